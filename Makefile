@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make run` and `make test`. Both install first.
+SHELL := /bin/bash
+PY ?= python3
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-long lint typecheck demo bench clean
+
+.tools/bin/uv:
+	$(PY) -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+$(BIN)/reimburse: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PY)
+	@touch $@
+
+install: $(BIN)/reimburse
+
+run: install
+	$(BIN)/reimburse serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: install
+	$(BIN)/mypy
+
+test: install lint typecheck
+	$(BIN)/pytest
+
+test-long: install
+	$(BIN)/pytest -m slow
+
+demo: install
+	$(BIN)/python docs/examples/generate.py --check
+	$(BIN)/reimburse analyze --policy docs/examples/policy.pdf --invoices docs/examples/invoices.zip \
+		--employee "Rani Sharma" --submitted-on 2024-12-31
+
+bench: install
+	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -q -s
+
+clean:
+	rm -rf $(VENV) .tools .mypy_cache .ruff_cache .pytest_cache

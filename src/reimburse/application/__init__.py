@@ -1,0 +1,1 @@
+"""Use cases. Depend on domain + ports only (enforced by tests/unit/test_architecture.py)."""

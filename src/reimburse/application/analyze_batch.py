@@ -1,0 +1,309 @@
+"""AnalyzeBatch: a policy file + a ZIP of invoices -> one verdict (or processing error) per invoice.
+
+Reading PDFs is CPU-bound pure Python, so it runs in the given executor (a process pool in the
+service). Extraction may wait on an LLM, so invoices are processed concurrently under a bound.
+One bad file never sinks the batch and never becomes a made-up verdict.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Executor
+from datetime import date
+from pathlib import Path
+from typing import IO, TypeVar
+
+import msgspec
+
+from reimburse.application.archive import ArchiveEntry, ArchiveLimits, SafeArchive
+from reimburse.application.results import (
+    AnalysisResult,
+    BatchDone,
+    BatchEvent,
+    BatchProgress,
+    BatchStarted,
+    BatchSummary,
+    InvoiceFailed,
+    InvoiceJudged,
+    ProcessingError,
+)
+from reimburse.domain.document import Document
+from reimburse.domain.engine import Claim, decide
+from reimburse.domain.errors import DomainError, StoreUnavailable
+from reimburse.domain.ids import invoice_id_for, new_batch_id, policy_id_for
+from reimburse.domain.invoice import Invoice
+from reimburse.domain.policy import Policy
+from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict import Flag, FlagCode
+from reimburse.ports.clock import Clock
+from reimburse.ports.document_reader import DocumentReader
+from reimburse.ports.invoice_extractor import InvoiceExtractor
+from reimburse.ports.invoice_store import InvoiceStore
+from reimburse.ports.policy_interpreter import PolicyInterpreter
+from reimburse.ports.policy_store import PolicyStore
+
+T = TypeVar("T")
+STORED_TEXT_CHARS = 4000
+_FLAG_CODES = {c.value for c in FlagCode}
+
+
+class BatchRequest(msgspec.Struct, frozen=True):
+    employee_name: str
+    policy_bytes: bytes
+    policy_filename: str
+    archive: Path
+    submitted_on: date | None = None
+    owner: str | None = None
+
+
+class _Stop(Exception):
+    """The store failed: no further result can be made durable."""
+
+
+def _flags_from_notes(invoice: Invoice) -> tuple[Flag, ...]:
+    """Extractors report review concerns as notes "code: message"; known codes become flags."""
+    flags = []
+    for note in invoice.notes:
+        code, _, message = note.partition(":")
+        if code.strip() in _FLAG_CODES:
+            flags.append(Flag(code.strip(), message.strip() or code.strip().replace("_", " ")))
+    return tuple(flags)
+
+
+class Batch:
+    """One running analysis. Create with AnalyzeBatch.start()."""
+
+    def __init__(self, use_case: AnalyzeBatch, request: BatchRequest, archive: SafeArchive) -> None:
+        self._uc = use_case
+        self.request = request
+        self.archive = archive
+        self.batch_id = new_batch_id()
+        self.submitted_on = request.submitted_on or use_case.clock.today()
+        self.policy: Policy | None = None
+        self.results: list[AnalysisResult] = []
+        self.errors: list[ProcessingError] = []
+        self._seen_hashes: dict[str, str] = {}
+        self._pending: list[InvoiceRecord] = []
+
+    @property
+    def total(self) -> int:
+        return len(self.archive.entries)
+
+    def started(self) -> BatchStarted:
+        return BatchStarted(self.request.employee_name, self.total, self.batch_id)
+
+    async def load_policy(self) -> Policy:
+        uc = self._uc
+        data = self.request.policy_bytes
+        sha = hashlib.sha256(data).hexdigest()
+        policy_id = policy_id_for(sha)
+        cached = await uc.policies.get(policy_id)
+        if cached is not None and cached.interpreter == uc.interpreter.name:
+            self.policy = cached
+            return cached
+        document = await uc.run_cpu(uc.reader.read, data, self.request.policy_filename)
+        policy = await uc.interpreter.interpret(document)
+        policy = msgspec.structs.replace(
+            policy, policy_id=policy_id, source_sha256=sha, interpreter=uc.interpreter.name
+        )
+        await uc.policies.save(policy)
+        self.policy = policy
+        return policy
+
+    async def events(self, durable_each: bool) -> AsyncIterator[BatchEvent]:
+        """Progress, results and per-file errors in completion order.
+
+        durable_each=True stores each result before yielding it (streaming: what a client saw is
+        stored). False stores the whole batch in one write at the end (all or nothing).
+        """
+        assert self.policy is not None, "load_policy() first"
+        queue: asyncio.Queue[BatchEvent | BaseException] = asyncio.Queue()
+        limiter = asyncio.Semaphore(self._uc.concurrency)
+        started = 0
+
+        async def work(entry: ArchiveEntry) -> None:
+            nonlocal started
+            async with limiter:
+                started += 1
+                queue.put_nowait(BatchProgress(started, self.total, "analysing", entry.filename))
+                try:
+                    event = await self._judge(entry, durable_each)
+                except StoreUnavailable as exc:
+                    queue.put_nowait(exc)
+                    return
+                queue.put_nowait(event)
+
+        tasks = [asyncio.create_task(work(e)) for e in self.archive.entries]
+        finished = 0
+        try:
+            while finished < len(tasks):
+                item = await queue.get()
+                if isinstance(item, BaseException):
+                    raise item
+                if not isinstance(item, BatchProgress):
+                    finished += 1
+                yield item
+            if not durable_each and self._pending:
+                await self._uc.invoices.upsert(self._pending)
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _judge(self, entry: ArchiveEntry, durable_each: bool) -> InvoiceJudged | InvoiceFailed:
+        uc, policy = self._uc, self.policy
+        assert policy is not None
+        try:
+            data = self.archive.read(entry)
+            sha = hashlib.sha256(data).hexdigest()
+            document: Document = await uc.run_cpu(uc.reader.read, data, entry.filename)
+            del data
+            invoice = await uc.extractor.extract(document, policy)
+        except StoreUnavailable:
+            raise
+        except DomainError as exc:
+            return self._failed(entry.filename, exc.code, str(exc))
+        employee = self.request.employee_name
+        invoice_id = invoice_id_for(employee, sha)
+        duplicate_of = await self._duplicate_of(invoice_id, sha, entry.filename, invoice)
+        claim = Claim(employee, self.submitted_on, duplicate_of, _flags_from_notes(invoice))
+        verdict = decide(policy, invoice, claim)
+        record = InvoiceRecord(
+            invoice_id=invoice_id,
+            employee_name=employee,
+            batch_id=self.batch_id,
+            policy_id=policy.policy_id,
+            filename=entry.filename,
+            file_sha256=sha,
+            analyzed_at=uc.clock.now(),
+            submitted_on=self.submitted_on,
+            status=verdict.status.value,
+            reason=verdict.reason,
+            total_amount=verdict.total,
+            reimbursement_amount=verdict.reimbursable,
+            currency=verdict.currency,
+            categories=(verdict.category,) if verdict.category else (),
+            policy_violations=verdict.violations,
+            invoice_date=invoice.invoice_date,
+            invoice_number=invoice.invoice_number,
+            vendor=invoice.vendor,
+            review_required=verdict.review_required,
+            flags=verdict.flags,
+            rules_applied=verdict.rules_applied,
+            names=invoice.names,
+            text=document.text[:STORED_TEXT_CHARS],
+            owner=self.request.owner,
+        )
+        if durable_each:
+            await uc.invoices.upsert([record])
+        else:
+            self._pending.append(record)
+        result = AnalysisResult.from_record(record)
+        self.results.append(result)
+        return InvoiceJudged(result)
+
+    async def _duplicate_of(self, invoice_id: str, sha: str, filename: str, invoice: Invoice) -> str | None:
+        first = self._seen_hashes.setdefault(sha, filename)
+        if first != filename:
+            return f"same file as {first} in this batch"
+        stored = await self._uc.invoices.get(invoice_id)
+        if stored is not None and stored.batch_id != self.batch_id:
+            return f"{stored.filename}, analysed {stored.analyzed_at:%Y-%m-%d} in batch {stored.batch_id}"
+        if invoice.vendor and invoice.invoice_number:
+            twin = await self._uc.invoices.find_duplicate(
+                self.request.employee_name, invoice.vendor, invoice.invoice_number, invoice.total, invoice_id
+            )
+            if twin is not None:
+                return f"same vendor, number and amount as {twin.filename} (batch {twin.batch_id})"
+        return None
+
+    def _failed(self, filename: str, code: str, message: str) -> InvoiceFailed:
+        error = ProcessingError(filename, code, message)
+        self.errors.append(error)
+        return InvoiceFailed(error)
+
+    def summary(self) -> BatchSummary:
+        processed, failed = len(self.results), len(self.errors)
+        return BatchSummary(
+            success=True,
+            message=f"Processed {processed} invoices" + (f", {failed} could not be read" if failed else ""),
+            employee_name=self.request.employee_name,
+            batch_id=self.batch_id,
+            policy_id=self.policy.policy_id if self.policy else "",
+            total_invoices=self.total,
+            processed_invoices=processed,
+            failed_invoices=failed,
+            results=tuple(self.results),
+            processing_errors=tuple(self.errors),
+            timestamp=self._uc.clock.now(),
+        )
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+class AnalyzeBatch:
+    def __init__(
+        self,
+        reader: DocumentReader,
+        interpreter: PolicyInterpreter,
+        extractor: InvoiceExtractor,
+        invoices: InvoiceStore,
+        policies: PolicyStore,
+        clock: Clock,
+        limits: ArchiveLimits,
+        executor: Executor | None = None,
+        concurrency: int = 8,
+    ) -> None:
+        self.reader = reader
+        self.interpreter = interpreter
+        self.extractor = extractor
+        self.invoices = invoices
+        self.policies = policies
+        self.clock = clock
+        self.limits = limits
+        self.executor = executor
+        self.concurrency = max(1, concurrency)
+
+    async def run_cpu(self, fn: Callable[..., T], *args: object) -> T:
+        if self.executor is None:
+            return await asyncio.to_thread(fn, *args)
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    def start(self, request: BatchRequest, archive: Path | IO[bytes] | None = None) -> Batch:
+        """Opens the archive (cheap: the central directory only). Raises ArchiveError."""
+        return Batch(self, request, SafeArchive(archive or request.archive, self.limits))
+
+    async def run(self, request: BatchRequest) -> BatchSummary:
+        """The whole batch, stored in one write at the end. Raises on policy or store failure."""
+        batch = self.start(request)
+        try:
+            await batch.load_policy()
+            async for _ in batch.events(durable_each=False):
+                pass
+            return batch.summary()
+        finally:
+            batch.close()
+
+    async def stream(self, batch: Batch) -> AsyncIterator[BatchEvent]:
+        """metadata first, then progress/result/error in completion order, always ending with done."""
+        try:
+            yield batch.started()
+            try:
+                await batch.load_policy()
+            except DomainError as exc:
+                yield InvoiceFailed(ProcessingError(batch.request.policy_filename, exc.code, str(exc)))
+                yield BatchDone(msgspec.structs.replace(batch.summary(), success=False, message=str(exc)))
+                return
+            try:
+                async for event in batch.events(durable_each=True):
+                    yield event
+            except StoreUnavailable as exc:
+                yield InvoiceFailed(ProcessingError("", exc.code, str(exc)))
+                yield BatchDone(msgspec.structs.replace(batch.summary(), success=False, message=str(exc)))
+                return
+            yield BatchDone(batch.summary())
+        finally:
+            batch.close()

@@ -1,0 +1,106 @@
+"""What analysis use cases return: shaped like the wire contract (API_CONTRACT.md), amounts as Decimal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import msgspec
+
+from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict import AppliedRule, Flag
+
+
+class AnalysisResult(msgspec.Struct, frozen=True):
+    invoice_id: str
+    filename: str
+    status: str
+    reason: str
+    total_amount: Decimal
+    reimbursement_amount: Decimal
+    currency: str
+    categories: tuple[str, ...]
+    policy_violations: tuple[str, ...]
+    invoice_date: date | None
+    invoice_number: str | None
+    vendor: str | None
+    review_required: bool
+    flags: tuple[Flag, ...]
+    rules_applied: tuple[AppliedRule, ...]
+    employee_name: str
+    batch_id: str
+    policy_id: str
+    analyzed_at: datetime
+
+    @classmethod
+    def from_record(cls, r: InvoiceRecord) -> AnalysisResult:
+        return cls(
+            invoice_id=r.invoice_id,
+            filename=r.filename,
+            status=r.status,
+            reason=r.reason,
+            total_amount=r.total_amount,
+            reimbursement_amount=r.reimbursement_amount,
+            currency=r.currency,
+            categories=r.categories,
+            policy_violations=r.policy_violations,
+            invoice_date=r.invoice_date,
+            invoice_number=r.invoice_number,
+            vendor=r.vendor,
+            review_required=r.review_required,
+            flags=r.flags,
+            rules_applied=r.rules_applied,
+            employee_name=r.employee_name,
+            batch_id=r.batch_id,
+            policy_id=r.policy_id,
+            analyzed_at=r.analyzed_at,
+        )
+
+
+class ProcessingError(msgspec.Struct, frozen=True):
+    filename: str
+    error: str
+    message: str
+
+
+class BatchSummary(msgspec.Struct, frozen=True):
+    success: bool
+    message: str
+    employee_name: str
+    batch_id: str
+    policy_id: str
+    total_invoices: int
+    processed_invoices: int
+    failed_invoices: int
+    results: tuple[AnalysisResult, ...]
+    processing_errors: tuple[ProcessingError, ...]
+    timestamp: datetime
+
+
+# Events of a batch, in the order a client sees them (SSE maps them 1:1).
+class BatchStarted(msgspec.Struct, frozen=True, tag="metadata"):
+    employee_name: str
+    total_invoices: int
+    batch_id: str
+
+
+class BatchProgress(msgspec.Struct, frozen=True, tag="progress"):
+    current_invoice: int
+    total_invoices: int
+    stage: str
+    filename: str
+
+
+class InvoiceJudged(msgspec.Struct, frozen=True, tag="result"):
+    result: AnalysisResult
+
+
+class InvoiceFailed(msgspec.Struct, frozen=True, tag="error"):
+    error: ProcessingError
+
+
+class BatchDone(msgspec.Struct, frozen=True, tag="done"):
+    summary: BatchSummary
+
+
+BatchEvent = BatchStarted | BatchProgress | InvoiceJudged | InvoiceFailed | BatchDone

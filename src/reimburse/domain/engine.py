@@ -1,0 +1,282 @@
+"""The verdict engine: deterministic judgment of one extracted invoice against a policy.
+
+Extraction (by adapters, possibly an LLM) says what the document states; this module alone
+decides what is reimbursed. It never sees raw document text, so instructions hidden in an
+invoice cannot reach it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import msgspec
+
+from reimburse.domain.invoice import Invoice, LineItem
+from reimburse.domain.money import quantize
+from reimburse.domain.policy import CapUnit, ExclusionRule, Policy
+from reimburse.domain.verdict import AppliedRule, Flag, FlagCode, RuleEffect, Status, Verdict
+
+TOLERANCE = Decimal("0.01")
+ZERO = Decimal(0)
+
+
+class Claim(msgspec.Struct, frozen=True):
+    """Who claims the invoice, when, and what the application already knows about it."""
+
+    employee_name: str
+    submitted_on: date
+    duplicate_of: str | None = None
+    extra_flags: tuple[Flag, ...] = ()
+
+
+def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
+    total = quantize(invoice.total)
+    currency = invoice.currency or policy.currency
+    flags = list(claim.extra_flags) + _quality_flags(policy, invoice, claim, currency)
+    category = policy.category(invoice.category)
+    if total <= ZERO:
+        return _declined(total, currency, invoice.category, flags, "The invoice total is not positive.", [])
+    if category is None:
+        if invoice.category is None:
+            flags.append(Flag(FlagCode.UNKNOWN_CATEGORY, "The expense category could not be determined."))
+            why = "The expense category could not be determined from the invoice."
+        else:
+            covered = ", ".join(c.name for c in policy.categories) or "none"
+            why = f"The policy does not cover '{invoice.category}' expenses (covered: {covered})."
+        return _declined(total, currency, invoice.category, flags, why, [])
+
+    applied = [AppliedRule(f"category:{category.name}", category.clause, RuleEffect.CATEGORY)]
+    violations: list[str] = []
+
+    late = _late_by(policy, invoice, claim)
+    if late is not None and policy.deadline is not None:
+        rule = policy.deadline
+        applied.append(AppliedRule(rule.rule_id, rule.clause, RuleEffect.DEADLINE))
+        why = (
+            f"Submitted {late} days after the invoice date, beyond the {rule.days}-day deadline "
+            f'("{rule.clause}").'
+        )
+        return _declined(total, currency, category.name, flags, why, applied, [why])
+
+    excluded, excluded_rules = _excluded_amount(policy, invoice, category.name, total)
+    for exclusion, items in excluded_rules:
+        applied.append(AppliedRule(exclusion.rule_id, exclusion.clause, RuleEffect.EXCLUDE))
+        names = ", ".join(i.description for i in items)
+        violations.append(
+            f'{exclusion.name.capitalize()} is not reimbursable ({names}): "{exclusion.clause}".'
+        )
+    eligible = total - excluded
+
+    reimbursable = eligible
+    for cap in policy.caps_for(category.name):
+        if cap.currency != currency:
+            flags.append(
+                Flag(
+                    FlagCode.CURRENCY_MISMATCH,
+                    f"The cap of {cap.amount} {cap.currency} per {cap.unit} was not applied to an "
+                    f"invoice in {currency}; a reviewer must convert it.",
+                )
+            )
+            continue
+        units = _units(cap.unit, invoice)
+        limit = quantize(cap.amount * units)
+        applied.append(AppliedRule(cap.rule_id, cap.clause, RuleEffect.CAP))
+        if reimbursable > limit:
+            per = f" × {units} {cap.unit}s" if units > 1 else ""
+            violations.append(
+                f"{category.name.capitalize()} is capped at {cap.amount} {cap.currency} per {cap.unit}{per} "
+                f'= {limit} {cap.currency} ("{cap.clause}").'
+            )
+            reimbursable = limit
+
+    reimbursable = min(max(quantize(reimbursable), ZERO), total)
+    status = _status(reimbursable, total)
+    reason = _reason(status, category.name, total, reimbursable, currency, violations, applied)
+    return Verdict(
+        status=status,
+        total=total,
+        reimbursable=reimbursable,
+        currency=currency,
+        category=category.name,
+        reason=reason,
+        violations=tuple(violations),
+        flags=tuple(_unique(flags)),
+        rules_applied=tuple(applied),
+    )
+
+
+def _status(reimbursable: Decimal, total: Decimal) -> Status:
+    if reimbursable <= ZERO:
+        return Status.DECLINED
+    if reimbursable >= total:
+        return Status.FULLY_REIMBURSED
+    return Status.PARTIALLY_REIMBURSED
+
+
+def _declined(
+    total: Decimal,
+    currency: str,
+    category: str | None,
+    flags: list[Flag],
+    why: str,
+    applied: list[AppliedRule],
+    violations: list[str] | None = None,
+) -> Verdict:
+    return Verdict(
+        status=Status.DECLINED,
+        total=total,
+        reimbursable=ZERO,
+        currency=currency,
+        category=category,
+        reason=f"Declined: {why}",
+        violations=tuple(violations or [why]),
+        flags=tuple(_unique(flags)),
+        rules_applied=tuple(applied),
+    )
+
+
+def _late_by(policy: Policy, invoice: Invoice, claim: Claim) -> int | None:
+    if policy.deadline is None or invoice.invoice_date is None:
+        return None
+    age = (claim.submitted_on - invoice.invoice_date).days
+    return age if age > policy.deadline.days else None
+
+
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    # Start-of-word match: "wine" matches "Wines" and "House wine", not "Swine".
+    return re.compile(r"(?<![^\W\d_])" + re.escape(keyword.lower()))
+
+
+def _excluded_items(rule: ExclusionRule, items: tuple[LineItem, ...]) -> list[LineItem]:
+    patterns = [_keyword_pattern(k) for k in rule.keywords if k.strip()]
+    return [i for i in items if any(p.search(i.description.lower()) for p in patterns)]
+
+
+def _excluded_amount(
+    policy: Policy, invoice: Invoice, category: str, total: Decimal
+) -> tuple[Decimal, list[tuple[ExclusionRule, list[LineItem]]]]:
+    hits: list[tuple[ExclusionRule, list[LineItem]]] = []
+    seen: set[int] = set()
+    excluded = ZERO
+    for rule in policy.exclusions:
+        if not rule.applies_to(category):
+            continue
+        items = [i for i in _excluded_items(rule, invoice.line_items) if id(i) not in seen]
+        if not items:
+            continue
+        seen.update(id(i) for i in items)
+        hits.append((rule, items))
+        excluded += sum((max(i.amount, ZERO) for i in items), ZERO)
+    # Excluded items carry their share of tax: scale by total/subtotal when both are known.
+    subtotal = invoice.subtotal
+    if excluded > ZERO and subtotal is not None and subtotal > ZERO and total > subtotal:
+        excluded = excluded * total / subtotal
+    return min(quantize(excluded), total), hits
+
+
+def _units(unit: CapUnit, invoice: Invoice) -> int:
+    if unit is CapUnit.NIGHT:
+        if invoice.nights:
+            return max(invoice.nights, 1)
+        if invoice.period_start and invoice.period_end:
+            return max((invoice.period_end - invoice.period_start).days, 1)
+    if unit is CapUnit.DAY and invoice.period_start and invoice.period_end:
+        return max((invoice.period_end - invoice.period_start).days + 1, 1)
+    return 1
+
+
+def _name_tokens(name: str) -> set[str]:
+    return {t for t in re.split(r"[^\w]+", name.lower()) if len(t) >= 2}
+
+
+def _quality_flags(policy: Policy, invoice: Invoice, claim: Claim, currency: str) -> list[Flag]:
+    flags: list[Flag] = []
+    total = invoice.total
+    if invoice.subtotal is not None and invoice.taxes is not None:
+        expected = invoice.subtotal + invoice.taxes
+        if abs(expected - total) > TOLERANCE:
+            flags.append(
+                Flag(
+                    FlagCode.TOTAL_MISMATCH,
+                    f"Subtotal {invoice.subtotal} + taxes {invoice.taxes} = {expected}, "
+                    f"but the printed total is {total}.",
+                )
+            )
+    elif invoice.subtotal is not None and invoice.subtotal > total + TOLERANCE and not invoice.line_items:
+        flags.append(
+            Flag(FlagCode.TOTAL_MISMATCH, f"Subtotal {invoice.subtotal} is above the total {total}.")
+        )
+    distinct = sorted({quantize(t) for t in invoice.candidate_totals})
+    if len(distinct) > 1:
+        listed = ", ".join(str(t) for t in distinct)
+        flags.append(Flag(FlagCode.MULTIPLE_TOTALS, f"Several different totals are printed: {listed}."))
+    if invoice.invoice_date is None:
+        flags.append(Flag(FlagCode.MISSING_DATE, "No invoice date was found; the deadline was not checked."))
+    elif invoice.invoice_date > claim.submitted_on:
+        flags.append(
+            Flag(
+                FlagCode.FUTURE_DATE, f"The invoice date {invoice.invoice_date} is after the submission date."
+            )
+        )
+    if invoice.period_start and invoice.period_end and invoice.period_end < invoice.period_start:
+        flags.append(
+            Flag(
+                FlagCode.DATE_CONFLICT,
+                f"The service ends ({invoice.period_end}) before it starts ({invoice.period_start}).",
+            )
+        )
+    if invoice.currency and invoice.currency != policy.currency:
+        flags.append(
+            Flag(
+                FlagCode.CURRENCY_MISMATCH,
+                f"The invoice is in {invoice.currency}; the policy is written in {policy.currency}.",
+            )
+        )
+    employee = _name_tokens(claim.employee_name)
+    if invoice.names and employee and not any(employee & _name_tokens(n) for n in invoice.names):
+        flags.append(
+            Flag(
+                FlagCode.NAME_MISMATCH,
+                f"The invoice names {', '.join(invoice.names)}, not {claim.employee_name}.",
+            )
+        )
+    if claim.duplicate_of:
+        flags.append(Flag(FlagCode.DUPLICATE, f"This invoice was already submitted ({claim.duplicate_of})."))
+    if invoice.confidence.get("total", 1.0) < 0.5:
+        flags.append(Flag(FlagCode.LOW_CONFIDENCE, "The total was read with low confidence."))
+    return flags
+
+
+def _unique(flags: list[Flag]) -> list[Flag]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Flag] = []
+    for f in flags:
+        if (f.code, f.message) not in seen:
+            seen.add((f.code, f.message))
+            out.append(f)
+    return out
+
+
+def _reason(
+    status: Status,
+    category: str,
+    total: Decimal,
+    reimbursable: Decimal,
+    currency: str,
+    violations: list[str],
+    applied: list[AppliedRule],
+) -> str:
+    if status is Status.FULLY_REIMBURSED:
+        caps = [a for a in applied if a.effect is RuleEffect.CAP]
+        basis = f' within the policy limit ("{caps[0].clause}")' if caps else " and covered by the policy"
+        cited = applied[0].clause
+        cover = f' ("{cited}")' if cited and not caps else ""
+        return f"Fully reimbursed: {category} expense of {total} {currency} is{basis}{cover}."
+    head = (
+        f"Partially reimbursed: {reimbursable} of {total} {currency}."
+        if status is Status.PARTIALLY_REIMBURSED
+        else f"Declined: nothing of {total} {currency} is reimbursable."
+    )
+    return " ".join([head, *violations])

@@ -1,0 +1,46 @@
+"""An analysed invoice as stored: the verdict plus who, when and from which file."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import msgspec
+
+from reimburse.domain.verdict import AppliedRule, Flag
+
+
+def normalise_name(name: str) -> str:
+    """Case- and space-insensitive form used for matching employee names."""
+    return " ".join(name.casefold().split())
+
+
+class InvoiceRecord(msgspec.Struct, frozen=True):
+    invoice_id: str
+    employee_name: str
+    batch_id: str
+    policy_id: str
+    filename: str
+    file_sha256: str
+    analyzed_at: datetime
+    submitted_on: date
+    status: str
+    reason: str
+    total_amount: Decimal
+    reimbursement_amount: Decimal
+    currency: str
+    categories: tuple[str, ...] = ()
+    policy_violations: tuple[str, ...] = ()
+    invoice_date: date | None = None
+    invoice_number: str | None = None
+    vendor: str | None = None
+    review_required: bool = False
+    flags: tuple[Flag, ...] = ()
+    rules_applied: tuple[AppliedRule, ...] = ()
+    names: tuple[str, ...] = ()
+    text: str = ""
+    owner: str | None = None
+
+    @property
+    def employee_key(self) -> str:
+        return normalise_name(self.employee_name)

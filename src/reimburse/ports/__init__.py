@@ -1,0 +1,1 @@
+"""Ports: the Protocols the core needs. One concept per module."""

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from typing import Protocol
+
+from reimburse.domain.document import Document
+from reimburse.domain.invoice import Invoice
+from reimburse.domain.policy import Policy
+
+
+class InvoiceExtractor(Protocol):
+    """Reads invoice text into a structured Invoice. Raises ExtractionError when no total is found.
+
+    The policy is passed so the extractor can suggest one of its categories (matching synonyms).
+    """
+
+    name: str
+
+    async def extract(self, document: Document, policy: Policy) -> Invoice: ...

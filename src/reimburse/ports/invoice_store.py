@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from decimal import Decimal
+from typing import Protocol
+
+import msgspec
+
+from reimburse.domain.filters import InvoiceFilter
+from reimburse.domain.record import InvoiceRecord
+
+
+class InvoicePage(msgspec.Struct, frozen=True):
+    items: tuple[InvoiceRecord, ...]
+    total: int
+
+
+class ScoredInvoice(msgspec.Struct, frozen=True):
+    record: InvoiceRecord
+    score: float
+
+
+class InvoiceStore(Protocol):
+    """Analysed invoices. Every write is durable when the call returns."""
+
+    async def upsert(self, records: Sequence[InvoiceRecord]) -> None: ...
+
+    async def get(self, invoice_id: str) -> InvoiceRecord | None: ...
+
+    async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
+        """Matching records, newest `analyzed_at` first, and the total number matching."""
+        ...
+
+    async def count(self, flt: InvoiceFilter) -> int: ...
+
+    def iterate(self, flt: InvoiceFilter) -> AsyncIterator[InvoiceRecord]:
+        """Every matching record (any order): the input of exact aggregates."""
+        ...
+
+    async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
+        """BM25 (and dense, when an embedder is configured) retrieval within the filter."""
+        ...
+
+    async def find_duplicate(
+        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
+    ) -> InvoiceRecord | None:
+        """A stored invoice of the same employee with the same vendor, number and total."""
+        ...
+
+    async def employee_names(self) -> list[str]:
+        """Distinct employee names as stored (original spelling)."""
+        ...
+
+    async def ping(self) -> None:
+        """Raises StoreUnavailable when the store cannot serve."""
+        ...
+
+    async def close(self) -> None: ...
