@@ -29,6 +29,7 @@ from reimburse.application.results import (
     InvoiceJudged,
     ProcessingError,
 )
+from reimburse.domain.access import Viewer
 from reimburse.domain.document import Document
 from reimburse.domain.engine import Claim, decide
 from reimburse.domain.errors import DomainError, StoreUnavailable
@@ -53,7 +54,7 @@ class BatchRequest(msgspec.Struct, frozen=True):
     employee_name: str
     policy_bytes: bytes
     policy_filename: str
-    archive: Path
+    archive: Path | None = None
     submitted_on: date | None = None
     owner: str | None = None
 
@@ -84,7 +85,7 @@ class Batch:
         self.policy: Policy | None = None
         self.results: list[AnalysisResult] = []
         self.errors: list[ProcessingError] = []
-        self._seen_hashes: dict[str, str] = {}
+        self._seen_hashes: dict[str, ArchiveEntry] = {}
         self._pending: list[InvoiceRecord] = []
 
     @property
@@ -167,7 +168,7 @@ class Batch:
             return self._failed(entry.filename, exc.code, str(exc))
         employee = self.request.employee_name
         invoice_id = invoice_id_for(employee, sha)
-        duplicate_of = await self._duplicate_of(invoice_id, sha, entry.filename, invoice)
+        duplicate_of = await self._duplicate_of(invoice_id, sha, entry, invoice)
         claim = Claim(employee, self.submitted_on, duplicate_of, _flags_from_notes(invoice))
         verdict = decide(policy, invoice, claim)
         record = InvoiceRecord(
@@ -204,10 +205,12 @@ class Batch:
         self.results.append(result)
         return InvoiceJudged(result)
 
-    async def _duplicate_of(self, invoice_id: str, sha: str, filename: str, invoice: Invoice) -> str | None:
-        first = self._seen_hashes.setdefault(sha, filename)
-        if first != filename:
-            return f"same file as {first} in this batch"
+    async def _duplicate_of(
+        self, invoice_id: str, sha: str, entry: ArchiveEntry, invoice: Invoice
+    ) -> str | None:
+        first = self._seen_hashes.setdefault(sha, entry)
+        if first.index != entry.index:
+            return f"same file as {first.filename} in this batch"
         stored = await self._uc.invoices.get(invoice_id)
         if stored is not None and stored.batch_id != self.batch_id:
             return f"{stored.filename}, analysed {stored.analyzed_at:%Y-%m-%d} in batch {stored.batch_id}"
@@ -272,13 +275,25 @@ class AnalyzeBatch:
             return await asyncio.to_thread(fn, *args)
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
 
-    def start(self, request: BatchRequest, archive: Path | IO[bytes] | None = None) -> Batch:
-        """Opens the archive (cheap: the central directory only). Raises ArchiveError."""
-        return Batch(self, request, SafeArchive(archive or request.archive, self.limits))
+    def start(
+        self, request: BatchRequest, archive: Path | IO[bytes] | None = None, viewer: Viewer | None = None
+    ) -> Batch:
+        """Opens the archive (cheap: the central directory only).
 
-    async def run(self, request: BatchRequest) -> BatchSummary:
+        Raises AccessDenied when the viewer may not submit for this employee, ArchiveError when
+        the archive is unusable.
+        """
+        (viewer or Viewer.anonymous_admin()).require_may_analyse_for(request.employee_name)
+        source = archive if archive is not None else request.archive
+        if source is None:
+            raise ValueError("no archive given")
+        return Batch(self, request, SafeArchive(source, self.limits))
+
+    async def run(
+        self, request: BatchRequest, archive: Path | IO[bytes] | None = None, viewer: Viewer | None = None
+    ) -> BatchSummary:
         """The whole batch, stored in one write at the end. Raises on policy or store failure."""
-        batch = self.start(request)
+        batch = self.start(request, archive, viewer)
         try:
             await batch.load_policy()
             async for _ in batch.events(durable_each=False):

@@ -66,6 +66,8 @@ class SafeArchive:
     def _list_entries(self) -> list[ArchiveEntry]:
         limits = self._limits
         kept = [(i, info) for i, info in enumerate(self._infos) if not _skipped(info)]
+        if not kept:
+            raise ArchiveError("the ZIP contains no invoice files")
         if len(kept) > limits.max_entries:
             raise ArchiveError(f"the ZIP holds {len(kept)} files; the limit is {limits.max_entries}")
         declared_total = sum(info.file_size for _, info in kept)

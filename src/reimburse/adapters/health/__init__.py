@@ -1,0 +1,1 @@
+"""Health probes for /health: one per dependency."""

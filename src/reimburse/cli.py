@@ -1,0 +1,177 @@
+"""`reimburse` command: serve, analyze, token."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from reimburse.config import load_settings
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from reimburse.container import build_container
+    from reimburse.http.app import create_app
+    from reimburse.http.startup import check_startup
+    from reimburse.logging_setup import configure_logging
+
+    settings = load_settings()
+    configure_logging(settings.log_level, settings.log_dir)
+    check_startup(settings)
+    app = create_app(build_container(settings))
+    # One process: the embedded Qdrant Edge shard is single-process (scale out with QDRANT_URL).
+    uvicorn.run(
+        app,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=1,
+        log_level=settings.log_level.lower(),
+        log_config=None,  # keep the structlog JSON handlers configured above
+        proxy_headers=False,
+        timeout_graceful_shutdown=10,
+    )
+    return 0
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    width = 30
+    filled = int(width * done / max(total, 1))
+    bar = "#" * filled + "-" * (width - filled)
+    sys.stderr.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}")
+    sys.stderr.flush()
+
+
+def _table(summary: Any) -> str:
+    rows = [("file", "status", "total", "reimbursed", "date", "review")]
+    for r in sorted(summary.results, key=lambda r: r.filename):
+        rows.append(
+            (
+                r.filename,
+                r.status,
+                f"{r.total_amount} {r.currency}",
+                f"{r.reimbursement_amount} {r.currency}",
+                r.invoice_date.isoformat() if r.invoice_date else "-",
+                ",".join(f.code for f in r.flags) or "-",
+            )
+        )
+    for e in summary.processing_errors:
+        rows.append((e.filename, f"error: {e.error}", "-", "-", "-", e.message[:60]))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append(summary.message)
+    return "\n".join(lines)
+
+
+async def _analyze(args: argparse.Namespace) -> int:
+    from reimburse.application.analyze_batch import BatchRequest
+    from reimburse.application.results import BatchDone, InvoiceFailed, InvoiceJudged
+    from reimburse.container import build_container, close_container, open_container
+    from reimburse.domain.errors import DomainError
+    from reimburse.http.wire import encoder
+
+    settings = load_settings(**({"data_dir": args.data_dir} if args.data_dir else {}))
+    container = build_container(settings)
+    if args.no_store:
+        from dependency_injector import providers
+
+        from reimburse.adapters.memory.stores import InMemoryInvoiceStore, InMemoryPolicyStore
+
+        container.invoice_store.override(providers.Object(InMemoryInvoiceStore()))
+        container.policy_store.override(providers.Object(InMemoryPolicyStore()))
+    request = BatchRequest(
+        employee_name=args.employee,
+        policy_bytes=Path(args.policy).read_bytes(),
+        policy_filename=Path(args.policy).name,
+        archive=Path(args.invoices),
+        submitted_on=date.fromisoformat(args.submitted_on) if args.submitted_on else None,
+    )
+    try:
+        await open_container(container)
+        use_case = container.analyze_batch()
+        batch = use_case.start(request)
+        done = 0
+        summary = None
+        async for event in use_case.stream(batch):
+            if isinstance(event, InvoiceJudged | InvoiceFailed):
+                done += 1
+                name = event.result.filename if isinstance(event, InvoiceJudged) else event.error.filename
+                if not args.json:
+                    _progress(done, batch.total, name)
+            elif isinstance(event, BatchDone):
+                summary = event.summary
+    except DomainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        await close_container(container)
+    assert summary is not None
+    if args.json:
+        sys.stdout.buffer.write(encoder.encode(summary) + b"\n")
+    else:
+        sys.stderr.write("\n")
+        print(_table(summary))
+    return 0 if summary.success else 1
+
+
+def _cmd_token(args: argparse.Namespace) -> int:
+    from reimburse.domain.access import Role
+    from reimburse.http.auth import JwtTokenService
+
+    settings = load_settings()
+    if len(settings.secret_key) < 32:
+        print("error: SECRET_KEY must be set (32+ characters) to mint tokens", file=sys.stderr)
+        return 2
+    ttl = _parse_ttl(args.ttl)
+    print(JwtTokenService(settings.secret_key).mint(args.sub, Role(args.role), ttl))
+    return 0
+
+
+def _parse_ttl(text: str) -> timedelta:
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    text = text.strip().lower()
+    if text[-1:] in units:
+        return timedelta(seconds=float(text[:-1]) * units[text[-1]])
+    return timedelta(seconds=float(text))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reimburse", description="Invoice reimbursement service")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(run=_cmd_serve)
+
+    analyze = sub.add_parser("analyze", help="analyse a ZIP of invoices against a policy PDF")
+    analyze.add_argument("--policy", required=True, help="policy PDF")
+    analyze.add_argument("--invoices", required=True, help="ZIP of invoice PDFs")
+    analyze.add_argument("--employee", required=True, help="employee name")
+    analyze.add_argument("--submitted-on", help="YYYY-MM-DD the deadline is judged against (default today)")
+    analyze.add_argument("--json", action="store_true", help="print the API's JSON response body only")
+    analyze.add_argument("--data-dir", help="where results are stored (default DATA_DIR)")
+    analyze.add_argument("--no-store", action="store_true", help="do not store results")
+    analyze.set_defaults(run=lambda a: asyncio.run(_analyze(a)))
+
+    token = sub.add_parser("token", help="mint a bearer token (reads SECRET_KEY)")
+    token.add_argument("--sub", required=True, help="subject: the employee name, or a reviewer/admin id")
+    token.add_argument("--role", required=True, choices=["employee", "reviewer", "admin"])
+    token.add_argument("--ttl", default="12h", help="lifetime, e.g. 3600, 30m, 12h, 7d")
+    token.set_defaults(run=_cmd_token)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,215 @@
+"""The composition root: the only module that chooses adapters.
+
+Offline by default: pdfplumber + heuristic readers + Qdrant Edge on disk. GOOGLE_API_KEY switches
+extraction and answering to Gemini; QDRANT_URL switches storage to a Qdrant server. Adapter
+modules are imported inside the factories so the offline path never imports google-genai.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from reimburse.application.analyze_batch import AnalyzeBatch
+from reimburse.application.archive import ArchiveLimits
+from reimburse.application.check_health import CheckHealth
+from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
+from reimburse.config import Settings, load_settings
+
+
+def _limits(s: Settings) -> ArchiveLimits:
+    return ArchiveLimits(
+        max_entries=s.max_invoices,
+        max_entry_size=s.max_file_size,
+        max_total_size=s.max_uncompressed_size,
+        max_ratio=s.max_compression_ratio,
+        allowed_extensions=s.allowed_extensions,
+    )
+
+
+def _workers(s: Settings) -> int:
+    return s.workers or os.cpu_count() or 1
+
+
+def _executor(s: Settings) -> Executor:
+    # spawn: workers must not inherit the store's lock or the event loop's threads
+    return ProcessPoolExecutor(max_workers=_workers(s), mp_context=multiprocessing.get_context("spawn"))
+
+
+def _reader(s: Settings) -> Any:
+    from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
+
+    return PdfplumberDocumentReader(max_pages=s.max_pages)
+
+
+def _gemini(s: Settings) -> Any:
+    if not s.uses_gemini:
+        return None
+    from reimburse.adapters.gemini.client import GeminiGateway
+
+    return GeminiGateway.from_settings(s)
+
+
+def _interpreter(s: Settings, gemini: Any) -> Any:
+    from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
+
+    heuristic = HeuristicPolicyInterpreter()
+    if gemini is None:
+        return heuristic
+    from reimburse.adapters.gemini.fallback import FallbackPolicyInterpreter
+    from reimburse.adapters.gemini.gemini_policy_interpreter import GeminiPolicyInterpreter
+
+    primary = GeminiPolicyInterpreter(gemini)
+    return FallbackPolicyInterpreter(primary, heuristic) if s.gemini_fallback_to_heuristic else primary
+
+
+def _extractor(s: Settings, gemini: Any) -> Any:
+    from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
+
+    heuristic = HeuristicInvoiceExtractor()
+    if gemini is None:
+        return heuristic
+    from reimburse.adapters.gemini.fallback import FallbackInvoiceExtractor
+    from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
+
+    primary = GeminiInvoiceExtractor(gemini)
+    return FallbackInvoiceExtractor(primary, heuristic) if s.gemini_fallback_to_heuristic else primary
+
+
+def _embedder(s: Settings, gemini: Any) -> Any:
+    if gemini is None or not s.gemini_embeddings:
+        return None
+    from reimburse.adapters.gemini.gemini_embedder import GeminiEmbedder
+
+    return GeminiEmbedder(gemini)
+
+
+def _qdrant_client(s: Settings) -> Any:
+    """One connection pool to the Qdrant server shared by the three stores (None when embedded)."""
+    if not s.qdrant_url:
+        return None
+    from qdrant_client import AsyncQdrantClient
+
+    return AsyncQdrantClient(url=s.qdrant_url, api_key=s.qdrant_api_key or None, timeout=30)
+
+
+def _invoice_store(s: Settings, embedder: Any, client: Any) -> Any:
+    if s.qdrant_url:
+        from reimburse.adapters.qdrant.invoice_store import QdrantServerInvoiceStore
+
+        return QdrantServerInvoiceStore(client=client, embedder=embedder)
+    from reimburse.adapters.qdrant_edge.invoice_store import QdrantEdgeInvoiceStore
+
+    return QdrantEdgeInvoiceStore(os.path.join(s.data_dir, "qdrant"), embedder)
+
+
+def _policy_store(s: Settings, embedder: Any, client: Any) -> Any:
+    if s.qdrant_url:
+        from reimburse.adapters.qdrant.policy_store import QdrantServerPolicyStore
+
+        return QdrantServerPolicyStore(client=client, embedder=embedder)
+    from reimburse.adapters.qdrant_edge.policy_store import QdrantEdgePolicyStore
+
+    return QdrantEdgePolicyStore(os.path.join(s.data_dir, "qdrant"), embedder)
+
+
+def _chat_store(s: Settings, client: Any) -> Any:
+    if s.qdrant_url:
+        from reimburse.adapters.qdrant.chat_store import QdrantServerChatStore
+
+        return QdrantServerChatStore(client=client)
+    from reimburse.adapters.qdrant_edge.chat_store import QdrantEdgeChatStore
+
+    return QdrantEdgeChatStore(os.path.join(s.data_dir, "qdrant"))
+
+
+def _clock() -> Any:
+    from reimburse.adapters.system_clock import SystemClock
+
+    return SystemClock()
+
+
+def _tokens(s: Settings) -> Any:
+    from reimburse.http.auth import JwtTokenService
+
+    return JwtTokenService(s.secret_key)
+
+
+def _probes(s: Settings, invoice_store: Any, reader: Any, gemini: Any) -> list[Any]:
+    from reimburse.adapters.health.probes import DiskSpaceProbe, LlmProbe, PdfParserProbe, VectorStoreProbe
+
+    where = f"qdrant server {s.qdrant_url}" if s.qdrant_url else f"qdrant edge at {s.data_dir}"
+    return [
+        VectorStoreProbe(invoice_store, where),
+        LlmProbe(gemini.health if gemini is not None else None),
+        PdfParserProbe(reader),
+        DiskSpaceProbe(s.data_dir),
+    ]
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Singleton(load_settings)
+    clock = providers.Singleton(_clock)
+    executor = providers.Singleton(_executor, settings)
+    reader = providers.Singleton(_reader, settings)
+    gemini = providers.Singleton(_gemini, settings)
+    interpreter = providers.Singleton(_interpreter, settings, gemini)
+    extractor = providers.Singleton(_extractor, settings, gemini)
+    embedder = providers.Singleton(_embedder, settings, gemini)
+    qdrant_client = providers.Singleton(_qdrant_client, settings)
+    invoice_store = providers.Singleton(_invoice_store, settings, embedder, qdrant_client)
+    policy_store = providers.Singleton(_policy_store, settings, embedder, qdrant_client)
+    chat_store = providers.Singleton(_chat_store, settings, qdrant_client)
+    tokens = providers.Singleton(_tokens, settings)
+
+    analyze_batch = providers.Singleton(
+        AnalyzeBatch,
+        reader=reader,
+        interpreter=interpreter,
+        extractor=extractor,
+        invoices=invoice_store,
+        policies=policy_store,
+        clock=clock,
+        limits=providers.Callable(_limits, settings),
+        executor=executor,
+        concurrency=providers.Callable(
+            lambda s: max(s.gemini_concurrency if s.uses_gemini else 0, 2 * _workers(s)), settings
+        ),
+    )
+    list_invoices = providers.Singleton(ListInvoices, invoice_store)
+    get_invoice = providers.Singleton(GetInvoice, invoice_store)
+    get_policy = providers.Singleton(GetPolicy, policy_store)
+    check_health = providers.Singleton(
+        CheckHealth, providers.Callable(_probes, settings, invoice_store, reader, gemini)
+    )
+
+
+def build_container(settings: Settings | None = None) -> Container:
+    container = Container()
+    if settings is not None:
+        container.settings.override(providers.Object(settings))
+    return container
+
+
+async def open_container(container: Container) -> None:
+    """Opens the stores eagerly, so a locked data dir fails at startup with a clear message."""
+    container.invoice_store()
+    container.policy_store()
+    container.chat_store()
+
+
+async def close_container(container: Container) -> None:
+    """Closes the stores (releasing the Edge lock) and the process pool. Call after open_container."""
+    for provider in (container.invoice_store, container.policy_store, container.chat_store):
+        await provider().close()
+    client = container.qdrant_client()
+    if client is not None:
+        await client.close()
+    executor = container.executor()
+    if executor is not None:
+        executor.shutdown(wait=False, cancel_futures=True)
+    container.reset_singletons()

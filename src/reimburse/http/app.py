@@ -1,0 +1,114 @@
+"""The Litestar app factory: routes under /api/v1, fed by the container through Provide()."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from litestar import Litestar, Request, Response, Router
+from litestar.config.cors import CORSConfig
+from litestar.di import Provide
+from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+
+from reimburse import __version__
+from reimburse.container import Container, close_container, open_container
+from reimburse.domain.access import AccessDenied
+from reimburse.domain.errors import StoreUnavailable
+from reimburse.http.auth import viewer_from_request
+from reimburse.http.client_address import ClientAddress
+from reimburse.http.controllers.analysis import AnalysisController
+from reimburse.http.controllers.health import HealthController
+from reimburse.http.controllers.invoices import InvoicesController
+from reimburse.http.errors import EXCEPTION_HANDLERS, ErrorBody, error_response
+from reimburse.http.observability import Metrics, ObservabilityMiddleware
+
+API_PREFIX = "/api/v1"
+log = logging.getLogger("reimburse")
+
+
+def _forbidden(request: Request[Any, Any, Any], exc: AccessDenied) -> Response[ErrorBody]:
+    return error_response(request, 403, str(exc) or "not allowed")
+
+
+def _singleton(provider: Any) -> Provide:
+    async def provide() -> Any:
+        return provider()
+
+    return Provide(provide)
+
+
+def create_app(container: Container, *, manage_lifecycle: bool = True) -> ObservabilityMiddleware:
+    """The ASGI app to serve: Litestar wrapped in request ids, security headers, logs and metrics."""
+    metrics = Metrics()
+    settings = container.settings()
+    return ObservabilityMiddleware(
+        build_litestar(container, metrics, manage_lifecycle=manage_lifecycle), metrics, settings.is_production
+    )
+
+
+def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: bool = True) -> Litestar:
+    settings = container.settings()
+    addresses = ClientAddress(settings.trusted_proxies)
+
+    @asynccontextmanager
+    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        if manage_lifecycle:
+            try:
+                await open_container(container)
+            except StoreUnavailable as exc:
+                log.error("startup failed: %s", exc)
+                raise
+        try:
+            yield
+        finally:
+            if manage_lifecycle:
+                await close_container(container)
+
+    dependencies = {
+        "settings": _singleton(container.settings),
+        "tokens": _singleton(container.tokens),
+        "viewer": Provide(viewer_from_request, sync_to_thread=False),
+        "analyze_batch": _singleton(container.analyze_batch),
+        "list_invoices": _singleton(container.list_invoices),
+        "get_invoice": _singleton(container.get_invoice),
+        "get_policy": _singleton(container.get_policy),
+        "check_health": _singleton(container.check_health),
+        "metrics": Provide(lambda: metrics, sync_to_thread=False),
+    }
+    rate_limit = RateLimitConfig(
+        rate_limit=("minute", settings.rate_limit_per_minute),
+        exclude=[f"{API_PREFIX}/health", "/schema"],
+        identifier_for_request=lambda request: addresses.of(request.scope),
+    )
+    api = Router(
+        path=API_PREFIX,
+        route_handlers=[AnalysisController, HealthController, InvoicesController],
+    )
+    handlers: dict[Any, Any] = {**EXCEPTION_HANDLERS, AccessDenied: _forbidden}
+    return Litestar(
+        route_handlers=[api],
+        dependencies=dependencies,
+        exception_handlers=handlers,
+        middleware=[rate_limit.middleware],
+        cors_config=CORSConfig(
+            allow_origins=[h for h in settings.allowed_hosts if h != "*"],
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "Retry-After", "RateLimit-Reset"],
+            allow_credentials=False,
+            max_age=600,
+        ),
+        lifespan=[lifespan],
+        request_max_body_size=settings.max_zip_size + settings.max_file_size + 2**20,
+        openapi_config=OpenAPIConfig(
+            title="Invoice reimbursement service",
+            version=__version__,
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin()],
+        ),
+        debug=False,
+    )

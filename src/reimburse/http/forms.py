@@ -1,0 +1,81 @@
+"""Validation of the analysis form (multipart): field presence, types, sizes, names and dates."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Any
+
+import msgspec
+from litestar.datastructures import UploadFile
+
+from reimburse.http.errors import ApiError
+
+MAX_NAME = 100
+
+
+class AnalysisForm(msgspec.Struct):
+    employee_name: str
+    policy: UploadFile
+    invoices: UploadFile
+    submitted_on: date | None
+
+
+def _text(form: Any, field: str) -> str | None:
+    value = form.get(field)
+    if value is None:
+        return None
+    if isinstance(value, UploadFile):
+        raise ApiError(400, f"{field} must be a text field", field=field)
+    if isinstance(value, list):
+        raise ApiError(400, f"{field} was sent more than once", field=field)
+    return str(value)
+
+
+def _file(form: Any, field: str, magic: bytes, kind: str, limit: int) -> UploadFile:
+    value = form.get(field)
+    if value is None:
+        raise ApiError(400, f"{field} is required", field=field)
+    if not isinstance(value, UploadFile):
+        raise ApiError(400, f"{field} must be a file upload", field=field)
+    handle = value.file
+    handle.seek(0, 2)
+    size = handle.tell()
+    handle.seek(0)
+    if size > limit:
+        raise ApiError(413, f"{field} is {size} bytes; the limit is {limit}", field=field)
+    if size == 0:
+        raise ApiError(400, f"{field} is empty", field=field)
+    head = handle.read(len(magic) + 1024)
+    handle.seek(0)
+    if magic not in head[: 1024 + len(magic)]:
+        raise ApiError(415, f"{field} is not a {kind}", field=field)
+    return value
+
+
+def employee_name(raw: str | None) -> str:
+    if raw is None or not raw.strip():
+        raise ApiError(400, "employee_name is required", field="employee_name")
+    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    if len(name) > MAX_NAME:
+        raise ApiError(400, f"employee_name is longer than {MAX_NAME} characters", field="employee_name")
+    if any(unicodedata.category(ch)[0] == "C" for ch in name):
+        raise ApiError(400, "employee_name contains control characters", field="employee_name")
+    return name
+
+
+def submitted_on(raw: str | None) -> date | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise ApiError(400, "submitted_on must be an ISO date (YYYY-MM-DD)", field="submitted_on") from None
+
+
+def parse_analysis_form(form: Any, max_file_size: int, max_zip_size: int) -> AnalysisForm:
+    name = employee_name(_text(form, "employee_name"))
+    when = submitted_on(_text(form, "submitted_on"))
+    policy = _file(form, "policy_file", b"%PDF", "PDF document", max_file_size)
+    invoices = _file(form, "invoices_zip", b"PK", "ZIP archive", max_zip_size)
+    return AnalysisForm(name, policy, invoices, when)
