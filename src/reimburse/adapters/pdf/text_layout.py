@@ -1,0 +1,196 @@
+"""Rebuild readable lines from positioned glyphs (pdfplumber chars).
+
+Why not pdfplumber's `extract_text`: many generated receipts draw each glyph on its own, with
+no space glyph between words. A fixed `x_tolerance` then either glues words ("TotalAmount") or
+splits letters ("P ickup"), depending on the generator's spacing. Here each line measures its
+own letter spacing (the median gap between its glyphs) and a word break is a gap clearly wider
+than that. A very wide gap (a column break) becomes three spaces, so extractors can still tell
+a label column from its value column.
+
+Glyphs are placed in their own writing direction (from the text matrix), so a page rotated by
+/Rotate, or a sideways stamp, still reads as lines instead of one word per line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+COLUMN_SEPARATOR = "   "
+# Distances in units of the line's font size (em).
+WORD_GAP_EM = 0.1  # wider than the line's own letter spacing by this much: a word break
+COLUMN_GAP_EM = 1.0  # wider than the letter spacing by this much: a column break
+LINE_TOLERANCE_EM = 0.4  # baselines closer than this are one line (mixed font sizes)
+PARAGRAPH_GAP_EM = 1.9  # baselines further apart than this: a blank line between them
+DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn twice this close ("fake bold") is one glyph
+
+_CID = re.compile(r"\(cid:\d+\)")
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs"})
+
+
+class Glyph(NamedTuple):
+    """A glyph in its own writing frame: `u` runs along the text, `v` up across lines (points)."""
+
+    text: str
+    u: float
+    v: float
+    width: float
+    size: float
+    direction: int  # degrees, rounded
+
+
+def make_glyph(
+    text: str,
+    matrix: Sequence[float],
+    advance: float,
+    box_width: float,
+    box_height: float,
+    fallback_size: float,
+) -> Glyph:
+    """Place a glyph in the frame of its text direction.
+
+    `matrix` is the text rendering matrix (a b c d e f; e, f = origin on the baseline), `advance`
+    the glyph's advance in text space and the box its axis-aligned bounding box on the page.
+    """
+    a, b, _c, _d, e, f = (float(x) for x in matrix)
+    scale = math.hypot(a, b) or 1.0
+    cos, sin = a / scale, b / scale
+    advance = advance * scale or max(box_width, box_height)
+    # The axis-aligned box holds the advance along the text and the font size across it.
+    if abs(sin) < 0.5:
+        size = (box_height - advance * abs(sin)) / abs(cos)
+    else:
+        size = (box_width - advance * abs(cos)) / abs(sin)
+    if not size > 0.5:
+        size = fallback_size or 1.0
+    return Glyph(
+        text=text,
+        u=e * cos + f * sin,
+        v=-e * sin + f * cos,
+        width=advance,
+        size=size,
+        direction=round(math.degrees(math.atan2(b, a))) % 360,
+    )
+
+
+def page_text(glyphs: Iterable[Glyph]) -> str:
+    """The page's text: lines top to bottom, the main writing direction first."""
+    groups: dict[int, list[Glyph]] = {}
+    for glyph in glyphs:
+        groups.setdefault(glyph.direction, []).append(glyph)
+    blocks = [lines_text(g) for g in sorted(groups.values(), key=len, reverse=True)]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def lines_text(glyphs: Iterable[Glyph]) -> str:
+    out: list[str] = []
+    previous: tuple[float, float] | None = None  # (baseline, size) of the last line written
+    for line in cluster_lines(glyphs):
+        text = line_text(line)
+        if not text:
+            continue
+        size = _median_size(line)
+        if previous is not None and previous[0] - line[0].v > PARAGRAPH_GAP_EM * max(size, previous[1]):
+            out.append("")
+        out.append(text)
+        previous = (line[0].v, size)
+    return "\n".join(out)
+
+
+def cluster_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Group glyphs sharing a baseline; lines top to bottom, glyphs left to right."""
+    lines: list[list[Glyph]] = []
+    anchor = 0.0
+    for glyph in sorted(glyphs, key=lambda g: (-g.v, g.u)):
+        if lines and anchor - glyph.v <= LINE_TOLERANCE_EM * max(glyph.size, 1.0):
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+            anchor = glyph.v
+    for line in lines:
+        line.sort(key=lambda g: g.u)
+    return lines
+
+
+def line_text(glyphs: Sequence[Glyph]) -> str:
+    """Join one line's glyphs (sorted along the text) into words, using the line's own spacing."""
+    visible: list[tuple[Glyph, bool]] = []  # (glyph, a space glyph came before it)
+    pending_space = False
+    for glyph in glyphs:
+        if not glyph.text or glyph.text.isspace():
+            pending_space = True
+            continue
+        if visible and _same_glyph(visible[-1][0], glyph):
+            continue
+        visible.append((glyph, pending_space and bool(visible)))
+        pending_space = False
+    if not visible:
+        return ""
+    gaps = [
+        cur.u - (prev.u + prev.width)
+        for (prev, _), (cur, spaced) in itertools.pairwise(visible)
+        if not spaced
+    ]
+    # Most gaps in a line sit inside words, so their median is the letter spacing.
+    base = max(statistics.median(gaps), 0.0) if len(gaps) >= 3 else 0.0
+    words: list[tuple[str, str]] = []  # (separator before, word)
+    current: list[str] = []
+    separator = ""
+    previous: Glyph | None = None
+    for glyph, spaced in visible:
+        if previous is not None:
+            gap = glyph.u - (previous.u + previous.width)
+            size = max(previous.size, glyph.size)  # a small label beside a large value: judge by the value
+            if gap > base + COLUMN_GAP_EM * size:
+                words.append((separator, normalise("".join(current))))
+                current, separator = [], COLUMN_SEPARATOR
+            elif spaced or gap > base + WORD_GAP_EM * size:
+                words.append((separator, normalise("".join(current))))
+                current, separator = [], " "
+        current.append(glyph.text)
+        previous = glyph
+    words.append((separator, normalise("".join(current))))
+    return _join_words(words)
+
+
+def normalise(text: str) -> str:
+    """NFKC; unmappable glyph codes and invisible characters dropped; every space a plain one."""
+    text = unicodedata.normalize("NFKC", _CID.sub("", text))
+    out: list[str] = []
+    for ch in text:
+        if ch == "\n":
+            out.append(ch)
+        elif ch.isspace():
+            out.append(" ")
+        elif unicodedata.category(ch) not in _DROPPED_CATEGORIES:
+            out.append(ch)
+    return "".join(out)
+
+
+def _join_words(words: Sequence[tuple[str, str]]) -> str:
+    out: list[str] = []
+    pending = ""
+    for separator, word in words:
+        # A word that normalised to nothing keeps the wider of the separators around it.
+        pending = max(pending, separator, key=len)
+        cleaned = " ".join(word.split())
+        if not cleaned:
+            continue
+        if out:
+            out.append(pending)
+        out.append(cleaned)
+        pending = ""
+    return "".join(out)
+
+
+def _same_glyph(a: Glyph, b: Glyph) -> bool:
+    return a.text == b.text and abs(a.u - b.u) < DUPLICATE_TOLERANCE and abs(a.v - b.v) < DUPLICATE_TOLERANCE
+
+
+def _median_size(glyphs: Sequence[Glyph]) -> float:
+    return max(statistics.median(g.size for g in glyphs), 1.0) if glyphs else 1.0
