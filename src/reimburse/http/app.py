@@ -21,10 +21,12 @@ from reimburse.domain.errors import StoreUnavailable
 from reimburse.http.auth import viewer_from_request
 from reimburse.http.client_address import ClientAddress
 from reimburse.http.controllers.analysis import AnalysisController
+from reimburse.http.controllers.chat import ChatController
 from reimburse.http.controllers.health import HealthController
 from reimburse.http.controllers.invoices import InvoicesController
 from reimburse.http.errors import EXCEPTION_HANDLERS, ErrorBody, error_response
 from reimburse.http.observability import Metrics, ObservabilityMiddleware
+from reimburse.http.wire import MoneyJsonResponse
 
 API_PREFIX = "/api/v1"
 log = logging.getLogger("reimburse")
@@ -77,6 +79,9 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
         "get_invoice": _singleton(container.get_invoice),
         "get_policy": _singleton(container.get_policy),
         "check_health": _singleton(container.check_health),
+        "answer_question": _singleton(container.answer_question),
+        "get_history": _singleton(container.get_history),
+        "delete_history": _singleton(container.delete_history),
         "metrics": Provide(lambda: metrics, sync_to_thread=False),
     }
     rate_limit = RateLimitConfig(
@@ -86,7 +91,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
     )
     api = Router(
         path=API_PREFIX,
-        route_handlers=[AnalysisController, HealthController, InvoicesController],
+        route_handlers=[AnalysisController, ChatController, HealthController, InvoicesController],
     )
     handlers: dict[Any, Any] = {**EXCEPTION_HANDLERS, AccessDenied: _forbidden}
     return Litestar(
@@ -110,5 +115,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
             path="/schema",
             render_plugins=[SwaggerRenderPlugin()],
         ),
+        response_class=MoneyJsonResponse,
+        logging_config=None,  # logging is configured once, by reimburse.logging_setup
         debug=False,
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 import jwt
 from litestar import Request
+from litestar.di import NamedDependency
 
 from reimburse.config import Settings
 from reimburse.domain.access import Role, Viewer
@@ -43,7 +44,11 @@ def _unauthorized(message: str) -> ApiError:
     return error
 
 
-def viewer_from_request(request: Request[Any, Any, Any], settings: Settings, tokens: JwtTokenService) -> Viewer:
+def viewer_from_request(
+    request: Request[Any, Any, Any],
+    settings: NamedDependency[Settings],
+    tokens: NamedDependency[JwtTokenService],
+) -> Viewer:
     if not settings.auth_required:
         return Viewer.anonymous_admin()
     header = request.headers.get("authorization", "")

@@ -46,11 +46,9 @@ class Metrics:
 
 
 def _route(scope: dict[str, Any]) -> str:
-    handler = scope.get("route_handler")
-    paths = getattr(handler, "paths", None)
-    if paths:
-        return str(sorted(paths)[0])
-    return "unmatched"  # never the raw path: unbounded label values would blow up the registry
+    # the route template, never the raw path: unbounded label values would blow up the registry
+    template = scope.get("path_template")
+    return str(template) if template and scope.get("route_handler") is not None else "unmatched"
 
 
 class ObservabilityMiddleware:

@@ -12,13 +12,13 @@ from reimburse.ports.document_reader import DocumentReader
 from reimburse.ports.health_probe import ProbeResult
 from reimburse.ports.invoice_store import InvoiceStore
 
-# A one-page PDF whose text layer says "health". Parsed in-process: a real end-to-end read.
+# A one-page PDF whose text layer says "health check 2024". Parsed in-process: a real end-to-end read.
 _TINY_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]/Contents 4 0 R"
     b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
-    b"4 0 obj<</Length 41>>stream\nBT /F1 12 Tf 20 50 Td (health) Tj ET\nendstream endobj\n"
+    b"4 0 obj<</Length 47>>stream\nBT /F1 12 Tf 20 50 Td (health check 2024) Tj ET\nendstream endobj\n"
     b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from litestar import Controller, Request, Response, post
+from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
 from litestar.response import Stream
 
@@ -79,10 +80,10 @@ class AnalysisController(Controller):
     async def analyze(
         self,
         request: Request[Any, Any, Any],
-        analyze_batch: AnalyzeBatch,
-        settings: Settings,
-        viewer: Viewer,
-        metrics: Metrics,
+        analyze_batch: NamedDependency[AnalyzeBatch],
+        settings: NamedDependency[Settings],
+        viewer: NamedDependency[Viewer],
+        metrics: NamedDependency[Metrics],
     ) -> BatchSummary:
         form = await _read_form(request, settings)
         batch_request = _request(form, viewer)
@@ -102,10 +103,10 @@ class AnalysisController(Controller):
     async def analyze_stream(
         self,
         request: Request[Any, Any, Any],
-        analyze_batch: AnalyzeBatch,
-        settings: Settings,
-        viewer: Viewer,
-        metrics: Metrics,
+        analyze_batch: NamedDependency[AnalyzeBatch],
+        settings: NamedDependency[Settings],
+        viewer: NamedDependency[Viewer],
+        metrics: NamedDependency[Metrics],
     ) -> Response[Any]:
         form = await _read_form(request, settings)
         batch_request = _request(form, viewer)

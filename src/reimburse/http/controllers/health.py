@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import msgspec
 from litestar import Controller, Response, get
+from litestar.di import NamedDependency
 
 from reimburse import __version__
 from reimburse.application.check_health import CheckHealth, ServiceHealth
@@ -41,7 +42,7 @@ class HealthController(Controller):
         return QuickHealth("ok", datetime.now(UTC), _uptime())
 
     @get("/", summary="Readiness: each dependency checked, with timings")
-    async def full(self, check_health: CheckHealth) -> Response[FullHealth]:
+    async def full(self, check_health: NamedDependency[CheckHealth]) -> Response[FullHealth]:
         report = await check_health()
         body = FullHealth(report.status, __version__, datetime.now(UTC), _uptime(), report.services)
         return Response(body, status_code=503 if report.status == "unhealthy" else 200)

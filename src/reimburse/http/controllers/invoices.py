@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 import msgspec
 from litestar import Controller, get
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import QueryParameter
 
 from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
 from reimburse.application.results import AnalysisResult
@@ -50,7 +52,15 @@ class PolicyView(msgspec.Struct, frozen=True):
         if p.deadline:
             rules.append(PolicyRule(p.deadline.rule_id, "deadline", p.deadline.clause))
         return cls(
-            p.policy_id, p.title, p.currency, p.interpreter, p.categories, p.caps, p.exclusions, p.deadline, rules
+            p.policy_id,
+            p.title,
+            p.currency,
+            p.interpreter,
+            p.categories,
+            p.caps,
+            p.exclusions,
+            p.deadline,
+            rules,
         )
 
 
@@ -64,18 +74,21 @@ class InvoicesController(Controller):
     @get("/invoices", summary="Stored invoice results, newest first")
     async def list_invoices(
         self,
-        list_invoices: ListInvoices,
-        viewer: Viewer,
-        employee_name: str | None = Parameter(default=None, max_length=100),
-        status: str | None = Parameter(default=None, max_length=40),
-        category: str | None = Parameter(default=None, max_length=60),
-        date_from: date | None = None,
-        date_to: date | None = None,
-        min_amount: Decimal | None = Parameter(default=None, ge=0),
-        max_amount: Decimal | None = Parameter(default=None, ge=0),
-        limit: int = Parameter(default=50, ge=1, le=500),
-        offset: int = Parameter(default=0, ge=0, le=1_000_000),
+        list_invoices: NamedDependency[ListInvoices],
+        viewer: NamedDependency[Viewer],
+        employee_name: Annotated[str | None, QueryParameter(max_length=100)] = None,
+        status: Annotated[str | None, QueryParameter(max_length=40)] = None,
+        category: Annotated[str | None, QueryParameter(max_length=60)] = None,
+        date_from: Annotated[date | None, QueryParameter()] = None,
+        date_to: Annotated[date | None, QueryParameter()] = None,
+        min_amount: Annotated[Decimal | None, QueryParameter()] = None,
+        max_amount: Annotated[Decimal | None, QueryParameter()] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
+        offset: Annotated[int, QueryParameter(ge=0, le=1_000_000)] = 0,
     ) -> InvoicePage:
+        for name, amount in (("min_amount", min_amount), ("max_amount", max_amount)):
+            if amount is not None and (not amount.is_finite() or amount < 0):
+                raise ApiError(400, f"{name} must be a non-negative number", field=name)
         if status is not None and status not in STATUSES:
             raise ApiError(400, f"status must be one of {', '.join(STATUSES)}", field="status")
         flt = InvoiceFilter(
@@ -91,14 +104,18 @@ class InvoicesController(Controller):
         return InvoicePage(items, total, limit, offset)
 
     @get("/invoices/{invoice_id:str}", summary="One stored invoice result")
-    async def get_invoice(self, invoice_id: str, get_invoice: GetInvoice, viewer: Viewer) -> AnalysisResult:
+    async def get_invoice(
+        self, invoice_id: str, get_invoice: NamedDependency[GetInvoice], viewer: NamedDependency[Viewer]
+    ) -> AnalysisResult:
         result = await get_invoice(viewer, invoice_id)
         if result is None:
             raise ApiError(404, f"invoice {invoice_id} was not found")
         return result
 
     @get("/policies/{policy_id:str}", summary="The interpreted policy, with the clause of every rule")
-    async def get_policy(self, policy_id: str, get_policy: GetPolicy) -> PolicyView:
+    async def get_policy(
+        self, policy_id: str, get_policy: NamedDependency[GetPolicy], viewer: NamedDependency[Viewer]
+    ) -> PolicyView:
         policy = await get_policy(policy_id)
         if policy is None:
             raise ApiError(404, f"policy {policy_id} was not found")
