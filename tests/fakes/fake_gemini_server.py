@@ -111,8 +111,12 @@ class Reply:
         return cls.model_text(json.dumps(value), delay=delay)
 
     @classmethod
-    def stream(cls, chunks: Sequence[str], *, delay: float = 0.0, finish_reason: str | None = "STOP") -> Reply:
-        return cls("text", text="".join(chunks), chunks=tuple(chunks), delay=delay, finish_reason=finish_reason)
+    def stream(
+        cls, chunks: Sequence[str], *, delay: float = 0.0, finish_reason: str | None = "STOP"
+    ) -> Reply:
+        return cls(
+            "text", text="".join(chunks), chunks=tuple(chunks), delay=delay, finish_reason=finish_reason
+        )
 
     @classmethod
     def truncated_stream(cls, chunks: Sequence[str], *, delay: float = 0.0) -> Reply:
@@ -126,9 +130,18 @@ class Reply:
         headers: tuple[tuple[str, str], ...] = ()
         if retry_after is not None:
             headers = (("Retry-After", _format_seconds(retry_after)),)
-        names = {400: "INVALID_ARGUMENT", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED"}
+        names = {
+            400: "INVALID_ARGUMENT",
+            403: "PERMISSION_DENIED",
+            404: "NOT_FOUND",
+            429: "RESOURCE_EXHAUSTED",
+        }
         names |= {500: "INTERNAL", 503: "UNAVAILABLE", 504: "DEADLINE_EXCEEDED"}
-        err = {"code": status, "message": message or f"fake error {status}", "status": names.get(status, "UNKNOWN")}
+        err = {
+            "code": status,
+            "message": message or f"fake error {status}",
+            "status": names.get(status, "UNKNOWN"),
+        }
         return cls("raw", status=status, body=json.dumps({"error": err}), headers=headers, delay=delay)
 
     @classmethod

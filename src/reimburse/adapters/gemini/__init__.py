@@ -1,0 +1,1 @@
+"""Gemini adapters (google-genai). Imported only when GOOGLE_API_KEY is configured."""
