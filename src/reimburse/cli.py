@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -76,15 +77,13 @@ async def _analyze(args: argparse.Namespace) -> int:
     from reimburse.domain.errors import DomainError
     from reimburse.http.wire import encoder
 
-    settings = load_settings(**({"data_dir": args.data_dir} if args.data_dir else {}))
+    scratch = tempfile.TemporaryDirectory(prefix="reimburse-") if args.no_store else None
+    data_dir = scratch.name if scratch else args.data_dir
+    overrides: dict[str, Any] = {"data_dir": data_dir} if data_dir else {}
+    if scratch:
+        overrides["qdrant_url"] = ""  # a throwaway embedded store, whatever is configured
+    settings = load_settings(**overrides)
     container = build_container(settings)
-    if args.no_store:
-        from dependency_injector import providers
-
-        from reimburse.adapters.memory.stores import InMemoryInvoiceStore, InMemoryPolicyStore
-
-        container.invoice_store.override(providers.Object(InMemoryInvoiceStore()))
-        container.policy_store.override(providers.Object(InMemoryPolicyStore()))
     request = BatchRequest(
         employee_name=args.employee,
         policy_bytes=Path(args.policy).read_bytes(),
@@ -111,6 +110,8 @@ async def _analyze(args: argparse.Namespace) -> int:
         return 2
     finally:
         await close_container(container)
+        if scratch is not None:
+            scratch.cleanup()
     assert summary is not None
     if args.json:
         sys.stdout.buffer.write(encoder.encode(summary) + b"\n")
@@ -157,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--submitted-on", help="YYYY-MM-DD the deadline is judged against (default today)")
     analyze.add_argument("--json", action="store_true", help="print the API's JSON response body only")
     analyze.add_argument("--data-dir", help="where results are stored (default DATA_DIR)")
-    analyze.add_argument("--no-store", action="store_true", help="do not store results")
+    analyze.add_argument("--no-store", action="store_true", help="keep results only for this run")
     analyze.set_defaults(run=lambda a: asyncio.run(_analyze(a)))
 
     token = sub.add_parser("token", help="mint a bearer token (reads SECRET_KEY)")

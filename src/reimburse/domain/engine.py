@@ -15,7 +15,7 @@ import msgspec
 
 from reimburse.domain.invoice import Invoice, LineItem
 from reimburse.domain.money import quantize
-from reimburse.domain.policy import CapUnit, ExclusionRule, Policy
+from reimburse.domain.policy import CapRule, CapUnit, ExclusionRule, Policy
 from reimburse.domain.verdict import AppliedRule, Flag, FlagCode, RuleEffect, Status, Verdict
 
 TOLERANCE = Decimal("0.01")
@@ -72,13 +72,7 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
     reimbursable = eligible
     for cap in policy.caps_for(category.name):
         if cap.currency != currency:
-            flags.append(
-                Flag(
-                    FlagCode.CURRENCY_MISMATCH,
-                    f"The cap of {cap.amount} {cap.currency} per {cap.unit} was not applied to an "
-                    f"invoice in {currency}; a reviewer must convert it.",
-                )
-            )
+            flags = _note_unconverted_cap(flags, cap, currency)
             continue
         units = _units(cap.unit, invoice)
         limit = quantize(cap.amount * units)
@@ -107,6 +101,16 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
     )
 
 
+def _note_unconverted_cap(flags: list[Flag], cap: CapRule, currency: str) -> list[Flag]:
+    """A cap in another currency cannot be compared: say so on the (single) currency flag."""
+    note = f"The cap of {cap.amount} {cap.currency} per {cap.unit} was not applied; a reviewer must convert it."
+    for i, flag in enumerate(flags):
+        if flag.code == FlagCode.CURRENCY_MISMATCH:
+            flags[i] = Flag(flag.code, f"{flag.message} {note}")
+            return flags
+    return [*flags, Flag(FlagCode.CURRENCY_MISMATCH, f"The invoice is in {currency}. {note}")]
+
+
 def _status(reimbursable: Decimal, total: Decimal) -> Status:
     if reimbursable <= ZERO:
         return Status.DECLINED
@@ -127,7 +131,7 @@ def _declined(
     return Verdict(
         status=Status.DECLINED,
         total=total,
-        reimbursable=ZERO,
+        reimbursable=quantize(ZERO),
         currency=currency,
         category=category,
         reason=f"Declined: {why}",
