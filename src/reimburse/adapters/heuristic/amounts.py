@@ -1,0 +1,186 @@
+"""Money amounts and currencies as printed on invoices and policies.
+
+Handles 1,234.56 / 1.234,56 / 1 234,56 / 1,23,456.00 (Indian grouping) / 1234 / Rs.233/- /
+INR 233.00 / 233,00 € / ₹233, with the currency before or after the number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from reimburse.adapters.heuristic.dates import find_dates
+
+_SYMBOLS: dict[str, str] = {
+    "us$": "USD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "r$": "BRL",
+    "₹": "INR",
+    "₨": "INR",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "$": "USD",
+}
+_WORDS: dict[str, str] = {
+    "rs": "INR",
+    "re": "INR",  # "Re. 1": the singular rupee
+    "inr": "INR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "jpy": "JPY",
+    "chf": "CHF",
+    "aed": "AED",
+    "sgd": "SGD",
+    "aud": "AUD",
+    "cad": "CAD",
+    "nzd": "NZD",
+    "hkd": "HKD",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "pln": "PLN",
+    "czk": "CZK",
+    "huf": "HUF",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "zar": "ZAR",
+    "thb": "THB",
+    "myr": "MYR",
+    "idr": "IDR",
+    "lkr": "LKR",
+    "npr": "NPR",
+    "bdt": "BDT",
+    "pkr": "PKR",
+    "sar": "SAR",
+    "qar": "QAR",
+    "brl": "BRL",
+    "mxn": "MXN",
+    "krw": "KRW",
+    "try": "TRY",
+}
+_DOLLAR_CODES = {"USD", "SGD", "AUD", "CAD", "NZD", "HKD"}
+
+_SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+# Codes count in upper case only (SAR, TRY, CAD are also words); the common ones in any case.
+_CODES = "|".join(sorted({c for c in _WORDS.values()}, key=len, reverse=True))
+_ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp"
+_CUR = rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|(?i:{_ANYCASE})|{_CODES})(?![^\W\d_]))"
+_NUM = r"(?:\d{1,3}(?:[,.']\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d{1,2})?"
+_SPACED = r"(?:\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?)"
+_START = r"(?<![\d.,])"
+_STOP = r"(?!\d)(?![.,]\d)"
+
+AMOUNT_RE = re.compile(
+    rf"(?P<neg>(?<![\w.])-\s?)?(?:"
+    rf"(?P<pre>{_CUR})\s{{0,2}}(?P<n1>{_SPACED}|{_NUM}){_STOP}(?:\s*/-)?(?:\s{{0,2}}(?P<post1>{_CUR}))?"
+    rf"|{_START}(?P<n2>{_SPACED}|{_NUM}){_STOP}\s{{0,2}}(?P<post>{_CUR})"
+    rf"|{_START}(?P<n3>{_NUM}){_STOP}(?:\s*/-)?"
+    rf")"
+)
+CURRENCY_RE = re.compile(_CUR)
+_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
+_MAX = Decimal("1e9")
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    value: Decimal
+    currency: str | None
+    start: int
+    end: int
+    has_decimals: bool
+
+    @property
+    def explicit(self) -> bool:
+        """Printed like money (a currency or cents), not a bare integer such as a room number."""
+        return self.currency is not None or self.has_decimals
+
+
+def currency_code(token: str) -> str | None:
+    t = token.strip().rstrip(".").lower()
+    return _SYMBOLS.get(t) or _WORDS.get(t)
+
+
+def parse_number(raw: str) -> Decimal | None:
+    """'1,234.56' / '1.234,56' / '1 234,56' / '1,23,456' -> Decimal. The last separator followed by
+    one or two digits is the decimal mark; any other separator groups thousands."""
+    s = raw.replace(" ", "").replace("'", "")
+    m = re.fullmatch(r"(.*?)(?:([.,])(\d{1,2}))?", s)
+    if m is None:
+        return None
+    whole, _, cents = m.groups()
+    whole = whole.replace(",", "").replace(".", "")
+    if not whole.isdigit() and not (whole == "" and cents):
+        return None
+    try:
+        return Decimal(f"{whole or '0'}.{cents}") if cents else Decimal(whole)
+    except InvalidOperation:
+        return None
+
+
+def _mask(text: str) -> str:
+    """Blank out dates and times so their digits are not read as amounts (positions kept)."""
+    chars = list(text)
+    spans = [(d.start, d.end) for d in find_dates(text)]
+    spans += [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def find_amounts(text: str, *, masked: bool = False) -> list[AmountMatch]:
+    """Every amount in `text`, in order. Percentages, dates, times and codes like 'INV2024' are skipped."""
+    source = text if masked else _mask(text)
+    out: list[AmountMatch] = []
+    for m in AMOUNT_RE.finditer(source):
+        raw = m.group("n1") or m.group("n2") or m.group("n3")
+        value = parse_number(raw)
+        if value is None or value >= _MAX:
+            continue
+        token = m.group("pre") or m.group("post") or m.group("post1")
+        currency = currency_code(token) if token else None
+        has_decimals = bool(re.search(r"[.,]\d{1,2}$", raw.replace(" ", "")))
+        grouped = bool(re.search(r"\d[,.' ]\d{3}", raw))
+        end = m.end()
+        after = source[end : end + 3]
+        if re.match(r"\s*%", after):
+            continue
+        before = source[m.start() - 1] if m.start() > 0 else " "
+        attached = (before.isalpha() and token is None) or (after[:1].isalpha() and not m.group("post"))
+        if attached and not (has_decimals or grouped or currency):
+            continue
+        if " " in raw and currency is None:
+            continue
+        if m.group("neg"):
+            value = -value
+        out.append(AmountMatch(value, currency, m.start(), end, has_decimals))
+    return out
+
+
+def detect_currency(text: str) -> str | None:
+    """The currency most often printed in `text`, or None when none is stated."""
+    codes = Counter(c for c in (currency_code(m.group(0)) for m in CURRENCY_RE.finditer(text)) if c)
+    if not codes:
+        return None
+    if "USD" in codes:
+        # A bare "$" counts for the dollar the document names explicitly (S$, AUD, ...).
+        named = [c for c in codes if c in _DOLLAR_CODES and c != "USD"]
+        if named and not re.search(r"US\$|USD|(?i:dollars?)", text):
+            codes[named[0]] += codes.pop("USD")
+    return codes.most_common(1)[0][0]

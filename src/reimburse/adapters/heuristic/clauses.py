@@ -1,0 +1,191 @@
+"""Policy text -> clauses: sentences, numbered items and bullet lines, each with the heading and
+lead-in line ("The following are not reimbursable:") it sits under.
+
+Wrapped lines are joined back; a clause keeps the exact words of the policy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reimburse.adapters.heuristic.amounts import find_amounts
+from reimburse.adapters.heuristic.text import clean_spaces
+
+_BULLET = re.compile(
+    r"^\s*(?:[-•*●▪◦‣·o]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?(?=\s)|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|"
+    r"(?:section|article|clause|rule|§)\s*\d+(?:\.\d+)*[:.)]?)\s+",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = {
+    "rs",
+    "re",
+    "no",
+    "nos",
+    "e.g",
+    "eg",
+    "i.e",
+    "ie",
+    "approx",
+    "incl",
+    "excl",
+    "inkl",
+    "exkl",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "vs",
+    "sr",
+    "jr",
+    "st",
+    "max",
+    "min",
+    "viz",
+    "cf",
+    "art",
+    "sec",
+    "ca",
+    "resp",
+    "z.b",
+    "bzw",
+    "ggf",
+    "p",
+    "pp",
+    "nr",
+    "co",
+    "ltd",
+    "pvt",
+    "inc",
+    "dept",
+    "u.s",
+    "etc.,",
+}
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
+# Titles are noun phrases; a short sentence with a verb ("Alcohol is not reimbursable.") is a rule.
+_VERB = re.compile(
+    r"(?i)\b(is|are|was|were|be|been|will|shall|must|should|may|can|cannot|not|no|do|does|"
+    r"get|gets|apply|applies|need|needs)\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9₹$€£])|(?<=;)\s+")
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    heading: str = ""
+    lead: str = ""
+    label: str = ""  # "Meals" in "Meals: up to ₹500 per meal."
+
+
+def _is_heading(line: str, numbered: bool) -> bool:
+    words = line.split()
+    if not words or len(words) > 8 or line.endswith((".", ";", ",")) or find_amounts(line):
+        return False
+    if line.endswith(":"):
+        return True
+    if not line[0].isupper():
+        return False
+    letters = [w for w in words if w[:1].isalpha()]
+    small = {"and", "or", "of", "for", "the", "to", "in", "on", "a", "&", "und", "et", "en", "y", "de"}
+    title = bool(letters) and (line.isupper() or all(w[0].isupper() or w.lower() in small for w in letters))
+    # Sentence-case headings ("Submission of claims") are short, or numbered.
+    return title or numbered or len(words) <= 4
+
+
+def _label(sentence: str) -> str:
+    m = re.match(r"^([^:.;]{2,40}):\s+\S", sentence)
+    return m.group(1).strip() if m and len(m.group(1).split()) <= 5 else ""
+
+
+def split_sentences(block: str) -> list[str]:
+    parts = _SENTENCE_END.split(block)
+    out: list[str] = []
+    for part in parts:
+        prev = out[-1] if out else ""
+        last = prev.rsplit(" ", 1)[-1].rstrip(".").lower() if prev else ""
+        if prev and prev.endswith(".") and (last in _ABBREVIATIONS or len(last) == 1):
+            out[-1] = f"{prev} {part}"
+        elif part.strip():
+            out.append(part.strip())
+    return [o.rstrip(";").rstrip() for o in out]
+
+
+def split_clauses(text: str) -> list[Clause]:
+    blocks: list[tuple[str, str, str, bool]] = []  # (text, heading, lead, numbered)
+    heading = lead = ""
+    current: list[str] = []
+    in_list = False
+    prev_len = 0
+    numbered = False
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            # "reimburs-" + "able": a word broken across lines is joined back.
+            joined = re.sub(r"(?<=[^\W\d_])-\n(?=[a-z])", "", "\n".join(current))
+            blocks.append((clean_spaces(joined), heading, lead if in_list else "", numbered))
+        current = []
+
+    for raw in text.split("\n"):
+        # Markdown: "## Heading" is a heading, "**Meals**" is just "Meals".
+        marked = re.match(r"^\s*#{1,6}\s+", raw)
+        line = _EMPHASIS.sub("", raw[marked.end() :] if marked else raw).strip()
+        if marked and line:
+            flush()
+            in_list = False
+            heading, lead = line.rstrip(":").strip(), ""
+            continue
+        if not line:
+            flush()
+            in_list, lead = False, ""
+            continue
+        bullet = _BULLET.match(line)
+        body = line[bullet.end() :].strip() if bullet else line
+        symbol = bullet is not None and not re.search(r"\w", bullet.group(0))
+        ended = not current or current[-1].endswith((".", ":", ";", "!", "?")) or prev_len < 50
+        prev_len = len(line)
+        if not symbol and not (bullet and lead) and ended and _is_heading(body, bool(bullet)):
+            flush()
+            in_list = False
+            if body.endswith(":") and len(body.split()) > 3:
+                lead = body
+            else:
+                heading, lead = body.rstrip(":").strip(), ""
+            continue
+        if body.endswith(":") and len(body.split()) > 3 and not find_amounts(body):
+            flush()
+            in_list, lead = False, body
+            continue
+        if bullet:
+            flush()
+            in_list = True
+            numbered = not symbol
+            current = [body]
+            continue
+        if current and body[:1].isupper() and ended:
+            flush()
+            numbered = False
+            if in_list:
+                in_list, lead = False, ""
+        current.append(body)
+    flush()
+    clauses: list[Clause] = []
+    for block, block_heading, block_lead, block_numbered in blocks:
+        sentences = split_sentences(block)
+        # "4.2 Travel by bus or train. Intercity travel ..." : a short first sentence titles its block.
+        if block_numbered and len(sentences) > 1 and _inline_title(sentences[0]):
+            block_heading = sentences.pop(0).rstrip(".:")
+        clauses += [Clause(s, block_heading, block_lead, _label(s)) for s in sentences]
+    return clauses
+
+
+def _inline_title(sentence: str) -> bool:
+    words = sentence.split()
+    return (
+        len(words) <= 6
+        and sentence.endswith((".", ":"))
+        and not find_amounts(sentence)
+        and sentence[0].isupper()
+        and not _VERB.search(sentence)
+    )

@@ -1,0 +1,138 @@
+"""Dates as printed on invoices: 17May2024, 17 May 2024, May 17, 2024, 26/12/2024, 2024-12-26,
+03.12.2024, 12-Dec-24, 3. Dezember 2024, 3 de diciembre de 2024, 1er mars 2024 ...
+
+Numeric dates are read day-first unless the document itself shows it writes month-first
+(a date like 12/26/2024 elsewhere in the text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    [
+        "january jan januar janvier janv januari enero ene gennaio genn gen jänner",
+        "february feb febr februar février fév fev févr februari febrero febbraio",
+        "march mar märz maerz mrz mars maart marzo",
+        "april apr avril avr abril aprile",
+        "may mai mei mayo maggio mag",
+        "june jun juni juin junio giugno giu",
+        "july jul juli juillet juil julio luglio lug",
+        "august aug augustus août aout agosto ago",
+        "september sep sept septembre septiembre settembre set",
+        "october oct oktober okt octobre octubre ottobre ott",
+        "november nov novembre noviembre",
+        "december dec dezember dez décembre déc diciembre dic dicembre",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _num
+
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_M = rf"(?P<mon>{_MONTH})\.?(?![^\W\d_])"
+_ORD = r"(?:st|nd|rd|th|er|e|°|º|\.)?"
+_Y = r"(?P<year>\d{4}|'?\d{2})(?!\d)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 17 May 2024, 17May2024, 12-Dec-24, 3. Dezember 2024, 3 de diciembre de 2024, 17th May, 2024
+    (
+        "dmy_text",
+        re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}[ \-/.,]*(?:de\s+)?{_M}[ \-/.,]*(?:de\s+)?{_Y}", re.I),
+    ),
+    # May 17, 2024, Dec 3 2024, December 3rd, 2024
+    (
+        "mdy_text",
+        re.compile(
+            rf"(?<![^\W\d_]){_M}[ \-/.,]*(?P<day>\d{{1,2}}){_ORD}(?!\d)[ ,]*(?P<year>\d{{4}})(?!\d)", re.I
+        ),
+    ),
+    # 2024-Dec-03
+    ("ymd_text", re.compile(rf"(?<!\d)(?P<year>\d{{4}})[ \-/.]+{_M}[ \-/.]+(?P<day>\d{{1,2}})(?!\d)", re.I)),
+    # 2024-12-26, 2024/12/26, 2024.12.26
+    (
+        "ymd",
+        re.compile(r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-/.])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})(?![\d])"),
+    ),
+    # 26/12/2024, 26-12-24, 03.12.2024
+    (
+        "dmy",
+        re.compile(
+            r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d])"
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    value: date
+    start: int
+    end: int
+
+
+def _year(raw: str) -> int:
+    y = int(raw.lstrip("'"))
+    if y >= 100:
+        return y
+    return y + 1900 if y >= 69 else y + 2000  # the POSIX %y pivot
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    if not 1990 <= year <= 2099:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def writes_month_first(text: str) -> bool:
+    """True when the document shows it writes numeric dates month-first (and never day-first)."""
+    month_first = day_first = False
+    for m in _PATTERNS[4][1].finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        month_first |= a <= 12 < b <= 31
+        day_first |= b <= 12 < a <= 31
+    return month_first and not day_first
+
+
+def find_dates(text: str, month_first: bool | None = None) -> list[DateMatch]:
+    """Every date in `text`, in order of appearance (overlaps resolved in favour of the longer match).
+
+    `month_first` is the document's convention when `text` is only part of it."""
+    if month_first is None:
+        month_first = writes_month_first(text)
+    found: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            value = _convert(kind, m, month_first)
+            if value is not None:
+                found.append(DateMatch(value, m.start(), m.end()))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMatch] = []
+    for d in found:
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out
+
+
+def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
+    if kind.endswith("_text"):
+        return _make(_year(m.group("year")), _MONTHS[m.group("mon").lower()], int(m.group("day")))
+    year = _year(m.group("year"))
+    a, b = int(m.group("a")), int(m.group("b"))
+    if kind == "ymd":
+        return _make(year, a, b)
+    if a > 12 or (b <= 12 and not month_first):
+        return _make(year, b, a)
+    return _make(year, a, b)
+
+
+def parse_date(text: str) -> date | None:
+    found = find_dates(text)
+    return found[0].value if found else None

@@ -1,0 +1,135 @@
+"""Submission deadlines: "within 30 days", "no later than 45 days", "30 calendar days",
+"within one month", "two weeks", "binnen 30 dagen", "innerhalb von 30 Tagen", "sous 30 jours"."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "twenty-one": 21,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "hundred": 100,
+    "een": 1,
+    "twee": 2,
+    "drie": 3,
+    "ein": 1,
+    "einen": 1,
+    "einem": 1,
+    "zwei": 2,
+    "drei": 3,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "due": 2,
+}
+_NUM = r"\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True))
+_UNITS = {
+    "day": 1,
+    "days": 1,
+    "dagen": 1,
+    "dag": 1,
+    "tag": 1,
+    "tage": 1,
+    "tagen": 1,
+    "jour": 1,
+    "jours": 1,
+    "día": 1,
+    "días": 1,
+    "dias": 1,
+    "giorni": 1,
+    "giorno": 1,
+    "week": 7,
+    "weeks": 7,
+    "weken": 7,
+    "week's": 7,
+    "woche": 7,
+    "wochen": 7,
+    "semaine": 7,
+    "semaines": 7,
+    "semana": 7,
+    "semanas": 7,
+    "settimana": 7,
+    "settimane": 7,
+    "month": 30,
+    "months": 30,
+    "maand": 30,
+    "maanden": 30,
+    "monat": 30,
+    "monaten": 30,
+    "monate": 30,
+    "mois": 30,
+    "mes": 30,
+    "meses": 30,
+    "mese": 30,
+    "mesi": 30,
+    "year": 365,
+    "years": 365,
+}
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_DURATION = re.compile(
+    rf"(?i)(?<![^\W\d_])(?P<num>{_NUM})(?:\s*\(\s*(?:{_NUM})\s*\))?\s*"
+    rf"(?P<kind>calendar|working|business|werk|kalender|ouvrables?|laborables|lavorativi)?[\s-]*"
+    rf"(?P<unit>{_UNIT})(?![^\W\d_])"
+    r"|(?i:(?<![^\W\d_])(?P<fortnight>a\s+fortnight|fortnight))"
+)
+_CONTEXT = re.compile(
+    r"(?i)(submi|claim|file[ds]?\b|filing|expense report|reimbursement request|request|receipt|invoice|"
+    r"bill|deadline|report|indien|einreich|einzureich|soumett|soumis|présent|present|declar|déclar)"
+)
+_WINDOW = re.compile(
+    r"(?i)(within|no later than|not later than|before|inside|older than|beyond|exceeding|over|up to|ouder dan|älter als|plus de|más de|max(?:imum)?\.?\s+of|at the latest|"
+    r"binnen|innerhalb|spätestens|dans les|dans un délai de|sous|dentro de|entro|of the|from the|after)"
+)
+_PAYOUT = re.compile(
+    r"(?i)(paid|processed|credited|settled|approved|transferred|disbursed|refunded)\s+within"
+)
+
+
+def find_deadline(sentence: str) -> int | None:
+    """Days allowed to submit, or None when the sentence sets no submission deadline."""
+    if not _CONTEXT.search(sentence):
+        return None
+    for m in _DURATION.finditer(sentence):
+        if m.group("fortnight"):
+            return 14
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        if not _WINDOW.search(before) and not _WINDOW.search(sentence[m.end() : m.end() + 25]):
+            continue
+        if _PAYOUT.search(before) and not re.search(r"(?i)submi|indien|einreich|soumet", before):
+            continue
+        raw = m.group("num").lower()
+        count = int(raw) if raw.isdigit() else _WORDS[raw]
+        days = count * _UNITS[m.group("unit").lower()]
+        if m.group("kind") and m.group("kind").lower() not in ("calendar", "kalender"):
+            # Working days: five per calendar week.
+            days = math.ceil(count * 7 / 5)
+        if 0 < days <= 3 * 365:
+            return days
+    return None

@@ -1,0 +1,143 @@
+"""Invoice fields other than money and dates: vendor, invoice number, names."""
+
+from __future__ import annotations
+
+import re
+
+from reimburse.adapters.heuristic.amounts import find_amounts
+from reimburse.adapters.heuristic.dates import find_dates
+from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
+from reimburse.adapters.heuristic.labels import Label, find_labels
+from reimburse.adapters.heuristic.text import clean_spaces
+from reimburse.adapters.heuristic.totals import LineInfo
+
+_TITLES = re.compile(
+    r"(?i)^\W*(tax\s*invoice|invoice|receipt|bill|cash\s*memo|bill\s*of\s*supply|e-?ticket|ticket|"
+    r"booking\s*confirmation|payment\s*receipt|ride\s*receipt|trip\s*receipt|folio|guest\s*folio|"
+    r"original|duplicate|copy|factuur|rechnung|quittung|beleg|facture|reçu|recibo|factura|fattura|"
+    r"ricevuta|scontrino|kassenbon|kassabon|bon|note|statement|summary)\b[\W\w]{0,25}$"
+)
+_DOC_TAIL = re.compile(
+    r"(?i)\s*[-|:]?\s*(?:(?:ride|trip|tax|customer|payment|booking|cash|guest|hotel|taxi|travel)\s+)?"
+    r"(?:receipt|invoice|bill|folio|slip|e-?ticket|itinerary)\s*$"
+)
+_LOOSE_NUMBER = re.compile(r"^[A-Z]{1,6}[-/][A-Z0-9][A-Z0-9\-/]{3,}$")
+_DOC_WORDS = re.compile(
+    r"(?i)\b(invoice|receipt|slip|itinerary|e-?ticket|folio|memo|statement|voucher|bill of supply|"
+    r"confirmation|thanks|thank you|welcome|kassabon|kassenbon|quittung|ricevuta|scontrino)\b"
+)
+_NOISE = re.compile(r"(?i)(original|duplicate|copy|for recipient|page \d|www\.|http|@)")
+_HONORIFIC = re.compile(
+    r"(?i)^(mr|mrs|ms|miss|mx|dr|prof|shri|smt|sri|kumari|herr|frau|m|mme|mlle|dhr|mevr|sr|sra|srta|sig|sig\.ra)\.?\s+"
+)
+_NAME_STOP = re.compile(
+    r"(?i)^(age|gender|sex|seat|berth|coach|status|date|room|mobile|phone|email|e-mail|gstin|id|no|"
+    r"number|pnr|ticket|booking|from|to|address|adult|child|male|female|m|f|class|quota|nationality|"
+    r"check|arrival|departure|nights?|pax|adults?|children|invoice|bill|contact|tel|company|gst)$"
+)
+_NOT_NAMES = {
+    "details",
+    "information",
+    "info",
+    "address",
+    "n/a",
+    "na",
+    "cash",
+    "card",
+    "guest",
+    "customer",
+    "passenger",
+    "name",
+    "walk in",
+    "walk-in",
+    "walkin",
+    "self",
+    "traveller",
+    "traveler",
+    "client",
+}
+_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[A-Za-z0-9]")
+
+
+def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
+    for i, hit in label_hits(infos, Label.VENDOR):
+        if infos[i].text[: hit.start].strip() and not re.search(r"\s{2}$", infos[i].text[: hit.start]):
+            continue  # "as per the operator's policy": a word in a sentence, not a label
+        value = clean_spaces(label_value(infos, i, hit))
+        if len(re.findall(r"[^\W\d_]", value)) >= 2 and len(value) <= 80 and value[0].isalnum():
+            return value, 0.8
+    for info in infos[:8]:
+        first = cells(info.text)
+        if not first:
+            continue
+        cell = _DOC_TAIL.sub("", clean_spaces(first[0][1]))
+        letters = len(re.findall(r"[^\W\d_]", cell))
+        if letters < 3 or _TITLES.match(cell) or _NOISE.search(cell) or _DOC_WORDS.search(cell):
+            continue
+        if (
+            find_labels(cell)
+            or find_dates(cell)
+            or any(a.explicit for a in find_amounts(cell))
+            or 2 * sum(ch.isdigit() for ch in cell) > letters
+        ):
+            continue
+        return cell[:80], 0.6
+    return None, 0.0
+
+
+def read_number(infos: list[LineInfo]) -> tuple[str | None, float]:
+    for labels, confidence in (((Label.INVOICE_NO,), 0.85), ((Label.BOOKING_NO,), 0.7)):
+        for i, hit in label_hits(infos, *labels):
+            value = label_value(infos, i, hit)
+            for m in _NUMBER.finditer(value):
+                token = m.group(0)
+                if _is_number(token, hit.text):
+                    return token, confidence
+    # An unlabelled reference printed beside the vendor name ("Namma Yatri   NY-20240517-3321").
+    for info in [i for i in infos if i.text.strip()][:3]:
+        for _, cell in cells(info.text):
+            if _LOOSE_NUMBER.match(cell) and any(ch.isdigit() for ch in cell) and not info.hits:
+                return cell, 0.4
+    return None, 0.0
+
+
+def _is_number(token: str, label: str) -> bool:
+    if find_dates(token) or len(token) < 3:
+        return False
+    if any(ch.isdigit() for ch in token):
+        return True
+    # A PNR / booking code may be letters only ("XKQZPL"), but never an ordinary word.
+    return bool(re.fullmatch(r"[A-Z]{5,8}", token)) and "pnr" in label.lower().replace(" ", "")
+
+
+def read_names(infos: list[LineInfo]) -> tuple[str, ...]:
+    names: list[str] = []
+    for i, hit in label_hits(infos, Label.NAME):
+        name = _name(label_value(infos, i, hit))
+        if name and name.lower() not in (n.lower() for n in names):
+            names.append(name)
+    return tuple(names[:5])
+
+
+def _name(value: str) -> str | None:
+    words: list[str] = []
+    text = _HONORIFIC.sub("", value.strip(" :-"))
+    for word in re.split(r"\s+|,", text):
+        if not word:
+            if words:
+                break
+            continue
+        bare = word.strip(".")
+        if (
+            not re.fullmatch(r"[^\W\d_][^\W\d_'.\-]*", bare)
+            or _NAME_STOP.match(bare)
+            or not bare[0].isupper()
+        ):
+            break
+        words.append(bare)
+        if len(words) == 4:
+            break
+    name = " ".join(words)
+    if not words or name.lower() in _NOT_NAMES or len(name) < 2:
+        return None
+    return name

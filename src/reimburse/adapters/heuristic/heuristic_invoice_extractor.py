@@ -1,0 +1,81 @@
+"""HeuristicInvoiceExtractor: invoice text -> Invoice without any model or network."""
+
+from __future__ import annotations
+
+from reimburse.adapters.heuristic.amounts import detect_currency
+from reimburse.adapters.heuristic.classify import choose_category, kind_scores
+from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
+from reimburse.adapters.heuristic.invoice_dates import read_dates
+from reimburse.adapters.heuristic.items import read_items
+from reimburse.adapters.heuristic.labels import Label
+from reimburse.adapters.heuristic.text import normalize
+from reimburse.adapters.heuristic.totals import analyse_lines, labelled_amounts, read_totals
+from reimburse.domain.document import Document
+from reimburse.domain.errors import ExtractionError
+from reimburse.domain.invoice import Invoice
+from reimburse.domain.policy import Policy
+
+
+class HeuristicInvoiceExtractor:
+    """Reads totals, dates, items and parties by their labels; classifies with the shared lexicon."""
+
+    name = "heuristic"
+
+    async def extract(self, document: Document, policy: Policy) -> Invoice:
+        return self.read(document, policy)
+
+    def read(self, document: Document, policy: Policy) -> Invoice:
+        text = normalize(document.text)
+        if not text.strip():
+            raise ExtractionError(f"{document.filename}: the document has no text to read.")
+        infos = analyse_lines(text.split("\n"))
+        totals = read_totals(labelled_amounts(infos))
+        if totals is None:
+            raise ExtractionError(
+                f"{document.filename}: no total found (no amount is labelled Total, Grand Total, "
+                "Amount Payable, Totaal, Total TTC, Gesamtbetrag or similar)."
+            )
+        vendor, vendor_conf = read_vendor(infos)
+        number, number_conf = read_number(infos)
+        names = read_names(infos)
+        choice = choose_category(kind_scores(text, vendor), text, policy)
+        checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
+        stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
+        dates = read_dates(infos, text, stay=stay)
+        currency = totals.currency or detect_currency(text)
+        notes = list(totals.notes)
+        category = choice.category
+        if category is None and choice.kind is not None:
+            # Report what the expense is, so the engine can decline it as not covered (a clear
+            # answer) instead of "category unknown" (a review).
+            category = choice.kind
+            notes.append(f"looks like a {choice.kind} expense, which the policy does not name")
+        confidence = {
+            "total": totals.confidence,
+            "currency": 0.9 if totals.currency else (0.7 if currency else 0.0),
+            "vendor": vendor_conf,
+            "invoice_number": number_conf,
+            "invoice_date": dates.confidence,
+            "category": choice.confidence,
+            "names": 0.7 if names else 0.0,
+        }
+        return Invoice(
+            total=totals.total,
+            currency=currency,
+            vendor=vendor,
+            invoice_number=number,
+            invoice_date=dates.invoice_date,
+            dates=dates.dates,
+            line_items=read_items(infos),
+            subtotal=totals.subtotal,
+            taxes=totals.taxes,
+            names=names,
+            category=category,
+            nights=dates.nights,
+            period_start=dates.period_start,
+            period_end=dates.period_end,
+            candidate_totals=totals.candidates,
+            confidence=confidence,
+            extractor=self.name,
+            notes=tuple(notes),
+        )

@@ -1,0 +1,198 @@
+"""HeuristicPolicyInterpreter: policy text -> Policy by rules over common policy phrasing."""
+
+from __future__ import annotations
+
+import re
+
+from reimburse.adapters.heuristic.amounts import detect_currency
+from reimburse.adapters.heuristic.caps import CapFinding, find_caps
+from reimburse.adapters.heuristic.clauses import Clause, split_clauses
+from reimburse.adapters.heuristic.deadlines import find_deadline
+from reimburse.adapters.heuristic.exclusions import (
+    ExclusionFinding,
+    find_exclusions,
+    is_negative,
+    known_kinds,
+    subject_of,
+)
+from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
+from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
+from reimburse.adapters.heuristic.text import normalize
+from reimburse.domain.document import Document
+from reimburse.domain.errors import PolicyError
+from reimburse.domain.policy import CapUnit, Policy
+
+_COVER = re.compile(
+    r"(?i)(reimburs|\bcovered\b|\bcovers?\b|eligible|\ballowed\b|permitted|claimable|can\s+(?:be\s+)?claim|pays?\s+for|"
+    r"may\s+(?:be\s+)?claim|will\s+be\s+paid|\binclude|categor|at\s+actuals?|actual\s+cost|vergoed|"
+    r"erstatt|rembours|reembols|rimbors|allowance)"
+)
+_EXCEPT = re.compile(
+    r"(?i)\b(?:excluding|except(?:\s+for)?|excl\.|exclusive\s+of|other\s+than|but\s+not)\b(.*)"
+)
+# A cap for every category must say so: "any single claim", "per invoice", "all expenses".
+_GENERAL_CAP = re.compile(
+    r"(?i)\b(any|each|every|all|single|total)\b.*\b(claim|invoice|bill|expense|receipt)s?\b"
+)
+_UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
+_TITLE_WORDS = re.compile(
+    r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
+)
+
+
+class HeuristicPolicyInterpreter:
+    """Rule-based reading of policy phrasing. Caps without a currency take the policy's currency:
+    the one most caps state, else the one the text mentions most, else `default_currency`."""
+
+    name = "heuristic"
+
+    def __init__(self, default_currency: str = "INR") -> None:
+        self._default_currency = default_currency
+
+    async def interpret(self, document: Document) -> Policy:
+        return self.read(document)
+
+    def read(self, document: Document) -> Policy:
+        text = normalize(document.text)
+        builder = PolicyBuilder()
+        previous: list[str] = []
+        for clause in split_clauses(text):
+            previous = self._clause(clause, builder, previous)
+        currency = builder.currency(detect_currency(text) or self._default_currency)
+        policy = Policy(
+            policy_id=f"pol_{document.sha256[:16]}",
+            currency=currency,
+            categories=builder.build_categories(),
+            caps=builder.build_caps(currency),
+            exclusions=tuple(builder.exclusions.values()),
+            deadline=builder.deadline,
+            title=_title(text),
+            source_sha256=document.sha256,
+            interpreter=self.name,
+        )
+        if policy.rule_count == 0:
+            raise PolicyError(
+                f"{document.filename}: no reimbursement rule was recognised (no expense category, cap, "
+                "exclusion or submission deadline)."
+            )
+        return policy
+
+    def _clause(self, clause: Clause, builder: PolicyBuilder, previous: list[str]) -> list[str]:
+        """Read one clause; returns the kinds it was about (context for the next clause)."""
+        sentence = clause.text
+        cited = f"{clause.lead} {sentence}" if clause.lead else sentence
+        days = find_deadline(sentence) or (find_deadline(cited) if clause.lead else None)
+        if days:
+            builder.set_deadline(days, cited)
+            return previous
+        mentions = [m for m in find_mentions(sentence) if not m.as_unit]
+        general = not mentions and _GENERAL_CAP.search(sentence) is not None
+        context = [] if general else _context_kinds(clause, previous)
+        caps = find_caps(sentence)
+        if caps:
+            kinds_seen: list[str] = []
+            for i, cap in enumerate(caps):
+                kinds, label = _cap_kinds(sentence, caps, i, mentions, clause, context)
+                if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
+                    builder.add_cap(cap, kinds, cited, label)
+                kinds_seen += kinds
+            excepted = _EXCEPT.search(sentence)
+            if excepted and known_kinds(excepted.group(1)):
+                for finding in find_exclusions(excepted.group(1)):
+                    builder.add_exclusion(finding, cited)
+            return kinds_seen or previous
+        if is_negative(sentence):
+            for finding in find_exclusions(subject_of(sentence)):
+                builder.add_exclusion(finding, cited)
+            return previous
+        if (is_negative(clause.lead) or is_negative(clause.heading)) and not _COVER.search(sentence):
+            # Under "Exclusions" / "The following are not reimbursable:": list items name what is
+            # excluded; longer sentences count only for the kinds the lexicon knows.
+            short = len(sentence.split()) <= 6
+            if not clause.lead:
+                cited = f"{clause.heading}: {sentence}"
+            for finding in find_exclusions(sentence) if short else _known_only(sentence):
+                builder.add_exclusion(finding, cited)
+            return previous
+        covered = _covered_kinds(sentence, mentions)
+        if covered and (_COVER.search(sentence) or clause.label):
+            for kind in covered:
+                builder.add_category([kind], cited)
+            # A list of several categories is no context for the next sentence's cap.
+            return covered[:1] if len(set(covered)) == 1 else []
+        if context and _COVER.search(sentence) and not mentions:
+            builder.add_category(context, cited, clause.label or clause.heading)
+            return context
+        if context and _section_heading(clause.heading):
+            # A section about a kind ("Air Travel: economy class only.") means the kind is covered.
+            builder.add_category(context, cited, clause.heading)
+        return previous
+
+
+def _covered_kinds(sentence: str, mentions: list[Mention]) -> list[str]:
+    """Kinds a coverage sentence names, each on its own; generic words beside a specific kind
+    ("taxi fares", "train tickets") do not add generic travel."""
+    kinds: list[str] = []
+    i = 0
+    while i < len(mentions):
+        group = group_from(sentence, mentions, i)
+        kinds += specific([m.kind for m in group])
+        i += len(group)
+    return list(dict.fromkeys(kinds))
+
+
+def _known_only(sentence: str) -> list[ExclusionFinding]:
+    names = {k.name for k in known_kinds(sentence)}
+    return [f for f in find_exclusions(sentence) if f.name in names]
+
+
+def _section_heading(heading: str) -> bool:
+    """A short heading naming an expense kind ("Air travel"), not the policy's title."""
+    return (
+        bool(heading)
+        and len(heading.split()) <= 5
+        and not is_negative(heading)
+        and not _TITLE_WORDS.search(heading)
+        and not re.search(r"(?i)expense|reimburs|general|scope|purpose", heading)
+    )
+
+
+def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
+    for text in (clause.label, clause.heading, clause.lead):
+        kinds = specific([m.kind for m in find_mentions(text)]) if text else []
+        if kinds:
+            return kinds
+    return previous
+
+
+def _cap_kinds(
+    sentence: str,
+    caps: list[CapFinding],
+    i: int,
+    mentions: list[Mention],
+    clause: Clause,
+    context: list[str],
+) -> tuple[list[str], str]:
+    """The kinds a cap covers: those named in its part of the sentence, else the sentence's subject,
+    else the clause's label/heading/previous clause, else the kind its unit implies."""
+    lo = caps[i - 1].amount.end if i else 0
+    hi = caps[i + 1].amount.start if i + 1 < len(caps) else len(sentence)
+    own = [j for j, m in enumerate(mentions) if lo <= m.start < hi]
+    pick = own[0] if own else (0 if mentions else None)
+    if pick is not None:
+        group = group_from(sentence, mentions, pick)
+        kinds = specific([m.kind for m in group])
+        in_label = clause.label and group[0].start < len(clause.label)
+        return kinds, clause.label if in_label else ""
+    if context:
+        return context, clause.label or clause.heading
+    unit = caps[i].unit
+    if unit in _UNIT_KIND:
+        return [_UNIT_KIND[unit]], ""
+    return [], ""
+
+
+def _title(text: str) -> str:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    titled = next((line for line in lines[:5] if _TITLE_WORDS.search(line) and len(line) <= 120), None)
+    return titled or (lines[0][:120] if lines else "")

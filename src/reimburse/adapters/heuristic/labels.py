@@ -1,0 +1,242 @@
+"""Invoice labels in English, Dutch, French, German, Spanish and Italian, found even when the PDF
+text layer runs words together ("GrandTotal", "TotalAmount:", "InvoiceNo")."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+
+class Label(enum.StrEnum):
+    GRAND = "grand"  # the amount charged: Grand Total, Amount Payable, Total TTC, Te betalen
+    TOTAL = "total"  # a bare Total / Summe / Totaal
+    NET = "net"  # "Net amount": pre-tax in Europe, the payable amount on many Indian bills
+    PAID = "paid"  # Amount paid / Balance due: a total only when nothing better is printed
+    WEAK = "weak"  # Amount / Fare / Betrag: a total only as a last resort
+    SUBTOTAL = "subtotal"
+    TAX = "tax"
+    TAX_TOTAL = "tax_total"
+    DISCOUNT = "discount"
+    ROUNDING = "rounding"
+    OTHER = "other"  # shadows look-alikes: GSTIN, Tax Invoice, Total Qty, Due Date...
+    INVOICE_DATE = "invoice_date"
+    DATE = "date"
+    TRAVEL_DATE = "travel_date"
+    CHECK_IN = "check_in"
+    CHECK_OUT = "check_out"
+    INVOICE_NO = "invoice_no"
+    BOOKING_NO = "booking_no"
+    NAME = "name"
+    VENDOR = "vendor"
+
+
+def _p(spec: str) -> tuple[str, ...]:
+    return tuple(w.strip() for w in spec.split(",") if w.strip())
+
+
+_PHRASES: dict[Label, tuple[str, ...]] = {
+    Label.GRAND: _p(
+        "grand total, total amount payable, amount payable, net payable, total payable, net amount payable,"
+        " payable amount, amount due, total due, total amount due, amount to pay, amount to be paid,"
+        " total to pay, total amount, invoice total, invoice amount, invoice value, total invoice value,"
+        " total invoice amount, bill amount, bill total, total bill, total bill amount, total fare,"
+        " total trip fare, trip total, ride total, total charged, amount charged, total incl,"
+        " total including, total inclusive, total (incl, total with tax, total value, final amount,"
+        " final total, total cost, total price, total ttc, montant ttc, net à payer, net a payer,"
+        " montant à payer, total à payer, montant total, total général, te betalen, totaal te betalen,"
+        " totaalbedrag, totaal incl, totaal bedrag, gesamtbetrag, rechnungsbetrag, endbetrag, zu zahlen,"
+        " zahlbetrag, gesamtsumme, bruttobetrag, summe brutto, gesamt brutto, importe total,"
+        " total a pagar, total factura, total importe, importo totale, totale da pagare, totale fattura,"
+        " totale complessivo"
+    ),
+    Label.TOTAL: _p(
+        "total, totals, totaal, summe, gesamt, totale, totaux, net total, total (inr), total (eur)"
+    ),
+    Label.NET: _p("net amount, netto bedrag"),
+    Label.PAID: _p(
+        "amount paid, total paid, paid amount, amount received, balance due, balance, paid, bezahlt,"
+        " betaald, payé, pagado, pagato, montant payé"
+    ),
+    Label.WEAK: _p(
+        "amount, fare, price, charges, betrag, bedrag, montant, importe, importo, prijs, preis, prix,"
+        " amount (inr), amount (rs)"
+    ),
+    Label.SUBTOTAL: _p(
+        "subtotal, sub total, sub-total, zwischensumme, sous-total, sous total, subtotaal, taxable value,"
+        " taxable amount, total taxable value, total taxable amount, total before tax, total before taxes,"
+        " amount before tax, total excl, total excluding, total ex vat, total ex. vat, excl. vat,"
+        " total ht, montant ht, total hors taxes, total h.t, nettobetrag, netto, summe netto,"
+        " gesamt netto, totaal excl, totaal exclusief, base imponible, imponibile, item total,"
+        " items total, total before discount, gross amount, basic fare, base amount"
+    ),
+    Label.TAX: _p(
+        "cgst, sgst, igst, utgst, gst, vat, btw, tva, mwst, ust, mehrwertsteuer, umsatzsteuer,"
+        " service tax, sales tax, tax, taxes, iva, cess, hst, pst, qst, taxes and fees, taxes & fees,"
+        " taxes & charges, impuesto, imposta"
+    ),
+    Label.TAX_TOTAL: _p(
+        "total tax, total taxes, total tax amount, tax total, total gst, gst total, total vat, vat total,"
+        " total btw, totaal btw, total tva, summe mwst, total mwst, total iva, tax amount, gst amount"
+    ),
+    Label.DISCOUNT: _p(
+        "discount, coupon, promo, voucher, savings, you saved, rabatt, remise, korting, descuento, sconto,"
+        " wallet"
+    ),
+    Label.ROUNDING: _p(
+        "round off, round-off, rounding, rounded off, roundoff, afronding, arrondi, rundung, redondeo,"
+        " arrotondamento"
+    ),
+    Label.OTHER: _p(
+        "gstin, gst no, gst number, gst reg, gst registration, gstin/uin, vat no, vat number, vat reg,"
+        " vat id, vat registration, tax id, tax no, tax registration, tax invoice, tax rate, tax %,"
+        " btw-nummer, btw nummer, btw nr, btw-nr, btw-id, ust-idnr, ust-id, ust id, ustid, steuernummer,"
+        " steuer-nr, n° tva, numéro de tva, tva intracommunautaire, pan, pan no, fssai, cin, hsn, sac,"
+        " total qty, total quantity, total items, total item, total no, total number, total nights,"
+        " total pax, total discount, total savings, total weight, total distance, total km,"
+        " total time, total duration, total units, total hours, due date, expiry date, valid till,"
+        " date of birth, print date, printed on, amount in words, total in words, rupees in words,"
+        " driver name, company name, bank name, item name, product name, account name, account no,"
+        " customer id, customer care, customer support, customer copy, customer signature, guest folio,"
+        " guest copy, guest signature, guest details, passenger details, customer details, name of hotel,"
+        " tax free, tax-free, before tax, gross weight, page total, total this page, carried forward,"
+        " brought forward, total amount in words, total in figures"
+    ),
+    Label.INVOICE_DATE: _p(
+        "invoice date, inv date, inv. date, date of invoice, bill date, receipt date, date of issue,"
+        " issue date, issued on, invoice dt, document date, transaction date, tax invoice date,"
+        " factuurdatum, rechnungsdatum, belegdatum, date de facture, date facture, date d'émission,"
+        " fecha de factura, fecha factura, fecha de emisión, data fattura, data della fattura,"
+        " data documento"
+    ),
+    Label.DATE: _p(
+        "date, dated, datum, fecha, data, booking date, date of booking, order date, booked on, paid on,"
+        " payment date, leistungsdatum"
+    ),
+    Label.TRAVEL_DATE: _p(
+        "journey date, date of journey, travel date, date of travel, trip date, ride date, departure date,"
+        " flight date, boarding date, reisedatum, date du voyage, date de voyage, reisdatum,"
+        " fecha de viaje, data del viaggio"
+    ),
+    Label.CHECK_IN: _p(
+        "check-in, check in, checkin, check-in date, arrival, arrival date, date of arrival, anreise,"
+        " ankunft, arrivée, date d'arrivée, aankomst, aankomstdatum, llegada, fecha de entrada, entrada,"
+        " arrivo, data di arrivo"
+    ),
+    Label.CHECK_OUT: _p(
+        "check-out, check out, checkout, check-out date, departure, date of departure, abreise, départ,"
+        " date de départ, vertrek, vertrekdatum, salida, fecha de salida, partenza, data di partenza"
+    ),
+    Label.INVOICE_NO: _p(
+        "invoice no, invoice number, invoice #, invoice num, inv no, inv #, invoice id, bill no,"
+        " bill number, bill #, receipt no, receipt number, receipt #, folio no, folio number, folio #,"
+        " document no, voucher no, tax invoice no, cash memo no, factuurnummer, factuurnr, factuur nr,"
+        " rechnungsnummer, rechnungs-nr, rechnung nr, rechnung-nr, belegnummer, beleg-nr,"
+        " n° de facture, no de facture, numéro de facture, facture n°, facture no, número de factura,"
+        " nº factura, no. factura, factura n, numero fattura, fattura n, n. fattura, bonnummer, bon nr,"
+        " bonnr, bon-nr, kassenbon nr, belegnr, quittungsnummer, ticket n°, reçu n°, n° de reçu,"
+        " numéro de reçu, no de reçu, n° reçu"
+    ),
+    Label.BOOKING_NO: _p(
+        "booking id, booking ref, booking reference, booking no, booking number, pnr, pnr no, pnr number,"
+        " ticket no, ticket number, e-ticket no, trip id, ride id, order id, order no, order number,"
+        " confirmation no, confirmation number, confirmation #, reservation no, reservation number,"
+        " transaction id, reference no, ref no, buchungsnummer, réservation n°, numéro de réservation,"
+        " boekingsnummer, reserveringsnummer, crn, order #, booking #, ref #"
+    ),
+    Label.NAME: _p(
+        "passenger name, passenger, passengers, guest name, guest, customer name, customer, name,"
+        " bill to, billed to, bill-to, invoice to, sold to, rider, rider name, traveller, traveler,"
+        " traveller name, employee name, employee, client, client name, klant, kunde, kundenname,"
+        " gast, gastname, reisender, nom, nom du client, passager, cliente, huésped, pasajero,"
+        " ospite, passeggero, name of passenger, name of guest, lead guest, primary guest"
+    ),
+    Label.VENDOR: _p(
+        "vendor, merchant, seller, sold by, supplier, hotel name, restaurant name, merchant name,"
+        " vendor name, operator, bus operator, operated by, airline, carrier, issued by, service provider,"
+        " lieferant, verkäufer, fournisseur, leverancier, vendedor, fornitore"
+    ),
+}
+
+AMOUNT_LABELS = frozenset(
+    {
+        Label.GRAND,
+        Label.TOTAL,
+        Label.NET,
+        Label.PAID,
+        Label.WEAK,
+        Label.SUBTOTAL,
+        Label.TAX,
+        Label.TAX_TOTAL,
+        Label.DISCOUNT,
+        Label.ROUNDING,
+    }
+)
+
+_START = r"(?:(?<![^\W\d_])|(?<=[a-z])(?=[A-Z]))"
+_END = r"(?:(?![^\W\d_])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]))"
+
+
+def _phrase_regex(phrase: str) -> str:
+    words = [re.escape(w) for w in re.split(r"[\s]+", phrase)]
+    body = r"[\s\-.]*".join(words)
+    tail = _END if phrase[-1].isalnum() else ""
+    return f"(?i:{body}){tail}"
+
+
+def _compile() -> dict[str, tuple[re.Pattern[str], list[Label]]]:
+    """One anchored alternation per first letter: matching is tried only where a word starts."""
+    by_letter: dict[str, list[tuple[str, Label]]] = {}
+    for label, phrases in _PHRASES.items():
+        for phrase in phrases:
+            by_letter.setdefault(phrase[0].lower(), []).append((phrase, label))
+    compiled: dict[str, tuple[re.Pattern[str], list[Label]]] = {}
+    for letter, pairs in by_letter.items():
+        pairs.sort(key=lambda pl: len(pl[0]), reverse=True)
+        alternation = "|".join(f"(?P<g{i}>{_phrase_regex(p)})" for i, (p, _) in enumerate(pairs))
+        compiled[letter] = (re.compile(alternation), [label for _, label in pairs])
+    return compiled
+
+
+_BY_LETTER = _compile()
+_WORD_START = re.compile(_START + r"[^\W\d_]")
+_QUALIFIER = re.compile(r"(?i:incl|inkl|including|inclusive|excl|exkl|excluding|of|with|plus|all|\+)\W*$")
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    label: Label
+    start: int
+    end: int
+    text: str
+
+
+def find_labels(line: str) -> list[LabelHit]:
+    """All labels in one line, left to right, longest phrase first where they overlap."""
+    hits: list[LabelHit] = []
+    done = 0
+    for start in _WORD_START.finditer(line):
+        pos = start.start()
+        entry = _BY_LETTER.get(line[pos].lower())
+        if pos < done or entry is None:
+            continue
+        pattern, kinds = entry
+        m = pattern.match(line, pos)
+        if m is None:
+            continue
+        label = kinds[int((m.lastgroup or "g0")[1:])]
+        done = m.end()
+        # "Total (incl. GST)", "inkl. MwSt": the tax word qualifies a total, it is no tax line.
+        if label is Label.TAX and _QUALIFIER.search(line[max(0, pos - 16) : pos]):
+            continue
+        hits.append(LabelHit(label, pos, m.end(), m.group(0)))
+    return hits
+
+
+def label_only(line: str, hits: list[LabelHit]) -> bool:
+    """True when a line holds labels and punctuation only (its value is printed elsewhere)."""
+    rest = line
+    for h in sorted(hits, key=lambda h: h.start, reverse=True):
+        rest = rest[: h.start] + " " + rest[h.end :]
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    return bool(hits) and len(words) <= 1 and not re.search(r"\d", rest)

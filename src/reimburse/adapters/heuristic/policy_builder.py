@@ -1,0 +1,146 @@
+"""Collects categories, caps, exclusions and the deadline found clause by clause into a Policy."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reimburse.adapters.heuristic.caps import CapFinding
+from reimburse.adapters.heuristic.exclusions import ExclusionFinding
+from reimburse.adapters.heuristic.lexicon import KIND_BY_NAME, TRAVEL
+from reimburse.adapters.heuristic.mentions import find_mentions
+from reimburse.domain.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule
+
+_DEFAULT_UNIT = {TRAVEL: CapUnit.TRIP}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "rule"
+
+
+@dataclass
+class _CategoryDraft:
+    name: str
+    kinds: list[str]
+    synonyms: list[str]
+    clause: str
+
+
+@dataclass
+class _CapDraft:
+    category: str | None
+    kinds: list[str]
+    amount: Decimal
+    currency: str | None
+    unit: CapUnit | None
+    person: bool
+    clause: str
+
+
+@dataclass
+class PolicyBuilder:
+    categories: dict[str, _CategoryDraft] = field(default_factory=dict)
+    caps: list[_CapDraft] = field(default_factory=list)
+    exclusions: dict[str, ExclusionRule] = field(default_factory=dict)
+    deadline: DeadlineRule | None = None
+
+    def add_category(self, kinds: list[str], clause: str, label: str = "") -> str:
+        name = category_name(kinds, label)
+        allowed = set(kinds) | ({TRAVEL} if name == TRAVEL or TRAVEL in kinds else set())
+        words = [label.lower()] if label else []
+        for kind in (*kinds, *([TRAVEL] if TRAVEL in allowed and TRAVEL not in kinds else [])):
+            words += [kind, *KIND_BY_NAME[kind].aliases, *(k for k, _ in KIND_BY_NAME[kind].keywords)]
+        # Keep only words that name no other kind, so the category can be linked back unambiguously.
+        synonyms = [w for w in dict.fromkeys(words) if w and {m.kind for m in find_mentions(w)} <= allowed]
+        draft = self.categories.get(name)
+        if draft is None:
+            self.categories[name] = _CategoryDraft(name, list(kinds), synonyms, clause)
+        else:
+            draft.kinds = list(dict.fromkeys([*draft.kinds, *kinds]))
+            draft.synonyms = list(dict.fromkeys([*draft.synonyms, *synonyms]))
+        return name
+
+    def add_cap(self, finding: CapFinding, kinds: list[str], clause: str, label: str = "") -> None:
+        category = self.add_category(kinds, clause, label) if kinds else None
+        a = finding.amount
+        self.caps.append(
+            _CapDraft(category, kinds, a.value, a.currency, finding.unit, finding.person, clause)
+        )
+
+    def add_exclusion(self, finding: ExclusionFinding, clause: str) -> None:
+        rule_id = f"exclude:{slug(finding.name)}"
+        old = self.exclusions.get(rule_id)
+        keywords = tuple(dict.fromkeys([*(old.keywords if old else ()), *finding.keywords]))
+        self.exclusions[rule_id] = ExclusionRule(
+            rule_id, finding.name, keywords, old.clause if old else clause
+        )
+
+    def set_deadline(self, days: int, clause: str) -> None:
+        if self.deadline is None:
+            self.deadline = DeadlineRule(f"deadline:{days}d", days, clause)
+
+    def currency(self, fallback: str) -> str:
+        counts = Counter(c.currency for c in self.caps if c.currency)
+        return counts.most_common(1)[0][0] if counts else fallback
+
+    def build_categories(self) -> tuple[Category, ...]:
+        return tuple(Category(d.name, tuple(d.synonyms), d.clause) for d in self.categories.values())
+
+    def build_caps(self, currency: str) -> tuple[CapRule, ...]:
+        chosen: dict[tuple[str, CapUnit, str], CapRule] = {}
+        specific = [c for c in self.caps if c.category]
+        general = [c for c in self.caps if not c.category]
+        for draft in specific:
+            category = draft.category or ""
+            unit = _unit(draft, category)
+            self._keep(chosen, category, unit, draft, currency)
+        for draft in general:
+            # "Any single claim is capped at ₹10,000": every category, unless it has its own cap.
+            for category in self.categories:
+                unit = draft.unit or CapUnit.INVOICE
+                if not any(k[0] == category and k[1] is unit for k in chosen):
+                    self._keep(chosen, category, unit, draft, currency)
+        return tuple(chosen.values())
+
+    @staticmethod
+    def _keep(
+        chosen: dict[tuple[str, CapUnit, str], CapRule],
+        category: str,
+        unit: CapUnit,
+        draft: _CapDraft,
+        currency: str,
+    ) -> None:
+        cur = draft.currency or currency
+        key = (category, unit, cur)
+        old = chosen.get(key)
+        # Two caps for one category and unit ("₹3,000 in metros, ₹2,000 elsewhere"): the invoice does
+        # not say which applies, so keep the higher and let the clause text tell the reviewer.
+        if old is not None and old.amount >= draft.amount:
+            return
+        rule_id = f"cap:{slug(category)}:{unit}"
+        if any(k[:2] == (category, unit) and k[2] != cur for k in chosen):
+            rule_id += f":{cur.lower()}"
+        chosen[key] = CapRule(rule_id, category, draft.amount, cur, unit, draft.clause)
+
+
+def _unit(draft: _CapDraft, category: str) -> CapUnit:
+    meals = "meals" in draft.kinds
+    if draft.unit is not None:
+        return CapUnit.INVOICE if draft.person and not meals else draft.unit
+    if len(draft.kinds) == 1:
+        return KIND_BY_NAME[draft.kinds[0]].unit
+    if draft.kinds and all(KIND_BY_NAME[k].parent == TRAVEL or k == TRAVEL for k in draft.kinds):
+        return CapUnit.TRIP
+    return _DEFAULT_UNIT.get(category, CapUnit.INVOICE)
+
+
+def category_name(kinds: list[str], label: str) -> str:
+    if len(kinds) == 1:
+        return kinds[0]
+    if label and find_mentions(label):
+        return re.sub(r"^[\d.\s)]+", "", label).strip().lower()
+    if all(KIND_BY_NAME[k].parent == TRAVEL or k == TRAVEL for k in kinds):
+        return TRAVEL
+    return "/".join(kinds)
