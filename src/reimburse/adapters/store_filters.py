@@ -6,13 +6,15 @@ Each Qdrant adapter turns these into its own client's filter types; the meaning 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 
 import msgspec
 
-from reimburse.adapters.store_codec import category_key
+from reimburse.adapters.store_codec import category_key, dedupe_key, review_key
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.record import normalise_name
+from reimburse.domain.record import InvoiceRecord, normalise_name
 
 
 class AnyOf(msgspec.Struct, frozen=True):
@@ -24,7 +26,7 @@ class AnyOf(msgspec.Struct, frozen=True):
 
 class Equals(msgspec.Struct, frozen=True):
     key: str
-    value: str | bool
+    value: str
 
 
 class FloatRange(msgspec.Struct, frozen=True):
@@ -68,5 +70,33 @@ def invoice_conditions(flt: InvoiceFilter) -> list[Condition]:
     if flt.policy_id is not None:
         out.append(Equals("policy_id", flt.policy_id))
     if flt.review_required is not None:
-        out.append(Equals("review_required", flt.review_required))
+        out.append(Equals("review_key", review_key(flt.review_required)))
     return out
+
+
+def duplicate_conditions(
+    employee_name: str, vendor: str, invoice_number: str, total: Decimal
+) -> list[Condition] | None:
+    """Conditions for 'same employee, vendor, number and (float) total'; see pick_duplicate.
+
+    None when vendor or number is blank: without both, two invoices cannot be told to be the same.
+    """
+    vendor_key, number_key = dedupe_key(vendor), dedupe_key(invoice_number)
+    if not vendor_key or not number_key:
+        return None
+    amount = float(total)
+    must: list[Condition] = [
+        Equals("employee_key", normalise_name(employee_name)),
+        Equals("vendor_key", vendor_key),
+        Equals("invoice_number_key", number_key),
+        FloatRange("total_amount_f", amount, amount),
+    ]
+    return must
+
+
+def pick_duplicate(
+    candidates: Iterable[InvoiceRecord], total: Decimal, exclude_id: str
+) -> InvoiceRecord | None:
+    """The earliest other candidate whose exact Decimal total matches (the float index only narrows)."""
+    exact = [r for r in candidates if r.total_amount == total and r.invoice_id != exclude_id]
+    return min(exact, key=lambda r: (r.analyzed_at.timestamp(), r.invoice_id), default=None)

@@ -1,0 +1,60 @@
+"""ChatStore on a Qdrant server (the `chat_messages` collection): one point per message."""
+
+from __future__ import annotations
+
+from qdrant_client import AsyncQdrantClient, models
+
+from reimburse.adapters.qdrant.collection import ServerCollection, make_client
+from reimburse.adapters.qdrant.filters import to_filter
+from reimburse.adapters.store_codec import (
+    CHAT_INDEXES,
+    CHAT_MESSAGES,
+    chat_point_id,
+    chat_sort_key,
+    chat_to_payload,
+    next_seq,
+    payload_to_chat,
+)
+from reimburse.adapters.store_filters import Equals
+from reimburse.domain.chat import ChatMessage
+
+
+class QdrantServerChatStore:
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        api_key: str | None = None,
+        location: str | None = None,
+        path: str | None = None,
+        client: AsyncQdrantClient | None = None,
+        collection: str = CHAT_MESSAGES,
+    ) -> None:
+        own = client is None
+        qclient = client if client is not None else make_client(url, api_key, location, path)
+        self._col = ServerCollection(qclient, collection, CHAT_INDEXES, None, owns_client=own)
+        self._seq = 0
+
+    async def append(self, message: ChatMessage) -> None:
+        self._seq = next_seq(self._seq)
+        point = models.PointStruct(
+            id=chat_point_id(message.message_id), vector={}, payload=chat_to_payload(message, self._seq)
+        )
+        await self._col.upsert([point])
+
+    async def history(self, session_id: str) -> list[ChatMessage]:
+        flt = to_filter([Equals("session_id", session_id)])
+        payloads = [p async for p in self._col.scroll_payloads(flt)]
+        payloads.sort(key=chat_sort_key)
+        return [payload_to_chat(p) for p in payloads]
+
+    async def delete(self, session_id: str) -> int:
+        flt = to_filter([Equals("session_id", session_id)])
+        assert flt is not None
+        removed = await self._col.count(flt)
+        if removed:
+            await self._col.delete(flt)
+        return removed
+
+    async def close(self) -> None:
+        await self._col.close()

@@ -1,0 +1,39 @@
+"""Neutral store conditions -> qdrant-client filter models."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+
+from qdrant_client import models
+
+from reimburse.adapters.store_filters import AnyOf, Condition, Equals, FloatRange
+
+
+def _day_start(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day, tzinfo=UTC)
+
+
+def to_condition(cond: Condition) -> models.FieldCondition:
+    if isinstance(cond, AnyOf):
+        if len(cond.values) == 1:
+            return models.FieldCondition(key=cond.key, match=models.MatchValue(value=cond.values[0]))
+        return models.FieldCondition(key=cond.key, match=models.MatchAny(any=list(cond.values)))
+    if isinstance(cond, Equals):
+        return models.FieldCondition(key=cond.key, match=models.MatchValue(value=cond.value))
+    if isinstance(cond, FloatRange):
+        return models.FieldCondition(key=cond.key, range=models.Range(gte=cond.gte, lte=cond.lte))
+    # Dates are stored as ISO days; [from 00:00, day after `to` 00:00) is inclusive of whole days.
+    return models.FieldCondition(
+        key=cond.key,
+        range=models.DatetimeRange(
+            gte=None if cond.gte is None else _day_start(cond.gte),
+            lt=None if cond.lte is None else _day_start(cond.lte + timedelta(days=1)),
+        ),
+    )
+
+
+def to_filter(conditions: Sequence[Condition]) -> models.Filter | None:
+    """All conditions must hold; None (no filter) when there are none."""
+    must: list[models.Condition] = [to_condition(c) for c in conditions]
+    return models.Filter(must=must) if must else None

@@ -1,0 +1,128 @@
+"""InvoiceStore on a Qdrant server via qdrant-client (QDRANT_URL), or its local mode in tests."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from decimal import Decimal
+
+from qdrant_client import AsyncQdrantClient, models
+
+from reimburse.adapters.qdrant.collection import ServerCollection, make_client
+from reimburse.adapters.qdrant.filters import to_filter
+from reimburse.adapters.qdrant.retrieval import point_vectors, text_query
+from reimburse.adapters.store_codec import (
+    INVOICE_INDEXES,
+    INVOICES,
+    invoice_point_id,
+    invoice_search_text,
+    invoice_to_payload,
+    payload_to_invoice,
+)
+from reimburse.adapters.store_filters import duplicate_conditions, invoice_conditions, pick_duplicate
+from reimburse.domain.filters import InvoiceFilter
+from reimburse.domain.record import InvoiceRecord
+from reimburse.ports.embedder import Embedder
+from reimburse.ports.invoice_store import InvoicePage, ScoredInvoice
+
+UPSERT_CHUNK = 256
+MAX_EMPLOYEES = 100_000
+
+
+class QdrantServerInvoiceStore:
+    """Pass `url` (+ `api_key`), or `location=':memory:'` / `path` for local mode, or a shared `client`."""
+
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        api_key: str | None = None,
+        location: str | None = None,
+        path: str | None = None,
+        client: AsyncQdrantClient | None = None,
+        embedder: Embedder | None = None,
+        collection: str = INVOICES,
+    ) -> None:
+        self._embedder = embedder
+        own = client is None
+        qclient = client if client is not None else make_client(url, api_key, location, path)
+        dense = embedder.dimension if embedder is not None else None
+        self._col = ServerCollection(qclient, collection, INVOICE_INDEXES, dense, owns_client=own)
+
+    async def upsert(self, records: Sequence[InvoiceRecord]) -> None:
+        unique = list({r.invoice_id: r for r in records}.values())  # last write wins
+        if not unique:
+            return
+        await self._col.ensure()
+        texts = [invoice_search_text(r) for r in unique]
+        vectors = await point_vectors(self._embedder, texts, self._col.has_dense)
+        points = [
+            models.PointStruct(id=invoice_point_id(r), vector=v, payload=invoice_to_payload(r))
+            for r, v in zip(unique, vectors, strict=True)
+        ]
+        for i in range(0, len(points), UPSERT_CHUNK):
+            await self._col.upsert(points[i : i + UPSERT_CHUNK])
+
+    async def get(self, invoice_id: str) -> InvoiceRecord | None:
+        payloads = await self._col.retrieve_payloads([invoice_point_id(invoice_id)])
+        return payload_to_invoice(payloads[0]) if payloads else None
+
+    async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
+        qflt = to_filter(invoice_conditions(flt))
+        total = await self._col.count(qflt)
+        if limit <= 0 or offset >= total:
+            return InvoicePage(items=(), total=total)
+        points = await self._col.query(
+            query=models.OrderByQuery(
+                order_by=models.OrderBy(key="analyzed_at", direction=models.Direction.DESC)
+            ),
+            query_filter=qflt,
+            limit=limit,
+            offset=max(offset, 0),
+            with_payload=True,
+        )
+        items = tuple(payload_to_invoice(p.payload) for p in points if p.payload is not None)
+        return InvoicePage(items=items, total=total)
+
+    async def count(self, flt: InvoiceFilter) -> int:
+        return await self._col.count(to_filter(invoice_conditions(flt)))
+
+    async def iterate(self, flt: InvoiceFilter) -> AsyncIterator[InvoiceRecord]:
+        async for payload in self._col.scroll_payloads(to_filter(invoice_conditions(flt))):
+            yield payload_to_invoice(payload)
+
+    async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
+        if limit <= 0:
+            return []
+        await self._col.ensure()
+        kwargs = await text_query(
+            self._embedder, text, to_filter(invoice_conditions(flt)), limit, self._col.has_dense
+        )
+        if kwargs is None:
+            return []
+        points = await self._col.query(**kwargs)
+        return [
+            ScoredInvoice(record=payload_to_invoice(p.payload), score=float(p.score))
+            for p in points
+            if p.payload is not None
+        ]
+
+    async def find_duplicate(
+        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
+    ) -> InvoiceRecord | None:
+        conds = duplicate_conditions(employee_name, vendor, invoice_number, total)
+        if conds is None:
+            return None
+        candidates = [
+            payload_to_invoice(p) async for p in self._col.scroll_payloads(to_filter(conds), page=32)
+        ]
+        return pick_duplicate(candidates, total, exclude_id)
+
+    async def employee_names(self) -> list[str]:
+        hits = await self._col.facet("employee_name", MAX_EMPLOYEES)
+        return sorted(str(value) for value, count in hits if count > 0)
+
+    async def ping(self) -> None:
+        await self._col.ping()
+
+    async def close(self) -> None:
+        await self._col.close()

@@ -1,0 +1,47 @@
+"""ChatStore on an embedded Qdrant Edge shard (DATA_DIR/qdrant/chat_messages): one point per message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import qdrant_edge as qe
+
+from reimburse.adapters.qdrant_edge.collection import EdgeCollection
+from reimburse.adapters.qdrant_edge.filters import to_filter
+from reimburse.adapters.store_codec import (
+    CHAT_INDEXES,
+    CHAT_MESSAGES,
+    chat_point_id,
+    chat_sort_key,
+    chat_to_payload,
+    next_seq,
+    payload_to_chat,
+)
+from reimburse.adapters.store_filters import Equals
+from reimburse.domain.chat import ChatMessage
+
+
+class QdrantEdgeChatStore:
+    def __init__(self, data_dir: str | Path, *, collection: str = CHAT_MESSAGES) -> None:
+        self._col = EdgeCollection(data_dir, collection, CHAT_INDEXES, None)
+        self._seq = 0
+
+    async def append(self, message: ChatMessage) -> None:
+        self._seq = next_seq(self._seq)
+        point = qe.Point(chat_point_id(message.message_id), {}, chat_to_payload(message, self._seq))
+        await self._col.write([qe.UpdateOperation.upsert_points([point])])
+
+    async def history(self, session_id: str) -> list[ChatMessage]:
+        payloads = list(self._col.scroll_payloads(to_filter([Equals("session_id", session_id)])))
+        payloads.sort(key=chat_sort_key)
+        return [payload_to_chat(p) for p in payloads]
+
+    async def delete(self, session_id: str) -> int:
+        flt = to_filter([Equals("session_id", session_id)])
+        removed = self._col.count(flt)
+        if removed and flt is not None:
+            await self._col.write([qe.UpdateOperation.delete_points_by_filter(flt)])
+        return removed
+
+    async def close(self) -> None:
+        self._col.close()

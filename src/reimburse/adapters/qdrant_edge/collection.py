@@ -1,0 +1,173 @@
+"""One Qdrant Edge shard = one collection, on disk under DATA_DIR/qdrant/<name>.
+
+Opens or creates the shard under an exclusive directory lock, keeps payload indexes in place,
+and makes every write durable (flush) before it returns. Reads are synchronous and sub-millisecond,
+so they run inline; writes and flushes (an fsync) run in a worker thread, and concurrent writers
+share one flush (group commit).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import qdrant_edge as qe
+
+from reimburse.adapters.qdrant_edge.lock import DirectoryLock, StoreLocked
+from reimburse.adapters.store_codec import DENSE_VECTOR, SPARSE_VECTOR, IndexType
+from reimburse.domain.errors import StoreUnavailable
+
+T = TypeVar("T")
+
+_SCHEMA = {
+    IndexType.KEYWORD: qe.PayloadSchemaType.Keyword,
+    IndexType.FLOAT: qe.PayloadSchemaType.Float,
+    IndexType.DATETIME: qe.PayloadSchemaType.Datetime,
+}
+
+SCROLL_PAGE = 2048  # fewer round trips; one page of payloads is a few MB at most
+
+
+class EdgeCollection:
+    def __init__(
+        self, data_dir: str | Path, name: str, indexes: dict[str, IndexType], dense_size: int | None
+    ) -> None:
+        root = Path(data_dir) / "qdrant"
+        self.path = root / name
+        self._lock = DirectoryLock(root / f"{name}.lock", self.path)
+        self._lock.acquire()
+        try:
+            self._shard: qe.EdgeShard | None = self._open(dense_size)
+            self._ensure_indexes(indexes)
+        except Exception as exc:
+            self._lock.release()
+            if isinstance(exc, StoreLocked):
+                raise
+            raise StoreUnavailable(f"cannot open the embedded store at {self.path}: {exc}") from exc
+        self._applied = 0  # writes applied to the shard
+        self._flushed = 0  # writes known to be on disk
+        self._flush_lock = asyncio.Lock()
+
+    def _open(self, dense_size: int | None) -> qe.EdgeShard:
+        sparse = {SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)}
+        dense = (
+            {DENSE_VECTOR: qe.EdgeVectorParams(size=dense_size, distance=qe.Distance.Cosine)}
+            if dense_size is not None
+            else None
+        )
+        # payload_memory=Cached: listings and aggregates read whole payloads; keep them in page cache.
+        config = qe.EdgeConfig(vectors=dense, sparse_vectors=sparse, payload_memory=qe.Memory.Cached)
+        if not self.path.is_dir() or not any(self.path.iterdir()):
+            self.path.mkdir(parents=True, exist_ok=True)
+            return qe.EdgeShard.create(str(self.path), config)
+        try:
+            return qe.EdgeShard.load(str(self.path), config)
+        except Exception:
+            if dense_size is None:
+                raise
+        # An existing shard written without an embedder: add the dense vector; older points
+        # stay reachable through BM25 and gain a dense vector when they are next written.
+        shard = qe.EdgeShard.load(str(self.path))
+        shard.update(qe.UpdateOperation.create_dense_vector(DENSE_VECTOR, dense_size, qe.Distance.Cosine))
+        shard.flush()
+        return shard
+
+    def _ensure_indexes(self, indexes: dict[str, IndexType]) -> None:
+        shard = self._require()
+        present = shard.info().payload_schema
+        missing = [(k, t) for k, t in indexes.items() if k not in present]
+        for key, kind in missing:
+            shard.update(qe.UpdateOperation.create_field_index(key, _SCHEMA[kind]))
+        if missing:
+            shard.flush()
+
+    def _require(self) -> qe.EdgeShard:
+        if self._shard is None:
+            raise StoreUnavailable(f"the embedded store at {self.path} is closed")
+        return self._shard
+
+    def read(self, fn: Callable[[qe.EdgeShard], T]) -> T:
+        shard = self._require()
+        try:
+            return fn(shard)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            raise StoreUnavailable(f"embedded store read failed ({self.path.name}): {exc}") from exc
+
+    async def write(self, operations: list[qe.UpdateOperation]) -> None:
+        """Apply the operations, then return only once they are flushed to disk."""
+        if not operations:
+            return
+        shard = self._require()
+
+        def apply() -> None:
+            for op in operations:
+                shard.update(op)
+
+        try:
+            await asyncio.to_thread(apply)
+        except Exception as exc:
+            raise StoreUnavailable(f"embedded store write failed ({self.path.name}): {exc}") from exc
+        self._applied += 1
+        await self._flush_through(self._applied)
+
+    async def _flush_through(self, seq: int) -> None:
+        async with self._flush_lock:
+            if self._flushed >= seq:
+                return  # another writer's flush already covered this write
+            target = self._applied
+            shard = self._require()
+            try:
+                await asyncio.to_thread(shard.flush)
+            except Exception as exc:
+                raise StoreUnavailable(f"embedded store flush failed ({self.path.name}): {exc}") from exc
+            self._flushed = target
+
+    def count(self, flt: qe.Filter | None) -> int:
+        return self.read(lambda s: s.count(qe.CountRequest(exact=True, filter=flt)))
+
+    def query(self, request: qe.QueryRequest) -> list[qe.ScoredPoint]:
+        return self.read(lambda s: s.query(request))
+
+    def scroll_payloads(self, flt: qe.Filter | None, page: int = SCROLL_PAGE) -> Iterator[dict[str, Any]]:
+        """Every matching payload, one page of `page` points at a time."""
+        offset: qe.PointId | None = None
+        while True:
+            request = qe.ScrollRequest(
+                offset=offset, limit=page, filter=flt, with_payload=True, with_vector=False
+            )
+            records, offset = self._scroll(request)
+            for rec in records:
+                if rec.payload is not None:
+                    yield rec.payload
+            if offset is None:
+                return
+
+    def _scroll(self, request: qe.ScrollRequest) -> tuple[list[qe.Record], qe.PointId | None]:
+        return self.read(lambda s: s.scroll(request))
+
+    def retrieve_payloads(self, ids: list[str], keys: list[str] | None = None) -> list[dict[str, Any]]:
+        """Payloads of the points that exist (all keys, or only `keys`)."""
+        selector: qe.WithPayloadType = True if keys is None else qe.PayloadSelector.Include(keys)
+        records = self.read(lambda s: s.retrieve(list(ids), selector, False))
+        return [r.payload for r in records if r.payload is not None]
+
+    def facet(self, key: str, limit: int) -> list[tuple[Any, int]]:
+        response = self.read(lambda s: s.facet(qe.FacetRequest(key, limit=limit, exact=True)))
+        return [(hit.value, hit.count) for hit in response.hits]
+
+    def ping(self) -> None:
+        self.read(lambda s: s.info())
+
+    def close(self) -> None:
+        shard, self._shard = self._shard, None
+        if shard is None:
+            return
+        try:
+            shard.flush()
+            shard.close()
+        finally:
+            self._lock.release()

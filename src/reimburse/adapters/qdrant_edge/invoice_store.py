@@ -1,0 +1,140 @@
+"""InvoiceStore on an embedded Qdrant Edge shard (DATA_DIR/qdrant/invoices)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import qdrant_edge as qe
+
+from reimburse.adapters.qdrant_edge.collection import EdgeCollection
+from reimburse.adapters.qdrant_edge.filters import to_filter
+from reimburse.adapters.qdrant_edge.retrieval import point_vectors, text_request
+from reimburse.adapters.store_codec import (
+    INVOICE_INDEXES,
+    INVOICES,
+    invoice_point_id,
+    invoice_search_text,
+    invoice_to_payload,
+    payload_to_invoice,
+)
+from reimburse.adapters.store_filters import duplicate_conditions, invoice_conditions, pick_duplicate
+from reimburse.domain.filters import InvoiceFilter
+from reimburse.domain.record import InvoiceRecord
+from reimburse.ports.embedder import Embedder
+from reimburse.ports.invoice_store import InvoicePage, ScoredInvoice
+
+UPSERT_CHUNK = 256
+MAX_EMPLOYEES = 100_000
+
+
+class QdrantEdgeInvoiceStore:
+    def __init__(
+        self, data_dir: str | Path, embedder: Embedder | None = None, *, collection: str = INVOICES
+    ) -> None:
+        self._embedder = embedder
+        dense = embedder.dimension if embedder is not None else None
+        self._col = EdgeCollection(data_dir, collection, INVOICE_INDEXES, dense)
+        # Distinct names, kept current on upsert: this process is the shard's only writer, and
+        # chat asks for the names on every question (a facet over 100k points costs ~30 ms).
+        self._names: set[str] | None = None
+
+    async def upsert(self, records: Sequence[InvoiceRecord]) -> None:
+        latest = {r.invoice_id: r for r in records}  # one point per id, last write wins
+        unique = list(latest.values())
+        if not unique:
+            return
+        vectors = await point_vectors(self._embedder, [invoice_search_text(r) for r in unique])
+        points = [
+            qe.Point(invoice_point_id(r), v, invoice_to_payload(r))
+            for r, v in zip(unique, vectors, strict=True)
+        ]
+        ops = [
+            qe.UpdateOperation.upsert_points(points[i : i + UPSERT_CHUNK])
+            for i in range(0, len(points), UPSERT_CHUNK)
+        ]
+        renamed = self._names is not None and self._renames(unique)
+        try:
+            await self._col.write(ops)
+        except BaseException:
+            self._names = None  # unknown what landed: recompute on the next employee_names()
+            raise
+        if renamed:
+            self._names = None
+        elif self._names is not None:
+            self._names.update(r.employee_name for r in unique)
+
+    def _renames(self, records: list[InvoiceRecord]) -> bool:
+        """Whether an upsert replaces a stored record under another spelling of the name."""
+        ids = [invoice_point_id(r) for r in records]
+        old = self._col.retrieve_payloads(ids, keys=["invoice_id", "employee_name"])
+        new = {r.invoice_id: r.employee_name for r in records}
+        return any(new.get(p.get("invoice_id", "")) != p.get("employee_name") for p in old)
+
+    async def get(self, invoice_id: str) -> InvoiceRecord | None:
+        payloads = self._col.retrieve_payloads([invoice_point_id(invoice_id)])
+        return payload_to_invoice(payloads[0]) if payloads else None
+
+    async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
+        qflt = to_filter(invoice_conditions(flt))
+        total = self._col.count(qflt)
+        if limit <= 0 or offset >= total:
+            return InvoicePage(items=(), total=total)
+        points = self._col.query(
+            qe.QueryRequest(
+                limit=limit,
+                offset=max(offset, 0),
+                query=qe.OrderBy("analyzed_at", qe.Direction.Desc),
+                filter=qflt,
+                with_payload=True,
+                with_vector=False,
+            )
+        )
+        items = tuple(payload_to_invoice(p.payload) for p in points if p.payload is not None)
+        return InvoicePage(items=items, total=total)
+
+    async def count(self, flt: InvoiceFilter) -> int:
+        return self._col.count(to_filter(invoice_conditions(flt)))
+
+    async def iterate(self, flt: InvoiceFilter) -> AsyncIterator[InvoiceRecord]:
+        pages = self._col.scroll_payloads(to_filter(invoice_conditions(flt)))
+        for i, payload in enumerate(pages, start=1):
+            yield payload_to_invoice(payload)
+            if i % 512 == 0:
+                await asyncio.sleep(0)  # let other requests run during a long aggregate
+
+    async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
+        if limit <= 0:
+            return []
+        request = await text_request(self._embedder, text, to_filter(invoice_conditions(flt)), limit)
+        if request is None:
+            return []
+        points = self._col.query(request)
+        return [
+            ScoredInvoice(record=payload_to_invoice(p.payload), score=float(p.score))
+            for p in points
+            if p.payload is not None
+        ]
+
+    async def find_duplicate(
+        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
+    ) -> InvoiceRecord | None:
+        conds = duplicate_conditions(employee_name, vendor, invoice_number, total)
+        if conds is None:
+            return None
+        payloads = self._col.scroll_payloads(to_filter(conds), page=32)
+        return pick_duplicate((payload_to_invoice(p) for p in payloads), total, exclude_id)
+
+    async def employee_names(self) -> list[str]:
+        if self._names is None:
+            hits = self._col.facet("employee_name", MAX_EMPLOYEES)
+            self._names = {str(value) for value, count in hits if count > 0}
+        return sorted(self._names)
+
+    async def ping(self) -> None:
+        self._col.ping()
+
+    async def close(self) -> None:
+        self._col.close()
