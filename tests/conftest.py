@@ -106,5 +106,9 @@ def analysis_files(
 ) -> dict[str, tuple[str, bytes, str]]:
     return {
         "policy_file": ("policy.pdf", policy if policy is not None else policy_pdf(), "application/pdf"),
-        "invoices_zip": ("invoices.zip", zip_bytes if zip_bytes is not None else sample_zip(), "application/zip"),
+        "invoices_zip": (
+            "invoices.zip",
+            zip_bytes if zip_bytes is not None else sample_zip(),
+            "application/zip",
+        ),
     }

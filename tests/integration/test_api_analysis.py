@@ -59,7 +59,11 @@ def test_analysis_returns_every_contract_field(client: TestClient[Any]) -> None:
     for result in body["results"]:
         assert result.keys() >= RESULT_FIELDS
     cab1, cab2, dinner = by_name["cab-01.pdf"], by_name["cab-02.pdf"], by_name["dinner.pdf"]
-    assert (cab1["status"], cab1["total_amount"], cab1["reimbursement_amount"]) == ("fully_reimbursed", 233, 233)
+    assert (cab1["status"], cab1["total_amount"], cab1["reimbursement_amount"]) == (
+        "fully_reimbursed",
+        233,
+        233,
+    )
     assert (cab2["status"], cab2["reimbursement_amount"]) == ("partially_reimbursed", 500)
     assert dinner["status"] == "partially_reimbursed"
     assert Decimal(str(dinner["reimbursement_amount"])) == Decimal("600")

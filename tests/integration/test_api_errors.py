@@ -47,19 +47,30 @@ def test_request_id_is_echoed_or_created(client: TestClient[Any]) -> None:
     ("data", "files", "status", "field"),
     [
         ({}, "default", 400, "employee_name"),
-        ({"employee_name": "Rani"}, {"policy_file": ("p.pdf", policy_pdf(), "application/pdf")}, 400, "invoices_zip"),
+        (
+            {"employee_name": "Rani"},
+            {"policy_file": ("p.pdf", policy_pdf(), "application/pdf")},
+            400,
+            "invoices_zip",
+        ),
         ({"employee_name": "Rani", "submitted_on": "31/12/2024"}, "default", 400, "submitted_on"),
         ({"employee_name": "R\x07ni"}, "default", 400, "employee_name"),
         ({"employee_name": "x" * 101}, "default", 400, "employee_name"),
         (
             {"employee_name": "Rani"},
-            {"policy_file": ("p.pdf", b"not a pdf", "application/pdf"), "invoices_zip": ("z.zip", b"PK..", "x")},
+            {
+                "policy_file": ("p.pdf", b"not a pdf", "application/pdf"),
+                "invoices_zip": ("z.zip", b"PK..", "x"),
+            },
             415,
             "policy_file",
         ),
         (
             {"employee_name": "Rani"},
-            {"policy_file": ("p.pdf", policy_pdf(), "application/pdf"), "invoices_zip": ("z.zip", b"plain", "x")},
+            {
+                "policy_file": ("p.pdf", policy_pdf(), "application/pdf"),
+                "invoices_zip": ("z.zip", b"plain", "x"),
+            },
             415,
             "invoices_zip",
         ),
@@ -99,7 +110,9 @@ def test_too_large_upload_is_413_before_analysis(tmp_path: Path) -> None:
     settings = make_settings(tmp_path, max_zip_size=2000, max_file_size=50_000)
     with TestClient(create_app(offline_container(settings))) as client:
         big = make_zip({f"{i}.pdf": os.urandom(4000) for i in range(3)})
-        response = client.post("/api/v1/analyze-invoices", data={"employee_name": "R"}, files=analysis_files(big))
+        response = client.post(
+            "/api/v1/analyze-invoices", data={"employee_name": "R"}, files=analysis_files(big)
+        )
         _assert_error(response, 413)
 
 

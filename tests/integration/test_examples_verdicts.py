@@ -75,7 +75,9 @@ def test_verdict_matches_ground_truth(summary: BatchSummary, case: dict[str, Any
 
 
 @pytest.mark.parametrize("case", [i for i in INVOICES if i.get("error")], ids=lambda i: i["filename"])
-def test_unreadable_files_are_processing_errors_not_verdicts(summary: BatchSummary, case: dict[str, Any]) -> None:
+def test_unreadable_files_are_processing_errors_not_verdicts(
+    summary: BatchSummary, case: dict[str, Any]
+) -> None:
     errors = {e.filename: e for e in summary.processing_errors}
     assert errors[case["filename"]].error == case["error"]
     assert errors[case["filename"]].message

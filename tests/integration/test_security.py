@@ -24,7 +24,9 @@ SECRET = "k" * 48
 FORM = {"employee_name": "Rani Sharma", "submitted_on": "2024-12-31"}
 
 
-def bearer(sub: str, role: Role, ttl: timedelta = timedelta(minutes=5), secret: str = SECRET) -> dict[str, str]:
+def bearer(
+    sub: str, role: Role, ttl: timedelta = timedelta(minutes=5), secret: str = SECRET
+) -> dict[str, str]:
     return {"Authorization": f"Bearer {JwtTokenService(secret).mint(sub, role, ttl)}"}
 
 
@@ -66,7 +68,11 @@ def _none_token() -> str:
     ids=["missing", "basic", "bad-signature", "expired", "alg-none", "unknown-role"],
 )
 def test_bypass_attempts_are_401(secure: TestClient[Any], headers: dict[str, str]) -> None:
-    for method, path in (("GET", "/api/v1/invoices"), ("GET", "/api/v1/invoices/x"), ("GET", "/api/v1/policies/p")):
+    for method, path in (
+        ("GET", "/api/v1/invoices"),
+        ("GET", "/api/v1/invoices/x"),
+        ("GET", "/api/v1/policies/p"),
+    ):
         response = secure.request(method, path, headers=headers)
         assert response.status_code == 401, (path, response.text)
         assert response.json()["error"] == "Unauthorized"
@@ -80,13 +86,21 @@ def test_health_needs_no_token(secure: TestClient[Any]) -> None:
 
 
 def test_employees_see_only_their_own_invoices(secure: TestClient[Any]) -> None:
-    assert secure.post("/api/v1/analyze-invoices", data=FORM, files=analysis_files(), headers=RANI).status_code == 200
+    assert (
+        secure.post("/api/v1/analyze-invoices", data=FORM, files=analysis_files(), headers=RANI).status_code
+        == 200
+    )
     mine = secure.get("/api/v1/invoices", headers=RANI).json()
     assert mine["total"] == 3
     theirs = secure.get("/api/v1/invoices", headers=HARDIK).json()
     assert theirs["total"] == 0
     # asking for someone else by name does not widen the scope
-    assert secure.get("/api/v1/invoices", params={"employee_name": "Rani Sharma"}, headers=HARDIK).json()["total"] == 0
+    assert (
+        secure.get("/api/v1/invoices", params={"employee_name": "Rani Sharma"}, headers=HARDIK).json()[
+            "total"
+        ]
+        == 0
+    )
     some_id = mine["items"][0]["invoice_id"]
     assert secure.get(f"/api/v1/invoices/{some_id}", headers=HARDIK).status_code == 404
     assert secure.get(f"/api/v1/invoices/{some_id}", headers=RANI).status_code == 200
@@ -162,8 +176,12 @@ def test_logs_are_json_with_request_id_and_no_secrets(tmp_path: Path) -> None:
     try:
         with TestClient(create_app(offline_container(make_settings(tmp_path)))) as client:
             token = JwtTokenService(SECRET).mint("Rani", Role.EMPLOYEE, timedelta(minutes=1))
-            client.get("/api/v1/invoices", headers={"Authorization": f"Bearer {token}", "X-Request-ID": "rq-42"})
-            logging.getLogger("reimburse").info("calling with api_key=AIzaSyDUMMYDUMMYDUMMYDUMMY12 and %s", token)
+            client.get(
+                "/api/v1/invoices", headers={"Authorization": f"Bearer {token}", "X-Request-ID": "rq-42"}
+            )
+            logging.getLogger("reimburse").info(
+                "calling with api_key=AIzaSyDUMMYDUMMYDUMMYDUMMY12 and %s", token
+            )
     finally:
         for handler in list(root.handlers):
             handler.close()
@@ -173,7 +191,9 @@ def test_logs_are_json_with_request_id_and_no_secrets(tmp_path: Path) -> None:
         root.setLevel(saved[1])
     (log_file,) = (tmp_path / "logs").glob("app_*.log")
     lines = [json.loads(line) for line in log_file.read_text().splitlines()]
-    access = [line for line in lines if line.get("event") == "request" and line.get("path") == "/api/v1/invoices"]
+    access = [
+        line for line in lines if line.get("event") == "request" and line.get("path") == "/api/v1/invoices"
+    ]
     assert access and access[0]["request_id"] == "rq-42"
     text = log_file.read_text()
     assert token not in text and "AIzaSyDUMMY" not in text

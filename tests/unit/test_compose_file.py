@@ -41,7 +41,9 @@ def test_ports_match_the_configured_port() -> None:
     (mapping,) = COMPOSE["services"]["api"]["ports"]
     assert mapping.split(":")[-1] == env["PORT"] == str(Settings().port)
     qdrant_port = re.search(r":(\d+)$", env["QDRANT_URL"])
-    assert qdrant_port and any(p.endswith(f":{qdrant_port.group(1)}") for p in COMPOSE["services"]["qdrant"]["ports"])
+    assert qdrant_port and any(
+        p.endswith(f":{qdrant_port.group(1)}") for p in COMPOSE["services"]["qdrant"]["ports"]
+    )
 
 
 def test_env_templates_use_only_real_keys() -> None:

@@ -36,7 +36,11 @@ def test_each_layer_overrides_the_one_before(tmp_path: Path) -> None:
 
 def test_lists_and_booleans_come_from_strings(tmp_path: Path) -> None:
     s = load_settings(
-        environ={"ALLOWED_HOSTS": "https://a.example, https://b.example", "AUTH_ENABLED": "yes", "DEBUG": "0"},
+        environ={
+            "ALLOWED_HOSTS": "https://a.example, https://b.example",
+            "AUTH_ENABLED": "yes",
+            "DEBUG": "0",
+        },
         env_file=tmp_path / "none",
     )
     assert s.allowed_hosts == ("https://a.example", "https://b.example")
@@ -60,7 +64,9 @@ def test_auth_defaults_on_in_production_only(tmp_path: Path) -> None:
         ({"AUTH_ENABLED": "false"}, "AUTH_ENABLED"),
     ],
 )
-def test_production_refuses_unsafe_settings_naming_the_key(tmp_path: Path, env: dict[str, str], key: str) -> None:
+def test_production_refuses_unsafe_settings_naming_the_key(
+    tmp_path: Path, env: dict[str, str], key: str
+) -> None:
     base = {"ENVIRONMENT": "production", "SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "https://hr.example"}
     settings = load_settings(environ={**base, **env}, env_file=tmp_path / "n")
     reasons = unsafe_reasons(settings)

@@ -46,8 +46,10 @@ class Viewer(msgspec.Struct, frozen=True):
     def may_use_session(self, owner: str | None) -> bool:
         if self.sees_everything:
             return True
-        return owner is not None and self.subject is not None and normalise_name(owner) == normalise_name(
-            self.subject
+        return (
+            owner is not None
+            and self.subject is not None
+            and normalise_name(owner) == normalise_name(self.subject)
         )
 
     def restrict(self, flt: InvoiceFilter) -> InvoiceFilter:

@@ -103,7 +103,9 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
 
 def _note_unconverted_cap(flags: list[Flag], cap: CapRule, currency: str) -> list[Flag]:
     """A cap in another currency cannot be compared: say so on the (single) currency flag."""
-    note = f"The cap of {cap.amount} {cap.currency} per {cap.unit} was not applied; a reviewer must convert it."
+    note = (
+        f"The cap of {cap.amount} {cap.currency} per {cap.unit} was not applied; a reviewer must convert it."
+    )
     for i, flag in enumerate(flags):
         if flag.code == FlagCode.CURRENCY_MISMATCH:
             flags[i] = Flag(flag.code, f"{flag.message} {note}")

@@ -75,7 +75,7 @@ class DiskSpaceProbe:
 
 
 class LlmProbe:
-    """"offline" when no LLM is configured; otherwise what the client's circuit breaker reports."""
+    """ "offline" when no LLM is configured; otherwise what the client's circuit breaker reports."""
 
     name = "llm_service"
 
