@@ -40,7 +40,7 @@ test-long: install
 demo: install
 	$(BIN)/python docs/examples/generate.py --check
 	$(BIN)/reimburse analyze --policy docs/examples/policy.pdf --invoices docs/examples/invoices.zip \
-		--employee "Rani Sharma" --submitted-on 2024-12-31
+		--employee "Rani Sharma" --submitted-on 2024-12-31 --no-store
 
 bench: install
 	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -q -s

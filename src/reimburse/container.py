@@ -16,6 +16,8 @@ from dependency_injector import containers, providers
 
 from reimburse.application.analyze_batch import AnalyzeBatch
 from reimburse.application.archive import ArchiveLimits
+from reimburse.application.chat.answer_question import AnswerQuestion
+from reimburse.application.chat.history import DeleteHistory, GetHistory
 from reimburse.application.check_health import CheckHealth
 from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
 from reimburse.config import Settings, load_settings
@@ -104,7 +106,7 @@ def _invoice_store(s: Settings, embedder: Any, client: Any) -> Any:
         return QdrantServerInvoiceStore(client=client, embedder=embedder)
     from reimburse.adapters.qdrant_edge.invoice_store import QdrantEdgeInvoiceStore
 
-    return QdrantEdgeInvoiceStore(os.path.join(s.data_dir, "qdrant"), embedder)
+    return QdrantEdgeInvoiceStore(s.data_dir, embedder)
 
 
 def _policy_store(s: Settings, embedder: Any, client: Any) -> Any:
@@ -114,7 +116,7 @@ def _policy_store(s: Settings, embedder: Any, client: Any) -> Any:
         return QdrantServerPolicyStore(client=client, embedder=embedder)
     from reimburse.adapters.qdrant_edge.policy_store import QdrantEdgePolicyStore
 
-    return QdrantEdgePolicyStore(os.path.join(s.data_dir, "qdrant"), embedder)
+    return QdrantEdgePolicyStore(s.data_dir, embedder)
 
 
 def _chat_store(s: Settings, client: Any) -> Any:
@@ -124,7 +126,17 @@ def _chat_store(s: Settings, client: Any) -> Any:
         return QdrantServerChatStore(client=client)
     from reimburse.adapters.qdrant_edge.chat_store import QdrantEdgeChatStore
 
-    return QdrantEdgeChatStore(os.path.join(s.data_dir, "qdrant"))
+    return QdrantEdgeChatStore(s.data_dir)
+
+
+def _answerer(gemini: Any) -> Any:
+    if gemini is None:
+        from reimburse.adapters.offline_answer.deterministic_answerer import DeterministicAnswerer
+
+        return DeterministicAnswerer()
+    from reimburse.adapters.gemini.gemini_answerer import GeminiAnswerer
+
+    return GeminiAnswerer(gemini)
 
 
 def _clock() -> Any:
@@ -165,6 +177,7 @@ class Container(containers.DeclarativeContainer):
     policy_store = providers.Singleton(_policy_store, settings, embedder, qdrant_client)
     chat_store = providers.Singleton(_chat_store, settings, qdrant_client)
     tokens = providers.Singleton(_tokens, settings)
+    answerer = providers.Singleton(_answerer, gemini)
 
     analyze_batch = providers.Singleton(
         AnalyzeBatch,
@@ -186,6 +199,16 @@ class Container(containers.DeclarativeContainer):
     check_health = providers.Singleton(
         CheckHealth, providers.Callable(_probes, settings, invoice_store, reader, gemini)
     )
+    answer_question = providers.Singleton(
+        AnswerQuestion,
+        invoices=invoice_store,
+        policies=policy_store,
+        chats=chat_store,
+        answerer=answerer,
+        clock=clock,
+    )
+    get_history = providers.Singleton(GetHistory, chat_store)
+    delete_history = providers.Singleton(DeleteHistory, chat_store)
 
 
 def build_container(settings: Settings | None = None) -> Container:

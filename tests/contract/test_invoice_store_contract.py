@@ -317,8 +317,10 @@ async def test_an_embedder_can_be_added_to_an_existing_store(stores: StoreFactor
     hybrid = stores.invoices(HashEmbedder(64, aliases={"trolley": "marriott"}))
     await hybrid.upsert(CORPUS[2:])
     assert (await hybrid.search("trolley", InvoiceFilter(), 1))[0].record.invoice_id == "hotel"
-    # records written before the embedder existed are still found by BM25
-    assert (await hybrid.search("olive bistro dinner", InvoiceFilter(), 1))[0].record.invoice_id == "dinner"
+    # records written before the embedder existed are still found by BM25 (RRF may rank a record
+    # present in both lists above one found by BM25 alone, so: found, not necessarily first)
+    found = await hybrid.search("olive bistro dinner", InvoiceFilter(), 3)
+    assert "dinner" in [h.record.invoice_id for h in found]
     await hybrid.close()
     plain = stores.invoices()  # and the shard still opens without one
     assert await plain.count(InvoiceFilter()) == len(CORPUS)

@@ -26,6 +26,7 @@ from reimburse.http.controllers.health import HealthController
 from reimburse.http.controllers.invoices import InvoicesController
 from reimburse.http.errors import EXCEPTION_HANDLERS, ErrorBody, error_response
 from reimburse.http.observability import Metrics, ObservabilityMiddleware
+from reimburse.http.openapi_docs import DecimalAsNumber, document_responses
 from reimburse.http.wire import MoneyJsonResponse
 
 API_PREFIX = "/api/v1"
@@ -94,7 +95,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
         route_handlers=[AnalysisController, ChatController, HealthController, InvoicesController],
     )
     handlers: dict[Any, Any] = {**EXCEPTION_HANDLERS, AccessDenied: _forbidden}
-    return Litestar(
+    app = Litestar(
         route_handlers=[api],
         dependencies=dependencies,
         exception_handlers=handlers,
@@ -116,6 +117,9 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
             render_plugins=[SwaggerRenderPlugin()],
         ),
         response_class=MoneyJsonResponse,
+        plugins=[DecimalAsNumber()],
         logging_config=None,  # logging is configured once, by reimburse.logging_setup
         debug=False,
     )
+    document_responses(app, API_PREFIX)
+    return app

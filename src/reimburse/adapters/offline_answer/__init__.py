@@ -1,0 +1,1 @@
+"""The offline answerer: deterministic text from exact figures, no model involved."""

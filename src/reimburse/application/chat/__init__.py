@@ -1,0 +1,1 @@
+"""Chat over stored invoices: understand the question, retrieve, compute exactly, answer, remember."""
