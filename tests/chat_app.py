@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Sequence
 from datetime import date
 
@@ -24,7 +23,7 @@ def seed_records(settings: Settings, records: Sequence[InvoiceRecord]) -> None:
     """Stores records and the dataset's policy where the app will open its stores, before it starts."""
 
     async def run() -> None:
-        where = os.path.join(settings.data_dir, "qdrant")  # the path container.py passes
+        where = settings.data_dir  # the path container.py passes
         invoices, policies = QdrantEdgeInvoiceStore(where), QdrantEdgePolicyStore(where)
         try:
             for i in range(0, len(records), 2000):
