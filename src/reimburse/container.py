@@ -218,11 +218,21 @@ def build_container(settings: Settings | None = None) -> Container:
     return container
 
 
+def _warm_worker() -> None:
+    import reimburse.adapters.pdf.pdfplumber_document_reader  # noqa: F401  (the import is the point)
+
+
 async def open_container(container: Container) -> None:
-    """Opens the stores eagerly, so a locked data dir fails at startup with a clear message."""
+    """Opens the stores eagerly, so a locked data dir fails at startup with a clear message, and
+    starts the PDF workers in the background so the first batch does not pay for their start-up."""
     container.invoice_store()
     container.policy_store()
     container.chat_store()
+    container.analyze_batch()  # imports pdfplumber and compiles the readers now, not on the first request
+    executor = container.executor()
+    if executor is not None:
+        for _ in range(_workers(container.settings())):
+            executor.submit(_warm_worker)
 
 
 async def close_container(container: Container) -> None:
