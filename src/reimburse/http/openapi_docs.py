@@ -1,0 +1,222 @@
+"""Makes /schema/openapi.json honest about what the API really answers.
+
+Litestar documents only the success response (and its own 400 body, which this service never
+sends). Every error here is the contract's ErrorBody, so each operation declares the error
+statuses it can return with that body. The analysis handlers parse their multipart form by hand
+(to check sizes and magic bytes before buffering), so their request body is declared here, and
+the streaming handlers declare text/event-stream with the schema of each event (OpenAPI 3.1:
+for an event stream, `schema` describes one event; its `data` is JSON, given by contentSchema).
+Money goes over the wire as exact JSON numbers (see wire.py), so Decimal is documented as a
+number, not as Litestar's default string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, cast
+
+import msgspec
+from litestar import Litestar
+from litestar.openapi import ResponseSpec
+from litestar.openapi.spec import (
+    OpenAPIFormat,
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    OpenAPIType,
+    Operation,
+    RequestBody,
+    Schema,
+)
+from litestar.plugins import OpenAPISchemaPlugin
+from litestar.routes import HTTPRoute
+from litestar.typing import FieldDefinition
+
+from reimburse.application.chat.messages import ChatFailed, ChatStarted
+from reimburse.application.results import BatchProgress, BatchStarted
+from reimburse.http.errors import ErrorBody
+from reimburse.http.forms import MAX_NAME
+
+EVENT_STREAM = "text/event-stream"
+_DESCRIPTIONS = {
+    400: "The request is not valid (ValidationError)",
+    401: "A bearer token is missing, invalid or expired (auth enabled)",
+    403: "The caller's role or identity does not allow this",
+    404: "No such resource (or not visible to the caller)",
+    413: "The request body or an uploaded file is too large",
+    415: "A content type or file type is not accepted",
+    422: "The upload was understood but cannot be processed (e.g. not a usable policy or archive)",
+    429: "Rate limit exceeded; see Retry-After",
+    503: "Storage is unavailable; see Retry-After",
+}
+# every operation that authenticates, is rate limited and touches the store
+_COMMON = (400, 401, 403, 429, 503)
+_PATH_PARAM = re.compile(r"\{[^}]+\}")
+
+
+class DecimalAsNumber(OpenAPISchemaPlugin):
+    """Decimal is sent (MoneyJsonResponse) and accepted (msgspec) as a JSON number."""
+
+    @staticmethod
+    def is_plugin_supported_type(value: Any) -> bool:
+        return isinstance(value, type) and issubclass(value, Decimal)
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
+        return Schema(type=OpenAPIType.NUMBER)
+
+
+def _analysis_form() -> RequestBody:
+    form = Schema(
+        type=OpenAPIType.OBJECT,
+        required=["employee_name", "policy_file", "invoices_zip"],
+        properties={
+            "employee_name": Schema(type=OpenAPIType.STRING, min_length=1, max_length=MAX_NAME),
+            "policy_file": Schema(
+                type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY, description="the policy PDF"
+            ),
+            "invoices_zip": Schema(
+                type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY, description="a ZIP of invoice PDFs"
+            ),
+            "submitted_on": Schema(
+                type=OpenAPIType.STRING,
+                format=OpenAPIFormat.DATE,
+                description="the date deadline rules are judged against (default: today)",
+            ),
+        },
+    )
+    return RequestBody(content={"multipart/form-data": OpenAPIMediaType(schema=form)}, required=True)
+
+
+def _ref(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _inline(cls: type[msgspec.Struct]) -> dict[str, Any]:
+    """The struct's JSON schema; nested types refer to the app's components of the same name.
+
+    A tagged struct's tag is optional: some streams send it inside `data`, others drop it.
+    """
+    _, components = msgspec.json.schema_components([cls], ref_template="#/components/schemas/{name}")
+    schema = dict(components[cls.__name__])
+    tag_field = cls.__struct_config__.tag_field
+    schema["required"] = [name for name in schema.get("required", []) if name != tag_field]
+    return schema
+
+
+def _analysis_events() -> dict[str, Any]:
+    return {
+        "metadata": _inline(BatchStarted),
+        "progress": _inline(BatchProgress),
+        "result": _ref("AnalysisResult"),
+        "error": _ref("ProcessingError"),
+        "done": _ref("BatchSummary"),
+    }
+
+
+def _chat_events() -> dict[str, Any]:
+    return {
+        "metadata": _inline(ChatStarted),
+        "content": {"type": "string"},
+        "suggestions": {"type": "array", "items": {"type": "string"}},
+        "error": _inline(ChatFailed),
+        "done": {"oneOf": [_ref("ChatAnswer"), {"type": "null"}]},
+    }
+
+
+def _event_stream_response(payloads: dict[str, Any]) -> OpenAPIResponse:
+    envelopes = [
+        {
+            "type": "object",
+            "required": ["type", "data", "timestamp"],
+            "properties": {
+                "type": {"const": kind},
+                "data": payload,
+                "timestamp": {"type": "string", "format": "date-time"},
+            },
+        }
+        for kind, payload in payloads.items()
+    ]
+    event = {
+        "type": "object",
+        "required": ["data"],
+        "properties": {
+            "event": {"type": "string"},
+            "id": {"type": "string"},
+            "data": {
+                "type": "string",
+                "contentMediaType": "application/json",
+                "contentSchema": {"oneOf": envelopes},
+            },
+        },
+    }
+    kinds = ", ".join(f"`{kind}`" for kind in payloads)
+    return OpenAPIResponse(
+        description=f'Server-Sent Events, each `data: {{"type", "data", "timestamp"}}`: {kinds}; the last is `done`',
+        # a plain JSON Schema: Litestar's Schema has no contentMediaType/contentSchema
+        content={EVENT_STREAM: OpenAPIMediaType(schema=cast(Schema, event))},
+    )
+
+
+def _operation_class(request_body: RequestBody | None, events: dict[str, Any] | None) -> type[Operation]:
+    """An Operation that adds what Litestar cannot infer from a hand-parsed or streaming handler."""
+
+    @dataclass
+    class DocumentedOperation(Operation):
+        def __post_init__(self) -> None:
+            if request_body is not None:
+                self.request_body = request_body
+            if events is not None and self.responses is not None:
+                self.responses["200"] = _event_stream_response(events)
+
+    return DocumentedOperation
+
+
+def _error_specs(statuses: tuple[int, ...]) -> dict[int, ResponseSpec]:
+    return {
+        status: ResponseSpec(ErrorBody, description=_DESCRIPTIONS[status], generate_examples=False)
+        for status in statuses
+    }
+
+
+def _statuses(path: str, method: str, api_prefix: str) -> tuple[int, ...]:
+    if path.startswith(f"{api_prefix}/health"):
+        return ()  # no auth, no rate limit; /health's 503 carries the health body itself
+    statuses = list(_COMMON)
+    if _PATH_PARAM.search(path):
+        statuses.append(404)
+    if method in {"POST", "PUT", "PATCH"}:
+        statuses += [413, 415]
+    if path.startswith(f"{api_prefix}/analyze-invoices"):
+        statuses.append(422)
+    return tuple(sorted(set(statuses)))
+
+
+def document_responses(app: Litestar, api_prefix: str) -> None:
+    """Declares the error responses, form bodies and event streams of the app's API operations."""
+    for route in app.routes:
+        if not isinstance(route, HTTPRoute) or not route.path.startswith(api_prefix):
+            continue
+        for handler in route.route_handlers:
+            methods = sorted(m for m in handler.http_methods if m != "OPTIONS")
+            if not methods:
+                continue
+            statuses = _statuses(route.path, methods[0], api_prefix)
+            declared: dict[int, Any] = dict(handler.responses or {})
+            handler.responses = {**_error_specs(statuses), **declared}
+            if route.path == f"{api_prefix}/health" and 503 not in declared:
+                handler.responses[503] = ResponseSpec(
+                    handler.parsed_fn_signature.return_type.inner_types[0].annotation
+                    if handler.parsed_fn_signature.return_type.inner_types
+                    else None,
+                    description="A dependency is unhealthy (same body as 200)",
+                    generate_examples=False,
+                )
+            analysis = route.path.startswith(f"{api_prefix}/analyze-invoices")
+            events = None
+            if route.path == f"{api_prefix}/analyze-invoices-stream":
+                events = _analysis_events()
+            elif route.path == f"{api_prefix}/chat/stream":
+                events = _chat_events()
+            if analysis or events is not None:
+                handler.operation_class = _operation_class(_analysis_form() if analysis else None, events)

@@ -1,0 +1,146 @@
+"""`reimburse serve` in its own process on a free loopback port, for tests that need the real thing.
+
+The server's output goes to a file, not a pipe: a pipe nobody drains fills up under load and
+blocks the server on its own log lines.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+HEALTH_PATH = "/api/v1/health/quick"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def server_environment(data_dir: Path, **env: str) -> dict[str, str]:
+    """The parent's environment without remote services, pointed at `data_dir`, with overrides."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("GOOGLE_", "QDRANT_", "GEMINI_"))},
+        "DATA_DIR": str(data_dir),
+        "LOG_DIR": str(data_dir.parent / "logs"),
+        "ENV_FILE": str(data_dir.parent / "none.env"),
+        "WORKERS": "1",
+        **env,
+    }
+
+
+def start_server(
+    data_dir: Path, port: int, output: Path | None = None, **env: str
+) -> subprocess.Popen[bytes]:
+    """Starts the server; its output goes to `output` when given, else to a pipe (short tests only)."""
+    sink = output.open("ab") if output is not None else subprocess.PIPE
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "reimburse.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=server_environment(data_dir, **env),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    finally:
+        if output is not None and not isinstance(sink, int):
+            sink.close()  # the child holds its own descriptor
+
+
+def _output(process: subprocess.Popen[bytes], output: Path | None) -> str:
+    if output is not None:
+        return output.read_text(errors="replace")[-4000:]
+    return process.stdout.read().decode(errors="replace") if process.stdout else ""
+
+
+def wait_ready(
+    base: str, process: subprocess.Popen[bytes], timeout: float = 30, output: Path | None = None
+) -> float:
+    """Seconds until the health check answers 200; raises with the server's output if it exits."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited ({process.returncode}): {_output(process, output)}")
+        try:
+            if httpx.get(f"{base}{HEALTH_PATH}", timeout=1).status_code == 200:
+                return time.perf_counter() - started
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise AssertionError("server did not become ready")
+
+
+class ServerProcess:
+    """One server on `data_dir`; start(), then stop() gracefully or kill() with SIGKILL."""
+
+    def __init__(self, data_dir: Path, **env: str) -> None:
+        self.data_dir = data_dir
+        self.env = env
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.output = data_dir.parent / f"server-{self.port}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 30) -> float:
+        self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.process = start_server(self.data_dir, self.port, self.output, **self.env)
+        return wait_ready(self.base, self.process, timeout, self.output)
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None, "start() first"
+        return self.process.pid
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown hook runs, nothing is flushed by the server on the way out."""
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=15)
+
+    def stop(self) -> int | None:
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        return self.process.returncode
+
+    def log_text(self) -> str:
+        return self.output.read_text(errors="replace") if self.output.exists() else ""
+
+    def memory_kib(self) -> dict[str, int]:
+        """VmRSS (now) and VmHWM (peak resident set) of the server process, in KiB."""
+        values: dict[str, int] = {}
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0])
+        return values
+
+    def children_memory_kib(self) -> dict[int, dict[str, int]]:
+        """The same figures for each child (the PDF-reading process pool), keyed by pid."""
+        found: dict[int, dict[str, int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) != self.pid:  # fields[1] is the parent pid
+                    continue
+                status = (stat.parent / "status").read_text().splitlines()
+            except (OSError, IndexError, ValueError):
+                continue  # the process went away while we looked
+            values = {}
+            for line in status:
+                key, _, rest = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    values[key] = int(rest.split()[0])
+            found[int(stat.parent.name)] = values
+        return found
