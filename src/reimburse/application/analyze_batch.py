@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import AsyncIterator, Callable
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import Executor
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,7 @@ from reimburse.ports.policy_store import PolicyStore
 
 T = TypeVar("T")
 STORED_TEXT_CHARS = 4000
+log = logging.getLogger(__name__)
 _FLAG_CODES = {c.value for c in FlagCode}
 
 
@@ -61,6 +63,14 @@ class BatchRequest(msgspec.Struct, frozen=True):
 
 class _Stop(Exception):
     """The store failed: no further result can be made durable."""
+
+
+async def _stored(op: Awaitable[T]) -> T:
+    """A store call. An OS-level failure (a full disk, an I/O error) means the store is unavailable."""
+    try:
+        return await op
+    except OSError as exc:
+        raise StoreUnavailable(f"storage failed: {exc.strerror or exc}") from exc
 
 
 def _flags_from_notes(invoice: Invoice) -> tuple[Flag, ...]:
@@ -100,7 +110,7 @@ class Batch:
         data = self.request.policy_bytes
         sha = hashlib.sha256(data).hexdigest()
         policy_id = policy_id_for(sha)
-        cached = await uc.policies.get(policy_id)
+        cached = await _stored(uc.policies.get(policy_id))
         if cached is not None and cached.interpreter == uc.interpreter.name:
             self.policy = cached
             return cached
@@ -109,7 +119,7 @@ class Batch:
         policy = msgspec.structs.replace(
             policy, policy_id=policy_id, source_sha256=sha, interpreter=uc.interpreter.name
         )
-        await uc.policies.save(policy)
+        await _stored(uc.policies.save(policy))
         self.policy = policy
         return policy
 
@@ -130,10 +140,15 @@ class Batch:
                 started += 1
                 queue.put_nowait(BatchProgress(started, self.total, "analysing", entry.filename))
                 try:
-                    event = await self._judge(entry, durable_each)
+                    event: BatchEvent = await self._judge(entry, durable_each)
                 except StoreUnavailable as exc:
                     queue.put_nowait(exc)
                     return
+                except Exception:  # a bug costs this one file: it must never hang or sink the batch
+                    log.exception("unexpected error analysing %s", entry.filename)
+                    event = self._failed(
+                        entry.filename, "InternalError", "The invoice could not be analysed (internal error)."
+                    )
                 queue.put_nowait(event)
 
         tasks = [asyncio.create_task(work(e)) for e in self.archive.entries]
@@ -147,7 +162,7 @@ class Batch:
                     finished += 1
                 yield item
             if not durable_each and self._pending:
-                await self._uc.invoices.upsert(self._pending)
+                await _stored(self._uc.invoices.upsert(self._pending))
         finally:
             for task in tasks:
                 task.cancel()
@@ -198,7 +213,7 @@ class Batch:
             owner=self.request.owner,
         )
         if durable_each:
-            await uc.invoices.upsert([record])
+            await _stored(uc.invoices.upsert([record]))
         else:
             self._pending.append(record)
         result = AnalysisResult.from_record(record)
@@ -211,12 +226,18 @@ class Batch:
         first = self._seen_hashes.setdefault(sha, entry)
         if first.index != entry.index:
             return f"same file as {first.filename} in this batch"
-        stored = await self._uc.invoices.get(invoice_id)
+        stored = await _stored(self._uc.invoices.get(invoice_id))
         if stored is not None and stored.batch_id != self.batch_id:
             return f"{stored.filename}, analysed {stored.analyzed_at:%Y-%m-%d} in batch {stored.batch_id}"
         if invoice.vendor and invoice.invoice_number:
-            twin = await self._uc.invoices.find_duplicate(
-                self.request.employee_name, invoice.vendor, invoice.invoice_number, invoice.total, invoice_id
+            twin = await _stored(
+                self._uc.invoices.find_duplicate(
+                    self.request.employee_name,
+                    invoice.vendor,
+                    invoice.invoice_number,
+                    invoice.total,
+                    invoice_id,
+                )
             )
             if twin is not None:
                 return f"same vendor, number and amount as {twin.filename} (batch {twin.batch_id})"

@@ -1,13 +1,17 @@
 """Safe reading of an uploaded ZIP of invoices.
 
 Nothing is ever extracted to disk by entry name (no zip slip). Entry names only become display
-names. Limits on entry count, per-entry size, total uncompressed size and compression ratio are
-enforced both on the declared sizes and while reading, since declared sizes can lie.
+names, unique within the batch; an entry whose path is absolute or climbs out with `..` (or is a
+symlink) is still refused, since only a crafted archive holds one. Limits on entry count,
+per-entry size, total uncompressed size and compression ratio are enforced both on the declared
+sizes and while reading, since declared sizes can lie.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -20,6 +24,7 @@ from reimburse.domain.errors import ArchiveError, UnsupportedFile
 
 NESTED_ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".jar")
 READ_CHUNK = 1 << 16
+_DRIVE = re.compile(r"^[A-Za-z]:")
 
 
 class ArchiveLimits(msgspec.Struct, frozen=True):
@@ -45,6 +50,27 @@ def display_name(raw: str) -> str:
     parts = [p for p in text.split("/") if p not in ("", ".", "..")]
     name = "/".join(parts)[-255:]
     return name or "unnamed"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """`name`, or `name (2).pdf`, `name (3).pdf`... when an earlier entry already shows as `name`."""
+    stem, ext = posixpath.splitext(name)
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem} ({n}){ext}"
+    taken.add(candidate)
+    return candidate
+
+
+def _escapes(raw: str) -> bool:
+    """Absolute (/x, C:x, \\\\host) or climbing out with '..': what a zip-slip entry looks like."""
+    name = raw.replace("\\", "/")
+    return name.startswith("/") or bool(_DRIVE.match(name)) or ".." in name.split("/")
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    return info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16)
 
 
 def _skipped(info: zipfile.ZipInfo) -> bool:
@@ -75,14 +101,23 @@ class SafeArchive:
             raise ArchiveError(
                 f"the ZIP declares {declared_total} bytes uncompressed; the limit is {limits.max_total_size}"
             )
+        taken: set[str] = set()
         return [
             ArchiveEntry(
-                i, display_name(info.filename), info.file_size, info.compress_size, self._problem(info)
+                i,
+                _unique(display_name(info.filename), taken),
+                info.file_size,
+                info.compress_size,
+                self._problem(info),
             )
             for i, info in kept
         ]
 
     def _problem(self, info: zipfile.ZipInfo) -> str | None:
+        if _escapes(info.filename):
+            return "the entry's path is absolute or leads out of the ZIP with '..'; it was not read"
+        if _is_symlink(info):
+            return "the entry is a symbolic link; links are not followed"
         name = info.filename.lower()
         if name.endswith(NESTED_ARCHIVES):
             return "nested archives are not supported; put the PDFs directly in the ZIP"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import re
+import sys
+import traceback
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +24,7 @@ from reimburse.domain.errors import (
 from reimburse.http.request_context import ensure_request_id
 
 log = logging.getLogger("reimburse.http")
+_MISSING_FIELD = re.compile(r"missing required field `([^`]+)`")
 
 _NAMES = {
     400: "ValidationError",
@@ -33,7 +38,10 @@ _NAMES = {
     429: "RateLimitExceeded",
     500: "InternalServerError",
     503: "ServiceUnavailable",
+    507: "InsufficientStorage",
 }
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+RETRY_AFTER_SECONDS = "30"
 
 
 class ErrorDetail(msgspec.Struct, frozen=True):
@@ -85,7 +93,11 @@ def _validation_details(exc: ValidationException) -> list[ErrorDetail]:
     details = []
     for item in extra:
         if isinstance(item, dict):
-            details.append(ErrorDetail(item.get("key") or item.get("field"), str(item.get("message", ""))))
+            key, message = item.get("key") or item.get("field"), str(item.get("message", ""))
+            missing = _MISSING_FIELD.search(message)
+            if missing:  # msgspec reports a missing field at its parent ("data" for the body itself)
+                key = missing.group(1) if key in (None, "data") else f"{key}.{missing.group(1)}"
+            details.append(ErrorDetail(key, message))
     return details
 
 
@@ -118,11 +130,57 @@ def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response
     return error_response(request, status, message, None, None, headers)
 
 
+def _causes(exc: BaseException | None) -> list[BaseException]:
+    chain: list[BaseException] = []
+    while exc is not None and len(chain) < 8:
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return chain
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """A full disk (or quota) anywhere in the exception's chain of causes."""
+    return any(isinstance(e, OSError) and e.errno in _DISK_FULL for e in _causes(exc))
+
+
+def _language_model_down(exc: BaseException) -> bool:
+    """Gemini was unavailable (not the file at fault). Looked up lazily: offline, it is never imported."""
+    resilience = sys.modules.get("reimburse.adapters.gemini.resilience")
+    unavailable = getattr(resilience, "GeminiUnavailable", None)
+    return unavailable is not None and any(isinstance(e, unavailable) for e in _causes(exc))
+
+
+def _insufficient_storage(request: Request[Any, Any, Any], exc: BaseException) -> Response[ErrorBody]:
+    # 507, not 500: the request was fine and nothing was half-written; it can be retried once space is freed
+    log.error("disk full: %s", exc)
+    return error_response(
+        request,
+        507,
+        "The server is out of storage space; nothing was saved. Retry later.",
+        headers={"Retry-After": RETRY_AFTER_SECONDS},
+    )
+
+
 def handle_domain(request: Request[Any, Any, Any], exc: DomainError) -> Response[ErrorBody]:
     if isinstance(exc, StoreUnavailable):
+        if _disk_full(exc):
+            return _insufficient_storage(request, exc)
         log.error("store unavailable: %s", exc)
         return error_response(
-            request, 503, f"Storage is unavailable: {exc}", exc.code, headers={"Retry-After": "30"}
+            request,
+            503,
+            f"Storage is unavailable: {exc}",
+            exc.code,
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )
+    if isinstance(exc, PolicyError) and _language_model_down(exc):
+        log.error("policy not interpreted, the language model is unavailable: %s", exc)
+        return error_response(
+            request,
+            503,
+            "The policy could not be read because the language model is unavailable; retry later.",
+            "ServiceUnavailable",
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
         )
     field = "policy_file" if isinstance(exc, PolicyError | DocumentError) else None
     if isinstance(exc, ArchiveError):
@@ -131,7 +189,30 @@ def handle_domain(request: Request[Any, Any, Any], exc: DomainError) -> Response
     return error_response(request, 422, str(exc), exc.code, details)
 
 
+_BODY_DECODERS = frozenset({"decode_json", "parse_multipart_form", "parse_url_encoded_form_data"})
+
+
+def _undecodable_body(exc: Exception) -> str | None:
+    """Body decoding failures Litestar lets through as plain exceptions: the client's fault, not ours.
+
+    Only when raised inside Litestar's body decoders, so a bug of ours is never passed off as a 400.
+    """
+    if not isinstance(exc, UnicodeDecodeError | RecursionError):
+        return None
+    frames = traceback.walk_tb(exc.__traceback__)
+    if not any(frame.f_code.co_name in _BODY_DECODERS for frame, _ in frames):
+        return None
+    if isinstance(exc, UnicodeDecodeError):
+        return "The request body is not valid UTF-8"
+    return "The request body is nested too deeply"
+
+
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
+    bad_body = _undecodable_body(exc)
+    if bad_body is not None:
+        return error_response(request, 400, bad_body, "ValidationError")
+    if _disk_full(exc):  # e.g. spooling an upload to a full temp dir
+        return _insufficient_storage(request, exc)
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return error_response(request, 500, "The service could not complete the request")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -12,6 +12,8 @@ from litestar.datastructures import UploadFile
 from reimburse.http.errors import ApiError
 
 MAX_NAME = 100
+# the furthest-ahead time zone (UTC+14) is a day ahead of UTC; beyond that a date is in the future
+CLOCK_SKEW = timedelta(days=1)
 
 
 class AnalysisForm(msgspec.Struct):
@@ -21,19 +23,26 @@ class AnalysisForm(msgspec.Struct):
     submitted_on: date | None
 
 
+def _one(form: Any, field: str) -> Any:
+    """The field's only value, or None. Sent twice is refused: which one was meant is a guess."""
+    values = form.getall(field, []) if hasattr(form, "getall") else [form.get(field)]
+    values = [v for v in values if v is not None]
+    if len(values) > 1 or any(isinstance(v, list) for v in values):
+        raise ApiError(400, f"{field} was sent more than once", field=field)
+    return values[0] if values else None
+
+
 def _text(form: Any, field: str) -> str | None:
-    value = form.get(field)
+    value = _one(form, field)
     if value is None:
         return None
     if isinstance(value, UploadFile):
         raise ApiError(400, f"{field} must be a text field", field=field)
-    if isinstance(value, list):
-        raise ApiError(400, f"{field} was sent more than once", field=field)
     return str(value)
 
 
 def _file(form: Any, field: str, magic: bytes, kind: str, limit: int) -> UploadFile:
-    value = form.get(field)
+    value = _one(form, field)
     if value is None:
         raise ApiError(400, f"{field} is required", field=field)
     if not isinstance(value, UploadFile):
@@ -68,9 +77,13 @@ def submitted_on(raw: str | None) -> date | None:
     if raw is None or not raw.strip():
         return None
     try:
-        return date.fromisoformat(raw.strip())
+        value = date.fromisoformat(raw.strip())
     except ValueError:
         raise ApiError(400, "submitted_on must be an ISO date (YYYY-MM-DD)", field="submitted_on") from None
+    # deadlines are judged against this date: a future one would decline every claim as late
+    if value > datetime.now(UTC).date() + CLOCK_SKEW:
+        raise ApiError(400, "submitted_on must not be in the future", field="submitted_on")
+    return value
 
 
 def parse_analysis_form(form: Any, max_file_size: int, max_zip_size: int) -> AnalysisForm:

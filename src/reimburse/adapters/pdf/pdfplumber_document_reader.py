@@ -21,6 +21,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfplumber.utils.exceptions import PdfminerException
 
+from reimburse.adapters.pdf import decode_budget
 from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_text
 from reimburse.domain.document import Document
 from reimburse.domain.errors import (
@@ -29,28 +30,32 @@ from reimburse.domain.errors import (
     EncryptedDocument,
     NoTextLayer,
     TooManyPages,
+    UnsupportedFile,
 )
 
 MIN_TEXT_CHARS = 8  # fewer letters/digits than this in the whole file: treat it as a scan
 HEADER_WINDOW = 1024
 # Acrobat accepts %%EOF anywhere in the last 1024 bytes; a file without it was cut short.
 EOF_WINDOW = 1024
+# Real invoices decode to kilobytes (the example corpus: 11 KB at most); a file that asks for more
+# than this is a decompression bomb, not an invoice.
+MAX_DECODED_BYTES = 32 * 1024 * 1024
+
+decode_budget.install()
 
 
 class PdfplumberDocumentReader:
     """Picklable (plain attributes only): the application runs it in a process pool."""
 
-    def __init__(self, max_pages: int = 50) -> None:
+    def __init__(self, max_pages: int = 50, max_decoded_bytes: int = MAX_DECODED_BYTES) -> None:
         self.max_pages = max_pages
+        self.max_decoded_bytes = max_decoded_bytes
 
     def read(self, data: bytes, filename: str) -> Document:
         _check_envelope(data, filename)
         try:
-            # pdfminer alone first: a locked or 1000-page file is rejected before any page is
-            # parsed (pdfplumber's close() would walk every page of it).
-            self._check_page_count(PDFDocument(PDFParser(io.BytesIO(data))), filename)
-            with pdfplumber.open(io.BytesIO(data)) as pdf:
-                pages = tuple(page_text(_glyphs(page.layout)) for page in pdf.pages)
+            with decode_budget.limited(self.max_decoded_bytes):
+                pages = self._pages(data, filename)
         except DocumentError:
             raise
         except PdfminerException as exc:
@@ -71,6 +76,13 @@ class PdfplumberDocumentReader:
             pages=pages,
         )
 
+    def _pages(self, data: bytes, filename: str) -> tuple[str, ...]:
+        # pdfminer alone first: a locked or 1000-page file is rejected before any page is
+        # parsed (pdfplumber's close() would walk every page of it).
+        self._check_page_count(PDFDocument(PDFParser(io.BytesIO(data))), filename)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return tuple(page_text(_glyphs(page.layout)) for page in pdf.pages)
+
     def _check_page_count(self, doc: PDFDocument, filename: str) -> None:
         seen = sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), self.max_pages + 1))
         if seen > self.max_pages:
@@ -89,6 +101,11 @@ def _check_envelope(data: bytes, filename: str) -> None:
 
 
 def _classify(exc: BaseException, filename: str) -> DocumentError:
+    if isinstance(exc, decode_budget.DecodeBudgetExceeded):
+        return UnsupportedFile(
+            f"{filename} decompresses to more than {exc.limit // 2**20} MB; "
+            "it was not read (a PDF this size is not an invoice)."
+        )
     if isinstance(exc, PDFEncryptionError):
         return EncryptedDocument(
             f"{filename} is password protected. Remove the password and upload it again."
