@@ -7,9 +7,8 @@ modules are imported inside the factories so the offline path never imports goog
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from typing import Any
 
 from dependency_injector import containers, providers
@@ -38,8 +37,9 @@ def _workers(s: Settings) -> int:
 
 
 def _executor(s: Settings) -> Executor:
-    # spawn: workers must not inherit the store's lock or the event loop's threads
-    return ProcessPoolExecutor(max_workers=_workers(s), mp_context=multiprocessing.get_context("spawn"))
+    from reimburse.adapters.process_pool import RestartingProcessPool
+
+    return RestartingProcessPool(_workers(s))
 
 
 def _reader(s: Settings) -> Any:

@@ -87,7 +87,12 @@ def test_health_needs_no_token(secure: TestClient[Any]) -> None:
 
 def test_employees_see_only_their_own_invoices(secure: TestClient[Any]) -> None:
     assert (
-        secure.post("/api/v1/analyze-invoices", data=FORM, files=analysis_files(), headers=RANI).status_code
+        secure.post(
+            "/api/v1/analyze-invoices",
+            data={"employee_name": "Rani Sharma"},
+            files=analysis_files(),
+            headers=RANI,
+        ).status_code
         == 200
     )
     mine = secure.get("/api/v1/invoices", headers=RANI).json()
@@ -198,3 +203,16 @@ def test_logs_are_json_with_request_id_and_no_secrets(tmp_path: Path) -> None:
     text = log_file.read_text()
     assert token not in text and "AIzaSyDUMMY" not in text
     assert "[REDACTED]" in text
+
+
+def test_employees_cannot_backdate_to_dodge_the_deadline(secure: TestClient[Any]) -> None:
+    backdated = {"employee_name": "Rani Sharma", "submitted_on": "2024-01-01"}
+    response = secure.post("/api/v1/analyze-invoices", data=backdated, files=analysis_files(), headers=RANI)
+    assert response.status_code == 403
+    assert "submitted_on" in response.json()["message"]
+    assert (
+        secure.post(
+            "/api/v1/analyze-invoices", data=backdated, files=analysis_files(), headers=REVIEWER
+        ).status_code
+        == 200
+    )

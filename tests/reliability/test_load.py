@@ -88,7 +88,10 @@ def _p(values: list[float], q: float) -> float:
 
 async def _analysis(http: httpx.AsyncClient, c: Client, streamed: bool) -> tuple[int, str | None]:
     name = c.name if not c.reviewer else c.rng.choice(EMPLOYEES)
-    form = {"employee_name": name, "submitted_on": SUBMITTED_ON}
+    # employees submit on today's date; only reviewers may set submitted_on
+    form = (
+        {"employee_name": name} if not c.reviewer else {"employee_name": name, "submitted_on": SUBMITTED_ON}
+    )
     files = analysis_files(c.zips[c.analyses % len(c.zips)])
     c.analyses += 1
     if not streamed:

@@ -304,7 +304,10 @@ class AnalyzeBatch:
         Raises AccessDenied when the viewer may not submit for this employee, ArchiveError when
         the archive is unusable.
         """
-        (viewer or Viewer.anonymous_admin()).require_may_analyse_for(request.employee_name)
+        who = viewer or Viewer.anonymous_admin()
+        who.require_may_analyse_for(request.employee_name)
+        if request.submitted_on is not None and request.submitted_on != self.clock.today():
+            who.require_may_choose_submission_date()
         source = archive if archive is not None else request.archive
         if source is None:
             raise ValueError("no archive given")

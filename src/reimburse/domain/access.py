@@ -40,6 +40,11 @@ class Viewer(msgspec.Struct, frozen=True):
         if not self.sees_everything and not self.is_employee(employee_name):
             raise AccessDenied("employees may only submit invoices for themselves")
 
+    def require_may_choose_submission_date(self) -> None:
+        """The deadline is judged against the submission date, so only reviewers may set another one."""
+        if not self.sees_everything:
+            raise AccessDenied("employees submit on today's date; only reviewers may set submitted_on")
+
     def may_read(self, employee_name: str) -> bool:
         return self.sees_everything or self.is_employee(employee_name)
 

@@ -49,6 +49,7 @@ _DESCRIPTIONS = {
     422: "The upload was understood but cannot be processed (e.g. not a usable policy or archive)",
     429: "Rate limit exceeded; see Retry-After",
     503: "Storage is unavailable; see Retry-After",
+    507: "The server's disk is full; nothing was half-written; see Retry-After",
 }
 # every operation that authenticates, is rate limited and touches the store
 _COMMON = (400, 401, 403, 429, 503)
@@ -188,7 +189,7 @@ def _statuses(path: str, method: str, api_prefix: str) -> tuple[int, ...]:
     if method in {"POST", "PUT", "PATCH"}:
         statuses += [413, 415]
     if path.startswith(f"{api_prefix}/analyze-invoices"):
-        statuses.append(422)
+        statuses += [422, 507]
     return tuple(sorted(set(statuses)))
 
 
