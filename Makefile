@@ -43,7 +43,7 @@ demo: install
 		--employee "Rani Sharma" --submitted-on 2024-12-31 --no-store
 
 bench: install
-	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -q -s
+	$(BIN)/python -m tests.benchmarks.run
 
 clean:
 	rm -rf $(VENV) .tools .mypy_cache .ruff_cache .pytest_cache

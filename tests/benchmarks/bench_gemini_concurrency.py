@@ -17,13 +17,12 @@ import re
 import time
 from decimal import Decimal
 
-from tests.fakes.fake_gemini_server import FakeGeminiServer, RecordedRequest
-from tests.fakes.gemini_kit import make_gateway
-
 from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
 from reimburse.adapters.gemini.resilience import Resilience, ResilienceConfig
 from reimburse.domain.document import Document
 from reimburse.domain.policy import Category, Policy
+from tests.fakes.fake_gemini_server import FakeGeminiServer, RecordedRequest
+from tests.fakes.gemini_kit import make_gateway
 
 POLICY = Policy(policy_id="pol_bench", currency="INR", categories=(Category("cab", ("taxi",)),))
 
