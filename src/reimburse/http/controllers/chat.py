@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 from litestar import Controller, Response, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 from litestar.response import Stream
 
 from reimburse.application.chat.answer_question import AnswerQuestion, PreparedAnswer
@@ -144,13 +146,21 @@ class ChatController(Controller):
 
     @post("/", status_code=200, summary="Ask a question about the stored invoices")
     async def chat(
-        self, data: ChatBody, answer_question: AnswerQuestion, settings: Settings, viewer: Viewer
+        self,
+        data: JSONBody[ChatBody],
+        answer_question: NamedDependency[AnswerQuestion],
+        settings: NamedDependency[Settings],
+        viewer: NamedDependency[Viewer],
     ) -> ChatAnswer:
         return await answer_question(viewer, _request(data, settings))
 
     @post("/stream", status_code=200, summary="Ask a question; the answer streams as Server-Sent Events")
     async def chat_stream(
-        self, data: ChatBody, answer_question: AnswerQuestion, settings: Settings, viewer: Viewer
+        self,
+        data: JSONBody[ChatBody],
+        answer_question: NamedDependency[AnswerQuestion],
+        settings: NamedDependency[Settings],
+        viewer: NamedDependency[Viewer],
     ) -> Response[Any]:
         # understood and retrieved before the first byte, so refusals are still real HTTP errors
         prepared = await answer_question.prepare(viewer, _request(data, settings))
@@ -158,7 +168,12 @@ class ChatController(Controller):
         return Stream(frames, media_type="text/event-stream", headers=SSE_HEADERS)
 
     @get("/history/{session_id:str}", summary="A chat session's turns, oldest first")
-    async def history(self, session_id: str, get_history: GetHistory, viewer: Viewer) -> list[HistoryEntry]:
+    async def history(
+        self,
+        session_id: FromPath[str],
+        get_history: NamedDependency[GetHistory],
+        viewer: NamedDependency[Viewer],
+    ) -> list[HistoryEntry]:
         _check_session_id(session_id)
         try:
             return await get_history(viewer, session_id)
@@ -167,7 +182,10 @@ class ChatController(Controller):
 
     @delete("/history/{session_id:str}", status_code=200, summary="Delete a chat session's turns")
     async def delete_history(
-        self, session_id: str, delete_history: DeleteHistory, viewer: Viewer
+        self,
+        session_id: FromPath[str],
+        delete_history: NamedDependency[DeleteHistory],
+        viewer: NamedDependency[Viewer],
     ) -> HistoryDeleted:
         _check_session_id(session_id)
         try:

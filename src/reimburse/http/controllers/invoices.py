@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 from litestar import Controller, get
 from litestar.di import NamedDependency
-from litestar.params import QueryParameter
+from litestar.params import FromPath, QueryParameter
 
 from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
 from reimburse.application.results import AnalysisResult
@@ -105,7 +105,10 @@ class InvoicesController(Controller):
 
     @get("/invoices/{invoice_id:str}", summary="One stored invoice result")
     async def get_invoice(
-        self, invoice_id: str, get_invoice: NamedDependency[GetInvoice], viewer: NamedDependency[Viewer]
+        self,
+        invoice_id: FromPath[str],
+        get_invoice: NamedDependency[GetInvoice],
+        viewer: NamedDependency[Viewer],
     ) -> AnalysisResult:
         result = await get_invoice(viewer, invoice_id)
         if result is None:
@@ -114,7 +117,10 @@ class InvoicesController(Controller):
 
     @get("/policies/{policy_id:str}", summary="The interpreted policy, with the clause of every rule")
     async def get_policy(
-        self, policy_id: str, get_policy: NamedDependency[GetPolicy], viewer: NamedDependency[Viewer]
+        self,
+        policy_id: FromPath[str],
+        get_policy: NamedDependency[GetPolicy],
+        viewer: NamedDependency[Viewer],
     ) -> PolicyView:
         policy = await get_policy(policy_id)
         if policy is None:
