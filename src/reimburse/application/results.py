@@ -78,28 +78,28 @@ class BatchSummary(msgspec.Struct, frozen=True):
 
 
 # Events of a batch, in the order a client sees them (SSE maps them 1:1).
-class BatchStarted(msgspec.Struct, frozen=True, tag="metadata"):
+class BatchStarted(msgspec.Struct, frozen=True):
     employee_name: str
     total_invoices: int
     batch_id: str
 
 
-class BatchProgress(msgspec.Struct, frozen=True, tag="progress"):
+class BatchProgress(msgspec.Struct, frozen=True):
     current_invoice: int
     total_invoices: int
     stage: str
     filename: str
 
 
-class InvoiceJudged(msgspec.Struct, frozen=True, tag="result"):
+class InvoiceJudged(msgspec.Struct, frozen=True):
     result: AnalysisResult
 
 
-class InvoiceFailed(msgspec.Struct, frozen=True, tag="error"):
+class InvoiceFailed(msgspec.Struct, frozen=True):
     error: ProcessingError
 
 
-class BatchDone(msgspec.Struct, frozen=True, tag="done"):
+class BatchDone(msgspec.Struct, frozen=True):
     summary: BatchSummary
 
 
