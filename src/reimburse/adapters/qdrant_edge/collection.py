@@ -141,8 +141,9 @@ class EdgeCollection:
             )
             records, offset = self._scroll(request)
             for rec in records:
-                if rec.payload is not None:
-                    yield rec.payload
+                payload = rec.payload  # a property that converts from Rust on every access: read once
+                if payload is not None:
+                    yield payload
             if offset is None:
                 return
 
@@ -153,7 +154,8 @@ class EdgeCollection:
         """Payloads of the points that exist (all keys, or only `keys`)."""
         selector: qe.WithPayloadType = True if keys is None else qe.PayloadSelector.Include(keys)
         records = self.read(lambda s: s.retrieve(list(ids), selector, False))
-        return [r.payload for r in records if r.payload is not None]
+        payloads = (r.payload for r in records)
+        return [p for p in payloads if p is not None]
 
     def facet(self, key: str, limit: int) -> list[tuple[Any, int]]:
         response = self.read(lambda s: s.facet(qe.FacetRequest(key, limit=limit, exact=True)))
