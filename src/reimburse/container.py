@@ -94,9 +94,9 @@ def _qdrant_client(s: Settings) -> Any:
     """One connection pool to the Qdrant server shared by the three stores (None when embedded)."""
     if not s.qdrant_url:
         return None
-    from qdrant_client import AsyncQdrantClient
+    from reimburse.adapters.qdrant.collection import make_client
 
-    return AsyncQdrantClient(url=s.qdrant_url, api_key=s.qdrant_api_key or None, timeout=30)
+    return make_client(s.qdrant_url, s.qdrant_api_key, timeout=30)
 
 
 def _invoice_store(s: Settings, embedder: Any, client: Any) -> Any:

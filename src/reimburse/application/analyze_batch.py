@@ -61,10 +61,6 @@ class BatchRequest(msgspec.Struct, frozen=True):
     owner: str | None = None
 
 
-class _Stop(Exception):
-    """The store failed: no further result can be made durable."""
-
-
 async def _stored(op: Awaitable[T]) -> T:
     """A store call. An OS-level failure (a full disk, an I/O error) means the store is unavailable."""
     try:

@@ -14,7 +14,6 @@ import re
 import stat
 import unicodedata
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -153,9 +152,6 @@ class SafeArchive:
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
             raise UnsupportedFile(f"the ZIP entry could not be unpacked ({exc.__class__.__name__})") from exc
         return b"".join(chunks)
-
-    def iter_entries(self) -> Iterator[ArchiveEntry]:
-        return iter(self.entries)
 
     def close(self) -> None:
         self._zip.close()

@@ -7,6 +7,7 @@ invoice cannot reach it.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from decimal import Decimal
@@ -150,6 +151,7 @@ def _late_by(policy: Policy, invoice: Invoice, claim: Claim) -> int | None:
     return age if age > policy.deadline.days else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     # Start-of-word match: "wine" matches "Wines" and "House wine", not "Swine".
     return re.compile(r"(?<![^\W\d_])" + re.escape(keyword.lower()))

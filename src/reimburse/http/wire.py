@@ -11,6 +11,7 @@ from litestar.serialization import default_serializer
 from litestar.types import Serializer
 
 encoder = msgspec.json.Encoder(decimal_format="number")
+_response_encoder = msgspec.json.Encoder(enc_hook=default_serializer, decimal_format="number")
 
 
 class MoneyJsonResponse(Response[Any]):
@@ -19,4 +20,6 @@ class MoneyJsonResponse(Response[Any]):
     def render(self, content: Any, media_type: str, enc_hook: Serializer = default_serializer) -> bytes:
         if isinstance(content, bytes | str) or not MEDIA_TYPE_APPLICATION_JSON_PATTERN.match(media_type):
             return super().render(content, media_type, enc_hook)
+        if enc_hook is default_serializer:  # the common case: reuse one encoder
+            return _response_encoder.encode(content)
         return msgspec.json.Encoder(enc_hook=enc_hook, decimal_format="number").encode(content)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.qdrant.collection import ServerCollection, make_client
+from reimburse.adapters.qdrant.collection import ServerCollection
 from reimburse.adapters.qdrant.filters import to_filter
 from reimburse.adapters.store_codec import (
     CHAT_INDEXES,
@@ -30,9 +30,16 @@ class QdrantServerChatStore:
         client: AsyncQdrantClient | None = None,
         collection: str = CHAT_MESSAGES,
     ) -> None:
-        own = client is None
-        qclient = client if client is not None else make_client(url, api_key, location, path)
-        self._col = ServerCollection(qclient, collection, CHAT_INDEXES, None, owns_client=own)
+        self._col = ServerCollection.open(
+            collection,
+            CHAT_INDEXES,
+            None,
+            client=client,
+            url=url,
+            api_key=api_key,
+            location=location,
+            path=path,
+        )
         self._seq = 0
 
     async def append(self, message: ChatMessage) -> None:

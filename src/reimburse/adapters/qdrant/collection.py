@@ -45,6 +45,24 @@ def make_client(
 
 
 class ServerCollection:
+    @classmethod
+    def open(
+        cls,
+        name: str,
+        indexes: dict[str, IndexType],
+        dense_size: int | None,
+        *,
+        client: AsyncQdrantClient | None,
+        url: str | None,
+        api_key: str | None,
+        location: str | None,
+        path: str | None,
+    ) -> ServerCollection:
+        """On a shared `client` (which the caller closes), or on one of its own made from the rest."""
+        if client is not None:
+            return cls(client, name, indexes, dense_size, owns_client=False)
+        return cls(make_client(url, api_key, location, path), name, indexes, dense_size, owns_client=True)
+
     def __init__(
         self,
         client: AsyncQdrantClient,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.qdrant.collection import ServerCollection, make_client
+from reimburse.adapters.qdrant.collection import ServerCollection
 from reimburse.adapters.qdrant.filters import to_filter
 from reimburse.adapters.qdrant.retrieval import point_vectors, text_query
 from reimburse.adapters.store_codec import (
@@ -43,10 +43,17 @@ class QdrantServerInvoiceStore:
         collection: str = INVOICES,
     ) -> None:
         self._embedder = embedder
-        own = client is None
-        qclient = client if client is not None else make_client(url, api_key, location, path)
         dense = embedder.dimension if embedder is not None else None
-        self._col = ServerCollection(qclient, collection, INVOICE_INDEXES, dense, owns_client=own)
+        self._col = ServerCollection.open(
+            collection,
+            INVOICE_INDEXES,
+            dense,
+            client=client,
+            url=url,
+            api_key=api_key,
+            location=location,
+            path=path,
+        )
 
     async def upsert(self, records: Sequence[InvoiceRecord]) -> None:
         unique = list({r.invoice_id: r for r in records}.values())  # last write wins

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.qdrant.collection import ServerCollection, make_client
+from reimburse.adapters.qdrant.collection import ServerCollection
 from reimburse.adapters.qdrant.filters import to_filter
 from reimburse.adapters.qdrant.retrieval import point_vectors, text_query
 from reimburse.adapters.store_codec import (
@@ -42,10 +42,17 @@ class QdrantServerPolicyStore:
         collection: str = POLICIES,
     ) -> None:
         self._embedder = embedder
-        own = client is None
-        qclient = client if client is not None else make_client(url, api_key, location, path)
         dense = embedder.dimension if embedder is not None else None
-        self._col = ServerCollection(qclient, collection, POLICY_INDEXES, dense, owns_client=own)
+        self._col = ServerCollection.open(
+            collection,
+            POLICY_INDEXES,
+            dense,
+            client=client,
+            url=url,
+            api_key=api_key,
+            location=location,
+            path=path,
+        )
         self._last_saved: datetime | None = None
 
     async def save(self, policy: Policy) -> None:
