@@ -43,9 +43,10 @@ def _executor(s: Settings) -> Executor:
 
 
 def _reader(s: Settings) -> Any:
+    from reimburse.adapters.format_sniffing_document_reader import PDF, FormatSniffingDocumentReader
     from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
 
-    return PdfplumberDocumentReader(max_pages=s.max_pages)
+    return FormatSniffingDocumentReader({PDF: PdfplumberDocumentReader(max_pages=s.max_pages)})
 
 
 def _gemini(s: Settings) -> Any:

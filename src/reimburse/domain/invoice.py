@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import msgspec
 
+from reimburse.domain.verdict import Flag
+
 
 class LineItem(msgspec.Struct, frozen=True):
     description: str
@@ -41,3 +43,8 @@ class Invoice(msgspec.Struct, frozen=True):
     confidence: dict[str, float] = msgspec.field(default_factory=dict)
     extractor: str = ""
     notes: tuple[str, ...] = ()
+    # What is still payable after deposits or prepayments; `total` stays the invoice's own amount.
+    amount_due: Decimal | None = None
+    # Doubts the reader itself can prove (an unsettled date order, XML vs page); the engine adds
+    # them to the verdict's flags as they are.
+    reading_flags: tuple[Flag, ...] = ()
