@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-long lint typecheck demo bench clean
+.PHONY: install run test test-long lint typecheck demo bench eval clean
 
 .tools/bin/uv:
 	$(PY) -m venv .tools
@@ -44,6 +44,10 @@ demo: install
 
 bench: install
 	$(BIN)/python -m tests.benchmarks.run
+
+# reads ../shared/corpus (or REIMBURSE_CORPUS) through the real pipeline; writes docs/accuracy.md
+eval: install
+	$(BIN)/python -m tests.eval.run
 
 clean:
 	rm -rf $(VENV) .tools .mypy_cache .ruff_cache .pytest_cache
