@@ -16,7 +16,7 @@ import msgspec
 
 from reimburse.domain.invoice import Invoice, LineItem
 from reimburse.domain.money import quantize
-from reimburse.domain.policy import CapRule, CapUnit, ExclusionRule, Policy
+from reimburse.domain.policy import AmountRule, CapRule, CapUnit, ExclusionRule, Policy
 from reimburse.domain.verdict import AppliedRule, Flag, FlagCode, RuleEffect, Status, Verdict
 
 TOLERANCE = Decimal("0.01")
@@ -30,12 +30,16 @@ class Claim(msgspec.Struct, frozen=True):
     submitted_on: date
     duplicate_of: str | None = None
     extra_flags: tuple[Flag, ...] = ()
+    employee_grade: str | None = None
+    location: str | None = None
+    # Quantities a rate is multiplied by, keyed by unit ("mile", "km", "day"): the distance driven.
+    quantities: dict[str, Decimal] = msgspec.field(default_factory=dict)
 
 
 def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
     total = quantize(invoice.total)
     currency = invoice.currency or policy.currency
-    flags = list(claim.extra_flags) + _quality_flags(policy, invoice, claim, currency)
+    flags = [*claim.extra_flags, *invoice.reading_flags, *_quality_flags(policy, invoice, claim, currency)]
     category = policy.category(invoice.category)
     if total <= ZERO:
         return _declined(total, currency, invoice.category, flags, "The invoice total is not positive.", [])
@@ -45,7 +49,7 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
             why = "The expense category could not be determined from the invoice."
         else:
             covered = ", ".join(c.name for c in policy.categories) or "none"
-            why = f"The policy does not cover '{invoice.category}' expenses (covered: {covered})."
+            why = f"'{invoice.category}' expenses are not covered by the policy (covered: {covered})."
         return _declined(total, currency, invoice.category, flags, why, [])
 
     applied = [AppliedRule(f"category:{category.name}", category.clause, RuleEffect.CATEGORY)]
@@ -71,7 +75,10 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
     eligible = total - excluded
 
     reimbursable = eligible
-    for cap in policy.caps_for(category.name):
+    rates = policy.rates_for(category.name)
+    if rates:
+        reimbursable = _apply_rate(rates, invoice, claim, currency, reimbursable, applied, violations, flags)
+    for cap in _applicable_caps(policy, category.name, claim, flags):
         if cap.currency != currency:
             flags = _note_unconverted_cap(flags, cap, currency)
             continue
@@ -80,9 +87,10 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
         applied.append(AppliedRule(cap.rule_id, cap.clause, RuleEffect.CAP))
         if reimbursable > limit:
             per = f" × {units} {cap.unit}s" if units > 1 else ""
+            where = f" for {cap.condition.text}" if cap.condition else ""
             violations.append(
-                f"{category.name.capitalize()} is capped at {cap.amount} {cap.currency} per {cap.unit}{per} "
-                f'= {limit} {cap.currency} ("{cap.clause}").'
+                f"{category.name.capitalize()} is capped at {cap.amount} {cap.currency} per {cap.unit}{per}"
+                f'{where} = {limit} {cap.currency} ("{cap.clause}").'
             )
             reimbursable = limit
 
@@ -100,6 +108,93 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
         flags=tuple(_unique(flags)),
         rules_applied=tuple(applied),
     )
+
+
+def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Flag]) -> list[CapRule]:
+    """Unconditional caps, caps whose condition the claim matches, and, where the claim lacks a fact
+    a cap depends on, the lowest of the caps that might apply (the amount payable whatever the
+    missing fact is) with a flag naming the fact: a reviewer decides the rest, never a guessed row."""
+    out: list[CapRule] = []
+    undecided: dict[tuple[CapUnit, str], list[CapRule]] = {}
+    matched: set[tuple[CapUnit, str]] = set()
+    for cap in policy.caps_for(category):
+        holds = True if cap.condition is None else cap.condition.holds(claim.employee_grade, claim.location)
+        if holds is None:
+            undecided.setdefault((cap.unit, cap.currency), []).append(cap)
+        elif holds:
+            out.append(cap)
+            if cap.condition is not None:
+                matched.add((cap.unit, cap.currency))
+    for key, caps in undecided.items():
+        if key in matched:
+            continue  # a row that matches the claim's facts wins over rows needing other facts
+        missing = sorted(
+            {
+                m
+                for c in caps
+                for m in (c.condition.missing(claim.employee_grade, claim.location) if c.condition else ())
+            }
+        )
+        lowest = min(caps, key=lambda c: c.amount)
+        rows = "; ".join(
+            f"{c.amount} {c.currency} per {c.unit} ({c.condition.text if c.condition else 'any'})"
+            for c in caps
+        )
+        flags.append(
+            Flag(
+                FlagCode.MISSING_FACT,
+                f"The {category} limit depends on {', '.join(missing)}, which the claim does not give "
+                f"(rows: {rows}); only the lowest row was applied.",
+            )
+        )
+        out.append(lowest)
+    return out
+
+
+def _apply_rate(
+    rates: tuple[AmountRule, ...],
+    invoice: Invoice,
+    claim: Claim,
+    currency: str,
+    reimbursable: Decimal,
+    applied: list[AppliedRule],
+    violations: list[str],
+    flags: list[Flag],
+) -> Decimal:
+    """A rate (0.67 USD per mile) pays rate × quantity; without the quantity nothing is certain."""
+    usable = [r for r in rates if r.currency == currency and r.condition is None]
+    for rate in usable:
+        unit = rate.unit.value if rate.unit else ""
+        quantity = claim.quantities.get(unit) if unit else None
+        if quantity is None and rate.unit is not None:
+            units = _units(rate.unit, invoice)
+            quantity = Decimal(units) if rate.unit in (CapUnit.DAY, CapUnit.NIGHT) and units > 1 else None
+        applied.append(AppliedRule(rate.rule_id, rate.clause, RuleEffect.RATE))
+        if quantity is None or quantity < 0:
+            flags.append(
+                Flag(
+                    FlagCode.MISSING_FACT,
+                    f"The allowance is {rate.amount} {rate.currency} per {unit or 'unit'}, and the claim does "
+                    f"not give the number of {unit or 'units'}.",
+                )
+            )
+            violations.append(
+                f'The allowance cannot be computed without the number of {unit or "units"} ("{rate.clause}").'
+            )
+            return ZERO
+        allowance = quantize(rate.amount * quantity)
+        if reimbursable > allowance:
+            violations.append(
+                f"The allowance is {rate.amount} {rate.currency} per {unit} × {quantity} = {allowance} "
+                f'{rate.currency} ("{rate.clause}").'
+            )
+            return allowance
+        return reimbursable
+    if rates:
+        flags.append(
+            Flag(FlagCode.MISSING_FACT, "The policy pays this category at a rate that could not be applied.")
+        )
+    return reimbursable
 
 
 def _note_unconverted_cap(flags: list[Flag], cap: CapRule, currency: str) -> list[Flag]:

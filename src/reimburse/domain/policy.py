@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 
 import msgspec
@@ -15,7 +16,122 @@ class CapUnit(enum.StrEnum):
     DAY = "day"
     RIDE = "ride"
     MONTH = "month"
+    YEAR = "year"
     INVOICE = "invoice"
+    KM = "km"
+    MILE = "mile"
+
+
+class RuleType(enum.StrEnum):
+    """What a printed amount is. Only a LIMIT caps a payout; a RATE computes an allowance from a
+    quantity; the others are read so that they are *not* mistaken for limits."""
+
+    LIMIT = "limit"
+    RATE = "rate"
+    APPROVAL_THRESHOLD = "approval_threshold"
+    ADVANCE = "advance"
+    EXAMPLE = "example"
+    REFERENCE = "reference"
+
+
+class Fact(enum.StrEnum):
+    """Facts about a claim that a limit may depend on (the claim's optional fields)."""
+
+    GRADE = "employee_grade"
+    LOCATION = "location"
+
+
+# Words that only say which dimension a value belongs to: "Grade A" and "A" are the same grade.
+_DIMENSION_WORDS = frozenset(
+    [
+        "grade",
+        "grades",
+        "band",
+        "bands",
+        "level",
+        "levels",
+        "class",
+        "classes",
+        "tier",
+        "tiers",
+        "category",
+        "cat",
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "zone",
+        "zones",
+        "region",
+        "regions",
+        "area",
+        "areas",
+        "location",
+        "locations",
+        "the",
+        "and",
+        "of",
+        "in",
+        "for",
+        "travel",
+        "employee",
+        "employees",
+        "staff",
+    ]
+)
+
+
+def condition_tokens(value: str) -> frozenset[str]:
+    words = re.findall(r"[^\W_]+", value.casefold())
+    return frozenset(w for w in words if w not in _DIMENSION_WORDS)
+
+
+class Condition(msgspec.Struct, frozen=True):
+    """When a limit applies: any of `grades` and any of `locations` (empty = any), as printed in
+    the policy's row/column headers. `other` is a condition the engine cannot check ("grant-funded
+    travel"), so a limit carrying it always goes to a reviewer."""
+
+    grades: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    other: str = ""
+
+    @property
+    def text(self) -> str:
+        parts = [f"grade {' / '.join(self.grades)}" if self.grades else ""]
+        parts.append(f"location {' / '.join(self.locations)}" if self.locations else "")
+        parts.append(self.other)
+        return "; ".join(p for p in parts if p)
+
+    def holds(self, grade: str | None, location: str | None) -> bool | None:
+        """True/False when the claim's facts decide it, None when a needed fact is missing."""
+        checks = [(self.grades, grade), (self.locations, location)]
+        unknown = bool(self.other)
+        for accepted, value in checks:
+            if not accepted:
+                continue
+            if value is None or not value.strip():
+                unknown = True
+            elif not any(_same(value, a) for a in accepted):
+                return False
+        return None if unknown else True
+
+    def missing(self, grade: str | None, location: str | None) -> tuple[str, ...]:
+        out = []
+        if self.grades and not (grade and grade.strip()):
+            out.append(Fact.GRADE.value)
+        if self.locations and not (location and location.strip()):
+            out.append(Fact.LOCATION.value)
+        if self.other:
+            out.append(self.other)
+        return tuple(out)
+
+
+def _same(value: str, accepted: str) -> bool:
+    """ "Canada" is in "United States and Canada"; "grade a" is "A"; "Tier 1" is not "Tier 2"."""
+    a, b = condition_tokens(value), condition_tokens(accepted)
+    if not a or not b:
+        return value.strip().casefold() == accepted.strip().casefold()
+    return a <= b or b <= a
 
 
 class Category(msgspec.Struct, frozen=True):
@@ -37,6 +153,41 @@ class CapRule(msgspec.Struct, frozen=True):
     currency: str
     unit: CapUnit
     clause: str
+    condition: Condition | None = None
+    confidence: float = 1.0
+
+    @property
+    def needs_review(self) -> bool:
+        return self.confidence < 0.6
+
+
+class AmountRule(msgspec.Struct, frozen=True):
+    """A printed amount that is not a limit: a rate ($0.67 per mile), an approval threshold, an
+    advance, an example or a reference. Rates compute an allowance; the rest cap nothing."""
+
+    rule_id: str
+    kind: RuleType
+    amount: Decimal
+    currency: str
+    clause: str
+    category: str | None = None
+    unit: CapUnit | None = None
+    condition: Condition | None = None
+    confidence: float = 1.0
+
+    @property
+    def needs_review(self) -> bool:
+        return self.confidence < 0.6
+
+
+class ProcessRule(msgspec.Struct, frozen=True):
+    """A rule about how to claim (duplicates, receipts in one's own name, weekends). `checked` says
+    whether the engine enforces it (as a flag) or a reviewer must."""
+
+    rule_id: str
+    name: str
+    clause: str
+    checked: bool = False
 
 
 class ExclusionRule(msgspec.Struct, frozen=True):
@@ -68,6 +219,9 @@ class Policy(msgspec.Struct, frozen=True):
     title: str = ""
     source_sha256: str = ""
     interpreter: str = ""
+    amounts: tuple[AmountRule, ...] = ()
+    process_rules: tuple[ProcessRule, ...] = ()
+    version: int = 1
 
     def category(self, word: str | None) -> Category | None:
         if not word:
@@ -77,6 +231,15 @@ class Policy(msgspec.Struct, frozen=True):
     def caps_for(self, category: str) -> tuple[CapRule, ...]:
         return tuple(c for c in self.caps if c.category == category)
 
+    def rates_for(self, category: str) -> tuple[AmountRule, ...]:
+        return tuple(a for a in self.amounts if a.kind is RuleType.RATE and a.category == category)
+
     @property
     def rule_count(self) -> int:
-        return len(self.categories) + len(self.caps) + len(self.exclusions) + (1 if self.deadline else 0)
+        return (
+            len(self.categories)
+            + len(self.caps)
+            + len(self.exclusions)
+            + (1 if self.deadline else 0)
+            + sum(1 for a in self.amounts if a.kind is RuleType.RATE)
+        )

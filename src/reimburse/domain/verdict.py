@@ -19,6 +19,7 @@ class RuleEffect(enum.StrEnum):
     CAP = "cap"
     EXCLUDE = "exclude"
     DEADLINE = "deadline"
+    RATE = "rate"
 
 
 class FlagCode(enum.StrEnum):
@@ -34,6 +35,9 @@ class FlagCode(enum.StrEnum):
     LOW_CONFIDENCE = "low_confidence"
     EXTRACTOR_FALLBACK = "extractor_fallback"
     AMOUNT_NOT_IN_TEXT = "amount_not_in_text"
+    AMBIGUOUS_DATE = "ambiguous_date"  # day/month order not settled by the document
+    EINVOICE_MISMATCH = "einvoice_mismatch"  # embedded XML and visible page disagree
+    MISSING_FACT = "missing_fact"
 
 
 class Flag(msgspec.Struct, frozen=True):
