@@ -81,6 +81,8 @@ async def test_round_trip_is_exact(store: InvoiceStore) -> None:
         names=("Zoe O'Brien", "रानी"),
         text="Line 1: Paneer tikka 450.00\nLine 2: Wine 234.50\n",
         owner="user-7",
+        amount_due=Decimal("0.00"),
+        extractor="heuristic",
     )
     minimal = rec("inv-min", total_amount=Decimal("0.1"), reimbursement_amount=Decimal("0"))
     await store.upsert([full, minimal])
@@ -88,6 +90,7 @@ async def test_round_trip_is_exact(store: InvoiceStore) -> None:
     got = await store.get("inv-full")
     assert got == full
     assert got is not None and str(got.total_amount) == "1234.50"  # exponent kept, not just equal
+    assert str(got.amount_due) == "0.00" and got.extractor == "heuristic"
     assert got.analyzed_at == full.analyzed_at and got.invoice_date == date(2024, 5, 30)
     assert await store.get("inv-min") == minimal
     page = await store.find(InvoiceFilter(), limit=10, offset=0)

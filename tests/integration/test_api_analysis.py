@@ -26,6 +26,8 @@ RESULT_FIELDS = {
     "review_required",
     "flags",
     "rules_applied",
+    "amount_due",
+    "extractor",
 }
 SUMMARY_FIELDS = {
     "success",
@@ -69,6 +71,7 @@ def test_analysis_returns_every_contract_field(client: TestClient[Any]) -> None:
     assert Decimal(str(dinner["reimbursement_amount"])) == Decimal("600")
     assert cab1["invoice_date"] == "2024-12-20"
     assert cab1["currency"] == "INR"
+    assert cab1["extractor"] == "heuristic"
     assert cab1["rules_applied"][0].keys() == {"rule_id", "clause", "effect"}
     assert [e["filename"] for e in body["processing_errors"]] == ["scan.pdf"]
     assert body["processing_errors"][0]["error"] == "NoTextLayer"

@@ -207,6 +207,8 @@ class Batch:
             names=invoice.names,
             text=document.text[:STORED_TEXT_CHARS],
             owner=self.request.owner,
+            amount_due=invoice.amount_due,
+            extractor=invoice.extractor,
         )
         if durable_each:
             await _stored(uc.invoices.upsert([record]))

@@ -31,6 +31,9 @@ class AnalysisResult(msgspec.Struct, frozen=True):
     batch_id: str
     policy_id: str
     analyzed_at: datetime
+    # Additive wire fields: what is still payable, and which reader produced the fields.
+    amount_due: Decimal | None = None
+    extractor: str = ""
 
     @classmethod
     def from_record(cls, r: InvoiceRecord) -> AnalysisResult:
@@ -54,6 +57,8 @@ class AnalysisResult(msgspec.Struct, frozen=True):
             batch_id=r.batch_id,
             policy_id=r.policy_id,
             analyzed_at=r.analyzed_at,
+            amount_due=r.amount_due,
+            extractor=r.extractor,
         )
 
 

@@ -40,6 +40,9 @@ class InvoiceRecord(msgspec.Struct, frozen=True):
     names: tuple[str, ...] = ()
     text: str = ""
     owner: str | None = None
+    # Added for issue 11; defaults keep records stored before it readable.
+    amount_due: Decimal | None = None
+    extractor: str = ""
 
     @property
     def employee_key(self) -> str:
