@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import qdrant_edge as qe
 
 from reimburse.adapters.qdrant_edge.lock import DirectoryLock, StoreLocked
+from reimburse.adapters.qdrant_edge.write_gate import WriteGate
 from reimburse.adapters.store_codec import DENSE_VECTOR, SPARSE_VECTOR, IndexType
 from reimburse.domain.errors import StoreUnavailable
 
@@ -37,10 +38,12 @@ class EdgeCollection:
         root = Path(data_dir) / "qdrant"
         self.path = root / name
         self._lock = DirectoryLock(root / f"{name}.lock", self.path)
+        self._gate = WriteGate(data_dir)  # a backup copies only between whole writes
         self._lock.acquire()
         try:
-            self._shard: qe.EdgeShard | None = self._open(dense_size)
-            self._ensure_indexes(indexes)
+            with self._gate.shared_sync():
+                self._shard: qe.EdgeShard | None = self._open(dense_size)
+                self._ensure_indexes(indexes)
         except Exception as exc:
             self._lock.release()
             if isinstance(exc, StoreLocked):
@@ -102,17 +105,24 @@ class EdgeCollection:
         if not operations:
             return
         shard = self._require()
+        # Shielded: once started, the write is flushed and the gate released even if the caller
+        # is cancelled, so a backup never waits on, or copies, a write left half-done.
+        task = asyncio.ensure_future(self._gated_write(shard, operations))
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # retrieved, never "lost"
+        await asyncio.shield(task)
 
+    async def _gated_write(self, shard: qe.EdgeShard, operations: list[qe.UpdateOperation]) -> None:
         def apply() -> None:
             for op in operations:
                 shard.update(op)
 
-        try:
-            await asyncio.to_thread(apply)
-        except Exception as exc:
-            raise StoreUnavailable(f"embedded store write failed ({self.path.name}): {exc}") from exc
-        self._applied += 1
-        await self._flush_through(self._applied)
+        async with self._gate.shared():
+            try:
+                await asyncio.to_thread(apply)
+            except Exception as exc:
+                raise StoreUnavailable(f"embedded store write failed ({self.path.name}): {exc}") from exc
+            self._applied += 1
+            await self._flush_through(self._applied)
 
     async def _flush_through(self, seq: int) -> None:
         async with self._flush_lock:
@@ -169,7 +179,8 @@ class EdgeCollection:
         if shard is None:
             return
         try:
-            shard.flush()
-            shard.close()
+            with self._gate.shared_sync():
+                shard.flush()
+                shard.close()
         finally:
             self._lock.release()
