@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reimburse.adapters.einvoice.invoice_from_einvoice import read_with_einvoice
 from reimburse.adapters.heuristic.amounts import detect_currency
 from reimburse.adapters.heuristic.classify import choose_category, kind_scores
 from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
@@ -25,6 +26,11 @@ class HeuristicInvoiceExtractor:
         return self.read(document, policy)
 
     def read(self, document: Document, policy: Policy) -> Invoice:
+        if document.einvoice is not None:  # the seller's XML, read exactly and checked against the page
+            return read_with_einvoice(document, policy, self.read_page, self.name)
+        return self.read_page(document, policy)
+
+    def read_page(self, document: Document, policy: Policy) -> Invoice:
         text = normalize(document.text)
         if not text.strip():
             raise ExtractionError(f"{document.filename}: the document has no text to read.")

@@ -21,6 +21,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfplumber.utils.exceptions import PdfminerException
 
+from reimburse.adapters.einvoice.embedded import embedded_einvoice
 from reimburse.adapters.pdf import decode_budget
 from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_text
 from reimburse.domain.document import Document
@@ -74,6 +75,7 @@ class PdfplumberDocumentReader:
             sha256=hashlib.sha256(data).hexdigest(),
             text="\n\n".join(pages),
             pages=pages,
+            einvoice=embedded_einvoice(data),  # Factur-X / ZUGFeRD / XRechnung XML, if attached
         )
 
     def _pages(self, data: bytes, filename: str) -> tuple[str, ...]:

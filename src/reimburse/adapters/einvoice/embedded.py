@@ -1,0 +1,128 @@
+"""The e-invoice XML a Factur-X / ZUGFeRD / XRechnung PDF carries as an attached file.
+
+PDF/A-3 hybrids attach the seller's XML twice over: in the catalog's /Names /EmbeddedFiles name
+tree and in its /AF (associated files) array. Both are read with pdfminer (no page content is
+parsed), under the same decode budget as the pages, and an attachment over MAX_ATTACHMENT_BYTES
+is ignored: a real e-invoice is tens of kilobytes. Reading the attachment never fails the PDF:
+any problem means "no e-invoice", and the page is read as before.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+
+from reimburse.adapters.einvoice.parse import NotAnEInvoice, read_einvoice
+from reimburse.adapters.einvoice.safe_xml import UnsafeXml
+from reimburse.adapters.pdf import decode_budget
+from reimburse.domain.document import EInvoice
+
+log = logging.getLogger(__name__)
+
+MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024
+# The names the standards prescribe (Factur-X 1.0 / ZUGFeRD 2.x, ZUGFeRD 1.0, XRechnung in PDF).
+KNOWN_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml")
+_MAX_FILESPECS = 64  # name-tree entries looked at; a real hybrid has one or two
+_MAX_TRIES = 4  # attachments parsed before giving up
+_MAX_DEPTH = 8  # name-tree nesting
+
+
+def embedded_einvoice(data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> EInvoice | None:
+    """The first attached XML that reads as a CII or UBL invoice, or None."""
+    try:
+        with decode_budget.limited(2 * max_bytes):
+            catalog = PDFDocument(PDFParser(io.BytesIO(data))).catalog
+            for name, spec in _ranked(_filespecs(catalog)):
+                xml = _contents(spec, max_bytes)
+                if xml is None:
+                    continue
+                try:
+                    return read_einvoice(xml, max_bytes)
+                except (UnsafeXml, NotAnEInvoice) as exc:
+                    log.info("attachment %r is not a usable e-invoice: %s", name, exc)
+    except Exception as exc:  # pdfminer raises many types on odd files; the page is still read
+        log.info("no e-invoice read from the PDF's attachments: %s: %s", type(exc).__name__, exc)
+    return None
+
+
+def _filespecs(catalog: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    seen: set[int] = set()
+    count = 0
+    names = resolve1(catalog.get("Names"))
+    tree = resolve1(names.get("EmbeddedFiles")) if isinstance(names, dict) else None
+    associated = resolve1(catalog.get("AF"))
+    refs = [*_name_tree(tree, 0), *((None, r) for r in (associated if isinstance(associated, list) else []))]
+    for key, ref in refs:
+        if count >= _MAX_FILESPECS:
+            return
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in seen:
+                continue
+            seen.add(ref.objid)
+        spec = resolve1(ref)
+        if not isinstance(spec, dict):
+            continue
+        count += 1
+        yield _filename(spec) or _text(key), spec
+
+
+def _name_tree(node: Any, depth: int) -> Iterator[tuple[Any, Any]]:
+    node = resolve1(node)
+    if not isinstance(node, dict) or depth > _MAX_DEPTH:
+        return
+    pairs = resolve1(node.get("Names"))
+    if isinstance(pairs, list):
+        yield from zip(pairs[0::2], pairs[1::2], strict=False)
+    kids = resolve1(node.get("Kids"))
+    for kid in kids if isinstance(kids, list) else []:
+        yield from _name_tree(kid, depth + 1)
+
+
+def _ranked(specs: Iterator[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The standard names first, then any other XML attachment; at most _MAX_TRIES."""
+    known, other = [], []
+    for name, spec in specs:
+        lower = name.lower()
+        if lower in KNOWN_NAMES:
+            known.append((name, spec))
+        elif lower.endswith(".xml"):
+            other.append((name, spec))
+    return [*known, *other][:_MAX_TRIES]
+
+
+def _filename(spec: dict[str, Any]) -> str:
+    return _text(resolve1(spec.get("UF"))) or _text(resolve1(spec.get("F")))
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, bytes):
+        return value if isinstance(value, str) else ""
+    if value.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return value.decode("utf-16", errors="replace")
+    return value.decode("latin-1")
+
+
+def _contents(spec: dict[str, Any], max_bytes: int) -> bytes | None:
+    files = resolve1(spec.get("EF"))
+    if not isinstance(files, dict):
+        return None
+    stream = resolve1(files.get("UF") or files.get("F"))
+    if not isinstance(stream, PDFStream):
+        return None
+    params = resolve1(stream.get("Params"))
+    declared = resolve1(params.get("Size")) if isinstance(params, dict) else None
+    if isinstance(declared, int) and declared > max_bytes:
+        return None
+    if len(stream.rawdata or b"") > max_bytes:
+        return None
+    try:
+        contents = stream.get_data()
+    except decode_budget.DecodeBudgetExceeded:
+        return None
+    return contents if len(contents) <= max_bytes else None

@@ -1,0 +1,166 @@
+"""Invoice from an e-invoice: the seller's XML is read exactly, then checked against the page.
+
+Amounts, dates, number, seller and lines come from the XML as stated (a corrective invoice's
+negative amounts stay negative; a credit note's positive amounts stay positive and it is noted).
+What XML cannot say, the page reading gives: the category, the names, a stay's nights.
+The page is the document a person sees, so the XML is checked against it: when the page does
+not print the XML's total or its invoice number, FlagCode.EINVOICE_MISMATCH says which. A page
+may print an amount as 1.234,56 or 1,234.56 or 1 234,56; each form counts. A standalone XML file
+has no page of its own (its text is our rendering), so there is nothing to check it against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from reimburse.adapters.einvoice.render import render
+from reimburse.adapters.heuristic.classify import choose_category, kind_scores
+from reimburse.adapters.heuristic.text import normalize
+from reimburse.domain.document import Document, EInvoice
+from reimburse.domain.errors import ExtractionError
+from reimburse.domain.invoice import Invoice, LineItem
+from reimburse.domain.policy import Policy
+from reimburse.domain.verdict import Flag, FlagCode
+
+CREDIT_NOTE = "381"
+
+
+def read_with_einvoice(
+    document: Document, policy: Policy, read_page: Callable[[Document, Policy], Invoice], name: str
+) -> Invoice:
+    """For a Document carrying an e-invoice: the page reading (when it succeeds) merged under
+    the XML. `name` is the page reader's name, so the extractor reads e.g. "einvoice+heuristic"."""
+    assert document.einvoice is not None
+    try:
+        page = read_page(document, policy) if has_own_page(document) else None
+    except ExtractionError:
+        page = None  # the XML alone still makes a complete reading
+    return merge(document, policy, page, name)
+
+
+def has_own_page(document: Document) -> bool:
+    """False for a standalone XML file, whose text is only our rendering of the XML."""
+    return document.einvoice is not None and document.text.strip() != render(document.einvoice).strip()
+
+
+def merge(document: Document, policy: Policy, page: Invoice | None, name: str) -> Invoice:
+    e = document.einvoice
+    assert e is not None
+    category, category_conf, notes = _category(document, policy, e, page)
+    notes.insert(0, f"read from the {e.syntax} e-invoice XML")
+    if e.type_code == CREDIT_NOTE:
+        notes.append("this is a credit note: the seller refunds this amount, it is not a charge")
+    lines = tuple(LineItem(description=x.description, amount=x.amount, quantity=x.quantity) for x in e.lines)
+    exact = {"total": 1.0, "currency": 1.0 if e.currency else 0.0}
+    confidence = {
+        **(page.confidence if page else {}),
+        **exact,
+        "category": category_conf,
+        **{
+            k: 1.0
+            for k, v in (("invoice_date", e.issue_date), ("vendor", e.seller), ("invoice_number", e.number))
+            if v
+        },
+    }
+    flags = cross_check(document.text, e, page) if has_own_page(document) else ()
+    return Invoice(
+        total=e.total,
+        currency=e.currency or (page.currency if page else None),
+        vendor=e.seller or (page.vendor if page else None),
+        invoice_number=e.number or (page.invoice_number if page else None),
+        invoice_date=e.issue_date or (page.invoice_date if page else None),
+        dates=_dates(e, page),
+        line_items=lines or (page.line_items if page else ()),
+        subtotal=e.net,
+        taxes=e.tax,
+        names=page.names if page else (),
+        category=category,
+        nights=page.nights if page else None,
+        period_start=page.period_start if page else None,
+        period_end=page.period_end if page else None,
+        candidate_totals=(),  # the XML states one total; the page's candidates are not doubts
+        confidence=confidence,
+        extractor=f"einvoice+{name}",
+        notes=tuple(notes),
+        amount_due=e.amount_due,
+        reading_flags=flags,
+    )
+
+
+def cross_check(text: str, e: EInvoice, page: Invoice | None) -> tuple[Flag, ...]:
+    """Flags for what the XML states and the page does not print."""
+    flags = []
+    if not is_printed(abs(e.total), text):
+        seen = f" (the page reads {page.total})" if page is not None and page.total != e.total else ""
+        flags.append(
+            Flag(
+                FlagCode.EINVOICE_MISMATCH,
+                f"The embedded e-invoice states a total of {e.total} {e.currency or ''}".rstrip()
+                + f", but the page does not print that amount{seen}.",
+            )
+        )
+    if e.number and _alnum(e.number) not in _alnum(text):
+        seen = (
+            f" (the page reads {page.invoice_number})"
+            if page is not None and page.invoice_number and _alnum(page.invoice_number) != _alnum(e.number)
+            else ""
+        )
+        flags.append(
+            Flag(
+                FlagCode.EINVOICE_MISMATCH,
+                f"The embedded e-invoice states invoice number {e.number}, but the page does not print it{seen}.",
+            )
+        )
+    return tuple(flags)
+
+
+def is_printed(amount: Decimal, text: str) -> bool:
+    """Whether `amount` appears in `text` in any common print form (grouping, decimal mark)."""
+    forms = _print_forms(amount)
+    return any(re.search(rf"(?<![\d.,]){re.escape(f)}(?!\d|[.,]\d)", text) for f in forms)
+
+
+def _print_forms(amount: Decimal) -> set[str]:
+    cents = f"{amount.quantize(Decimal('0.01')):f}"
+    whole, frac = cents.split(".")
+    groups = f"{int(whole):,}".split(",")
+    forms = set()
+    for sep in ("", ",", ".", " ", "\u00a0", "\u202f", "'"):
+        grouped = sep.join(groups)
+        for mark in (".", ","):
+            if mark != sep:
+                forms.add(f"{grouped}{mark}{frac}")
+    if frac == "00":  # whole amounts are often printed without cents ("2.000 €")
+        forms |= {sep.join(groups) for sep in ("", ",", ".", " ", "\u00a0", "'")}
+    return forms
+
+
+def _alnum(value: str) -> str:
+    return "".join(ch for ch in value.casefold() if ch.isalnum())
+
+
+def _dates(e: EInvoice, page: Invoice | None) -> tuple[date, ...]:
+    found = [d for d in (e.issue_date, e.delivery_date, e.due_date) if d is not None]
+    found += page.dates if page else ()
+    return tuple(sorted(set(found)))
+
+
+def _category(
+    document: Document, policy: Policy, e: EInvoice, page: Invoice | None
+) -> tuple[str | None, float, list[str]]:
+    if page is not None:
+        return page.category, page.confidence.get("category", 0.0), []
+    # No page reading: the same classifier the heuristic reader uses, on the document's text
+    # (for a standalone XML, the rendering with the seller and item descriptions).
+    text = normalize(document.text)
+    choice = choose_category(kind_scores(text, e.seller), text, policy)
+    if choice.category is None and choice.kind is not None:
+        return (
+            choice.kind,
+            choice.confidence,
+            [f"looks like a {choice.kind} expense, which the policy does not name"],
+        )
+    return choice.category, choice.confidence, []
