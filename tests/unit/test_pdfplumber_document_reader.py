@@ -172,3 +172,47 @@ def test_reader_survives_pickling_for_the_process_pool() -> None:
     clone = pickle.loads(pickle.dumps(PdfplumberDocumentReader(max_pages=7)))
     assert clone.max_pages == 7
     assert clone.read(pf.text_pdf("Total 5.00 due now"), "a.pdf").text == "Total 5.00 due now"
+
+
+def test_layout_gives_words_with_boxes_from_the_top_left(reader: PdfplumberDocumentReader) -> None:
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(612, 792), invariant=True)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 700, "Grand Total")
+    c.drawString(400, 700, "1,092.00")
+    c.drawString(72, 100, "Thank you")
+    c.showPage()
+    c.save()
+    doc = reader.read(buf.getvalue(), "x.pdf")
+    (page,) = doc.layout
+    assert (page.number, page.width, page.height) == (1, 612, 792)
+    assert [line.text for line in page.lines] == [line for line in doc.text.splitlines() if line]
+    grand, total, value = page.lines[0].words
+    assert (grand.text, total.text, value.text) == ("Grand", "Total", "1,092.00")
+    # Baseline 700 from the bottom: the glyphs sit just above y = 792 - 700 = 92 from the top.
+    assert 80 < value.top < value.bottom <= 95
+    assert grand.x0 == pytest.approx(72, abs=0.5)
+    assert value.x0 == pytest.approx(400, abs=0.5)
+    assert grand.x1 < total.x0 < total.x1 < value.x0
+    assert page.lines[1].top > 680  # "Thank you" is near the bottom of the page
+
+
+def test_layout_of_a_rotated_page_stays_inside_the_displayed_page(reader: PdfplumberDocumentReader) -> None:
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(612, 792), invariant=True)
+    c.setPageRotation(90)  # reportlab then writes a landscape MediaBox (792 x 612), shown turned
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 500, "Balance due 0.00")
+    c.showPage()
+    c.save()
+    (page,) = reader.read(buf.getvalue(), "x.pdf").layout
+    assert (page.width, page.height) == (612, 792)  # as displayed: the landscape box turned upright
+    assert page.lines[0].text == "Balance due 0.00"
+    for word in page.lines[0].words:
+        assert 0 <= word.x0 < word.x1 <= page.width
+        assert 0 <= word.top < word.bottom <= page.height
+
+
+def test_document_with_layout_survives_pickling(reader: PdfplumberDocumentReader) -> None:
+    doc = reader.read(pf.text_pdf("Invoice No. 4471", "Grand Total 1,092.00"), "bill.pdf")
+    assert pickle.loads(pickle.dumps(doc)) == doc

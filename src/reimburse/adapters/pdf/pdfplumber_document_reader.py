@@ -2,7 +2,8 @@
 
 Checks run cheapest first, so hostile files cost little: header and end marker, then
 encryption and page count with pdfminer alone (no page content parsed), then the text.
-Line rebuilding (word breaks, columns, rotation) lives in text_layout. Glyphs are taken from
+Line rebuilding (word breaks, columns, rotation) lives in text_layout, which also gives each
+page's layout: its words with their boxes, top-left origin, in the page's displayed orientation. Glyphs are taken from
 pdfplumber's pdfminer layout directly: converting every char to pdfplumber's attribute dicts
 (`page.chars`) would more than double the time per page, for attributes this reader never uses.
 """
@@ -15,7 +16,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTItem
+from pdfminer.layout import LTChar, LTContainer, LTItem, LTPage
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
@@ -23,8 +24,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from reimburse.adapters.einvoice.embedded import embedded_einvoice
 from reimburse.adapters.pdf import decode_budget
-from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_text
-from reimburse.domain.document import Document
+from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_layout
+from reimburse.domain.document import Document, Page
 from reimburse.domain.errors import (
     CorruptDocument,
     DocumentError,
@@ -56,13 +57,14 @@ class PdfplumberDocumentReader:
         _check_envelope(data, filename)
         try:
             with decode_budget.limited(self.max_decoded_bytes):
-                pages = self._pages(data, filename)
+                read = self._pages(data, filename)
         except DocumentError:
             raise
         except PdfminerException as exc:
             raise _classify(exc.args[0] if exc.args else exc, filename) from exc
         except Exception as exc:  # pdfminer raises many unrelated types on broken files
             raise _classify(exc, filename) from exc
+        pages = tuple(text for text, _ in read)
         if not pages:
             raise CorruptDocument(f"{filename} has no pages.")
         if sum(ch.isalnum() for page in pages for ch in page) < MIN_TEXT_CHARS:
@@ -75,15 +77,16 @@ class PdfplumberDocumentReader:
             sha256=hashlib.sha256(data).hexdigest(),
             text="\n\n".join(pages),
             pages=pages,
+            layout=tuple(page for _, page in read),
             einvoice=embedded_einvoice(data),  # Factur-X / ZUGFeRD / XRechnung XML, if attached
         )
 
-    def _pages(self, data: bytes, filename: str) -> tuple[str, ...]:
+    def _pages(self, data: bytes, filename: str) -> list[tuple[str, Page]]:
         # pdfminer alone first: a locked or 1000-page file is rejected before any page is
         # parsed (pdfplumber's close() would walk every page of it).
         self._check_page_count(PDFDocument(PDFParser(io.BytesIO(data))), filename)
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return tuple(page_text(_glyphs(page.layout)) for page in pdf.pages)
+            return [_page(page.layout, n) for n, page in enumerate(pdf.pages, start=1)]
 
     def _check_page_count(self, doc: PDFDocument, filename: str) -> None:
         seen = sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), self.max_pages + 1))
@@ -115,9 +118,15 @@ def _classify(exc: BaseException, filename: str) -> DocumentError:
     return CorruptDocument(f"{filename} is damaged and cannot be read as a PDF ({type(exc).__name__}).")
 
 
-def _glyphs(items: Iterable[LTItem]) -> Iterator[Glyph]:
+def _page(layout: LTPage, number: int) -> tuple[str, Page]:
+    # pdfminer's page starts at (0, 0) with /Rotate already applied: flipping y gives top-left.
+    return page_layout(_glyphs(layout, layout.height), number, layout.width, layout.height)
+
+
+def _glyphs(items: Iterable[LTItem], height: float) -> Iterator[Glyph]:
     for item in items:
         if isinstance(item, LTChar):
-            yield make_glyph(item.get_text(), item.matrix, item.adv, item.width, item.height, item.size)
+            box = (item.x0, height - item.y1, item.x1, height - item.y0)
+            yield make_glyph(item.get_text(), item.matrix, item.adv, item.width, item.height, item.size, box)
         elif isinstance(item, LTContainer):  # form XObjects (LTFigure) nest their own chars
-            yield from _glyphs(item)
+            yield from _glyphs(item, height)

@@ -9,6 +9,10 @@ a label column from its value column.
 
 Glyphs are placed in their own writing direction (from the text matrix), so a page rotated by
 /Rotate, or a sideways stamp, still reads as lines instead of one word per line.
+
+The same pass gives the page's layout (domain Page/Line/Word): every word with its box in page
+coordinates (points, top-left origin), so extractors can read a value beside or under its label.
+A sideways line keeps its own reading order; its words' boxes are still the glyphs' boxes on the page.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
+
+from reimburse.domain.document import Line, Page, Word
 
 COLUMN_SEPARATOR = "   "
 # Distances in units of the line's font size (em).
@@ -42,6 +48,8 @@ class Glyph(NamedTuple):
     width: float
     size: float
     direction: int  # degrees, rounded
+    # The glyph's box on the page: x0, top, x1, bottom in points from the top-left corner.
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 def make_glyph(
@@ -51,6 +59,7 @@ def make_glyph(
     box_width: float,
     box_height: float,
     fallback_size: float,
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
 ) -> Glyph:
     """Place a glyph in the frame of its text direction.
 
@@ -75,31 +84,49 @@ def make_glyph(
         width=advance,
         size=size,
         direction=round(math.degrees(math.atan2(b, a))) % 360,
+        box=box,
     )
 
 
 def page_text(glyphs: Iterable[Glyph]) -> str:
     """The page's text: lines top to bottom, the main writing direction first."""
+    return page_layout(glyphs, 1, 0.0, 0.0)[0]
+
+
+def page_layout(glyphs: Iterable[Glyph], number: int, width: float, height: float) -> tuple[str, Page]:
+    """The page's text and its layout, from one pass over the glyphs (the text is `page_text`'s)."""
     groups: dict[int, list[Glyph]] = {}
     for glyph in glyphs:
         groups.setdefault(glyph.direction, []).append(glyph)
-    blocks = [lines_text(g) for g in sorted(groups.values(), key=len, reverse=True)]
-    return "\n\n".join(b for b in blocks if b)
+    texts: list[str] = []
+    lines: list[Line] = []
+    for group in sorted(groups.values(), key=len, reverse=True):
+        text, block = _block(group)
+        if text:
+            texts.append(text)
+            lines.extend(block)
+    return "\n\n".join(texts), Page(number=number, width=width, height=height, lines=tuple(lines))
 
 
 def lines_text(glyphs: Iterable[Glyph]) -> str:
+    return _block(glyphs)[0]
+
+
+def _block(glyphs: Iterable[Glyph]) -> tuple[str, list[Line]]:
     out: list[str] = []
+    lines: list[Line] = []
     previous: tuple[float, float] | None = None  # (baseline, size) of the last line written
-    for line in cluster_lines(glyphs):
-        text = line_text(line)
-        if not text:
+    for cluster in cluster_lines(glyphs):
+        line = _line(cluster)
+        if line is None:
             continue
-        size = _median_size(line)
-        if previous is not None and previous[0] - line[0].v > PARAGRAPH_GAP_EM * max(size, previous[1]):
+        size = _median_size(cluster)
+        if previous is not None and previous[0] - cluster[0].v > PARAGRAPH_GAP_EM * max(size, previous[1]):
             out.append("")
-        out.append(text)
-        previous = (line[0].v, size)
-    return "\n".join(out)
+        out.append(line.text)
+        lines.append(line)
+        previous = (cluster[0].v, size)
+    return "\n".join(out), lines
 
 
 def cluster_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
@@ -119,6 +146,12 @@ def cluster_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 def line_text(glyphs: Sequence[Glyph]) -> str:
     """Join one line's glyphs (sorted along the text) into words, using the line's own spacing."""
+    line = _line(glyphs)
+    return line.text if line is not None else ""
+
+
+def _line(glyphs: Sequence[Glyph]) -> Line | None:
+    """One line's text and words (with boxes); None when nothing visible is on it."""
     visible: list[tuple[Glyph, bool]] = []  # (glyph, a space glyph came before it)
     pending_space = False
     for glyph in glyphs:
@@ -130,7 +163,7 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
         visible.append((glyph, pending_space and bool(visible)))
         pending_space = False
     if not visible:
-        return ""
+        return None
     gaps = [
         cur.u - (prev.u + prev.width)
         for (prev, _), (cur, spaced) in itertools.pairwise(visible)
@@ -138,8 +171,8 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
     ]
     # Most gaps in a line sit inside words, so their median is the letter spacing.
     base = max(statistics.median(gaps), 0.0) if len(gaps) >= 3 else 0.0
-    words: list[tuple[str, str]] = []  # (separator before, word)
-    current: list[str] = []
+    words: list[tuple[str, list[Glyph]]] = []  # (separator before, the word's glyphs)
+    current: list[Glyph] = []
     separator = ""
     previous: Glyph | None = None
     for glyph, spaced in visible:
@@ -147,14 +180,14 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
             gap = glyph.u - (previous.u + previous.width)
             size = max(previous.size, glyph.size)  # a small label beside a large value: judge by the value
             if gap > base + COLUMN_GAP_EM * size:
-                words.append((separator, normalise("".join(current))))
+                words.append((separator, current))
                 current, separator = [], COLUMN_SEPARATOR
             elif spaced or gap > base + WORD_GAP_EM * size:
-                words.append((separator, normalise("".join(current))))
+                words.append((separator, current))
                 current, separator = [], " "
-        current.append(glyph.text)
+        current.append(glyph)
         previous = glyph
-    words.append((separator, normalise("".join(current))))
+    words.append((separator, current))
     return _join_words(words)
 
 
@@ -172,20 +205,27 @@ def normalise(text: str) -> str:
     return "".join(out)
 
 
-def _join_words(words: Sequence[tuple[str, str]]) -> str:
+def _join_words(words: Sequence[tuple[str, Sequence[Glyph]]]) -> Line | None:
     out: list[str] = []
+    placed: list[Word] = []
     pending = ""
-    for separator, word in words:
+    for separator, glyphs in words:
         # A word that normalised to nothing keeps the wider of the separators around it.
         pending = max(pending, separator, key=len)
-        cleaned = " ".join(word.split())
+        cleaned = " ".join(normalise("".join(g.text for g in glyphs)).split())
         if not cleaned:
             continue
         if out:
             out.append(pending)
         out.append(cleaned)
+        placed.append(_word(cleaned, glyphs))
         pending = ""
-    return "".join(out)
+    return Line(text="".join(out), words=tuple(placed)) if out else None
+
+
+def _word(text: str, glyphs: Sequence[Glyph]) -> Word:
+    x0s, tops, x1s, bottoms = zip(*(g.box for g in glyphs), strict=True)
+    return Word(text, min(x0s), min(tops), max(x1s), max(bottoms))
 
 
 def _same_glyph(a: Glyph, b: Glyph) -> bool:
