@@ -43,10 +43,13 @@ def _executor(s: Settings) -> Executor:
 
 
 def _reader(s: Settings) -> Any:
-    from reimburse.adapters.format_sniffing_document_reader import PDF, FormatSniffingDocumentReader
+    from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
+    from reimburse.adapters.format_sniffing_document_reader import PDF, XML, FormatSniffingDocumentReader
     from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
 
-    return FormatSniffingDocumentReader({PDF: PdfplumberDocumentReader(max_pages=s.max_pages)})
+    return FormatSniffingDocumentReader(
+        {PDF: PdfplumberDocumentReader(max_pages=s.max_pages), XML: XmlEInvoiceDocumentReader()}
+    )
 
 
 def _gemini(s: Settings) -> Any:

@@ -12,7 +12,7 @@ has no page of its own (its text is our rendering), so there is nothing to check
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from decimal import Decimal
 
@@ -38,6 +38,22 @@ def read_with_einvoice(
         page = read_page(document, policy) if has_own_page(document) else None
     except ExtractionError:
         page = None  # the XML alone still makes a complete reading
+    return merge(document, policy, page, name)
+
+
+async def aread_with_einvoice(
+    document: Document,
+    policy: Policy,
+    read_page: Callable[[Document, Policy], Awaitable[Invoice]],
+    name: str,
+) -> Invoice:
+    """read_with_einvoice for a page reader that is a coroutine (the Gemini extractor). When the
+    model cannot be reached, the XML alone still gives the reading."""
+    assert document.einvoice is not None
+    try:
+        page = await read_page(document, policy) if has_own_page(document) else None
+    except ExtractionError:
+        page = None
     return merge(document, policy, page, name)
 
 

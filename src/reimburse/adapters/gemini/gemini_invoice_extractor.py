@@ -10,6 +10,7 @@ import json
 import logging
 from decimal import Decimal
 
+from reimburse.adapters.einvoice.invoice_from_einvoice import aread_with_einvoice
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.cross_check import cross_check
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
@@ -41,6 +42,11 @@ class GeminiInvoiceExtractor:
         self._caller = StructuredCaller(gateway)
 
     async def extract(self, document: Document, policy: Policy) -> Invoice:
+        if document.einvoice is not None:  # the seller's XML, read exactly and checked against the page
+            return await aread_with_einvoice(document, policy, self.read_page, self.name)
+        return await self.read_page(document, policy)
+
+    async def read_page(self, document: Document, policy: Policy) -> Invoice:
         prompt = build_prompt(document, policy)
         try:
             invoice = await self._caller.ask(SYSTEM, prompt, InvoiceWire, lambda w: to_invoice(w, policy))
