@@ -16,6 +16,7 @@ from reimburse.config import Settings, load_settings
 from reimburse.container import Container, build_container
 from reimburse.http.app import create_app
 from tests import pdf_factory
+from tests.process_hygiene import pytest_sessionfinish, pytest_sessionstart  # noqa: F401  (hooks)
 
 POLICY_LINES = (
     "Acme Travel and Expense Policy",

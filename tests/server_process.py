@@ -6,6 +6,7 @@ blocks the server on its own log lines.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -37,10 +38,58 @@ def server_environment(data_dir: Path, **env: str) -> dict[str, str]:
     }
 
 
+def session_members(sid: int) -> dict[int, str]:
+    """Live (non-zombie) processes of session `sid`, pid -> command line. A server started with
+    start_new_session=True leads its own session, and its workers and resource tracker stay in it
+    even after the server dies and they are reparented."""
+    found: dict[int, str] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if fields[0] == "Z" or int(fields[3]) != sid:  # fields: state ppid pgrp session ...
+                continue
+            cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, IndexError, ValueError):
+            continue  # the process went away while we looked
+        found[int(stat.parent.name)] = cmdline.strip()
+    return found
+
+
+def wait_session_empty(sid: int, timeout: float = 15) -> float | None:
+    """Seconds until no process of session `sid` is left, or None if some are still alive at `timeout`."""
+    started = time.perf_counter()
+    while session_members(sid):
+        if time.perf_counter() - started > timeout:
+            return None
+        time.sleep(0.05)
+    return time.perf_counter() - started
+
+
+def kill_session(sid: int) -> None:
+    """Cleanup, not a test: SIGKILL whatever is left of the session (the server's process group)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(sid, signal.SIGKILL)
+
+
+def end_server(process: subprocess.Popen[bytes], timeout: float = 30) -> int:
+    """SIGTERM, wait for the server and everything it started; SIGKILL what is left after `timeout`."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill_session(process.pid)
+        process.wait(timeout=15)
+    if wait_session_empty(process.pid, timeout) is None:
+        kill_session(process.pid)
+    return process.returncode
+
+
 def start_server(
     data_dir: Path, port: int, output: Path | None = None, **env: str
 ) -> subprocess.Popen[bytes]:
-    """Starts the server; its output goes to `output` when given, else to a pipe (short tests only)."""
+    """Starts the server in a session of its own (so everything it starts can be found and ended);
+    its output goes to `output` when given, else to a pipe (short tests only)."""
     sink = output.open("ab") if output is not None else subprocess.PIPE
     try:
         return subprocess.Popen(
@@ -48,6 +97,7 @@ def start_server(
             env=server_environment(data_dir, **env),
             stdout=sink,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     finally:
         if output is not None and not isinstance(sink, int):
@@ -97,22 +147,24 @@ class ServerProcess:
         assert self.process is not None, "start() first"
         return self.process.pid
 
-    def kill(self) -> None:
-        """SIGKILL: no shutdown hook runs, nothing is flushed by the server on the way out."""
-        if self.process is not None and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=15)
+    def kill(self) -> float | None:
+        """SIGKILL to the server alone: no shutdown hook runs, nothing is flushed on the way out.
+        Its workers must notice and exit by themselves; returns the seconds until the last one
+        did (None: some were still alive after 15 s, and were then killed with the session)."""
+        if self.process is None or self.process.poll() is not None:
+            return None
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=15)
+        gone = wait_session_empty(self.process.pid)
+        if gone is None:
+            kill_session(self.process.pid)
+        return gone
 
     def stop(self) -> int | None:
+        """SIGTERM; returns the exit code. Nothing the server started is left afterwards."""
         if self.process is None:
             return None
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.kill()
-        return self.process.returncode
+        return end_server(self.process)
 
     def log_text(self) -> str:
         return self.output.read_text(errors="replace") if self.output.exists() else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import sys
 import tempfile
 from datetime import date, timedelta
@@ -16,6 +17,7 @@ from reimburse.config import load_settings
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from reimburse.adapters.process_pool import stop_resource_tracker
     from reimburse.container import build_container
     from reimburse.http.app import create_app
     from reimburse.http.startup import check_startup
@@ -24,19 +26,31 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     settings = load_settings()
     configure_logging(settings.log_level, settings.log_dir)
     check_startup(settings)
-    app = create_app(build_container(settings))
+    container = build_container(settings)
+    executor = container.executor()  # held here too, so it is stopped even if uvicorn skips the lifespan
     # One process: the embedded Qdrant Edge shard is single-process (scale out with QDRANT_URL).
-    uvicorn.run(
-        app,
+    config = uvicorn.Config(
+        create_app(container),
         host=args.host or settings.host,
         port=args.port or settings.port,
         workers=1,
         log_level=settings.log_level.lower(),
         log_config=None,  # keep the structlog JSON handlers configured above
         proxy_headers=False,
-        timeout_graceful_shutdown=10,
+        # SIGTERM/SIGINT: stop accepting, let requests in flight finish this long, then cancel them
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
-    return 0
+    server = uvicorn.Server(config)
+    # uvicorn re-raises the stop signal after its graceful shutdown, which would end us by the
+    # signal (-15) instead of exit 0; routed to the server instead, it also stops a server whose
+    # own handlers are not installed yet.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, server.handle_exit)
+    server.run()
+    if executor is not None:  # already stopped by the lifespan unless a second Ctrl-C forced the exit
+        executor.shutdown(wait=True, cancel_futures=True)
+    stop_resource_tracker()
+    return 0 if server.started else 3  # 3: uvicorn's startup-failure code
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -71,6 +85,7 @@ def _table(summary: Any) -> str:
 
 
 async def _analyze(args: argparse.Namespace) -> int:
+    from reimburse.adapters.process_pool import stop_resource_tracker
     from reimburse.application.analyze_batch import BatchRequest
     from reimburse.application.results import BatchDone, InvoiceFailed, InvoiceJudged
     from reimburse.container import build_container, close_container, open_container
@@ -109,7 +124,8 @@ async def _analyze(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     finally:
-        await close_container(container)
+        await close_container(container)  # also on Ctrl-C: it waits for the PDF workers to exit
+        stop_resource_tracker()
         if scratch is not None:
             scratch.cleanup()
     assert summary is not None
@@ -171,7 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:  # Ctrl-C: everything was closed on the way out; no traceback
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     gemini_fallback_to_heuristic: bool = True
     gemini_embeddings: bool = False
     sse_ping_seconds: float = 15.0
+    shutdown_grace_seconds: int = 20  # on SIGTERM, how long analyses in flight may finish
     chat_max_query_length: int = 2000
 
     @property

@@ -248,5 +248,6 @@ async def close_container(container: Container) -> None:
         await client.close()
     executor = container.executor()
     if executor is not None:
-        executor.shutdown(wait=False, cancel_futures=True)
+        # waits (with a bound) for the workers to exit: the interpreter must not outrun them
+        executor.shutdown(wait=True, cancel_futures=True)
     container.reset_singletons()

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from tests.conftest import analysis_files
-from tests.server_process import free_port, start_server, wait_ready
+from tests.server_process import end_server, free_port, start_server, wait_ready
 
 
 @pytest.fixture
@@ -21,8 +21,7 @@ def server(tmp_path: Path) -> Iterator[str]:
         wait_ready(base, process)
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=15)
+        end_server(process)  # the server, its PDF workers and its resource tracker
 
 
 def test_real_server_analyses_and_streams(server: str) -> None:
@@ -48,6 +47,6 @@ def test_second_server_on_same_data_dir_fails_clearly(server: str, tmp_path: Pat
         process.wait(timeout=30)
         output = process.stdout.read().decode() if process.stdout else ""
     finally:
-        process.kill()
+        end_server(process)
     assert process.returncode != 0
     assert "single-process" in output or "in use by another process" in output

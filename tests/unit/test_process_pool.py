@@ -1,13 +1,24 @@
-"""A worker that dies takes its own file down, not the pool: the next submission gets a new pool."""
+"""The PDF worker pool: a dead worker costs one file, shutdown is bounded, and workers die with
+the process that started them (by the kernel's parent-death signal and by the watcher thread,
+each proven on its own)."""
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
 from reimburse.adapters.process_pool import RestartingProcessPool
+from tests.server_process import kill_session, session_members, wait_session_empty
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _die() -> None:
@@ -16,6 +27,14 @@ def _die() -> None:
 
 def _square(x: int) -> int:
     return x * x
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def test_pool_survives_a_dead_worker() -> None:
@@ -28,3 +47,80 @@ def test_pool_survives_a_dead_worker() -> None:
         assert pool.restarts == 1
     finally:
         pool.shutdown(wait=True)
+
+
+def test_idle_workers_stop_on_shutdown_without_being_killed() -> None:
+    pool = RestartingProcessPool(2)
+    assert [f.result(timeout=60) for f in [pool.submit(_square, n) for n in range(4)]] == [0, 1, 4, 9]
+    pids = pool.worker_pids()
+    assert pids
+    pool.shutdown(wait=True)
+    assert pool.killed_at_shutdown == 0
+    assert not [pid for pid in pids if _alive(pid)]
+    pool.shutdown(wait=True)  # a second call (the CLI's safety net) is harmless
+
+
+def test_shutdown_kills_a_worker_still_busy_after_the_bound() -> None:
+    pool = RestartingProcessPool(1, stop_timeout=0.5)
+    pool.submit(time.sleep, 600)
+    pids = pool.worker_pids()
+    assert len(pids) == 1
+    pool.shutdown(wait=True, cancel_futures=True)  # returns instead of waiting 600 s
+    assert pool.killed_at_shutdown == 1
+    assert not _alive(pids[0])
+
+
+def test_workers_leave_ctrl_c_to_their_parent() -> None:
+    pool = RestartingProcessPool(1)
+    try:
+        worker = pool.submit(os.getpid).result(timeout=60)  # the initializer ran before this task
+        status = Path(f"/proc/{worker}/status").read_text()
+        ignored = int(next(line for line in status.splitlines() if line.startswith("SigIgn:")).split()[1], 16)
+        assert ignored & (1 << (signal.SIGINT - 1))
+    finally:
+        pool.shutdown(wait=True)
+
+
+# A parent that starts one worker with the given initializer, prints the worker's pid, and waits.
+PARENT = textwrap.dedent(
+    """
+    import multiprocessing, os, sys, time
+    from concurrent.futures import ProcessPoolExecutor
+    from reimburse.adapters import process_pool
+
+    if sys.argv[1] == "pool":
+        pool = process_pool.RestartingProcessPool(1)
+    else:
+        pool = ProcessPoolExecutor(
+            1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=getattr(process_pool, sys.argv[1]),
+            initargs=(os.getpid(),),
+        )
+    print(pool.submit(os.getpid).result(), flush=True)
+    time.sleep(600)
+    """
+)
+
+
+@pytest.mark.parametrize("initializer", ["pool", "arm_parent_death_signal", "start_parent_watch"])
+def test_worker_exits_when_its_parent_is_sigkilled(initializer: str) -> None:
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT, initializer],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # the worker and the resource tracker stay in this session
+    )
+    try:
+        assert parent.stdout is not None
+        worker = int(parent.stdout.readline())
+        assert worker in session_members(parent.pid)
+        os.kill(parent.pid, signal.SIGKILL)  # no cleanup runs in the parent
+        parent.wait(timeout=15)
+        gone = wait_session_empty(parent.pid, timeout=15)
+        assert gone is not None, f"still alive 15 s after the parent died: {session_members(parent.pid)}"
+        print(f"{initializer}: worker and resource tracker gone {gone:.2f} s after SIGKILL")
+    finally:
+        kill_session(parent.pid)
+        parent.wait(timeout=15)
