@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from qdrant_client import AsyncQdrantClient, models
 
+from reimburse.adapters.qdrant import erasure
 from reimburse.adapters.qdrant.collection import ServerCollection
 from reimburse.adapters.qdrant.filters import to_filter
 from reimburse.adapters.store_codec import (
@@ -62,6 +65,16 @@ class QdrantServerChatStore:
         if removed:
             await self._col.delete(flt)
         return removed
+
+    async def erase_employee(self, employee_name: str) -> int:
+        """Removes every session the employee owns or is named in."""
+        sessions = await erasure.sessions_involving(self._col, employee_name)
+        if not sessions:
+            return 0
+        return await erasure.delete_matching(self._col, erasure.any_session(sessions))
+
+    async def erase_before(self, cutoff: datetime) -> int:
+        return await erasure.delete_matching(self._col, erasure.before("timestamp", cutoff))
 
     async def close(self) -> None:
         await self._col.close()

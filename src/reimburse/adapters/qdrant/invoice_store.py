@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from datetime import datetime
 from decimal import Decimal
 
 from qdrant_client import AsyncQdrantClient, models
 
+from reimburse.adapters.qdrant import erasure
 from reimburse.adapters.qdrant.collection import ServerCollection
 from reimburse.adapters.qdrant.filters import to_filter
 from reimburse.adapters.qdrant.retrieval import point_vectors, text_query
@@ -20,7 +22,7 @@ from reimburse.adapters.store_codec import (
 )
 from reimburse.adapters.store_filters import duplicate_conditions, invoice_conditions, pick_duplicate
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.record import InvoiceRecord, normalise_name
 from reimburse.ports.embedder import Embedder
 from reimburse.ports.invoice_store import InvoicePage, ScoredInvoice
 
@@ -127,6 +129,13 @@ class QdrantServerInvoiceStore:
     async def employee_names(self) -> list[str]:
         hits = await self._col.facet("employee_name", MAX_EMPLOYEES)
         return sorted(str(value) for value, count in hits if count > 0)
+
+    async def erase_employee(self, employee_name: str) -> int:
+        flt = erasure.matches("employee_key", normalise_name(employee_name))
+        return await erasure.delete_matching(self._col, flt)
+
+    async def erase_before(self, cutoff: datetime) -> int:
+        return await erasure.delete_matching(self._col, erasure.before("analyzed_at", cutoff))
 
     async def ping(self) -> None:
         await self._col.ping()

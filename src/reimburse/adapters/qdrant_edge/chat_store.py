@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import qdrant_edge as qe
 
+from reimburse.adapters.qdrant_edge import erasure
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
 from reimburse.adapters.qdrant_edge.filters import to_filter
 from reimburse.adapters.store_codec import (
@@ -42,6 +44,15 @@ class QdrantEdgeChatStore:
         if removed and flt is not None:
             await self._col.write([qe.UpdateOperation.delete_points_by_filter(flt)])
         return removed
+
+    async def erase_employee(self, employee_name: str) -> int:
+        """Removes every session the employee owns or is named in (an answer without its question
+        would still say who it was about)."""
+        sessions = erasure.sessions_involving(self._col, employee_name)
+        return await erasure.delete_matching(self._col, erasure.any_session(sessions)) if sessions else 0
+
+    async def erase_before(self, cutoff: datetime) -> int:
+        return await erasure.delete_matching(self._col, erasure.before("timestamp", cutoff))
 
     async def close(self) -> None:
         self._col.close()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Sequence
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import qdrant_edge as qe
 
+from reimburse.adapters.qdrant_edge import erasure
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
 from reimburse.adapters.qdrant_edge.filters import to_filter
 from reimburse.adapters.qdrant_edge.retrieval import point_vectors, text_request
@@ -22,7 +24,7 @@ from reimburse.adapters.store_codec import (
 )
 from reimburse.adapters.store_filters import duplicate_conditions, invoice_conditions, pick_duplicate
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.record import InvoiceRecord, normalise_name
 from reimburse.ports.embedder import Embedder
 from reimburse.ports.invoice_store import InvoicePage, ScoredInvoice
 
@@ -132,6 +134,19 @@ class QdrantEdgeInvoiceStore:
             hits = self._col.facet("employee_name", MAX_EMPLOYEES)
             self._names = {str(value) for value, count in hits if count > 0}
         return sorted(self._names)
+
+    async def erase_employee(self, employee_name: str) -> int:
+        flt = erasure.matches("employee_key", normalise_name(employee_name))
+        return await self._erase(flt)
+
+    async def erase_before(self, cutoff: datetime) -> int:
+        return await self._erase(erasure.before("analyzed_at", cutoff))
+
+    async def _erase(self, flt: qe.Filter) -> int:
+        try:
+            return await erasure.delete_matching(self._col, flt)
+        finally:
+            self._names = None  # names may have gone: recompute on the next employee_names()
 
     async def ping(self) -> None:
         self._col.ping()

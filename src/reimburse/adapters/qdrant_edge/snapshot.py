@@ -70,7 +70,7 @@ def _data_end(fd: int, size: int) -> int:
     return min(end, size)
 
 
-def _sparse_copy(src: Path, dst: Path) -> None:
+def _sparse_copy(src: str, dst: str) -> None:
     """Copies the data extents only and keeps the holes: a copy of a mostly-empty shard is small
     and fast, which is what keeps the writers' pause short."""
     fd_in = os.open(src, os.O_RDONLY)
@@ -292,9 +292,9 @@ class EdgeStoreBackup:
         for entry in self.data_dir.iterdir():
             if entry.name in CONTROL_ENTRIES or entry.name.startswith(STAGING_PREFIX):
                 continue
-            if entry.name == STORE_ROOT and entry.is_dir():
-                if not any(p.is_dir() for p in entry.iterdir()):
-                    continue
+            empty_store = entry.name == STORE_ROOT and entry.is_dir()
+            if empty_store and not any(p.is_dir() for p in entry.iterdir()):
+                continue
             found.add(entry.name)
         return found
 
