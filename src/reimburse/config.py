@@ -52,6 +52,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     sse_ping_seconds: float = 15.0
     shutdown_grace_seconds: int = 20  # on SIGTERM, how long analyses in flight may finish
     chat_max_query_length: int = 2000
+    retention_days: int = 0  # 0: keep records forever; else remove those older, on a schedule
+    retention_interval_seconds: float = 86400.0
 
     @property
     def is_production(self) -> bool:

@@ -18,6 +18,7 @@ from reimburse.application.archive import ArchiveLimits
 from reimburse.application.chat.answer_question import AnswerQuestion
 from reimburse.application.chat.history import DeleteHistory, GetHistory
 from reimburse.application.check_health import CheckHealth
+from reimburse.application.erasure import ApplyRetention, EraseEmployee
 from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
 from reimburse.config import Settings, load_settings
 
@@ -149,6 +150,25 @@ def _clock() -> Any:
     return SystemClock()
 
 
+def _store_backup(s: Settings) -> Any:
+    """Backups of the configured store: snapshots through the server API, or a copy of DATA_DIR."""
+    if s.qdrant_url:
+        from reimburse.adapters.qdrant.snapshot import QdrantServerSnapshotBackup
+
+        return QdrantServerSnapshotBackup(s.qdrant_url, s.qdrant_api_key)
+    from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
+
+    return EdgeStoreBackup(s.data_dir)
+
+
+def store_migration(s: Settings, target_url: str, api_key: str) -> Any:
+    """Copies the embedded store in DATA_DIR into the Qdrant server at `target_url`."""
+    from reimburse.adapters.qdrant.collection import make_client
+    from reimburse.adapters.qdrant.migration import EdgeToServerMigration
+
+    return EdgeToServerMigration(s.data_dir, make_client(target_url, api_key, timeout=60), target_url)
+
+
 def _tokens(s: Settings) -> Any:
     from reimburse.http.auth import JwtTokenService
 
@@ -213,6 +233,15 @@ class Container(containers.DeclarativeContainer):
     )
     get_history = providers.Singleton(GetHistory, chat_store)
     delete_history = providers.Singleton(DeleteHistory, chat_store)
+    store_backup = providers.Singleton(_store_backup, settings)
+    erase_employee = providers.Singleton(EraseEmployee, invoices=invoice_store, chats=chat_store, clock=clock)
+    apply_retention = providers.Singleton(
+        ApplyRetention,
+        invoices=invoice_store,
+        chats=chat_store,
+        clock=clock,
+        days=providers.Callable(lambda s: s.retention_days, settings),
+    )
 
 
 def build_container(settings: Settings | None = None) -> Container:

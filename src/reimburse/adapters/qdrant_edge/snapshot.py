@@ -6,37 +6,29 @@ gate is held exclusive: every write that was acknowledged has been flushed, and 
 Writers wait only for the copy (copy_file_range, no hashing); hashing, counting and archiving
 happen afterwards on the private copy. The serving process keeps its shards open throughout.
 
-Layout of the file: `manifest.json` first, then every file under `data/<path relative to DATA_DIR>`.
+The file format is backup_archive's: `manifest.json`, then every file under `data/<path>`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ctypes
 import ctypes.util
 import errno
 import fcntl
-import hashlib
-import io
 import os
 import shutil
-import tarfile
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
-from typing import IO
+from pathlib import Path
 
-import msgspec
 import qdrant_edge as qe
 
 from reimburse import __version__
+from reimburse.adapters.backup_archive import CHUNK, describe_file, fsync_dir, read_archive, write_archive
 from reimburse.adapters.qdrant_edge.write_gate import GATE_FILE, INTENT_FILE, WriteGate
 from reimburse.ports.store_backup import (
-    BACKUP_FORMAT,
-    BACKUP_FORMAT_VERSION,
-    BackupFile,
     BackupManifest,
     BackupRefused,
     BackupReport,
@@ -45,29 +37,9 @@ from reimburse.ports.store_backup import (
 
 STORE_ROOT = "qdrant"  # one directory per collection below it
 DOCUMENTS = "documents"  # original documents, once they are kept
-MANIFEST_NAME = "manifest.json"
-DATA_PREFIX = "data/"
 STAGING_PREFIX = ".restore-"
 # Entries of DATA_DIR that are not data: they never make a directory "non-empty".
 CONTROL_ENTRIES = {GATE_FILE, INTENT_FILE, "lost+found"}
-CHUNK = 1 << 20
-
-
-def _data_end(fd: int, size: int) -> int:
-    """Where the file's last written extent ends: the rest is a hole that reads as zeros.
-    Qdrant preallocates its mmap files (32 MiB pages, WAL segments) and most of each stays a hole."""
-    end = 0
-    pos = 0
-    while pos < size:
-        try:
-            start = os.lseek(fd, pos, os.SEEK_DATA)
-        except OSError as exc:
-            if exc.errno == errno.ENXIO:
-                return end  # no data after pos
-            return size  # SEEK_DATA unsupported here: keep the whole file
-        pos = os.lseek(fd, start, os.SEEK_HOLE)
-        end = pos
-    return min(end, size)
 
 
 def _sparse_copy(src: str, dst: str) -> None:
@@ -107,28 +79,6 @@ def _copy_range(fd_in: int, fd_out: int, start: int, stop: int) -> None:
         if n <= 0:
             raise OSError(f"short copy at offset {start}")
         start += n
-
-
-def _describe(path: Path, rel: str) -> BackupFile:
-    """Size, stored length (up to the trailing hole) and SHA-256 of the stored bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        stored = _data_end(fh.fileno(), size)
-        fh.seek(0)  # lseek above moved the descriptor's offset
-        left = stored
-        while left > 0 and (block := fh.read(min(CHUNK, left))):
-            digest.update(block)
-            left -= len(block)
-    return BackupFile(rel, size, stored, digest.hexdigest())
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _count_points(shard_dir: Path) -> int:
@@ -194,7 +144,7 @@ class EdgeStoreBackup:
                 tree.split("/", 1)[1]: _count_points(staging / tree) for tree in trees if _is_collection(tree)
             }
             files = tuple(
-                _describe(p, p.relative_to(staging).as_posix()) for p in _files_under(staging, trees)
+                describe_file(p, p.relative_to(staging).as_posix()) for p in _files_under(staging, trees)
             )
             manifest = BackupManifest(
                 app_version=__version__,
@@ -204,9 +154,9 @@ class EdgeStoreBackup:
                 trees=tuple(trees),
                 files=files,
             )
-            self._write_archive(partial, staging, manifest)
+            write_archive(partial, staging, manifest)
             partial.replace(dest)
-            _fsync_dir(dest.parent)
+            fsync_dir(dest.parent)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
             partial.unlink(missing_ok=True)
@@ -218,40 +168,10 @@ class EdgeStoreBackup:
             writes_paused_seconds=paused,
         )
 
-    @staticmethod
-    def _write_archive(path: Path, staging: Path, manifest: BackupManifest) -> None:
-        with path.open("wb") as raw:
-            with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
-                body = msgspec.json.format(msgspec.json.encode(manifest), indent=2)
-                info = tarfile.TarInfo(MANIFEST_NAME)
-                info.size = len(body)
-                info.mtime = int(time.time())
-                tar.addfile(info, io.BytesIO(body))
-                for entry in manifest.files:
-                    member = tarfile.TarInfo(DATA_PREFIX + entry.path)
-                    member.size = entry.stored
-                    member.mtime = int(time.time())
-                    with (staging / entry.path).open("rb") as fh:
-                        tar.addfile(member, fh)  # reads exactly `stored` bytes
-            raw.flush()
-            os.fsync(raw.fileno())
-
     # ----------------------------------------------------------------------------------- verify
 
     async def verify(self, src: Path) -> BackupManifest:
-        return await asyncio.to_thread(self._read, Path(src), None)
-
-    def _read(self, src: Path, extract_to: Path | None) -> BackupManifest:
-        """Checks the whole file against its manifest; writes the files under `extract_to` if given."""
-        if not src.is_file():
-            raise BackupRefused(f"backup {src} does not exist or is not a file")
-        try:
-            with tarfile.open(src, mode="r:*") as tar:
-                return _check_members(tar, extract_to)
-        except BackupRefused:
-            raise
-        except (tarfile.TarError, OSError, EOFError, ValueError, msgspec.MsgspecError) as exc:
-            raise BackupRefused(f"backup {src} is damaged or partial: {exc}") from exc
+        return await asyncio.to_thread(read_archive, Path(src), None)
 
     # ---------------------------------------------------------------------------------- restore
 
@@ -260,7 +180,7 @@ class EdgeStoreBackup:
 
     def _restore(self, src: Path, force: bool) -> RestoreReport:
         started = time.perf_counter()
-        manifest = self._read(src, None)  # first pass: nothing is written before the file checks out
+        manifest = read_archive(src, None)  # first pass: nothing is written before the file checks out
         self._refuse_if_in_use()
         existing = self._data_entries()
         if existing and not force:
@@ -273,7 +193,7 @@ class EdgeStoreBackup:
         staging = self.data_dir / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
         try:
             with WriteGate(self.data_dir).exclusive():
-                staged = self._read(src, staging)  # second pass writes, hashing again as it goes
+                staged = read_archive(src, staging)  # second pass writes, hashing again as it goes
                 if staged != manifest:
                     raise BackupRefused(f"backup {src} changed while it was being restored")
                 _check_counts(staging, manifest)
@@ -314,70 +234,6 @@ class EdgeStoreBackup:
                 os.close(fd)
 
 
-def _safe_relative(name: str) -> str:
-    path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
-        raise BackupRefused(f"backup holds an unsafe path: {name!r}")
-    return path.as_posix()
-
-
-def _check_members(tar: tarfile.TarFile, extract_to: Path | None) -> BackupManifest:
-    first = tar.next()
-    if first is None or first.name != MANIFEST_NAME or not first.isfile():
-        raise BackupRefused("not a reimburse backup: it does not start with manifest.json")
-    fh = tar.extractfile(first)
-    assert fh is not None
-    manifest = msgspec.json.decode(fh.read(), type=BackupManifest)
-    if manifest.format != BACKUP_FORMAT or manifest.format_version != BACKUP_FORMAT_VERSION:
-        raise BackupRefused(f"unsupported backup format {manifest.format} v{manifest.format_version}")
-    expected = {f.path: f for f in manifest.files}
-    if len(expected) != len(manifest.files):
-        raise BackupRefused("backup manifest lists a file twice")
-    seen: set[str] = set()
-    for member in tar:
-        if member is first:
-            continue
-        if not member.name.startswith(DATA_PREFIX) or not member.isfile():
-            raise BackupRefused(f"backup holds an unexpected entry: {member.name!r}")
-        rel = _safe_relative(member.name[len(DATA_PREFIX) :])
-        entry = expected.get(rel)
-        if entry is None or rel in seen:
-            raise BackupRefused(f"backup holds a file the manifest does not list once: {rel}")
-        seen.add(rel)
-        source = tar.extractfile(member)
-        assert source is not None
-        target = None if extract_to is None else extract_to / rel
-        stored, digest = _copy_hashing(source, target, entry.size)
-        if stored != entry.stored or digest != entry.sha256 or entry.stored > entry.size:
-            raise BackupRefused(f"backup file {rel} does not match its SHA-256 in the manifest")
-    missing = sorted(set(expected) - seen)
-    if missing:
-        raise BackupRefused(f"backup is partial: {len(missing)} file(s) missing, e.g. {missing[0]}")
-    for tree in manifest.trees:
-        _safe_relative(tree)
-    return manifest
-
-
-def _copy_hashing(source: IO[bytes], target: Path | None, size_on_disk: int) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
-    with contextlib.ExitStack() as stack:
-        out = None
-        if target is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            out = stack.enter_context(target.open("wb"))
-        while block := source.read(CHUNK):
-            digest.update(block)
-            size += len(block)
-            if out is not None:
-                out.write(block)
-        if out is not None:
-            out.flush()
-            os.ftruncate(out.fileno(), max(size_on_disk, size))  # the trailing hole comes back as a hole
-            os.fsync(out.fileno())
-    return size, digest.hexdigest()
-
-
 def _check_counts(staging: Path, manifest: BackupManifest) -> None:
     """Opens every restored collection and counts its points against the manifest."""
     for tree in manifest.trees:
@@ -416,7 +272,7 @@ def _swap_in(data_dir: Path, staging: Path, manifest: BackupManifest, existing: 
             _exchange(new, target)  # target now holds the backup; `new` holds what was there
         else:
             new.rename(target)
-    _fsync_dir(data_dir)
+    fsync_dir(data_dir)
 
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
