@@ -182,6 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--role", required=True, choices=["employee", "reviewer", "admin"])
     token.add_argument("--ttl", default="12h", help="lifetime, e.g. 3600, 30m, 12h, 7d")
     token.set_defaults(run=_cmd_token)
+
+    from reimburse.cli_ops import register
+
+    register(sub)  # backup, verify-backup, restore, migrate, erase-employee, apply-retention
     return parser
 
 

@@ -125,6 +125,9 @@ class EdgeToServerMigration:
             seconds=time.perf_counter() - started,
         )
 
+    async def close(self) -> None:
+        await self._client.close()
+
     async def _collection(
         self, source: EdgeCollectionExport, checkpoint: Checkpoint, batch_size: int, sample: int
     ) -> tuple[CollectionMigrated, int]:
