@@ -140,7 +140,11 @@ class ServerProcess:
     def start(self, timeout: float = 30) -> float:
         self.data_dir.parent.mkdir(parents=True, exist_ok=True)
         self.process = start_server(self.data_dir, self.port, self.output, **self.env)
-        return wait_ready(self.base, self.process, timeout, self.output)
+        try:
+            return wait_ready(self.base, self.process, timeout, self.output)
+        except BaseException:
+            self.stop()  # a server that never became ready must not outlive the test either
+            raise
 
     @property
     def pid(self) -> int:
