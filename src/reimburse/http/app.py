@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,6 +22,7 @@ from reimburse.domain.access import AccessDenied
 from reimburse.domain.errors import StoreUnavailable
 from reimburse.http.auth import viewer_from_request
 from reimburse.http.client_address import ClientAddress
+from reimburse.http.controllers.admin import AdminController
 from reimburse.http.controllers.analysis import AnalysisController
 from reimburse.http.controllers.chat import ChatController
 from reimburse.http.controllers.health import HealthController
@@ -44,6 +47,14 @@ def _singleton(provider: Any) -> Provide:
     return Provide(provide)
 
 
+def _start_retention(container: Container) -> asyncio.Task[None] | None:
+    """RETENTION_DAYS > 0: remove older records now and then every RETENTION_INTERVAL_SECONDS."""
+    settings = container.settings()
+    if settings.retention_days <= 0:
+        return None
+    return asyncio.create_task(container.apply_retention().run_every(settings.retention_interval_seconds))
+
+
 def create_app(container: Container, *, manage_lifecycle: bool = True) -> ObservabilityMiddleware:
     """The ASGI app to serve: Litestar wrapped in request ids, security headers, logs and metrics."""
     metrics = Metrics()
@@ -65,9 +76,14 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
             except StoreUnavailable as exc:
                 log.error("startup failed: %s", exc)
                 raise
+        retention = _start_retention(container) if manage_lifecycle else None
         try:
             yield
         finally:
+            if retention is not None:
+                retention.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await retention
             if manage_lifecycle:
                 await close_container(container)
 
@@ -83,6 +99,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
         "answer_question": _singleton(container.answer_question),
         "get_history": _singleton(container.get_history),
         "delete_history": _singleton(container.delete_history),
+        "erase_employee": _singleton(container.erase_employee),
         "metrics": Provide(lambda: metrics, sync_to_thread=False),
     }
     rate_limit = RateLimitConfig(
@@ -92,7 +109,13 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
     )
     api = Router(
         path=API_PREFIX,
-        route_handlers=[AnalysisController, ChatController, HealthController, InvoicesController],
+        route_handlers=[
+            AdminController,
+            AnalysisController,
+            ChatController,
+            HealthController,
+            InvoicesController,
+        ],
     )
     handlers: dict[Any, Any] = {**EXCEPTION_HANDLERS, AccessDenied: _forbidden}
     app = Litestar(
