@@ -112,6 +112,9 @@ GENERIC_KEYWORDS = frozenset(
 )
 
 
+_COMMON = frozenset(["are", "was", "were", "with", "from", "when", "per", "the", "any", "all", "not", "but", "may", "must", "can", "under"])
+
+
 @dataclass
 class FileScore:
     file: str
@@ -152,7 +155,8 @@ def _condition_matches(label: dict[str, Any], cap: CapRule) -> bool:
         return cap.condition is None
     if cap.condition is None:
         return False
-    return bool(condition_tokens(label.get("condition") or "") & condition_tokens(cap.condition.text))
+    words = condition_tokens(label.get("condition") or "") & condition_tokens(cap.condition.text)
+    return any(len(w) > 2 and w not in _COMMON for w in words)
 
 
 def _same_amount(a: Any, b: Decimal) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import AmountMatch, find_amounts
 from reimburse.adapters.heuristic.lexicon import UNIT_ADVERBS, UNIT_WORDS
-from reimburse.domain.policy import CapUnit
+from reimburse.domain.policy import CapUnit, RuleType
 
 _CAP = re.compile(
     r"(?i)(up\s*-?\s*to|upto|capped\s+(?:at|to)|cap\s+(?:of|is|at)|cap:|maximum(?:\s+of)?|max\.?|"
@@ -45,7 +45,13 @@ _THRESHOLD = re.compile(
     r"(?i)(approv|pre-?approv|receipt|bill\s+is\s+required|sign[- ]?off|justif|authori[sz])"
 )
 
-_UNIT_INDEX = {w: unit for unit, words in UNIT_WORDS.items() for w in words}
+# Distance and year units are the policy reader's own: rates are paid per mile or km.
+_POLICY_UNITS = {
+    CapUnit.MILE: ("mile", "miles"),
+    CapUnit.KM: ("km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "kilometro", "kilometer"),
+    CapUnit.YEAR: ("year", "annum", "calendar year", "fiscal year", "jahr", "an", "año", "anno", "jaar"),
+}
+_UNIT_INDEX = {w: unit for unit, words in (*UNIT_WORDS.items(), *_POLICY_UNITS.items()) for w in words}
 _UNIT_WORDS = "|".join(sorted(_UNIT_INDEX, key=len, reverse=True))
 _PER = re.compile(
     rf"(?i)(?:\bper|/|\beach|\bevery|\bpro|\bpar|\bpor|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s*"
@@ -62,6 +68,35 @@ class CapFinding:
     unit: CapUnit | None
     person: bool  # "per person"/"per head": a meal unit only for meals
     strong: bool  # led by a cap phrase ("capped at"), not just "is" / ":" or a unit
+    kind: RuleType = RuleType.LIMIT
+
+
+# What a number is when it is not money: "4-star", "24/7", "50%", a page or form number, a URL.
+_NOT_MONEY_AFTER = re.compile(r"(?i)^\s*(?:-?\s*stars?\b|/\s*7\b|%|percent|per\s*cent|\.\d|/\S|[-/]\d)")
+_NOT_MONEY_BEFORE = re.compile(
+    r"(?i)(?:\bpage|\bpage\s*\d+\s*of|\bsection|\bchapter|\bform|\bno\.?|#|/|\bpolicy|\bcode|\bext\.?|\bp\.|"
+    r"\bversion|\bv\.?|\brev\.?|\b(?:19|20)\d\d\s*[-/]?)\s*$"
+)
+_EXAMPLE = re.compile(r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if)")
+_ADVANCE = re.compile(r"(?i)\badvances?\b|\bprepaid\b|\bpre-?payment|\bfloat\b")
+_APPROVER = re.compile(
+    r"(?i)(approv|authori[sz]|sign[- ]?off|\bmanager\b|\bdirector\b|\bdean\b|\bcfo\b|\bvp\b|"
+    r"vice\s+president|\bchief\b|\bhead\s+of\b|receipts?\b|documentation\s+(?:is\s+)?required|"
+    r"tax\s+report|\b1099\b|\bw-?2\b|insurance|coverage|deductible)"
+)
+_RATE_UNITS = (CapUnit.MILE, CapUnit.KM)
+_DAY_PERIOD = re.compile(r"(?i)((?:24|twenty-four)[- ]hours?\s+period|calendar\s+day|full\s+day)")
+
+
+def _reference(a: AmountMatch, before: str, after: str, money_text: bool) -> bool:
+    if a.currency is not None:
+        return bool(re.match(r"(?i)\s*-?\s*stars?\b", after))
+    if _NOT_MONEY_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before):
+        return True
+    if not a.has_decimals and 1900 <= a.value <= 2100:
+        return True  # a year
+    # In a policy that prints its money with a currency, a bare long number is an id, not money.
+    return money_text and a.value >= 100_000
 
 
 def _unit(text: str) -> tuple[CapUnit | None, bool]:
@@ -72,7 +107,11 @@ def _unit(text: str) -> tuple[CapUnit | None, bool]:
     return _UNIT_INDEX[word], word in ("person", "head", "cover")
 
 
-def find_caps(sentence: str) -> list[CapFinding]:
+def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> list[CapFinding]:
+    """Every money amount of a sentence with what it is: a limit, a rate, an approval or receipt
+    threshold, an advance or an example. Counts and references (pages, star ratings, years, ids)
+    are left out. `money_text`: the policy prints its amounts with a currency; `context`: the
+    heading and lead-in the sentence sits under ("the maximum limit per person is:")."""
     amounts = [a for a in find_amounts(sentence) if a.value > 0]
     out: list[CapFinding] = []
     for i, a in enumerate(amounts):
@@ -84,26 +123,53 @@ def find_caps(sentence: str) -> list[CapFinding]:
             r"\s*(?!per\b|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I
         ):
             continue  # "2 meals", "30 days", "3 star": a count, not money
+        if _reference(a, before, after, money_text):
+            continue
+        if a.currency is None and money_text and not _PER.match(after.lstrip(" :-")):
+            continue  # bare numbers in a policy that writes its money with a currency
+        unit, person = _unit(after)
+        own = sentence[lo:hi]
         strong = _CAP.search(before)
         cap_phrase = strong or _WEAK_CAP.search(before)
         weak = strong is None
+        unit_follows = _PER.match(after.lstrip(" :-")) is not None or re.match(r"\s*/\s*[^\W\d_]", after)
+        kind = _kind(sentence, own, before, unit)
         above = _ABOVE.search(before)
-        if above and (cap_phrase is None or above.start() > cap_phrase.start()):
+        if kind is not RuleType.LIMIT:
+            pass
+        elif above and (cap_phrase is None or above.start() > cap_phrase.start()):
             if _NEGATED_ABOVE.search(before[: above.start()]):
                 pass  # "not exceeding" is a cap
             elif not _EXCESS_REJECTED.search(sentence):
-                continue
+                if _APPROVER.search(sentence):
+                    kind = RuleType.APPROVAL_THRESHOLD
+                else:
+                    continue
         elif cap_phrase is None or weak:
-            unit_follows = _PER.match(after.lstrip(" :-")) is not None or re.match(r"\s*/", after)
-            if not (unit_follows or (a.currency and _ABOUT_MONEY.search(sentence))):
+            about_money = _ABOUT_MONEY.search(sentence) or _ABOUT_MONEY.search(context)
+            if not (unit_follows or (a.currency and about_money)):
                 continue
             if _THRESHOLD.search(sentence) and not unit_follows:
-                continue
-        unit, person = _unit(after)
-        adverb = _ADVERB.search(sentence)
+                kind = RuleType.APPROVAL_THRESHOLD
+        elif _APPROVER.search(own) and unit is None and not re.search(r"(?i)reimburs|allow", own):
+            # "Up to $1,000 - Direct Manager - 1 business day": an approval matrix row.
+            kind = RuleType.APPROVAL_THRESHOLD
+        adverb = _ADVERB.search(sentence) or _DAY_PERIOD.search(sentence)
         if unit is None and adverb:
-            unit = UNIT_ADVERBS[adverb.group(1).lower()]
+            unit = UNIT_ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)
         if unit is None:
             unit, person = _unit(before)
-        out.append(CapFinding(a, unit, person, strong is not None))
+        if kind is RuleType.LIMIT and unit in _RATE_UNITS:
+            kind = RuleType.RATE
+        out.append(CapFinding(a, unit, person, strong is not None, kind))
     return out
+
+
+def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleType:
+    if unit in _RATE_UNITS:
+        return RuleType.RATE
+    if _EXAMPLE.search(before[-40:]):
+        return RuleType.EXAMPLE
+    if _ADVANCE.search(own) or (_ADVANCE.search(sentence) and not re.search(r"(?i)reimburs", own)):
+        return RuleType.ADVANCE
+    return RuleType.LIMIT

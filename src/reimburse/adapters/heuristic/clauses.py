@@ -137,8 +137,10 @@ def split_clauses(text: str) -> list[Clause]:
             heading, lead = line.rstrip(":").strip(), ""
             continue
         if not line:
+            had = bool(current)
             flush()
-            in_list, lead = False, ""
+            if had:  # a blank line right after a lead-in ("... is:") does not end it
+                in_list, lead = False, ""
             continue
         bullet = _BULLET.match(line)
         body = line[bullet.end() :].strip() if bullet else line

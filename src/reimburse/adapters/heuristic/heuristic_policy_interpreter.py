@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from reimburse.adapters.heuristic.amounts import detect_currency
+from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, find_caps
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
+from reimburse.adapters.heuristic.conditions import condition_in, merge, scopes_in
 from reimburse.adapters.heuristic.deadlines import find_deadline
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
@@ -17,10 +18,11 @@ from reimburse.adapters.heuristic.exclusions import (
 )
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
+from reimburse.adapters.heuristic.policy_currency import policy_currency
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.domain.document import Document
 from reimburse.domain.errors import PolicyError
-from reimburse.domain.policy import CapUnit, Policy
+from reimburse.domain.policy import CapUnit, Condition, Policy, RuleType
 
 _COVER = re.compile(
     r"(?i)(reimburs|\bcovered\b|\bcovers?\b|eligible|\ballowed\b|permitted|claimable|can\s+(?:be\s+)?claim|pays?\s+for|"
@@ -56,9 +58,11 @@ class HeuristicPolicyInterpreter:
         text = normalize(document.text)
         builder = PolicyBuilder()
         previous: list[str] = []
+        # A policy that prints its money with a currency: bare numbers are counts or references.
+        money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
         for clause in split_clauses(text):
-            previous = self._clause(clause, builder, previous)
-        currency = builder.currency(detect_currency(text) or self._default_currency)
+            previous = self._clause(clause, builder, previous, money_text)
+        currency = policy_currency(text) or builder.currency(detect_currency(text) or self._default_currency)
         policy = Policy(
             policy_id=f"pol_{document.sha256[:16]}",
             currency=currency,
@@ -66,6 +70,8 @@ class HeuristicPolicyInterpreter:
             caps=builder.build_caps(currency),
             exclusions=tuple(builder.exclusions.values()),
             deadline=builder.deadline,
+            amounts=builder.build_amounts(currency),
+            process_rules=tuple(builder.process.values()),
             title=_title(text),
             source_sha256=document.sha256,
             interpreter=self.name,
@@ -77,7 +83,9 @@ class HeuristicPolicyInterpreter:
             )
         return policy
 
-    def _clause(self, clause: Clause, builder: PolicyBuilder, previous: list[str]) -> list[str]:
+    def _clause(
+        self, clause: Clause, builder: PolicyBuilder, previous: list[str], money_text: bool = False
+    ) -> list[str]:
         """Read one clause; returns the kinds it was about (context for the next clause)."""
         sentence = clause.text
         cited = f"{clause.lead} {sentence}" if clause.lead else sentence
@@ -88,13 +96,21 @@ class HeuristicPolicyInterpreter:
         mentions = [m for m in find_mentions(sentence) if not m.as_unit]
         general = not mentions and _GENERAL_CAP.search(sentence) is not None
         context = [] if general else _context_kinds(clause, previous)
-        caps = find_caps(sentence)
+        caps = find_caps(sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}")
         if caps:
             kinds_seen: list[str] = []
             for i, cap in enumerate(caps):
                 kinds, label = _cap_kinds(sentence, caps, i, mentions, clause, context)
+                symbol = _symbol(sentence, cap)
+                if cap.kind is not RuleType.LIMIT:
+                    builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
+                    continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
-                    builder.add_cap(cap, kinds, cited, label)
+                    condition = _cap_condition(sentence, caps, i, clause)
+                    section = " - ".join(p for p in (clause.heading, clause.lead) if p)
+                    builder.add_cap(
+                        cap, kinds, cited, label, condition=condition, section=section, symbol=symbol
+                    )
                 kinds_seen += kinds
             excepted = _EXCEPT.search(sentence)
             if excepted and known_kinds(excepted.group(1)):
@@ -127,6 +143,44 @@ class HeuristicPolicyInterpreter:
             # A section about a kind ("Air Travel: economy class only.") means the kind is covered.
             builder.add_category(context, cited, clause.heading)
         return previous
+
+
+_MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
+
+
+def _symbol(sentence: str, cap: CapFinding) -> str:
+    m = CURRENCY_RE.search(sentence[cap.amount.start : cap.amount.end])
+    return m.group(0).strip() if m else ""
+
+
+def _rate_category(cap: CapFinding, kinds: list[str]) -> str | None:
+    if cap.kind is RuleType.RATE and cap.unit in (CapUnit.MILE, CapUnit.KM):
+        return "mileage"  # a distance rate pays for driving one's own car, whatever the sentence names
+    return None
+
+
+def _cap_condition(sentence: str, caps: list[CapFinding], i: int, clause: Clause) -> Condition | None:
+    """The grade/location printed right before the amount ("Europe: EUR 65 per day"), the travel
+    scope right after it ("$50 for domestic travel") or in its section heading, and the meal it is
+    for when the amount is one of several meal times."""
+    a = caps[i].amount
+    lo = caps[i - 1].amount.end if i else 0
+    hi = caps[i + 1].amount.start if i + 1 < len(caps) else len(sentence)
+    before = sentence[lo : a.start]
+    if i:
+        # Past the previous amount's unit: "per day United States and Canada: " -> the label.
+        before = re.sub(r"(?i)^\s*(?:/\s*-|per|/|a|an|each)?\s*(?:[^\W\d_]+)?\s*", " ", before, count=1)
+    after = re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
+    label = condition_in(before[-80:])
+    scope = scopes_in(after) or scopes_in(clause.heading) or scopes_in(clause.lead)
+    meal = _MEAL_TIME.search(before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
+    return merge(
+        label,
+        Condition(locations=tuple(dict.fromkeys(scope)))
+        if scope and not (label and label.locations)
+        else None,
+        Condition(other=meal.group(1).lower()) if meal else None,
+    )
 
 
 def _covered_kinds(sentence: str, mentions: list[Mention]) -> list[str]:
@@ -177,8 +231,14 @@ def _cap_kinds(
     else the clause's label/heading/previous clause, else the kind its unit implies."""
     lo = caps[i - 1].amount.end if i else 0
     hi = caps[i + 1].amount.start if i + 1 < len(caps) else len(sentence)
-    own = [j for j, m in enumerate(mentions) if lo <= m.start < hi]
-    pick = own[0] if own else (0 if mentions else None)
+    # Its own part: what precedes it since the previous amount, and a few words after it ("$50 per
+    # day for meals"); a kind named further on belongs to the next phrase of a run-on line.
+    near = min(hi, caps[i].amount.end + 40)
+    own = [j for j, m in enumerate(mentions) if lo <= m.start < near]
+    subject = 0 if mentions and mentions[0].start < caps[i].amount.start else None
+    pick = own[0] if own else subject
+    if pick is None and not context and mentions:
+        pick = 0
     if pick is not None:
         group = group_from(sentence, mentions, pick)
         kinds = specific([m.kind for m in group])

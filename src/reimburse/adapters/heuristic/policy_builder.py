@@ -8,10 +8,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reimburse.adapters.heuristic.caps import CapFinding
+from reimburse.adapters.heuristic.conditions import scopes_in
 from reimburse.adapters.heuristic.exclusions import ExclusionFinding
 from reimburse.adapters.heuristic.lexicon import KIND_BY_NAME, TRAVEL
 from reimburse.adapters.heuristic.mentions import find_mentions
-from reimburse.domain.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule
+from reimburse.adapters.heuristic.policy_currency import symbol_currency
+from reimburse.domain.policy import (
+    AmountRule,
+    CapRule,
+    CapUnit,
+    Category,
+    Condition,
+    DeadlineRule,
+    ExclusionRule,
+    ProcessRule,
+    RuleType,
+)
 
 _DEFAULT_UNIT = {TRAVEL: CapUnit.TRIP}
 
@@ -37,6 +49,11 @@ class _CapDraft:
     unit: CapUnit | None
     person: bool
     clause: str
+    condition: Condition | None = None
+    section: str = ""
+    symbol: str = ""  # the currency sign as printed ("$"), resolved against the policy's currency
+    kind: RuleType = RuleType.LIMIT
+    confidence: float = 1.0
 
 
 @dataclass
@@ -45,6 +62,8 @@ class PolicyBuilder:
     caps: list[_CapDraft] = field(default_factory=list)
     exclusions: dict[str, ExclusionRule] = field(default_factory=dict)
     deadline: DeadlineRule | None = None
+    others: list[_CapDraft] = field(default_factory=list)
+    process: dict[str, ProcessRule] = field(default_factory=dict)
 
     def add_category(self, kinds: list[str], clause: str, label: str = "") -> str:
         name = category_name(kinds, label)
@@ -62,12 +81,72 @@ class PolicyBuilder:
             draft.synonyms = list(dict.fromkeys([*draft.synonyms, *synonyms]))
         return name
 
-    def add_cap(self, finding: CapFinding, kinds: list[str], clause: str, label: str = "") -> None:
+    def add_cap(
+        self,
+        finding: CapFinding,
+        kinds: list[str],
+        clause: str,
+        label: str = "",
+        *,
+        condition: Condition | None = None,
+        section: str = "",
+        symbol: str = "",
+        confidence: float = 1.0,
+    ) -> None:
         category = self.add_category(kinds, clause, label) if kinds else None
         a = finding.amount
         self.caps.append(
-            _CapDraft(category, kinds, a.value, a.currency, finding.unit, finding.person, clause)
+            _CapDraft(
+                category,
+                kinds,
+                a.value,
+                a.currency,
+                finding.unit,
+                finding.person,
+                clause,
+                condition,
+                section,
+                symbol,
+                RuleType.LIMIT,
+                confidence,
+            )
         )
+
+    def add_amount(
+        self,
+        finding: CapFinding,
+        kinds: list[str],
+        clause: str,
+        *,
+        symbol: str = "",
+        category: str | None = None,
+    ) -> None:
+        """A printed amount that is not a limit (rate, threshold, advance, example): kept so that
+        HR sees it was read, and so that a rate can compute an allowance."""
+        a = finding.amount
+        name = category or (category_name(kinds, "") if kinds else None)
+        if finding.kind is RuleType.RATE and name and name in KIND_BY_NAME:
+            self.add_category(kinds, clause)
+        self.others.append(
+            _CapDraft(
+                name,
+                kinds,
+                a.value,
+                a.currency,
+                finding.unit,
+                finding.person,
+                clause,
+                None,
+                "",
+                symbol,
+                finding.kind,
+            )
+        )
+
+    def add_process_rule(self, name: str, clause: str, *, checked: bool) -> None:
+        rule_id = f"process:{slug(name)}"
+        if rule_id not in self.process:
+            self.process[rule_id] = ProcessRule(rule_id, name, clause, checked)
 
     def add_exclusion(self, finding: ExclusionFinding, clause: str) -> None:
         rule_id = f"exclude:{slug(finding.name)}"
@@ -85,11 +164,26 @@ class PolicyBuilder:
         counts = Counter(c.currency for c in self.caps if c.currency)
         return counts.most_common(1)[0][0] if counts else fallback
 
+    def build_amounts(self, currency: str) -> tuple[AmountRule, ...]:
+        out: dict[str, AmountRule] = {}
+        for d in self.others:
+            cur = _draft_currency(d, currency)
+            rule_id = f"{d.kind}:{slug(d.category or 'any')}:{d.amount}".replace(".", "_")
+            out.setdefault(
+                rule_id,
+                AmountRule(
+                    rule_id, d.kind, d.amount, cur, d.clause, d.category, d.unit, d.condition, d.confidence
+                ),
+            )
+        return tuple(out.values())
+
     def build_categories(self) -> tuple[Category, ...]:
         return tuple(Category(d.name, tuple(d.synonyms), d.clause) for d in self.categories.values())
 
     def build_caps(self, currency: str) -> tuple[CapRule, ...]:
-        chosen: dict[tuple[str, CapUnit, str], CapRule] = {}
+        chosen: dict[tuple[str, CapUnit, str, str], CapRule] = {}
+        _condition_by_section(self.caps)
+        _drop_lone_scopes(self.caps)
         specific = [c for c in self.caps if c.category]
         general = [c for c in self.caps if not c.category]
         for draft in specific:
@@ -100,29 +194,34 @@ class PolicyBuilder:
             # "Any single claim is capped at ₹10,000": every category, unless it has its own cap.
             for category in self.categories:
                 unit = draft.unit or CapUnit.INVOICE
-                if not any(k[0] == category and k[1] is unit for k in chosen):
+                if not any(k[0] == category and k[1] is unit and not k[3] for k in chosen):
                     self._keep(chosen, category, unit, draft, currency)
         return tuple(chosen.values())
 
     @staticmethod
     def _keep(
-        chosen: dict[tuple[str, CapUnit, str], CapRule],
+        chosen: dict[tuple[str, CapUnit, str, str], CapRule],
         category: str,
         unit: CapUnit,
         draft: _CapDraft,
         currency: str,
     ) -> None:
-        cur = draft.currency or currency
-        key = (category, unit, cur)
+        cur = _draft_currency(draft, currency)
+        when = draft.condition.text if draft.condition else ""
+        key = (category, unit, cur, when)
         old = chosen.get(key)
-        # Two caps for one category and unit ("₹3,000 in metros, ₹2,000 elsewhere"): the invoice does
-        # not say which applies, so keep the higher and let the clause text tell the reviewer.
+        # Two caps for one category, unit and condition: the invoice does not say which applies, so
+        # keep the higher and let the clause text tell the reviewer.
         if old is not None and old.amount >= draft.amount:
             return
         rule_id = f"cap:{slug(category)}:{unit}"
         if any(k[:2] == (category, unit) and k[2] != cur for k in chosen):
             rule_id += f":{cur.lower()}"
-        chosen[key] = CapRule(rule_id, category, draft.amount, cur, unit, draft.clause)
+        if when:
+            rule_id += f":{slug(when)}"
+        chosen[key] = CapRule(
+            rule_id, category, draft.amount, cur, unit, draft.clause, draft.condition, draft.confidence
+        )
 
 
 def _unit(draft: _CapDraft, category: str) -> CapUnit:
@@ -144,3 +243,48 @@ def category_name(kinds: list[str], label: str) -> str:
     if all(KIND_BY_NAME[k].parent == TRAVEL or k == TRAVEL for k in kinds):
         return TRAVEL
     return "/".join(kinds)
+
+
+def _draft_currency(draft: _CapDraft, currency: str) -> str:
+    if draft.symbol:
+        return symbol_currency(draft.symbol, currency) or draft.currency or currency
+    return draft.currency or currency
+
+
+def _condition_by_section(drafts: list[_CapDraft]) -> None:
+    """Caps for one category and unit with different amounts in different sections ("Actual cost
+    basis: Breakfast $30" and "State grants: Breakfast $6") are alternatives: each holds under its
+    section, which the engine cannot check, so a reviewer sees the choice."""
+    groups: dict[tuple[str, CapUnit | None, str], list[_CapDraft]] = {}
+    for d in drafts:
+        if d.category:
+            when = d.condition.text if d.condition else ""
+            groups.setdefault((d.category, d.unit, when), []).append(d)
+    for group in groups.values():
+        sections = {d.section for d in group}
+        if len(sections) < 2 or len({d.amount for d in group}) < 2:
+            continue
+        for d in group:
+            if not d.section:
+                continue
+            base = d.condition or Condition()
+            other = "; ".join(p for p in (base.other, d.section) if p)
+            d.condition = Condition(base.grades, base.locations, other)
+            d.confidence = min(d.confidence, 0.5)
+
+
+def _drop_lone_scopes(drafts: list[_CapDraft]) -> None:
+    """ "Domestic air travel is reimbursed up to INR 12,000" with no international row: the scope
+    describes the only limit the policy gives, it chooses between no rows, so it is no condition."""
+    scopes: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.category and d.condition:
+            for loc in d.condition.locations:
+                if scopes_in(loc):
+                    scopes.setdefault(d.category, set()).add(loc.casefold())
+    for d in drafts:
+        if not (d.category and d.condition) or len(scopes.get(d.category, ())) != 1:
+            continue
+        kept = tuple(loc for loc in d.condition.locations if not scopes_in(loc))
+        c = Condition(d.condition.grades, kept, d.condition.other)
+        d.condition = c if (c.grades or c.locations or c.other) else None

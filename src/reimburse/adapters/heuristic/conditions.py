@@ -1,0 +1,104 @@
+"""Conditions on a limit, as printed beside it: a grade, band or level ("Grade A", "Band 3",
+"M1-M3"), a location ("Europe", "United States and Canada", "Tier 1 cities", "domestic").
+
+Country names come from Babel's CLDR territory names (English); regions, city classes and the
+domestic/international split are the common English conventions of travel policies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from babel import Locale
+
+from reimburse.domain.policy import Condition
+
+_COUNTRIES = sorted(
+    {
+        name
+        for code, name in Locale("en").territories.items()
+        if code.isalpha() and len(code) == 2 and len(name) >= 4 and "(" not in name
+    },
+    key=len,
+    reverse=True,
+)
+_REGIONS = (
+    "Asia-Pacific|Asia Pacific|APAC|EMEA|LATAM|Europe|European Union|Eurozone|Schengen|Asia|Africa|"
+    "North America|South America|Latin America|Central America|Middle East|the Americas|Americas|Oceania|"
+    "Caribbean|Scandinavia|Nordics|Rest of (?:the )?World|Continental US|Continental U\\.S\\.|CONUS|OCONUS"
+)
+# Location classes policies print as headers: "Tier 1 cities", "Class A city", "Zone 2", "Metro cities".
+_CLASSES = (
+    r"(?:tier|class|category|cat\.?|zone|region|area|group)\s*[-:]?\s*(?:[A-D]|[1-4]|I{1,3}|IV)\b"
+    r"(?:\s+(?:cit(?:y|ies)|towns?|locations?|areas?|countries))?|"
+    r"(?:[A-D]|[1-4]|I{1,3})\s*-?\s*class\s+cit(?:y|ies)|metro(?:politan)?\s+cit(?:y|ies)|metros?\b|"
+    r"non-?metro(?:\s+cit(?:y|ies))?|major\s+cit(?:y|ies)|high[- ]cost\s+(?:cit(?:y|ies)|areas?|locations?)|"
+    r"low[- ]cost\s+(?:cit(?:y|ies)|areas?|locations?)"
+)
+# Domestic/international: a condition wherever it qualifies the travel the limit is for.
+_SCOPE = r"domestic|international|in-state|out-of-state|overseas|foreign|abroad|inter-?state|intra-?state"
+_LOCATION = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(re.escape(c) for c in _COUNTRIES)
+    + "|"
+    + _REGIONS
+    + "|"
+    + _CLASSES
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SCOPE_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_SCOPE})(?![^\W\d_])")
+_GRADE = re.compile(
+    r"(?<![^\W\d_])(?:(?:pay\s+|job\s+)?(?:grade|band|level|cadre|scale|grp|group)\s*[-:]?\s*"
+    r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[A-H]|[IVX]{1,4})(?:\s*(?:-|to|–)\s*(?:[A-Z]{0,2}\d{1,2}|[A-H]|[IVX]{1,4}))?"
+    r"(?:\s*(?:and|&)\s*above|\s*\+)?|[EMLP]\d{1,2}(?:\s*(?:-|to)\s*[EMLP]?\d{1,2})?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# Role headers in grade tables ("Directors and above", "Other employees").
+_ROLE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:c-?suite|executives?|senior\s+management|vice\s+presidents?|vps?|directors?|"
+    r"senior\s+managers?|managers?|officers?|(?:all\s+)?other\s+(?:employees|staff)|"
+    r"(?:junior|senior)\s+staff)(?:\s+(?:and|&)\s+above)?(?![^\W\d_])"
+)
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for v in values:
+        seen.setdefault(re.sub(r"\s+", " ", v).strip().casefold(), re.sub(r"\s+", " ", v).strip())
+    return tuple(seen.values())
+
+
+def locations_in(text: str) -> tuple[str, ...]:
+    return _unique([m.group(0) for m in _LOCATION.finditer(text)] + scopes_in(text))
+
+
+def scopes_in(text: str) -> list[str]:
+    return [m.group(0) for m in _SCOPE_RE.finditer(text)]
+
+
+def grades_in(text: str, *, roles: bool = False) -> tuple[str, ...]:
+    found = [m.group(0) for m in _GRADE.finditer(text)]
+    if roles:
+        found += [m.group(0) for m in _ROLE.finditer(text)]
+    return _unique(found)
+
+
+def condition_in(label: str, *, roles: bool = False) -> Condition | None:
+    """The grade and location a label (the words printed right before an amount, or a table
+    header) names, or None."""
+    grades = grades_in(label, roles=roles)
+    locations = locations_in(label)
+    if not grades and not locations:
+        return None
+    return Condition(grades=grades, locations=locations)
+
+
+def merge(*conditions: Condition | None) -> Condition | None:
+    present = [c for c in conditions if c is not None]
+    if not present:
+        return None
+    grades = _unique([g for c in present for g in c.grades])
+    locations = _unique([loc for c in present for loc in c.locations])
+    other = "; ".join(dict.fromkeys(c.other for c in present if c.other))
+    return Condition(grades=grades, locations=locations, other=other)

@@ -1,0 +1,183 @@
+"""The currency a policy is written in: an explicit statement ("Currency: ILS", "all amounts in
+Canadian dollars") wins; otherwise the majority of the printed money amounts, with the country the
+policy names as the tie-breaker (and to tell which dollar or rupee a bare "$" or "Rs" is).
+
+Symbols come from Babel's CLDR data (every ISO 4217 currency and the symbols its countries print),
+built once at import; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from babel import Locale, localedata
+from babel.core import get_global
+from babel.languages import get_official_languages
+from babel.numbers import get_territory_currencies, list_currencies
+
+_EN = Locale("en")
+CODES: frozenset[str] = frozenset(list_currencies())
+
+
+# Letter symbols that are also words or units ("KM", "L", "Le", "SR") would read prose as money.
+_LETTER_SYMBOLS = frozenset({"Rs", "Rs.", "kr", "RM", "Rp", "Ft", "Kč", "Fr.", "Rp."})
+# ISO codes that are also common upper-case words in policies ("ALL EMPLOYEES 5 DAYS").
+_WORD_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "GEL", "PEN", "SOS", "MAD", "BAM", "LAK", "MRU"})
+
+
+def _distinctive(symbol: str) -> bool:
+    if not symbol.strip("\u200b\u200e\u200f \u00a4"):
+        return False  # CLDR's placeholders: a zero-width space, the generic sign ¤
+    letters = [ch for ch in symbol if ch.isalpha()]
+    return not letters or not symbol.isascii() or "$" in symbol or symbol in _LETTER_SYMBOLS
+
+
+def _symbol_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """symbol -> ISO codes it can mean; ISO code -> territories that use it."""
+    symbols: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+    today = date.today()
+    for territory in get_global("territory_currencies"):
+        codes = get_territory_currencies(territory, today)
+        for code in codes:
+            countries.setdefault(code, set()).add(territory)
+        for language in get_official_languages(territory) or ():
+            name = f"{language}_{territory}"
+            if not localedata.exists(name):
+                continue
+            local = Locale.parse(name).currency_symbols
+            for code in codes:
+                if (symbol := local.get(code)) and symbol != code:
+                    symbols.setdefault(symbol.strip("\u200e\u200f"), set()).add(code)
+    for code, symbol in _EN.currency_symbols.items():
+        if symbol != code and code in CODES:
+            symbols.setdefault(symbol, set()).add(code)
+    # "Rs"/"Rs." is the Indian rupee's everyday symbol (CLDR gives ₹), besides PKR/LKR/NPR/MUR.
+    symbols.setdefault("Rs", set()).update({"INR", "PKR", "LKR", "NPR"})
+    symbols.setdefault("Rs.", set()).update(symbols["Rs"])
+    return (
+        {s: frozenset(c) for s, c in symbols.items() if _distinctive(s)},
+        {c: frozenset(t) for c, t in countries.items()},
+    )
+
+
+SYMBOLS, COUNTRIES = _symbol_table()
+# The currency a symbol means when nothing else tells: the one of the largest economy using it.
+_USUAL = {"$": "USD", "£": "GBP", "¥": "JPY", "kr": "SEK", "Rs": "INR", "Rs.": "INR", "R": "ZAR"}
+_TERRITORY_NAMES = {
+    name.casefold(): code for code, name in _EN.territories.items() if code.isalpha() and len(code) == 2
+}
+_DEMONYMS = {
+    "american": "US",
+    "canadian": "CA",
+    "australian": "AU",
+    "british": "GB",
+    "indian": "IN",
+    "israeli": "IL",
+    "sri lankan": "LK",
+    "pakistani": "PK",
+    "singapore": "SG",
+    "new zealand": "NZ",
+    "hong kong": "HK",
+    "mexican": "MX",
+    "swiss": "CH",
+}
+
+_NUMBER = r"\d[\d,.' ]*\d|\d"
+# A symbol counts only beside a number: "₪ 250", "250₪", "CA$ 40", "40 kr".
+_SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True) if s.strip())
+_MONEY = re.compile(
+    rf"(?<![^\W\d_])(?P<pre>{_SYMBOL_ALT}|[A-Z]{{3}})\s?(?:{_NUMBER})"
+    rf"|(?:{_NUMBER})\s?(?P<post>{_SYMBOL_ALT}|[A-Z]{{3}})(?![^\W\d_])"
+)
+_NAMES = {name.casefold(): code for code, name in _EN.currencies.items() if code in CODES}
+_PLURAL_NAMES = {f"{n}s": c for n, c in _NAMES.items()}
+_NAME_ALT = "|".join(
+    re.escape(n) for n in sorted({**_NAMES, **_PLURAL_NAMES}, key=len, reverse=True) if len(n) > 3
+)
+_STATED = re.compile(
+    rf"(?i)(?:\bcurrency\s*(?:is|:|=|-)\s*|\b(?:all\s+)?(?:amounts|figures|limits|rates|prices)\s+"
+    rf"(?:are\s+|shown\s+|stated\s+|given\s+|expressed\s+)*(?:in|as)\s+(?:the\s+)?)"
+    rf"(?P<cur>[A-Z]{{3}}\b|{_NAME_ALT})"
+)
+
+
+def _code(token: str) -> str | None:
+    token = token.strip()
+    if token.isalpha() and token.isupper() and len(token) == 3:
+        return token if token in CODES and token not in _WORD_CODES else None
+    return None
+
+
+def countries_named(text: str) -> Counter[str]:
+    """Territory codes the text names ("Canada", "Canadian", "Israel"), with how often."""
+    found: Counter[str] = Counter()
+    low = text.casefold()
+    for name, code in (*_TERRITORY_NAMES.items(), *_DEMONYMS.items()):
+        if len(name) >= 4 and name in low:
+            n = len(re.findall(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", low))
+            if n:
+                found[code] += n
+    return found
+
+
+def _resolve(candidates: frozenset[str], countries: Counter[str], symbol: str) -> str:
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    scored = sorted(
+        candidates,
+        key=lambda c: (sum(countries[t] for t in COUNTRIES.get(c, ())), c == _USUAL.get(symbol)),
+        reverse=True,
+    )
+    return scored[0]
+
+
+def stated_currency(text: str) -> str | None:
+    m = _STATED.search(text)
+    if m is None:
+        return None
+    token = m.group("cur")
+    return _code(token) or _NAMES.get(token.casefold()) or _PLURAL_NAMES.get(token.casefold())
+
+
+def money_currencies(text: str, countries: Counter[str] | None = None) -> Counter[str]:
+    """How many printed money amounts are in each currency."""
+    countries = countries if countries is not None else countries_named(text)
+    out: Counter[str] = Counter()
+    for m in _MONEY.finditer(text):
+        token = (m.group("pre") or m.group("post") or "").strip()
+        code = _code(token)
+        if code is None and token in SYMBOLS:
+            code = _resolve(SYMBOLS[token], countries, token)
+        if code:
+            out[code] += 1
+    return out
+
+
+def symbol_currency(symbol: str, policy_currency: str | None, text: str = "") -> str | None:
+    """What a printed symbol means in this policy: the policy's own currency when the symbol can
+    mean it ("$" in a Canadian policy is CAD), else its usual meaning."""
+    candidates = SYMBOLS.get(symbol.strip())
+    if not candidates:
+        return _code(symbol)
+    if policy_currency in candidates:
+        return policy_currency
+    return _resolve(candidates, countries_named(text), symbol.strip())
+
+
+def policy_currency(text: str) -> str | None:
+    stated = stated_currency(text)
+    if stated:
+        return stated
+    countries = countries_named(text)
+    counts = money_currencies(text, countries)
+    if not counts:
+        return None
+    ranked = counts.most_common()
+    best = ranked[0][1]
+    tied = [c for c, n in ranked if n == best]
+    if len(tied) == 1:
+        return tied[0]
+    return max(tied, key=lambda c: sum(countries[t] for t in COUNTRIES.get(c, ())))
