@@ -20,7 +20,6 @@ from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
 from reimburse.adapters.einvoice.parse import NotAnEInvoice, read_einvoice
 from reimburse.adapters.einvoice.safe_xml import UnsafeXml
-from reimburse.adapters.pdf import decode_budget
 from reimburse.domain.document import EInvoice
 
 log = logging.getLogger(__name__)
@@ -35,6 +34,10 @@ _MAX_DEPTH = 8  # name-tree nesting
 
 def embedded_einvoice(data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> EInvoice | None:
     """The first attached XML that reads as a CII or UBL invoice, or None."""
+    # Imported here: the pdf package's __init__ imports the PDF reader, which imports this module.
+    from reimburse.adapters.pdf import decode_budget
+
+    decode_budget.install()  # idempotent; the PDF reader installs it too
     try:
         with decode_budget.limited(2 * max_bytes):
             catalog = PDFDocument(PDFParser(io.BytesIO(data))).catalog
@@ -121,8 +124,5 @@ def _contents(spec: dict[str, Any], max_bytes: int) -> bytes | None:
         return None
     if len(stream.rawdata or b"") > max_bytes:
         return None
-    try:
-        contents = stream.get_data()
-    except decode_budget.DecodeBudgetExceeded:
-        return None
+    contents = stream.get_data()  # a bomb raises DecodeBudgetExceeded, caught by the caller
     return contents if len(contents) <= max_bytes else None

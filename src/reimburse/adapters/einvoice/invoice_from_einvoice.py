@@ -17,8 +17,6 @@ from datetime import date
 from decimal import Decimal
 
 from reimburse.adapters.einvoice.render import render
-from reimburse.adapters.heuristic.classify import choose_category, kind_scores
-from reimburse.adapters.heuristic.text import normalize
 from reimburse.domain.document import Document, EInvoice
 from reimburse.domain.errors import ExtractionError
 from reimburse.domain.invoice import Invoice, LineItem
@@ -170,7 +168,11 @@ def _category(
     if page is not None:
         return page.category, page.confidence.get("category", 0.0), []
     # No page reading: the same classifier the heuristic reader uses, on the document's text
-    # (for a standalone XML, the rendering with the seller and item descriptions).
+    # (for a standalone XML, the rendering with the seller and item descriptions). Imported here:
+    # the heuristic package's __init__ imports its extractor, which imports this module.
+    from reimburse.adapters.heuristic.classify import choose_category, kind_scores
+    from reimburse.adapters.heuristic.text import normalize
+
     text = normalize(document.text)
     choice = choose_category(kind_scores(text, e.seller), text, policy)
     if choice.category is None and choice.kind is not None:
