@@ -1,8 +1,9 @@
 """Dates as printed on invoices: 17May2024, 17 May 2024, May 17, 2024, 26/12/2024, 2024-12-26,
 03.12.2024, 12-Dec-24, 3. Dezember 2024, 3 de diciembre de 2024, 1er mars 2024 ...
 
-Numeric dates are read day-first unless the document itself shows it writes month-first
-(a date like 12/26/2024 elsewhere in the text).
+Numeric dates are read day-first unless the caller says the document writes month-first (a
+date like 12/26/2024 elsewhere in the text, or a US document); dotted dates (03.12.2024) are
+day-first by convention. A date that reads two ways keeps its other reading in `alternative`.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class DateMatch:
     value: date
     start: int
     end: int
+    alternative: date | None = None  # the other day/month reading of an ambiguous numeric date
 
 
 def _year(raw: str) -> int:
@@ -90,13 +92,19 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def writes_month_first(text: str) -> bool:
-    """True when the document shows it writes numeric dates month-first (and never day-first)."""
+def order_evidence(text: str) -> tuple[bool, bool]:
+    """(month-first seen, day-first seen): numeric dates in `text` that read only one way."""
     month_first = day_first = False
     for m in _PATTERNS[4][1].finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         month_first |= a <= 12 < b <= 31
         day_first |= b <= 12 < a <= 31
+    return month_first, day_first
+
+
+def writes_month_first(text: str) -> bool:
+    """True when the document shows it writes numeric dates month-first (and never day-first)."""
+    month_first, day_first = order_evidence(text)
     return month_first and not day_first
 
 
@@ -111,7 +119,7 @@ def find_dates(text: str, month_first: bool | None = None) -> list[DateMatch]:
         for m in pattern.finditer(text):
             value = _convert(kind, m, month_first)
             if value is not None:
-                found.append(DateMatch(value, m.start(), m.end()))
+                found.append(DateMatch(value, m.start(), m.end(), _alternative(kind, m, value)))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMatch] = []
     for d in found:
@@ -128,9 +136,19 @@ def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
     a, b = int(m.group("a")), int(m.group("b"))
     if kind == "ymd":
         return _make(year, a, b)
-    if a > 12 or (b <= 12 and not month_first):
+    if a > 12 or (b <= 12 and (not month_first or m.group("sep") == ".")):
         return _make(year, b, a)
     return _make(year, a, b)
+
+
+def _alternative(kind: str, m: re.Match[str], value: date) -> date | None:
+    if kind != "dmy" or m.group("sep") == ".":
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    if a == b or a > 12 or b > 12:
+        return None
+    other = _make(value.year, value.day, value.month)
+    return other if other != value else None
 
 
 def parse_date(text: str) -> date | None:

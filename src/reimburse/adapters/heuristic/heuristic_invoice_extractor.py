@@ -15,6 +15,7 @@ from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError
 from reimburse.domain.invoice import Invoice
 from reimburse.domain.policy import Policy
+from reimburse.domain.verdict import Flag, FlagCode
 
 
 class HeuristicInvoiceExtractor:
@@ -47,8 +48,8 @@ class HeuristicInvoiceExtractor:
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
-        dates = read_dates(infos, text, stay=stay)
         currency = totals.currency or detect_currency(text)
+        dates = read_dates(infos, text, stay=stay, currency=currency)
         notes = list(totals.notes)
         category = choice.category
         if category is None and choice.kind is not None:
@@ -84,4 +85,9 @@ class HeuristicInvoiceExtractor:
             confidence=confidence,
             extractor=self.name,
             notes=tuple(notes),
+            reading_flags=_date_flags(dates.ambiguity),
         )
+
+
+def _date_flags(ambiguity: str | None) -> tuple[Flag, ...]:
+    return (Flag(FlagCode.AMBIGUOUS_DATE.value, ambiguity),) if ambiguity else ()

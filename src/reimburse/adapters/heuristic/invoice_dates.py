@@ -1,15 +1,19 @@
-"""Invoice dates: the invoice date by label priority, every date printed, and a hotel stay's
-check-in, check-out and number of nights."""
+"""Invoice dates: the invoice date by role, every date printed, and a hotel stay's check-in,
+check-out and number of nights. Day/month order comes from the document's own unambiguous
+dates, its language and its currency; a date none of them settles is reported, not guessed."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from reimburse.adapters.heuristic.dates import DateMatch, find_dates, writes_month_first
+from reimburse.adapters.heuristic.dates import DateMatch, find_dates, order_evidence
 from reimburse.adapters.heuristic.label_values import label_hits, label_value
 from reimburse.adapters.heuristic.labels import Label, LabelHit
+from reimburse.adapters.heuristic.language import guess_language
+from reimburse.adapters.heuristic.titles import title_references
 from reimburse.adapters.heuristic.totals import LineInfo
 
 _NIGHTS = re.compile(
@@ -27,60 +31,128 @@ class DateReading:
     period_start: date | None
     period_end: date | None
     nights: int | None
+    # Set when the invoice date reads two ways and nothing in the document settles which.
+    ambiguity: str | None = None
 
 
-def _datelabel_value(infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool) -> date | None:
+# Labels whose dates have a role of their own: never the invoice date while another date exists.
+_OTHER_ROLES = (Label.OTHER_DATE, Label.CHECK_IN, Label.CHECK_OUT, Label.TRAVEL_DATE)
+# "01.01.2010 bis 31.12.2010", "25.08.21 - 26.08.21": a period, not an issue date.
+_RANGE = re.compile(r"(?i)^\s*(?:-|–|bis|to|till|until|au|à|tot|t/m|al|a|hasta|fino al)\s*$")
+# "Zahlbar bis 04.07.2018", "payable by", "à régler avant le": a deadline.
+_DEADLINE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:bis|until|till|by|before|avant|jusqu'au|voor|uiterlijk|antes|hasta|entro)"
+    r"(?:\s+(?:le|den|dem|del|il|el|de))?\s*:?\s*$"
+)
+_VAT = re.compile(r"(?<![^\W\d_])(?:VAT|Vat|BTW|Btw|btw|MwSt|MWST|USt|TVA|IVA|CGST|SGST|IGST)(?![^\W\d_])")
+# Currencies of countries that write numeric dates month-first (only the US among ours).
+_MONTH_FIRST_CURRENCIES = frozenset({"USD"})
+# Canada writes both orders; with no currency the country is unknown.
+_EITHER_ORDER = frozenset({"CAD"})
+
+
+def day_month_order(text: str, currency: str | None, language: str | None) -> bool | None:
+    """True when numeric dates are month-first, False when day-first, None when unsettled.
+
+    The document's own dates that read only one way decide first; then its language (every
+    language but English writes the day first), a VAT/GST line (no US invoice has one), then its
+    currency as a proxy for the country."""
+    month_first, day_first = order_evidence(text)
+    if month_first != day_first:
+        return month_first
+    if language is not None and language != "en":
+        return False
+    if _VAT.search(text):  # a VAT/GST country: the US, the one month-first country, has none
+        return False
+    if currency in _MONTH_FIRST_CURRENCIES:
+        return True
+    if currency is None or currency in _EITHER_ORDER:
+        return None
+    return False
+
+
+def _datelabel_value(infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool) -> DateMatch | None:
     found = find_dates(label_value(infos, i, hit), month_first)
-    return found[0].value if found else None
+    return found[0] if found else None
 
 
-def read_dates(infos: list[LineInfo], text: str, *, stay: bool) -> DateReading:
-    """Invoice date by label priority; check-in/out and nights only for stays (a flight's
-    "Departure"/"Arrival" are not a period)."""
-    month_first = writes_month_first(text)
+def _labelled(infos: list[LineInfo], label: Label, month_first: bool) -> list[DateMatch]:
+    return [d for i, h in label_hits(infos, label) if (d := _datelabel_value(infos, i, h, month_first))]
+
+
+def _titled(infos: list[LineInfo], month_first: bool) -> list[DateMatch]:
+    """ "Rechnung Nr. 471102 vom 05.06.2018", "Facture du 2 novembre 2019"."""
+    out = []
+    for ref in title_references(infos):
+        dated = ref.dated or ""
+        found = find_dates(dated, month_first)
+        if found and not dated[: found[0].start].strip(" :,"):
+            out.append(found[0])
+    return out
+
+
+def _claimed(infos: list[LineInfo], month_first: bool) -> set[date]:
+    """Dates printed with another role: due, delivery, period, order, stay, travel; and ranges."""
+    claimed = {d.value for label in _OTHER_ROLES for d in _labelled(infos, label, month_first)}
+    for info in infos:
+        found = find_dates(info.text, month_first)
+        for a, b in itertools.pairwise(found):
+            if _RANGE.match(info.text[a.end : b.start]):
+                claimed |= {a.value, b.value}
+        claimed |= {d.value for d in found if _DEADLINE.search(info.text[: d.start])}
+    return claimed
+
+
+def read_dates(infos: list[LineInfo], text: str, *, stay: bool, currency: str | None = None) -> DateReading:
+    """The invoice date by role: its own label, the title line, a plain "Date", a travel date;
+    never a due, delivery, period or order date unless it is the only date printed.
+    Check-in/out and nights only for stays (a flight's "Departure"/"Arrival" are not a period)."""
+    order = day_month_order(text, currency, guess_language(text))
+    month_first = bool(order)
     every: list[DateMatch] = find_dates(text, month_first)
     dates = tuple(dict.fromkeys(d.value for d in every))
-    invoice_date, confidence = None, 0.0
-    for label, conf in ((Label.INVOICE_DATE, 0.9), (Label.DATE, 0.8), (Label.TRAVEL_DATE, 0.7)):
-        found = [d for i, h in label_hits(infos, label) if (d := _datelabel_value(infos, i, h, month_first))]
+    chosen: DateMatch | None = None
+    confidence = 0.0
+    for found, conf in (
+        (_labelled(infos, Label.INVOICE_DATE, month_first), 0.9),
+        (_titled(infos, month_first), 0.9),
+        (_labelled(infos, Label.DATE, month_first), 0.8),
+    ):
         if found:
-            invoice_date, confidence = found[0], conf
+            chosen, confidence = found[0], conf
             break
-    if not stay:
-        return DateReading(
-            invoice_date or (dates[0] if dates else None),
-            confidence or 0.5 * bool(dates),
-            dates,
-            None,
-            None,
-            None,
+    start = end = None
+    nights = None
+    if stay:
+        start = next(iter(_labelled(infos, Label.CHECK_IN, month_first)), None)
+        end = next(iter(_labelled(infos, Label.CHECK_OUT, month_first)), None)
+        start_d, end_d = start.value if start else None, end.value if end else None
+        if start_d is None or end_d is None:
+            start_d, end_d = _stay_line(infos, month_first) or (start_d, end_d)
+        nights = _nights(text)
+        if nights is None and start_d and end_d and end_d > start_d:
+            nights = (end_d - start_d).days
+        if chosen is None and end is not None:
+            chosen, confidence = end, 0.6
+    else:
+        start_d = end_d = None
+    if chosen is None:
+        travel = _labelled(infos, Label.TRAVEL_DATE, month_first)
+        if travel:
+            chosen, confidence = travel[0], 0.7
+    if chosen is None and every:
+        claimed = _claimed(infos, month_first)
+        free = [d for d in every if d.value not in claimed]
+        chosen, confidence = (free[0], 0.5) if free else (every[0], 0.4)
+    ambiguity = None
+    if chosen is not None and order is None and chosen.alternative is not None:
+        first, second = sorted((chosen.value, chosen.alternative))
+        ambiguity = (
+            f"The invoice date reads as {first:%d %B %Y} or {second:%d %B %Y}; nothing in the "
+            "document (its other dates, language or currency) settles which is the day."
         )
-    start = next(
-        (
-            d
-            for i, h in label_hits(infos, Label.CHECK_IN)
-            if (d := _datelabel_value(infos, i, h, month_first))
-        ),
-        None,
-    )
-    end = next(
-        (
-            d
-            for i, h in label_hits(infos, Label.CHECK_OUT)
-            if (d := _datelabel_value(infos, i, h, month_first))
-        ),
-        None,
-    )
-    if start is None or end is None:
-        start, end = _stay_line(infos, month_first) or (start, end)
-    nights = _nights(text)
-    if nights is None and start and end and end > start:
-        nights = (end - start).days
-    if invoice_date is None and end is not None:
-        invoice_date, confidence = end, 0.6
-    if invoice_date is None and dates:
-        invoice_date, confidence = dates[0], 0.5
-    return DateReading(invoice_date, confidence, dates, start, end, nights)
+        confidence = min(confidence, 0.5)
+    return DateReading(chosen.value if chosen else None, confidence, dates, start_d, end_d, nights, ambiguity)
 
 
 def _stay_line(infos: list[LineInfo], month_first: bool) -> tuple[date, date] | None:

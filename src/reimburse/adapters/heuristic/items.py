@@ -32,6 +32,7 @@ _SKIP_LABELS = _END_LABELS | {
     Label.INVOICE_DATE,
     Label.DATE,
     Label.TRAVEL_DATE,
+    Label.OTHER_DATE,
     Label.CHECK_IN,
     Label.CHECK_OUT,
     Label.INVOICE_NO,

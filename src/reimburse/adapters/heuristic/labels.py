@@ -23,6 +23,7 @@ class Label(enum.StrEnum):
     INVOICE_DATE = "invoice_date"
     DATE = "date"
     TRAVEL_DATE = "travel_date"
+    OTHER_DATE = "other_date"  # a date with another role: due, delivery, service period, order, print
     CHECK_IN = "check_in"
     CHECK_OUT = "check_out"
     INVOICE_NO = "invoice_no"
@@ -94,8 +95,8 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " steuer-nr, n° tva, numéro de tva, tva intracommunautaire, pan, pan no, fssai, cin, hsn, sac,"
         " total qty, total quantity, total items, total item, total no, total number, total nights,"
         " total pax, total discount, total savings, total weight, total distance, total km,"
-        " total time, total duration, total units, total hours, due date, expiry date, valid till,"
-        " date of birth, print date, printed on, amount in words, total in words, rupees in words,"
+        " total time, total duration, total units, total hours, amount in words, total in words,"
+        " rupees in words,"
         " driver name, company name, bank name, item name, product name, account name, account no,"
         " customer id, customer care, customer support, customer copy, customer signature, guest folio,"
         " guest copy, guest signature, guest details, passenger details, customer details, name of hotel,"
@@ -107,11 +108,31 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " issue date, issued on, invoice dt, document date, transaction date, tax invoice date,"
         " factuurdatum, rechnungsdatum, belegdatum, date de facture, date facture, date d'émission,"
         " fecha de factura, fecha factura, fecha de emisión, data fattura, data della fattura,"
-        " data documento"
+        " data documento, beleg datum, rechnungs datum, datum der rechnung, ausstellungsdatum,"
+        " factuur datum, datum factuur, date of the invoice, fecha de expedición, fecha expedición,"
+        " fecha emisión, data emissione, data di emissione, invoice issued"
     ),
     Label.DATE: _p(
-        "date, dated, datum, fecha, data, booking date, date of booking, order date, booked on, paid on,"
-        " payment date, leistungsdatum"
+        "date, dated, datum, fecha, data, booking date, date of booking, booked on, paid on,"
+        " payment date, tag der buchung, buchungsdatum, tax date, transaction time, date/time"
+    ),
+    # Dates that are not the invoice date (unless nothing else is printed), in the six languages.
+    Label.OTHER_DATE: _p(
+        "due date, date due, due on, payment due, payment due date, pay by, fälligkeit, fälligkeitsdatum,"
+        " fällig am, zahlungsziel, échéance, date d'échéance, date limite de paiement, à payer avant le,"
+        " vervaldatum, vervaldag, uiterste betaaldatum, fecha de vencimiento, vencimiento, fecha límite,"
+        " data di scadenza, scadenza, data scadenza,"
+        " delivery date, date of delivery, date of supply, supply date, service date, date of service,"
+        " service period, billing period, invoice period, period, lieferdatum, liefer datum,"
+        " leistungsdatum, leistungs datum, liefer und leistungsdatum, leistungszeitraum,"
+        " abrechnungszeitraum, lieferzeitraum, berechnungszeitraum, lieferschein datum, lieferscheindatum,"
+        " date de livraison, date de prestation, période, période de facturation, leverdatum,"
+        " leveringsdatum, periode, factuurperiode, fecha de entrega, fecha de servicio, periodo,"
+        " data di consegna, data consegna, periodo di fatturazione,"
+        " order date, date of order, po date, bestelldatum, auftragsdatum, auftrag datum, vertrags datum,"
+        " vertragsdatum, date de commande, besteldatum, orderdatum, fecha de pedido, data ordine,"
+        " data dell'ordine, print date, printed on, druckdatum, date d'impression, expiry date,"
+        " valid till, valid until, gültig bis, date of birth, geburtsdatum, änderungsdatum"
     ),
     Label.TRAVEL_DATE: _p(
         "journey date, date of journey, travel date, date of travel, trip date, ride date, departure date,"

@@ -1,0 +1,92 @@
+"""The document's title line: "Invoice FA-2017-0008", "Handelsrechnung (380) Nr. 471102 vom
+05.06.2018", "Avoir AV-2017-0005", "Receipt: 1877934", or a title with its number on the line below.
+
+Many issuers print the invoice number (and date) beside the document's title instead of under
+a "Invoice No" label; German titles say "Rechnung Nr. X vom <date>", French "Facture n° X du
+<date>", Dutch "Factuur X van <date>", Spanish/Italian "Factura/Fattura n. X del <date>".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reimburse.adapters.heuristic.label_values import cells
+from reimburse.adapters.heuristic.totals import LineInfo
+
+_TITLE = (
+    r"(?:[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s+invoice|credit\s+note|receipt|"
+    r"facture|avoir|reçu|factuur|creditnota|kwitantie|factura|nota\s+de\s+cr[ée]dito|recibo|fattura|"
+    r"nota\s+di\s+credito|ricevuta)"
+)
+_NO = r"(?:nr|no|n°|nº|n|num|number|nummer|numéro|número|numero)\.?(?![^\W\d_])|#"
+_TOKEN = r"[A-Za-z0-9][A-Za-z0-9./\-_]*[A-Za-z0-9]"
+_CONNECTOR = r"(?:vom|du|dated|del|van|dal|of|from|le)"
+# "Rechnung gemäß Bestellung Nr. 2018-471331 vom ...": a reference to another document.
+_ELSEWHERE = re.compile(
+    r"(?i)(?<![^\W\d_])(gem\.|gemäß|laut|bestellung|auftrag|lieferschein|vertrag|order|contract|"
+    r"according|selon|commande|bestelling|pedido|ordine|ref|reference|referenz|zu|zur|for|pour|voor|"
+    r"para|per|page|seite)(?![^\W\d_])"
+)
+_NUMBERED = re.compile(
+    rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?P<mid>[^\n]{{0,60}}?)(?<![^\W\d_])(?:{_NO})\s*[:#]?\s*(?P<num>{_TOKEN})"
+    rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?$"
+)
+_BARE = re.compile(
+    rf"(?i)^\W*{_TITLE}(?![^\W\d_])\s*[:#]?\s*(?P<num>{_TOKEN})"
+    rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?$"
+)
+_DATED = re.compile(rf"(?i)^\W*{_TITLE}\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.+)$")
+_TITLE_ONLY = re.compile(rf"(?i)^\W*{_TITLE}\W*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class TitleReference:
+    line: int
+    number: str | None
+    dated: str | None  # the text after "vom"/"du"/"dated": where the invoice date is printed
+
+
+def is_reference(token: str) -> bool:
+    """A printed reference: has a digit, is longer than a counter, and is no bare year."""
+    return len(token) >= 3 and any(ch.isdigit() for ch in token) and not _YEAR.fullmatch(token)
+
+
+def title_references(infos: list[LineInfo], top: int = 25) -> list[TitleReference]:
+    """Title lines (or cells) with a number or a date, in the first `top` non-blank lines."""
+    filled = [i for i, info in enumerate(infos) if info.text.strip()][:top]
+    found: list[TitleReference] = []
+    for n, i in enumerate(filled):
+        below = infos[filled[n + 1]].text if n + 1 < len(filled) else ""
+        for _, cell in cells(infos[i].text):
+            ref = _reference(i, cell, below)
+            if ref is not None:
+                found.append(ref)
+                break
+    return found
+
+
+def _reference(i: int, cell: str, below: str) -> TitleReference | None:
+    m = _NUMBERED.match(cell)
+    if m is not None and _ELSEWHERE.search(m.group("mid")):
+        m = None
+    m = m or _BARE.match(cell)
+    if m is not None and is_reference(m.group("num")) and not _looks_like_date(m.group("num")):
+        rest = m.group("rest")
+        dated = rest if rest is None or rest.strip() else below
+        return TitleReference(i, m.group("num"), dated)
+    dated_only = _DATED.match(cell)
+    if dated_only is not None:
+        return TitleReference(i, None, dated_only.group("rest"))
+    if _TITLE_ONLY.match(cell):
+        first = cells(below)
+        token = first[0][1] if first else ""
+        if re.fullmatch(_TOKEN, token) and is_reference(token) and not _looks_like_date(token):
+            return TitleReference(i, token, None)
+    return None
+
+
+def _looks_like_date(token: str) -> bool:
+    """A date or an amount, not a reference."""
+    return bool(re.fullmatch(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}|\d+[.,]\d{2}", token))
