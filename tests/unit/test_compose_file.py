@@ -61,3 +61,8 @@ def test_containerfile_runs_unprivileged_with_a_healthcheck() -> None:
     assert text.count("FROM ") >= 2
     assert "USER app" in text and "HEALTHCHECK" in text
     assert "uv sync --frozen" in text
+
+
+def test_stop_timeout_leaves_room_for_the_graceful_shutdown() -> None:
+    grace = COMPOSE["services"]["api"]["stop_grace_period"]
+    assert grace.endswith("s") and int(grace[:-1]) >= Settings().shutdown_grace_seconds + 10
