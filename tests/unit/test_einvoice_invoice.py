@@ -145,11 +145,21 @@ def test_standalone_ubl_is_not_checked_against_its_own_rendering() -> None:
     assert invoice.reading_flags == ()
 
 
-def test_credit_note_is_noted() -> None:
+def test_credit_note_keeps_its_amount_and_needs_review() -> None:
     doc = XmlEInvoiceDocumentReader().read(ubl_credit_note(), "credit.xml")
     invoice = HeuristicInvoiceExtractor().read(doc, POLICY)
-    assert invoice.total == Decimal("25.00")
-    assert any("credit note" in note for note in invoice.notes)
+
+    assert invoice.total == Decimal("25.00")  # as the seller states it
+    (flag,) = invoice.reading_flags
+    assert flag.code == FlagCode.CREDIT_NOTE and "refunds 25.00 EUR" in flag.message
+    assert decide(POLICY, invoice, Claim("Rani Sharma", date(2024, 12, 1))).review_required
+
+
+def test_an_ordinary_invoice_is_not_a_credit_note() -> None:
+    invoice = HeuristicInvoiceExtractor().read(
+        XmlEInvoiceDocumentReader().read(ubl_invoice(), "i.xml"), POLICY
+    )
+    assert FlagCode.CREDIT_NOTE not in {f.code for f in invoice.reading_flags}
 
 
 async def test_async_page_reader_failure_leaves_the_xml_reading() -> None:

@@ -37,6 +37,7 @@ class FlagCode(enum.StrEnum):
     AMOUNT_NOT_IN_TEXT = "amount_not_in_text"
     AMBIGUOUS_DATE = "ambiguous_date"  # day/month order not settled by the document
     EINVOICE_MISMATCH = "einvoice_mismatch"  # embedded XML and visible page disagree
+    CREDIT_NOTE = "credit_note"  # the e-invoice is a credit note: money back, not a charge
     MISSING_FACT = "missing_fact"
 
 

@@ -1,7 +1,8 @@
 """Invoice from an e-invoice: the seller's XML is read exactly, then checked against the page.
 
 Amounts, dates, number, seller and lines come from the XML as stated (a corrective invoice's
-negative amounts stay negative; a credit note's positive amounts stay positive and it is noted).
+negative amounts stay negative; a credit note's positive amounts stay positive, and it gets a
+FlagCode.CREDIT_NOTE flag: it is money back, which must not be paid out as an expense).
 What XML cannot say, the page reading gives: the category, the names, a stay's nights.
 The page is the document a person sees, so the XML is checked against it: when the page does
 not print the XML's total or its invoice number, FlagCode.EINVOICE_MISMATCH says which. A page
@@ -65,8 +66,6 @@ def merge(document: Document, policy: Policy, page: Invoice | None, name: str) -
     assert e is not None
     category, category_conf, notes = _category(document, policy, e, page)
     notes.insert(0, f"read from the {e.syntax} e-invoice XML")
-    if e.type_code == CREDIT_NOTE:
-        notes.append("this is a credit note: the seller refunds this amount, it is not a charge")
     lines = tuple(LineItem(description=x.description, amount=x.amount, quantity=x.quantity) for x in e.lines)
     exact = {"total": 1.0, "currency": 1.0 if e.currency else 0.0}
     confidence = {
@@ -80,6 +79,16 @@ def merge(document: Document, policy: Policy, page: Invoice | None, name: str) -
         },
     }
     flags = cross_check(document.text, e, page) if has_own_page(document) else ()
+    if e.type_code == CREDIT_NOTE:
+        # Its amounts are positive by the standard; paying it out as an expense would be wrong.
+        flags += (
+            Flag(
+                FlagCode.CREDIT_NOTE,
+                f"This is a credit note (type {CREDIT_NOTE}): the seller refunds {e.total} "
+                f"{e.currency or ''}".rstrip()
+                + "; it is not a charge to reimburse.",
+            ),
+        )
     return Invoice(
         total=e.total,
         currency=e.currency or (page.currency if page else None),
