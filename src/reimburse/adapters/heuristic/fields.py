@@ -9,6 +9,7 @@ from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
 from reimburse.adapters.heuristic.labels import Label, find_labels
 from reimburse.adapters.heuristic.text import clean_spaces
+from reimburse.adapters.heuristic.titles import is_reference, title_references
 from reimburse.adapters.heuristic.totals import LineInfo
 
 _TITLES = re.compile(
@@ -86,19 +87,51 @@ def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
 
 
 def read_number(infos: list[LineInfo]) -> tuple[str | None, float]:
-    for labels, confidence in (((Label.INVOICE_NO,), 0.85), ((Label.BOOKING_NO,), 0.7)):
-        for i, hit in label_hits(infos, *labels):
-            value = label_value(infos, i, hit)
-            for m in _NUMBER.finditer(value):
-                token = m.group(0)
-                if _is_number(token, hit.text):
-                    return token, confidence
+    """The invoice number by its label, then beside the document's title, then a booking, ticket,
+    receipt or order reference; never a date, phone, IBAN, tax or customer number."""
+    for i, hit in label_hits(infos, Label.INVOICE_NO):
+        token = _labelled_number(label_value(infos, i, hit), hit.text, letters_only=True)
+        if token:
+            return token, 0.85
+    for ref in title_references(infos):
+        if ref.number and not _is_identifier(ref.number):
+            return ref.number, 0.8
+    for i, hit in label_hits(infos, Label.BOOKING_NO):
+        token = _labelled_number(label_value(infos, i, hit), hit.text, letters_only=False)
+        if token:
+            return token, 0.7
+    for info in infos:  # "Receipt: 1877934", "Bon: 4711" anywhere on a till receipt
+        for _, cell in cells(info.text):
+            m = _RECEIPT_REF.match(cell)
+            if m and is_reference(m.group(1)) and not find_dates(m.group(1)):
+                return m.group(1), 0.6
     # An unlabelled reference printed beside the vendor name ("Namma Yatri   NY-20240517-3321").
     for info in [i for i in infos if i.text.strip()][:3]:
         for _, cell in cells(info.text):
             if _LOOSE_NUMBER.match(cell) and any(ch.isdigit() for ch in cell) and not info.hits:
                 return cell, 0.4
     return None, 0.0
+
+
+_RECEIPT_REF = re.compile(
+    r"(?i)^(?:receipt|quittung|beleg|bon|kassenbon|reçu|ticket|bonnetje|recibo|ticket|ricevuta|scontrino)"
+    r"\s*(?:no\.?|nr\.?|n°|#)?\s*[:#]\s*([A-Za-z0-9][A-Za-z0-9\-/]*[0-9])$"
+)
+# "HA007 - 123123 - 37816396", "01.234.567.8-2018-1": parts joined by separators, spaced or not.
+_JOINED = re.compile(r"[A-Za-z0-9][A-Za-z0-9_]*(?:\s?[-/.]\s?[A-Za-z0-9_]+)*")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
+_PHONE = re.compile(r"\+?\d[\d ()/-]{8,}\d")
+
+
+def _labelled_number(value: str, label: str, *, letters_only: bool) -> str | None:
+    value = re.sub(r"\s{2,}[-/]\s*", " - ", value)  # a separator set apart by a column gap
+    for m in _JOINED.finditer(value):
+        token = re.sub(r"\s", "", m.group(0)).strip("-/.")
+        if _is_number(token, label) and not _is_identifier(token):
+            return _as_printed(m.group(0))
+        if letters_only and re.fullmatch(r"[A-Z]{5,10}", token):
+            return token  # a booking code used as the invoice number ("Rechnungsnummer: NFCZMQ")
+    return None
 
 
 def _is_number(token: str, label: str) -> bool:
@@ -108,6 +141,15 @@ def _is_number(token: str, label: str) -> bool:
         return True
     # A PNR / booking code may be letters only ("XKQZPL"), but never an ordinary word.
     return bool(re.fullmatch(r"[A-Z]{5,8}", token)) and "pnr" in label.lower().replace(" ", "")
+
+
+def _as_printed(raw: str) -> str:
+    return re.sub(r"\s+", " ", raw).strip(" -/.")
+
+
+def _is_identifier(token: str) -> bool:
+    """An IBAN or a phone number: printed near invoice numbers, never one."""
+    return bool(_IBAN.fullmatch(token) or (token.startswith("+") and _PHONE.fullmatch(token)))
 
 
 def read_names(infos: list[LineInfo]) -> tuple[str, ...]:

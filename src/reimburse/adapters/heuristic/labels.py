@@ -94,6 +94,9 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " btw-nummer, btw nummer, btw nr, btw-nr, btw-id, ust-idnr, ust-id, ust id, ustid, steuernummer,"
         " steuer-nr, n° tva, numéro de tva, tva intracommunautaire, pan, pan no, fssai, cin, hsn, sac,"
         " total qty, total quantity, total items, total item, total no, total number, total nights,"
+        " kundennummer, kunden nr, customer no, customer number, client no, n° client, numéro client,"
+        " n° de compte client, klantnummer, klantnr, número de cliente, nº cliente, codice cliente,"
+        " iban, bic, swift, page no, seite, pagina, tel, phone, telefon, téléphone, telefoon, fax,"
         " total pax, total discount, total savings, total weight, total distance, total km,"
         " total time, total duration, total units, total hours, amount in words, total in words,"
         " rupees in words,"
@@ -156,7 +159,11 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " n° de facture, no de facture, numéro de facture, facture n°, facture no, número de factura,"
         " nº factura, no. factura, factura n, numero fattura, fattura n, n. fattura, bonnummer, bon nr,"
         " bonnr, bon-nr, kassenbon nr, belegnr, quittungsnummer, ticket n°, reçu n°, n° de reçu,"
-        " numéro de reçu, no de reçu, n° reçu"
+        " numéro de reçu, no de reçu, n° reçu, rechnungs nr, rechnungsnr, beleg nr, bon nummer,"
+        " quittung nr, invoice ref, invoice reference, inv. no, document number, receipt id,"
+        " n° facture, numéro facture, facture numéro, factuur nummer, factuurnummer, num. factura,"
+        " número de la factura, factura número, n. documento, numero documento, numero della fattura,"
+        " check no, check number, check #, chk, folio"
     ),
     Label.BOOKING_NO: _p(
         "booking id, booking ref, booking reference, booking no, booking number, pnr, pnr no, pnr number,"

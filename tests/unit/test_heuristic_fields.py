@@ -1,0 +1,80 @@
+"""Invoice number, vendor and names: read from their labels or their place, never from look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from reimburse.adapters.heuristic.fields import read_number
+from reimburse.adapters.heuristic.totals import LineInfo, analyse_lines
+
+
+def _lines(text: str) -> list[LineInfo]:
+    return analyse_lines(text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Invoice No: #INV03051\nTotal 5.00", "INV03051"),
+        ("Rechnungsnummer:   2024-0815\nSumme 5,00", "2024-0815"),
+        ("Rechnungs.-Nr. HA007   - 123123 - 37816396   Seite 1 von 1", "HA007 - 123123 - 37816396"),
+        ("Gastname   Herr Jens Meier   Rechnungsnr.   083-72561", "083-72561"),
+        ("N° de facture   : 11608848301659", "11608848301659"),
+        ("Factuurnummer: F2024/118", "F2024/118"),
+        ("Número de factura: A-2024.117", "A-2024.117"),
+        ("Numero fattura: 2024/FE/12", "2024/FE/12"),
+        ("Buchungscode / Rechnungsnummer:   NFCZMQ", "NFCZMQ"),
+    ],
+)
+def test_labelled_invoice_numbers_in_six_languages(text: str, expected: str) -> None:
+    assert read_number(_lines(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ACME GmbH\nHandelsrechnung (380) Nr. 471102 vom 05.06.2018", "471102"),
+        (
+            "ACME GmbH\nRechnung des Versicherers Nr. 01.234.567.8-2018-1 vom\n06.12.2018",
+            "01.234.567.8-2018-1",
+        ),
+        ("Au bon pain SARL\nInvoice FA-2017-0008\nDelivery Address", "FA-2017-0008"),
+        ("Au bon pain SARL\nAvoir AV-2017-0005", "AV-2017-0005"),
+        ("Factura\nINV/2024/00005\nACME S.L.", "INV/2024/00005"),
+        ("Fattura n. 17/2024 del 03/04/2024", "17/2024"),
+    ],
+)
+def test_number_beside_the_documents_title(text: str, expected: str) -> None:
+    assert read_number(_lines(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rechnung gemäß Bestellung Nr. 2018-471331 vom 01.03.2018.",  # another document's number
+        "Invoice 2024\nTotal 5.00",  # a year
+        "Invoice Date 11/03/2017",  # a date
+        "Rechnungsbetrag: 146,71",  # an amount
+        "Kundennummer: 339420\nSumme 10,00",  # the customer's number
+        "Invoice 1 of 2",
+    ],
+)
+def test_never_a_date_amount_year_or_customer_number(text: str) -> None:
+    assert read_number(_lines(text))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thank you\nTerminal 2   Receipt: 1877934   ORIGINAL", "1877934"),
+        ("Order ID: 4081-7781\nTotal 5.00", "4081-7781"),
+        ("CHK 140750   TBL 409/1   GST 4", "140750"),
+        ("Check number 3047   2024-02-08", "3047"),
+    ],
+)
+def test_receipt_check_and_order_references_when_no_invoice_number(text: str, expected: str) -> None:
+    assert read_number(_lines(text))[0] == expected
+
+
+def test_an_invoice_number_beats_an_order_number() -> None:
+    assert read_number(_lines("Order No: 55501\nInvoice No: INV-77\nTotal 5.00"))[0] == "INV-77"
