@@ -102,6 +102,15 @@ def test_page_total_that_differs_from_the_xml_is_flagged() -> None:
     assert FlagCode.EINVOICE_MISMATCH in {f.code for f in verdict.flags}
 
 
+def test_page_total_label_that_differs_is_flagged_even_when_the_xml_amount_appears_elsewhere() -> None:
+    # 119,00 is printed (as a line), but the page's own total says 149,00.
+    page = HOTEL_PAGE.replace("Hotelzimmer, 1 Nacht   100,00", "Hotelzimmer, 1 Nacht   119,00").replace(
+        "Gesamtbetrag: 119,00", "Gesamtbetrag: 149,00"
+    )
+    (message,) = mismatches(HeuristicInvoiceExtractor().read(document(page, cii()), POLICY))
+    assert message == "The page's total is 149.00 EUR, but the embedded e-invoice states 119.00 EUR."
+
+
 def test_page_number_that_differs_from_the_xml_is_flagged() -> None:
     page = HOTEL_PAGE.replace("RE-2024-0042", "RE-2024-0043")
     (message,) = mismatches(HeuristicInvoiceExtractor().read(document(page, cii()), POLICY))

@@ -25,6 +25,7 @@ from reimburse.domain.policy import Policy
 from reimburse.domain.verdict import Flag, FlagCode
 
 CREDIT_NOTE = "381"
+SURE = 0.9  # the page reader's confidence in its total above which its reading is compared
 
 
 def read_with_einvoice(
@@ -114,15 +115,32 @@ def merge(document: Document, policy: Policy, page: Invoice | None, name: str) -
 
 
 def cross_check(text: str, e: EInvoice, page: Invoice | None) -> tuple[Flag, ...]:
-    """Flags for what the XML states and the page does not print."""
+    """Flags for what the XML states and the page does not print, or prints otherwise.
+
+    The total: the page must print the XML's amount somewhere, and the total the page reader
+    takes from its labels (when it is sure of it) must be one of the XML's own sums; a page
+    whose total label shows 149.00 beside an XML saying 119.00 is flagged even when 119.00
+    happens to appear elsewhere. Signs are compared loosely ("-8,79" and "8,79-" both occur).
+    The number: the page must print it, separators aside.
+    """
     flags = []
+    unit = f" {e.currency}" if e.currency else ""
+    sums = {abs(v) for v in (e.total, e.amount_due, e.net) if v is not None}
+    page_total = page.total if page is not None and page.confidence.get("total", 0.0) >= SURE else None
     if not is_printed(abs(e.total), text):
         seen = f" (the page reads {page.total})" if page is not None and page.total != e.total else ""
         flags.append(
             Flag(
                 FlagCode.EINVOICE_MISMATCH,
-                f"The embedded e-invoice states a total of {e.total} {e.currency or ''}".rstrip()
-                + f", but the page does not print that amount{seen}.",
+                f"The embedded e-invoice states a total of {e.total}{unit}, but the page does not "
+                f"print that amount{seen}.",
+            )
+        )
+    elif page_total is not None and abs(page_total) not in sums:
+        flags.append(
+            Flag(
+                FlagCode.EINVOICE_MISMATCH,
+                f"The page's total is {page_total}{unit}, but the embedded e-invoice states {e.total}{unit}.",
             )
         )
     if e.number and _alnum(e.number) not in _alnum(text):
