@@ -182,7 +182,10 @@ async def test_async_page_reader_failure_leaves_the_xml_reading() -> None:
 
 async def test_async_page_reading_gives_category_and_names() -> None:
     async def model(document: Document, policy: Policy) -> Invoice:
-        return Invoice(total=Decimal("1.00"), category="Accommodation", names=("Rani Sharma",), nights=1)
+        notes = ("amount_not_in_text: 1.00 is not printed", "looks like a hotel expense")
+        return Invoice(
+            total=Decimal("1.00"), category="Accommodation", names=("Rani Sharma",), nights=1, notes=notes
+        )
 
     invoice = await aread_with_einvoice(document(HOTEL_PAGE, cii()), POLICY, model, "gemini")
     assert (invoice.total, invoice.category, invoice.names, invoice.nights) == (
@@ -191,6 +194,9 @@ async def test_async_page_reading_gives_category_and_names() -> None:
         ("Rani Sharma",),
         1,
     )
+    # the page's informational notes stay; its review concerns about the total do not
+    assert "looks like a hotel expense" in invoice.notes
+    assert not any(n.startswith("amount_not_in_text") for n in invoice.notes)
 
 
 def _german(amount: Decimal) -> str:

@@ -25,6 +25,7 @@ from reimburse.domain.policy import Policy
 from reimburse.domain.verdict import Flag, FlagCode
 
 CREDIT_NOTE = "381"
+_FLAG_CODES = frozenset(code.value for code in FlagCode)
 SURE = 0.9  # the page reader's confidence in its total above which its reading is compared
 
 
@@ -67,6 +68,9 @@ def merge(document: Document, policy: Policy, page: Invoice | None, name: str) -
     assert e is not None
     category, category_conf, notes = _category(document, policy, e, page)
     notes.insert(0, f"read from the {e.syntax} e-invoice XML")
+    if page is not None:
+        # The page reader's review concerns ("code: message") are about fields the XML settles.
+        notes += [n for n in page.notes if n.split(":", 1)[0].strip() not in _FLAG_CODES]
     lines = tuple(LineItem(description=x.description, amount=x.amount, quantity=x.quantity) for x in e.lines)
     exact = {"total": 1.0, "currency": 1.0 if e.currency else 0.0}
     confidence = {
