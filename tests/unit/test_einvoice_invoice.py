@@ -164,6 +164,12 @@ def test_credit_note_keeps_its_amount_and_needs_review() -> None:
     assert decide(POLICY, invoice, Claim("Rani Sharma", date(2024, 12, 1))).review_required
 
 
+def test_cii_credit_note_type_code_needs_review() -> None:
+    page = HOTEL_PAGE.replace("Rechnung Nr.", "Gutschrift Nr.")
+    invoice = HeuristicInvoiceExtractor().read(document(page, cii(type_code="381")), POLICY)
+    assert [f.code for f in invoice.reading_flags] == [FlagCode.CREDIT_NOTE]
+
+
 def test_an_ordinary_invoice_is_not_a_credit_note() -> None:
     invoice = HeuristicInvoiceExtractor().read(
         XmlEInvoiceDocumentReader().read(ubl_invoice(), "i.xml"), POLICY

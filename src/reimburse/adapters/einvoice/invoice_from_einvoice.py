@@ -24,7 +24,8 @@ from reimburse.domain.invoice import Invoice, LineItem
 from reimburse.domain.policy import Policy
 from reimburse.domain.verdict import Flag, FlagCode
 
-CREDIT_NOTE = "381"
+# UNTDID 1001 codes that EN 16931 counts as credit notes (381 the common one).
+CREDIT_NOTE_CODES = frozenset({"81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532"})
 _FLAG_CODES = frozenset(code.value for code in FlagCode)
 SURE = 0.9  # the page reader's confidence in its total above which its reading is compared
 
@@ -84,12 +85,12 @@ def merge(document: Document, policy: Policy, page: Invoice | None, name: str) -
         },
     }
     flags = cross_check(document.text, e, page) if has_own_page(document) else ()
-    if e.type_code == CREDIT_NOTE:
+    if e.type_code in CREDIT_NOTE_CODES or e.syntax == "UBL CreditNote":
         # Its amounts are positive by the standard; paying it out as an expense would be wrong.
         flags += (
             Flag(
                 FlagCode.CREDIT_NOTE,
-                f"This is a credit note (type {CREDIT_NOTE}): the seller refunds {e.total} "
+                f"This is a credit note (type {e.type_code}): the seller refunds {e.total} "
                 f"{e.currency or ''}".rstrip()
                 + "; it is not a charge to reimburse.",
             ),
