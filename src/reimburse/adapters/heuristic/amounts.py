@@ -94,6 +94,12 @@ AMOUNT_RE = re.compile(
     rf")"
 )
 CURRENCY_RE = re.compile(_CUR)
+# "1 234,56" without a currency, as a column's whole value (at the line start, after a column gap
+# or a colon): space-grouped thousands, the French and Nordic way. Elsewhere "Qty 1 200,00" stays
+# a quantity and an amount.
+_SPACED_COLUMN = re.compile(
+    rf"(?:^|(?<=\s\s)|(?<=:)|(?<=:\s))(?P<neg>-\s?)?(?P<n>\d{{1,3}}(?: \d{{3}})+[.,]\d{{1,2}}){_STOP}(?=\s*$|\s{{2}})"
+)
 _TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
 _MAX = Decimal("1e9")
 
@@ -148,7 +154,10 @@ def find_amounts(text: str, *, masked: bool = False) -> list[AmountMatch]:
     """Every amount in `text`, in order. Percentages, dates, times and codes like 'INV2024' are skipped."""
     source = text if masked else _mask(text)
     out: list[AmountMatch] = []
+    spaced = [m for m in _SPACED_COLUMN.finditer(source) if parse_number(m.group("n")) is not None]
     for m in AMOUNT_RE.finditer(source):
+        if any(s.start() <= m.start() < s.end() and " " not in m.group(0).strip() for s in spaced):
+            continue
         raw = m.group("n1") or m.group("n2") or m.group("n3")
         value = parse_number(raw)
         if value is None or value >= _MAX:
@@ -170,7 +179,11 @@ def find_amounts(text: str, *, masked: bool = False) -> list[AmountMatch]:
         if m.group("neg"):
             value = -value
         out.append(AmountMatch(value, currency, m.start(), end, has_decimals))
-    return out
+    for s in spaced:
+        if not any(a.start <= s.start() < a.end for a in out):
+            value = parse_number(s.group("n")) or Decimal(0)
+            out.append(AmountMatch(-value if s.group("neg") else value, None, s.start(), s.end(), True))
+    return sorted(out, key=lambda a: a.start)
 
 
 def detect_currency(text: str) -> str | None:

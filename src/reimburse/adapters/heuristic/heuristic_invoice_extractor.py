@@ -82,6 +82,7 @@ class HeuristicInvoiceExtractor:
             period_start=dates.period_start,
             period_end=dates.period_end,
             candidate_totals=totals.candidates,
+            amount_due=totals.amount_due,
             confidence=confidence,
             extractor=self.name,
             notes=tuple(notes),

@@ -22,12 +22,16 @@ _HEADER_WORDS = re.compile(
     r"artikel|menge|anzahl|preis|betrag|désignation|quantité|qté|prix|montant|descripción|cantidad|"
     r"precio|importe|descrizione|quantità|prezzo|importo)(?![^\W\d_])"
 )
-_END_LABELS = {Label.SUBTOTAL, Label.TOTAL, Label.GRAND, Label.NET, Label.PAID}
+_END_LABELS = {Label.SUBTOTAL, Label.TOTAL, Label.GRAND, Label.NET, Label.PAID, Label.DUE}
 _SKIP_LABELS = _END_LABELS | {
     Label.TAX,
     Label.TAX_TOTAL,
     Label.DISCOUNT,
     Label.ROUNDING,
+    Label.PREPAID,
+    Label.CHANGE,
+    Label.TIP,
+    Label.TAX_INCLUDED,
     Label.OTHER,
     Label.INVOICE_DATE,
     Label.DATE,

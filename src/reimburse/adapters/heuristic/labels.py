@@ -7,6 +7,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from reimburse.adapters.heuristic.amount_labels import AMOUNT_PHRASES
+
 
 class Label(enum.StrEnum):
     GRAND = "grand"  # the amount charged: Grand Total, Amount Payable, Total TTC, Te betalen
@@ -19,6 +21,11 @@ class Label(enum.StrEnum):
     TAX_TOTAL = "tax_total"
     DISCOUNT = "discount"
     ROUNDING = "rounding"
+    DUE = "due"  # still to pay after deposits or payments (Zahlbetrag, Balance due, Net à payer)
+    PREPAID = "prepaid"  # deposits and payments already made (Anzahlung, acompte, deposit)
+    CHANGE = "change"  # cash handed back
+    TIP = "tip"  # tip, gratuity, service charge: added after tax
+    TAX_INCLUDED = "tax_included"  # "davon MwSt", "dont TVA": tax inside the total, never added
     OTHER = "other"  # shadows look-alikes: GSTIN, Tax Invoice, Total Qty, Due Date...
     INVOICE_DATE = "invoice_date"
     DATE = "date"
@@ -198,8 +205,14 @@ AMOUNT_LABELS = frozenset(
         Label.TAX_TOTAL,
         Label.DISCOUNT,
         Label.ROUNDING,
+        Label.DUE,
+        Label.PREPAID,
+        Label.CHANGE,
+        Label.TIP,
+        Label.TAX_INCLUDED,
     }
 )
+_TOTAL_LIKE = frozenset({Label.GRAND, Label.TOTAL, Label.DUE, Label.SUBTOTAL, Label.NET})
 
 _START = r"(?:(?<![^\W\d_])|(?<=[a-z])(?=[A-Z]))"
 _END = r"(?:(?![^\W\d_])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]))"
@@ -215,7 +228,7 @@ def _phrase_regex(phrase: str) -> str:
 def _compile() -> dict[str, tuple[re.Pattern[str], list[Label]]]:
     """One anchored alternation per first letter: matching is tried only where a word starts."""
     by_letter: dict[str, list[tuple[str, Label]]] = {}
-    for label, phrases in _PHRASES.items():
+    for label, phrases in _merged_phrases().items():
         for phrase in phrases:
             by_letter.setdefault(phrase[0].lower(), []).append((phrase, label))
     compiled: dict[str, tuple[re.Pattern[str], list[Label]]] = {}
@@ -224,6 +237,16 @@ def _compile() -> dict[str, tuple[re.Pattern[str], list[Label]]]:
         alternation = "|".join(f"(?P<g{i}>{_phrase_regex(p)})" for i, (p, _) in enumerate(pairs))
         compiled[letter] = (re.compile(alternation), [label for _, label in pairs])
     return compiled
+
+
+def _merged_phrases() -> dict[Label, tuple[str, ...]]:
+    """_PHRASES with amount_labels' phrases added; a phrase listed there leaves its label here."""
+    extra = {Label(name): _p(spec) for name, spec in AMOUNT_PHRASES.items()}
+    moved = {phrase for phrases in extra.values() for phrase in phrases}
+    merged = {label: tuple(p for p in phrases if p not in moved) for label, phrases in _PHRASES.items()}
+    for label, phrases in extra.items():
+        merged[label] = merged.get(label, ()) + phrases
+    return merged
 
 
 _BY_LETTER = _compile()
@@ -256,6 +279,14 @@ def find_labels(line: str) -> list[LabelHit]:
         done = m.end()
         # "Total (incl. GST)", "inkl. MwSt": the tax word qualifies a total, it is no tax line.
         if label is Label.TAX and _QUALIFIER.search(line[max(0, pos - 16) : pos]):
+            continue
+        # "Total inkl. MwSt 118,00": the included tax names what the total holds.
+        if (
+            label is Label.TAX_INCLUDED
+            and hits
+            and hits[-1].label in _TOTAL_LIKE
+            and not re.search(r"[^\s(\[:,/-]", line[hits[-1].end : pos])
+        ):
             continue
         hits.append(LabelHit(label, pos, m.end(), m.group(0)))
     return hits

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
@@ -57,7 +58,43 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def analyse_lines(lines: list[str]) -> list[LineInfo]:
-    return [LineInfo(line, find_labels(line), find_amounts(line)) for line in lines]
+    out = []
+    for line in lines:
+        hits, amounts = find_labels(line), find_amounts(line)
+        if amounts and not any(h.label in AMOUNT_LABELS for h in hits):
+            hits = sorted([*hits, *_ocr_total_label(line, amounts[-1].start)], key=lambda h: h.start)
+        out.append(LineInfo(line, hits, amounts))
+    return out
+
+
+# Total words as an OCR text layer garbles them ("1'otal", "lotaal", "Tota l", "Snbtotal"): a
+# line's first cell, before its first amount, that is one letter or two off such a word.
+_OCR_TOTALS = {"total": Label.TOTAL, "totaal": Label.TOTAL, "totale": Label.TOTAL, "subtotal": Label.SUBTOTAL}
+_FIRST_CELL = re.compile(r"^\s*(\S+(?: \S+)?)(?=\s{3}|\s*$)")
+
+
+def _ocr_total_label(line: str, last_amount: int) -> list[LabelHit]:
+    m = _FIRST_CELL.match(line)
+    if m is None or m.end(1) > last_amount:
+        return []
+    word = re.sub(r"[^a-z]", "", m.group(1).lower())
+    if not 4 <= len(word) <= 9:
+        return []
+    best = max(_OCR_TOTALS, key=lambda w: SequenceMatcher(None, word, w).ratio())
+    if SequenceMatcher(None, word, best).ratio() < 0.8:
+        return []
+    return [LabelHit(_OCR_TOTALS[best], m.start(1), m.end(1), m.group(1))]
+
+
+_PROSE = re.compile(r"(?<![^\W\d_])[a-zà-ÿ][a-zà-ÿ']+(?![^\W\d_])")
+_SENTENCE_SENSITIVE = frozenset({Label.GRAND, Label.TOTAL, Label.DUE, Label.PAID, Label.WEAK, Label.PREPAID})
+
+
+def _in_sentence(line: str, hit: LabelHit) -> bool:
+    """A total word inside running text ("... d'un montant total de") labels nothing: a label
+    starts its cell, after at most a couple of words."""
+    cell = line[: hit.start].rsplit("   ", 1)[-1]
+    return len(_PROSE.findall(cell)) >= 3
 
 
 def _pick(amounts: list[AmountMatch]) -> AmountMatch:
@@ -95,6 +132,8 @@ def labelled_amounts(infos: list[LineInfo]) -> list[Labelled]:
             end = info.hits[k + 1].start if k + 1 < len(info.hits) else len(info.text)
             if hit.label not in AMOUNT_LABELS:
                 continue
+            if hit.label in _SENTENCE_SENSITIVE and _in_sentence(info.text, hit):
+                continue
             own = [a for a in info.amounts if hit.end <= a.start and a.end <= end]
             before = [a for a in info.amounts if a.end <= hit.start] if k == 0 else []
             if own:
@@ -125,6 +164,7 @@ class TotalsReading:
     confidence: float
     label: str
     notes: list[str] = field(default_factory=list)
+    amount_due: Decimal | None = None
 
 
 def _close(a: Decimal, b: Decimal, slack: Decimal = CENT) -> bool:
@@ -135,88 +175,203 @@ def _values(items: list[Labelled], *labels: Label) -> list[Decimal]:
     return [x.value for x in items if x.label in labels and x.value > 0]
 
 
-def _taxes(items: list[Labelled]) -> Decimal | None:
-    summary = _values(items, Label.TAX_TOTAL)
-    if summary:
-        return max(summary)
-    values = [x.value for x in items if x.label is Label.TAX and x.value > 0]
-    return sum(values, Decimal(0)) if values else None
+_TAXES = (Label.TAX, Label.TAX_TOTAL, Label.TAX_INCLUDED)
 
 
-def _distinct_taxes(items: list[Labelled]) -> Decimal | None:
-    """Taxes with repeats dropped: the same line printed again in a tax summary table."""
-    seen = {(re.sub(r"\W", "", x.label_text.lower()), x.value) for x in items if x.label is Label.TAX}
-    values = [v for _, v in seen if v > 0]
-    return sum(values, Decimal(0)) if values else None
+def _plausible(x: Labelled) -> bool:
+    """A tax line's amount is printed as money; a bare integer beside a tax word is a rate, a
+    guest count or an identifier (USt-Nr). A tax total may be a small whole amount."""
+    if x.label is Label.TAX:
+        return x.amount.explicit
+    if x.label in _TAXES:
+        return x.amount.explicit or abs(x.value) < 1000
+    return True
 
 
 def read_totals(items: list[Labelled]) -> TotalsReading | None:
-    """Choose the total among labelled amounts; None when nothing is labelled as a total."""
-    taxes = _taxes(items)
-    discounts = sum((abs(x.value) for x in items if x.label is Label.DISCOUNT), Decimal(0))
-    rounding = sum((x.value for x in items if x.label is Label.ROUNDING), Decimal(0))
+    """Choose the total among labelled amounts; None when nothing is labelled as a total.
+
+    The gross total comes first (Grand Total, Bruttosumme, Total TTC), then a bare Total, then the
+    amount due, a payment, a subtotal, a weak "Amount". What is still payable after deposits is
+    reported apart (amount_due). Subtotal and taxes are the pair the arithmetic confirms.
+    """
+    items = [x for x in items if _plausible(x)]
     grand = [x for x in items if x.label is Label.GRAND and x.value > 0]
     plain = [x for x in items if x.label is Label.TOTAL and x.value > 0]
     net = [x for x in items if x.label is Label.NET and x.value > 0]
-    subtotals = _values(items, Label.SUBTOTAL)
+    due = [x for x in items if x.label is Label.DUE]
+    prepaid = [abs(x.value) for x in items if x.label is Label.PREPAID and x.value != 0]
+    paid = [x for x in items if x.label is Label.PAID and x.value > 0 and x.amount.explicit]
+    change = _values(items, Label.CHANGE)
+    subtotal_items = [x for x in items if x.label is Label.SUBTOTAL and x.value > 0]
     best_total = max((x.value for x in grand + plain), default=None)
     if best_total is not None and any(n.value < best_total for n in net):
-        subtotals += [n.value for n in net if n.value < best_total]
         net = [n for n in net if n.value >= best_total]
     tiers: list[tuple[list[Labelled], float]] = [
         (grand, 0.95),
         (plain + net, 0.9),
-        ([x for x in items if x.label is Label.PAID and x.value > 0], 0.7),
+        ([x for x in due if x.value > 0], 0.85),
+        (paid, 0.7),
+        (subtotal_items, 0.7),
         ([x for x in items if x.label is Label.WEAK and x.value > 0], 0.45),
     ]
     tier, confidence = next(((t, c) for t, c in tiers if t), ([], 0.0))
-    if not tier:
-        return None
-    chosen = max(tier, key=lambda x: x.value)
-    total = chosen.value
+    notes: list[str] = []
+    if tier:
+        chosen = max(tier, key=lambda x: x.value)
+        total = chosen.value
+    else:
+        # A corrective invoice or credit note prints its total below zero.
+        negative = [x for x in items if x.label in (Label.GRAND, Label.TOTAL, Label.DUE) and x.value < 0]
+        if not negative:
+            return None
+        chosen = min(negative, key=lambda x: x.value)
+        total, confidence = chosen.value, 0.85
+    if chosen.label is Label.PAID and change and max(change) < total:
+        total -= max(change)  # cash tendered minus change handed back
+        notes.append(f"paid {chosen.value} in cash, {max(change)} given back")
+    elif chosen.label is Label.DUE and len(prepaid) == 1 and prepaid[0] < total:
+        total += prepaid[0]  # only the balance is printed as a total: the deposit belongs to it
+        notes.append(f"total includes a deposit of {prepaid[0]}")
+    amount_due = _amount_due(due, prepaid, total)
+
+    arithmetic = _arithmetic(items, total)
     others = {x.value for x in grand + plain + net} - {total}
-    tax = taxes or Decimal(0)
+    explained_by = {*arithmetic.parts, *(total - p for p in prepaid), *(x.value for x in due)}
+    explained_by |= {total - x.value for x in paid}
 
     def explained(v: Decimal) -> bool:
-        # A pre-tax or pre-discount "Total" is part of the arithmetic that leads to the total, not a rival.
-        steps = [v + a * tax - b * discounts + c * rounding for a in (0, 1) for b in (0, 1) for c in (0, 1)]
-        return any(_close(v, s) for s in subtotals) or any(_close(s, total) for s in steps[1:])
+        return any(_close(v, e) for e in explained_by) or _steps_reach(v, total, arithmetic)
 
     rivals = sorted(v for v in others if not explained(v))
-    subtotals += [v for v in others if explained(v) and v < total]
-    subtotal = _best_subtotal(subtotals, total, tax, rounding)
-    distinct = _distinct_taxes(items)
-    # Per-night taxes repeat on purpose; a summary table repeats by accident: the sum decides.
-    if (
-        subtotal is not None
-        and distinct is not None
-        and not _close(subtotal + tax + rounding, total)
-        and _close(subtotal + distinct + rounding, total)
-    ):
-        taxes = tax = distinct
-    notes: list[str] = []
-    if rounding and taxes is not None:
-        notes.append(f"taxes include a rounding of {rounding}")
-        taxes += rounding
+    notes += arithmetic.notes
     if rivals:
         confidence = min(confidence, 0.6)
-    elif subtotal is not None and taxes is not None and _close(subtotal + taxes, total):
-        confidence = max(confidence, 0.99)
+    elif arithmetic.confirmed:
+        confidence = max(confidence, 0.99 if confidence >= 0.7 else 0.8)
     return TotalsReading(
         total=total,
         currency=chosen.amount.currency,
         candidates=tuple(sorted({total, *rivals})),
-        subtotal=subtotal,
-        taxes=taxes,
+        subtotal=arithmetic.subtotal,
+        taxes=arithmetic.taxes,
         confidence=confidence,
         label=chosen.label_text,
         notes=notes,
+        amount_due=amount_due,
     )
 
 
-def _best_subtotal(values: list[Decimal], total: Decimal, tax: Decimal, rounding: Decimal) -> Decimal | None:
-    fitting = [v for v in values if _close(v + tax + rounding, total)]
-    if fitting:
-        return fitting[0]
-    below = [v for v in values if v <= total]
-    return max(below) if below else (values[0] if values else None)
+def _amount_due(due: list[Labelled], prepaid: list[Decimal], total: Decimal) -> Decimal | None:
+    # The last amount due printed is the one left to pay (a folio ends on "Balance 0.00"); one of
+    # the other sign is a payment line's balance, not a debt.
+    same_sign = [x.value for x in due if x.value == 0 or (x.value > 0) == (total > 0)]
+    if same_sign:
+        return same_sign[-1]
+    if prepaid and total > 0 and sum(prepaid) <= total:
+        return total - sum(prepaid)
+    return None
+
+
+@dataclass
+class Arithmetic:
+    """The subtotal and taxes that add up to the total, and which printed amounts took part."""
+
+    subtotal: Decimal | None = None
+    taxes: Decimal | None = None
+    confirmed: bool = False
+    parts: list[Decimal] = field(default_factory=list)
+    adjustments: Decimal = Decimal(0)
+    notes: list[str] = field(default_factory=list)
+    tax_options: list[Decimal] = field(default_factory=list)
+    steps: list[Decimal] = field(default_factory=list)  # tips, minus discounts, rounding
+
+
+def _tax_options(items: list[Labelled], total: Decimal) -> list[Decimal]:
+    """Ways to read the taxes: a printed tax total, the sum of tax lines, the sum without a
+    repeated summary table, or one tax line alone (a "TVA 20%" column in the item table)."""
+    limit = abs(total)
+    summary = [x.value for x in items if x.label is Label.TAX_TOTAL and 0 < x.value < limit]
+    lines = [x for x in items if x.label is Label.TAX and 0 < x.value < limit]
+    options: list[Decimal] = []
+    if summary:
+        options.append(max(summary))
+    if lines:
+        options.append(sum((x.value for x in lines), Decimal(0)))
+        seen = {(re.sub(r"\W", "", x.label_text.lower()), x.value) for x in lines}
+        options.append(sum((v for _, v in seen), Decimal(0)))
+        options += [x.value for x in lines]
+    options += summary
+    negative = [x.value for x in items if x.label in (Label.TAX, Label.TAX_TOTAL) and x.value < 0]
+    if total < 0 and negative:
+        options += [sum(negative, Decimal(0)), *negative]
+    return list(dict.fromkeys(o for o in options if o != 0))
+
+
+def _arithmetic(items: list[Labelled], total: Decimal) -> Arithmetic:
+    taxes = _tax_options(items, total)
+    included = [x.value for x in items if x.label is Label.TAX_INCLUDED and 0 < x.value < abs(total)]
+    subtotals = [x.value for x in items if x.label is Label.SUBTOTAL and x.value != 0]
+    # Amounts a layout may print in the subtotal's place: a net, a lower "Total", the line under
+    # a discount ("LESS DISCOUNT  1436").
+    extra = [
+        x.value
+        for x in items
+        if x.label in (Label.NET, Label.TOTAL, Label.GRAND, Label.DISCOUNT) and 0 < abs(x.value) < abs(total)
+    ]
+    tips = sum((x.value for x in items if x.label is Label.TIP and x.value > 0), Decimal(0))
+    discounts = sum((abs(x.value) for x in items if x.label is Label.DISCOUNT), Decimal(0))
+    rounding = sum((x.value for x in items if x.label is Label.ROUNDING), Decimal(0))
+    out = Arithmetic(tax_options=taxes, steps=[tips, -discounts, rounding])
+    # 1. Subtotal + taxes = total, as printed.
+    for s in subtotals + extra:
+        for t in taxes:
+            if _close(s + t, total):
+                return Arithmetic(s, t, True, [s, t], tax_options=taxes, steps=out.steps)
+    # 2. With a tip, discount or rounding between them: the pre-tax amount is what remains.
+    steps = [(tips, "a tip or service charge"), (-discounts, "a discount"), (rounding, "a rounding")]
+    for s in subtotals + extra:
+        for t in [*taxes, Decimal(0)]:
+            for mask in range(1, 8):
+                adjust = sum((v for k, (v, _) in enumerate(steps) if mask >> k & 1), Decimal(0))
+                if adjust and _close(s + t + adjust, total, Decimal("0.02")):
+                    named = ", ".join(n for k, (v, n) in enumerate(steps) if mask >> k & 1 and v)
+                    note = f"the total includes {named} ({adjust:+})"
+                    return Arithmetic(
+                        total - t if t else s, t or None, True, [s, t], adjust, [note], taxes, out.steps
+                    )
+    # 3. Taxes already inside the subtotal or total (CGST/SGST on cab receipts, "inkl. MwSt").
+    inside = [s for s in subtotals if _close(s, total)]
+    if inside or included:
+        tax = next((t for t in [*included, *taxes] if 0 < abs(t) < abs(total)), None)
+        if tax is not None:
+            note = f"taxes of {tax} are included in the total"
+            return Arithmetic(
+                total - tax, tax, True, [total, tax], notes=[note], tax_options=taxes, steps=out.steps
+            )
+        if inside:
+            return Arithmetic(inside[0], None, True, [inside[0]], tax_options=taxes, steps=out.steps)
+    # 4. Nothing adds up. Report the printed pair only where both are clearly printed as such
+    #    (a labelled subtotal and a tax total or tax lines): then the disagreement is real.
+    below = [s for s in subtotals if abs(s) < abs(total)]
+    out.subtotal = max(below, key=abs) if below else None
+    summary_tax = [x.value for x in items if x.label is Label.TAX_TOTAL and 0 < x.value < abs(total)]
+    tax_lines = [x.value for x in items if x.label is Label.TAX and 0 < x.value < abs(total)]
+    if summary_tax:
+        out.taxes = max(summary_tax)
+    elif tax_lines and len(tax_lines) <= 3:
+        out.taxes = sum(tax_lines, Decimal(0))
+    return out
+
+
+def _steps_reach(v: Decimal, total: Decimal, arithmetic: Arithmetic) -> bool:
+    """A pre-tax or pre-tip "Total" is part of the arithmetic that leads to the total, not a rival."""
+    adjustments = {
+        sum((v for k, v in enumerate(arithmetic.steps) if mask >> k & 1), Decimal(0))
+        for mask in range(1 << len(arithmetic.steps))
+    }
+    for t in [*arithmetic.tax_options, Decimal(0)]:
+        for a in adjustments:
+            if _close(v + t + a, total, Decimal("0.02")):
+                return True
+    return False

@@ -1,0 +1,90 @@
+"""Labels of money lines (totals, amount due, net, taxes, deposits) in English, German, French,
+Dutch, Spanish and Italian, beyond the first list in labels.py.
+
+Keyed by the Label value so this module needs nothing from labels.py; labels.py merges it, and a
+phrase listed here leaves any other label it had there (so "zahlbetrag" is an amount due, not a
+gross total). The split between a gross total and an amount due is what lets a deposit or a card
+payment stand beside the invoice's own total instead of replacing it.
+"""
+
+from __future__ import annotations
+
+AMOUNT_PHRASES: dict[str, str] = {
+    # The invoice's own gross total, tax included.
+    "grand": (
+        "bruttosumme, brutto summe, rechnungssumme, rechnungsbetrag brutto, gesamtbetrag brutto,"
+        " gesamt brutto, summe brutto, summe leistungen, saldo leistungen, summe belastungen, gesamtsumme brutto, endsumme, gesamtpreis, total brutto,"
+        " total amount incl, total incl. vat, total including vat, total incl vat, total inc vat,"
+        " total inc. vat, gross total, total gross, invoice total amount, total invoice,"
+        " montant de la facture, montant total ttc, total t.t.c, total facture, montant ttc,"
+        " totaal incl. btw, totaal inclusief btw, totaalbedrag incl, totaal factuur, factuurbedrag,"
+        " importe total, total factura, total a facturar, importe factura,"
+        " totale documento, totale fattura, totale ivato, totale complessivo, importo totale"
+    ),
+    # What is still to pay after deposits, prepayments and payments: Invoice.amount_due.
+    "due": (
+        "amount due, total due, total amount due, balance due, balance, balance to pay, amount to pay,"
+        " amount outstanding, outstanding balance, outstanding amount, remaining balance, residual,"
+        " zahlbetrag, zu zahlen, zu zahlender betrag, noch zu zahlen, restbetrag, offener betrag,"
+        " offen, saldo, fälliger betrag, net à payer, net a payer, reste à payer, reste dû, solde,"
+        " solde dû, montant dû, montant à payer, te betalen, nog te betalen, openstaand bedrag,"
+        " openstaand saldo, importe pendiente, saldo pendiente, saldo adeudado, pendiente de pago, a pagar,"
+        " total a pagar, importo dovuto, saldo da pagare, da pagare, totale da pagare, za platiti"
+    ),
+    # Deposits and payments already made: not the expense, the difference between total and due.
+    "prepaid": (
+        "deposit, deposits, less deposit, deposit paid, prepayment, prepayments, prepaid,"
+        " advance, advance payment, advance payments, already paid, payments received, payment received,"
+        " amount received, anzahlung, anzahlungen, erhaltene anzahlungen, erhaltene anzahlung,"
+        " vorauszahlung, vorauszahlungen, abschlagszahlung, abschlagszahlungen, bereits bezahlt,"
+        " bereits gezahlt, geleistete zahlungen, summe zahlungen, saldo zahlungen, zahlungen, acompte, acomptes, acompte versé,"
+        " déjà payé, deja payé, montant déjà réglé, aanbetaling, vooruitbetaling,"
+        " reeds betaald, al betaald, anticipo, anticipos, entrega a cuenta, ya pagado, caparra,"
+        " acconto, acconti, già pagato"
+    ),
+    # A payment that settles the bill: the total only when nothing else is printed.
+    "paid": (
+        "amount paid, total paid, paid amount, paid, paid by card, card payment, card, credit card,"
+        " debit card, visa, mastercard, master card, amex, american express, maestro, cash, cash paid,"
+        " bezahlt, gezahlt, zahlung, ec-karte, ec karte, girocard, kartenzahlung, bar bezahlt, betaald,"
+        " pinbetaling, contant, contant betaald, payé, réglé, carte bancaire, carte bleue, espèces,"
+        " pagado, pagato, tarjeta, efectivo, contanti, carta di credito, bancomat, betalt, betald,"
+        " kontant, kort, montant prélevé, entrichteter betrag, gezahlter betrag"
+    ),
+    # Money handed back on a cash payment: paid minus change is what was charged.
+    "change": "change, change due, rückgeld, wechselgeld, retour, rendu, monnaie rendue, wisselgeld, vuelto, resto",
+    # Additions after tax that a total includes.
+    "tip": "tip, tips, gratuity, trinkgeld, pourboire, fooi, propina, mancia, service charge",
+    # Amounts before tax.
+    "subtotal": (
+        "rechnungssumme ohne ust, rechnungssumme netto, positionssumme, warenwert, nettosumme,"
+        " summe netto, gesamt netto, nettobetrag, netto betrag, zwischensumme netto, total net,"
+        " total ht, total h.t., montant ht, montant hors taxes, sous-total ht, total hors tva,"
+        " totaal excl. btw, totaal exclusief btw, subtotaal, netto bedrag, bedrag excl. btw,"
+        " importe neto, total parcial, base imponible, subtotal sin iva, total neto, imponibile, totale imponibile,"
+        " subtotale, totale netto, total excl. vat, total excluding vat, net amount excl"
+    ),
+    # Taxes included in a total already ("davon MwSt", "dont TVA"): never added on top of it.
+    "tax_included": (
+        "davon mwst, davon ust, darin enthaltene mwst, enthaltene mwst, enthaltene ust, inkl. mwst,"
+        " inkl mwst, incl. vat, incl vat, including vat, vat included, of which vat, included vat,"
+        " dont tva, tva incluse, incl. btw, inclusief btw, waarvan btw, btw inbegrepen, iva incluida,"
+        " iva incluido, di cui iva, iva inclusa, including gst, inclusive of gst, gst included,"
+        " inclusive of all taxes, incl. of all taxes, incl. taxes, including taxes, taxes included"
+    ),
+    "tax_total": (
+        "steuerbetrag, mwst-betrag, mwst betrag, ust-betrag, ust betrag, umsatzsteuerbetrag,"
+        " summe umsatzsteuer, summe ust, montant tva, montant de la tva, total tva, btw-bedrag,"
+        " btw bedrag, totaal btw, cuota iva, total iva, importe iva, total impuestos, total impuesto,"
+        " impuestos, totale iva, totale imposte, imposta, imposte, total taxes"
+    ),
+    # Look-alikes that are not money totals of this invoice.
+    "other": (
+        "gesamtbetrag der zuschläge, gesamtbetrag der abschläge, summe der zuschläge,"
+        " summe der abschläge, previous balance, balance forward, balance brought forward,"
+        " vorheriger saldo, alter saldo, solde précédent, solde antérieur, vorig saldo, saldo anterior,"
+        " saldo precedente, total savings, you saved, ust-idnr, ust-id-nr, ust idnr, ust.-idnr,"
+        " ust-nr, ust.-id.-nr, st-nr, steuer-nr, tva intracom, n° tva intracommunautaire,"
+        " vat reg no, vat reg. no, balance of points, points balance"
+    ),
+}

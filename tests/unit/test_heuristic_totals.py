@@ -1,0 +1,204 @@
+"""Totals as arithmetic: the gross total the items, taxes and labels agree on; the amount due
+apart; taxes already included never added twice; flags only when printed amounts disagree.
+Each text is synthetic, written in the convention of its language."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
+from reimburse.domain.document import Document
+from reimburse.domain.engine import Claim, decide
+from reimburse.domain.invoice import Invoice
+from reimburse.domain.policy import Category, Policy
+
+POLICY = Policy(policy_id="pol", currency="EUR", categories=(Category("other"), Category("meals")))
+READING = {"total_mismatch", "multiple_totals", "low_confidence"}
+
+
+def read(text: str) -> Invoice:
+    doc = Document("x.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,))
+    return HeuristicInvoiceExtractor().read(doc, POLICY)
+
+
+def flags(invoice: Invoice) -> set[str]:
+    verdict = decide(POLICY, invoice, Claim(employee_name="", submitted_on=date(2100, 1, 1)))
+    return {f.code for f in verdict.flags} & READING
+
+
+def d(value: str) -> Decimal:
+    return Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "due"),
+    [
+        (  # German e-invoice rendering: prepayment between gross total and Zahlbetrag
+            "Rechnungssumme ohne USt.   177,49\nSteuerbetrag   20,16\nBruttosumme   197,65\n"
+            "Erhaltene Anzahlungen   -50,00\nZahlbetrag   147,65",
+            "197.65",
+            "147.65",
+        ),
+        (  # French: acompte, then net à payer
+            "Total HT   1 000,00\nTVA 20 %   200,00\nTotal TTC   1 200,00\nAcompte versé   300,00\n"
+            "Net à payer   900,00",
+            "1200.00",
+            "900.00",
+        ),
+        (  # English: deposit and balance due
+            "Subtotal   $1,000.00\nSales tax   $80.00\nTotal   $1,080.00\nLess deposit   $500.00\n"
+            "Balance due   $580.00",
+            "1080.00",
+            "580.00",
+        ),
+        (  # Dutch hotel folio: paid in full
+            "Totaal   245,00\nBetaald met pinbetaling   245,00\nOpenstaand saldo   0,00",
+            "245.00",
+            "0.00",
+        ),
+    ],
+    ids=["de-anzahlung", "fr-acompte", "en-deposit", "nl-paid"],
+)
+def test_deposit_is_not_the_expense(text: str, total: str, due: str) -> None:
+    invoice = read("Invoice 1\n" + text)
+    assert invoice.total == d(total)
+    assert invoice.amount_due == d(due)
+    assert flags(invoice) == set()
+
+
+def test_cgst_sgst_already_inside_the_subtotal_is_not_added_again() -> None:
+    invoice = read(
+        "Cab receipt\nTrip fare   180.00\nSubtotal   ₹ 210.00\nCGST 2.5%   ₹ 5.00\nSGST 2.5%   ₹ 5.00\n"
+        "Total   ₹ 210.00"
+    )
+    assert invoice.total == d("210.00")
+    assert invoice.taxes == d("10.00")
+    assert invoice.subtotal == d("200.00")
+    assert flags(invoice) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summe   118,00 EUR\ndavon MwSt 7%   7,72 EUR",
+        "Total TTC   118,00 €\ndont TVA 20 %   19,67 €",
+        "Total   £118.00\nincl. VAT   £19.67",
+        "Totaal   118,00\nwaarvan btw 9%   9,74",
+    ],
+    ids=["de", "fr", "en", "nl"],
+)
+def test_tax_stated_as_included_leaves_the_total_alone(text: str) -> None:
+    invoice = read("Receipt\n" + text)
+    assert invoice.total == d("118.00")
+    assert invoice.subtotal is not None and invoice.taxes is not None
+    assert invoice.subtotal + invoice.taxes == invoice.total
+    assert flags(invoice) == set()
+
+
+def test_tax_column_in_the_item_table_does_not_count_twice() -> None:
+    invoice = read(
+        "Description   Quantity   Unit Price Taxes   Amount\n"
+        "Whiteboard Pen   15.00 Units   100.00 VAT 20%   1,500.00 €\n"
+        "Screw   45.00 Units   0.20 VAT 20%   9.00 €\n"
+        "Subtotal   1,509.00 €\nVAT 20%   301.80 €\nTotal   1,810.80 €"
+    )
+    assert (invoice.total, invoice.subtotal, invoice.taxes) == (d("1810.80"), d("1509.00"), d("301.80"))
+    assert flags(invoice) == set()
+
+
+def test_tip_after_tax_is_part_of_the_total() -> None:
+    invoice = read("Diner\nSubtotal   44.94\nTax   3.76\nGratuity   9.74\nTotal   58.44\nMaster Card   58.44")
+    assert invoice.total == d("58.44")
+    assert flags(invoice) == set()
+
+
+def test_subtotal_taxes_and_total_that_disagree_are_flagged() -> None:
+    invoice = read("Invoice 7\nSubtotal   100.00\nVAT 20%   20.00\nTotal   150.00")
+    assert invoice.total == d("150.00")
+    assert "total_mismatch" in flags(invoice)
+
+
+def test_two_unrelated_totals_are_flagged() -> None:
+    invoice = read("Invoice 7\nTotal   100.00\nGrand Total   180.00\nNotes: thank you")
+    assert "multiple_totals" in flags(invoice) or "total_mismatch" in flags(invoice)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "total"),
+    [
+        (
+            "Rechnungskorrektur",
+            "Rechnungssumme ohne USt.   -7,67\nSteuerbetrag   -1,12\nBruttosumme   -8,79",
+            "-8.79",
+        ),
+        ("Gutschrift", "Nettobetrag   -50,00\nMwSt 19 %   -9,50\nGesamtbetrag   -59,50", "-59.50"),
+        ("Avoir", "Total HT   -218,48 €\nTotal TTC   -233,47 €", "-233.47"),
+        ("Credit note", "Subtotal   -10.00\nTotal   -12.00", "-12.00"),
+    ],
+)
+def test_corrective_invoice_and_credit_note_keep_their_negative_total(
+    title: str, text: str, total: str
+) -> None:
+    assert read(f"{title} Nr. 5\n{text}").total == d(total)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Kassenbon\n1 Kaffee   3,50\nBezahlt   3,50", "3.50"),
+        ("Kvitto\n1 Burger   185,00\nBetalt   185,00", "185.00"),
+        ("Receipt\n1 Coffee   4.20\nCard   4.20", "4.20"),
+        ("Ticket\n1 café   2,40\nEspèces   5,00\nRendu   2,60", "2.40"),
+        ("Kvitto\nNet   220,54\nVAT 12%   26,46\nSubtotal   247,00\nKort   247,00", "247.00"),
+    ],
+    ids=["de-bezahlt", "sv-betalt", "en-card", "fr-cash-change", "sv-subtotal"],
+)
+def test_a_receipt_with_only_a_paid_amount_has_a_total(text: str, total: str) -> None:
+    assert read(text).total == d(total)
+
+
+@pytest.mark.parametrize(
+    ("line", "total"),
+    [
+        ("1'otal   27.12", "27.12"),
+        ("lotaal   16,00", "16.00"),
+        ("Tota l   44.60", "44.60"),
+    ],
+)
+def test_total_word_garbled_by_ocr_is_still_a_total(line: str, total: str) -> None:
+    assert read(f"Bar receipt\n1 Beer   12.00\n{line}").total == d(total)
+
+
+def test_a_total_word_inside_a_sentence_is_no_label() -> None:
+    invoice = read(
+        "Facture\nMontant prélevé le 16 novembre 2019   12,99\n"
+        "Rappel : vous avez souscrit une facilité de 24 mensualités de 8,00€ d'un montant total de\n192,00€."
+    )
+    assert invoice.total == d("12.99")
+    assert invoice.candidate_totals == (d("12.99"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Gesamtbetrag   1.234,56 €", "1234.56"),
+        ("Montant TTC   1 234,56 €", "1234.56"),
+        ("Grand Total   $1,234.56", "1234.56"),
+        ("Grand Total   ₹ 6,54,321.00", "654321.00"),
+        ("Importe total   1.234,56 €", "1234.56"),
+        ("Totale documento   1.234,56 €", "1234.56"),
+        ("Te betalen   € 1.234,56", "1234.56"),
+    ],
+)
+def test_amount_formats_and_languages(text: str, total: str) -> None:
+    assert read("Invoice\n" + text).total == d(total)
+
+
+def test_an_identifier_beside_a_tax_word_is_not_a_tax() -> None:
+    invoice = read("Hotel\nTotal   118.00\nMwSt 7%   7,72\nUSt-IdNr DE 190145566\nSt-Nr 123/456/78901")
+    assert invoice.taxes is None or invoice.taxes < invoice.total
+    assert flags(invoice) == set()
