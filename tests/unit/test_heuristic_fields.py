@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reimburse.adapters.heuristic.fields import read_number
+from reimburse.adapters.heuristic.fields import read_number, read_vendor
 from reimburse.adapters.heuristic.totals import LineInfo, analyse_lines
 
 
@@ -78,3 +78,66 @@ def test_receipt_check_and_order_references_when_no_invoice_number(text: str, ex
 
 def test_an_invoice_number_beats_an_order_number() -> None:
     assert read_number(_lines("Order No: 55501\nInvoice No: INV-77\nTotal 5.00"))[0] == "INV-77"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one-line sender address above the recipient's window.
+        (
+            "Boulangerie Martin SARL - 12 rue de la Paix - 75002 Paris\n\nDupont SAS\n3 avenue Foch\n75016 Paris",
+            "Boulangerie Martin SARL",
+        ),
+        ("Hotel Sonne, Hauptstraße 4, 80331 München\n\nMeier GmbH\nLindenweg 2\n10115 Berlin", "Hotel Sonne"),
+        # A seller block with its "Name:" line.
+        ("Verkäufer\nNummer: 549910\nName: Lieferant GmbH\nAnschrift: Weg 1", "Lieferant GmbH"),
+        ("Seller:\nACME Trading Ltd\n1 High Street", "ACME Trading Ltd"),
+        # A legal-form name at the top beats a location line; in the footer it is the fallback.
+        (
+            "Thank you for shopping at;\nSlateford Road\nBP Express Shopping Limited\nTel 0131 443",
+            "BP Express Shopping Limited",
+        ),
+        (
+            "Buchungsbestätigung\n\nHerr Max Muster\nMuster Consulting GmbH\nHauptstr 1\n10117 Berlin\n\n"
+            "Summe 10,00\n\nFlyfast GmbH | Weg 6 | 40472 Düsseldorf\nFlyfast GmbH | Weg 6 | 40472 Düsseldorf",
+            "Flyfast GmbH",
+        ),
+        (
+            "Stanford Plumbing & Heating   INVOICE\n123 Madison drive, Seattle\nBILL TO   Invoice No: 1",
+            "Stanford Plumbing & Heating",
+        ),
+    ],
+)
+def test_vendor_from_the_issuer_block(text: str, expected: str) -> None:
+    assert read_vendor(_lines(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("Invoice\n\nRechnungsadresse\n\nKunde Beispiel GmbH\nWeg 1\n10117 Berlin", "Kunde Beispiel GmbH"),
+        (
+            "Passenger Receipt\n\nMR Jens Muster\nMuster Consulting GmbH\nFriedrichstr 123",
+            "Muster Consulting GmbH",
+        ),
+        ("Bill To\nGlobex Inc\n5 Main St", "Globex Inc"),
+    ],
+)
+def test_vendor_is_never_the_customer(text: str, customer: str) -> None:
+    assert read_vendor(_lines(text))[0] != customer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congratulations! You have booked a reschedulable ticket with us today.\nTotal 500",
+        "Room Number   431\nArrival Date 11/07/2022",
+        "Nummer: 549910\nSumme 5,00",
+        "Driver\nRamesh Kumar",
+        "logo\nTotal 5.00",
+        "Rechnungsadresse\nSumme 5,00",
+        "Germany\nSumme 5,00",
+    ],
+)
+def test_vendor_is_never_boilerplate_a_label_or_a_field(text: str) -> None:
+    assert read_vendor(_lines(text))[0] is None

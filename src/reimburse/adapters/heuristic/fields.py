@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import re
 
-from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
-from reimburse.adapters.heuristic.labels import Label, find_labels
-from reimburse.adapters.heuristic.text import clean_spaces
+from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.titles import is_reference, title_references
 from reimburse.adapters.heuristic.totals import LineInfo
+from reimburse.adapters.heuristic.vendor import read_vendor
 
-_TITLES = re.compile(
-    r"(?i)^\W*(tax\s*invoice|invoice|receipt|bill|cash\s*memo|bill\s*of\s*supply|e-?ticket|ticket|"
-    r"booking\s*confirmation|payment\s*receipt|ride\s*receipt|trip\s*receipt|folio|guest\s*folio|"
-    r"original|duplicate|copy|factuur|rechnung|quittung|beleg|facture|reçu|recibo|factura|fattura|"
-    r"ricevuta|scontrino|kassenbon|kassabon|bon|note|statement|summary)\b[\W\w]{0,25}$"
-)
-_DOC_TAIL = re.compile(
-    r"(?i)\s*[-|:]?\s*(?:(?:ride|trip|tax|customer|payment|booking|cash|guest|hotel|taxi|travel)\s+)?"
-    r"(?:receipt|invoice|bill|folio|slip|e-?ticket|itinerary)\s*$"
-)
+__all__ = ["read_names", "read_number", "read_vendor"]
+
 _LOOSE_NUMBER = re.compile(r"^[A-Z]{1,6}[-/][A-Z0-9][A-Z0-9\-/]{3,}$")
-_DOC_WORDS = re.compile(
-    r"(?i)\b(invoice|receipt|slip|itinerary|e-?ticket|folio|memo|statement|voucher|bill of supply|"
-    r"confirmation|thanks|thank you|welcome|kassabon|kassenbon|quittung|ricevuta|scontrino)\b"
-)
-_NOISE = re.compile(r"(?i)(original|duplicate|copy|for recipient|page \d|www\.|http|@)")
 _HONORIFIC = re.compile(
     r"(?i)^(mr|mrs|ms|miss|mx|dr|prof|shri|smt|sri|kumari|herr|frau|m|mme|mlle|dhr|mevr|sr|sra|srta|sig|sig\.ra)\.?\s+"
 )
@@ -58,32 +44,6 @@ _NOT_NAMES = {
     "client",
 }
 _NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[A-Za-z0-9]")
-
-
-def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
-    for i, hit in label_hits(infos, Label.VENDOR):
-        if infos[i].text[: hit.start].strip() and not re.search(r"\s{2}$", infos[i].text[: hit.start]):
-            continue  # "as per the operator's policy": a word in a sentence, not a label
-        value = clean_spaces(label_value(infos, i, hit))
-        if len(re.findall(r"[^\W\d_]", value)) >= 2 and len(value) <= 80 and value[0].isalnum():
-            return value, 0.8
-    for info in infos[:8]:
-        first = cells(info.text)
-        if not first:
-            continue
-        cell = _DOC_TAIL.sub("", clean_spaces(first[0][1]))
-        letters = len(re.findall(r"[^\W\d_]", cell))
-        if letters < 3 or _TITLES.match(cell) or _NOISE.search(cell) or _DOC_WORDS.search(cell):
-            continue
-        if (
-            find_labels(cell)
-            or find_dates(cell)
-            or any(a.explicit for a in find_amounts(cell))
-            or 2 * sum(ch.isdigit() for ch in cell) > letters
-        ):
-            continue
-        return cell[:80], 0.6
-    return None, 0.0
 
 
 def read_number(infos: list[LineInfo]) -> tuple[str | None, float]:

@@ -1,0 +1,357 @@
+"""The vendor: the issuer of the invoice, read from its seller label or its issuer block.
+
+Where a person finds the issuer: a "Seller"/"Verkäufer" block; the one-line sender address
+above the window envelope's recipient ("Au bon moulin SARL - 1242 chemin ... - 84340 Malaucène",
+a DIN 5008 / NF convention); a company name with its legal form (GmbH, Ltd, SAS, B.V., S.L.,
+S.p.A., Inc ...) at the top of the first page, or, failing that, in the footer; else the top line
+of the page. Never the customer's block (after "Bill to", "Rechnungsadresse", a "Herr/Mr" line
+or under a sender line), never a label, a boilerplate sentence or a country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reimburse.adapters.heuristic.amounts import find_amounts
+from reimburse.adapters.heuristic.dates import find_dates
+from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
+from reimburse.adapters.heuristic.labels import Label, find_labels
+from reimburse.adapters.heuristic.text import clean_spaces
+from reimburse.adapters.heuristic.totals import LineInfo
+
+_LEGAL = (
+    r"(?:GmbH\s*&\s*Co\.?\s*KG|GmbH|GMBH|mbH|AG|KGaA|KG|OHG|UG|e\.\s?K\.|SE|a\.\s?G\.|e\.\s?V\.|"
+    r"Pvt\.?\s*Ltd\.?|Private\s+Limited|Pty\.?\s*Ltd\.?|Ltd\.?|LTD\.?|Limited|LIMITED|PLC|plc|LLP|LLC|"
+    r"L\.L\.C\.|Inc\.?|INC\.?|Corp\.?|Corporation|S\.A\.S\.?|SAS|SARL|S\.A\.R\.L\.?|EURL|SNC|S\.A\.|SA|"
+    r"B\.V\.?|BV|N\.V\.?|NV|V\.O\.F\.|VOF|S\.L\.U\.?|S\.L\.|SL|S\.p\.A\.?|SpA|S\.P\.A\.|S\.r\.l\.?|Srl|SRL|"
+    r"S\.n\.c\.|d\.d\.|d\.o\.o\.|AB|Oy|ApS|A/S|s\.r\.o\.|Sp\.\s?z\s?o\.\s?o\.|GesmbH|Ges\.m\.b\.H\.)"
+)
+_LEGAL_RE = re.compile(rf"(?<![^\W\d_]){_LEGAL}(?![^\W\d_])")
+# Words that may sit lowercase inside a company name ("Au bon moulin", "Hotel am Hof").
+_JOINERS = {
+    "&",
+    "+",
+    "und",
+    "and",
+    "et",
+    "en",
+    "y",
+    "e",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "van",
+    "der",
+    "den",
+    "von",
+    "am",
+    "an",
+    "im",
+    "di",
+    "del",
+    "della",
+    "da",
+    "do",
+    "bon",
+    "of",
+    "the",
+    "co",
+    "co.",
+    "-",
+}
+_RECIPIENT_LABEL = re.compile(
+    r"(?i)^\W*(bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
+    r"customer|buyer|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
+    r"name\s*&\s*adresse|kunde|käufer|empfänger|adresse\s*de\s*facturation|adresse\s*de\s*livraison|"
+    r"facturé\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"
+    r"cobrar\s*a|enviar?\s*a|cliente|comprador|destinatario|intestatario|spett\.?\s*le|acquirente)\b"
+)
+_PERSON = re.compile(
+    r"^(?:Herrn?|HERRN?|Frau|FRAU|Mr|MR|Mrs|MRS|Ms|MS|Mme|MME|Mlle|M\.?|Dhr\.?|Mevr\.?|Sr\.|Sra\.|Sig\.)"
+    r"\s+(?=[^\W\d_])(?![^\W\d_]*[a-z]\b\s*:)"
+)
+_STREET_WORDS = (
+    r"str\.|stra(?:ss|ß)e\b|street\b|\bst\b|road\b|\brd\b|avenue\b|\bave\b|weg\b|"
+    r"gasse\b|platz\b|\brue\b|chemin\b|\bvia\b|\bcalle\b|laan\b|straat\b|plein\b|boulevard\b|\bblvd\b"
+)
+_STREET_WORD = re.compile(rf"(?i)(?:{_STREET_WORDS})")
+_STREET = re.compile(rf"(?i)(?:\d+\s*[a-z]?$|^\d+\s|{_STREET_WORDS})")
+_POSTCODE_CITY = re.compile(
+    r"(?<!\d)(?:[A-Z]{1,2}[- ])?\d{4,5}\s+[^\W\d_]{2,}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Z])"
+)
+_SENDER_SPLIT = re.compile(r"\s+[-–|·•]\s+|\s*[|·•]\s*|,\s+")
+_COUNTRIES = re.compile(
+    r"(?i)^(germany|deutschland|france|österreich|austria|schweiz|suisse|switzerland|nederland|"
+    r"netherlands|belgi[eë]|belgique|belgium|españa|spain|italia|italy|united kingdom|uk|"
+    r"great britain|england|scotland|ireland|usa|u\.s\.a\.|united states|canada|india|sverige|"
+    r"sweden|hrvatska|croatia|polska|poland|česko|czech republic|portugal|luxembourg)\W*$"
+)
+_BOILERPLATE = re.compile(
+    r"(?i)^\W*(thank|thanks|welcome|congratulations|dear|hello|hi|vielen\s+dank|danke|herzlich|"
+    r"willkommen|merci|bienvenue|bonjour|bedankt|welkom|gracias|bienvenid|grazie|benvenut|please|"
+    r"bitte|visit|besuchen)\b"
+)
+_FIELD_WORDS = re.compile(
+    r"(?i)^\W*(logo|driver|fahrer|page|seite|room|zimmer|table|tisch|tafel|server|cashier|kassierer|"
+    r"host|guest|gast|rate|copy|kopie|original|duplicate|store\s*(?:no|#)|terminal|operator|kasse|"
+    r"kassa|trip|ride|vehicle|passenger|fahrgast|name|nummer|number|stylesheet|beispiel|"
+    r"visualisierung|lesbarmachung|signature|unterschrift)\b"
+)
+_DOC_WORDS = re.compile(
+    r"(?i)(invoice|receipt|slip|itinerary|e-?ticket|folio|memo|statement|voucher|bill of supply|"
+    r"confirmation|thanks|thank you|welcome|kassabon|kassenbon|quittung|ricevuta|scontrino|"
+    r"best[aä]\s?\W?\s?tigung|bevestiging|confirmaci[oó]n|conferma|rechnungskopie|"
+    r"(?<![^\W\d_])(?:rechnung|facture|factuur|factura|fattura|avoir|gutschrift)(?![^\W\d_]))"
+)
+_TITLES = re.compile(
+    r"(?i)^\W*(tax\s*invoice|invoice|receipt|bill|cash\s*memo|bill\s*of\s*supply|e-?ticket|ticket|"
+    r"booking\s*confirmation|payment\s*receipt|ride\s*receipt|trip\s*receipt|folio|guest\s*folio|"
+    r"original|duplicate|copy|factuur|rechnung|quittung|beleg|facture|reçu|recibo|factura|fattura|"
+    r"ricevuta|scontrino|kassenbon|kassabon|bon|note|statement|summary)\b[\W\w]{0,25}$"
+)
+_NOISE = re.compile(r"(?i)(original|duplicate|copy|kopie|copie|copia|for recipient|page \d|www\.|http|@)")
+_DOC_TAIL = re.compile(
+    r"(?i)\s*[-|:]?\s*(?:(?:ride|trip|tax|customer|payment|booking|cash|guest|hotel|taxi|travel)\s+)?"
+    r"(?:receipt|invoice|bill|folio|slip|e-?ticket|itinerary)\s*$"
+)
+_TOP = 12  # non-blank lines that make up the header block of the first page
+
+
+def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
+    recipient = _recipient_cells(infos)
+    filled = [i for i, info in enumerate(infos) if info.text.strip()]
+    top = filled[:_TOP]
+    labelled = _seller_block(infos, recipient)
+    if labelled:
+        return labelled, 0.8
+    for i in top:
+        sender = _sender_line(infos[i].text)
+        if sender:
+            return sender, 0.75
+    legal = _legal_names(infos, top, recipient)
+    if legal:
+        return legal[0], 0.7
+    everywhere = _legal_names(infos, filled, recipient)
+    repeated = [name for name, n in Counter(everywhere).most_common() if n >= 2]
+    if repeated:  # "Eurowings GmbH" in every footer: the issuer, even below a top line
+        return repeated[0], 0.65
+    people = _people(infos)
+    for n, i in enumerate(filled[:8]):
+        above = infos[filled[n - 1]].text.strip() if n else ""
+        if above and (_FIELD_WORDS.match(above) or infos[filled[n - 1]].label_only) and len(above) < 25:
+            continue  # the value of the field named above it ("Driver" over "Ramesh Kumar")
+        for start, cell in cells(infos[i].text)[:1]:
+            if _recipient(recipient, i, start) or any(abs(i - p) <= 2 for p in people):
+                continue
+            name = _plain_name(infos[i].text, start, cell)
+            if name:
+                return name, 0.6
+    for i in filled:
+        sender = _sender_line(infos[i].text)
+        if sender and not _recipient(recipient, i, 0):
+            return sender, 0.5
+    if everywhere:
+        return everywhere[0], 0.5
+    return None, 0.0
+
+
+def _recipient(recipient: dict[int, int], line: int, start: int) -> bool:
+    column = recipient.get(line)
+    return column is not None and start >= column
+
+
+def _recipient_cells(infos: list[LineInfo]) -> dict[int, int]:
+    """Line -> first column of the customer's block on that line."""
+    out: dict[int, int] = {}
+
+    def mark(first: int, column: int, count: int) -> None:
+        seen = 0
+        for j in range(first, len(infos)):
+            if not infos[j].text.strip():
+                if seen:
+                    break
+                continue
+            out[j] = min(out.get(j, column), column)
+            seen += 1
+            if seen == count:
+                break
+
+    for i, info in enumerate(infos):
+        for start, cell in cells(info.text):
+            if _RECIPIENT_LABEL.match(cell):
+                column = max(0, start - 2)
+                out[i] = min(out.get(i, column), column)
+                mark(i + 1, column, 6)
+            elif _PERSON.match(clean_spaces(info.text[start:])):
+                block_start = i
+                while block_start > 0 and infos[block_start - 1].text.strip() and i - block_start < 2:
+                    block_start -= 1
+                mark(block_start, max(0, start - 2), 7)
+        if _sender_line(info.text) and i < 40:
+            # Under a one-line sender address: the window envelope's recipient block.
+            nxt = next((j for j in range(i + 1, len(infos)) if infos[j].text.strip()), None)
+            if nxt is not None:
+                mark(nxt, 0, 6)
+    return out
+
+
+def _people(infos: list[LineInfo]) -> set[int]:
+    """Lines holding a person addressed by title ("Herr Jens Walter", "MR J WALTER")."""
+    return {
+        i
+        for i, info in enumerate(infos)
+        if any(_PERSON.match(clean_spaces(info.text[s:])) for s, _ in cells(info.text))
+    }
+
+
+def _seller_block(infos: list[LineInfo], recipient: dict[int, int]) -> str | None:
+    """The value of a "Seller"/"Verkäufer"/"Lieferant" label, or its block's "Name:" line."""
+    for i, hit in label_hits(infos, Label.VENDOR):
+        before = infos[i].text[: hit.start]
+        if before.strip() and not re.search(r"\s{2}$", before):
+            continue  # "as per the operator's policy": a word in a sentence, not a label
+        value = clean_spaces(label_value(infos, i, hit))
+        if (
+            _acceptable(value)
+            and not re.search(r":\s*\S", value)
+            and not _POSTCODE_CITY.search(value)
+            and not _RECIPIENT_LABEL.match(value)
+        ):
+            return value
+        # The block under the label, in the label's column ("Lieferant   Käufer" heads two).
+        limit = next((s for s, _ in cells(infos[i].text) if s > hit.start), 10**6)
+        for j in range(i + 1, min(len(infos), i + 8)):
+            segment = " ".join(c for s, c in cells(infos[j].text) if hit.start - 3 <= s < limit - 1)
+            if not segment:
+                continue
+            m = re.match(r"(?i)^(?:name|firma|company|raison sociale|naam|nombre|nome)\s*:\s*(.+)$", segment)
+            if m and _acceptable(m.group(1)):
+                return clean_spaces(m.group(1))
+            if re.match(r"^[^:]{1,40}:", segment) or _recipient(recipient, j, hit.start):
+                continue
+            name = _legal_name(segment, in_seller_block=True) or _plain_name(segment, 0, segment)
+            if name:
+                return clean_spaces(name)
+    return None
+
+
+def _acceptable(value: str) -> bool:
+    return len(re.findall(r"[^\W\d_]", value)) >= 2 and len(value) <= 80 and value[:1].isalnum()
+
+
+def _digit_heavy(cell: str) -> bool:
+    letters = len(re.findall(r"[^\W\d_]", cell))
+    return 2 * sum(ch.isdigit() for ch in cell) > letters
+
+
+def _sender_line(line: str) -> str | None:
+    """ "Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène - France" -> the name."""
+    text = clean_spaces(line)
+    parts = [p for p in _SENDER_SPLIT.split(text) if p.strip()]
+    if len(parts) < 3 or not any(_POSTCODE_CITY.search(p) for p in parts[1:]):
+        return None
+    name = parts[0].strip()
+    if (
+        not (name[:1].isupper() or name[:1].isdigit())
+        or _STREET.search(name)
+        or len(re.findall(r"[^\W\d_]", name)) < 3
+        or _digit_heavy(name)
+        or find_labels(name)
+        or _POSTCODE_CITY.search(name)
+        or _STREET.search(name)
+        or _MIXED.search(name)
+        or len(name.split()) > 7
+    ):
+        return None
+    return name
+
+
+def _legal_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> list[str]:
+    names = []
+    people = _people(infos)
+    for i in lines:
+        if any(abs(i - p) <= 2 for p in people):
+            continue  # "APImeister GmbH" beside "Herr Jens Walter": the customer's company
+        for start, cell in cells(infos[i].text):
+            if _recipient(recipient, i, start):
+                continue
+            name = _legal_name(cell)
+            if name:
+                names.append(name)
+    return names
+
+
+def _legal_name(cell: str, *, in_seller_block: bool = False) -> str | None:
+    """ "Premier Inn GmbH ist ein Mitglied ..." -> "Premier Inn GmbH": the capitalised words before
+    a legal form."""
+    for m in _LEGAL_RE.finditer(cell):
+        words = re.split(r"\s+", cell[: m.start()].strip())
+        taken: list[str] = []
+        for word in reversed(words):
+            if not word or word.endswith((":", ";", ",")) or re.search(r"[|@]", word):
+                break
+            if word[0].isupper() or word[0].isdigit() or word.lower() in _JOINERS:
+                taken.append(word)
+            else:
+                break
+            if len(taken) == 6:
+                break
+        while taken and taken[-1].lower() in _JOINERS:
+            taken.pop()
+        if not taken:
+            continue
+        name = " ".join([*reversed(taken), m.group(0)])
+        if len(re.findall(r"[^\W\d_]", name)) - len(re.findall(r"[^\W\d_]", m.group(0))) < 2:
+            continue
+        if (not in_seller_block and _is_label(" ".join(reversed(taken)))) or _BOILERPLATE.match(name):
+            continue
+        if _FIELD_WORDS.match(name) and not in_seller_block:
+            continue
+        return clean_spaces(name)
+    return None
+
+
+def _is_label(words: str) -> bool:
+    """The words are a label and nothing else ("Rechnungsadresse", not "Lieferant GmbH")."""
+    hits = find_labels(words)
+    return bool(hits) and hits[0].start == 0 and len(words) - hits[-1].end <= 1
+
+
+# Latin letters mixed with Arabic, Greek, Cyrillic or CJK ones in one word: OCR noise.
+_MIXED = re.compile(r"[A-Za-z][\u0370-\u06ff\u3000-\u9fff]|[\u0370-\u06ff\u3000-\u9fff][A-Za-z]")
+
+
+def _plain_name(line: str, start: int, cell: str) -> str | None:
+    """The top line as the vendor, when it is a name and nothing else."""
+    after = line[start + len(cell) :]
+    if re.match(r"\s*[:;]", after) or re.search(r"[:;]\s*\S", cell):
+        return None  # a "key: value" pair ("Nummer: 549910", "Fin d'engagement : Date échue")
+    name = _DOC_TAIL.sub("", clean_spaces(cell))
+    letters = len(re.findall(r"[^\W\d_]", name))
+    if (
+        letters < 3
+        or _TITLES.match(name)
+        or _DOC_WORDS.search(name)
+        or _NOISE.search(name)
+        or _COUNTRIES.match(name)
+        or _BOILERPLATE.match(name)
+        or _FIELD_WORDS.match(name)
+        or _RECIPIENT_LABEL.match(name)
+        or len(name.split()) > 7
+        or not name[:1].isalnum()
+        or (name.rstrip().endswith(("!", "?", ".")) and len(name.split()) > 3)
+        or _POSTCODE_CITY.search(name)
+        or _STREET_WORD.search(name)
+        or _MIXED.search(name)
+        or name.rstrip().endswith((":", ";"))
+        or (name[:1].islower() and len(name.split()) > 2)
+        or find_labels(name)
+        or find_dates(name)
+        or any(a.explicit for a in find_amounts(name))
+        or _digit_heavy(name)
+    ):
+        return None
+    return name[:80]
