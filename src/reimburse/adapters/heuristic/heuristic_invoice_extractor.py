@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reimburse.adapters.einvoice.invoice_from_einvoice import read_with_einvoice
-from reimburse.adapters.heuristic.amounts import detect_currency
 from reimburse.adapters.heuristic.classify import choose_category, kind_scores
+from reimburse.adapters.heuristic.currency import document_currency
 from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
 from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.items import read_items
@@ -48,7 +48,7 @@ class HeuristicInvoiceExtractor:
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
-        currency = totals.currency or detect_currency(text)
+        currency = document_currency(text, totals.currency)
         dates = read_dates(infos, text, stay=stay, currency=currency)
         notes = list(totals.notes)
         category = choice.category

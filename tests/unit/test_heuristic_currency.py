@@ -1,0 +1,68 @@
+"""The invoice's currency: printed codes and symbols first, the issuer's country for "$", "kr"
+and receipts that print no symbol at all. Synthetic texts, one per convention."""
+
+from __future__ import annotations
+
+import pytest
+
+from reimburse.adapters.heuristic.currency import country_currency, document_currency
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Total 12,00 €", "EUR"),
+        ("Amount due: GBP 45.00", "GBP"),
+        ("Ukupno / Total   HRK   3,563.84", "HRK"),
+        ("Ukupno   370,00 kn", "HRK"),
+        ("Celkem 1 200,00 Kč", "CZK"),
+        ("Razem 99,00 zł", "PLN"),
+        ("Währung: GBP\nBruttosumme 1.021,91\nSteuerbetrag in EUR 183,14", "GBP"),
+        ("Grand Total ₹ 742.00", "INR"),
+    ],
+)
+def test_printed_currency(text: str, currency: str) -> None:
+    assert document_currency(text) == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("1 Hotel Toronto\n550 Wellington St W\nToronto, ON M5V 2V4, Canada\nTotal $27.12", "CAD"),
+        ("Denny's\n3397 S Las Vegas Blvd\nLas Vegas, NV 89109\nTotal $58.44", "USD"),
+        ("Stanford Plumbing\nSeattle, WA 98101\nBALANCE DUE $1,536.52", "USD"),
+        ("Burger AB\nwww.burger.se\nTotal 247,00 kr", "SEK"),
+        ("Kafe AS\nOrg.nr 912 345 678 MVA\nTotal 120,00 kr", "NOK"),
+    ],
+)
+def test_dollar_and_crown_are_settled_by_the_country(text: str, currency: str) -> None:
+    assert document_currency(text) == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Rechnung\nGesamtbetrag 78,99\ninkl. MwSt 12,61", "EUR"),
+        ("Kassabon\nTotaal 16,00\nBtw laag 1,32", "EUR"),
+        ("Facture\nTotal TTC 45,00\nTVA 20 % 7,50", "EUR"),
+        ("Factura simplificada\nTotal 12,50\nIVA 10% 1,14", "EUR"),
+        ("Bastard Burgers\nStockholm\nwww.bastardburgers.se\nSubtotal 247,00\nMoms 12% 26,46", "SEK"),
+        ("Denny's\nLas Vegas, NV 89109\nSubtotal 44.94\nTotal 58.44", "USD"),
+        ("Coop Restaurant\nCHE-123.456.789 MWST\nTotal 23.50", "CHF"),
+        ("Hotel Adriatic d.d.\nOIB 12345678901\nPDV 13%\nUkupno 702,98\n12.08.2021", "HRK"),
+        ("Hotel Adriatic d.d.\nOIB 12345678901\nPDV 13%\nUkupno 702,98\n12.08.2024", "EUR"),
+    ],
+)
+def test_no_symbol_printed_the_country_decides(text: str, currency: str) -> None:
+    assert document_currency(text) == currency
+
+
+def test_a_stray_symbol_alone_is_no_currency() -> None:
+    # OCR of a card slip turns a logo into "¥"; the amounts are in kuna.
+    text = "Jadran hoteli d.d.\nOIB 12345678901\nEurocard/Mastercard ¥\nGRAND TOTAL   702,98 HRK\n2021"
+    assert document_currency(text) == "HRK"
+
+
+def test_nothing_to_go_on_is_none() -> None:
+    assert document_currency("Receipt\nTotal 12.00") is None
+    assert country_currency("Thank you") is None
