@@ -3,6 +3,7 @@ safely when hostile, oversized, broken or not an invoice."""
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 from decimal import Decimal
 
@@ -153,6 +154,17 @@ def test_external_entity_is_refused_and_never_read() -> None:
     )
     with pytest.raises(UnsafeXml, match="DOCTYPE"):
         read_einvoice(xxe)
+
+
+def test_absurd_nesting_is_refused_by_the_parser_limits() -> None:
+    with pytest.raises(UnsafeXml, match="depth"):
+        read_einvoice(b"<a>" * 10_000 + b"</a>" * 10_000)
+
+
+def test_documents_cross_the_process_pool() -> None:
+    reader = XmlEInvoiceDocumentReader()
+    document = pickle.loads(pickle.dumps(reader)).read(ubl_invoice(), "peppol.xml")
+    assert pickle.loads(pickle.dumps(document)) == document
 
 
 def test_oversized_xml_is_refused_before_parsing() -> None:
