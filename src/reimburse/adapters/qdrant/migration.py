@@ -110,14 +110,18 @@ class EdgeToServerMigration:
         checkpoint = Checkpoint(self.checkpoint_path, self._target)
         results: list[CollectionMigrated] = []
         sampled = 0
-        for name in collection_names(self._data_dir):
-            source = EdgeCollectionExport(self._data_dir, name)
-            try:
+        # Every collection's lock first: a running server is reported before anything is copied.
+        sources: list[EdgeCollectionExport] = []
+        try:
+            for name in collection_names(self._data_dir):
+                sources.append(EdgeCollectionExport(self._data_dir, name))
+            for source in sources:
                 moved, checked = await self._collection(source, checkpoint, batch_size, sample)
-            finally:
+                results.append(moved)
+                sampled += checked
+        finally:
+            for source in sources:
                 source.close()
-            results.append(moved)
-            sampled += checked
         return MigrationReport(
             target=self._target,
             collections=tuple(results),
