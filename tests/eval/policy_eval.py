@@ -169,7 +169,8 @@ def _keyword_re(keyword: str) -> re.Pattern[str]:
 
 
 def _mentions(text: str, keyword: str) -> bool:
-    return _keyword_re(keyword).search(text.lower()) is not None
+    # "first class" names "First-class airline tickets": hyphens and spaces are one separator.
+    return _keyword_re(keyword.replace("-", " ")).search(text.lower().replace("-", " ")) is not None
 
 
 def score_policy(policy: Policy, label: dict[str, Any], held_out: bool) -> FileScore:

@@ -80,7 +80,8 @@ _NOT_MONEY_BEFORE = re.compile(
 _EXAMPLE = re.compile(r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if)")
 _ADVANCE = re.compile(r"(?i)\badvances?\b|\bprepaid\b|\bpre-?payment|\bfloat\b")
 _APPROVER = re.compile(
-    r"(?i)(approv|authori[sz]|sign[- ]?off|\bmanager\b|\bdirector\b|\bdean\b|\bcfo\b|\bvp\b|"
+    r"(?i)(approv|authori[sz]|sign[- ]?off|\bmanager\b|\bdirector\b|\bdean\b|\bcfo\b|\bvp\b|\bceo\b|"
+    r"department\s+head|\bsupervisor|\bchair\b|\bprovost|\bcontroller\b|\bpresident\b|"
     r"vice\s+president|\bchief\b|\bhead\s+of\b|receipts?\b|documentation\s+(?:is\s+)?required|"
     r"tax\s+report|\b1099\b|\bw-?2\b|insurance|coverage|deductible)"
 )

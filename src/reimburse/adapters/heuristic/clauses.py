@@ -70,6 +70,9 @@ _VERB = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9₹$€£])|(?<=;)\s+")
 
 
+_ANNOUNCES_LIST = re.compile(r"(?i)\b(below|following|as follows|listed|include|includes|including)\b")
+
+
 @dataclass(frozen=True)
 class Clause:
     text: str
@@ -155,12 +158,22 @@ def split_clauses(text: str) -> list[Clause]:
             else:
                 heading, lead = body.rstrip(":").strip(), ""
             continue
-        if body.endswith(":") and len(body.split()) > 3 and not find_amounts(body):
+        if (
+            body.endswith(":")
+            and len(body.split()) > 3
+            and not any(a.currency for a in find_amounts(body))
+            and not re.search(r"[.!?]\s+[A-Z]", body)  # a rule sentence before the lead-in
+        ):
             flush()
             in_list, lead = False, body
             continue
         if bullet:
             flush()
+            if not in_list and not lead and blocks:
+                # "The expenses listed below are unallowable." then bullets: that sentence leads them.
+                last = split_sentences(blocks[-1][0])[-1:]
+                if last and _ANNOUNCES_LIST.search(last[0]) and len(last[0].split()) > 3:
+                    lead = last[0]
             in_list = True
             numbered = not symbol
             current = [body]

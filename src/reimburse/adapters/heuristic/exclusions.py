@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reimburse.adapters.heuristic.lexicon import EXCLUDED, ExcludedKind
+from reimburse.adapters.heuristic.lexicon import EXCLUDED, KINDS, TRAVEL, ExcludedKind
 from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.adapters.heuristic.text import find_term
 
@@ -20,6 +20,8 @@ NEGATIVE = re.compile(
     r"won't\s+(?:reimburse|pay\s+for|cover|be\s+reimbursed)|never\s+(?:be\s+)?reimburs\w*|(?:will|shall|would|can|may|must)\s*not\s+be\s+"
     r"(?:reimbursed|paid|covered|accepted|allowed|claimed|refunded)|cannot\s+be\s+(?:claimed|reimbursed)|"
     r"(?:is|are)\s+not\s+(?:reimbursable|covered|allowed|permitted|eligible|claimable|accepted|refunded|payable)|"
+    r"(?:is|are)\s+excluded|\bunallowable\b|not\s+(?:an?\s+)?(?:allowable|permissible)|non-?allowable|"
+    r"under\s+no\s+circumstances\s+(?:can|will|may|shall)|not\s+(?:under\s+any\s+circumstances\s+)?bear\s+the\s+cost|"
     r"(?:is|are)\s+excluded|\bexcluded\b|\bexclusions?\b|not\s+covered|not\s+eligible|\bineligible\b|"
     r"not\s+allowed|not\s+permitted|not\s+claimable|\bdisallowed\b|\bprohibited\b|no\s+reimbursement|"
     r"will\s+be\s+rejected|must\s+be\s+borne|borne\s+by\s+the\s+employee|at\s+(?:the\s+)?employee'?s?\s+own\s+"
@@ -32,18 +34,52 @@ NEGATIVE = re.compile(
 _PROCESS = re.compile(
     r"(?i)(receipt|approval|approved|invoice|bill\b|bills\b|claim|document|proof|original|without|late\b|"
     r"submitted|submission|excess|above|beyond|exceed|limit|cap\b|ceiling|deadline|older\s+than|after\s+\d|"
-    r"scope|listed|section|policy|outside)"
+    r"scope|listed|section|policy|outside|refer\b|deemed|accounted\s+for|timely|fail|examples?\b|"
+    r"https?:|www\.|page\s+\d+\s+of)"
 )
 _DROP = re.compile(
-    r"(?i)^(?:the\s+following(?:\s+\w+)?|following|any|all|the|other|such\s+as|e\.g\.|including|items?\s+like|"
+    r"(?i)^(?:(?:the\s+following(?:\s+\w+)?|following|any|all|the|other|such\s+as|e\.g\.|including|items?\s+like|"
     r"expenses?|costs?|charges?|purchases?|claims?|for|on|of|towards|related\s+to|incurred|spent|items?|"
-    r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered|\W)+"
+    r"employees?|travell?ers?|use\s+of|a|an|"
+    r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered)(?![^\W\d_])|\W)+"
 )
-_TAIL = re.compile(r"(?i)(\s+(?:expenses?|costs?|charges?|bills?|items?|fees?|purchases?|products?))+$")
+_TAIL = re.compile(
+    r"(?i)(\s+(?:expenses?|costs?|charges?|bills?|items?|fees?|purchases?|products?|"
+    r"(?:may|might|will|shall|can|could|would|must|should|is|are|be|been|not)))+$"
+)
 _PARTS = re.compile(
     r"(?i)\s*(?:,|;|/|&|\band\b|\bor\b|\bnor\b|\bnoch\b|\bund\b|\boder\b|\bet\b|\bou\b|\ben\b|\by\b|\be\b)\s*"
 )
 _GENERIC = {
+    "trip",
+    "trips",
+    "ticket",
+    "tickets",
+    "ride",
+    "rides",
+    "air",
+    "car",
+    "auto",
+    "vehicle",
+    "vehicles",
+    "hotel",
+    "lodging",
+    "meal",
+    "service",
+    "services",
+    "charges",
+    "fees",
+    "fee",
+    "business",
+    "travel",
+    "university",
+    "company",
+    "employer",
+    "employee",
+    "employees",
+    "traveler",
+    "traveller",
+    "staff",
     "personal",
     "other",
     "misc",
@@ -76,6 +112,53 @@ def known_kinds(text: str) -> list[ExcludedKind]:
     return [k for _, k in hits]
 
 
+# Expense kinds a travel policy pays for: a keyword that is only such a word ("airline tickets",
+# "hotel") would decline every ordinary invoice of the kind, so it needs a qualifier
+# ("parking permits") to be an item.
+_CORE = frozenset(k.name for k in KINDS if k.parent == TRAVEL or k.name in (TRAVEL, "meals", "hotel", "fuel"))
+_ITEM_GENERIC = frozenset(
+    [
+        "tickets",
+        "ticket",
+        "fare",
+        "fares",
+        "ride",
+        "rides",
+        "trip",
+        "trips",
+        "bill",
+        "bills",
+        "expense",
+        "expenses",
+        "cost",
+        "costs",
+        "charge",
+        "charges",
+        "fee",
+        "fees",
+        "rental",
+        "rentals",
+        "portion",
+        "booking",
+        "bookings",
+        "stay",
+        "stays",
+        "use",
+        "travel",
+    ]
+)
+
+
+def _names_a_category(phrase: str) -> bool:
+    mentions = find_mentions(phrase)
+    if not any(m.kind in _CORE for m in mentions):
+        return False
+    rest = phrase
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    return not [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _ITEM_GENERIC and w not in _GENERIC]
+
+
 def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
     """Exclusions named in the subject of a negative sentence (or a bullet under an exclusion lead).
 
@@ -91,27 +174,99 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
         for kind in kinds:
             # Item words come from the curated lexicon only: a policy's "spa" must not hit "Spa rood".
             out[kind.name] = ExclusionFinding(kind.name, kind.keywords)
-        if kinds or find_mentions(part) or _PROCESS.search(part):
+        if kinds or _PROCESS.search(part):
             continue
-        phrase = _TAIL.sub("", _DROP.sub("", part.strip(" .:;-"))).strip(" .:;-").lower()
+        phrase = _TAIL.sub("", _DROP.sub("", part.strip(" .:;-\"'"))).strip(" .:;-\"'").lower()
         words = phrase.split()
         if (
             1 <= len(words) <= 3
             and len(phrase) >= 3
             and phrase not in _GENERIC
             and not re.search(r"\d", phrase)
+            and not _names_a_category(phrase)
         ):
             out.setdefault(phrase, ExclusionFinding(phrase, (phrase,)))
     return list(out.values())
 
 
+# "X will not reimburse Y", "X does not pay for Y": the excluded thing is the object, never the
+# subject (a company or person's name).
+_ACTIVE = re.compile(
+    r"(?i)(?:(?:do|does|will|shall|can|would|may)\s*(?:not|n't)|won't|never)\s+(?:\w+\s+){0,5}?"
+    r"(?:reimburse|pay\s+for|cover|bear\s+the\s+cost\s+of|accept)\b"
+)
+# Who is paid, and qualifiers that follow the excluded thing ("for X that are available at ...").
+_RECIPIENT = re.compile(
+    r"(?i)^\s*(?:(?:the|its|any|an?)\s+)?(?:employees?|travell?ers?|staff|individuals?|faculty|students?|"
+    r"persons?|you|them)(?:'s)?\s+(?:for\s+)?"
+)
+_QUALIFIER = re.compile(
+    r"(?i)\s+(?:if|unless|when|while|where|whether|that|which|who|due\s+to|except|given|obtained|"
+    r"incurred|not\s+(?:\w+\s+)?related|related\s+to|regardless|paid\s+for|taken|used|purchased|between|as\s+well)\b.*$"
+)
+
+
+def _unqualified(text: str) -> tuple[str, bool]:
+    """The excluded thing without what qualifies it, and whether something did ("rides paid for
+    with vouchers", "laundry if travel is under five nights"): a qualified item is excluded only
+    under a condition, so it must not become a keyword that declines every such line."""
+    text = re.sub(r"\([^)]*\)?", " ", text)
+    cut = _QUALIFIER.sub("", text)
+    # "Gifts to friends or relatives": the enumeration is the preposition's, the item is "gifts".
+    head = re.split(r"(?i)\s+(?:to|for|of|by|with|from|at|on|in|during|before|after)\s+", cut, maxsplit=1)[0]
+    return head, cut != text
+
+
+def object_of(sentence: str) -> tuple[str, bool] | None:
+    """What an active negative sentence says is not paid: the object after 'will not reimburse'."""
+    m = _ACTIVE.search(sentence)
+    if m is None:
+        return None
+    tail = re.split(r"[.;:]", sentence[m.end() :], maxsplit=1)[0]
+    tail = re.sub(r"(?i)^\s*(?:,?\s*under\s+any\s+circumstances,?)\s*", " ", tail)
+    tail = _RECIPIENT.sub("", tail)
+    tail = re.sub(r"(?i)^\s*(?:\w+\s+){0,3}?(?:expenses?|costs?)\s+(?:for|of)\s+", "", tail)
+    return _unqualified(tail)
+
+
+def list_item(text: str) -> tuple[str, bool]:
+    """A list item under an exclusion lead-in: the excluded thing, and whether it is qualified."""
+    if re.search(r"(?i)https?:|www\.|\bpage\s+\d+\s+of\s+\d+", text):
+        return "", True  # a page footer the text layer put inside the list
+    return _unqualified(re.sub(r"\([^)]*\)", " ", text))
+
+
+def excluded_part(sentence: str) -> tuple[str, bool]:
+    """`subject_of`, with whether the excluded thing is qualified by a condition."""
+    m = NEGATIVE.search(sentence)
+    obj = object_of(sentence) if m else None
+    if obj is not None:
+        return obj
+    part, qualified = _unqualified(subject_of(sentence))
+    # "X is prohibited without prior authorization": excluded only under a condition.
+    conditional = m is not None and re.search(
+        r"(?i)\b(?:without|unless|except|if|when)\b", sentence[m.end() :]
+    )
+    return part, qualified or bool(conditional)
+
+
 def subject_of(sentence: str) -> str:
-    """The part of a negative sentence naming what is excluded: before the negation, or after a
-    leading 'Not reimbursable:' / 'Exclusions:'."""
+    """The part of a negative sentence naming what is excluded: the object of an active sentence
+    ("We will not reimburse X"), else what precedes the negation ("X is not reimbursable"), or what
+    follows a leading 'Not reimbursable:' / 'Exclusions:'."""
     m = NEGATIVE.search(sentence)
     if m is None:
         return sentence
+    obj = object_of(sentence)
+    if obj is not None:
+        return obj[0]
     head, tail = sentence[: m.start()], sentence[m.end() :]
+    # "If a traveler prefers ..., the excess cost is not reimbursable": the subject follows the comma.
+    if (
+        re.match(r"(?i)\s*(?:if|when|where|although|unless|while|because|regardless|as|per|in)\b", head)
+        and "," in head
+    ):
+        head = head.rsplit(",", 1)[1]
     if _DROP.sub("", head).strip():
         return (
             head + " " + tail

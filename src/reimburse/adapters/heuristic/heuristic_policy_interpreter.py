@@ -11,10 +11,11 @@ from reimburse.adapters.heuristic.conditions import condition_in, merge, scopes_
 from reimburse.adapters.heuristic.deadlines import find_deadline
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
+    excluded_part,
     find_exclusions,
     is_negative,
     known_kinds,
-    subject_of,
+    list_item,
 )
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
@@ -118,16 +119,18 @@ class HeuristicPolicyInterpreter:
                     builder.add_exclusion(finding, cited)
             return kinds_seen or previous
         if is_negative(sentence):
-            for finding in find_exclusions(subject_of(sentence)):
+            part, qualified = excluded_part(sentence)
+            for finding in _known_only(part) if qualified else find_exclusions(part):
                 builder.add_exclusion(finding, cited)
             return previous
         if (is_negative(clause.lead) or is_negative(clause.heading)) and not _COVER.search(sentence):
             # Under "Exclusions" / "The following are not reimbursable:": list items name what is
             # excluded; longer sentences count only for the kinds the lexicon knows.
-            short = len(sentence.split()) <= 6
+            item, qualified = list_item(sentence)
+            short = len(item.split()) <= 8 and not qualified
             if not clause.lead:
                 cited = f"{clause.heading}: {sentence}"
-            for finding in find_exclusions(sentence) if short else _known_only(sentence):
+            for finding in find_exclusions(item) if short else _known_only(sentence):
                 builder.add_exclusion(finding, cited)
             return previous
         covered = _covered_kinds(sentence, mentions)

@@ -374,10 +374,13 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ),
     ExcludedKind(
         "fines",
-        _w("fine, fines, penalty, penalties, challan, traffic violation, traffic violations, speeding"),
+        _w(
+            "fine, fines, penalty, penalties, challan, traffic violation, traffic violations, speeding, "
+            "parking ticket, parking tickets, moving violation, moving violations"
+        ),
         _w(
             "penalty, traffic fine, parking fine, challan, late fee, late payment, speeding, bußgeld, "
-            "amende, boete, multa"
+            "amende, boete, multa, parking ticket, traffic violation, moving violation"
         ),
     ),
     ExcludedKind(
