@@ -225,14 +225,18 @@ def pdf_with_attachment(
     in_af: bool = True,
     packed: bytes | None = None,
     declared_size: int | None = None,
+    tree: bytes | None = None,
 ) -> bytes:
     """A one-page PDF printing `lines` (Helvetica), with `attachment` as an embedded file listed
     in the /EmbeddedFiles name tree and/or the /AF array, as PDF/A-3 hybrids do. `packed` replaces
-    the compressed stream and `declared_size` its /Params /Size, to build lying or hostile files."""
+    the compressed stream and `declared_size` its /Params /Size, and `tree` (object 8) becomes the
+    /EmbeddedFiles name tree's root, to build lying or hostile files."""
     text_ops = "BT /F1 11 Tf 14 TL 50 800 Td " + " ".join(f"{_literal(t)} Tj T*" for t in lines) + " ET"
     content = text_ops.encode("latin-1")
     catalog = "<< /Type /Catalog /Pages 2 0 R"
-    if attachment is not None and in_names:
+    if tree is not None:
+        catalog += " /Names << /EmbeddedFiles 8 0 R >>"
+    elif attachment is not None and in_names:
         catalog += f" /Names << /EmbeddedFiles << /Names [{_literal(name)} 5 0 R] >> >>"
     if attachment is not None and in_af:
         catalog += " /AF [5 0 R]"
@@ -253,6 +257,8 @@ def pdf_with_attachment(
         b"<< /Type /EmbeddedFile /Subtype /text#2Fxml /Filter /FlateDecode /Length %d "
         b"/Params << /Size %d >> >>\nstream\n" % (len(packed), size) + packed + b"\nendstream"
     )
+    if tree is not None:
+        objects.append(tree)
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -44,6 +44,19 @@ def test_attachment_is_found_by_name_tree_or_associated_files(name: str, in_name
     assert found is not None and found.syntax == "ZUGFeRD 1.0" and found.total == Decimal("59.50")
 
 
+def test_attachment_in_a_nested_name_tree_is_found() -> None:
+    tree = b"<< /Kids [<< /Limits [(a.xml) (z.xml)] /Names [(factur-x.xml) 5 0 R] >>] >>"
+    found = embedded_einvoice(pdf_with_attachment(PAGE, cii(), in_af=False, tree=tree))
+    assert found is not None and found.number == "RE-2024-0042"
+
+
+def test_a_name_tree_that_lists_itself_is_walked_once() -> None:
+    # Every node names itself 64 times as a kid: without a visited set the walk never ends.
+    tree = b"<< /Kids [" + b"8 0 R " * 64 + b"] /Names [(factur-x.xml) 5 0 R] >>"
+    found = embedded_einvoice(pdf_with_attachment(PAGE, cii(), in_af=False, tree=tree))
+    assert found is not None and found.total == Decimal("119.00")
+
+
 def test_pdf_without_attachment_has_no_einvoice() -> None:
     assert PdfplumberDocumentReader().read(pdf_with_attachment(PAGE, None), "plain.pdf").einvoice is None
 

@@ -10,7 +10,9 @@ any problem means "no e-invoice", and the page is read as before.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,9 +29,9 @@ log = logging.getLogger(__name__)
 MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024
 # The names the standards prescribe (Factur-X 1.0 / ZUGFeRD 2.x, ZUGFeRD 1.0, XRechnung in PDF).
 KNOWN_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml")
-_MAX_FILESPECS = 64  # name-tree entries looked at; a real hybrid has one or two
+_MAX_ENTRIES = 64  # attachments listed that are looked at; a real hybrid lists one or two
+_MAX_NODES = 64  # name-tree nodes visited
 _MAX_TRIES = 4  # attachments parsed before giving up
-_MAX_DEPTH = 8  # name-tree nesting
 
 
 def embedded_einvoice(data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> EInvoice | None:
@@ -55,36 +57,44 @@ def embedded_einvoice(data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> EIn
 
 
 def _filespecs(catalog: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    seen: set[int] = set()
-    count = 0
     names = resolve1(catalog.get("Names"))
-    tree = resolve1(names.get("EmbeddedFiles")) if isinstance(names, dict) else None
+    tree = names.get("EmbeddedFiles") if isinstance(names, dict) else None
     associated = resolve1(catalog.get("AF"))
-    refs = [*_name_tree(tree, 0), *((None, r) for r in (associated if isinstance(associated, list) else []))]
-    for key, ref in refs:
-        if count >= _MAX_FILESPECS:
-            return
+    listed = associated[:_MAX_ENTRIES] if isinstance(associated, list) else []
+    entries = itertools.chain(_name_tree(tree), ((None, ref) for ref in listed))
+    seen: set[int] = set()
+    for key, ref in itertools.islice(entries, _MAX_ENTRIES):
         if isinstance(ref, PDFObjRef):
-            if ref.objid in seen:
+            if ref.objid in seen:  # the name tree and /AF list the same file
                 continue
             seen.add(ref.objid)
         spec = resolve1(ref)
-        if not isinstance(spec, dict):
+        if isinstance(spec, dict):
+            yield _filename(spec) or _text(resolve1(key)), spec
+
+
+def _name_tree(root: Any) -> Iterator[tuple[Any, Any]]:
+    """(name, file spec) pairs, breadth first, each node once and at most _MAX_NODES of them: a
+    hostile tree may list itself as its own kid."""
+    queue: deque[Any] = deque([root])
+    visited: set[int] = set()
+    nodes = 0
+    while queue and nodes < _MAX_NODES:
+        ref = queue.popleft()
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in visited:
+                continue
+            visited.add(ref.objid)
+        node = resolve1(ref)
+        if not isinstance(node, dict):
             continue
-        count += 1
-        yield _filename(spec) or _text(key), spec
-
-
-def _name_tree(node: Any, depth: int) -> Iterator[tuple[Any, Any]]:
-    node = resolve1(node)
-    if not isinstance(node, dict) or depth > _MAX_DEPTH:
-        return
-    pairs = resolve1(node.get("Names"))
-    if isinstance(pairs, list):
-        yield from zip(pairs[0::2], pairs[1::2], strict=False)
-    kids = resolve1(node.get("Kids"))
-    for kid in kids if isinstance(kids, list) else []:
-        yield from _name_tree(kid, depth + 1)
+        nodes += 1
+        pairs = resolve1(node.get("Names"))
+        if isinstance(pairs, list):
+            yield from zip(pairs[0::2], pairs[1::2], strict=False)
+        kids = resolve1(node.get("Kids"))
+        if isinstance(kids, list):
+            queue.extend(kids[:_MAX_ENTRIES])
 
 
 def _ranked(specs: Iterator[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
