@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -77,6 +78,26 @@ def test_workers_leave_ctrl_c_to_their_parent() -> None:
         status = Path(f"/proc/{worker}/status").read_text()
         ignored = int(next(line for line in status.splitlines() if line.startswith("SigIgn:")).split()[1], 16)
         assert ignored & (1 << (signal.SIGINT - 1))
+    finally:
+        pool.shutdown(wait=True)
+
+
+def test_worker_outlives_the_thread_that_started_it() -> None:
+    # The kernel sends the parent-death signal when the *thread* that forked the worker ends, not
+    # only when the process does; a worker must not take that for its parent's death.
+    pool = RestartingProcessPool(1)
+    try:
+        started: list[int] = []
+        thread = threading.Thread(target=lambda: started.append(pool.submit(os.getpid).result(timeout=60)))
+        thread.start()
+        native_id = thread.native_id
+        thread.join()
+        deadline = time.monotonic() + 15
+        while Path(f"/proc/self/task/{native_id}").exists():  # gone from the kernel, signal sent
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        assert pool.submit(os.getpid).result(timeout=60) == started[0]
+        assert pool.restarts == 0
     finally:
         pool.shutdown(wait=True)
 
