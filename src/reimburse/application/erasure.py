@@ -90,13 +90,16 @@ class ApplyRetention:
         )
         return RetentionReport(cutoff, invoices, chats)
 
+    async def safely(self) -> RetentionReport | None:
+        """One run; a failure is logged and retried at the next interval, never raised."""
+        try:
+            return await self()
+        except Exception:
+            log.exception("retention run failed; retrying at the next interval")
+            return None
+
     async def run_every(self, interval_seconds: float) -> None:
-        """Applies retention now and then every interval, until cancelled; a failure waits for the next."""
+        """After each interval, another run; until cancelled."""
         while True:
-            try:
-                await self()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("retention run failed; retrying at the next interval")
             await asyncio.sleep(interval_seconds)
+            await self.safely()

@@ -47,12 +47,14 @@ def _singleton(provider: Any) -> Provide:
     return Provide(provide)
 
 
-def _start_retention(container: Container) -> asyncio.Task[None] | None:
-    """RETENTION_DAYS > 0: remove older records now and then every RETENTION_INTERVAL_SECONDS."""
+async def _start_retention(container: Container) -> asyncio.Task[None] | None:
+    """RETENTION_DAYS > 0: one run at startup, then one every RETENTION_INTERVAL_SECONDS."""
     settings = container.settings()
     if settings.retention_days <= 0:
         return None
-    return asyncio.create_task(container.apply_retention().run_every(settings.retention_interval_seconds))
+    retention = container.apply_retention()
+    await retention.safely()
+    return asyncio.create_task(retention.run_every(settings.retention_interval_seconds))
 
 
 def create_app(container: Container, *, manage_lifecycle: bool = True) -> ObservabilityMiddleware:
@@ -76,7 +78,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
             except StoreUnavailable as exc:
                 log.error("startup failed: %s", exc)
                 raise
-        retention = _start_retention(container) if manage_lifecycle else None
+        retention = await _start_retention(container) if manage_lifecycle else None
         try:
             yield
         finally:
