@@ -13,10 +13,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.conftest import analysis_files, policy_pdf
 from tests.reliability.workload import EMPLOYEE, SUBMITTED_ON, invoice_batch, sse_events
@@ -45,7 +47,14 @@ def _wait_exit(process: subprocess.Popen[bytes], timeout: float = 60) -> int:
         raise
 
 
-def test_sigterm_after_a_batch_exits_0_and_leaves_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "stop",
+    [
+        pytest.param(lambda pid: os.kill(pid, signal.SIGTERM), id="SIGTERM-to-the-server"),
+        pytest.param(lambda pid: os.killpg(pid, signal.SIGINT), id="ctrl-c-to-the-process-group"),
+    ],
+)
+def test_stop_after_a_batch_exits_0_and_leaves_nothing(tmp_path: Path, stop: Callable[[int], None]) -> None:
     server = ServerProcess(tmp_path / "data", WORKERS="2")
     server.start(timeout=60)
     try:
@@ -57,11 +66,11 @@ def test_sigterm_after_a_batch_exits_0_and_leaves_nothing(tmp_path: Path) -> Non
         assert len(_workers(server.pid)) == 3, session_members(server.pid)
 
         assert server.process is not None
-        server.process.send_signal(signal.SIGTERM)
+        stop(server.pid)
         assert _wait_exit(server.process) == 0, server.log_text()[-2000:]
         gone = wait_session_empty(server.pid, BOUND)
-        assert gone is not None, f"alive {BOUND} s after SIGTERM: {session_members(server.pid)}"
-        print(f"\nSIGTERM: every process of the server's session gone {gone:.2f} s after it exited")
+        assert gone is not None, f"alive {BOUND} s after the stop: {session_members(server.pid)}"
+        print(f"\nstopped: every process of the server's session gone {gone:.2f} s after it exited")
     finally:
         server.stop()
 
