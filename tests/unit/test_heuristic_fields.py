@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reimburse.adapters.heuristic.fields import read_number, read_vendor
+from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
 from reimburse.adapters.heuristic.totals import LineInfo, analyse_lines
 
 
@@ -141,3 +141,34 @@ def test_vendor_is_never_the_customer(text: str, customer: str) -> None:
 )
 def test_vendor_is_never_boilerplate_a_label_or_a_field(text: str) -> None:
     assert read_vendor(_lines(text))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Guest Name: Rani Sharma\nRoom 204", ("Rani Sharma",)),
+        ("Gast: Walter, Jens, Zimmer: 669", ("Jens Walter",)),  # surname first
+        ("Passenger   Mr. Arjun Mehta\nSeat 12A", ("Arjun Mehta",)),
+        ("Fahrgast: Herrn Max Muster", ("Max Muster",)),
+        ("Nom : Mme Claire Dubois", ("Claire Dubois",)),
+        ("Name   Age   Gender\nRani Sharma   34   F", ("Rani Sharma",)),
+    ],
+)
+def test_names_from_name_labels(text: str, expected: tuple[str, ...]) -> None:
+    assert read_names(_lines(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Passenger Receipt\nBooking confirmation",  # a title, not a label
+        "Boarding   Room Number\nPassenger:   BOARDING",  # a table heading in capitals
+        "Sur votre Espace Client Bouygues Telecom vous pouvez choisir",  # a word in a sentence
+        "Name   Dateiname   Art\nbeleg.pdf",  # column headings
+        "Name: Global Supplies Financial Services",  # an organisation
+        "Bill to: Kunden AG Mitte",  # a company
+        "Customer: Signature",
+    ],
+)
+def test_no_name_from_headings_sentences_or_companies(text: str) -> None:
+    assert read_names(_lines(text)) == ()

@@ -6,7 +6,7 @@ import re
 
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
-from reimburse.adapters.heuristic.labels import Label
+from reimburse.adapters.heuristic.labels import Label, find_labels
 from reimburse.adapters.heuristic.titles import is_reference, title_references
 from reimburse.adapters.heuristic.totals import LineInfo
 from reimburse.adapters.heuristic.vendor import read_vendor
@@ -15,7 +15,7 @@ __all__ = ["read_names", "read_number", "read_vendor"]
 
 _LOOSE_NUMBER = re.compile(r"^[A-Z]{1,6}[-/][A-Z0-9][A-Z0-9\-/]{3,}$")
 _HONORIFIC = re.compile(
-    r"(?i)^(mr|mrs|ms|miss|mx|dr|prof|shri|smt|sri|kumari|herr|frau|m|mme|mlle|dhr|mevr|sr|sra|srta|sig|sig\.ra)\.?\s+"
+    r"(?i)^(mr|mrs|ms|miss|mx|dr|prof|shri|smt|sri|kumari|herrn|herr|frau|m|mme|mlle|dhr|mevr|sr|sra|srta|sig|sig\.ra)\.?\s+"
 )
 _NAME_STOP = re.compile(
     r"(?i)^(age|gender|sex|seat|berth|coach|status|date|room|mobile|phone|email|e-mail|gstin|id|no|"
@@ -43,6 +43,20 @@ _NOT_NAMES = {
     "traveler",
     "client",
 }
+# Table headings and document words printed where a name label's value would be.
+_NOT_A_NAME = re.compile(
+    r"(?i)^(boarding|receipts?|signature|unterschrift|cashier|kassierer|credit|debit|description|"
+    r"beschreibung|bezeichnung|artikel|positions?|anschrift|address|adresse|room|zimmer|total|summe|"
+    r"amount|betrag|details|seat|date|datum|fare|class|status|type|copy|original|incoterms?|payment|"
+    r"espace|service|support|care|account|number|nummer|blagajnik\w*|contact|suivez|votre)\b"
+)
+# Words of organisations, not people: a "Name:" in a bank or seller block names a company.
+_ORGANISATION = re.compile(
+    r"(?i)(?<![^\W\d_])(services?|supplies|financial|finance|consulting|group|bank|hotels?|restaurant|"
+    r"company|holding|international|solutions|systems|trading|store|shop|caf[eé]|industries|partners|"
+    r"associates|foundation|verein|versicherung\w*|gesellschaft|stiftung|handel|technik|airlines?|"
+    r"airways|travels?|tours|logistics|telecom|software|agency|agentur|limited|corporation)(?![^\W\d_])"
+)
 _NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 
@@ -113,17 +127,52 @@ def _is_identifier(token: str) -> bool:
 
 
 def read_names(infos: list[LineInfo]) -> tuple[str, ...]:
+    """People named by a name label ("Guest: Rani Sharma", "Passagier   Walter, Jens"); a label
+    inside a sentence or heading a table column of other things names nobody."""
     names: list[str] = []
     for i, hit in label_hits(infos, Label.NAME):
-        name = _name(label_value(infos, i, hit))
+        if not _stands_as_label(infos[i].text, hit.start, hit.end):
+            continue
+        value = label_value(infos, i, hit)
+        if _header_row(infos[i].text) and value.strip() in infos[i].text:
+            continue  # "Name   Dateiname   Art": column headings, and no row under them
+        name = _name(re.split(r"\s{2,}", value.strip(" :-#"))[0])
         if name and name.lower() not in (n.lower() for n in names):
             names.append(name)
     return tuple(names[:5])
 
 
+def _header_row(line: str) -> bool:
+    row = cells(line)
+    return len(row) >= 3 and not any(re.search(r"[\d:]", c) for _, c in row)
+
+
+def _stands_as_label(line: str, start: int, end: int) -> bool:
+    """At the start of its cell, and followed by ":", a column gap or nothing ("Passenger Receipt"
+    and "Espace Client Bouygues" are not labels)."""
+    before, after = line[:start], line[end:]
+    if before.strip() and not re.search(r"(\s{2}|[|:;])\s*$", before):
+        return False
+    return bool(re.match(r"\s*(?:[:#\-]|$)|\s{2}|\s*\(", after))
+
+
+# "Walter, Jens": surname first, as hotel folios and airline manifests print it.
+_SURNAME_FIRST = re.compile(r"^([^\W\d_][^\W\d_'\-]+),\s*([^\W\d_][^\W\d_'\-]+)(?:\s*(?:,|$|\s{2}))")
+_COMPANY = re.compile(
+    r"(?<![^\W\d_])(GmbH|AG|KG|Ltd|Limited|LLC|Inc|SAS|SARL|SA|B\.V|BV|S\.L|S\.p\.A|Srl|d\.o\.o|d\.d|PLC|Pvt)"
+    r"(?![^\W\d_])",
+    re.I,
+)
+
+
 def _name(value: str) -> str | None:
+    text = _HONORIFIC.sub("", value.strip(" :-#"))
+    m = _SURNAME_FIRST.match(text)
+    if m and m.group(1)[0].isupper() and m.group(2)[0].isupper():
+        text = f"{m.group(2)} {m.group(1)}"
+    if _COMPANY.search(text) or find_labels(text[:40]):
+        return None  # a company or another field's heading, not a person
     words: list[str] = []
-    text = _HONORIFIC.sub("", value.strip(" :-"))
     for word in re.split(r"\s+|,", text):
         if not word:
             if words:
@@ -140,6 +189,14 @@ def _name(value: str) -> str | None:
         if len(words) == 4:
             break
     name = " ".join(words)
-    if not words or name.lower() in _NOT_NAMES or len(name) < 2:
+    if (
+        not words
+        or name.lower() in _NOT_NAMES
+        or len(name) < 2
+        or _NOT_A_NAME.search(name)
+        or _ORGANISATION.search(name)
+    ):
         return None
+    if len(words) == 1 and name.isupper() and len(name) > 3 and not m:
+        return None  # "CREDIT", "BOARDING": a heading in capitals, not a person
     return name

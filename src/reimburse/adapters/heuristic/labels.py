@@ -184,7 +184,10 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " bill to, billed to, bill-to, invoice to, sold to, rider, rider name, traveller, traveler,"
         " traveller name, employee name, employee, client, client name, klant, kunde, kundenname,"
         " gast, gastname, reisender, nom, nom du client, passager, cliente, huésped, pasajero,"
-        " ospite, passeggero, name of passenger, name of guest, lead guest, primary guest"
+        " ospite, passeggero, name of passenger, name of guest, lead guest, primary guest, fahrgast,"
+        " passagier, reisende, name des gastes, nom du passager, nom du client, naam, naam gast,"
+        " reiziger, nombre, nombre del cliente, nombre del pasajero, nome, nome del cliente,"
+        " nominativo"
     ),
     Label.VENDOR: _p(
         "vendor, merchant, seller, sold by, supplier, hotel name, restaurant name, merchant name,"
