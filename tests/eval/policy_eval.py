@@ -112,7 +112,26 @@ GENERIC_KEYWORDS = frozenset(
 )
 
 
-_COMMON = frozenset(["are", "was", "were", "with", "from", "when", "per", "the", "any", "all", "not", "but", "may", "must", "can", "under"])
+_COMMON = frozenset(
+    [
+        "are",
+        "was",
+        "were",
+        "with",
+        "from",
+        "when",
+        "per",
+        "the",
+        "any",
+        "all",
+        "not",
+        "but",
+        "may",
+        "must",
+        "can",
+        "under",
+    ]
+)
 
 
 @dataclass
@@ -212,7 +231,9 @@ def score_policy(policy: Policy, label: dict[str, Any], held_out: bool) -> FileS
     )
     _score_exclusions(s, policy, label)
     s.currency = (label["currency"], policy.currency)
-    s.deadline = (label.get("deadline_days"), policy.deadline.days if policy.deadline else None)
+    # The labels give no day count for a deadline stated in months.
+    read_days = policy.deadline.days if policy.deadline and not policy.deadline.months else None
+    s.deadline = (label.get("deadline_days"), read_days)
     return s
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -17,6 +17,7 @@ from reimburse.domain.policy import (
     CapUnit,
     Category,
     Condition,
+    DeadlineRule,
     Policy,
     RuleType,
 )
@@ -198,3 +199,36 @@ def test_condition_matching_ignores_dimension_words_but_not_values() -> None:
     assert c.holds("B", "Canada") is False
     assert c.holds("A", None) is None
     assert Condition(locations=("Tier 1 cities",)).holds(None, "Tier 2") is False
+
+
+def _late(rule: DeadlineRule, invoiced: date, submitted: date) -> bool:
+    policy = Policy("p", "USD", categories=(Category("meals", ("meal",), "Meals."),), deadline=rule)
+    invoice = Invoice(total=Decimal(10), currency="USD", category="meals", invoice_date=invoiced)
+    return decide(policy, invoice, Claim("Rani", submitted)).status is Status.DECLINED
+
+
+def test_a_deadline_in_months_counts_calendar_months() -> None:
+    rule = DeadlineRule("deadline:1m", 30, "within one month", months=1)
+    assert not _late(rule, date(2024, 1, 31), date(2024, 2, 29))  # the 31st + 1 month = Feb's last day
+    assert _late(rule, date(2024, 1, 31), date(2024, 3, 1))
+    assert not _late(rule, date(2024, 3, 15), date(2024, 4, 15))
+
+
+@settings(max_examples=100)
+@given(st.dates(date(2024, 1, 1), date(2025, 12, 31)), st.integers(1, 30))
+def test_a_business_day_deadline_is_never_shorter_than_the_same_count_of_calendar_days(
+    invoiced: date, days: int
+) -> None:
+    calendar = DeadlineRule("d", days, "c")
+    business = DeadlineRule("b", days, "c", business_days=True)
+    for offset in range(0, days * 2 + 5):
+        submitted = invoiced + timedelta(days=offset)
+        if _late(business, invoiced, submitted):
+            assert _late(calendar, invoiced, submitted)
+
+
+def test_ten_business_days_skip_the_weekends() -> None:
+    rule = DeadlineRule("deadline:10bd", 10, "within 10 business days", business_days=True)
+    # Monday 2024-06-03 + 10 weekdays = Monday 2024-06-17
+    assert not _late(rule, date(2024, 6, 3), date(2024, 6, 17))
+    assert _late(rule, date(2024, 6, 3), date(2024, 6, 18))

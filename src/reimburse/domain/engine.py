@@ -60,7 +60,7 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
         rule = policy.deadline
         applied.append(AppliedRule(rule.rule_id, rule.clause, RuleEffect.DEADLINE))
         why = (
-            f"Submitted {late} days after the invoice date, beyond the {rule.days}-day deadline "
+            f"Submitted {late} days after the invoice date, beyond the {rule.wording} deadline "
             f'("{rule.clause}").'
         )
         return _declined(total, currency, category.name, flags, why, applied, [why])
@@ -240,10 +240,36 @@ def _declined(
 
 
 def _late_by(policy: Policy, invoice: Invoice, claim: Claim) -> int | None:
-    if policy.deadline is None or invoice.invoice_date is None:
+    rule = policy.deadline
+    if rule is None or invoice.invoice_date is None:
         return None
     age = (claim.submitted_on - invoice.invoice_date).days
-    return age if age > policy.deadline.days else None
+    if rule.months:
+        return age if claim.submitted_on > _add_months(invoice.invoice_date, rule.months) else None
+    if rule.business_days:
+        return age if _weekdays_between(invoice.invoice_date, claim.submitted_on) > rule.days else None
+    return age if age > rule.days else None
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for d in (day.day, 30, 29, 28):  # the 31st of a shorter month is its last day
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    return date(year, month, 28)
+
+
+def _weekdays_between(start: date, end: date) -> int:
+    """Weekdays after `start` up to and including `end`."""
+    if end <= start:
+        return 0
+    days = (end - start).days
+    weeks, rest = divmod(days, 7)
+    extra = sum(1 for i in range(1, rest + 1) if (start.weekday() + i) % 7 < 5)
+    return weeks * 5 + extra
 
 
 @functools.lru_cache(maxsize=1024)

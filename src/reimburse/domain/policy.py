@@ -204,9 +204,20 @@ class ExclusionRule(msgspec.Struct, frozen=True):
 
 
 class DeadlineRule(msgspec.Struct, frozen=True):
+    """Days allowed to submit. `months` set: the policy counts calendar months (`days` is then an
+    approximation for display); `business_days`: weekdays are counted, as the policy prints."""
+
     rule_id: str
     days: int
     clause: str
+    months: int = 0
+    business_days: bool = False
+
+    @property
+    def wording(self) -> str:
+        if self.months:
+            return f"{self.months}-month"
+        return f"{self.days}-business-day" if self.business_days else f"{self.days}-day"
 
 
 class Policy(msgspec.Struct, frozen=True):

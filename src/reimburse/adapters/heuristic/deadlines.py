@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-import math
 import re
+from dataclasses import dataclass
 
 _WORDS = {
     "a": 1,
@@ -112,13 +112,38 @@ _PAYOUT = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class DeadlineFinding:
+    days: int
+    months: int = 0  # stated in calendar months
+    business_days: bool = False  # counted in working days, as printed
+    score: int = 0  # how surely the sentence is about submitting claims
+
+
+_SUBMIT = re.compile(
+    r"(?i)(submi|expense\s+reports?|reimbursement\s+requests?|claims?\b|indien|einreich|soumett|reconcil)"
+)
+# Deadlines of other processes: returning an advance, booking, notifying an incident.
+_OTHER_PROCESS = re.compile(
+    r"(?i)(advances?\b|repa(?:y|id)|returned|refund\s+to|booked|book\s+|reserv|notif|incident|cancel|"
+    r"travel\s+authori[sz]ation|pre-?approv|before\s+(?:the\s+)?(?:trip|travel|departure))"
+)
+
+
 def find_deadline(sentence: str) -> int | None:
     """Days allowed to submit, or None when the sentence sets no submission deadline."""
+    found = find_deadline_rule(sentence)
+    return found.days if found else None
+
+
+def find_deadline_rule(sentence: str) -> DeadlineFinding | None:
+    """The submission deadline a sentence sets, as printed (days, business days or months)."""
     if not _CONTEXT.search(sentence):
         return None
+    score = (2 if _SUBMIT.search(sentence) else 0) - (2 if _OTHER_PROCESS.search(sentence) else 0)
     for m in _DURATION.finditer(sentence):
         if m.group("fortnight"):
-            return 14
+            return DeadlineFinding(14, score=score)
         before = sentence[max(0, m.start() - 40) : m.start()]
         if not _WINDOW.search(before) and not _WINDOW.search(sentence[m.end() : m.end() + 25]):
             continue
@@ -126,10 +151,9 @@ def find_deadline(sentence: str) -> int | None:
             continue
         raw = m.group("num").lower()
         count = int(raw) if raw.isdigit() else _WORDS[raw]
-        days = count * _UNITS[m.group("unit").lower()]
-        if m.group("kind") and m.group("kind").lower() not in ("calendar", "kalender"):
-            # Working days: five per calendar week.
-            days = math.ceil(count * 7 / 5)
+        per = _UNITS[m.group("unit").lower()]
+        days = count * per
+        business = bool(m.group("kind")) and m.group("kind").lower() not in ("calendar", "kalender")
         if 0 < days <= 3 * 365:
-            return days
+            return DeadlineFinding(days, count if per == 30 else 0, business and per == 1, score)
     return None

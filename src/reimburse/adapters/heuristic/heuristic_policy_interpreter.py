@@ -8,7 +8,7 @@ from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, f
 from reimburse.adapters.heuristic.caps import CapFinding, find_caps
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
 from reimburse.adapters.heuristic.conditions import condition_in, merge, scopes_in
-from reimburse.adapters.heuristic.deadlines import find_deadline
+from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
     excluded_part,
@@ -90,9 +90,9 @@ class HeuristicPolicyInterpreter:
         """Read one clause; returns the kinds it was about (context for the next clause)."""
         sentence = clause.text
         cited = f"{clause.lead} {sentence}" if clause.lead else sentence
-        days = find_deadline(sentence) or (find_deadline(cited) if clause.lead else None)
-        if days:
-            builder.set_deadline(days, cited)
+        found = find_deadline_rule(sentence) or (find_deadline_rule(cited) if clause.lead else None)
+        if found:
+            builder.set_deadline(found, cited)
             return previous
         mentions = [m for m in find_mentions(sentence) if not m.as_unit]
         general = not mentions and _GENERAL_CAP.search(sentence) is not None

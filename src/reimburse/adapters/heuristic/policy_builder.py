@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from reimburse.adapters.heuristic.caps import CapFinding
 from reimburse.adapters.heuristic.conditions import scopes_in
+from reimburse.adapters.heuristic.deadlines import DeadlineFinding
 from reimburse.adapters.heuristic.exclusions import ExclusionFinding
 from reimburse.adapters.heuristic.lexicon import KIND_BY_NAME, TRAVEL
 from reimburse.adapters.heuristic.mentions import find_mentions
@@ -64,6 +65,7 @@ class PolicyBuilder:
     deadline: DeadlineRule | None = None
     others: list[_CapDraft] = field(default_factory=list)
     process: dict[str, ProcessRule] = field(default_factory=dict)
+    _deadline_score: int = -99
 
     def add_category(self, kinds: list[str], clause: str, label: str = "") -> str:
         name = category_name(kinds, label)
@@ -156,9 +158,16 @@ class PolicyBuilder:
             rule_id, finding.name, keywords, old.clause if old else clause
         )
 
-    def set_deadline(self, days: int, clause: str) -> None:
-        if self.deadline is None:
-            self.deadline = DeadlineRule(f"deadline:{days}d", days, clause)
+    def set_deadline(self, found: DeadlineFinding, clause: str) -> None:
+        """The deadline most surely about submitting claims; the first one among equals."""
+        if self.deadline is None or found.score > self._deadline_score:
+            unit = (
+                f"{found.months}m" if found.months else f"{found.days}{'bd' if found.business_days else 'd'}"
+            )
+            self.deadline = DeadlineRule(
+                f"deadline:{unit}", found.days, clause, found.months, found.business_days
+            )
+            self._deadline_score = found.score
 
     def currency(self, fallback: str) -> str:
         counts = Counter(c.currency for c in self.caps if c.currency)
