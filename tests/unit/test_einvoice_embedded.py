@@ -57,6 +57,18 @@ def test_a_name_tree_that_lists_itself_is_walked_once() -> None:
     assert found is not None and found.total == Decimal("119.00")
 
 
+def test_a_reference_to_itself_ends_the_search() -> None:
+    # Object 8 is "8 0 R": pdfminer's resolve1 would follow it forever.
+    assert embedded_einvoice(pdf_with_attachment(PAGE, cii(), in_af=False, tree=b"8 0 R")) is None
+
+
+def test_a_filter_that_refers_to_itself_is_not_decoded() -> None:
+    pdf = pdf_with_attachment(PAGE, cii(), tree=b"8 0 R")
+    same_length = pdf.replace(b"/Filter /FlateDecode /Length", b"/Filter 8 0 R        /Length")
+    assert len(same_length) == len(pdf) and same_length != pdf  # the xref offsets stay right
+    assert embedded_einvoice(same_length) is None
+
+
 def test_pdf_without_attachment_has_no_einvoice() -> None:
     assert PdfplumberDocumentReader().read(pdf_with_attachment(PAGE, None), "plain.pdf").einvoice is None
 

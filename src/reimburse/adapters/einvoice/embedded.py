@@ -18,7 +18,7 @@ from typing import Any
 
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+from pdfminer.pdftypes import PDFObjRef, PDFStream
 
 from reimburse.adapters.einvoice.parse import NotAnEInvoice, read_einvoice
 from reimburse.adapters.einvoice.safe_xml import UnsafeXml
@@ -32,6 +32,7 @@ KNOWN_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml")
 _MAX_ENTRIES = 64  # attachments listed that are looked at; a real hybrid lists one or two
 _MAX_NODES = 64  # name-tree nodes visited
 _MAX_TRIES = 4  # attachments parsed before giving up
+_MAX_HOPS = 16  # references followed to reach one object
 
 
 def embedded_einvoice(data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> EInvoice | None:
@@ -57,9 +58,9 @@ def embedded_einvoice(data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> EIn
 
 
 def _filespecs(catalog: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    names = resolve1(catalog.get("Names"))
+    names = _resolve(catalog.get("Names"))
     tree = names.get("EmbeddedFiles") if isinstance(names, dict) else None
-    associated = resolve1(catalog.get("AF"))
+    associated = _resolve(catalog.get("AF"))
     listed = associated[:_MAX_ENTRIES] if isinstance(associated, list) else []
     entries = itertools.chain(_name_tree(tree), ((None, ref) for ref in listed))
     seen: set[int] = set()
@@ -68,9 +69,9 @@ def _filespecs(catalog: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
             if ref.objid in seen:  # the name tree and /AF list the same file
                 continue
             seen.add(ref.objid)
-        spec = resolve1(ref)
+        spec = _resolve(ref)
         if isinstance(spec, dict):
-            yield _filename(spec) or _text(resolve1(key)), spec
+            yield _filename(spec) or _text(_resolve(key)), spec
 
 
 def _name_tree(root: Any) -> Iterator[tuple[Any, Any]]:
@@ -85,16 +86,33 @@ def _name_tree(root: Any) -> Iterator[tuple[Any, Any]]:
             if ref.objid in visited:
                 continue
             visited.add(ref.objid)
-        node = resolve1(ref)
+        node = _resolve(ref)
         if not isinstance(node, dict):
             continue
         nodes += 1
-        pairs = resolve1(node.get("Names"))
+        pairs = _resolve(node.get("Names"))
         if isinstance(pairs, list):
             yield from zip(pairs[0::2], pairs[1::2], strict=False)
-        kids = resolve1(node.get("Kids"))
+        kids = _resolve(node.get("Kids"))
         if isinstance(kids, list):
             queue.extend(kids[:_MAX_ENTRIES])
+
+
+def _resolve(value: Any) -> Any:
+    """pdfminer's resolve1 without its endless loop on an object that refers to itself: a chain
+    of references longer than _MAX_HOPS resolves to None."""
+    for _ in range(_MAX_HOPS):
+        if not isinstance(value, PDFObjRef):
+            return value
+        value = value.resolve()
+    return None if isinstance(value, PDFObjRef) else value
+
+
+def _finite(value: Any) -> bool:
+    """Whether a stream attribute (or each item of an array of them) resolves in _MAX_HOPS hops;
+    pdfminer's decoder resolves /Filter and /DecodeParms with resolve1, which would not return."""
+    items = value if isinstance(value, list) else [value]
+    return all(not isinstance(v, PDFObjRef) or _resolve(v) is not None for v in items)
 
 
 def _ranked(specs: Iterator[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
@@ -110,7 +128,7 @@ def _ranked(specs: Iterator[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict
 
 
 def _filename(spec: dict[str, Any]) -> str:
-    return _text(resolve1(spec.get("UF"))) or _text(resolve1(spec.get("F")))
+    return _text(_resolve(spec.get("UF"))) or _text(_resolve(spec.get("F")))
 
 
 def _text(value: Any) -> str:
@@ -122,17 +140,21 @@ def _text(value: Any) -> str:
 
 
 def _contents(spec: dict[str, Any], max_bytes: int) -> bytes | None:
-    files = resolve1(spec.get("EF"))
+    files = _resolve(spec.get("EF"))
     if not isinstance(files, dict):
         return None
-    stream = resolve1(files.get("UF") or files.get("F"))
+    stream = _resolve(files.get("UF") or files.get("F"))
     if not isinstance(stream, PDFStream):
         return None
-    params = resolve1(stream.get("Params"))
-    declared = resolve1(params.get("Size")) if isinstance(params, dict) else None
+    params = _resolve(stream.get("Params"))
+    declared = _resolve(params.get("Size")) if isinstance(params, dict) else None
     if isinstance(declared, int) and declared > max_bytes:
         return None
     if len(stream.rawdata or b"") > max_bytes:
         return None
+    for key in ("Filter", "F", "DecodeParms", "DP"):
+        value = stream.attrs.get(key)
+        if not (_finite(value) and _finite(_resolve(value))):
+            return None
     contents = stream.get_data()  # a bomb raises DecodeBudgetExceeded, caught by the caller
     return contents if len(contents) <= max_bytes else None
