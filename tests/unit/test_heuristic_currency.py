@@ -66,3 +66,15 @@ def test_a_stray_symbol_alone_is_no_currency() -> None:
 def test_nothing_to_go_on_is_none() -> None:
     assert document_currency("Receipt\nTotal 12.00") is None
     assert country_currency("Thank you") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Lieferant GmbH\nLieferantenstraße 20\nDE 80333 München\nRechnung 4711\nBetrag 100,00\nUSt 19,00", "EUR"),
+        ("Dim Sum House\nNathan Road, Kowloon, Hong Kong\nTotal $128.00", "HKD"),
+        ("The Pub\nDublin 2, Ireland\nTotal 32.40", "EUR"),
+    ],
+)
+def test_the_best_supported_country_wins(text: str, currency: str) -> None:
+    assert document_currency(text) == currency

@@ -202,3 +202,28 @@ def test_an_identifier_beside_a_tax_word_is_not_a_tax() -> None:
     invoice = read("Hotel\nTotal   118.00\nMwSt 7%   7,72\nUSt-IdNr DE 190145566\nSt-Nr 123/456/78901")
     assert invoice.taxes is None or invoice.taxes < invoice.total
     assert flags(invoice) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Celkem k úhradě   1 234,00 Kč", "1234.00"),
+        ("Razem   45,00 zł", "45.00"),
+        ("Kokku   12,50", "12.50"),
+        ("Summa att betala   247,00 kr", "247.00"),
+        ("Totalt   120,00 kr", "120.00"),
+    ],
+    ids=["cs", "pl", "et", "sv", "no"],
+)
+def test_total_words_of_neighbouring_languages(text: str, total: str) -> None:
+    assert read("Receipt\n" + text).total == d(total)
+
+
+def test_a_bilingual_label_is_one_label_and_a_table_heading_is_none() -> None:
+    invoice = read(
+        "Hotel folio\nUkupno / Total   HRK   3,563.84\nZa platiti / Balance   0.00\n"
+        "Tourist tax\nStatus   Osoba   Dana   Cijena   Ukupno   40.00\nN   2   2   10.00   40.00"
+    )
+    assert invoice.total == d("3563.84")
+    assert invoice.amount_due == d("0.00")
+    assert flags(invoice) == set()

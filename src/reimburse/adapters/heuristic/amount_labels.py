@@ -19,7 +19,12 @@ AMOUNT_PHRASES: dict[str, str] = {
         " montant de la facture, montant total ttc, total t.t.c, total facture, montant ttc,"
         " totaal incl. btw, totaal inclusief btw, totaalbedrag incl, totaal factuur, factuurbedrag,"
         " importe total, total factura, total a facturar, importe factura,"
-        " totale documento, totale fattura, totale ivato, totale complessivo, importo totale"
+        " totale documento, totale fattura, totale ivato, totale complessivo, importo totale,"
+        # Neighbouring languages travellers bring receipts from: Nordic, Baltic, Czech, Polish,
+        # Croatian ("Totalt", "Summa", "Kokku", "Celkem", "Razem", "Ukupno").
+        " totalt, summa, att betala, i alt, at betale, å betale, yhteensä, kokku, summa kokku,"
+        " celkem, celkem k úhradě, celková částka, razem, suma, razem do zapłaty, ukupno,"
+        " ukupan iznos, sveukupno"
     ),
     # What is still to pay after deposits, prepayments and payments: Invoice.amount_due.
     "due": (
@@ -28,7 +33,7 @@ AMOUNT_PHRASES: dict[str, str] = {
         " zahlbetrag, zu zahlen, zu zahlender betrag, noch zu zahlen, restbetrag, offener betrag,"
         " offen, saldo, fälliger betrag, net à payer, net a payer, reste à payer, reste dû, solde,"
         " solde dû, montant dû, montant à payer, te betalen, nog te betalen, openstaand bedrag,"
-        " openstaand saldo, importe pendiente, saldo pendiente, saldo adeudado, pendiente de pago, a pagar,"
+        " openstaand saldo, k úhradě, do zapłaty, do zaplaty, tasuda, maksettava, importe pendiente, saldo pendiente, saldo adeudado, pendiente de pago, a pagar,"
         " total a pagar, importo dovuto, saldo da pagare, da pagare, totale da pagare, za platiti"
     ),
     # Deposits and payments already made: not the expense, the difference between total and due.
@@ -49,7 +54,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " bezahlt, gezahlt, zahlung, ec-karte, ec karte, girocard, kartenzahlung, bar bezahlt, betaald,"
         " pinbetaling, contant, contant betaald, payé, réglé, carte bancaire, carte bleue, espèces,"
         " pagado, pagato, tarjeta, efectivo, contanti, carta di credito, bancomat, betalt, betald,"
-        " kontant, kort, montant prélevé, entrichteter betrag, gezahlter betrag"
+        " kontant, kort, kortti, käteinen, kaart, sularaha, karta, kartou, platba kartou, hotovost,"
+        " gotówka, gotovina, kartica, montant prélevé, entrichteter betrag, gezahlter betrag"
     ),
     # Money handed back on a cash payment: paid minus change is what was charged.
     "change": "change, change due, rückgeld, wechselgeld, retour, rendu, monnaie rendue, wisselgeld, vuelto, resto",

@@ -25,8 +25,9 @@ _US_STATES = (
 )
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
 
-# (currency, evidence of the issuer's country), tried in order: specific countries before the
-# euro area, whose tax words (MwSt, TVA, BTW, IVA) are shared with non-euro neighbours.
+# (currency, evidence of the issuer's country). Every kind of evidence found counts once per
+# occurrence and the best-supported country wins, so a German invoice's "DE 80333" (which looks
+# like a Delaware ZIP) is outvoted by its "Rechnung", "USt" and "Betrag".
 _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     (
         "CAD",
@@ -34,7 +35,16 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
             r"\bCanad[aá]\b|\b(?:AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)\b[ ,.]+[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\bGST/HST\b"
         ),
     ),
-    ("USD", re.compile(rf"\b(?:{_US_STATES}),?\s+\d{{5}}(?:-\d{{4}})?\b|\bUnited States\b|\bU\.S\.A\.?\b")),
+    (
+        "USD",
+        re.compile(
+            rf",\s*(?:{_US_STATES})\.?\s+\d{{5}}(?:-\d{{4}})?\b|\bUnited States\b|\bU\.S\.A\.?\b|\bUSA\b"
+        ),
+    ),
+    ("HKD", re.compile(r"\bHong Kong\b|\bKowloon\b|香港")),
+    ("SGD", re.compile(r"\bSingapore\b|\bUEN\b")),
+    ("AUD", re.compile(r"\bAustralia\b|\bABN\b")),
+    ("NZD", re.compile(r"\bNew Zealand\b|\bGST No\b.*\bNZ\b")),
     ("INR", re.compile(r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bIGST\b|\bIndia\b")),
     ("MYR", re.compile(r"\bSdn\.?\s*Bhd\b|\bMalaysia\b")),
     ("CHF", re.compile(r"\bCHE-\d{3}\.\d{3}\.\d{3}\b|\bSchweiz\b|\bSuisse\b|\bSvizzera\b|\bMWST\b")),
@@ -42,8 +52,8 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     ("DKK", re.compile(r"\bCVR\b|\bDanmark\b|\.dk\b")),
     ("SEK", re.compile(r"\bOrg\.?\s?nr\b|\bMoms\b|\bSverige\b|\.se\b")),
     ("HRK", re.compile(r"\bOIB\b|\bPDV\b|\bHrvatska\b|\bkn\b")),
-    ("CZK", re.compile(r"\bDPH\b|\bIČO?\b|\bKč\b")),
-    ("PLN", re.compile(r"\bNIP\b|\bzł\b|\bPolska\b")),
+    ("CZK", re.compile(r"\bDPH\b|\bIČO?\b|\bDIČ\b|\bKč\b|\bPraha\b|\bČeská\b")),
+    ("PLN", re.compile(r"\bNIP\b|\bzł\b|\bPolska\b|\bSp\. z o\.o\.|\bWarszawa\b")),
     (
         "GBP",
         re.compile(
@@ -53,24 +63,39 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     (
         "EUR",
         re.compile(
-            r"\b(?:MwSt|Mwst|USt|Umsatzsteuer|Mehrwertsteuer|TVA|BTW|Btw|btw|IVA|UID|ATU\d{8})\b|"
+            r"\b(?:MwSt|Mwst|USt|Umsatzsteuer|Mehrwertsteuer|TVA|BTW|Btw|btw|IVA|UID|ATU\d{8}|KMKR|ALV)\b|"
             r"\b(?:Rechnung|Quittung|Kassenbon|Facture|Factuur|Kassabon|Factura|Fattura|Ricevuta|Summe|"
-            r"Gesamt|Betrag|Totaal|Bedrag|Montant|Importe|Importo)\b"
+            r"Gesamt|Betrag|Totaal|Bedrag|Montant|Importe|Importo|Ireland|Éire|Eesti|Tallinn|Österreich|"
+            r"Deutschland|France|España|Italia|Nederland|Belgi[eëq]ue?)\b"
         ),
     ),
 ]
 _AMBIGUOUS = {"USD": ("CAD", "AUD", "NZD", "SGD", "HKD"), "SEK": ("NOK", "DKK")}
 
 
-def country_currency(text: str) -> str | None:
-    """The currency of the issuer's country, from its address and tax words; None when unsure."""
+def _country_votes(text: str) -> Counter[str]:
+    votes: Counter[str] = Counter()
     for code, evidence in _COUNTRIES:
-        if evidence.search(text):
-            if code == "HRK":  # Croatia has paid in euros since 2023
-                years = [int(y) for y in _YEAR.findall(text)]
-                return "HRK" if years and max(years) <= 2022 else "EUR"
-            return code
-    return None
+        found = len(evidence.findall(text))
+        if found:
+            votes[code] = found
+    return votes
+
+
+def country_currency(text: str, among: tuple[str, ...] | None = None) -> str | None:
+    """The currency of the issuer's country, from its address and tax words; None when unsure.
+    `among` limits the answer (which dollar a "$" is)."""
+    votes = _country_votes(text)
+    ranked = [
+        code for code, _ in sorted(votes.items(), key=lambda kv: -kv[1]) if among is None or code in among
+    ]
+    if not ranked:
+        return None
+    code = ranked[0]
+    if code == "HRK":  # Croatia has paid in euros since 2023
+        years = [int(y) for y in _YEAR.findall(text)]
+        return "HRK" if years and max(years) <= 2022 else "EUR"
+    return code
 
 
 def document_currency(text: str, printed: str | None = None) -> str | None:
@@ -92,7 +117,7 @@ def document_currency(text: str, printed: str | None = None) -> str | None:
     best = votes.most_common(1)[0][0]
     if best in _AMBIGUOUS and not re.search(rf"\b{best}\b|US\$", text):
         # A bare "$" or "kr": the country says which dollar or crown.
-        local = country_currency(text)
-        if local in _AMBIGUOUS[best]:
+        local = country_currency(text, among=_AMBIGUOUS[best])
+        if local is not None:
             return local
     return best

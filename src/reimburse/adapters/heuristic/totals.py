@@ -86,6 +86,50 @@ def _ocr_total_label(line: str, last_amount: int) -> list[LabelHit]:
     return [LabelHit(_OCR_TOTALS[best], m.start(1), m.end(1), m.group(1))]
 
 
+# Stronger first: of two labels naming one value ("Ukupno / Total"), the stronger speaks.
+_STRENGTH = [
+    Label.GRAND,
+    Label.TOTAL,
+    Label.NET,
+    Label.DUE,
+    Label.SUBTOTAL,
+    Label.TAX_TOTAL,
+    Label.TAX,
+    Label.PAID,
+]
+
+
+def _bilingual(line: str, hits: list[LabelHit]) -> list[LabelHit]:
+    """Merge two amount labels printed as one ("Ukupno / Total", "Summe | Total"): the value
+    after them belongs to both."""
+    out: list[LabelHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label in AMOUNT_LABELS
+            and hit.label in AMOUNT_LABELS
+            and re.fullmatch(r"\s*[/|]\s*", line[prev.end : hit.start])
+        ):
+            strength = [_rank(prev.label), _rank(hit.label)]
+            label = prev.label if strength[0] <= strength[1] else hit.label
+            out[-1] = LabelHit(label, prev.start, hit.end, line[prev.start : hit.end])
+            continue
+        out.append(hit)
+    return out
+
+
+def _rank(label: Label) -> int:
+    return _STRENGTH.index(label) if label in _STRENGTH else len(_STRENGTH)
+
+
+def _header_cell(line: str, hit: LabelHit) -> bool:
+    """A total word closing a row of column headings ("Status   Persons   Price   Total") heads a
+    column; an amount beside it on that row is a cell of the table, not the invoice total."""
+    cells = [c for c in line[: hit.start].split("   ") if c.strip()]
+    return len(cells) >= 3 and not any(re.search(r"\d", c) for c in cells)
+
+
 _PROSE = re.compile(r"(?<![^\W\d_])[a-zà-ÿ][a-zà-ÿ']+(?![^\W\d_])")
 _SENTENCE_SENSITIVE = frozenset({Label.GRAND, Label.TOTAL, Label.DUE, Label.PAID, Label.WEAK, Label.PREPAID})
 
@@ -120,7 +164,8 @@ def labelled_amounts(infos: list[LineInfo]) -> list[Labelled]:
 
     for n, i in enumerate(filled):
         info = infos[i]
-        if not info.hits:
+        hits = _bilingual(info.text, info.hits)
+        if not hits:
             free = _free(infos, i, claimed)
             if pending and free:
                 take(i, pending.pop(0), _pick(free))
@@ -128,11 +173,13 @@ def labelled_amounts(infos: list[LineInfo]) -> list[Labelled]:
                 pending.clear()
             continue
         unresolved: list[LabelHit] = []
-        for k, hit in enumerate(info.hits):
-            end = info.hits[k + 1].start if k + 1 < len(info.hits) else len(info.text)
+        for k, hit in enumerate(hits):
+            end = hits[k + 1].start if k + 1 < len(hits) else len(info.text)
             if hit.label not in AMOUNT_LABELS:
                 continue
-            if hit.label in _SENTENCE_SENSITIVE and _in_sentence(info.text, hit):
+            if hit.label in _SENTENCE_SENSITIVE and (
+                _in_sentence(info.text, hit) or _header_cell(info.text, hit)
+            ):
                 continue
             own = [a for a in info.amounts if hit.end <= a.start and a.end <= end]
             before = [a for a in info.amounts if a.end <= hit.start] if k == 0 else []
