@@ -227,3 +227,16 @@ def test_a_bilingual_label_is_one_label_and_a_table_heading_is_none() -> None:
     assert invoice.total == d("3563.84")
     assert invoice.amount_due == d("0.00")
     assert flags(invoice) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "total"),
+    [("Total   44 . 60E", "44.60"), ("Tota l   44 ,60f", "44.60"), ("Totaal   5)60", "5.60")],
+)
+def test_decimal_mark_split_off_by_ocr_is_joined_on_a_total_line(line: str, total: str) -> None:
+    assert read(f"Cafe\n1 Cake   4.20\n{line}").total == d(total)
+
+
+def test_split_decimals_are_left_alone_on_lines_that_are_no_sum() -> None:
+    invoice = read("Cafe\nTable 12 , 40 guests\nTotal   12.40")
+    assert invoice.total == d("12.40")

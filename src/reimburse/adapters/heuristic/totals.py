@@ -63,8 +63,22 @@ def analyse_lines(lines: list[str]) -> list[LineInfo]:
         hits, amounts = find_labels(line), find_amounts(line)
         if amounts and not any(h.label in AMOUNT_LABELS for h in hits):
             hits = sorted([*hits, *_ocr_total_label(line, amounts[-1].start)], key=lambda h: h.start)
+        if any(h.label in _SUM_LABELS for h in hits) and _OCR_DECIMAL.search(line):
+            repaired = _OCR_DECIMAL.sub(_join_decimal, line)
+            amounts = [a for a in find_amounts(repaired) if a.start >= hits[0].end] or amounts
         out.append(LineInfo(line, hits, amounts))
     return out
+
+
+# An OCR text layer splits the decimal mark off a printed amount ("44 . 60", "44 ,60", "5)60").
+# On a line labelled as a sum, the pieces are joined again; offsets keep their places.
+_OCR_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,6})(?: ([.,]) ?| ?([.,]) |\))(\d{2})(?![\d.,])")
+_SUM_LABELS = frozenset({Label.GRAND, Label.TOTAL, Label.SUBTOTAL, Label.DUE, Label.PAID})
+
+
+def _join_decimal(m: re.Match[str]) -> str:
+    joined = f"{m.group(1)}{m.group(2) or m.group(3) or '.'}{m.group(4)}"
+    return joined + " " * (len(m.group(0)) - len(joined))
 
 
 # Total words as an OCR text layer garbles them ("1'otal", "lotaal", "Tota l", "Snbtotal"): a
