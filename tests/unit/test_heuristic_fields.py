@@ -139,6 +139,24 @@ def test_vendor_is_never_the_customer(text: str, customer: str) -> None:
         "Germany\nSumme 5,00",
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Welcome to Rosie's Diner\n12 Main St\nTotal 9.00", "Rosie's Diner"),
+        ("Thank you for shopping at;\nCorner Market\n1 Main St", "Corner Market"),
+        ("Willkommen bei Bäckerei Huber\nSumme 3,20", "Bäckerei Huber"),
+        # Nothing but an address and a web address: the domain names the issuer.
+        ("123 Harbour Road\nwww.seaview.ie\nmail: jane@gmail.com\nTotal 5.00", "Seaview"),
+    ],
+)
+def test_vendor_from_a_receipts_greeting_or_its_web_address(text: str, expected: str) -> None:
+    assert read_vendor(_lines(text))[0] == expected
+
+
+def test_a_city_line_is_not_the_vendor() -> None:
+    assert read_vendor(_lines("3397 S Las Vegas Blvd\nLas Vegas, NV 89109\nTotal 5.00"))[0] is None
+
+
 def test_vendor_is_never_boilerplate_a_label_or_a_field(text: str) -> None:
     assert read_vendor(_lines(text))[0] is None
 

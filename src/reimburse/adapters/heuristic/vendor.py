@@ -81,6 +81,7 @@ _STREET_WORD = re.compile(rf"(?i)(?:{_STREET_WORDS})")
 _STREET = re.compile(rf"(?i)(?:\d+\s*[a-z]?$|^\d+\s|{_STREET_WORDS})")
 _POSTCODE_CITY = re.compile(
     r"(?<!\d)(?:[A-Z]{1,2}[- ])?\d{4,5}\s+[^\W\d_]{2,}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Z])"
+    r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|[^\W\d_]{3,}\s*[-,]?\s*\d{3}\s?\d{3}(?!\d)"
 )
 _SENDER_SPLIT = re.compile(r"\s+[-–|·•]\s+|\s*[|·•]\s*|,\s+")
 _COUNTRIES = re.compile(
@@ -138,6 +139,10 @@ def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
     repeated = [name for name, n in Counter(everywhere).most_common() if n >= 2]
     if repeated:  # "Eurowings GmbH" in every footer: the issuer, even below a top line
         return repeated[0], 0.65
+    for n, i in enumerate(filled[:8]):
+        welcomed = _welcomed(infos[i].text, infos[filled[n + 1]].text if n + 1 < len(filled) else "")
+        if welcomed:
+            return welcomed, 0.65
     people = _people(infos)
     for n, i in enumerate(filled[:8]):
         above = infos[filled[n - 1]].text.strip() if n else ""
@@ -155,7 +160,44 @@ def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
             return sender, 0.5
     if everywhere:
         return everywhere[0], 0.5
-    return None, 0.0
+    domain = _domain(infos, filled, recipient)
+    return (domain, 0.4) if domain else (None, 0.0)
+
+
+# "Welcome to Denny's", "Thank you for shopping at;" over the name, "Willkommen bei ...".
+_WELCOME = re.compile(
+    r"(?i)^\W*(?:welcome\s+to|thank\s+you\s+for\s+(?:shopping|dining|visiting|choosing|staying)\s+(?:at|with)|"
+    r"thanks\s+for\s+(?:shopping|dining|visiting)\s+(?:at|with)|willkommen\s+(?:bei|im|in\s+der)|"
+    r"danke\s+für\s+ihren\s+einkauf\s+bei|bienvenue\s+(?:chez|à|au)|welkom\s+(?:bij|in)|"
+    r"bienvenid[oa]s?\s+a|benvenut[oi]\s+(?:da|al|in))\W*(?P<rest>.*)$"
+)
+_FREE_MAIL = re.compile(
+    r"(?i)^(gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|gmx|web|t-online|freenet|"
+    r"orange|free|laposte|wanadoo|libero|virgilio|ziggo|kpn|telenet|proton|protonmail|mail)$"
+)
+_DOMAIN = re.compile(r"(?i)(?:www\.|https?://(?:www\.)?|[\w.+-]@)([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,}")
+
+
+def _welcomed(line: str, below: str) -> str | None:
+    m = _WELCOME.match(clean_spaces(line))
+    if m is None:
+        return None
+    rest = m.group("rest").strip(" .,:;!")
+    candidate = rest or clean_spaces(below)
+    name = _legal_name(candidate) or _plain_name(candidate, 0, candidate)
+    return name
+
+
+def _domain(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> str | None:
+    """The issuer's web or mail domain ("www.hilton.com" -> "Hilton"), free-mail providers aside."""
+    for i in lines:
+        if i in recipient:
+            continue
+        for m in _DOMAIN.finditer(infos[i].text):
+            name = m.group(1)
+            if not _FREE_MAIL.match(name) and not name.isdigit():
+                return name.capitalize()
+    return None
 
 
 def _recipient(recipient: dict[int, int], line: int, start: int) -> bool:
@@ -251,8 +293,10 @@ def _sender_line(line: str) -> str | None:
     """ "Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène - France" -> the name."""
     text = clean_spaces(line)
     parts = [p for p in _SENDER_SPLIT.split(text) if p.strip()]
-    if len(parts) < 3 or not any(_POSTCODE_CITY.search(p) for p in parts[1:]):
+    if len(parts) < 3 or not any(_POSTCODE_CITY.search(p) for p in parts[2:]):
         return None
+    if not (_STREET.search(parts[1]) or re.search(r"\d", parts[1])):
+        return None  # name, then street, then postcode and city
     name = parts[0].strip()
     if (
         not (name[:1].isupper() or name[:1].isdigit())
