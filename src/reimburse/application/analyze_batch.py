@@ -59,6 +59,8 @@ class BatchRequest(msgspec.Struct, frozen=True):
     archive: Path | None = None
     submitted_on: date | None = None
     owner: str | None = None
+    employee_grade: str | None = None
+    location: str | None = None
 
 
 async def _stored(op: Awaitable[T]) -> T:
@@ -180,7 +182,14 @@ class Batch:
         employee = self.request.employee_name
         invoice_id = invoice_id_for(employee, sha)
         duplicate_of = await self._duplicate_of(invoice_id, sha, entry, invoice)
-        claim = Claim(employee, self.submitted_on, duplicate_of, _flags_from_notes(invoice))
+        claim = Claim(
+            employee,
+            self.submitted_on,
+            duplicate_of,
+            _flags_from_notes(invoice),
+            employee_grade=self.request.employee_grade,
+            location=self.request.location,
+        )
         verdict = decide(policy, invoice, claim)
         record = InvoiceRecord(
             invoice_id=invoice_id,
@@ -207,6 +216,9 @@ class Batch:
             names=invoice.names,
             text=document.text[:STORED_TEXT_CHARS],
             owner=self.request.owner,
+            employee_grade=self.request.employee_grade,
+            location=self.request.location,
+            policy_version=policy.version,
             amount_due=invoice.amount_due,
             extractor=invoice.extractor,
         )

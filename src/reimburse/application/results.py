@@ -31,6 +31,10 @@ class AnalysisResult(msgspec.Struct, frozen=True):
     batch_id: str
     policy_id: str
     analyzed_at: datetime
+    # Issue 19 (additive): the claim's facts for conditional limits, and the policy version used.
+    employee_grade: str | None = None
+    location: str | None = None
+    policy_version: int = 1
     # Additive wire fields: what is still payable, and which reader produced the fields.
     amount_due: Decimal | None = None
     extractor: str = ""
@@ -57,6 +61,9 @@ class AnalysisResult(msgspec.Struct, frozen=True):
             batch_id=r.batch_id,
             policy_id=r.policy_id,
             analyzed_at=r.analyzed_at,
+            employee_grade=r.employee_grade,
+            location=r.location,
+            policy_version=r.policy_version,
             amount_due=r.amount_due,
             extractor=r.extractor,
         )

@@ -40,6 +40,10 @@ class InvoiceRecord(msgspec.Struct, frozen=True):
     names: tuple[str, ...] = ()
     text: str = ""
     owner: str | None = None
+    # Issue 19: the facts the claim gave for conditional limits, and the policy version judged under.
+    employee_grade: str | None = None
+    location: str | None = None
+    policy_version: int = 1
     # Added for issue 11; defaults keep records stored before it readable.
     amount_due: Decimal | None = None
     extractor: str = ""

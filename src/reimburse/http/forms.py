@@ -21,6 +21,9 @@ class AnalysisForm(msgspec.Struct):
     policy: UploadFile
     invoices: UploadFile
     submitted_on: date | None
+    # Issue 19: the facts conditional limits (by grade; by city class, zone or region) are judged by.
+    employee_grade: str | None = None
+    location: str | None = None
 
 
 def _one(form: Any, field: str) -> Any:
@@ -86,9 +89,23 @@ def submitted_on(raw: str | None) -> date | None:
     return value
 
 
+def claim_fact(raw: str | None, field: str) -> str | None:
+    """An optional short fact about the claim (employee_grade, location); blank means not given."""
+    if raw is None or not raw.strip():
+        return None
+    value = " ".join(raw.split())
+    if len(value) > MAX_NAME:
+        raise ApiError(400, f"{field} is longer than {MAX_NAME} characters", field=field)
+    if any(unicodedata.category(ch)[0] == "C" for ch in value):
+        raise ApiError(400, f"{field} contains control characters", field=field)
+    return value
+
+
 def parse_analysis_form(form: Any, max_file_size: int, max_zip_size: int) -> AnalysisForm:
     name = employee_name(_text(form, "employee_name"))
     when = submitted_on(_text(form, "submitted_on"))
+    grade = claim_fact(_text(form, "employee_grade"), "employee_grade")
+    location = claim_fact(_text(form, "location"), "location")
     policy = _file(form, "policy_file", b"%PDF", "PDF document", max_file_size)
     invoices = _file(form, "invoices_zip", b"PK", "ZIP archive", max_zip_size)
-    return AnalysisForm(name, policy, invoices, when)
+    return AnalysisForm(name, policy, invoices, when, grade, location)

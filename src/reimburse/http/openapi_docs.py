@@ -84,6 +84,16 @@ def _analysis_form() -> RequestBody:
                 format=OpenAPIFormat.DATE,
                 description="the date deadline rules are judged against (default: today)",
             ),
+            "employee_grade": Schema(
+                type=OpenAPIType.STRING,
+                max_length=MAX_NAME,
+                description="the employee's grade, band or level, for limits that depend on it (optional)",
+            ),
+            "location": Schema(
+                type=OpenAPIType.STRING,
+                max_length=MAX_NAME,
+                description="the trip's city, city class, zone, region or domestic/international (optional)",
+            ),
         },
     )
     return RequestBody(content={"multipart/form-data": OpenAPIMediaType(schema=form)}, required=True)

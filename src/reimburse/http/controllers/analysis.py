@@ -45,6 +45,8 @@ def _request(form: AnalysisForm, viewer: Viewer) -> BatchRequest:
         policy_filename=form.policy.filename or "policy.pdf",
         submitted_on=form.submitted_on,
         owner=viewer.subject,
+        employee_grade=form.employee_grade,
+        location=form.location,
     )
 
 
