@@ -32,7 +32,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_uncompressed_size: int = 2 * 1024 * 1024 * 1024
     max_compression_ratio: int = 200
     max_pages: int = 50
-    allowed_extensions: tuple[str, ...] = (".pdf", ".xml")
+    allowed_extensions: tuple[str, ...] = (
+        ".pdf",
+        ".xml",
+        *(".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic", ".heif"),  # photos and scans: OCR
+    )
     workers: int = 0  # process-pool size for PDF reading; 0 = number of cores
     data_dir: str = "./data"
     log_dir: str = "./logs"

@@ -45,11 +45,21 @@ def _executor(s: Settings) -> Executor:
 
 def _reader(s: Settings) -> Any:
     from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
-    from reimburse.adapters.format_sniffing_document_reader import PDF, XML, FormatSniffingDocumentReader
+    from reimburse.adapters.format_sniffing_document_reader import (
+        IMAGE,
+        PDF,
+        XML,
+        FormatSniffingDocumentReader,
+    )
+    from reimburse.adapters.ocr.rapidocr_document_reader import RapidOcrDocumentReader
     from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
 
     return FormatSniffingDocumentReader(
-        {PDF: PdfplumberDocumentReader(max_pages=s.max_pages), XML: XmlEInvoiceDocumentReader()}
+        {
+            PDF: PdfplumberDocumentReader(max_pages=s.max_pages),
+            XML: XmlEInvoiceDocumentReader(),
+            IMAGE: RapidOcrDocumentReader(max_pages=s.max_pages),
+        }
     )
 
 

@@ -1,0 +1,120 @@
+"""RapidOCR (PaddleOCR's PP-OCRv4 models on ONNX Runtime): an image -> words with boxes.
+
+The models ship inside the rapidocr-onnxruntime wheel; nothing is fetched at run time. The
+engine is built once per process (loading the models takes a few hundred ms) and runs on one
+thread: the process pool already gives each core a document of its own.
+
+The recognition model reads a whole text line and often drops the spaces inside it
+("DocumentNo:TD01167104"), but it reports a box for every character. Words are rebuilt from those
+boxes: a gap clearly wider than the line's letter spacing is a word break.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from PIL import Image
+
+from reimburse.adapters.ocr.layout import OcrWord
+
+ENGINE_NAME = "rapidocr-onnxruntime (PP-OCRv4)"
+WORD_GAP_HEIGHTS = 0.3  # a gap between characters wider than this share of the line height: new word
+# Inside a number the character boxes are rougher (narrow digits, a decimal point of one step),
+# and "1 2.5 0" would lose the amount: there the gap must be a clear space.
+NUMBER_GAP_HEIGHTS = 0.4
+_NUMERIC = frozenset("0123456789.,")
+
+_engines: dict[int, Any] = {}
+
+
+class OcrTimeout(BaseException):
+    """Not an Exception: the engine wraps its steps in `except Exception`, which must not swallow it."""
+
+
+def engine(threads: int = 1) -> Any:
+    """The process's RapidOCR instance (built on first use)."""
+    if threads not in _engines:
+        from rapidocr_onnxruntime import RapidOCR
+
+        _engines[threads] = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1)
+    return _engines[threads]
+
+
+def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
+    """Words in the pixels of `image` (RGB), each with its recognition confidence (0..1)."""
+    result, _elapsed = engine(threads)(image, return_word_box=True)
+    words: list[OcrWord] = []
+    for item in result or ():
+        words.extend(_split_line(item))
+    return words
+
+
+def _split_line(item: Sequence[Any]) -> Iterator[OcrWord]:
+    box, text, score = item[0], str(item[1]), float(item[2])
+    top = min(float(p[1]) for p in box)
+    bottom = max(float(p[1]) for p in box)
+    if len(item) < 6 or not item[3] or len(item[3]) != len(item[4]):
+        # no character boxes (the engine could not place them): the line is one word
+        yield OcrWord(text, min(float(p[0]) for p in box), top, max(float(p[0]) for p in box), bottom, score)
+        return
+    chars = [
+        (str(ch), min(float(p[0]) for p in cbox), max(float(p[0]) for p in cbox), float(conf))
+        for cbox, ch, conf in zip(item[3], item[4], item[5], strict=False)
+    ]
+    height = bottom - top
+    current: list[tuple[str, float, float, float]] = []
+    for ch in chars:
+        if ch[0].isspace() or (current and ch[1] - current[-1][2] > _gap(current[-1][0], ch[0]) * height):
+            if current:
+                yield _word(current, top, bottom)
+            current = []
+            if ch[0].isspace():
+                continue
+        current.append(ch)
+    if current:
+        yield _word(current, top, bottom)
+
+
+def _gap(before: str, after: str) -> float:
+    if before in _NUMERIC and after in _NUMERIC:
+        return NUMBER_GAP_HEIGHTS
+    return WORD_GAP_HEIGHTS
+
+
+def _word(chars: list[tuple[str, float, float, float]], top: float, bottom: float) -> OcrWord:
+    # The weakest character decides: one unsure digit makes an amount unsure.
+    return OcrWord(
+        text="".join(c[0] for c in chars),
+        x0=chars[0][1],
+        top=top,
+        x1=chars[-1][2],
+        bottom=bottom,
+        confidence=min(c[3] for c in chars),
+    )
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise OcrTimeout after `seconds` (SIGALRM; only in the main thread, as in a pool worker).
+
+    The engine returns to Python between recognition batches, so the alarm lands within one
+    batch of the limit. Elsewhere (a thread) the page runs unbounded, as before.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(_signum: int, _frame: Any) -> None:
+        raise OcrTimeout(f"OCR took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
