@@ -240,3 +240,26 @@ def test_decimal_mark_split_off_by_ocr_is_joined_on_a_total_line(line: str, tota
 def test_split_decimals_are_left_alone_on_lines_that_are_no_sum() -> None:
     invoice = read("Cafe\nTable 12 , 40 guests\nTotal   12.40")
     assert invoice.total == d("12.40")
+
+
+def test_a_tax_above_its_printed_rate_is_a_contradiction() -> None:
+    # 1419.00 + 302.00 = 1721.00 adds up, but 15 % of 1419.00 is 212.85: the tax cannot be right.
+    invoice = read(
+        "FACTURA\nTOTAL PARCIAL   1419.00\nTASA DE IMPUESTO   15,00%\nTOTAL IMPUESTOS   302.00\n"
+        "TOTAL   1721.00"
+    )
+    assert invoice.total == d("1721.00")
+    assert "total_mismatch" in flags(invoice)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sub Total   1,000.00\nCGST 2.5%   25.00\nSGST 2.5%   25.00\nGrand Total   1,050.00",
+        "Zwischensumme   100,00\nMwSt 19%   19,00\nGesamtbetrag   119,00",
+        # Part of the bill is exempt: the tax is below the rate times the subtotal, which is fine.
+        "Subtotal   100.00\nVAT 20%   10.00\nTotal   110.00",
+    ],
+)
+def test_taxes_within_their_printed_rates_raise_nothing(text: str) -> None:
+    assert flags(read("Invoice\n" + text)) == set()

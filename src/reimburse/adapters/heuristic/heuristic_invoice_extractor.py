@@ -10,7 +10,7 @@ from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.items import read_items
 from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.text import normalize
-from reimburse.adapters.heuristic.totals import analyse_lines, labelled_amounts, read_totals
+from reimburse.adapters.heuristic.totals import analyse_lines, labelled_amounts, read_totals, tax_rates
 from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError
 from reimburse.domain.invoice import Invoice
@@ -36,7 +36,7 @@ class HeuristicInvoiceExtractor:
         if not text.strip():
             raise ExtractionError(f"{document.filename}: the document has no text to read.")
         infos = analyse_lines(text.split("\n"))
-        totals = read_totals(labelled_amounts(infos))
+        totals = read_totals(labelled_amounts(infos), tax_rates(infos))
         if totals is None:
             raise ExtractionError(
                 f"{document.filename}: no total found (no amount is labelled Total, Grand Total, "
@@ -86,7 +86,7 @@ class HeuristicInvoiceExtractor:
             confidence=confidence,
             extractor=self.name,
             notes=tuple(notes),
-            reading_flags=_date_flags(dates.ambiguity),
+            reading_flags=(*_date_flags(dates.ambiguity), *totals.flags),
         )
 
 

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
+from reimburse.domain.verdict import Flag, FlagCode
 
 CENT = Decimal("0.01")
 ROUNDING_SLACK = Decimal("1.00")
@@ -226,6 +227,7 @@ class TotalsReading:
     label: str
     notes: list[str] = field(default_factory=list)
     amount_due: Decimal | None = None
+    flags: list[Flag] = field(default_factory=list)  # contradictions the printed amounts prove
 
 
 def _close(a: Decimal, b: Decimal, slack: Decimal = CENT) -> bool:
@@ -249,7 +251,37 @@ def _plausible(x: Labelled) -> bool:
     return True
 
 
-def read_totals(items: list[Labelled]) -> TotalsReading | None:
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s?%")
+
+
+def tax_rates(infos: list[LineInfo]) -> list[Decimal]:
+    """The highest rate printed on each tax line ("CGST 2.5%", "TASA DE IMPUESTO 15,00%")."""
+    rates: list[Decimal] = []
+    for info in infos:
+        if any(h.label in (Label.TAX, Label.TAX_TOTAL) for h in info.hits):
+            found = [Decimal(m.group(1).replace(",", ".")) for m in _RATE.finditer(info.text)]
+            if found and max(found) > 0:
+                rates.append(max(found))
+    return rates
+
+
+def _rate_contradiction(arithmetic: Arithmetic, rates: list[Decimal], printed_subtotal: bool) -> Flag | None:
+    """Taxes above every printed rate applied to the subtotal cannot be right: no base of a
+    partly exempt invoice is larger than its subtotal, so the sum of the rates bounds the tax."""
+    if not rates or not printed_subtotal or arithmetic.subtotal is None or arithmetic.taxes is None:
+        return None
+    bound = arithmetic.subtotal * sum(rates, Decimal(0)) / 100
+    if arithmetic.subtotal <= 0 or arithmetic.taxes <= bound + max(Decimal(1), bound / 100):
+        return None
+    listed = " + ".join(f"{r.normalize()}%" for r in rates)
+    return Flag(
+        FlagCode.TOTAL_MISMATCH.value,
+        f"Taxes {arithmetic.taxes} are more than {listed} of the subtotal {arithmetic.subtotal} "
+        f"({bound.quantize(CENT)}).",
+    )
+
+
+def read_totals(items: list[Labelled], rates: list[Decimal] | None = None) -> TotalsReading | None:
     """Choose the total among labelled amounts; None when nothing is labelled as a total.
 
     The gross total comes first (Grand Total, Bruttosumme, Total TTC), then a bare Total, then the
@@ -306,6 +338,8 @@ def read_totals(items: list[Labelled]) -> TotalsReading | None:
 
     rivals = sorted(v for v in others if not explained(v))
     notes += arithmetic.notes
+    printed = arithmetic.subtotal in {x.value for x in items if x.label is Label.SUBTOTAL}
+    contradiction = _rate_contradiction(arithmetic, rates or [], printed)
     if rivals:
         confidence = min(confidence, 0.6)
     elif arithmetic.confirmed:
@@ -320,6 +354,7 @@ def read_totals(items: list[Labelled]) -> TotalsReading | None:
         label=chosen.label_text,
         notes=notes,
         amount_due=amount_due,
+        flags=[contradiction] if contradiction else [],
     )
 
 
