@@ -57,3 +57,25 @@ def png_declaring(width: int, height: int) -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
         + chunk(b"IEND", b"")
     )
+
+
+def scanned_pdf(*pages: Image.Image, page_size: tuple[float, float] = (595.0, 842.0)) -> bytes:
+    """A PDF whose pages are only pictures (no text operators), as a scanner app writes them."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=page_size)
+    width, height = page_size
+    for image in pages:
+        shown = width - 80
+        canvas.drawImage(
+            ImageReader(image),
+            40,
+            height - 40 - shown * image.height / image.width,
+            shown,
+            shown * image.height / image.width,
+        )
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -64,10 +64,14 @@ class RapidOcrDocumentReader:
         return build_page(words, number, image.width, image.height, scale)
 
 
-def document_from_layout(data: bytes, filename: str, layout: tuple[Page, ...]) -> Document:
+def document_from_layout(
+    data: bytes, filename: str, layout: tuple[Page, ...], nothing_read: str = ""
+) -> Document:
     pages = tuple(page_text(page) for page in layout)
     if sum(ch.isalnum() for page in pages for ch in page) < MIN_TEXT_CHARS:
-        raise NoTextLayer(f"{filename}: no text could be read from the image (blank, or too blurred).")
+        raise NoTextLayer(
+            nothing_read or f"{filename}: no text could be read from the image (blank, or too blurred)."
+        )
     return Document(
         filename=filename,
         sha256=hashlib.sha256(data).hexdigest(),

@@ -23,6 +23,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfplumber.utils.exceptions import PdfminerException
 
 from reimburse.adapters.einvoice.embedded import embedded_einvoice
+from reimburse.adapters.ocr.pdf_pages import ocr_pdf
 from reimburse.adapters.pdf import decode_budget
 from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_layout
 from reimburse.domain.document import Document, Page
@@ -30,7 +31,6 @@ from reimburse.domain.errors import (
     CorruptDocument,
     DocumentError,
     EncryptedDocument,
-    NoTextLayer,
     TooManyPages,
     UnsupportedFile,
 )
@@ -68,10 +68,9 @@ class PdfplumberDocumentReader:
         if not pages:
             raise CorruptDocument(f"{filename} has no pages.")
         if sum(ch.isalnum() for page in pages for ch in page) < MIN_TEXT_CHARS:
-            raise NoTextLayer(
-                f"{filename} has no extractable text; it looks like a scanned image. "
-                "Upload the original PDF or a text-searchable (OCR) copy."
-            )
+            # Only pictures of pages (a scanner's or phone app's PDF): read them by OCR. Raises
+            # NoTextLayer when the pictures show no text either.
+            return ocr_pdf(data, filename, self.max_pages)
         return Document(
             filename=filename,
             sha256=hashlib.sha256(data).hexdigest(),

@@ -1,0 +1,55 @@
+"""OCR for PDF pages that are only a picture (a scanner's or phone app's PDF without a text layer).
+
+Pages are rasterised with pdfium (pypdfium2, installed with pdfplumber) at up to RENDER_DPI, never
+beyond MAX_SIDE pixels on the longer side, so a page that declares an enormous size cannot make
+an enormous bitmap. The PDF reader calls this only when the text layer holds (almost) nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pypdfium2
+from PIL import Image
+
+from reimburse.adapters.ocr.rapidocr_document_reader import RapidOcrDocumentReader, document_from_layout
+from reimburse.domain.document import Document
+from reimburse.domain.errors import CorruptDocument, EncryptedDocument
+
+RENDER_DPI = 200.0
+
+
+def ocr_pdf(
+    data: bytes, filename: str, max_pages: int, reader: RapidOcrDocumentReader | None = None
+) -> Document:
+    """The PDF read by OCR, page by page; NoTextLayer when no page shows any text."""
+    reader = reader or RapidOcrDocumentReader(max_pages=max_pages)
+    layout = reader.ocr_pages(_rendered(data, filename, max_pages, reader.max_side), filename)
+    nothing_read = (
+        f"{filename} has no extractable text, and OCR found none on its pages; it looks like a "
+        "blank or unreadable scan. Upload a sharper scan or the original PDF."
+    )
+    return document_from_layout(data, filename, layout, nothing_read)
+
+
+def _rendered(
+    data: bytes, filename: str, max_pages: int, max_side: int
+) -> Iterator[tuple[Image.Image, float]]:
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedDocument(f"{filename} is password protected.") from exc
+        raise CorruptDocument(f"{filename} is damaged and cannot be rendered for OCR.") from exc
+    try:
+        for index in range(min(len(pdf), max_pages)):
+            page = pdf[index]
+            try:
+                width, height = page.get_size()  # points, /Rotate applied
+                scale = min(RENDER_DPI / 72.0, max_side / max(width, height, 1.0))
+                image = page.render(scale=scale, grayscale=True).to_pil().convert("RGB")
+            finally:
+                page.close()
+            yield image, 1.0 / scale
+    finally:
+        pdf.close()

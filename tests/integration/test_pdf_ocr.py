@@ -1,0 +1,44 @@
+"""Image-only PDF pages are rasterised and read by OCR instead of failing as NoTextLayer."""
+
+from __future__ import annotations
+
+import pytest
+
+from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
+from reimburse.domain.document import TextSource
+from reimburse.domain.errors import NoTextLayer
+from tests import pdf_factory
+from tests.image_factory import receipt, scanned_pdf
+
+READER = PdfplumberDocumentReader(max_pages=5)
+
+
+def test_a_scanned_receipt_pdf_is_read_by_ocr_with_boxes_in_pdf_points() -> None:
+    data = scanned_pdf(receipt(["FUEL STATION 24", "Date 15/12/2024", ("TOTAL", "48.20")]))
+    document = READER.read(data, "scan.pdf")
+    assert "48.20" in document.text and "15/12/2024" in document.text
+    page = document.layout[0]
+    assert page.source is TextSource.OCR and document.source is TextSource.OCR
+    assert (page.width, page.height) == (pytest.approx(595, abs=1), pytest.approx(842, abs=1))
+    amount = next(w for w in page.words if w.text == "48.20")
+    assert page.width / 2 < amount.x1 < 595 - 30  # right column, inside the drawn picture's margin
+    assert 0 < amount.confidence <= 1
+
+
+def test_every_page_of_a_scanned_pdf_is_read_in_order() -> None:
+    data = scanned_pdf(
+        receipt(["PAGE ONE", ("SUBTOTAL", "40.00")]), receipt(["PAGE TWO", ("TOTAL", "48.20")])
+    )
+    document = READER.read(data, "two.pdf")
+    assert [p.number for p in document.layout] == [1, 2]
+    assert "40.00" in document.pages[0] and "48.20" in document.pages[1]
+
+
+def test_a_picture_without_any_text_is_still_no_text_layer() -> None:
+    with pytest.raises(NoTextLayer, match="OCR found none"):
+        READER.read(pdf_factory.image_only_pdf(), "shapes.pdf")
+
+
+def test_a_pdf_with_a_text_layer_is_not_ocrd() -> None:
+    document = READER.read(pdf_factory.text_pdf("Cafe Roma", "Total 12.50"), "text.pdf")
+    assert document.source is TextSource.TEXT_LAYER
