@@ -8,13 +8,16 @@ an enormous bitmap. The PDF reader calls this only when the text layer holds (al
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pypdfium2
 from PIL import Image
 
-from reimburse.adapters.ocr.rapidocr_document_reader import RapidOcrDocumentReader, document_from_layout
 from reimburse.domain.document import Document
 from reimburse.domain.errors import CorruptDocument, EncryptedDocument
+
+if TYPE_CHECKING:
+    from reimburse.adapters.ocr.rapidocr_document_reader import RapidOcrDocumentReader
 
 RENDER_DPI = 200.0
 
@@ -23,6 +26,10 @@ def ocr_pdf(
     data: bytes, filename: str, max_pages: int, reader: RapidOcrDocumentReader | None = None
 ) -> Document:
     """The PDF read by OCR, page by page; NoTextLayer when no page shows any text."""
+    # Imported here: the PDF reader imports this module, and the OCR reader imports the PDF
+    # package's text layout, so a module-level import would be circular.
+    from reimburse.adapters.ocr.rapidocr_document_reader import RapidOcrDocumentReader, document_from_layout
+
     reader = reader or RapidOcrDocumentReader(max_pages=max_pages)
     layout = reader.ocr_pages(_rendered(data, filename, max_pages, reader.max_side), filename)
     nothing_read = (
