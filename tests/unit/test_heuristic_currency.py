@@ -78,3 +78,17 @@ def test_nothing_to_go_on_is_none() -> None:
 )
 def test_the_best_supported_country_wins(text: str, currency: str) -> None:
     assert document_currency(text) == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Kavarna\nCelkem   245,00 Kc", "CZK"),
+        ("Sklep\nSUMA   45,00 zl", "PLN"),
+        ("Restoran\nUkupno   10,00 EUR   75,35 HRK\n03.02.2023", "EUR"),
+        ("Restoran\nUkupno   75,35 HRK   10,00 EUR\n03.10.2022", "HRK"),
+        ("Bar\nQC H2X 1Y4\nTPS 1.30\nTVQ 2.59\nTotal $29.89", "CAD"),
+    ],
+)
+def test_ocr_spellings_changeover_and_provinces(text: str, currency: str) -> None:
+    assert document_currency(text) == currency

@@ -32,13 +32,15 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     (
         "CAD",
         re.compile(
-            r"\bCanad[aá]\b|\b(?:AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)\b[ ,.]+[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\bGST/HST\b"
+            r"\bCanad[aá]\b|\b(?:AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)\b[ ,.]+[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\bGST/HST\b|"
+            r"\bHST\b|\bTPS\b|\bTVQ\b|\bQST\b|\bToronto\b|\bMontr[ée]al\b|\bVancouver\b|\bOttawa\b|\bCalgary\b"
         ),
     ),
     (
         "USD",
         re.compile(
-            rf",\s*(?:{_US_STATES})\.?\s+\d{{5}}(?:-\d{{4}})?\b|\bUnited States\b|\bU\.S\.A\.?\b|\bUSA\b"
+            rf",\s*(?:{_US_STATES})\.?\s+\d{{5}}(?:-\d{{4}})?\b|\bUnited States\b|\bU\.S\.A\.?\b|\bUSA\b|"
+            rf"\b(?:{_US_STATES.replace('DE|', '')})\s+\d{{5}}(?:-\d{{4}})?\b"
         ),
     ),
     ("HKD", re.compile(r"\bHong Kong\b|\bKowloon\b|香港")),
@@ -57,7 +59,8 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     (
         "GBP",
         re.compile(
-            r"\bUnited Kingdom\b|\bVAT Reg(?:istration)?\.? No\b|\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b"
+            r"\bUnited Kingdom\b|\bVAT Reg(?:istration)?\.? No\b|\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b|"
+            r"\bGB ?\d{3} ?\d{4} ?\d{2}\b"
         ),
     ),
     (
@@ -115,6 +118,10 @@ def document_currency(text: str, printed: str | None = None) -> str | None:
     if not votes:
         return country_currency(text)
     best = votes.most_common(1)[0][0]
+    if {"EUR", "HRK"} <= set(votes) and best in ("EUR", "HRK"):
+        # Croatian receipts showed kuna and euro side by side around the 2023 changeover.
+        years = [int(y) for y in _YEAR.findall(text)]
+        best = "EUR" if years and max(years) >= 2023 else "HRK"
     if best in _AMBIGUOUS and not re.search(rf"\b{best}\b|US\$", text):
         # A bare "$" or "kr": the country says which dollar or crown.
         local = country_currency(text, among=_AMBIGUOUS[best])
