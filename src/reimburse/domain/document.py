@@ -57,6 +57,9 @@ class Page(msgspec.Struct, frozen=True):
     height: float
     lines: tuple[Line, ...] = ()
     source: TextSource = TextSource.TEXT_LAYER
+    # Ruled tables as the PDF draws them: rows of cell texts ("" for an empty cell). Policies put
+    # their limits by grade and city in such tables (issue 19).
+    tables: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
     @property
     def words(self) -> tuple[Word, ...]:

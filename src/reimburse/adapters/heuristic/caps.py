@@ -108,6 +108,14 @@ def _unit(text: str) -> tuple[CapUnit | None, bool]:
     return _UNIT_INDEX[word], word in ("person", "head", "cover")
 
 
+def unit_in(text: str) -> CapUnit | None:
+    """The unit a header or cell names: "per night", "/day", "nightly", "Daily allowance"."""
+    unit, _ = _unit(text)
+    if unit is None and (adverb := _ADVERB.search(text)):
+        unit = UNIT_ADVERBS[adverb.group(1).lower()]
+    return unit
+
+
 def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> list[CapFinding]:
     """Every money amount of a sentence with what it is: a limit, a rate, an approval or receipt
     threshold, an advance or an example. Counts and references (pages, star ratings, years, ids)

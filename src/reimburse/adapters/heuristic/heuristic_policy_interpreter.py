@@ -20,6 +20,7 @@ from reimburse.adapters.heuristic.exclusions import (
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import policy_currency
+from reimburse.adapters.heuristic.tables import TableLimit, context_above, read_table, text_tables
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.domain.document import Document
 from reimburse.domain.errors import PolicyError
@@ -59,6 +60,7 @@ class HeuristicPolicyInterpreter:
         text = normalize(document.text)
         builder = PolicyBuilder()
         previous: list[str] = []
+        text = _read_tables(document, text, builder)
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
         for clause in split_clauses(text):
@@ -146,6 +148,42 @@ class HeuristicPolicyInterpreter:
             # A section about a kind ("Air Travel: economy class only.") means the kind is covered.
             builder.add_category(context, cited, clause.heading)
         return previous
+
+
+def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
+    """Limits from tables (ruled ones the PDF reader found, and text set in columns); the text
+    without the rows that gave limits, so that sentences do not read them a second time."""
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for rows, used in text_tables(text):
+        limits = read_table(rows, context_above(lines, used[0]))
+        if limits:
+            _add_table_limits(builder, limits)
+            drop.update(used)
+    for page in document.layout:
+        for table in page.tables:
+            head = [c for c in table[0] if c.strip()][:2] if table else []
+            where = next((k for k, line in enumerate(lines) if head and all(h in line for h in head)), None)
+            limits = read_table(
+                [tuple(normalize(c) for c in row) for row in table],
+                context_above(lines, where or 0) if where is not None else "",
+            )
+            if not limits:
+                continue
+            _add_table_limits(builder, limits)
+            for row in table[1:]:
+                label = row[0].strip() if row else ""
+                for k, line in enumerate(lines):
+                    if label and line.strip().startswith(label) and find_amounts(line):
+                        drop.add(k)
+    return "\n".join("" if k in drop else line for k, line in enumerate(lines))
+
+
+def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
+    for limit in limits:
+        builder.add_cap(
+            limit.finding, limit.kinds, limit.clause, condition=limit.condition, symbol=limit.symbol
+        )
 
 
 _MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
