@@ -14,9 +14,11 @@ import hashlib
 import io
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import Any
 
+import msgspec
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTItem, LTPage
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTItem, LTLine, LTPage, LTRect
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
@@ -85,7 +87,7 @@ class PdfplumberDocumentReader:
         # parsed (pdfplumber's close() would walk every page of it).
         self._check_page_count(PDFDocument(PDFParser(io.BytesIO(data))), filename)
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return [_page(page.layout, n) for n, page in enumerate(pdf.pages, start=1)]
+            return [_with_tables(page, _page(page.layout, n)) for n, page in enumerate(pdf.pages, start=1)]
 
     def _check_page_count(self, doc: PDFDocument, filename: str) -> None:
         seen = sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), self.max_pages + 1))
@@ -115,6 +117,24 @@ def _classify(exc: BaseException, filename: str) -> DocumentError:
             f"{filename} is password protected. Remove the password and upload it again."
         )
     return CorruptDocument(f"{filename} is damaged and cannot be read as a PDF ({type(exc).__name__}).")
+
+
+# A page draws a table with at least this many rules; below it, table extraction (which converts
+# every glyph to pdfplumber's dicts) is not worth its cost.
+MIN_TABLE_RULES = 6
+
+
+def _with_tables(page: Any, read: tuple[str, Page]) -> tuple[str, Page]:
+    text, layout = read
+    rules = sum(1 for item in page.layout if isinstance(item, LTRect | LTLine | LTCurve))
+    if rules < MIN_TABLE_RULES:
+        return read
+    tables = tuple(
+        tuple(tuple(" ".join((cell or "").split()) for cell in row) for row in table)
+        for table in page.extract_tables()
+        if len(table) >= 2
+    )
+    return text, msgspec.structs.replace(layout, tables=tables) if tables else layout
 
 
 def _page(layout: LTPage, number: int) -> tuple[str, Page]:
