@@ -115,9 +115,10 @@ async def test_new_collections_and_the_documents_directory_are_included_without_
     assert (target / "qdrant" / "reviews").is_dir()
 
 
-def _flip_a_byte_in_the_largest_member(path: Path) -> None:
+def _flip_a_byte(path: Path, in_manifest: bool) -> None:
     with tarfile.open(path) as tar:
-        member = max(tar.getmembers(), key=lambda m: m.size)
+        members = [m for m in tar.getmembers() if (m.name == "manifest.json") == in_manifest]
+        member = max(members, key=lambda m: m.size)
         offset = member.offset_data + member.size // 2
     with path.open("r+b") as fh:
         fh.seek(offset)
@@ -126,15 +127,17 @@ def _flip_a_byte_in_the_largest_member(path: Path) -> None:
         fh.write(bytes([byte[0] ^ 0xFF]))
 
 
-@pytest.mark.parametrize("damage", ["flipped byte", "truncated", "not a backup"])
+@pytest.mark.parametrize(
+    "damage", ["flipped byte", "flipped byte in the manifest", "truncated", "not a backup"]
+)
 async def test_a_damaged_backup_is_refused_and_changes_nothing(
     seeded: Path, tmp_path: Path, damage: str
 ) -> None:
     report = await EdgeStoreBackup(seeded).backup(tmp_path / "good.tar")
     bad = tmp_path / "bad.tar"
     shutil.copyfile(report.path, bad)
-    if damage == "flipped byte":
-        _flip_a_byte_in_the_largest_member(bad)
+    if damage.startswith("flipped byte"):
+        _flip_a_byte(bad, in_manifest=damage.endswith("manifest"))
     elif damage == "truncated":
         with bad.open("r+b") as fh:
             fh.truncate(bad.stat().st_size // 2)
@@ -146,7 +149,9 @@ async def test_a_damaged_backup_is_refused_and_changes_nothing(
     before = tree_digest(other)
     with pytest.raises(BackupRefused) as refused:
         await EdgeStoreBackup(other).restore(bad, force=True)
-    assert any(w in str(refused.value) for w in ("damaged", "partial", "SHA-256", "not a reimburse backup"))
+    assert any(w in str(refused.value) for w in ("damaged", "partial", "not a reimburse backup"))
+    if damage == "flipped byte":
+        assert "does not match its SHA-256" in str(refused.value)
     assert tree_digest(other) == before
     assert not list(other.glob(".restore-*"))
     with pytest.raises(BackupRefused):

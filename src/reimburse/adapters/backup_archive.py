@@ -120,24 +120,24 @@ def check_members(tar: tarfile.TarFile, extract_to: Path | None) -> BackupManife
         raise BackupRefused(f"unsupported backup format {manifest.format} v{manifest.format_version}")
     expected = {f.path: f for f in manifest.files}
     if len(expected) != len(manifest.files):
-        raise BackupRefused("backup manifest lists a file twice")
+        raise BackupRefused("backup is damaged: its manifest lists a file twice")
     seen: set[str] = set()
     for member in tar:
         if member is first:
             continue
         if not member.name.startswith(DATA_PREFIX) or not member.isfile():
-            raise BackupRefused(f"backup holds an unexpected entry: {member.name!r}")
+            raise BackupRefused(f"backup is damaged: it holds an unexpected entry {member.name!r}")
         rel = _safe_relative(member.name[len(DATA_PREFIX) :])
         entry = expected.get(rel)
         if entry is None or rel in seen:
-            raise BackupRefused(f"backup holds a file the manifest does not list once: {rel}")
+            raise BackupRefused(f"backup is damaged: {rel} is not in its manifest, or is there twice")
         seen.add(rel)
         source = tar.extractfile(member)
         assert source is not None
         target = None if extract_to is None else extract_to / rel
         stored, digest = _copy_hashing(source, target, entry.size)
         if stored != entry.stored or digest != entry.sha256 or entry.stored > entry.size:
-            raise BackupRefused(f"backup file {rel} does not match its SHA-256 in the manifest")
+            raise BackupRefused(f"backup is damaged: {rel} does not match its SHA-256 in the manifest")
     missing = sorted(set(expected) - seen)
     if missing:
         raise BackupRefused(f"backup is partial: {len(missing)} file(s) missing, e.g. {missing[0]}")
