@@ -11,6 +11,7 @@ from reimburse.adapters.heuristic.items import read_items
 from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines, labelled_amounts, read_totals, tax_rates
+from reimburse.adapters.ocr.confidence import amount_confidence
 from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError
 from reimburse.domain.invoice import Invoice
@@ -58,7 +59,8 @@ class HeuristicInvoiceExtractor:
             category = choice.kind
             notes.append(f"looks like a {choice.kind} expense, which the policy does not name")
         confidence = {
-            "total": totals.confidence,
+            # a total read by OCR is no surer than the engine was of its digits
+            "total": min(totals.confidence, amount_confidence(document, totals.total)),
             "currency": 0.9 if totals.currency else (0.7 if currency else 0.0),
             "vendor": vendor_conf,
             "invoice_number": number_conf,
