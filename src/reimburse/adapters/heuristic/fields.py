@@ -6,7 +6,8 @@ import re
 
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
-from reimburse.adapters.heuristic.labels import Label, find_labels
+from reimburse.adapters.heuristic.labels import Label, LabelHit, find_labels
+from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.titles import is_reference, title_references
 from reimburse.adapters.heuristic.totals import LineInfo
 from reimburse.adapters.heuristic.vendor import read_vendor
@@ -60,20 +61,25 @@ _ORGANISATION = re.compile(
 _NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 
-def read_number(infos: list[LineInfo]) -> tuple[str | None, float]:
+def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[str | None, float]:
     """The invoice number by its label, then beside the document's title, then a booking, ticket,
-    receipt or order reference; never a date, phone, IBAN, tax or customer number."""
+    receipt or order reference; never a date, phone, IBAN, tax or customer number.
+
+    With a page layout, a label whose line holds no number is also read where the page prints its
+    value: right of it on the same row, or under it in the same column."""
     for i, hit in label_hits(infos, Label.INVOICE_NO):
-        token = _labelled_number(label_value(infos, i, hit), hit.text, letters_only=True)
-        if token:
-            return token, 0.85
+        for value in _values(infos, i, hit, layout):
+            token = _labelled_number(value, hit.text, letters_only=True)
+            if token:
+                return token, 0.85
     for ref in title_references(infos):
         if ref.number and not _is_identifier(ref.number):
             return ref.number, 0.8
     for i, hit in label_hits(infos, Label.BOOKING_NO):
-        token = _labelled_number(label_value(infos, i, hit), hit.text, letters_only=False)
-        if token:
-            return token, 0.7
+        for value in _values(infos, i, hit, layout):
+            token = _labelled_number(value, hit.text, letters_only=False)
+            if token:
+                return token, 0.7
     for info in infos:  # "Receipt: 1877934", "Bon: 4711" anywhere on a till receipt
         for _, cell in cells(info.text):
             m = _RECEIPT_REF.match(cell)
@@ -97,10 +103,46 @@ _IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _PHONE = re.compile(r"\+?\d[\d ()/-]{8,}\d")
 
 
+def _values(infos: list[LineInfo], i: int, hit: LabelHit, layout: Layout | None) -> list[str]:
+    """The label's value from the text line, then (with a layout) beside and under it on the page."""
+    return [own_value(infos, i, hit), *page_values(layout, i, hit)]
+
+
+def own_value(infos: list[LineInfo], i: int, hit: LabelHit) -> str:
+    """label_value, except the next line when that line starts with a label of its own: a label
+    alone on its line followed by "Due date   02.06.2024" has its value elsewhere on the page."""
+    value = label_value(infos, i, hit)
+    rest = infos[i].text[hit.end :].strip(" :#.-=|\t")
+    if rest or not value.strip():
+        return value
+    nxt = next((info for info in infos[i + 1 : i + 3] if info.text.strip()), None)
+    if nxt is not None and nxt.hits and value.strip() in nxt.text:
+        lead = len(nxt.text) - len(nxt.text.lstrip())
+        if nxt.hits[0].start <= lead + 1:
+            return ""
+    return value
+
+
+def page_values(layout: Layout | None, i: int, hit: LabelHit) -> list[str]:
+    """Where the page prints a label's value: the cell right of it on its row, else the cell under
+    it in its column. A label with words right of it heads a table column ("Fecha   Habitación"):
+    the cell under it is the first row of the table, not its value."""
+    placed = layout.placed(i) if layout else None
+    if layout is None or placed is None:
+        return []
+    right = layout.right_of(placed, hit.start, hit.end)
+    if right and not any(ch.isdigit() for ch in right[0]):
+        return []
+    below = None if right else layout.below(placed, hit.start, hit.end)
+    return [*right[:1], *([below] if below else [])]
+
+
 def _labelled_number(value: str, label: str, *, letters_only: bool) -> str | None:
     value = re.sub(r"\s{2,}[-/]\s*", " - ", value)  # a separator set apart by a column gap
     for m in _JOINED.finditer(value):
         token = re.sub(r"\s", "", m.group(0)).strip("-/.")
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
+            continue  # an amount ("Total 5.00" on the line under a label)
         if _is_number(token, label) and not _is_identifier(token):
             return _as_printed(m.group(0))
         if letters_only and re.fullmatch(r"[A-Z]{5,10}", token):

@@ -9,6 +9,7 @@ from reimburse.adapters.heuristic.fields import read_names, read_number, read_ve
 from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.items import read_items
 from reimburse.adapters.heuristic.labels import Label
+from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines, labelled_amounts, read_totals, tax_rates
 from reimburse.adapters.ocr.confidence import amount_confidence
@@ -44,13 +45,14 @@ class HeuristicInvoiceExtractor:
                 "Amount Payable, Totaal, Total TTC, Gesamtbetrag or similar)."
             )
         vendor, vendor_conf = read_vendor(infos)
-        number, number_conf = read_number(infos)
+        layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
+        number, number_conf = read_number(infos, layout)
         names = read_names(infos)
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
         currency = document_currency(text, totals.currency)
-        dates = read_dates(infos, text, stay=stay, currency=currency)
+        dates = read_dates(infos, text, stay=stay, currency=currency, layout=layout)
         notes = list(totals.notes)
         category = choice.category
         if category is None and choice.kind is not None:

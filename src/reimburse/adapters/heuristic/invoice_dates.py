@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from reimburse.adapters.heuristic.dates import DateMatch, find_dates, order_evidence
-from reimburse.adapters.heuristic.label_values import label_hits, label_value
+from reimburse.adapters.heuristic.fields import own_value, page_values
+from reimburse.adapters.heuristic.label_values import label_hits
 from reimburse.adapters.heuristic.labels import Label, LabelHit
 from reimburse.adapters.heuristic.language import guess_language
+from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.titles import title_references
 from reimburse.adapters.heuristic.totals import LineInfo
 
@@ -71,13 +73,25 @@ def day_month_order(text: str, currency: str | None, language: str | None) -> bo
     return False
 
 
-def _datelabel_value(infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool) -> DateMatch | None:
-    found = find_dates(label_value(infos, i, hit), month_first)
-    return found[0] if found else None
+def _datelabel_value(
+    infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool, layout: Layout | None = None
+) -> DateMatch | None:
+    found = find_dates(own_value(infos, i, hit), month_first)
+    if found:
+        return found[0]
+    for value in page_values(layout, i, hit):  # beside the label or under it, on the page
+        found = find_dates(value, month_first)
+        if found and not value[: found[0].start].strip(" :"):
+            return found[0]
+    return None
 
 
-def _labelled(infos: list[LineInfo], label: Label, month_first: bool) -> list[DateMatch]:
-    return [d for i, h in label_hits(infos, label) if (d := _datelabel_value(infos, i, h, month_first))]
+def _labelled(
+    infos: list[LineInfo], label: Label, month_first: bool, layout: Layout | None = None
+) -> list[DateMatch]:
+    return [
+        d for i, h in label_hits(infos, label) if (d := _datelabel_value(infos, i, h, month_first, layout))
+    ]
 
 
 def _titled(infos: list[LineInfo], month_first: bool) -> list[DateMatch]:
@@ -103,7 +117,14 @@ def _claimed(infos: list[LineInfo], month_first: bool) -> set[date]:
     return claimed
 
 
-def read_dates(infos: list[LineInfo], text: str, *, stay: bool, currency: str | None = None) -> DateReading:
+def read_dates(
+    infos: list[LineInfo],
+    text: str,
+    *,
+    stay: bool,
+    currency: str | None = None,
+    layout: Layout | None = None,
+) -> DateReading:
     """The invoice date by role: its own label, the title line, a plain "Date", a travel date;
     never a due, delivery, period or order date unless it is the only date printed.
     Check-in/out and nights only for stays (a flight's "Departure"/"Arrival" are not a period)."""
@@ -114,9 +135,9 @@ def read_dates(infos: list[LineInfo], text: str, *, stay: bool, currency: str | 
     chosen: DateMatch | None = None
     confidence = 0.0
     for found, conf in (
-        (_labelled(infos, Label.INVOICE_DATE, month_first), 0.9),
+        (_labelled(infos, Label.INVOICE_DATE, month_first, layout), 0.9),
         (_titled(infos, month_first), 0.9),
-        (_labelled(infos, Label.DATE, month_first), 0.8),
+        (_labelled(infos, Label.DATE, month_first, layout), 0.8),
     ):
         if found:
             chosen, confidence = found[0], conf
