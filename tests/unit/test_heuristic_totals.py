@@ -263,3 +263,10 @@ def test_a_tax_above_its_printed_rate_is_a_contradiction() -> None:
 )
 def test_taxes_within_their_printed_rates_raise_nothing(text: str) -> None:
     assert flags(read("Invoice\n" + text)) == set()
+
+
+def test_a_weak_amount_is_low_confidence_unless_a_payment_states_it() -> None:
+    alone = read("Parking\nAmount   12.00")
+    assert alone.total == d("12.00") and "low_confidence" in flags(alone)
+    paid = read("Parking\nAmount   12.00\nPaid by card   12.00")
+    assert paid.total == d("12.00") and flags(paid) == set()
