@@ -124,3 +124,17 @@ def test_a_restaurant_bill_under_a_costume_policy_is_declined_as_not_covered() -
     )
     v = decide(policy, bill, Claim("Rani", date(2024, 5, 3)))
     assert v.status is Status.DECLINED and "not covered" in v.reason
+
+
+def test_rates_in_cents_and_percentages_are_rates() -> None:
+    policy = read(
+        "Meals are reimbursed up to $50 per day.\n"
+        "Mileage is reimbursed at 54.5 cents per mile.\n"
+        "Tips should not exceed 20% of the bill.\n"
+    )
+    rates = {(a.amount, a.unit, a.category, a.currency) for a in policy.amounts if a.kind is RuleType.RATE}
+    assert rates == {
+        (Decimal("0.545"), CapUnit.MILE, "mileage", "USD"),
+        (Decimal(20), None, "tips", "%"),
+    }
+    assert [c.amount for c in policy.caps] == [Decimal(50)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from reimburse.adapters.heuristic.amounts import AmountMatch, find_amounts
 from reimburse.adapters.heuristic.lexicon import UNIT_ADVERBS, UNIT_WORDS
@@ -69,6 +70,7 @@ class CapFinding:
     person: bool  # "per person"/"per head": a meal unit only for meals
     strong: bool  # led by a cap phrase ("capped at"), not just "is" / ":" or a unit
     kind: RuleType = RuleType.LIMIT
+    percent: bool = False  # a share of the bill ("tips up to 20%"), not money
 
 
 # What a number is when it is not money: "4-star", "24/7", "50%", a page or form number, a URL.
@@ -86,6 +88,11 @@ _APPROVER = re.compile(
     r"tax\s+report|\b1099\b|\bw-?2\b|insurance|coverage|deductible)"
 )
 _RATE_UNITS = (CapUnit.MILE, CapUnit.KM)
+_PERCENT = re.compile(r"(?i)(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b)")
+_TIP = re.compile(r"(?i)\b(?:tips?|tipping|gratuit(?:y|ies)|service\s+charge)\b")
+_CAP_WORDS = re.compile(
+    r"(?i)(maximum|max\.?|up\s+to|not\s+(?:to\s+)?exceed|no\s+more\s+than|limit|at\s+most|cap)"
+)
 _DAY_PERIOD = re.compile(r"(?i)((?:24|twenty-four)[- ]hours?\s+period|calendar\s+day|full\s+day)")
 
 
@@ -128,8 +135,14 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(sentence)
         before = sentence[max(lo, a.start - 70) : a.start]
         after = sentence[a.end : min(hi, a.end + 45)]
-        if a.currency is None and re.match(
-            r"\s*(?!per\b|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I
+        cents = re.match(r"(?i)\s*(?:cents?\b|¢)", after) if a.currency is None else None
+        if cents:  # "54.5 cents per mile": a rate in the policy's currency
+            a = AmountMatch(a.value / 100, None, a.start, a.end + cents.end(), True)
+            after = sentence[a.end : min(hi, a.end + 45)]
+        if (
+            a.currency is None
+            and not cents
+            and re.match(r"\s*(?!per\b|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I)
         ):
             continue  # "2 meals", "30 days", "3 star": a count, not money
         if _reference(a, before, after, money_text):
@@ -171,6 +184,13 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
         if kind is RuleType.LIMIT and unit in _RATE_UNITS:
             kind = RuleType.RATE
         out.append(CapFinding(a, unit, person, strong is not None, kind))
+    if _TIP.search(sentence) and _CAP_WORDS.search(sentence):
+        # "Tips should not exceed 20% of the bill": a rate of the bill, not money.
+        for m in _PERCENT.finditer(sentence):
+            value = Decimal(m.group(1))
+            if 0 < value <= 100:
+                share = AmountMatch(value, None, m.start(), m.end(), "." in m.group(1))
+                out.append(CapFinding(share, None, False, True, RuleType.RATE, percent=True))
     return out
 
 

@@ -104,7 +104,7 @@ class HeuristicPolicyInterpreter:
             kinds_seen: list[str] = []
             for i, cap in enumerate(caps):
                 kinds, label = _cap_kinds(sentence, caps, i, mentions, clause, context)
-                symbol = _symbol(sentence, cap)
+                symbol = "%" if cap.percent else _symbol(sentence, cap)
                 if cap.kind is not RuleType.LIMIT:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
                     continue
@@ -197,6 +197,8 @@ def _symbol(sentence: str, cap: CapFinding) -> str:
 def _rate_category(cap: CapFinding, kinds: list[str]) -> str | None:
     if cap.kind is RuleType.RATE and cap.unit in (CapUnit.MILE, CapUnit.KM):
         return "mileage"  # a distance rate pays for driving one's own car, whatever the sentence names
+    if cap.percent:
+        return "tips"
     return None
 
 

@@ -255,6 +255,8 @@ def category_name(kinds: list[str], label: str) -> str:
 
 
 def _draft_currency(draft: _CapDraft, currency: str) -> str:
+    if draft.symbol == "%":
+        return "%"  # a percentage rate: no currency
     if draft.symbol:
         return symbol_currency(draft.symbol, currency) or draft.currency or currency
     return draft.currency or currency
