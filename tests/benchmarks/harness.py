@@ -39,6 +39,7 @@ class Profile:
     ingest_points: int
     ingest_batch: int
     ingest_path_points: int
+    backup_invoices: int = 10_000
 
 
 FULL = Profile(
@@ -77,6 +78,7 @@ QUICK = Profile(
     ingest_points=2_000,
     ingest_batch=500,
     ingest_path_points=200,
+    backup_invoices=2_000,
 )
 
 

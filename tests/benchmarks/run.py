@@ -1,4 +1,4 @@
-"""`make bench`: runs the six benchmarks of the performance issue, prints a table, writes the report.
+"""`make bench`: runs the benchmarks, prints a table, writes the report.
 
     .venv/bin/python -m tests.benchmarks.run                    # full sizes -> docs/benchmarks.md
     .venv/bin/python -m tests.benchmarks.run --quick --only 1 3 # small sizes, printed only
@@ -28,6 +28,7 @@ BENCHMARKS = {
     4: "tests.benchmarks.memory",
     5: "tests.benchmarks.sse_first_event",
     6: "tests.benchmarks.ingest",
+    7: "tests.benchmarks.backup_restore",
 }
 
 

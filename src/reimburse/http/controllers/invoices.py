@@ -15,7 +15,15 @@ from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInv
 from reimburse.application.results import AnalysisResult
 from reimburse.domain.access import Viewer
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.policy import CapRule, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.policy import (
+    AmountRule,
+    CapRule,
+    Category,
+    DeadlineRule,
+    ExclusionRule,
+    Policy,
+    ProcessRule,
+)
 from reimburse.domain.verdict import Status
 from reimburse.http.errors import ApiError
 
@@ -31,6 +39,12 @@ class PolicyRule(msgspec.Struct, frozen=True):
     rule_id: str
     effect: str
     clause: str
+    # Issue 19 (additive): what the rule is (limit, rate, approval_threshold, advance, example,
+    # exclusion, deadline, category, process), when it applies, and how sure the reader is.
+    type: str = ""
+    condition: str | None = None
+    confidence: float = 1.0
+    needs_review: bool = False
 
 
 class PolicyView(msgspec.Struct, frozen=True):
@@ -43,14 +57,51 @@ class PolicyView(msgspec.Struct, frozen=True):
     exclusions: tuple[ExclusionRule, ...]
     deadline: DeadlineRule | None
     rules: list[PolicyRule]
+    amounts: tuple[AmountRule, ...] = ()
+    process_rules: tuple[ProcessRule, ...] = ()
+    version: int = 1
 
     @classmethod
     def of(cls, p: Policy) -> PolicyView:
-        rules = [PolicyRule(f"category:{c.name}", "category", c.clause) for c in p.categories]
-        rules += [PolicyRule(c.rule_id, "cap", c.clause) for c in p.caps]
-        rules += [PolicyRule(e.rule_id, "exclude", e.clause) for e in p.exclusions]
+        rules = [PolicyRule(f"category:{c.name}", "category", c.clause, "category") for c in p.categories]
+        rules += [
+            PolicyRule(
+                c.rule_id,
+                "cap",
+                c.clause,
+                "limit",
+                c.condition.text if c.condition else None,
+                c.confidence,
+                c.needs_review or (c.condition is not None and bool(c.condition.other)),
+            )
+            for c in p.caps
+        ]
+        rules += [
+            PolicyRule(
+                a.rule_id,
+                a.kind.value,
+                a.clause,
+                a.kind.value,
+                a.condition.text if a.condition else None,
+                a.confidence,
+                a.needs_review,
+            )
+            for a in p.amounts
+        ]
+        rules += [PolicyRule(e.rule_id, "exclude", e.clause, "exclusion") for e in p.exclusions]
         if p.deadline:
-            rules.append(PolicyRule(p.deadline.rule_id, "deadline", p.deadline.clause))
+            rules.append(PolicyRule(p.deadline.rule_id, "deadline", p.deadline.clause, "deadline"))
+        rules += [
+            PolicyRule(
+                r.rule_id,
+                "process",
+                r.clause,
+                "process",
+                None if r.checked else "not checked automatically",
+                needs_review=not r.checked,
+            )
+            for r in p.process_rules
+        ]
         return cls(
             p.policy_id,
             p.title,
@@ -61,6 +112,9 @@ class PolicyView(msgspec.Struct, frozen=True):
             p.exclusions,
             p.deadline,
             rules,
+            p.amounts,
+            p.process_rules,
+            p.version,
         )
 
 
