@@ -25,6 +25,7 @@ from reimburse.http.client_address import ClientAddress
 from reimburse.http.controllers.admin import AdminController
 from reimburse.http.controllers.analysis import AnalysisController
 from reimburse.http.controllers.chat import ChatController
+from reimburse.http.controllers.console import CONSOLE_HANDLERS
 from reimburse.http.controllers.health import HealthController
 from reimburse.http.controllers.invoices import InvoicesController
 from reimburse.http.errors import EXCEPTION_HANDLERS, ErrorBody, error_response
@@ -121,7 +122,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
     )
     handlers: dict[Any, Any] = {**EXCEPTION_HANDLERS, AccessDenied: _forbidden}
     app = Litestar(
-        route_handlers=[api],
+        route_handlers=[api, *CONSOLE_HANDLERS],
         dependencies=dependencies,
         exception_handlers=handlers,
         middleware=[rate_limit.middleware],

@@ -22,6 +22,13 @@ DOCS_CSP = (
     "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://unpkg.com; img-src 'self' data:; "
     "frame-ancestors 'none'"
 )
+# The console: its own files only, no inline script or style. blob: is the original document,
+# fetched with the bearer token and shown from memory (an iframe cannot send the header).
+CONSOLE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+    "frame-src blob:; object-src blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
 
 
 class Metrics:
@@ -58,7 +65,12 @@ class ObservabilityMiddleware:
         self.production = production
 
     def _security_headers(self, path: str) -> list[tuple[bytes, bytes]]:
-        csp = DOCS_CSP if path.startswith("/schema") else API_CSP
+        if path.startswith("/schema"):
+            csp = DOCS_CSP
+        elif path == "/" or path.startswith("/console/"):
+            csp = CONSOLE_CSP
+        else:
+            csp = API_CSP
         headers = [
             (b"x-content-type-options", b"nosniff"),
             (b"x-frame-options", b"DENY"),
