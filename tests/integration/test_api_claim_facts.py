@@ -49,3 +49,17 @@ def test_a_control_character_in_a_fact_is_refused(client: TestClient[Any]) -> No
     data = {"employee_name": "Rani Sharma", "location": "Tier\x001"}
     response = client.post("/api/v1/analyze-invoices", data=data, files=analysis_files())
     assert response.status_code == 400
+
+
+def test_the_policy_shows_each_rule_with_its_type_and_condition(client: TestClient[Any]) -> None:
+    data = {"employee_name": "Rani Sharma", "submitted_on": "2024-12-31"}
+    files = analysis_files(
+        make_zip({"cab.pdf": cab_invoice("CAB-11", "233.00")}), pdf_factory.text_pdf(*CITY_POLICY)
+    )
+    policy_id = client.post("/api/v1/analyze-invoices", data=data, files=files).json()["policy_id"]
+    policy = client.get(f"/api/v1/policies/{policy_id}").json()
+    limits = {r["condition"]: r for r in policy["rules"] if r["type"] == "limit"}
+    assert set(limits) == {"location Tier 1 cities", "location Tier 2 cities"}
+    assert all("Tier" in r["clause"] and 0 < r["confidence"] <= 1 for r in limits.values())
+    assert {r["type"] for r in policy["rules"]} >= {"category", "limit", "deadline"}
+    assert policy["version"] == 1
