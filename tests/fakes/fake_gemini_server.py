@@ -16,6 +16,8 @@ concurrent calls.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import math
@@ -68,6 +70,18 @@ class RecordedRequest:
         if not contents:
             return ""
         return "\n".join(p.get("text", "") for p in contents[-1].get("parts", []))
+
+    @property
+    def inline_parts(self) -> list[tuple[str, bytes]]:
+        """(mime type, bytes) of every inline data part (page images), in the order sent."""
+        if not isinstance(self.body, dict):
+            return []
+        return [
+            (_mime(p["inlineData"]), _bytes(p["inlineData"]))
+            for content in self.body.get("contents", [])
+            for p in content.get("parts", [])
+            if isinstance(p.get("inlineData"), dict)
+        ]
 
     @property
     def generation_config(self) -> dict[str, Any]:
@@ -277,6 +291,39 @@ class FakeGeminiServer:
             return len(self._state.queue)
 
 
+INLINE_MIME_TYPES = frozenset(
+    {"image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "application/pdf"}
+)
+
+
+def _mime(data: dict[str, Any]) -> str:
+    # proto JSON: the API takes either spelling; the SDK sends snake_case inside inlineData
+    return str(data.get("mimeType") or data.get("mime_type") or "")
+
+
+def _bytes(data: dict[str, Any]) -> bytes:
+    """Proto JSON bytes: base64, standard or URL-safe alphabet (the SDK sends URL-safe)."""
+    text = str(data.get("data", "")).replace("-", "+").replace("_", "/")
+    return base64.b64decode(text, validate=True)
+
+
+def _invalid_inline_data(request: RecordedRequest) -> str | None:
+    if not isinstance(request.body, dict):
+        return None
+    for content in request.body.get("contents", []):
+        for part in content.get("parts", []):
+            data = part.get("inlineData")
+            if data is None:
+                continue
+            if not isinstance(data, dict) or _mime(data) not in INLINE_MIME_TYPES:
+                return f"Unsupported MIME type: {_mime(data) if isinstance(data, dict) else data}"
+            try:
+                _bytes(data)
+            except (binascii.Error, ValueError):
+                return "Invalid value at 'contents.parts.inline_data.data' (TYPE_BYTES): not base64"
+    return None
+
+
 def _make_handler(state: _State) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, like the real API; streams use chunked encoding
@@ -309,6 +356,9 @@ def _make_handler(state: _State) -> type[BaseHTTPRequestHandler]:
                 state.max_in_flight = max(state.max_in_flight, state.in_flight)
                 reply = state.queue.popleft() if state.queue else None
             try:
+                problem = _invalid_inline_data(request)
+                if problem:  # as the real API does: 400 INVALID_ARGUMENT for a malformed image part
+                    reply = Reply.error(400, message=problem)
                 if reply is None:
                     answer = (state.responder or default_responder)(request)
                     if answer is None:

@@ -45,6 +45,8 @@ def test_a_png_receipt_reads_as_lines_with_the_amount_in_its_own_column() -> Non
     assert total_line.text.endswith("   12.50")  # columns apart by three spaces, as in PDFs
     assert document.source is TextSource.OCR
     assert document.pages == (document.text,)
+    (picture,) = document.images  # for a vision model: the page as JPEG
+    assert Image.open(io.BytesIO(picture)).format == "JPEG"
 
 
 def test_every_word_keeps_its_box_in_points_and_its_confidence() -> None:

@@ -103,6 +103,8 @@ class Document(msgspec.Struct, frozen=True):
     pages: tuple[str, ...] = ()
     layout: tuple[Page, ...] = ()  # words and lines per page; empty when the source has none
     einvoice: EInvoice | None = None  # structured data embedded in, or making up, the file
+    # JPEG pictures of the first OCR'd pages, for readers that can look (Gemini vision)
+    images: tuple[bytes, ...] = ()
 
     @property
     def page_count(self) -> int:

@@ -129,10 +129,21 @@ def _recover_excluded_items(invoice: Invoice, text: str, policy: Policy) -> tupl
     return added, notes
 
 
-def cross_check(invoice: Invoice, text: str, policy: Policy) -> Invoice:
+def cross_check(invoice: Invoice, text: str, policy: Policy, seen: bool = False) -> Invoice:
+    """`seen`: the model read page images and `text` is our OCR of them. OCR misreads digits, so a
+    total the OCR text lacks is then a contradiction for review, not a rejection."""
     printed = read_printed(text)
     total = quantize(invoice.total)
-    if not printed.printed(total):
+    contradiction: list[str] = []
+    if seen and not printed.printed(total) and not _only_in_instructions(total, printed):
+        contradiction.append(
+            _note(
+                FlagCode.LOW_CONFIDENCE,
+                f"The model read a total of {total} from the page image, but the OCR of the same page "
+                "does not show it; check the total.",
+            )
+        )
+    elif not printed.printed(total):
         hint = (
             " (it appears only in text addressed to an AI)" if _only_in_instructions(total, printed) else ""
         )
@@ -140,8 +151,8 @@ def cross_check(invoice: Invoice, text: str, policy: Policy) -> Invoice:
             total,
             f"the model read a total of {total} that the document does not print{hint}; it was not trusted",
         )
-    notes = list(invoice.notes)
-    if not _total_supported(invoice, printed):
+    notes = [*invoice.notes, *contradiction]
+    if not contradiction and not _total_supported(invoice, printed):
         notes.append(
             _note(
                 FlagCode.LOW_CONFIDENCE,

@@ -7,7 +7,7 @@ asked for valid JSON). A second failure raises InvalidModelOutput: nothing is ev
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import msgspec
@@ -54,13 +54,21 @@ class StructuredCaller:
         response = await self._gateway.resilience.call(once)
         return response.text or ""
 
-    async def ask(self, system: str, prompt: str, wire_type: type[W], convert: Callable[[W], R]) -> R:
+    async def ask(
+        self,
+        system: str,
+        prompt: str,
+        wire_type: type[W],
+        convert: Callable[[W], R],
+        attachments: Sequence[types.Part] = (),
+    ) -> R:
         """Sends the prompt, decodes the reply as `wire_type` and maps it with `convert`.
 
         `convert` may raise WireError for values the schema cannot express (bad dates, amounts).
+        `attachments` (page images) go before the prompt in the same user turn.
         """
         schema = gemini_schema(wire_type)
-        contents = [types.Content(role="user", parts=[types.Part(text=prompt)])]
+        contents = [types.Content(role="user", parts=[*attachments, types.Part(text=prompt)])]
         reply = await self._generate(system, contents, schema)
         try:
             return convert(msgspec.json.decode(reply, type=wire_type))

@@ -31,12 +31,12 @@ def ocr_pdf(
     from reimburse.adapters.ocr.rapidocr_document_reader import RapidOcrDocumentReader, document_from_layout
 
     reader = reader or RapidOcrDocumentReader(max_pages=max_pages)
-    layout = reader.ocr_pages(_rendered(data, filename, max_pages, reader.max_side), filename)
+    layout, pictures = reader.ocr_pages(_rendered(data, filename, max_pages, reader.max_side), filename)
     nothing_read = (
         f"{filename} has no extractable text, and OCR found none on its pages; it looks like a "
         "blank or unreadable scan. Upload a sharper scan or the original PDF."
     )
-    return document_from_layout(data, filename, layout, nothing_read)
+    return document_from_layout(data, filename, layout, nothing_read, images=pictures)
 
 
 def _rendered(

@@ -8,6 +8,7 @@ reader for pages that are only an image (`ocr_page_images`).
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Iterable
 
 from PIL import Image
@@ -19,6 +20,10 @@ from reimburse.domain.document import Document, Page
 from reimburse.domain.errors import NoTextLayer, UnsupportedFile
 
 PAGE_TIMEOUT_SECONDS = 60.0
+# Pictures kept for a vision model: the first pages, at a size it reads well, as JPEG.
+VISION_PAGES = 4
+VISION_SIDE = 1600
+VISION_QUALITY = 85
 MIN_TEXT_CHARS = 8  # fewer letters/digits than this on every page: nothing to read
 
 
@@ -43,15 +48,19 @@ class RapidOcrDocumentReader:
 
     def read(self, data: bytes, filename: str) -> Document:
         frames = images.pages(data, filename, self.max_pages, self.max_pixels, self.max_side)
-        layout = self.ocr_pages(frames, filename)
-        return document_from_layout(data, filename, layout)
+        layout, pictures = self.ocr_pages(frames, filename)
+        return document_from_layout(data, filename, layout, images=pictures)
 
-    def ocr_pages(self, frames: Iterable[tuple[Image.Image, float]], filename: str) -> tuple[Page, ...]:
-        """OCR each (image, points per pixel) into a Page; pages numbered from 1."""
-        out = []
+    def ocr_pages(
+        self, frames: Iterable[tuple[Image.Image, float]], filename: str
+    ) -> tuple[tuple[Page, ...], tuple[bytes, ...]]:
+        """OCR each (image, points per pixel) into a Page (numbered from 1); and the first pictures."""
+        pages, pictures = [], []
         for number, (image, scale) in enumerate(frames, start=1):
-            out.append(self.ocr_page(image, scale, number, filename))
-        return tuple(out)
+            pages.append(self.ocr_page(image, scale, number, filename))
+            if number <= VISION_PAGES:
+                pictures.append(jpeg(image))
+        return tuple(pages), tuple(pictures)
 
     def ocr_page(self, image: Image.Image, scale: float, number: int, filename: str) -> Page:
         try:
@@ -64,8 +73,20 @@ class RapidOcrDocumentReader:
         return build_page(words, number, image.width, image.height, scale)
 
 
+def jpeg(image: Image.Image) -> bytes:
+    copy = image.copy()
+    copy.thumbnail((VISION_SIDE, VISION_SIDE), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    copy.save(buffer, "JPEG", quality=VISION_QUALITY, optimize=True)
+    return buffer.getvalue()
+
+
 def document_from_layout(
-    data: bytes, filename: str, layout: tuple[Page, ...], nothing_read: str = ""
+    data: bytes,
+    filename: str,
+    layout: tuple[Page, ...],
+    nothing_read: str = "",
+    images: tuple[bytes, ...] = (),
 ) -> Document:
     pages = tuple(page_text(page) for page in layout)
     if sum(ch.isalnum() for page in pages for ch in page) < MIN_TEXT_CHARS:
@@ -78,4 +99,5 @@ def document_from_layout(
         text="\n\n".join(pages),
         pages=pages,
         layout=layout,
+        images=images,
     )
