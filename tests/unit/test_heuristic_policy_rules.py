@@ -138,3 +138,18 @@ def test_rates_in_cents_and_percentages_are_rates() -> None:
         (Decimal(20), None, "tips", "%"),
     }
     assert [c.amount for c in policy.caps] == [Decimal(50)]
+
+
+def test_process_rules_are_listed_with_whether_the_engine_checks_them() -> None:
+    policy = read(
+        "Meals are reimbursed up to $50 per day.\n"
+        "Duplicate claims will not be reimbursed.\n"
+        "Receipts must be in the employee's own name.\n"
+        "Expenses incurred on weekends must be justified by the manager.\n"
+    )
+    rules = {r.name: r.checked for r in policy.process_rules}
+    assert rules == {
+        "duplicate claims": True,
+        "receipts in the claimant's name": True,
+        "weekend expenses": False,
+    }

@@ -20,6 +20,7 @@ from reimburse.adapters.heuristic.exclusions import (
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import policy_currency
+from reimburse.adapters.heuristic.process_rules import process_rules_in
 from reimburse.adapters.heuristic.tables import TableLimit, context_above, read_table, text_tables
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.domain.document import Document
@@ -92,6 +93,8 @@ class HeuristicPolicyInterpreter:
         """Read one clause; returns the kinds it was about (context for the next clause)."""
         sentence = clause.text
         cited = f"{clause.lead} {sentence}" if clause.lead else sentence
+        for name, checked in process_rules_in(sentence):
+            builder.add_process_rule(name, cited, checked=checked)
         found = find_deadline_rule(sentence) or (find_deadline_rule(cited) if clause.lead else None)
         if found:
             builder.set_deadline(found, cited)
