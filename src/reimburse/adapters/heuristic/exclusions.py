@@ -236,13 +236,25 @@ def list_item(text: str) -> tuple[str, bool]:
     return _unqualified(re.sub(r"\([^)]*\)", " ", text))
 
 
+_ATTRIBUTIVE = re.compile(r"(?i)(?:unallowable|non[-\s]?reimbursable|ineligible|non-?allowable)$")
+_NOUN_FOLLOWS = re.compile(
+    r"(?i)\s+(?!for\b|to\b|under\b|unless\b|if\b|when\b|and\b|or\b|in\b|on\b|by\b|at\b|as\b|because\b|"
+    r"except\b|without\b|expenses?\s*(?:include|are|:))[^\W\d_]"
+)
+
+
 def excluded_part(sentence: str) -> tuple[str, bool]:
     """`subject_of`, with whether the excluded thing is qualified by a condition."""
     m = NEGATIVE.search(sentence)
+    if m and _ATTRIBUTIVE.match(m.group(0)) and _NOUN_FOLLOWS.match(sentence[m.end() :]):
+        return "", True  # "repayment of an unallowable card expense": an adjective, not a rule
     obj = object_of(sentence) if m else None
     if obj is not None:
         return obj
-    part, qualified = _unqualified(subject_of(sentence))
+    subject = subject_of(sentence)
+    if _PROCESS.search(subject) and not known_kinds(subject):
+        return "", True  # about claiming ("transactions not accounted for timely"), not items
+    part, qualified = _unqualified(subject)
     # "X is prohibited without prior authorization": excluded only under a condition.
     conditional = m is not None and re.search(
         r"(?i)\b(?:without|unless|except|if|when)\b", sentence[m.end() :]
