@@ -281,7 +281,8 @@ async function showDocument(box, id) {
     if (type.startsWith("image/")) {
       box.append(h("img", { src: url, alt: "The original invoice", class: "doc-image" }));
     } else if (type === "application/pdf") {
-      box.append(h("iframe", { src: url, title: "The original invoice (PDF)", class: "doc-frame" }));
+      // Chromium's and Firefox's viewers read these: no thumbnail pane, page fitted to the width
+      box.append(h("iframe", { src: `${url}#navpanes=0&view=FitH`, title: "The original invoice (PDF)", class: "doc-frame" }));
     } else {
       box.append(h("pre", { class: "doc-text" }, await blob.text()));
     }
@@ -406,13 +407,15 @@ async function viewInvoice(id, message, kind = "ok") {
 
 async function viewQueue(params) {
   const filters = { employee_name: params.get("employee_name") || "", category: params.get("category") || "" };
+  const batch = params.get("batch_id") || "";
   const offset = Number(params.get("offset") || 0);
-  const go = (f, o = 0) => { location.hash = `#/queue${query({ ...f, offset: o || "" })}`; };
+  const go = (f, o = 0) => { location.hash = `#/queue${query({ ...f, batch_id: batch, offset: o || "" })}`; };
   page("Review queue", filterForm([["employee_name", "Employee"], ["category", "Category"]], filters, (f) => go(f)),
     h("p", { class: "muted" }, "Loading…"));
   try {
-    const q = await getJson(`/review-queue${query({ ...filters, limit: 50, offset })}`);
+    const q = await getJson(`/review-queue${query({ ...filters, batch_id: batch, limit: 50, offset })}`);
     main.lastChild.replaceWith(h("div", null,
+      batch ? h("p", { class: "muted" }, "Batch ", h("code", null, batch), " · ", h("a", { href: "#/queue" }, "all batches")) : null,
       h("p", { class: "queue-count", id: "queue-count", "data-total": String(q.total) },
         q.total === 1 ? "1 invoice waiting for a decision" : `${q.total} invoices waiting for a decision`,
         h("span", { class: "muted" }, " · oldest first")),
@@ -425,11 +428,10 @@ async function viewQueue(params) {
 
 // ---------- batches and policies ----------
 
-function statusSums(counts) {
-  // counts and sums per status, whatever the exact shape: {status: n} or {status: {count, ...}}
-  if (!counts || typeof counts !== "object") return "";
-  return Object.entries(counts).map(([k, v]) =>
-    `${k.replace(/_/g, " ")}: ${typeof v === "object" && v !== null ? Object.entries(v).map(([a, b]) => `${a} ${b}`).join(", ") : v}`).join(" · ");
+function paidByStatus(rows) {
+  // [{status, currency, count, final_amount}] -> one line per status and currency
+  return (rows || []).map((t) =>
+    h("div", { class: "sum-line" }, statusBadge(t.status), ` ${t.count} · `, money(t.final_amount, t.currency)));
 }
 
 async function viewBatches() {
@@ -437,26 +439,47 @@ async function viewBatches() {
   const parts = [];
   try {
     const b = await getJson("/batches?limit=50");
-    const items = Array.isArray(b) ? b : b.items || [];
-    parts.push(h("h2", null, "Batches"), items.length
-      ? h("div", { class: "table-wrap" }, h("table", { class: "list" },
-          h("thead", null, h("tr", null, h("th", null, "Batch"), h("th", null, "Employee"), h("th", null, "Created"), h("th", null, "By status"))),
-          h("tbody", null, items.map((x) => h("tr", null,
-            h("td", null, h("code", null, x.batch_id)), h("td", null, x.employee_name), h("td", null, when(x.created_at)),
-            h("td", { class: "small" }, statusSums(x.by_status || x.statuses || x.counts)))))))
+    const batchExport = (x) => {
+      const button = h("button", { class: "button ghost small", type: "button" }, "CSV");
+      button.addEventListener("click", () => exportCsv({ batch_id: x.batch_id }));
+      return button;
+    };
+    parts.push(h("p", { class: "muted" }, `${b.total} batch(es), newest first`), b.items.length
+      ? h("div", { class: "table-wrap" }, h("table", { class: "list batches" },
+          h("thead", null, h("tr", null, h("th", null, "Batch"), h("th", { class: "wide-only" }, "Policy"),
+            h("th", { class: "num" }, "Invoices"), h("th", null, "To review"), h("th", null, "Paid (decisions applied)"), h("th", null, ""))),
+          h("tbody", null, b.items.map((x) => h("tr", null,
+            h("td", null, h("div", null, x.employee_name), h("div", { class: "muted small" }, when(x.created_at)),
+              h("code", { class: "small" }, x.batch_id)),
+            h("td", { class: "wide-only" }, x.policy_filename || x.policy_id),
+            h("td", { class: "num" }, String(x.invoice_count)),
+            h("td", null, x.pending_review_count
+              ? h("a", { href: `#/queue${query({ batch_id: x.batch_id })}` }, `${x.pending_review_count} waiting`)
+              : h("span", { class: "muted" }, "none"),
+              x.decided_count ? h("div", { class: "muted small" }, `${x.decided_count} decided`) : null),
+            h("td", null, paidByStatus(x.by_final_status)),
+            h("td", null, batchExport(x)))))))
       : h("p", { class: "muted" }, "No batches yet."));
   } catch (err) {
-    parts.push(h("h2", null, "Batches"), notice(problem(err)));
+    parts.push(notice(problem(err)));
   }
-  try {
-    const p = await getJson("/policies");
-    const items = Array.isArray(p) ? p : p.items || [];
-    parts.push(h("h2", null, "Policies"), items.length
-      ? h("ul", { class: "policies" }, items.map((x) => h("li", null, h("strong", null, x.filename || x.file_name || x.title || x.policy_id),
-          h("span", { class: "muted" }, ` · ${x.policy_id} · first seen ${when(x.first_seen || x.created_at)}`))))
-      : h("p", { class: "muted" }, "No policies yet."));
-  } catch (err) {
-    parts.push(h("h2", null, "Policies"), notice(problem(err)));
+  if (isReviewer()) {
+    try {
+      const items = await getJson("/policies");
+      parts.push(h("h2", null, "Policies"), items.length
+        ? h("div", { class: "table-wrap" }, h("table", { class: "list" },
+            h("thead", null, h("tr", null, h("th", null, "Policy"), h("th", { class: "num" }, "Version"),
+              h("th", { class: "num" }, "Rules"), h("th", { class: "num wide-only" }, "Categories"),
+              h("th", { class: "num" }, "Invoices"), h("th", { class: "wide-only" }, "First seen"))),
+            h("tbody", null, items.map((x) => h("tr", null,
+              h("td", null, h("div", null, x.filename), h("div", { class: "muted small" }, x.title || ""), h("code", { class: "small" }, x.policy_id)),
+              h("td", { class: "num" }, String(x.version)), h("td", { class: "num" }, String(x.rule_count)),
+              h("td", { class: "num wide-only" }, String(x.category_count)), h("td", { class: "num" }, String(x.invoice_count)),
+              h("td", { class: "wide-only" }, when(x.first_seen)))))))
+        : h("p", { class: "muted" }, "No policies yet."));
+    } catch (err) {
+      parts.push(h("h2", null, "Policies"), notice(problem(err)));
+    }
   }
   page("Batches", ...parts);
 }
