@@ -141,6 +141,31 @@ def test_vendor_from_a_receipts_greeting_or_its_web_address(text: str, expected:
     assert read_vendor(_lines(text))[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A letterhead on one line, without separators.
+        ("Hotel Adler Hauptstraße 5 80331 München\n\nRechnung\nSumme 10,00", "Hotel Adler"),
+        # OCR specks before the name; the name in the second cell after the title.
+        ("* Rosie's Diner\n12 Main St", "Rosie's Diner"),
+        ("INVOICE   Northwind Traders\nInvoice No: 77", "Northwind Traders"),
+        # A legal-form name with its registration details, below a customer's company.
+        (
+            "Rechnung\nKunde Beispiel GmbH\nWeg 1\nSumme 10,00\n"
+            "Musterbau GmbH · Amtsgericht Köln HRB 4711 · USt-IdNr. DE123456789",
+            "Musterbau GmbH",
+        ),
+    ],
+)
+def test_vendor_from_letterheads_and_registration_details(text: str, expected: str) -> None:
+    assert read_vendor(_lines(text))[0] == expected
+
+
+def test_the_vendor_is_never_a_person_the_invoice_names() -> None:
+    text = "JENS MEIER\nFolio 1234\nGuest: Jens Meier\nTotal 5.00"
+    assert read_vendor(_lines(text), read_names(_lines(text)))[0] is None
+
+
 def test_a_city_line_is_not_the_vendor() -> None:
     assert read_vendor(_lines("3397 S Las Vegas Blvd\nLas Vegas, NV 89109\nTotal 5.00"))[0] is None
 

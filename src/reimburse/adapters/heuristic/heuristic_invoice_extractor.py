@@ -44,10 +44,10 @@ class HeuristicInvoiceExtractor:
                 f"{document.filename}: no total found (no amount is labelled Total, Grand Total, "
                 "Amount Payable, Totaal, Total TTC, Gesamtbetrag or similar)."
             )
-        vendor, vendor_conf = read_vendor(infos)
         layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
         number, number_conf = read_number(infos, layout)
         names = read_names(infos)
+        vendor, vendor_conf = read_vendor(infos, names)  # never one of the people it names
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks

@@ -121,7 +121,21 @@ _DOC_TAIL = re.compile(
 _TOP = 12  # non-blank lines that make up the header block of the first page
 
 
-def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
+def read_vendor(infos: list[LineInfo], people: tuple[str, ...] = ()) -> tuple[str | None, float]:
+    """The issuer's name and a confidence; `people` are the names the invoice is addressed to
+    (guest, passenger, customer), which the issuer never is."""
+    name, confidence = _read_vendor(infos)
+    if name and _names_a_person(name, people):
+        return None, 0.0
+    return name, confidence
+
+
+def _names_a_person(name: str, people: tuple[str, ...]) -> bool:
+    words = set(re.findall(r"[^\W\d_]{2,}", name.casefold()))
+    return any(words and words <= set(re.findall(r"[^\W\d_]{2,}", p.casefold())) for p in people)
+
+
+def _read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
     recipient = _recipient_cells(infos)
     filled = [i for i, info in enumerate(infos) if info.text.strip()]
     top = filled[:_TOP]
@@ -129,9 +143,12 @@ def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
     if labelled:
         return labelled, 0.8
     for i in top:
-        sender = _sender_line(infos[i].text)
+        sender = _sender_line(infos[i].text) or _letterhead_line(infos[i].text, recipient, i)
         if sender:
             return sender, 0.75
+    registered = _registered_names(infos, filled, recipient)
+    if registered:  # "ACME GmbH · Amtsgericht Köln HRB 1234 · USt-IdNr DE123": the issuer's own
+        return registered[0], 0.72
     legal = _legal_names(infos, top, recipient)
     if legal:
         return legal[0], 0.7
@@ -148,10 +165,10 @@ def read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
         above = infos[filled[n - 1]].text.strip() if n else ""
         if above and (_FIELD_WORDS.match(above) or infos[filled[n - 1]].label_only) and len(above) < 25:
             continue  # the value of the field named above it ("Driver" over "Ramesh Kumar")
-        for start, cell in cells(infos[i].text)[:1]:
-            if _recipient(recipient, i, start) or any(abs(i - p) <= 2 for p in people):
+        for start, cell in cells(infos[i].text):
+            if _recipient(recipient, i, start) or any(abs(i - p) <= 1 for p in people):
                 continue
-            name = _plain_name(infos[i].text, start, cell)
+            name = _plain_name(infos[i].text, start, cell) or _name_before_address(cell)
             if name:
                 return name, 0.6
     for i in filled:
@@ -216,6 +233,8 @@ def _recipient_cells(infos: list[LineInfo]) -> dict[int, int]:
                 if seen:
                     break
                 continue
+            if seen and (any(h.label is not Label.NAME for h in infos[j].hits) or infos[j].amounts):
+                break  # an address block holds no labelled fields or amounts
             out[j] = min(out.get(j, column), column)
             seen += 1
             if seen == count:
@@ -313,6 +332,28 @@ def _sender_line(line: str) -> str | None:
     return name
 
 
+# Registration and tax details printed with the issuer's name (footer or letterhead).
+_REGISTRATION = re.compile(
+    r"(?i)(?<![^\W\d_])(HRB|HRA|amtsgericht|registergericht|handelsregister|gesch[aä]ftsf[uü]hr\w*|"
+    r"sitz\s+der|ust\.?-?\s?id\w*|vat\s*(?:reg\w*|no|number|id)|company\s*(?:no|number|reg\w*)|"
+    r"registered\s+(?:office|in|number)|siret|siren|rcs|capital\s+(?:social|de)|kvk|"
+    r"btw[-\s]?(?:nr|nummer|id)|cif|nif|p\.?\s?iva|partita\s+iva|gstin|cin|abn|oib|steuernummer|"
+    r"tax\s*id|ein)(?![^\W\d_])"
+)
+
+
+def _registered_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> list[str]:
+    """Legal-form names on a line with registration or tax details, or right next to one."""
+    near = {
+        j
+        for i in lines
+        if _REGISTRATION.search(infos[i].text)
+        for j in (i - 1, i, i + 1)
+        if 0 <= j < len(infos)
+    }
+    return _legal_names(infos, [i for i in lines if i in near], recipient)
+
+
 def _legal_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> list[str]:
     names = []
     people = _people(infos)
@@ -358,6 +399,28 @@ def _legal_name(cell: str, *, in_seller_block: bool = False) -> str | None:
     return None
 
 
+def _letterhead_line(line: str, recipient: dict[int, int], i: int) -> str | None:
+    """A sender line without separators: "Hotel Adler Hauptstraße 5 80331 München"."""
+    row = cells(line)
+    if not row or _recipient(recipient, i, row[0][0]):
+        return None
+    cell = clean_spaces(row[0][1])
+    if not (_POSTCODE_CITY.search(cell) and re.search(rf"(?i)(?:{_STREET_WORDS})\S*\s+\d", cell)):
+        return None
+    return _name_before_address(cell)
+
+
+def _name_before_address(cell: str) -> str | None:
+    """ "Hotel Adler Hauptstraße 5 80331 München" -> "Hotel Adler": a letterhead on one line."""
+    if not _STREET_WORD.search(cell) or cell[:1].isdigit():
+        return None  # a street line ("123 Harbour Road"), not a name before an address
+    head = re.split(r",|\s[-–|·•]\s|\s(?=\d)", cell, maxsplit=1)[0]
+    head = re.sub(r"\s+\S*(?:" + _STREET_WORDS + r")\S*$", "", head, flags=re.I)
+    if head == cell or len(head.split()) > 6:
+        return None
+    return _plain_name(head, 0, head)
+
+
 def _is_label(words: str) -> bool:
     """The words are a label and nothing else ("Rechnungsadresse", not "Lieferant GmbH")."""
     hits = find_labels(words)
@@ -374,6 +437,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
     if re.match(r"\s*[:;]", after) or re.search(r"[:;]\s*\S", cell):
         return None  # a "key: value" pair ("Nummer: 549910", "Fin d'engagement : Date échue")
     name = _DOC_TAIL.sub("", clean_spaces(cell))
+    name = re.sub(r"^[^\w(\"'&]+|[\s|*_~=]+$", "", name)  # OCR specks and rules around the name
     letters = len(re.findall(r"[^\W\d_]", name))
     if (
         letters < 3
