@@ -71,7 +71,10 @@ def test_nothing_to_go_on_is_none() -> None:
 @pytest.mark.parametrize(
     ("text", "currency"),
     [
-        ("Lieferant GmbH\nLieferantenstraße 20\nDE 80333 München\nRechnung 4711\nBetrag 100,00\nUSt 19,00", "EUR"),
+        (
+            "Lieferant GmbH\nLieferantenstraße 20\nDE 80333 München\nRechnung 4711\nBetrag 100,00\nUSt 19,00",
+            "EUR",
+        ),
         ("Dim Sum House\nNathan Road, Kowloon, Hong Kong\nTotal $128.00", "HKD"),
         ("The Pub\nDublin 2, Ireland\nTotal 32.40", "EUR"),
     ],
@@ -92,3 +95,11 @@ def test_the_best_supported_country_wins(text: str, currency: str) -> None:
 )
 def test_ocr_spellings_changeover_and_provinces(text: str, currency: str) -> None:
     assert document_currency(text) == currency
+
+
+def test_malaysian_receipts_are_in_ringgit() -> None:
+    assert (
+        document_currency("GARDENIA BAKERIES (KL) SDN BHD\n40300 Shah Alam, Selangor\nTotal Payable: 22.58")
+        == "MYR"
+    )
+    assert document_currency("KEDAI PAPAN\nTotal Sales :   RM 162.71") == "MYR"

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
-from reimburse.domain.document import Document
+from reimburse.domain.document import Document, Line, Page, Word
 from reimburse.domain.engine import Claim, decide
 from reimburse.domain.invoice import Invoice
 from reimburse.domain.policy import Category, Policy
@@ -123,8 +123,28 @@ def test_subtotal_taxes_and_total_that_disagree_are_flagged() -> None:
 
 
 def test_two_unrelated_totals_are_flagged() -> None:
-    invoice = read("Invoice 7\nTotal   100.00\nGrand Total   180.00\nNotes: thank you")
-    assert "multiple_totals" in flags(invoice) or "total_mismatch" in flags(invoice)
+    invoice = read("Invoice 7\nGrand Total   180.00\nTotal   200.00\nNotes: thank you")
+    assert "multiple_totals" in flags(invoice)
+    invoice = read("Invoice 7\nTotal   100.00\nTotal   180.00\nNotes: thank you")
+    assert "multiple_totals" in flags(invoice)
+
+
+def test_partial_totals_beside_a_grand_total_are_parts() -> None:
+    invoice = read(
+        "Tax invoice\nTotal 6% supplies (excl. GST): 28.32\nGST: 1.69\nTotal 6% supplies (Inc. GST): 30.01\n"
+        "Total 0% supplies: -7.43\nTotal Payable: 22.58"
+    )
+    assert invoice.total == d("22.58")
+    assert flags(invoice) == set()
+
+
+def test_total_sales_inclusive_of_gst_is_the_total() -> None:
+    invoice = read(
+        "SIMPLIFIED TAX INVOICE\nTotal Sales (Excluding GST) :   153.50\nTotal GST :   9.21\n"
+        "Total Sales (Inclusive of GST) :   162.71\nCASH :   162.71"
+    )
+    assert invoice.total == d("162.71")
+    assert flags(invoice) == set()
 
 
 @pytest.mark.parametrize(
@@ -270,3 +290,44 @@ def test_a_weak_amount_is_low_confidence_unless_a_payment_states_it() -> None:
     assert alone.total == d("12.00") and "low_confidence" in flags(alone)
     paid = read("Parking\nAmount   12.00\nPaid by card   12.00")
     assert paid.total == d("12.00") and flags(paid) == set()
+
+
+def _placed_document(rows: list[list[tuple[float, float, str]]]) -> Document:
+    """A one-page document from rows of (x, top, text) cells; each word 6 pt per letter wide."""
+    lines = []
+    for row in rows:
+        words = []
+        for x, top, text in row:
+            for token in text.split():
+                words.append(Word(token, x, top, x + 6 * len(token), top + 10))
+                x += 6 * len(token) + 3
+        lines.append(Line("   ".join(t for _, _, t in row), tuple(words)))
+    text = "\n".join(line.text for line in lines)
+    page = Page(1, 600, 800, tuple(lines))
+    return Document("x.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,), (page,))
+
+
+def test_a_total_with_its_value_under_it_in_the_same_column() -> None:
+    doc = _placed_document(
+        [
+            [(40, 100, "Invoice 12")],
+            [(40, 300, "Steel rods"), (400, 300, "150.00")],
+            [(40, 400, "Please make cheques payable to Contoso"), (450, 400, "Total")],
+            [(40, 414, "Contoso Ltd"), (440, 414, "GBP 180.00")],
+        ]
+    )
+    invoice = HeuristicInvoiceExtractor().read(doc, POLICY)
+    assert invoice.total == d("180.00")
+
+
+def test_a_value_under_a_label_in_another_column_is_not_taken() -> None:
+    doc = _placed_document(
+        [
+            [(40, 100, "Invoice 12")],
+            [(40, 400, "Please make cheques payable to Contoso"), (450, 400, "Total")],
+            [(40, 414, "Account 1234   99.00")],
+            [(40, 500, "Amount due"), (450, 500, "120.00")],
+        ]
+    )
+    invoice = HeuristicInvoiceExtractor().read(doc, POLICY)
+    assert invoice.total == d("120.00")

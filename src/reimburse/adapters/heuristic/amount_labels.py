@@ -24,7 +24,7 @@ AMOUNT_PHRASES: dict[str, str] = {
         # Croatian ("Totalt", "Summa", "Kokku", "Celkem", "Razem", "Ukupno").
         " totalt, summa, att betala, i alt, at betale, å betale, yhteensä, kokku, summa kokku,"
         " celkem, celkem k úhradě, celková částka, razem, suma, razem do zapłaty, ukupno,"
-        " ukupan iznos, sveukupno"
+        " ukupan iznos, sveukupno, valor total, total da fatura"
     ),
     # What is still to pay after deposits, prepayments and payments: Invoice.amount_due.
     "due": (
@@ -54,7 +54,7 @@ AMOUNT_PHRASES: dict[str, str] = {
         " bezahlt, gezahlt, zahlung, ec-karte, ec karte, girocard, kartenzahlung, bar bezahlt, betaald,"
         " pinbetaling, contant, contant betaald, payé, réglé, carte bancaire, carte bleue, espèces,"
         " pagado, pagato, tarjeta, efectivo, contanti, carta di credito, bancomat, betalt, betald,"
-        " kontant, kort, kortti, käteinen, kaart, sularaha, karta, kartou, platba kartou, hotovost,"
+        " pay, kontant, kort, kortti, käteinen, kaart, sularaha, karta, kartou, platba kartou, hotovost,"
         " gotówka, gotovina, kartica, montant prélevé, entrichteter betrag, gezahlter betrag"
     ),
     # Money handed back on a cash payment: paid minus change is what was charged.
@@ -68,7 +68,7 @@ AMOUNT_PHRASES: dict[str, str] = {
         " total ht, total h.t., montant ht, montant hors taxes, sous-total ht, total hors tva,"
         " totaal excl. btw, totaal exclusief btw, subtotaal, netto bedrag, bedrag excl. btw,"
         " importe neto, total parcial, base imponible, subtotal sin iva, total neto, imponibile, totale imponibile,"
-        " subtotale, totale netto, total excl. vat, total excluding vat, net amount excl"
+        " subtotale, totale netto, total liquido, total líquido, valor líquido, total excl. vat, total excluding vat, net amount excl"
     ),
     # Taxes included in a total already ("davon MwSt", "dont TVA"): never added on top of it.
     "tax_included": (
@@ -76,7 +76,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " inkl mwst, incl. vat, incl vat, including vat, vat included, of which vat, included vat,"
         " dont tva, tva incluse, incl. btw, inclusief btw, waarvan btw, btw inbegrepen, iva incluida,"
         " iva incluido, di cui iva, iva inclusa, including gst, inclusive of gst, gst included,"
-        " inclusive of all taxes, incl. of all taxes, incl. taxes, including taxes, taxes included"
+        " inclusive of all taxes, incl. of all taxes, incl. taxes, including taxes, taxes included,"
+        " inc. gst, inc gst, inc. vat, inc vat, incl. gst, incl gst, inc. tax, incl. tax"
     ),
     "tax_total": (
         "steuerbetrag, mwst-betrag, mwst betrag, ust-betrag, ust betrag, umsatzsteuerbetrag,"

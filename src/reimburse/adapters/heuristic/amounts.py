@@ -78,6 +78,7 @@ _WORDS: dict[str, str] = {
     "hrk": "HRK",
     "kn": "HRK",  # kuna, printed after the amount
     "kr": "SEK",  # krona/krone: the country settles SEK, NOK or DKK (currency.py)
+    "rm": "MYR",  # ringgit, printed before the amount
     "kc": "CZK",  # Kč as OCR reads it, without its háček
     "zl": "PLN",  # zł likewise
     "ron": "RON",
@@ -88,7 +89,7 @@ _DOLLAR_CODES = {"USD", "SGD", "AUD", "CAD", "NZD", "HKD"}
 
 _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 # Codes count in upper case only (SAR, TRY, CAD are also words); the common ones in any case.
-_CODES = "|".join(sorted({c for c in _WORDS.values()}, key=len, reverse=True))
+_CODES = "|".join(sorted({*_WORDS.values(), "RM"}, key=len, reverse=True))  # RM: the ringgit sign
 _ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl"
 _CUR = rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|(?i:{_ANYCASE})|{_CODES})(?![^\W\d_]))"
 _NUM = r"(?:\d{1,3}(?:[,.']\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d{1,2})?"

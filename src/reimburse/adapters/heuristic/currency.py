@@ -48,7 +48,14 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     ("AUD", re.compile(r"\bAustralia\b|\bABN\b")),
     ("NZD", re.compile(r"\bNew Zealand\b|\bGST No\b.*\bNZ\b")),
     ("INR", re.compile(r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bIGST\b|\bIndia\b")),
-    ("MYR", re.compile(r"\bSdn\.?\s*Bhd\b|\bMalaysia\b")),
+    (
+        "MYR",
+        re.compile(
+            r"(?i:\bSdn\.?\s*Bhd\b)|\bMalaysia\b|\((?:RM)\)|\b(?:Selangor|Johor|Kuala\s?Lumpur|Penang|"
+            r"Pulau Pinang|Melaka|Perak|Kedah|Pahang|Sabah|Sarawak|Negeri Sembilan|Terengganu|Kelantan)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("CHF", re.compile(r"\bCHE-\d{3}\.\d{3}\.\d{3}\b|\bSchweiz\b|\bSuisse\b|\bSvizzera\b|\bMWST\b")),
     ("NOK", re.compile(r"\bMVA\b|\bNorge\b|\.no\b")),
     ("DKK", re.compile(r"\bCVR\b|\bDanmark\b|\.dk\b")),

@@ -38,13 +38,13 @@ class HeuristicInvoiceExtractor:
         if not text.strip():
             raise ExtractionError(f"{document.filename}: the document has no text to read.")
         infos = analyse_lines(text.split("\n"))
-        totals = read_totals(labelled_amounts(infos), tax_rates(infos))
+        layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
+        totals = read_totals(labelled_amounts(infos, layout), tax_rates(infos))
         if totals is None:
             raise ExtractionError(
                 f"{document.filename}: no total found (no amount is labelled Total, Grand Total, "
                 "Amount Payable, Totaal, Total TTC, Gesamtbetrag or similar)."
             )
-        layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
         number, number_conf = read_number(infos, layout)
         names = read_names(infos)
         vendor, vendor_conf = read_vendor(infos, names)  # never one of the people it names

@@ -283,12 +283,14 @@ def find_labels(line: str) -> list[LabelHit]:
         # "Total (incl. GST)", "inkl. MwSt": the tax word qualifies a total, it is no tax line.
         if label is Label.TAX and _QUALIFIER.search(line[max(0, pos - 16) : pos]):
             continue
-        # "Total inkl. MwSt 118,00": the included tax names what the total holds.
+        # "Total inkl. MwSt 118,00", "Total Sales (Inclusive of GST)": the included tax names
+        # what the total holds.
         if (
             label is Label.TAX_INCLUDED
             and hits
             and hits[-1].label in _TOTAL_LIKE
-            and not re.search(r"[^\s(\[:,/-]", line[hits[-1].end : pos])
+            and len(line[hits[-1].end : pos]) <= 24
+            and not re.search(r"\d(?![\d.,]*\s?%)", line[hits[-1].end : pos])
         ):
             continue
         hits.append(LabelHit(label, pos, m.end(), m.group(0)))

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
+from reimburse.adapters.heuristic.layout import Layout
 from reimburse.domain.verdict import Flag, FlagCode
 
 CENT = Decimal("0.01")
@@ -27,6 +28,7 @@ class Labelled:
     label_text: str
     amount: AmountMatch
     line: int
+    qualified: bool = False  # words between label and amount: "Total 6% supplies", "Total Sales"
 
     @property
     def value(self) -> Decimal:
@@ -114,6 +116,26 @@ _STRENGTH = [
 ]
 
 
+def _placed_value(layout: Layout | None, i: int, hit: LabelHit, info: LineInfo) -> AmountMatch | None:
+    """The money printed right of a sum label on its row, or under it in its column, as the page
+    lays it out ("...   Total" over "GBP 180.00"). Label-only lines keep the text rules."""
+    if layout is None or hit.label not in _SUM_LABELS or info.label_only:
+        return None
+    placed = layout.placed(i)
+    if placed is None:
+        return None
+    beside = layout.right_of(placed, hit.start, hit.end)
+    under = layout.below(placed, hit.start, hit.end)
+    for cell in [*beside[:1], *([under] if under else [])]:
+        money = [a for a in find_amounts(cell) if a.explicit]
+        if money:
+            a = money[-1]
+            return AmountMatch(a.value, a.currency, -1, -1, a.has_decimals)
+        if re.search(r"[^\W\d_]{3,}", cell):
+            break  # words first: this cell is another label's, not this one's value
+    return None
+
+
 def _bilingual(line: str, hits: list[LabelHit]) -> list[LabelHit]:
     """Merge two amount labels printed as one ("Ukupno / Total", "Summe | Total"): the value
     after them belongs to both."""
@@ -167,7 +189,9 @@ def _free(infos: list[LineInfo], i: int | None, claimed: set[tuple[int, int]]) -
     return [a for a in infos[i].amounts if (i, a.start) not in claimed]
 
 
-def labelled_amounts(infos: list[LineInfo]) -> list[Labelled]:
+def labelled_amounts(infos: list[LineInfo], layout: Layout | None = None) -> list[Labelled]:
+    """Each amount label with the amount it owns. With the page layout, a sum label whose text
+    line holds no amount also reads the value beside it on its row or under it in its column."""
     out: list[Labelled] = []
     claimed: set[tuple[int, int]] = set()
     pending: list[LabelHit] = []  # label-only lines waiting for a value below them
@@ -175,7 +199,9 @@ def labelled_amounts(infos: list[LineInfo]) -> list[Labelled]:
 
     def take(i: int, hit: LabelHit, amount: AmountMatch) -> None:
         claimed.add((i, amount.start))
-        out.append(Labelled(hit.label, hit.text, amount, i))
+        between = infos[i].text[hit.end : amount.start] if amount.start > hit.end else ""
+        qualified = bool(re.search(r"[^\W\d_]{2,}", CURRENCY_RE.sub(" ", between)))
+        out.append(Labelled(hit.label, hit.text, amount, i, qualified))
 
     for n, i in enumerate(filled):
         info = infos[i]
@@ -202,6 +228,8 @@ def labelled_amounts(infos: list[LineInfo]) -> list[Labelled]:
                 take(i, hit, _pick(own))
             elif before and not any((i, a.start) in claimed for a in before):
                 take(i, hit, before[-1])
+            elif (placed := _placed_value(layout, i, hit, info)) is not None:
+                out.append(Labelled(hit.label, hit.text, placed, i))
             else:
                 unresolved.append(hit)
         if not info.label_only:
@@ -329,7 +357,13 @@ def read_totals(items: list[Labelled], rates: list[Decimal] | None = None) -> To
     amount_due = _amount_due(due, prepaid, total)
 
     arithmetic = _arithmetic(items, total)
-    others = {x.value for x in grand + plain + net} - {total}
+    # Beside a grand total, a smaller "Total" with words of its own is a part (a tax rate's
+    # supplies, a section); only one above it contradicts it (unless credits below zero are
+    # printed: then a part may exceed the whole). A bare "Total" is a peer.
+    peers = grand + [x for x in plain + net if not (chosen.label is Label.GRAND and x.qualified)]
+    credits = any(x.value < 0 for x in items if x.label in (Label.GRAND, Label.TOTAL, Label.NET))
+    above = [] if credits else [x.value for x in plain + net if x.value > total]
+    others = ({x.value for x in peers} | set(above)) - {total}
     explained_by = {*arithmetic.parts, *(total - p for p in prepaid), *(x.value for x in due)}
     explained_by |= {total - x.value for x in paid}
 
