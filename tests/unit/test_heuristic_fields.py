@@ -70,6 +70,8 @@ def test_never_a_date_amount_year_or_customer_number(text: str) -> None:
         ("Order ID: 4081-7781\nTotal 5.00", "4081-7781"),
         ("CHK 140750   TBL 409/1   GST 4", "140750"),
         ("Check number 3047   2024-02-08", "3047"),
+        ("Server: Ann   Trans #: 44321   Table 4", "44321"),
+        ("Order #: A-1187\nTotal 5.00", "A-1187"),
     ],
 )
 def test_receipt_check_and_order_references_when_no_invoice_number(text: str, expected: str) -> None:

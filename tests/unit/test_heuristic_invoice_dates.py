@@ -70,6 +70,8 @@ def test_a_due_date_alone_is_still_the_date() -> None:
         ("Date: 03/04/2024\nTotal £5.00", "GBP", False),
         ("Datum: 03/04/2024 Rechnung für die Lieferung der Ware und der Montage", "USD", False),
         ("Date: 03/04/2024\nTotal 5.00", None, None),
+        ("Denny's\nLas Vegas, NV 89109\nDate: 03/04/2024\nTotal 5.00", None, True),  # a US address
+        ("Five Guys\nEdinburgh EH11 3DP\nDate: 03/04/2024\nTotal 5.00", None, False),  # a UK postcode
         ("Date: 03/04/2024\nVAT 20% 1.00\nTotal 5.00", None, False),
         ("Date: 03/04/2024\nBtw laag 0.30\nTotal 5.00", "USD", False),
         ("Date: 03/04/2024\nTotal C$5.00", "CAD", None),

@@ -93,9 +93,11 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     return None, 0.0
 
 
+# A till's reference: "Receipt: 1877934", "Trans #: 4432", "Check 5521", "Bon-Nr 0815".
 _RECEIPT_REF = re.compile(
-    r"(?i)^(?:receipt|quittung|beleg|bon|kassenbon|reçu|ticket|bonnetje|recibo|ticket|ricevuta|scontrino)"
-    r"\s*(?:no\.?|nr\.?|n°|#)?\s*[:#]\s*([A-Za-z0-9][A-Za-z0-9\-/]*[0-9])$"
+    r"(?i)^(?:receipt|quittung|beleg|bon|kassenbon|reçu|ticket|bonnetje|recibo|ricevuta|scontrino|"
+    r"check|chk|order|trans|transaction|txn|folio|invoice|rechnung|facture|factuur|factura|fattura)"
+    r"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:#]\s*([A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
 )
 # "HA007 - 123123 - 37816396", "01.234.567.8-2018-1": parts joined by separators, spaced or not.
 _JOINED = re.compile(r"[A-Za-z0-9][A-Za-z0-9_]*(?:\s?[-/.]\s?[A-Za-z0-9_]+)*")

@@ -47,6 +47,12 @@ _DEADLINE = re.compile(
     r"(?:\s+(?:le|den|dem|del|il|el|de))?\s*:?\s*$"
 )
 _VAT = re.compile(r"(?<![^\W\d_])(?:VAT|Vat|BTW|Btw|btw|MwSt|MWST|USt|TVA|IVA|CGST|SGST|IGST)(?![^\W\d_])")
+# An address with a US state and ZIP code ("Las Vegas, NV 89109"); a UK postcode ("EH11 3DP").
+_US_ADDRESS = re.compile(
+    r"(?<![^\W\d_])(?:AL|AK|AZ|AR|CA|CO|CT|DC|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|"
+    r"NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s+\d{5}(?:-\d{4})?(?!\d)"
+)
+_UK_POSTCODE = re.compile(r"(?<![A-Z0-9])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z0-9])")
 # Currencies of countries that write numeric dates month-first (only the US among ours).
 _MONTH_FIRST_CURRENCIES = frozenset({"USD"})
 # Canada writes both orders; with no currency the country is unknown.
@@ -57,14 +63,18 @@ def day_month_order(text: str, currency: str | None, language: str | None) -> bo
     """True when numeric dates are month-first, False when day-first, None when unsettled.
 
     The document's own dates that read only one way decide first; then its language (every
-    language but English writes the day first), a VAT/GST line (no US invoice has one), then its
-    currency as a proxy for the country."""
+    language but English writes the day first), a VAT/GST line (no US invoice has one), then the
+    country from the currency or the address (a US state and ZIP code, a UK postcode)."""
     month_first, day_first = order_evidence(text)
     if month_first != day_first:
         return month_first
     if language is not None and language != "en":
         return False
     if _VAT.search(text):  # a VAT/GST country: the US, the one month-first country, has none
+        return False
+    if currency in _MONTH_FIRST_CURRENCIES or _US_ADDRESS.search(text):
+        return True
+    if _UK_POSTCODE.search(text):
         return False
     if currency in _MONTH_FIRST_CURRENCIES:
         return True
