@@ -24,6 +24,8 @@ def _lines(text: str) -> list[LineInfo]:
         ("Número de factura: A-2024.117", "A-2024.117"),
         ("Numero fattura: 2024/FE/12", "2024/FE/12"),
         ("Buchungscode / Rechnungsnummer:   NFCZMQ", "NFCZMQ"),
+        ("Invoice No: INV 00045", "INV 00045"),
+        ("Rechnungsnummer: RE 2024-17", "RE 2024-17"),
     ],
 )
 def test_labelled_invoice_numbers_in_six_languages(text: str, expected: str) -> None:

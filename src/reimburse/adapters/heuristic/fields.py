@@ -100,7 +100,10 @@ _RECEIPT_REF = re.compile(
     r"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:#]\s*([A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
 )
 # "HA007 - 123123 - 37816396", "01.234.567.8-2018-1": parts joined by separators, spaced or not.
-_JOINED = re.compile(r"[A-Za-z0-9][A-Za-z0-9_]*(?:\s?[-/.]\s?[A-Za-z0-9_]+)*")
+# A series prefix set apart by a space counts too: "INV 00045", "RE 2024-17", "G ABC19014325".
+_JOINED = re.compile(
+    r"(?:[A-Z]{1,4} (?=[A-Za-z0-9]*\d))?[A-Za-z0-9][A-Za-z0-9_]*(?:\s?[-/.]\s?[A-Za-z0-9_]+)*"
+)
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _PHONE = re.compile(r"\+?\d[\d ()/-]{8,}\d")
 
