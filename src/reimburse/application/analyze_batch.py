@@ -109,7 +109,8 @@ class Batch:
         sha = hashlib.sha256(data).hexdigest()
         policy_id = policy_id_for(sha)
         cached = await _stored(uc.policies.get(policy_id))
-        if cached is not None and cached.interpreter == uc.interpreter.name:
+        # A policy an admin corrected (version > 1) is used as corrected, whichever reader is on.
+        if cached is not None and (cached.interpreter == uc.interpreter.name or cached.version > 1):
             self.policy = cached
             return cached
         document = await uc.run_cpu(uc.reader.read, data, self.request.policy_filename)

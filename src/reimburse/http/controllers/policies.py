@@ -1,0 +1,37 @@
+"""PUT /policies/{policy_id}/rules (admin): replace what the machine read with corrected rules."""
+
+from __future__ import annotations
+
+from litestar import Controller, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from reimburse.application.correct_policy import CorrectPolicy, InvalidCorrection, RuleCorrection
+from reimburse.domain.access import Viewer
+from reimburse.http.controllers.invoices import PolicyView
+from reimburse.http.errors import ApiError
+
+
+class PolicyCorrectionController(Controller):
+    path = "/"
+    tags = ["invoices"]
+
+    @put(
+        "/policies/{policy_id:str}/rules",
+        status_code=200,
+        summary="Correct a policy's rules (admin); later analyses of the file use the new version",
+    )
+    async def correct_rules(
+        self,
+        policy_id: FromPath[str],
+        data: JSONBody[RuleCorrection],
+        correct_policy: NamedDependency[CorrectPolicy],
+        viewer: NamedDependency[Viewer],
+    ) -> PolicyView:
+        try:
+            policy = await correct_policy(viewer, policy_id, data)
+        except InvalidCorrection as exc:
+            raise ApiError(422, str(exc)) from exc
+        if policy is None:
+            raise ApiError(404, f"policy {policy_id} was not found")
+        return PolicyView.of(policy)
