@@ -13,6 +13,7 @@ import pytest
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.domain.document import Document, Line, Page, Word
 from reimburse.domain.engine import Claim, decide
+from reimburse.domain.errors import ExtractionError
 from reimburse.domain.invoice import Invoice
 from reimburse.domain.policy import Category, Policy
 
@@ -331,3 +332,22 @@ def test_a_value_under_a_label_in_another_column_is_not_taken() -> None:
     )
     invoice = HeuristicInvoiceExtractor().read(doc, POLICY)
     assert invoice.total == d("120.00")
+
+
+@pytest.mark.parametrize(
+    ("line", "total"),
+    [("Surnme   12,50", "12.50"), ("Gesarntbetrag   45,00", "45.00"), ("Total   27 12", "27.12")],
+)
+def test_ocr_letter_and_digit_confusions_in_sum_lines(line: str, total: str) -> None:
+    assert read(f"Beleg\n1 Kaffee   3,50\n{line}").total == d(total)
+
+
+def test_an_unlabelled_amount_printed_twice_is_a_weak_total_for_review() -> None:
+    invoice = read("Cafe\n1 Cake   4.20\n1 Tea   3.00\nXyzq   7.20\nSlip   7.20")
+    assert invoice.total == d("7.20")
+    assert "low_confidence" in flags(invoice)
+
+
+def test_nothing_printed_twice_and_no_label_is_still_no_total() -> None:
+    with pytest.raises(ExtractionError):
+        read("Cafe\n1 Cake   4.20\n1 Tea   3.00")

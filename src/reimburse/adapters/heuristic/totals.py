@@ -9,6 +9,7 @@ values). The total is never invented: no labelled amount, no total.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -75,7 +76,7 @@ def analyse_lines(lines: list[str]) -> list[LineInfo]:
 
 # An OCR text layer splits the decimal mark off a printed amount ("44 . 60", "44 ,60", "5)60").
 # On a line labelled as a sum, the pieces are joined again; offsets keep their places.
-_OCR_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,6})(?: ([.,]) ?| ?([.,]) |\))(\d{2})(?![\d.,])")
+_OCR_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,6})(?: ([.,]) ?| ?([.,]) |\)| (?=\d{2}\s*$))(\d{2})(?![\d.,])")
 _SUM_LABELS = frozenset({Label.GRAND, Label.TOTAL, Label.SUBTOTAL, Label.DUE, Label.PAID})
 
 
@@ -86,7 +87,23 @@ def _join_decimal(m: re.Match[str]) -> str:
 
 # Total words as an OCR text layer garbles them ("1'otal", "lotaal", "Tota l", "Snbtotal"): a
 # line's first cell, before its first amount, that is one letter or two off such a word.
-_OCR_TOTALS = {"total": Label.TOTAL, "totaal": Label.TOTAL, "totale": Label.TOTAL, "subtotal": Label.SUBTOTAL}
+_OCR_TOTALS = {
+    "total": Label.TOTAL,
+    "totaal": Label.TOTAL,
+    "totale": Label.TOTAL,
+    "summe": Label.TOTAL,
+    "gesamt": Label.TOTAL,
+    "subtotal": Label.SUBTOTAL,
+    "gesamtbetrag": Label.GRAND,
+    "rechnungsbetrag": Label.GRAND,
+    "zahlbetrag": Label.DUE,
+    "balance": Label.DUE,
+    "betrag": Label.WEAK,
+    "bedrag": Label.WEAK,
+    "amount": Label.WEAK,
+}
+# Letters OCR confuses in these words: "rn" for "m", digits for letters.
+_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "!": "l"})
 _FIRST_CELL = re.compile(r"^\s*(\S+(?: \S+)?)(?=\s{3}|\s*$)")
 
 
@@ -94,8 +111,8 @@ def _ocr_total_label(line: str, last_amount: int) -> list[LabelHit]:
     m = _FIRST_CELL.match(line)
     if m is None or m.end(1) > last_amount:
         return []
-    word = re.sub(r"[^a-z]", "", m.group(1).lower())
-    if not 4 <= len(word) <= 9:
+    word = re.sub(r"[^a-z]", "", m.group(1).lower().translate(_OCR_FOLD).replace("rn", "m"))
+    if not 4 <= len(word) <= 16:
         return []
     best = max(_OCR_TOTALS, key=lambda w: SequenceMatcher(None, word, w).ratio())
     if SequenceMatcher(None, word, best).ratio() < 0.8:
@@ -241,7 +258,28 @@ def labelled_amounts(infos: list[LineInfo], layout: Layout | None = None) -> lis
             # A value printed above its label ("₹ 742.00" over "Total Bill").
             take(filled[n - 1], unresolved.pop(0), _pick(above))
         pending.extend(unresolved)
-    return out
+    fallback = _repeated_amount(infos, out)
+    return [*out, fallback] if fallback else out
+
+
+def _repeated_amount(infos: list[LineInfo], found: list[Labelled]) -> Labelled | None:
+    """With no sum labelled at all (an OCR layer that garbled every total word), the largest
+    money amount printed twice (the total line and the card slip) stands in, as a weak reading:
+    the engine then asks for review rather than the file going unread."""
+    if any(x.label in _SUM_LABELS | {Label.WEAK, Label.NET} and x.value > 0 for x in found):
+        return None
+    seen: dict[Decimal, tuple[int, AmountMatch]] = {}
+    counts: Counter[Decimal] = Counter()
+    for i, info in enumerate(infos):
+        for a in info.amounts:
+            if a.explicit and a.value > 0:
+                counts[a.value] += 1
+                seen.setdefault(a.value, (i, a))
+    repeated = [v for v, n in counts.items() if n >= 2]
+    if not repeated:
+        return None
+    i, amount = seen[max(repeated)]
+    return Labelled(Label.WEAK, "(unlabelled, printed twice)", amount, i)
 
 
 @dataclass
