@@ -186,13 +186,21 @@ def _tokens(s: Settings) -> Any:
 
 
 def _probes(s: Settings, invoice_store: Any, reader: Any, gemini: Any) -> list[Any]:
-    from reimburse.adapters.health.probes import DiskSpaceProbe, LlmProbe, PdfParserProbe, VectorStoreProbe
+    from reimburse.adapters.health.probes import (
+        DiskSpaceProbe,
+        LlmProbe,
+        OcrProbe,
+        PdfParserProbe,
+        VectorStoreProbe,
+    )
+    from reimburse.adapters.ocr.rapidocr_engine import installed_engine
 
     where = f"qdrant server {s.qdrant_url}" if s.qdrant_url else f"qdrant edge at {s.data_dir}"
     return [
         VectorStoreProbe(invoice_store, where),
         LlmProbe(gemini.health if gemini is not None else None),
         PdfParserProbe(reader),
+        OcrProbe(installed_engine),
         DiskSpaceProbe(s.data_dir),
     ]
 

@@ -19,7 +19,8 @@ def test_full_health_reports_each_dependency_with_timing(client: TestClient[Any]
     assert body["status"] == "healthy"
     assert {"status", "version", "timestamp", "uptime_seconds", "services"} <= body.keys()
     services = {s["name"]: s for s in body["services"]}
-    assert set(services) == {"vector_store", "llm_service", "pdf_parser", "disk"}
+    assert set(services) == {"vector_store", "llm_service", "pdf_parser", "ocr", "disk"}
+    assert services["ocr"]["status"] == "healthy" and "rapidocr" in services["ocr"]["detail"]
     assert services["llm_service"]["detail"].startswith("offline")
     assert all(s["response_time_ms"] >= 0 for s in services.values())
 

@@ -55,6 +55,20 @@ class PdfParserProbe:
         return ProbeResult("healthy", "pdfplumber")
 
 
+class OcrProbe:
+    """Which OCR engine reads photos and scans, and whether its models are on disk (no OCR run:
+    a health check must stay cheap)."""
+
+    name = "ocr"
+
+    def __init__(self, describe: Callable[[], tuple[bool, str]]) -> None:
+        self._describe = describe
+
+    async def check(self) -> ProbeResult:
+        ready, detail = await asyncio.to_thread(self._describe)
+        return ProbeResult("healthy" if ready else "degraded", detail)
+
+
 class DiskSpaceProbe:
     name = "disk"
 

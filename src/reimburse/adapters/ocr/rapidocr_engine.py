@@ -21,7 +21,6 @@ from PIL import Image
 
 from reimburse.adapters.ocr.layout import OcrWord
 
-ENGINE_NAME = "rapidocr-onnxruntime (PP-OCRv4)"
 WORD_GAP_HEIGHTS = 0.3  # a gap between characters wider than this share of the line height: new word
 # Inside a number the character boxes are rougher (narrow digits, a decimal point of one step),
 # and "1 2.5 0" would lose the amount: there the gap must be a clear space.
@@ -118,3 +117,19 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def installed_engine() -> tuple[bool, str]:
+    """(models present, "rapidocr-onnxruntime 1.4.4 (PP-OCRv4)"), without loading the models."""
+    import importlib.metadata
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("rapidocr_onnxruntime")
+    if spec is None or spec.origin is None:
+        return False, "rapidocr-onnxruntime is not installed: photos and scans cannot be read"
+    models = sorted((Path(spec.origin).parent / "models").glob("*.onnx"))
+    version = importlib.metadata.version("rapidocr-onnxruntime")
+    if len(models) < 3:  # detection, orientation, recognition
+        return False, f"rapidocr-onnxruntime {version}: its models are missing"
+    return True, f"rapidocr-onnxruntime {version}: {len(models)} PP-OCRv4 models, offline"
