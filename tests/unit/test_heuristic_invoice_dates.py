@@ -45,6 +45,9 @@ def test_invoice_date_is_not_a_date_with_another_role(text: str, expected: date)
             date(2018, 3, 11),
         ),
         ("Facture n° FA-12 du 2 novembre 2019\nÉchéance : 02/12/2019", date(2019, 11, 2)),
+        ("Factura nº 2024-118 de fecha 15/07/2024\nVencimiento: 15/08/2024", date(2024, 7, 15)),
+        ("Factuur 2024-0042 d.d. 02-01-2024\nVervaldatum: 01-02-2024", date(2024, 1, 2)),
+        ("Invoice #A-77 dated 03/04/2024\nTotal £5.00", date(2024, 4, 3)),
     ],
 )
 def test_the_date_on_the_title_line(text: str, expected: date) -> None:

@@ -21,7 +21,7 @@ _TITLE = (
 )
 _NO = r"(?:nr|no|n°|nº|n|num|number|nummer|numéro|número|numero)\.?(?![^\W\d_])|#"
 _TOKEN = r"[A-Za-z0-9][A-Za-z0-9./\-_]*[A-Za-z0-9]"
-_CONNECTOR = r"(?:vom|du|dated|del|van|dal|of|from|le)"
+_CONNECTOR = r"(?:vom|du|dated|de\s+fecha|del|van|d\.d\.|dal|of|from|le)"
 # "Rechnung gemäß Bestellung Nr. 2018-471331 vom ...": a reference to another document.
 _ELSEWHERE = re.compile(
     r"(?i)(?<![^\W\d_])(gem\.|gemäß|laut|bestellung|auftrag|lieferschein|vertrag|order|contract|"
