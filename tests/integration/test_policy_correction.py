@@ -4,37 +4,15 @@ verdict keeps the version it was judged under, and the replaced version stays re
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from litestar.di import Provide
 from litestar.testing import TestClient
 
 from reimburse.application.correct_policy import CorrectPolicy, RuleCorrection
 from reimburse.container import Container
 from reimburse.domain.access import AccessDenied, Role, Viewer
-from reimburse.http.app import build_litestar
-from reimburse.http.controllers.policies import PolicyCorrectionController
-from reimburse.http.observability import Metrics
 from tests.conftest import analysis_files, cab_invoice, make_zip
-
-
-@pytest.fixture
-def admin_client(container: Container) -> Iterator[TestClient[Any]]:
-    """The service's app with the correction endpoint (until container.py and app.py wire it)."""
-    app = build_litestar(container, Metrics())
-
-    def correct_policy() -> CorrectPolicy:
-        return CorrectPolicy(container.policy_store())
-
-    class Wired(PolicyCorrectionController):
-        path = "/api/v1"
-        dependencies = {"correct_policy": Provide(correct_policy, sync_to_thread=False)}
-
-    app.register(Wired)
-    with TestClient(app) as test_client:
-        yield test_client
 
 
 def _analyse(client: TestClient[Any], number: str) -> Any:
@@ -45,8 +23,7 @@ def _analyse(client: TestClient[Any], number: str) -> Any:
     return response.json()
 
 
-def test_a_correction_changes_the_next_verdict_and_keeps_the_old_one(admin_client: TestClient[Any]) -> None:
-    client = admin_client
+def test_a_correction_changes_the_next_verdict_and_keeps_the_old_one(client: TestClient[Any]) -> None:
     first = _analyse(client, "CAB-21")
     policy_id = first["policy_id"]
     before = first["results"][0]
@@ -67,8 +44,7 @@ def test_a_correction_changes_the_next_verdict_and_keeps_the_old_one(admin_clien
     assert next(c for c in replaced["caps"] if c["category"] == "cab")["amount"] == 500
 
 
-def test_an_invalid_correction_is_refused(admin_client: TestClient[Any]) -> None:
-    client = admin_client
+def test_an_invalid_correction_is_refused(client: TestClient[Any]) -> None:
     policy_id = _analyse(client, "CAB-23")["policy_id"]
     cap = {
         "rule_id": "cap:x",

@@ -28,6 +28,7 @@ from reimburse.http.controllers.chat import ChatController
 from reimburse.http.controllers.console import CONSOLE_HANDLERS
 from reimburse.http.controllers.health import HealthController
 from reimburse.http.controllers.invoices import InvoicesController
+from reimburse.http.controllers.policies import PolicyCorrectionController
 from reimburse.http.errors import EXCEPTION_HANDLERS, ErrorBody, error_response
 from reimburse.http.observability import Metrics, ObservabilityMiddleware
 from reimburse.http.openapi_docs import DecimalAsNumber, document_responses
@@ -98,6 +99,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
         "list_invoices": _singleton(container.list_invoices),
         "get_invoice": _singleton(container.get_invoice),
         "get_policy": _singleton(container.get_policy),
+        "correct_policy": _singleton(container.correct_policy),
         "check_health": _singleton(container.check_health),
         "answer_question": _singleton(container.answer_question),
         "get_history": _singleton(container.get_history),
@@ -118,6 +120,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
             ChatController,
             HealthController,
             InvoicesController,
+            PolicyCorrectionController,
         ],
     )
     handlers: dict[Any, Any] = {**EXCEPTION_HANDLERS, AccessDenied: _forbidden}
