@@ -506,7 +506,9 @@ def cases() -> list[Case]:
         Case(
             "list invoices",
             expect_list(where(cat("hotel"), amount(Decimal(1000), Decimal(3000)))),
-            filters=ExplicitFilters(category="hotel", min_amount=Decimal(1000), max_amount=Decimal(3000)),
+            filters=ExplicitFilters(
+                categories=("hotel",), min_amount=Decimal(1000), max_amount=Decimal(3000)
+            ),
         ),
     ]
 

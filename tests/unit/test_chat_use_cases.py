@@ -19,7 +19,6 @@ from reimburse.application.chat.messages import (
     ChatStarted,
     ChatSuggestions,
     ExplicitFilters,
-    SessionNotFound,
 )
 from reimburse.domain.access import AccessDenied, Role, Viewer
 from reimburse.domain.chat import AnswerContext
@@ -94,16 +93,17 @@ async def test_someone_elses_session_is_refused_everywhere(stores: Stores) -> No
     session = (await chat(RANI, ChatRequest("how many invoices?"))).session_id
     with pytest.raises(AccessDenied):
         await chat(HARDIK, ChatRequest("and declined?", session_id=session))
-    with pytest.raises(SessionNotFound):
-        await GetHistory(chats)(HARDIK, session)
-    with pytest.raises(SessionNotFound):
-        await DeleteHistory(chats)(HARDIK, session)
+    # someone else's session reads like an unknown one: empty, and deleting it removes nothing
+    assert await GetHistory(chats)(HARDIK, session) == []
+    assert await GetHistory(chats)(HARDIK, "never-used") == []
+    assert (await DeleteHistory(chats)(HARDIK, session)).deleted_messages == 0
     assert len(await GetHistory(chats)(RANI, session)) == 2
     assert len(await GetHistory(chats)(REVIEWER, session)) == 2
     deleted = await DeleteHistory(chats)(RANI, session)
     assert deleted.success and deleted.session_id == session and deleted.deleted_messages == 2
-    with pytest.raises(SessionNotFound):
-        await GetHistory(chats)(RANI, session)
+    assert await GetHistory(chats)(RANI, session) == []
+    again = await DeleteHistory(chats)(RANI, session)
+    assert again.success and again.deleted_messages == 0
 
 
 async def test_a_given_session_id_is_kept_and_a_missing_one_created(stores: Stores) -> None:

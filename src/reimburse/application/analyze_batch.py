@@ -137,7 +137,16 @@ class Batch:
             nonlocal started
             async with limiter:
                 started += 1
-                queue.put_nowait(BatchProgress(started, self.total, "analysing", entry.filename))
+                queue.put_nowait(
+                    BatchProgress(
+                        started,
+                        self.total,
+                        "analysing",
+                        entry.filename,
+                        processed_invoices=len(self.results),
+                        failed_invoices=len(self.errors),
+                    )
+                )
                 try:
                     event: BatchEvent = await self._judge(entry, durable_each)
                 except StoreUnavailable as exc:

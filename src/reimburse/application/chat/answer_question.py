@@ -59,9 +59,8 @@ def apply_explicit(state: QueryState, explicit: ExplicitFilters | None) -> Query
         changes["employee_names"] = (explicit.employee_name.strip(),)
     if explicit.status:
         changes["statuses"] = (explicit.status,)
-    if explicit.category and explicit.category.strip():
-        changes["categories"] = (explicit.category.strip().lower(),)
-        labels = (explicit.category.strip().lower(),)
+    if explicit.categories:
+        changes["categories"] = labels = explicit.categories
     if explicit.date_from is not None:
         changes["date_from"] = explicit.date_from
     if explicit.date_to is not None:
@@ -108,7 +107,7 @@ def query_type(state: QueryState) -> str:
     if f.categories:
         return "category_filter"
     if f.date_from or f.date_to:
-        return "date_filter"
+        return "date_range"  # the original service's name for a date question
     if f.min_amount is not None or f.max_amount is not None:
         return "amount_filter"
     return "list"

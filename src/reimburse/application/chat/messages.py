@@ -10,16 +10,12 @@ import msgspec
 from reimburse.domain.chat import Source
 
 
-class SessionNotFound(Exception):
-    """No such session for this viewer (someone else's session is reported the same way)."""
-
-
 class ExplicitFilters(msgspec.Struct, frozen=True):
     """The request's `filters`: each one given replaces what the question itself said."""
 
     employee_name: str | None = None
     status: str | None = None
-    category: str | None = None
+    categories: tuple[str, ...] = ()  # any of them (the contract's `category` and `categories`)
     date_from: date | None = None
     date_to: date | None = None
     min_amount: Decimal | None = None

@@ -29,11 +29,11 @@ from reimburse.application.chat.messages import (
     ExplicitFilters,
     HistoryDeleted,
     HistoryEntry,
-    SessionNotFound,
 )
 from reimburse.config import Settings
 from reimburse.domain.access import Viewer
 from reimburse.domain.errors import DomainError
+from reimburse.http.dates import DAY_DESCRIPTION, DayText, calendar_day
 from reimburse.http.errors import ApiError
 from reimburse.http.sse import frame, with_pings
 
@@ -45,14 +45,17 @@ MAX_AMOUNT = Decimal("1e12")
 QUERY_CEILING = 100_000  # decoded before the configured limit is checked; keeps a huge body cheap
 
 SessionIdText = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+CategoryText = Annotated[str, msgspec.Meta(max_length=60)]
 
 
 class ChatFiltersBody(msgspec.Struct, frozen=True):
     employee_name: Annotated[str, msgspec.Meta(max_length=100)] | None = None
     status: Literal["fully_reimbursed", "partially_reimbursed", "declined"] | None = None
-    category: Annotated[str, msgspec.Meta(max_length=60)] | None = None
-    date_from: date | None = None
-    date_to: date | None = None
+    category: CategoryText | None = None
+    # the original clients send a list; either or both may be given (any listed category matches)
+    categories: Annotated[list[CategoryText], msgspec.Meta(max_length=20)] | None = None
+    date_from: DayText | None = None
+    date_to: DayText | None = None
     min_amount: Decimal | None = None
     max_amount: Decimal | None = None
 
@@ -83,20 +86,32 @@ def _amount(value: Decimal | None, field: str) -> Decimal | None:
     return value
 
 
+def _day(value: str | None, field: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return calendar_day(value)
+    except ValueError:
+        raise ApiError(400, f"{field} must be {DAY_DESCRIPTION}", field=f"filters.{field}") from None
+
+
 def _filters(body: ChatFiltersBody | None) -> ExplicitFilters | None:
     if body is None:
         return None
     lo, hi = _amount(body.min_amount, "min_amount"), _amount(body.max_amount, "max_amount")
     if lo is not None and hi is not None and lo > hi:
         raise ApiError(400, "min_amount must not exceed max_amount", field="filters.min_amount")
-    if body.date_from and body.date_to and body.date_from > body.date_to:
+    date_from, date_to = _day(body.date_from, "date_from"), _day(body.date_to, "date_to")
+    if date_from and date_to and date_from > date_to:
         raise ApiError(400, "date_from must not be after date_to", field="filters.date_from")
+    named = [body.category] if body.category else []
+    categories = tuple(dict.fromkeys(c.strip().lower() for c in named + (body.categories or []) if c.strip()))
     return ExplicitFilters(
         employee_name=body.employee_name,
         status=body.status,
-        category=body.category,
-        date_from=body.date_from,
-        date_to=body.date_to,
+        categories=categories,
+        date_from=date_from,
+        date_to=date_to,
         min_amount=lo,
         max_amount=hi,
     )
@@ -167,7 +182,10 @@ class ChatController(Controller):
         frames = with_pings(_sse(answer_question, prepared), settings.sse_ping_seconds)
         return Stream(frames, media_type="text/event-stream", headers=SSE_HEADERS)
 
-    @get("/history/{session_id:str}", summary="A chat session's turns, oldest first")
+    @get(
+        "/history/{session_id:str}",
+        summary="A chat session's turns, oldest first ([] for a session with no turns)",
+    )
     async def history(
         self,
         session_id: FromPath[str],
@@ -175,10 +193,7 @@ class ChatController(Controller):
         viewer: NamedDependency[Viewer],
     ) -> list[HistoryEntry]:
         _check_session_id(session_id)
-        try:
-            return await get_history(viewer, session_id)
-        except SessionNotFound as exc:
-            raise ApiError(404, str(exc)) from None
+        return await get_history(viewer, session_id)
 
     @delete("/history/{session_id:str}", status_code=200, summary="Delete a chat session's turns")
     async def delete_history(
@@ -188,7 +203,4 @@ class ChatController(Controller):
         viewer: NamedDependency[Viewer],
     ) -> HistoryDeleted:
         _check_session_id(session_id)
-        try:
-            return await delete_history(viewer, session_id)
-        except SessionNotFound as exc:
-            raise ApiError(404, str(exc)) from None
+        return await delete_history(viewer, session_id)

@@ -25,6 +25,7 @@ from reimburse.domain.policy import (
     ProcessRule,
 )
 from reimburse.domain.verdict import Status
+from reimburse.http.dates import DAY_DESCRIPTION, calendar_day
 from reimburse.http.errors import ApiError
 
 
@@ -133,8 +134,8 @@ class InvoicesController(Controller):
         employee_name: Annotated[str | None, QueryParameter(max_length=100)] = None,
         status: Annotated[str | None, QueryParameter(max_length=40)] = None,
         category: Annotated[str | None, QueryParameter(max_length=60)] = None,
-        date_from: Annotated[date | None, QueryParameter()] = None,
-        date_to: Annotated[date | None, QueryParameter()] = None,
+        date_from: Annotated[str | None, QueryParameter(max_length=40, description=DAY_DESCRIPTION)] = None,
+        date_to: Annotated[str | None, QueryParameter(max_length=40, description=DAY_DESCRIPTION)] = None,
         min_amount: Annotated[Decimal | None, QueryParameter()] = None,
         max_amount: Annotated[Decimal | None, QueryParameter()] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
@@ -143,14 +144,20 @@ class InvoicesController(Controller):
         for name, amount in (("min_amount", min_amount), ("max_amount", max_amount)):
             if amount is not None and (not amount.is_finite() or amount < 0):
                 raise ApiError(400, f"{name} must be a non-negative number", field=name)
+        days: dict[str, date | None] = {}
+        for name, text in (("date_from", date_from), ("date_to", date_to)):
+            try:
+                days[name] = calendar_day(text) if text is not None else None
+            except ValueError:
+                raise ApiError(400, f"{name} must be {DAY_DESCRIPTION}", field=name) from None
         if status is not None and status not in STATUSES:
             raise ApiError(400, f"status must be one of {', '.join(STATUSES)}", field="status")
         flt = InvoiceFilter(
             employee_names=(employee_name,) if employee_name else (),
             statuses=(status,) if status else (),
             categories=(category.lower(),) if category else (),
-            date_from=date_from,
-            date_to=date_to,
+            date_from=days["date_from"],
+            date_to=days["date_to"],
             min_amount=min_amount,
             max_amount=max_amount,
         )
