@@ -18,6 +18,7 @@ from reimburse.application.archive import ArchiveLimits
 from reimburse.application.chat.answer_question import AnswerQuestion
 from reimburse.application.chat.history import DeleteHistory, GetHistory
 from reimburse.application.check_health import CheckHealth
+from reimburse.application.correct_policy import CorrectPolicy
 from reimburse.application.erasure import ApplyRetention, EraseEmployee
 from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
 from reimburse.config import Settings, load_settings
@@ -238,6 +239,7 @@ class Container(containers.DeclarativeContainer):
     list_invoices = providers.Singleton(ListInvoices, invoice_store)
     get_invoice = providers.Singleton(GetInvoice, invoice_store)
     get_policy = providers.Singleton(GetPolicy, policy_store)
+    correct_policy = providers.Singleton(CorrectPolicy, policy_store)
     check_health = providers.Singleton(
         CheckHealth, providers.Callable(_probes, settings, invoice_store, reader, gemini)
     )
