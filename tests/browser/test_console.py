@@ -242,11 +242,15 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Pa
 
     # chat: a streamed markdown answer whose sources open invoice pages
     page.click("#nav a[data-route=chat]")
-    page.fill("#question", "Which of Rani Sharma's hotel invoices were reimbursed, and how much?")
+    page.fill("#question", "List Rani Sharma's meal invoices")
     page.click("#chat-form button[type=submit]")
     page.wait_for_selector(".bubble.assistant.done", timeout=30_000)
     answer = page.locator(".bubble.assistant").last
-    assert answer.locator(".bubble-body p, .bubble-body table").count() >= 1
+    assert answer.locator(".bubble-body strong").count() >= 1  # markdown became elements
+    assert answer.locator(".bubble-body table tbody tr").count() >= 1
+    # the HTML file name, in a table cell of a streamed answer, is still text
+    assert HOSTILE in (answer.locator(".bubble-body").text_content() or "")
+    assert answer.locator("img").count() == 0 and page.evaluate("window.pwned") is None
     links = answer.locator(".sources a.source")
     assert links.count() >= 1
     _shoot(page, "chat")
@@ -274,6 +278,17 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Pa
     assert phone.evaluate(
         "[...document.querySelectorAll('.table-wrap')].every(t => t.scrollWidth <= t.clientWidth + 1)"
     ), "the queue's table scrolls sideways at phone width"
+
+    # an employee: no queue, no decision controls, their own invoice and its original
+    employee = watch.attach(context.new_page())
+    employee.goto(f"{base}/#/invoice/{invoice_id}")
+    employee.wait_for_selector("#signin")
+    employee.fill("#token", JwtTokenService(SECRET).mint("Rani Sharma", Role.EMPLOYEE, timedelta(hours=1)))
+    employee.click("#signin button[type=submit]")
+    employee.wait_for_selector("#document iframe, #document img")
+    employee.wait_for_function("!document.querySelector('#history').textContent.includes('Loading')")
+    assert employee.locator("#decision").count() == 0
+    assert employee.locator("#nav a[data-route=queue]").is_hidden()
 
     assert watch.problems == []
     context.close()

@@ -132,6 +132,10 @@ function viewAnalyse() {
     h("div", { class: "field" }, h("label", { for: "employee_name" }, "Employee"), name),
     h("div", { class: "field" }, h("label", { for: "submitted_on" }, "Submitted on (optional)"),
       h("input", { id: "submitted_on", name: "submitted_on", type: "date" })),
+    h("div", { class: "field" }, h("label", { for: "employee_grade" }, "Grade (optional)"),
+      h("input", { id: "employee_grade", name: "employee_grade", maxlength: "100", placeholder: "e.g. L4, Band B" })),
+    h("div", { class: "field" }, h("label", { for: "location" }, "Location (optional)"),
+      h("input", { id: "location", name: "location", maxlength: "100", placeholder: "e.g. Mumbai, Tier 1, international" })),
     h("div", { class: "field" }, h("label", { for: "policy_file" }, "Policy (PDF)"),
       h("input", { id: "policy_file", name: "policy_file", type: "file", accept: "application/pdf,.pdf", required: true })),
     h("div", { class: "field" }, h("label", { for: "invoices_zip" }, "Invoices (ZIP)"),
@@ -162,7 +166,9 @@ async function analyse(form, progress, summary, cards) {
   const seen = [];
   state.lastBatch = seen;
   const data = new FormData(form);
-  if (!data.get("submitted_on")) data.delete("submitted_on");
+  for (const optional of ["submitted_on", "employee_grade", "location"]) {
+    if (!String(data.get(optional) || "").trim()) data.delete(optional);
+  }
   try {
     const res = await request("/analyze-invoices-stream", { method: "POST", form: data });
     for await (const event of events(res)) {
@@ -399,7 +405,8 @@ async function viewInvoice(id, message, kind = "ok") {
   try {
     clear(historyBox).append(historyList(await getJson(`/invoices/${encodeURIComponent(id)}/history`)));
   } catch (err) {
-    clear(historyBox).append(h("p", { class: "muted" }, problem(err)));
+    const text = err instanceof ApiError && err.status === 403 ? "The history is shown to reviewers." : problem(err);
+    clear(historyBox).append(h("p", { class: "muted" }, text));
   }
 }
 

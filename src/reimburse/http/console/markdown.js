@@ -13,6 +13,7 @@ const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
 const QUOTE = /^\s*>\s?(.*)$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const INLINE = new RegExp([
+  /\\(?<esc>[!-\/:-@[-`{-~])/.source,
   /(?<tick>`+)(?<code>[\s\S]*?)\k<tick>/.source,
   /\*\*(?<strong>[\s\S]+?)\*\*|__(?<strong2>[\s\S]+?)__/.source,
   /\*(?<em>\S(?:[\s\S]*?\S)?)\*|(?<![\p{L}\p{N}])_(?<em2>\S(?:[^_]*?\S)?)_(?![\p{L}\p{N}])/.source,
@@ -25,7 +26,8 @@ export function inline(text) {
   for (const m of text.matchAll(INLINE)) {
     const g = m.groups;
     if (m.index > last) out.push(text.slice(last, m.index));
-    if (g.tick !== undefined) out.push(h("code", null, g.code));
+    if (g.esc !== undefined) out.push(g.esc); // a backslash-escaped character is just that character
+    else if (g.tick !== undefined) out.push(h("code", null, g.code));
     else if (g.strong !== undefined || g.strong2 !== undefined) out.push(h("strong", null, inline(g.strong ?? g.strong2)));
     else if (g.em !== undefined || g.em2 !== undefined) out.push(h("em", null, inline(g.em ?? g.em2)));
     else if (g.label !== undefined) {
@@ -41,7 +43,7 @@ function cells(line) {
   let s = line.trim();
   if (s.startsWith("|")) s = s.slice(1);
   if (s.endsWith("|")) s = s.slice(0, -1);
-  return s.split("|").map((c) => c.trim());
+  return s.split(/(?<!\\)\|/).map((c) => c.trim()); // "\|" is a pipe inside a cell
 }
 
 export function renderMarkdown(source) {
