@@ -351,3 +351,12 @@ def test_an_unlabelled_amount_printed_twice_is_a_weak_total_for_review() -> None
 def test_nothing_printed_twice_and_no_label_is_still_no_total() -> None:
     with pytest.raises(ExtractionError):
         read("Cafe\n1 Cake   4.20\n1 Tea   3.00")
+
+
+def test_no_mismatch_is_claimed_over_a_line_that_was_not_understood() -> None:
+    # 100 + 20 is not 135, but "Zustellung 15,00" between them was not read as a label.
+    invoice = read(
+        "Rechnung 5\nZwischensumme   100,00\nMwSt 20%   20,00\nZustellung   15,00\nGesamtbetrag   135,00"
+    )
+    assert invoice.total == d("135.00")
+    assert flags(invoice) == set()

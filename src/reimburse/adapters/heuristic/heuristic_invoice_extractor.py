@@ -11,7 +11,7 @@ from reimburse.adapters.heuristic.items import read_items
 from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
-from reimburse.adapters.heuristic.totals import analyse_lines, labelled_amounts, read_totals, tax_rates
+from reimburse.adapters.heuristic.totals import analyse_lines, read_totals_from
 from reimburse.adapters.ocr.confidence import amount_confidence
 from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError
@@ -39,7 +39,7 @@ class HeuristicInvoiceExtractor:
             raise ExtractionError(f"{document.filename}: the document has no text to read.")
         infos = analyse_lines(text.split("\n"))
         layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
-        totals = read_totals(labelled_amounts(infos, layout), tax_rates(infos))
+        totals = read_totals_from(infos, layout)
         if totals is None:
             raise ExtractionError(
                 f"{document.filename}: no total found (no amount is labelled Total, Grand Total, "

@@ -347,7 +347,16 @@ def _rate_contradiction(arithmetic: Arithmetic, rates: list[Decimal], printed_su
     )
 
 
-def read_totals(items: list[Labelled], rates: list[Decimal] | None = None) -> TotalsReading | None:
+def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> TotalsReading | None:
+    """The totals of analysed lines: labelled amounts (by text, then by layout), tax rates, and
+    which lines print money (so a disagreement is claimed only over a fully read block)."""
+    amount_lines = {i for i, info in enumerate(infos) if info.amounts}
+    return read_totals(labelled_amounts(infos, layout), tax_rates(infos), amount_lines)
+
+
+def read_totals(
+    items: list[Labelled], rates: list[Decimal] | None = None, amount_lines: set[int] | None = None
+) -> TotalsReading | None:
     """Choose the total among labelled amounts; None when nothing is labelled as a total.
 
     The gross total comes first (Grand Total, Bruttosumme, Total TTC), then a bare Total, then the
@@ -394,7 +403,7 @@ def read_totals(items: list[Labelled], rates: list[Decimal] | None = None) -> To
         notes.append(f"total includes a deposit of {prepaid[0]}")
     amount_due = _amount_due(due, prepaid, total)
 
-    arithmetic = _arithmetic(items, total)
+    arithmetic = _arithmetic(items, total, chosen.line, amount_lines)
     # Beside a grand total, a smaller "Total" with words of its own is a part (a tax rate's
     # supplies, a section); only one above it contradicts it (unless credits below zero are
     # printed: then a part may exceed the whole). A bare "Total" is a peer.
@@ -476,7 +485,9 @@ def _tax_options(items: list[Labelled], total: Decimal) -> list[Decimal]:
     return list(dict.fromkeys(o for o in options if o != 0))
 
 
-def _arithmetic(items: list[Labelled], total: Decimal) -> Arithmetic:
+def _arithmetic(
+    items: list[Labelled], total: Decimal, total_line: int = -1, amount_lines: set[int] | None = None
+) -> Arithmetic:
     taxes = _tax_options(items, total)
     included = [x.value for x in items if x.label is Label.TAX_INCLUDED and 0 < x.value < abs(total)]
     subtotals = [x.value for x in items if x.label is Label.SUBTOTAL and x.value != 0]
@@ -519,12 +530,20 @@ def _arithmetic(items: list[Labelled], total: Decimal) -> Arithmetic:
             )
         if inside:
             return Arithmetic(inside[0], None, True, [inside[0]], tax_options=taxes, steps=out.steps)
-    # 4. Nothing adds up. Report the printed pair only where both are clearly printed as such
-    #    (a labelled subtotal and a tax total or tax lines): then the disagreement is real.
-    below = [s for s in subtotals if abs(s) < abs(total)]
-    out.subtotal = max(below, key=abs) if below else None
-    summary_tax = [x.value for x in items if x.label is Label.TAX_TOTAL and 0 < x.value < abs(total)]
-    tax_lines = [x.value for x in items if x.label is Label.TAX and 0 < x.value < abs(total)]
+    # 4. Nothing adds up. Report the printed pair only where the block from the subtotal down to
+    #    the total was read whole (every money line in it a tax line): then the disagreement is
+    #    real. An unread line between them (a fee, a deposit) may be what is missing.
+    below = [x for x in items if x.label is Label.SUBTOTAL and 0 < abs(x.value) < abs(total)]
+    out.subtotal = max((x.value for x in below), key=abs) if below else None
+    taxed = [x for x in items if x.label in (Label.TAX, Label.TAX_TOTAL) and 0 < x.value < abs(total)]
+    if amount_lines is not None and below:
+        start = max(x.line for x in below if x.value == out.subtotal)
+        block = {i for i in amount_lines if start < i < total_line}
+        taxed = [x for x in taxed if start < x.line < total_line]
+        if not taxed or block - {x.line for x in taxed}:
+            return out
+    summary_tax = [x.value for x in taxed if x.label is Label.TAX_TOTAL]
+    tax_lines = [x.value for x in taxed if x.label is Label.TAX]
     if summary_tax:
         out.taxes = max(summary_tax)
     elif tax_lines and len(tax_lines) <= 3:
