@@ -72,7 +72,7 @@ def run(profile: Profile, work: Path) -> Section:
     section = Section(7, "Backup and restore time per 10,000 invoices")
     backup = section.figure(f"backup (online, store open), per {PER:,} invoices", "s", headline=True)
     restore = section.figure(f"restore into an empty DATA_DIR, per {PER:,} invoices", "s", headline=True)
-    paused = section.figure("writers waited (copy under the write gate)", "ms")
+    paused = section.figure("write gate held exclusive (the longest a writer can wait)", "ms")
     verify = section.figure(f"verify-backup, per {PER:,} invoices", "s")
     baseline = section.figure("plain sparse copy of DATA_DIR (baseline)", "s")
     ratio = section.figure("backup / plain copy", "x")
@@ -130,7 +130,8 @@ def run(profile: Profile, work: Path) -> Section:
         "copy of the same DATA_DIR, in the same run.",
     ]
     section.notes = [
-        f"Writers (analyses, chat) waited {paused.median:.0f} ms at the median while the backup copied; "
+        f"The write gate was held exclusive for {paused.median:.0f} ms at the median while the backup "
+        "copied: the longest any write (analyses, chat) could wait; reads never wait. "
         f"everything else ({backup.median:.1f} s in all per {PER:,} invoices) happens on the private "
         f"copy while the server serves. The backup file is {size.median:.0f} MB for {n:,} invoices "
         f"(Qdrant preallocates its files; the trailing holes are not stored, so the file is close to "
