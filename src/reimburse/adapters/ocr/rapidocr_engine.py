@@ -11,6 +11,7 @@ boxes: a gap clearly wider than the line's letter spacing is a word break.
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from collections.abc import Iterator, Sequence
@@ -26,6 +27,8 @@ WORD_GAP_HEIGHTS = 0.3  # a gap between characters wider than this share of the 
 # and "1 2.5 0" would lose the amount: there the gap must be a clear space.
 NUMBER_GAP_HEIGHTS = 0.4
 _NUMERIC = frozenset("0123456789.,")
+# "25/12/20188:13:39PM", "09/02/1711:12": a date (4- or 2-digit year) glued to the time after it
+_DATE_THEN_TIME = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(\d{1,2}:\d{2}(?::\d{2})?\D*)$")
 
 _engines: dict[int, Any] = {}
 
@@ -69,13 +72,24 @@ def _split_line(item: Sequence[Any]) -> Iterator[OcrWord]:
     for ch in chars:
         if ch[0].isspace() or (current and ch[1] - current[-1][2] > _gap(current[-1][0], ch[0]) * height):
             if current:
-                yield _word(current, top, bottom)
+                yield from _words(current, top, bottom)
             current = []
             if ch[0].isspace():
                 continue
         current.append(ch)
     if current:
-        yield _word(current, top, bottom)
+        yield from _words(current, top, bottom)
+
+
+def _words(chars: list[tuple[str, float, float, float]], top: float, bottom: float) -> Iterator[OcrWord]:
+    """One word, or two where a receipt prints the time right after the date and OCR glued them."""
+    glued = _DATE_THEN_TIME.match("".join(c[0] for c in chars))
+    if glued:
+        cut = len(glued.group(1))
+        yield _word(chars[:cut], top, bottom)
+        yield _word(chars[cut:], top, bottom)
+    else:
+        yield _word(chars, top, bottom)
 
 
 def _gap(before: str, after: str) -> float:
