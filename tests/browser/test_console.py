@@ -5,7 +5,8 @@ open the review queue, open an invoice beside its original, adjust it, see the q
 export the CSV with the adjusted amount, and ask the chat, whose source links open invoice pages.
 Along the way: nothing is fetched from outside the service, no CSP violation, no script error,
 a hostile file name is shown as text, and the token lives in sessionStorage, never a cookie.
-Screenshots of every page (laptop and phone width) go to docs/screenshots/ for the README.
+Screenshots of every page (laptop and phone width) are taken; UPDATE_SCREENSHOTS=1 writes them to
+docs/screenshots/, shown in the README.
 """
 
 from __future__ import annotations
@@ -137,9 +138,15 @@ class Watch:
             self.problems.append(f"request outside the service: {request.url}")
 
 
-def _shoot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """docs/screenshots/ when asked (UPDATE_SCREENSHOTS=1), else a temporary directory: every run
+    takes them, but only a deliberate one rewrites the README's images."""
+    return SHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path_factory.mktemp("screenshots")
+
+
+def _shoot(page: Any, shots: Path, name: str) -> None:
+    page.screenshot(path=str(shots / f"{name}.png"))
 
 
 def _queue_total(page: Any) -> int:
@@ -147,7 +154,7 @@ def _queue_total(page: Any) -> int:
     return int(page.get_attribute("#queue-count", "data-total"))
 
 
-def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Path) -> None:
+def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path, tmp_path: Path) -> None:
     base = server.base
     headers = httpx.get(f"{base}/").headers
     csp = headers["content-security-policy"]
@@ -161,7 +168,7 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Pa
     # sign in by pasting the token; it is kept in sessionStorage, never in a cookie
     page.goto(f"{base}/")
     page.wait_for_selector("#signin")
-    _shoot(page, "sign-in")
+    _shoot(page, shots, "sign-in")
     page.fill("#token", token)
     page.click("#signin button[type=submit]")
     page.wait_for_selector("#upload")
@@ -193,13 +200,13 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Pa
     assert first.locator(".badge").count() >= 1 and first.locator(".amounts").text_content()
     assert page.locator("#cards .clauses").count() >= 1 and page.locator("#cards .flag").count() >= 1
     page.evaluate("window.scrollTo(0, 0)")
-    _shoot(page, "analyse")
+    _shoot(page, shots, "analyse")
 
     # the queue: flagged and undecided, oldest first
     page.click("#nav a[data-route=queue]")
     waiting = _queue_total(page)
     assert waiting >= 1
-    _shoot(page, "review-queue")
+    _shoot(page, shots, "review-queue")
 
     # one invoice: its original beside the fields, verdict, rules, history; adjust it
     page.locator("table.list tbody tr a").first.click()
@@ -211,7 +218,7 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Pa
     total = Decimal(page.get_attribute("#amount", "max") or "0")
     adjusted = (total / 3).quantize(Decimal("0.01"))
     page.wait_for_timeout(2000)  # the PDF viewer paints out of process; only for the screenshot
-    _shoot(page, "invoice")
+    _shoot(page, shots, "invoice")
     page.check("#decision input[value=adjust]")
     page.fill("#amount", str(adjusted))
     page.fill("#note", "Only the working lunch is business; the rest is personal.")
@@ -238,7 +245,7 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Pa
     page.wait_for_selector("table.batches tbody tr")
     assert page.locator("table.batches tbody tr").count() == 1
     assert "1 decided" in (page.text_content("table.batches tbody tr") or "")
-    _shoot(page, "batches")
+    _shoot(page, shots, "batches")
 
     # chat: a streamed markdown answer whose sources open invoice pages
     page.click("#nav a[data-route=chat]")
@@ -253,7 +260,7 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Pa
     assert answer.locator("img").count() == 0 and page.evaluate("window.pwned") is None
     links = answer.locator(".sources a.source")
     assert links.count() >= 1
-    _shoot(page, "chat")
+    _shoot(page, shots, "chat")
     source_name = links.first.text_content() or ""
     links.first.click()
     page.wait_for_selector("#decision, .details")
@@ -269,10 +276,10 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, tmp_path: Pa
     phone.wait_for_selector("#decision")
     phone.wait_for_selector("#history li")
     phone.wait_for_timeout(2000)  # the PDF viewer paints out of process; only for the screenshot
-    _shoot(phone, "phone-invoice")
+    _shoot(phone, shots, "phone-invoice")
     phone.click("#nav a[data-route=queue]")
     _queue_total(phone)
-    _shoot(phone, "phone-review-queue")
+    _shoot(phone, shots, "phone-review-queue")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the queue scrolls sideways at phone width ({width}px)"
     assert phone.evaluate(

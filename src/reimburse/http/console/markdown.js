@@ -82,14 +82,17 @@ export function renderMarkdown(source) {
     }
     if (line.includes("|") && i + 1 < lines.length && TABLE_RULE.test(lines[i + 1])) {
       const head = cells(line);
+      // a right-aligned column ("---:") holds figures: kept on one line, aligned right
+      const right = cells(lines[i + 1]).map((c) => /^[^:]*-+:$/.test(c));
+      const cls = (k) => (right[k] ? "num" : null);
       i += 2;
       const rows = [];
       while (i < lines.length && lines[i].includes("|") && lines[i].trim()) rows.push(cells(lines[i++]));
       root.append(
         h("div", { class: "table-wrap" },
           h("table", null,
-            h("thead", null, h("tr", null, head.map((c) => h("th", null, inline(c))))),
-            h("tbody", null, rows.map((r) => h("tr", null, head.map((_, k) => h("td", null, inline(r[k] ?? "")))))))),
+            h("thead", null, h("tr", null, head.map((c, k) => h("th", { class: cls(k) }, inline(c))))),
+            h("tbody", null, rows.map((r) => h("tr", null, head.map((_, k) => h("td", { class: cls(k) }, inline(r[k] ?? "")))))))),
       );
       continue;
     }
