@@ -16,6 +16,7 @@ from reimburse.adapters.qdrant_edge.collection import EdgeCollection
 from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
 from reimburse.cli import main
 from reimburse.domain.chat import ChatMessage
+from reimburse.domain.record import InvoiceRecord
 from reimburse.ports.store_backup import BackupRefused
 from tests import chat_dataset
 from tests.store_dump import canonical_dump, tree_digest
@@ -94,7 +95,7 @@ async def test_backup_while_the_store_is_open_and_writing_keeps_every_acknowledg
         await restored.close()
 
 
-async def _write_one_by_one(store: QdrantEdgeInvoiceStore, records: list[chat_dataset.InvoiceRecord]) -> None:
+async def _write_one_by_one(store: QdrantEdgeInvoiceStore, records: list[InvoiceRecord]) -> None:
     for record in records:
         await store.upsert([record])
 
