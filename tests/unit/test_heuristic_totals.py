@@ -360,3 +360,33 @@ def test_no_mismatch_is_claimed_over_a_line_that_was_not_understood() -> None:
     )
     assert invoice.total == d("135.00")
     assert flags(invoice) == set()
+
+
+def test_an_amount_inclusive_of_tax_that_no_sum_exceeds_is_the_total() -> None:
+    invoice = read(
+        "TAX INVOICE\nTotai Sales (Excluding GST) :   109.70\nTotal GST   6.58\n"
+        "Totai Sales (Inclusive of GST) :   116.28\nCASH :   116.28\nChange :   0.00"
+    )
+    assert invoice.total == d("116.28")
+    assert flags(invoice) == set()
+
+
+def test_subtotal_and_tax_confirm_an_unlabelled_total_over_a_cash_amount() -> None:
+    invoice = read(
+        "TAX INVOICE\nTOTAL EXCL. GST   28.11\nADD: GST @ 6%   1.69\n29.80\nCASH   50.00\nXyz   1.00"
+    )
+    assert invoice.total == d("29.80")
+    assert flags(invoice) == set()
+
+
+def test_an_item_under_a_total_column_heading_is_not_the_total() -> None:
+    doc = _placed_document(
+        [
+            [(40, 100, "Qty Code/Desc"), (400, 100, "Total RM")],
+            [(40, 114, "3 SABA SET"), (400, 114, "53.70")],
+            [(40, 300, "Total Amount:"), (400, 300, "57.80")],
+        ]
+    )
+    invoice = HeuristicInvoiceExtractor().read(doc, POLICY)
+    assert invoice.total == d("57.80")
+    assert invoice.candidate_totals == (d("57.80"),)

@@ -101,6 +101,7 @@ _OCR_TOTALS = {
     "betrag": Label.WEAK,
     "bedrag": Label.WEAK,
     "amount": Label.WEAK,
+    "change": Label.CHANGE,
 }
 # Letters OCR confuses in these words: "rn" for "m", digits for letters.
 _OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "!": "l"})
@@ -133,11 +134,20 @@ _STRENGTH = [
 ]
 
 
+_COLUMN_HEADINGS = re.compile(
+    r"(?i)(?<![^\W\d_])(description|desc|item|qty|quantity|price|rate|amount|amt|menge|preis|betrag|"
+    r"bezeichnung|quantité|qté|prix|montant|désignation|aantal|prijs|bedrag|cantidad|precio|importe|"
+    r"quantità|prezzo|importo|code)(?![^\W\d_])"
+)
+
+
 def _placed_value(layout: Layout | None, i: int, hit: LabelHit, info: LineInfo) -> AmountMatch | None:
     """The money printed right of a sum label on its row, or under it in its column, as the page
     lays it out ("...   Total" over "GBP 180.00"). Label-only lines keep the text rules."""
     if layout is None or hit.label not in _SUM_LABELS or info.label_only:
         return None
+    if len({m.group(0).lower() for m in _COLUMN_HEADINGS.finditer(info.text)}) >= 2:
+        return None  # a table's heading row: what is under "Total" is a line item's amount
     placed = layout.placed(i)
     if placed is None:
         return None
@@ -294,6 +304,7 @@ class TotalsReading:
     notes: list[str] = field(default_factory=list)
     amount_due: Decimal | None = None
     flags: list[Flag] = field(default_factory=list)  # contradictions the printed amounts prove
+    tax_options: list[Decimal] = field(default_factory=list)  # readings of the taxes considered
 
 
 def _close(a: Decimal, b: Decimal, slack: Decimal = CENT) -> bool:
@@ -347,11 +358,38 @@ def _rate_contradiction(arithmetic: Arithmetic, rates: list[Decimal], printed_su
     )
 
 
+def _gross_if_large(x: Labelled, items: list[Labelled]) -> Labelled:
+    """ "Inclusive of GST: 116.28" names a gross amount, "incl. VAT 3.33" a tax: an amount under a
+    tax-included label that no other sum on the invoice exceeds is the total, not its tax."""
+    if x.label is not Label.TAX_INCLUDED:
+        return x
+    sums = [y.value for y in items if y.label in _SUM_LABELS and y is not x]
+    if sums and x.value >= max(sums):
+        return Labelled(Label.TOTAL, x.label_text, x.amount, x.line, True)
+    return x
+
+
 def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> TotalsReading | None:
     """The totals of analysed lines: labelled amounts (by text, then by layout), tax rates, and
     which lines print money (so a disagreement is claimed only over a fully read block)."""
     amount_lines = {i for i, info in enumerate(infos) if info.amounts}
-    return read_totals(labelled_amounts(infos, layout), tax_rates(infos), amount_lines)
+    reading = read_totals(labelled_amounts(infos, layout), tax_rates(infos), amount_lines)
+    if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:
+        # A payment or weak label was all that named a total; if the subtotal and tax add up to
+        # an amount printed on its own line ("29.80" under "ADD: GST 1.69"), that is the total.
+        printed = {a.value for info in infos if info.amount_only for a in info.amounts if a.explicit}
+        for tax in reading.tax_options:
+            gross = reading.subtotal + tax
+            if gross in printed and gross != reading.total:
+                reading.notes.append(
+                    f"total {gross} = subtotal {reading.subtotal} + taxes {tax}; "
+                    f"{reading.total} was the {reading.label} line"
+                )
+                reading.candidates = (gross,)
+                reading.total, reading.taxes, reading.confidence = gross, tax, 0.8
+                reading.label = "subtotal + taxes"
+                break
+    return reading
 
 
 def read_totals(
@@ -363,7 +401,7 @@ def read_totals(
     amount due, a payment, a subtotal, a weak "Amount". What is still payable after deposits is
     reported apart (amount_due). Subtotal and taxes are the pair the arithmetic confirms.
     """
-    items = [x for x in items if _plausible(x)]
+    items = [_gross_if_large(x, items) for x in items if _plausible(x)]
     grand = [x for x in items if x.label is Label.GRAND and x.value > 0]
     plain = [x for x in items if x.label is Label.TOTAL and x.value > 0]
     net = [x for x in items if x.label is Label.NET and x.value > 0]
@@ -436,6 +474,7 @@ def read_totals(
         notes=notes,
         amount_due=amount_due,
         flags=[contradiction] if contradiction else [],
+        tax_options=arithmetic.tax_options,
     )
 
 
