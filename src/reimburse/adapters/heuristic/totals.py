@@ -1,9 +1,16 @@
 """Labelled amounts on an invoice and the choice of its total, subtotal and taxes.
 
 A label owns the amounts printed after it on its line, up to the next label; a label with no
-amount there takes the amount printed just before it, or the amount on the next line when the
-label stands alone (values printed under their labels, or a column of labels then a column of
-values). The total is never invented: no labelled amount, no total.
+amount there takes the amount printed just before it, the amount on the next line when the
+label stands alone, or (with the page layout) the value beside it on its row or under it in its
+column.
+
+The total is the invoice's own gross amount, chosen by arithmetic: subtotal + taxes (+ tip,
+- discount, + rounding) = total; taxes already inside a subtotal or total are not added again;
+deposits and payments explain the gap between the total and the amount due (reported apart).
+Flags rest on printed amounts that truly disagree: several unexplained totals, a tax above its
+printed rate, or a subtotal and taxes that miss the total over a fully read block. The total is
+never invented: with nothing labelled, only an amount printed twice stands in, as a weak reading.
 """
 
 from __future__ import annotations
