@@ -257,8 +257,14 @@ def _score_exclusions(s: FileScore, policy: Policy, label: dict[str, Any]) -> No
     s.junk = sorted(set(s.junk))
 
 
+def policy_folder(corpus_dir: Path) -> Path:
+    """The corpus root or its `policies` folder itself: both are accepted."""
+    nested = corpus_dir / "policies"
+    return nested if (nested / "labels.json").is_file() else corpus_dir
+
+
 def evaluate(corpus_dir: Path) -> list[FileScore]:
-    folder = corpus_dir / "policies"
+    folder = policy_folder(corpus_dir)
     reader = PdfplumberDocumentReader()
     interpreter = HeuristicPolicyInterpreter()
     scores = []
