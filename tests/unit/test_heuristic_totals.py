@@ -390,3 +390,12 @@ def test_an_item_under_a_total_column_heading_is_not_the_total() -> None:
     invoice = HeuristicInvoiceExtractor().read(doc, POLICY)
     assert invoice.total == d("57.80")
     assert invoice.candidate_totals == (d("57.80"),)
+
+
+def test_a_total_whose_decimal_point_ocr_dropped_is_read_by_the_other_sums() -> None:
+    invoice = read("myNEWS\nSUB TOTAL   10.00\nGRANDTOTAL   1000\nCASH   20.00\nCHANGE DUE   10.00")
+    assert invoice.total == d("10.00")
+
+
+def test_a_whole_total_beside_different_sums_stays_whole() -> None:
+    assert read("Shop\nSubtotal   950.00\nTax   50.00\nTotal   1000").total == d("1000")

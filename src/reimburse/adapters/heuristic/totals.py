@@ -440,6 +440,17 @@ def read_totals(
             return None
         chosen = min(negative, key=lambda x: x.value)
         total, confidence = chosen.value, 0.85
+    lost_point = total / 100
+    if (
+        not chosen.amount.has_decimals
+        and total >= 100
+        and any(
+            _close(lost_point, x.value) for x in items if x.label in _SUM_LABELS and x.amount.has_decimals
+        )
+    ):
+        # OCR dropped the decimal point ("GRANDTOTAL 1000" over "SUB TOTAL 10.00").
+        notes.append(f"read {total} as {lost_point}: the other sums print {lost_point}")
+        total = lost_point
     if chosen.label is Label.PAID and change and max(change) < total:
         total -= max(change)  # cash tendered minus change handed back
         notes.append(f"paid {chosen.value} in cash, {max(change)} given back")
