@@ -66,6 +66,10 @@ def test_dates_inside_a_line_keep_their_position(day: date) -> None:
         ("5 giugno 2024", date(2024, 6, 5)),
         ("Ride on 17May2024", date(2024, 5, 17)),
         ("28-Dec-2024 22:30", date(2024, 12, 28)),
+        # OCR runs the time into the year.
+        ("Date:   25/12/20188:13:39 PM", date(2018, 12, 25)),
+        ("Date:10/03/20185:41:06", date(2018, 3, 10)),
+        ("Inv No :KJ130659712 Date:09/02/1711:12", date(2017, 2, 9)),
     ],
 )
 def test_multilingual_and_ordinal_dates(text: str, expected: date) -> None:

@@ -116,6 +116,14 @@ def test_vendor_from_the_issuer_block(text: str, expected: str) -> None:
     assert read_vendor(_lines(text))[0] == expected
 
 
+def test_malaysian_legal_forms_and_streets() -> None:
+    text = "TAX INVOICE\nLOT P.T. 2811, JALAN ANGSA\n99 SPEED MART S/B\nTotal 5.00"
+    assert read_vendor(_lines(text))[0] == "99 SPEED MART S/B"
+    assert read_vendor(_lines("Kedai Papan Yew Chuan Sdn Bhd\nNo 12 Jalan Besar\nTotal 5.00"))[0] == (
+        "Kedai Papan Yew Chuan Sdn Bhd"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "customer"),
     [

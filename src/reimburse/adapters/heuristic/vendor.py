@@ -25,7 +25,8 @@ _LEGAL = (
     r"Pvt\.?\s*Ltd\.?|Private\s+Limited|Pty\.?\s*Ltd\.?|Ltd\.?|LTD\.?|Limited|LIMITED|PLC|plc|LLP|LLC|"
     r"L\.L\.C\.|Inc\.?|INC\.?|Corp\.?|Corporation|S\.A\.S\.?|SAS|SARL|S\.A\.R\.L\.?|EURL|SNC|S\.A\.|SA|"
     r"B\.V\.?|BV|N\.V\.?|NV|V\.O\.F\.|VOF|S\.L\.U\.?|S\.L\.|SL|S\.p\.A\.?|SpA|S\.P\.A\.|S\.r\.l\.?|Srl|SRL|"
-    r"S\.n\.c\.|d\.d\.|d\.o\.o\.|AB|Oy|ApS|A/S|s\.r\.o\.|Sp\.\s?z\s?o\.\s?o\.|GesmbH|Ges\.m\.b\.H\.)"
+    r"S\.n\.c\.|d\.d\.|d\.o\.o\.|AB|Oy|ApS|A/S|s\.r\.o\.|Sp\.\s?z\s?o\.\s?o\.|GesmbH|Ges\.m\.b\.H\.|"
+    r"Sdn\.?\s?Bhd\.?|SDN\.?\s?BHD\.?|Bhd\.?|BHD\.?|S/B|Pte\.?\s?Ltd\.?|PTE\.?\s?LTD\.?)"
 )
 _LEGAL_RE = re.compile(rf"(?<![^\W\d_]){_LEGAL}(?![^\W\d_])")
 # Words that may sit lowercase inside a company name ("Au bon moulin", "Hotel am Hof").
@@ -75,7 +76,8 @@ _PERSON = re.compile(
 )
 _STREET_WORDS = (
     r"str\.|stra(?:ss|ß)e\b|street\b|\bst\b|road\b|\brd\b|avenue\b|\bave\b|weg\b|"
-    r"gasse\b|platz\b|\brue\b|chemin\b|\bvia\b|\bcalle\b|laan\b|straat\b|plein\b|boulevard\b|\bblvd\b"
+    r"gasse\b|platz\b|\brue\b|chemin\b|\bvia\b|\bcalle\b|laan\b|straat\b|plein\b|boulevard\b|\bblvd\b|"
+    r"\bjalan\b|\bjln\b|\blorong\b|\btaman\b"
 )
 _STREET_WORD = re.compile(rf"(?i)(?:{_STREET_WORDS})")
 _STREET = re.compile(rf"(?i)(?:\d+\s*[a-z]?$|^\d+\s|{_STREET_WORDS})")
