@@ -145,8 +145,17 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return SHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path_factory.mktemp("screenshots")
 
 
-def _shoot(page: Any, shots: Path, name: str) -> None:
+def _shoot(page: Any, shots: Path, name: str, settle: bool = False) -> None:
+    if settle and shots == SHOTS:
+        page.wait_for_timeout(2000)  # the PDF viewer paints out of process; for the README's image only
     page.screenshot(path=str(shots / f"{name}.png"))
+
+
+def _sign_in(page: Any, url: str, token: str) -> None:
+    page.goto(url)  # sessionStorage is per tab: a new tab signs in again
+    page.wait_for_selector("#signin")
+    page.fill("#token", token)
+    page.click("#signin button[type=submit]")
 
 
 def _queue_total(page: Any) -> int:
@@ -217,8 +226,16 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path,
     assert page.locator("#history li").first.text_content().find("analysed") >= 0
     total = Decimal(page.get_attribute("#amount", "max") or "0")
     adjusted = (total / 3).quantize(Decimal("0.01"))
-    page.wait_for_timeout(2000)  # the PDF viewer paints out of process; only for the screenshot
-    _shoot(page, shots, "invoice")
+    _shoot(page, shots, "invoice", settle=True)
+
+    # a second reviewer's tab, at phone width, loads the same invoice before the decision
+    phone = watch.attach(context.new_page())
+    phone.set_viewport_size(PHONE)
+    _sign_in(phone, f"{base}/#/invoice/{invoice_id}", token)
+    phone.wait_for_selector("#decision")
+    phone.wait_for_selector("#history li")
+    _shoot(phone, shots, "phone-invoice", settle=True)
+
     page.check("#decision input[value=adjust]")
     page.fill("#amount", str(adjusted))
     page.fill("#note", "Only the working lunch is business; the rest is personal.")
@@ -226,6 +243,13 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path,
     page.wait_for_selector("text=Decision recorded.")
     page.wait_for_selector("#history li >> text=reviewed")
     assert page.locator(".decided-box").text_content().startswith("adjust by Lead Reviewer")
+
+    # the other tab decides on what it saw: 409, and it shows the invoice as it now is
+    phone.check("#decision input[value=reject]")
+    phone.fill("#note", "Personal expense.")
+    phone.click("#decision button[type=submit]")
+    phone.wait_for_selector("text=Someone changed this invoice")
+    assert phone.locator(".decided-box").text_content().startswith("adjust by Lead Reviewer")
 
     # the queue shrinks by the decided invoice
     page.click("#nav a[data-route=queue]")
@@ -266,17 +290,7 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path,
     page.wait_for_selector("#decision, .details")
     assert (page.text_content("h1") or "") in source_name
 
-    # the same pages at phone width
-    phone = watch.attach(context.new_page())
-    phone.set_viewport_size(PHONE)
-    phone.goto(f"{base}/#/invoice/{invoice_id}")  # sessionStorage is per tab: sign in again
-    phone.wait_for_selector("#signin")
-    phone.fill("#token", token)
-    phone.click("#signin button[type=submit]")
-    phone.wait_for_selector("#decision")
-    phone.wait_for_selector("#history li")
-    phone.wait_for_timeout(2000)  # the PDF viewer paints out of process; only for the screenshot
-    _shoot(phone, shots, "phone-invoice")
+    # the queue at phone width
     phone.click("#nav a[data-route=queue]")
     _queue_total(phone)
     _shoot(phone, shots, "phone-review-queue")
@@ -288,14 +302,17 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path,
 
     # an employee: no queue, no decision controls, their own invoice and its original
     employee = watch.attach(context.new_page())
-    employee.goto(f"{base}/#/invoice/{invoice_id}")
-    employee.wait_for_selector("#signin")
-    employee.fill("#token", JwtTokenService(SECRET).mint("Rani Sharma", Role.EMPLOYEE, timedelta(hours=1)))
-    employee.click("#signin button[type=submit]")
+    rani = JwtTokenService(SECRET).mint("Rani Sharma", Role.EMPLOYEE, timedelta(hours=1))
+    _sign_in(employee, f"{base}/#/invoice/{invoice_id}", rani)
     employee.wait_for_selector("#document iframe, #document img")
     employee.wait_for_function("!document.querySelector('#history').textContent.includes('Loading')")
     assert employee.locator("#decision").count() == 0
     assert employee.locator("#nav a[data-route=queue]").is_hidden()
+
+    # signing out forgets the token
+    employee.click("#signout")
+    employee.wait_for_selector("#signin")
+    assert employee.evaluate("sessionStorage.length") == 0 and context.cookies() == []
 
     assert watch.problems == []
     context.close()
