@@ -178,6 +178,12 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path,
     page.goto(f"{base}/")
     page.wait_for_selector("#signin")
     _shoot(page, shots, "sign-in")
+    page.fill(
+        "#token", JwtTokenService("another-secret-" + SECRET).mint("Mallory", Role.ADMIN, timedelta(hours=1))
+    )
+    page.click("#signin button[type=submit]")
+    page.wait_for_selector("#signin >> text=not accepted")
+    assert page.evaluate("sessionStorage.length") == 0
     page.fill("#token", token)
     page.click("#signin button[type=submit]")
     page.wait_for_selector("#upload")

@@ -47,6 +47,12 @@ async function failure(res) {
   return new ApiError(res.status, body);
 }
 
+// Called when the server refuses the token mid-session (expired, revoked): the console signs out.
+let onUnauthorized = () => {};
+export function whenUnauthorized(handler) {
+  onUnauthorized = handler;
+}
+
 export async function request(path, { method = "GET", json, form, signal } = {}) {
   const headers = {};
   const t = token();
@@ -59,7 +65,11 @@ export async function request(path, { method = "GET", json, form, signal } = {})
     body = form;
   }
   const res = await fetch(BASE + path, { method, headers, body, signal, credentials: "omit", cache: "no-store" });
-  if (!res.ok) throw await failure(res);
+  if (!res.ok) {
+    const error = await failure(res);
+    if (res.status === 401 && t) onUnauthorized(error);
+    throw error;
+  }
   return res;
 }
 

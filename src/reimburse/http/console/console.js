@@ -1,7 +1,7 @@
 // The reviewer and employee console: a hash router over a handful of views, each a client of /api/v1.
 // Nothing here uses innerHTML: see dom.js and markdown.js.
 
-import { ApiError, claims, download, events, getJson, query, request, setToken, token } from "./api.js";
+import { ApiError, claims, download, events, getJson, query, request, setToken, token, whenUnauthorized } from "./api.js";
 import { append, clear, h, invoiceHref, money, statusBadge, when } from "./dom.js";
 import { renderMarkdown } from "./markdown.js";
 
@@ -68,6 +68,7 @@ function showSignIn(message) {
 
 async function start() {
   let open;
+  const hadToken = Boolean(token());
   try {
     open = await probe();
   } catch (err) {
@@ -75,7 +76,6 @@ async function start() {
     return;
   }
   if (!open) {
-    const hadToken = Boolean(token());
     setToken(null);
     showSignIn(hadToken ? "That token was not accepted (expired or not valid)." : null);
     return;
@@ -284,7 +284,10 @@ async function showDocument(box, id) {
     const url = URL.createObjectURL(blob);
     objectUrls.push(url);
     clear(box);
-    if (type.startsWith("image/")) {
+    if (type === "image/heic" || type === "image/heif" || type === "image/tiff") {
+      // browsers do not draw these: the file is still there to download
+      box.append(h("p", { class: "muted doc-missing" }, `No preview for ${type} in a browser.`));
+    } else if (type.startsWith("image/")) {
       box.append(h("img", { src: url, alt: "The original invoice", class: "doc-image" }));
     } else if (type === "application/pdf") {
       // Chromium's and Firefox's viewers read these: no thumbnail pane, page fitted to the width
@@ -620,4 +623,8 @@ document.getElementById("signout").addEventListener("click", () => {
   showSignIn("Signed out.");
 });
 document.getElementById("export").addEventListener("click", () => exportCsv());
+whenUnauthorized(() => {
+  setToken(null);
+  showSignIn("Your token has expired or was refused; paste a new one.");
+});
 start();
