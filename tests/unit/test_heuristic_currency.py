@@ -103,3 +103,10 @@ def test_malaysian_receipts_are_in_ringgit() -> None:
         == "MYR"
     )
     assert document_currency("KEDAI PAPAN\nTotal Sales :   RM 162.71") == "MYR"
+
+
+def test_a_receipt_in_a_euro_language_without_any_symbol_is_in_euros() -> None:
+    assert (
+        document_currency("BOULANGERIE\nCaisse 2\n2 Croissants   2,40\nTOTAL   2,40\nMerci de votre visite")
+        == "EUR"
+    )

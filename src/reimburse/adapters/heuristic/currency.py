@@ -76,7 +76,10 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:MwSt|Mwst|USt|Umsatzsteuer|Mehrwertsteuer|TVA|BTW|Btw|btw|IVA|UID|ATU\d{8}|KMKR|ALV)\b|"
             r"\b(?:Rechnung|Quittung|Kassenbon|Facture|Factuur|Kassabon|Factura|Fattura|Ricevuta|Summe|"
             r"Gesamt|Betrag|Totaal|Bedrag|Montant|Importe|Importo|Ireland|Éire|Eesti|Tallinn|Österreich|"
-            r"Deutschland|France|España|Italia|Nederland|Belgi[eëq]ue?)\b"
+            r"Deutschland|France|España|Italia|Nederland|Belgi[eëq]ue?)\b|"
+            # the thanks, till and cash words of euro-area receipts
+            r"(?i:\b(?:merci|caisse|espèces|danke|kasse|bedankt|kassa|gracias|efectivo|grazie|scontrino|"
+            r"contanti)\b)"
         ),
     ),
 ]
