@@ -153,3 +153,27 @@ def test_process_rules_are_listed_with_whether_the_engine_checks_them() -> None:
         "receipts in the claimant's name": True,
         "weekend expenses": False,
     }
+
+
+def test_domestic_and_international_limits_in_one_sentence() -> None:
+    policy = read(
+        "Meal reimbursement is limited to $50 per day for domestic travel and $75 per day for "
+        "international travel.\n"
+    )
+    rows = {(c.category, c.amount, c.condition.locations if c.condition else ()) for c in policy.caps}
+    assert rows == {("meals", Decimal(50), ("domestic",)), ("meals", Decimal(75), ("international",))}
+
+
+def test_meal_times_printed_as_labels_are_limits_per_meal() -> None:
+    policy = read("Meals\nDomestic meals: Breakfast $10, Lunch $15, Dinner $25.\n")
+    rows = {(c.amount, c.unit, c.condition.other if c.condition else "") for c in policy.caps}
+    assert rows == {
+        (Decimal(10), CapUnit.MEAL, "breakfast"),
+        (Decimal(15), CapUnit.MEAL, "lunch"),
+        (Decimal(25), CapUnit.MEAL, "dinner"),
+    }
+
+
+def test_a_rate_below_one_dollar_is_not_read_as_thousands() -> None:
+    policy = read("Meals up to $40 per day.\nMileage is paid at the IRS rate (currently $0.655 per mile).\n")
+    assert amounts_of(policy, RuleType.RATE) == {Decimal("0.655")}

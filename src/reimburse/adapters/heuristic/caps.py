@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from reimburse.adapters.heuristic.amounts import AmountMatch, find_amounts
 from reimburse.adapters.heuristic.lexicon import UNIT_ADVERBS, UNIT_WORDS
+from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.domain.policy import CapUnit, RuleType
 
 _CAP = re.compile(
@@ -135,6 +136,9 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(sentence)
         before = sentence[max(lo, a.start - 70) : a.start]
         after = sentence[a.end : min(hi, a.end + 45)]
+        leading_zero = re.search(r"(?<![\d.,])0[.,](\d{3,4})(?!\d)", sentence[a.start : a.end])
+        if leading_zero and a.value >= 1:  # "$0.655 per mile" is no thousands grouping
+            a = AmountMatch(Decimal("0." + leading_zero.group(1)), a.currency, a.start, a.end, True)
         cents = re.match(r"(?i)\s*(?:cents?\b|¢)", after) if a.currency is None else None
         if cents:  # "54.5 cents per mile": a rate in the policy's currency
             a = AmountMatch(a.value / 100, None, a.start, a.end + cents.end(), True)
@@ -169,7 +173,7 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
                     continue
         elif cap_phrase is None or weak:
             about_money = _ABOUT_MONEY.search(sentence) or _ABOUT_MONEY.search(context)
-            if not (unit_follows or (a.currency and about_money)):
+            if not (unit_follows or (a.currency and (about_money or _kind_label(before)))):
                 continue
             if _THRESHOLD.search(sentence) and not unit_follows:
                 kind = RuleType.APPROVAL_THRESHOLD
@@ -192,6 +196,12 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
                 share = AmountMatch(value, None, m.start(), m.end(), "." in m.group(1))
                 out.append(CapFinding(share, None, False, True, RuleType.RATE, percent=True))
     return out
+
+
+def _kind_label(before: str) -> bool:
+    """The amount follows an expense kind as its label: "Breakfast $10", "Lunch: $15"."""
+    tail = before[-30:]
+    return any(len(tail[m.end :].strip(" :-")) == 0 for m in find_mentions(tail))
 
 
 def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleType:

@@ -47,6 +47,7 @@ _LOCATION = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
+_CLASSES_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_CLASSES})(?![^\W\d_])")
 _SCOPE_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_SCOPE})(?![^\W\d_])")
 _GRADE = re.compile(
     r"(?<![^\W\d_])(?:(?:pay\s+|job\s+)?(?:grade|band|level|cadre|scale|grp|group)\s*[-:]?\s*"
@@ -75,6 +76,12 @@ def locations_in(text: str) -> tuple[str, ...]:
 
 def scopes_in(text: str) -> list[str]:
     return [m.group(0) for m in _SCOPE_RE.finditer(text)]
+
+
+def classes_in(text: str) -> list[str]:
+    """City classes only ("major cities", "Tier 1 cities"): safe to read after an amount, where a
+    country name may already be the next amount's label."""
+    return [m.group(0) for m in _CLASSES_RE.finditer(text)]
 
 
 def grades_in(text: str, *, roles: bool = False) -> tuple[str, ...]:

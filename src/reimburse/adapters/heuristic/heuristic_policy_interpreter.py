@@ -7,7 +7,7 @@ import re
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, find_caps
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
-from reimburse.adapters.heuristic.conditions import condition_in, merge, scopes_in
+from reimburse.adapters.heuristic.conditions import classes_in, condition_in, merge, scopes_in
 from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
@@ -17,6 +17,7 @@ from reimburse.adapters.heuristic.exclusions import (
     known_kinds,
     list_item,
 )
+from reimburse.adapters.heuristic.lexicon import TRAVEL
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import policy_currency
@@ -100,6 +101,9 @@ class HeuristicPolicyInterpreter:
             builder.set_deadline(found, cited)
             return previous
         mentions = [m for m in find_mentions(sentence) if not m.as_unit]
+        if any(m.kind != TRAVEL for m in mentions):
+            # "Meals ... for domestic travel": the trip's scope, not a second category.
+            mentions = [m for m in mentions if not _scope_of_travel(sentence, m)]
         general = not mentions and _GENERAL_CAP.search(sentence) is not None
         context = [] if general else _context_kinds(clause, previous)
         caps = find_caps(sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}")
@@ -192,6 +196,16 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
 _MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
 
 
+_SCOPE_WORD = re.compile(
+    r"(?i)(?:domestic|international|foreign|overseas|in-state|out-of-state|business|local)\s*$"
+)
+
+
+def _scope_of_travel(sentence: str, mention: Mention) -> bool:
+    """'domestic travel', 'business travel': a scope of the trip, not an expense category."""
+    return mention.kind == TRAVEL and _SCOPE_WORD.search(sentence[: mention.start]) is not None
+
+
 def _symbol(sentence: str, cap: CapFinding) -> str:
     m = CURRENCY_RE.search(sentence[cap.amount.start : cap.amount.end])
     return m.group(0).strip() if m else ""
@@ -214,11 +228,15 @@ def _cap_condition(sentence: str, caps: list[CapFinding], i: int, clause: Clause
     hi = caps[i + 1].amount.start if i + 1 < len(caps) else len(sentence)
     before = sentence[lo : a.start]
     if i:
-        # Past the previous amount's unit: "per day United States and Canada: " -> the label.
-        before = re.sub(r"(?i)^\s*(?:/\s*-|per|/|a|an|each)?\s*(?:[^\W\d_]+)?\s*", " ", before, count=1)
+        # The previous amount's own words end at a comma or bracket ("$100 per day in major cities
+        # ($75 elsewhere)"); past its unit comes this one's label ("per day United States: ").
+        before = re.split(r"[,;(]", before)[-1]
+        before = re.sub(r"(?i)^\s*(?:/\s*-|(?:per|/|a|an|each)\s*[^\W\d_]+)\s*", " ", before, count=1)
+        if not before.strip().endswith((":", "-")) and len(before.split()) > 3:
+            before = ""  # "... for domestic travel and": the previous amount's words, no label
     after = re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
     label = condition_in(before[-80:])
-    scope = scopes_in(after) or scopes_in(clause.heading) or scopes_in(clause.lead)
+    scope = scopes_in(after) or classes_in(after) or scopes_in(clause.heading) or scopes_in(clause.lead)
     meal = _MEAL_TIME.search(before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
     return merge(
         label,
