@@ -86,3 +86,25 @@ def test_a_text_layer_or_an_amount_not_printed_gives_no_evidence() -> None:
     )
     assert amount_confidence(text_layer, Decimal("12.50")) == 1.0
     assert amount_confidence(ocr_receipt([("12.50", 0.3)]), Decimal("99.00")) == 1.0
+
+
+def _page_of(rows: list[tuple[str, str]]) -> Document:
+    words = []
+    for i, (label, amount) in enumerate(rows):
+        words += [
+            OcrWord(label, 20, 40 * i, 200, 40 * i + 25, 0.99),
+            OcrWord(amount, 500, 40 * i, 590, 40 * i + 25, 0.99),
+        ]
+    page = build_page(words, 1, 640, 40 * len(rows), 0.5)
+    return Document(filename="r.jpg", sha256="0" * 64, text=page_text(page), layout=(page,))
+
+
+def test_a_total_without_cents_among_amounts_with_cents_may_have_lost_its_decimal_point() -> None:
+    rows = [("SUBTOTAL", "10.00"), ("GRAND TOTAL", "1000"), ("CASH", "20.00"), ("CHANGE", "10.00")]
+    assert amount_confidence(_page_of(rows), Decimal("1000")) == 0.4
+    assert amount_confidence(_page_of(rows), Decimal("20.00")) == 0.99
+
+
+def test_a_page_that_prints_whole_amounts_is_not_suspected() -> None:
+    rows = [("Thali", "450"), ("Lassi", "150"), ("TOTAL", "600"), ("CASH", "1000")]
+    assert amount_confidence(_page_of(rows), Decimal("600")) == 0.99

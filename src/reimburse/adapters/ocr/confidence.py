@@ -9,13 +9,18 @@ silently. Text-layer documents are unaffected (1.0).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from reimburse.domain.document import Document, Line, TextSource
+from reimburse.domain.document import Document, Line, TextSource, Word
 
 _SEPARATORS = re.compile(r"[.,'\u00a0 ]")
 _NOT_AMOUNT = re.compile(r"[^0-9.,'\u00a0 -]")
 MAX_JOINED_WORDS = 3  # OCR may split "1 250.00" or "44 . 60" into several words
+LOST_DECIMAL_CONFIDENCE = 0.4  # under the verdict engine's 0.5: review
+MIN_AMOUNTS = 3
+_CENTS = re.compile(r"\d[.,]\d{2}(?!\d)")
+_AMOUNT = re.compile(r"-?\d[\d.,' ]*")
 
 
 def amount_confidence(document: Document, amount: Decimal | None) -> float:
@@ -30,20 +35,32 @@ def amount_confidence(document: Document, amount: Decimal | None) -> float:
     for page in document.layout:
         if page.source is not TextSource.OCR:
             continue
+        cents = _prints_cents(page.words)
         for line in page.lines:
-            for confidence in _places(line, abs(amount)):
+            for text, confidence in _places(line, abs(amount)):
+                if cents and not _CENTS.search(text):
+                    # Every other amount shows cents and this one does not: the decimal point, the
+                    # smallest mark on the page, may be what OCR lost ("1000" for "10.00").
+                    confidence = min(confidence, LOST_DECIMAL_CONFIDENCE)
                 best = confidence if best is None else max(best, confidence)
     return 1.0 if best is None else best
 
 
-def _places(line: Line, amount: Decimal) -> list[float]:
+def _prints_cents(words: Sequence[Word]) -> bool:
+    """Whether the page writes its amounts with two decimals (at least MIN_AMOUNTS, all but one)."""
+    amounts = [w.text for w in words if _AMOUNT.fullmatch(_NOT_AMOUNT.sub("", w.text) or "x")]
+    with_cents = sum(bool(_CENTS.search(a)) for a in amounts)
+    return with_cents >= MIN_AMOUNTS and with_cents >= len(amounts) - 1
+
+
+def _places(line: Line, amount: Decimal) -> list[tuple[str, float]]:
     found = []
     words = line.words
     for start in range(len(words)):
         for end in range(start + 1, min(start + MAX_JOINED_WORDS, len(words)) + 1):
             text = "".join(w.text for w in words[start:end])
             if _value(text) == amount:
-                found.append(min(w.confidence for w in words[start:end]))
+                found.append((text, min(w.confidence for w in words[start:end])))
                 break
     return found
 
