@@ -232,3 +232,22 @@ def test_ten_business_days_skip_the_weekends() -> None:
     # Monday 2024-06-03 + 10 weekdays = Monday 2024-06-17
     assert not _late(rule, date(2024, 6, 3), date(2024, 6, 17))
     assert _late(rule, date(2024, 6, 3), date(2024, 6, 18))
+
+
+@settings(max_examples=100)
+@given(money, limits, limits, st.sampled_from(("Metro cities", "metro", "Pune", "Tier 3", None)))
+def test_an_elsewhere_row_holds_wherever_no_other_row_does(
+    total: Decimal, metro: Decimal, other: Decimal, location: str | None
+) -> None:
+    caps = (
+        CapRule("cap:m", "hotel", metro, "INR", CapUnit.NIGHT, "m", Condition(locations=("Metro cities",))),
+        CapRule("cap:e", "hotel", other, "INR", CapUnit.NIGHT, "e", Condition(locations=("elsewhere",))),
+    )
+    policy = Policy("p", "INR", categories=(Category("hotel", ("hotel",), "Hotels."),), caps=caps)
+    v = decide(policy, hotel(total), Claim("Rani", DAY, location=location))
+    if location is None:
+        assert v.reimbursable <= min(quantize(total), quantize(min(metro, other))) and v.review_required
+    elif location.lower().startswith("metro"):
+        assert v.reimbursable == min(quantize(total), quantize(metro))
+    else:
+        assert v.reimbursable == min(quantize(total), quantize(other))

@@ -177,3 +177,11 @@ def test_meal_times_printed_as_labels_are_limits_per_meal() -> None:
 def test_a_rate_below_one_dollar_is_not_read_as_thousands() -> None:
     policy = read("Meals up to $40 per day.\nMileage is paid at the IRS rate (currently $0.655 per mile).\n")
     assert amounts_of(policy, RuleType.RATE) == {Decimal("0.655")}
+
+
+def test_an_elsewhere_amount_is_the_row_for_every_other_place() -> None:
+    policy = read(
+        "Hotels\nHotel stays are reimbursed up to $250 per night in major cities ($150 elsewhere).\n"
+    )
+    rows = {(c.amount, c.condition.locations if c.condition else ()) for c in policy.caps}
+    assert rows == {(Decimal(250), ("major cities",)), (Decimal(150), ("elsewhere",))}

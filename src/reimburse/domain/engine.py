@@ -16,7 +16,7 @@ import msgspec
 
 from reimburse.domain.invoice import Invoice, LineItem
 from reimburse.domain.money import quantize
-from reimburse.domain.policy import AmountRule, CapRule, CapUnit, ExclusionRule, Policy
+from reimburse.domain.policy import AmountRule, CapRule, CapUnit, Condition, ExclusionRule, Policy
 from reimburse.domain.verdict import AppliedRule, Flag, FlagCode, RuleEffect, Status, Verdict
 
 TOLERANCE = Decimal("0.01")
@@ -117,8 +117,9 @@ def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Fl
     out: list[CapRule] = []
     undecided: dict[tuple[CapUnit, str], list[CapRule]] = {}
     matched: set[tuple[CapUnit, str]] = set()
-    for cap in policy.caps_for(category):
-        holds = True if cap.condition is None else cap.condition.holds(claim.employee_grade, claim.location)
+    all_caps = policy.caps_for(category)
+    for cap in all_caps:
+        holds = _holds(cap, all_caps, claim)
         if holds is None:
             undecided.setdefault((cap.unit, cap.currency), []).append(cap)
         elif holds:
@@ -149,6 +150,26 @@ def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Fl
         )
         out.append(lowest)
     return out
+
+
+def _holds(cap: CapRule, caps: tuple[CapRule, ...], claim: Claim) -> bool | None:
+    condition = cap.condition
+    if condition is None:
+        return True
+    if not condition.fallback:
+        return condition.holds(claim.employee_grade, claim.location)
+    # "Elsewhere": holds when the claim's location is none of the other rows' locations.
+    if not (claim.location and claim.location.strip()):
+        return None
+    named = any(
+        c.condition.names_location(claim.location)
+        for c in caps
+        if c is not cap and c.unit is cap.unit and c.condition is not None and not c.condition.fallback
+    )
+    if named:
+        return False
+    rest = Condition(condition.grades, (), condition.other)
+    return rest.holds(claim.employee_grade, claim.location)
 
 
 def _apply_rate(

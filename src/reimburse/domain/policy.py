@@ -86,6 +86,9 @@ def condition_tokens(value: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in _DIMENSION_WORDS)
 
 
+ELSEWHERE = "elsewhere"  # the location of a row that applies wherever no other row's does
+
+
 class Condition(msgspec.Struct, frozen=True):
     """When a limit applies: any of `grades` and any of `locations` (empty = any), as printed in
     the policy's row/column headers. `other` is a condition the engine cannot check ("grant-funded
@@ -114,6 +117,14 @@ class Condition(msgspec.Struct, frozen=True):
             elif not any(_same(value, a) for a in accepted):
                 return False
         return None if unknown else True
+
+    @property
+    def fallback(self) -> bool:
+        """ "Elsewhere", "other cities": holds where no other row's location does (the engine decides)."""
+        return any(loc.casefold() == ELSEWHERE for loc in self.locations)
+
+    def names_location(self, location: str) -> bool:
+        return any(_same(location, a) for a in self.locations if a.casefold() != ELSEWHERE)
 
     def missing(self, grade: str | None, location: str | None) -> tuple[str, ...]:
         out = []

@@ -11,7 +11,7 @@ import re
 
 from babel import Locale
 
-from reimburse.domain.policy import Condition
+from reimburse.domain.policy import ELSEWHERE, Condition
 
 _COUNTRIES = sorted(
     {
@@ -47,6 +47,12 @@ _LOCATION = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
+# The row for every other place: "elsewhere", "other cities", "all other locations", "rest of India".
+_OTHERWISE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:elsewhere|other\s+(?:cities|towns|locations|places|areas|countries|regions)|"
+    r"all\s+other\s+(?:cities|towns|locations|places|areas|countries|regions)|rest\s+of\s+(?:the\s+)?"
+    r"(?:world|country|[A-Z][a-z]+))(?![^\W\d_])"
+)
 _CLASSES_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_CLASSES})(?![^\W\d_])")
 _SCOPE_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_SCOPE})(?![^\W\d_])")
 _GRADE = re.compile(
@@ -71,6 +77,8 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 
 
 def locations_in(text: str) -> tuple[str, ...]:
+    if _OTHERWISE.search(text):
+        return (ELSEWHERE,)
     return _unique([m.group(0) for m in _LOCATION.finditer(text)] + scopes_in(text))
 
 
@@ -81,6 +89,8 @@ def scopes_in(text: str) -> list[str]:
 def classes_in(text: str) -> list[str]:
     """City classes only ("major cities", "Tier 1 cities"): safe to read after an amount, where a
     country name may already be the next amount's label."""
+    if _OTHERWISE.search(text):
+        return [ELSEWHERE]
     return [m.group(0) for m in _CLASSES_RE.finditer(text)]
 
 
