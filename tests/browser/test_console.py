@@ -276,6 +276,9 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path,
     assert page.locator("table.batches tbody tr").count() == 1
     assert "1 decided" in (page.text_content("table.batches tbody tr") or "")
     _shoot(page, shots, "batches")
+    page.click("table.list:not(.batches) tbody a")  # the policy, clause by clause
+    page.wait_for_selector("table.rules-table tbody tr")
+    assert page.locator("table.rules-table q").count() >= 5
 
     # chat: a streamed markdown answer whose sources open invoice pages
     page.click("#nav a[data-route=chat]")

@@ -395,7 +395,8 @@ async function viewInvoice(id, message, kind = "ok") {
           ["Invoice date", r.invoice_date], ["Total", money(r.total_amount, r.currency)],
           ["Amount due", r.amount_due !== null && r.amount_due !== undefined ? money(r.amount_due, r.currency) : null],
           ["Categories", (r.categories || []).join(", ")], ["Read by", r.extractor],
-          ["Batch", r.batch_id], ["Analysed", when(r.analyzed_at)], ["Policy version", r.policy_version]]),
+          ["Batch", r.batch_id], ["Analysed", when(r.analyzed_at)],
+          ["Policy", r.policy_id ? h("a", { href: `#/policy/${encodeURIComponent(r.policy_id)}` }, `${r.policy_id} (version ${r.policy_version})`) : null]]),
         h("h2", null, "Rules applied"),
         clauses.length
           ? h("ul", { class: "rules" }, clauses.map((rule) =>
@@ -482,7 +483,8 @@ async function viewBatches() {
               h("th", { class: "num" }, "Rules"), h("th", { class: "num wide-only" }, "Categories"),
               h("th", { class: "num" }, "Invoices"), h("th", { class: "wide-only" }, "First seen"))),
             h("tbody", null, items.map((x) => h("tr", null,
-              h("td", null, h("div", null, x.filename), h("div", { class: "muted small" }, x.title || ""), h("code", { class: "small" }, x.policy_id)),
+              h("td", null, h("a", { href: `#/policy/${encodeURIComponent(x.policy_id)}` }, x.filename),
+                h("div", { class: "muted small" }, x.title || ""), h("code", { class: "small" }, x.policy_id)),
               h("td", { class: "num" }, String(x.version)), h("td", { class: "num" }, String(x.rule_count)),
               h("td", { class: "num wide-only" }, String(x.category_count)), h("td", { class: "num" }, String(x.invoice_count)),
               h("td", { class: "wide-only" }, when(x.first_seen)))))))
@@ -492,6 +494,42 @@ async function viewBatches() {
     }
   }
   page("Batches", ...parts);
+}
+
+// ---------- one policy: what the machine understood, clause by clause ----------
+
+function conditionText(condition) {
+  if (condition === null || condition === undefined || condition === "") return "";
+  if (typeof condition !== "object") return String(condition);
+  return Object.entries(condition)
+    .filter(([, v]) => v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))
+    .map(([k, v]) => `${k.replace(/_/g, " ")}: ${Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : v}`)
+    .join("; ");
+}
+
+async function viewPolicy(id) {
+  page("Policy", h("p", { class: "muted" }, "Loading…"));
+  let p;
+  try {
+    p = await getJson(`/policies/${encodeURIComponent(id)}`);
+  } catch (err) {
+    page("Policy", notice(problem(err)));
+    return;
+  }
+  const rules = p.rules || [];
+  const doubtful = rules.filter((r) => r.needs_review).length;
+  page(p.title || p.policy_id,
+    h("p", { class: "muted" }, `Version ${p.version} · ${p.currency || "no currency"} · read by ${p.interpreter || "—"} · `,
+      h("code", null, p.policy_id)),
+    doubtful ? notice(`${doubtful} rule(s) the reader was unsure of: check them against the clause.`, "error") : null,
+    h("div", { class: "table-wrap" }, h("table", { class: "list rules-table" },
+      h("thead", null, h("tr", null, h("th", null, "Type"), h("th", null, "Clause"), h("th", { class: "wide-only" }, "Condition"),
+        h("th", { class: "num" }, "Confidence"))),
+      h("tbody", null, rules.map((r) => h("tr", { class: r.needs_review ? "doubtful" : null },
+        h("td", null, h("span", { class: "badge effect" }, r.type || r.effect), r.needs_review ? h("div", null, h("span", { class: "flag review" }, "needs review")) : null),
+        h("td", null, h("q", null, r.clause), h("div", { class: "muted small" }, r.rule_id)),
+        h("td", { class: "wide-only small" }, conditionText(r.condition)),
+        h("td", { class: "num" }, r.confidence === undefined || r.confidence === null ? "—" : `${Math.round(Number(r.confidence) * 100)}%`)))))));
 }
 
 // ---------- chat ----------
@@ -601,10 +639,12 @@ async function route() {
   const parts = path.split("/").filter(Boolean);
   const name = parts[0] || "analyse";
   for (const a of document.querySelectorAll("#nav a")) {
-    a.classList.toggle("active", a.dataset.route === name || (name === "invoice" && a.dataset.route === "invoices"));
+    const section = { invoice: "invoices", policy: "batches" }[name] || name;
+    a.classList.toggle("active", a.dataset.route === section);
   }
   if (name === "invoice" && parts[1]) return viewInvoice(decodeURIComponent(parts[1]));
   if (name === "invoices") return viewInvoices(params);
+  if (name === "policy" && parts[1]) return viewPolicy(decodeURIComponent(parts[1]));
   if (name === "queue") return viewQueue(params);
   if (name === "batches") return viewBatches();
   if (name === "chat") return viewChat();
