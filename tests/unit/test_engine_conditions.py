@@ -251,3 +251,13 @@ def test_an_elsewhere_row_holds_wherever_no_other_row_does(
         assert v.reimbursable == min(quantize(total), quantize(metro))
     else:
         assert v.reimbursable == min(quantize(total), quantize(other))
+
+
+@given(st.sampled_from("EML"), st.integers(1, 9), st.integers(1, 9), st.integers(0, 12))
+def test_a_grade_range_holds_for_the_grades_between_its_bounds(
+    prefix: str, a: int, b: int, grade: int
+) -> None:
+    low, high = sorted((a, b))
+    condition = Condition(grades=(f"{prefix}{low}-{prefix}{high}",))
+    assert condition.holds(f"{prefix}{grade}", None) is (low <= grade <= high)
+    assert condition.holds(f"X{grade}", None) is False

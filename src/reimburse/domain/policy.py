@@ -137,8 +137,27 @@ class Condition(msgspec.Struct, frozen=True):
         return tuple(out)
 
 
+_RANGE = re.compile(r"(?i)\b([a-z]{0,2})\s*(\d{1,2})\s*(?:-|–|to)\s*([a-z]{0,2})\s*(\d{1,2})\b")
+_LEVEL = re.compile(r"(?i)^(?:grade|band|level|scale)?\s*([a-z]{0,2})\s*-?\s*(\d{1,2})$")
+
+
+def _in_range(value: str, accepted: str) -> bool:
+    """M2 is in "M1-M3", "Grade 4" in "Grades 3 to 5" (same letter prefix, bounds included)."""
+    r = _RANGE.search(accepted)
+    v = _LEVEL.match(value.strip())
+    if r is None or v is None:
+        return False
+    prefix, low, prefix2, high = r.group(1).lower(), int(r.group(2)), r.group(3).lower(), int(r.group(4))
+    if prefix2 and prefix2 != prefix:
+        return False
+    return v.group(1).lower() == prefix and low <= int(v.group(2)) <= high
+
+
 def _same(value: str, accepted: str) -> bool:
-    """ "Canada" is in "United States and Canada"; "grade a" is "A"; "Tier 1" is not "Tier 2"."""
+    """Canada is in "United States and Canada"; "grade a" is "A"; "Tier 1" is not "Tier 2"; M2 is
+    in "M1-M3"."""
+    if _in_range(value, accepted):
+        return True
     a, b = condition_tokens(value), condition_tokens(accepted)
     if not a or not b:
         return value.strip().casefold() == accepted.strip().casefold()
