@@ -32,6 +32,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_uncompressed_size: int = 2 * 1024 * 1024 * 1024
     max_compression_ratio: int = 200
     max_pages: int = 50
+    max_document_seconds: float = 120.0  # reading one document (PDF, image, XML); beyond: TooSlow
     allowed_extensions: tuple[str, ...] = (
         ".pdf",
         ".xml",

@@ -41,7 +41,8 @@ def _workers(s: Settings) -> int:
 def _executor(s: Settings) -> Executor:
     from reimburse.adapters.process_pool import RestartingProcessPool
 
-    return RestartingProcessPool(_workers(s))
+    # a document read past its budget has its worker killed and becomes a TooSlow error
+    return RestartingProcessPool(_workers(s), task_seconds=s.max_document_seconds)
 
 
 def _reader(s: Settings) -> Any:

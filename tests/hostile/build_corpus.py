@@ -52,6 +52,7 @@ CORPUS_SETTINGS: dict[str, Any] = {
     "max_pages": 20,
     "chat_max_query_length": 500,
     "rate_limit_per_minute": 100_000,
+    "max_document_seconds": 5.0,  # the watchdog's budget; only worker processes can be stopped
 }
 SUBMITTED_ON = "2024-12-31"
 # Bombs need 64 MiB (ZIP) or 128 MiB (PDF) when unpacked; handling one may use a bounded part of
@@ -94,6 +95,9 @@ class Case:
     content_type: str | None = None
     max_peak: int | None = None  # bytes: tracemalloc's peak while the service handles it stays below
     forbidden: tuple[str, ...] = ()  # zip-slip targets: paths that must never come to exist
+    # reads that never end: only a worker process can be stopped (a reading thread cannot), so
+    # these run on an app with its real process pool
+    needs_worker_pool: bool = False
 
     @property
     def is_analysis(self) -> bool:
@@ -186,6 +190,7 @@ def batch_case(
     path: str = ANALYZE,
     max_peak: int | None = None,
     forbidden: tuple[str, ...] = (),
+    needs_worker_pool: bool = False,
 ) -> Case:
     """A batch of hostile entries plus one good invoice, which must still be judged."""
     good = f"good-{name}.pdf"
@@ -199,6 +204,7 @@ def batch_case(
         expect=Expect(200, failed=dict(failed), judged={good: GOOD_TOTAL, **(judged or {})}),
         max_peak=max_peak,
         forbidden=forbidden,
+        needs_worker_pool=needs_worker_pool,
     )
 
 
@@ -502,6 +508,16 @@ def pdf_cases() -> Iterator[Case]:
         {},
         {"owner-only.pdf": GOOD_TOTAL},
     )
+    # a read that never ends: its worker is killed at the budget, the file is TooSlow, the batch goes on
+    for path in (ANALYZE, ANALYZE_STREAM):
+        yield batch_case(
+            f"pdf_self_referencing_contents{'_stream' if path == ANALYZE_STREAM else ''}",
+            "pdf",
+            [("endless.pdf", raw_pdf.self_referencing_contents())],
+            {"endless.pdf": "TooSlow"},
+            path=path,
+            needs_worker_pool=True,
+        )
     # compression bombs inside a PDF: a few hundred KB (or a few KB) that inflate to 128 MiB
     yield batch_case(
         "pdf_flate_bomb",

@@ -1,5 +1,6 @@
 """Hand-assembled PDFs for hostile cases reportlab will not write: JavaScript actions, embedded
-files, 1000+ page trees, page-tree cycles and compression bombs inside the PDF itself.
+files, 1000+ page trees, page-tree cycles, self-referencing objects and compression bombs inside
+the PDF itself.
 
 Each function returns a complete file (header, numbered objects, xref table, trailer, %%EOF),
 so a failure to read it is about the hostile feature, not about a malformed envelope.
@@ -101,6 +102,20 @@ def page_tree_cycle() -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+    ]
+    return assemble(objects)
+
+
+def self_referencing_contents() -> bytes:
+    """A page whose /Contents is an object that is a reference to itself (`4 0 obj 4 0 R`):
+    pdfminer's resolve1 follows it forever, in pure Python, without raising."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"4 0 R",
+        FONT,
     ]
     return assemble(objects)
 

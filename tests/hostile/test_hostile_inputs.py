@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from litestar.testing import TestClient
 
+from reimburse.container import build_container
 from reimburse.http.app import create_app
 from tests.conftest import make_settings, offline_container
 from tests.faults.harness import record_figures
@@ -29,6 +30,8 @@ from tests.hostile.build_corpus import ANALYZE_STREAM, CORPUS_SETTINGS, MIB, Cas
 
 TOKEN = os.urandom(4).hex()
 CASES = build_corpus(TOKEN)
+IN_PROCESS = [c for c in CASES if not c.needs_worker_pool]
+IN_WORKERS = [c for c in CASES if c.needs_worker_pool]
 ERROR_FIELDS = {"success", "error", "message", "details", "request_id", "timestamp"}
 VERDICTS = {"fully_reimbursed", "partially_reimbursed", "declined"}
 PEAKS: dict[str, int] = {}  # case name -> tracemalloc peak (bytes), for the report
@@ -175,8 +178,28 @@ def check_batch(client: TestClient[Any], case: Case, response: Any) -> None:
     assert stored_ids(client, summary["employee_name"]) == {r["invoice_id"] for r in results}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.fixture(scope="module")
+def pool_client(sandbox: Sandbox) -> Iterator[TestClient[Any]]:
+    """The app with its real worker processes (the watchdog can only stop a process), on its own
+    store inside DATA_DIR (the embedded store has one writer)."""
+    settings = make_settings(
+        sandbox.data_dir, data_dir=str(sandbox.data_dir / "workers"), workers=2, **CORPUS_SETTINGS
+    )
+    with TestClient(create_app(build_container(settings))) as test_client:
+        yield test_client
+
+
+@pytest.mark.parametrize("case", IN_PROCESS, ids=[c.name for c in IN_PROCESS])
 def test_hostile_case(case: Case, client: TestClient[Any], sandbox: Sandbox) -> None:
+    run_case(case, client, sandbox)
+
+
+@pytest.mark.parametrize("case", IN_WORKERS, ids=[c.name for c in IN_WORKERS])
+def test_hostile_case_in_worker_processes(case: Case, pool_client: TestClient[Any], sandbox: Sandbox) -> None:
+    run_case(case, pool_client, sandbox)
+
+
+def run_case(case: Case, client: TestClient[Any], sandbox: Sandbox) -> None:
     before = sandbox.snapshot()
     if case.max_peak is not None:
         tracemalloc.start()

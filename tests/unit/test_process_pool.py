@@ -4,6 +4,7 @@ each proven on its own)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import subprocess
@@ -11,12 +12,13 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
-from reimburse.adapters.process_pool import RestartingProcessPool
+from reimburse.adapters.process_pool import RestartingProcessPool, TaskOverrun
 from tests.server_process import kill_session, session_members, wait_session_empty
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +71,61 @@ def test_shutdown_kills_a_worker_still_busy_after_the_bound() -> None:
     pool.shutdown(wait=True, cancel_futures=True)  # returns instead of waiting 600 s
     assert pool.killed_at_shutdown == 1
     assert not _alive(pids[0])
+
+
+def _gone(pid: int) -> bool:
+    """Whether pid has exited (a SIGKILLed process closes its pipes a moment before it is a zombie)."""
+    deadline = time.monotonic() + 15
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return not _alive(pid)
+
+
+def _spin() -> None:
+    while True:  # pure Python, as pdfminer's endless resolve loop
+        pass
+
+
+def _slow_square(x: int) -> int:
+    time.sleep(0.3)
+    return x * x
+
+
+@pytest.mark.parametrize("stuck", [_spin, functools.partial(time.sleep, 600)], ids=["python-loop", "c-call"])
+def test_a_task_past_its_budget_is_stopped_and_its_worker_replaced(stuck: Callable[[], None]) -> None:
+    pool = RestartingProcessPool(1, task_seconds=1.0)
+    try:
+        worker = pool.submit(os.getpid).result(timeout=60)
+        with pytest.raises(TaskOverrun) as overrun:
+            pool.submit(stuck).result(timeout=120)  # the bound only keeps a broken watchdog from hanging
+        assert overrun.value.seconds == 1.0 and isinstance(overrun.value, TimeoutError)
+        assert pool.overruns == 1 and _gone(worker)
+        assert pool.submit(_square, 5).result(timeout=60) == 25  # a fresh worker
+        assert pool.submit(os.getpid).result(timeout=60) != worker
+    finally:
+        pool.shutdown(wait=True)
+
+
+def test_tasks_broken_by_anothers_overrun_are_run_again() -> None:
+    pool = RestartingProcessPool(2, task_seconds=1.0)
+    try:
+        stuck = pool.submit(_spin)
+        others = [pool.submit(_slow_square, n) for n in range(8)]  # some queued or running at the kill
+        with pytest.raises(TaskOverrun):
+            stuck.result(timeout=120)
+        assert [f.result(timeout=120) for f in others] == [n * n for n in range(8)]
+        assert pool.overruns == 1
+    finally:
+        pool.shutdown(wait=True)
+
+
+def test_a_task_within_its_budget_is_untouched() -> None:
+    pool = RestartingProcessPool(1, task_seconds=30.0)
+    try:
+        assert [pool.submit(_slow_square, n).result(timeout=60) for n in range(3)] == [0, 1, 4]
+        assert pool.overruns == 0 and pool.restarts == 0
+    finally:
+        pool.shutdown(wait=True)
 
 
 def test_workers_leave_ctrl_c_to_their_parent() -> None:

@@ -33,7 +33,7 @@ from reimburse.application.results import (
 from reimburse.domain.access import Viewer
 from reimburse.domain.document import Document
 from reimburse.domain.engine import Claim, decide
-from reimburse.domain.errors import DomainError, StoreUnavailable
+from reimburse.domain.errors import DomainError, StoreUnavailable, TooSlow
 from reimburse.domain.ids import invoice_id_for, new_batch_id, policy_id_for
 from reimburse.domain.invoice import Invoice
 from reimburse.domain.policy import Policy
@@ -113,7 +113,7 @@ class Batch:
         if cached is not None and (cached.interpreter == uc.interpreter.name or cached.version > 1):
             self.policy = cached
             return cached
-        document = await uc.run_cpu(uc.reader.read, data, self.request.policy_filename)
+        document = await uc.read_document(data, self.request.policy_filename)
         policy = await uc.interpreter.interpret(document)
         policy = msgspec.structs.replace(
             policy, policy_id=policy_id, source_sha256=sha, interpreter=uc.interpreter.name
@@ -182,7 +182,7 @@ class Batch:
         try:
             data = self.archive.read(entry)
             sha = hashlib.sha256(data).hexdigest()
-            document: Document = await uc.run_cpu(uc.reader.read, data, entry.filename)
+            document: Document = await uc.read_document(data, entry.filename)
             del data
             invoice = await uc.extractor.extract(document, policy)
         except StoreUnavailable:
@@ -315,6 +315,14 @@ class AnalyzeBatch:
         if self.executor is None:
             return await asyncio.to_thread(fn, *args)
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def read_document(self, data: bytes, filename: str) -> Document:
+        try:
+            return await self.run_cpu(self.reader.read, data, filename)
+        except TimeoutError as exc:  # the executor stopped an overrun and replaced the worker
+            seconds = getattr(exc, "seconds", None)
+            budget = f"its time budget of {seconds:g} s" if seconds else "its time budget"
+            raise TooSlow(f"{filename} took longer than {budget} to read and was stopped.") from None
 
     def start(
         self, request: BatchRequest, archive: Path | IO[bytes] | None = None, viewer: Viewer | None = None

@@ -33,6 +33,12 @@ class UnsupportedFile(DocumentError):
     code = "UnsupportedFile"
 
 
+class TooSlow(DocumentError):
+    """Reading the document ran past its time budget (MAX_DOCUMENT_SECONDS) and was stopped."""
+
+    code = "TooSlow"
+
+
 class ExtractionError(DomainError):
     """The text was read but the invoice could not be understood (for example, no total)."""
 
