@@ -105,6 +105,8 @@ async def _analyze(args: argparse.Namespace) -> int:
         policy_filename=Path(args.policy).name,
         archive=Path(args.invoices),
         submitted_on=date.fromisoformat(args.submitted_on) if args.submitted_on else None,
+        employee_grade=args.employee_grade,
+        location=args.location,
     )
     try:
         await open_container(container)
@@ -172,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--invoices", required=True, help="ZIP of invoice PDFs")
     analyze.add_argument("--employee", required=True, help="employee name")
     analyze.add_argument("--submitted-on", help="YYYY-MM-DD the deadline is judged against (default today)")
+    analyze.add_argument("--employee-grade", help="grade, band or level, for limits that depend on it")
+    analyze.add_argument("--location", help="city class, zone, region or domestic/international of the trip")
     analyze.add_argument("--json", action="store_true", help="print the API's JSON response body only")
     analyze.add_argument("--data-dir", help="where results are stored (default DATA_DIR)")
     analyze.add_argument("--no-store", action="store_true", help="keep results only for this run")
