@@ -78,11 +78,6 @@ class ProcessingError(msgspec.Struct, frozen=True):
     def __post_init__(self) -> None:
         if not self.file:
             msgspec.structs.force_setattr(self, "file", self.filename)
-    file: str = ""  # repeats filename: the original Flutter clients read `file`
-
-    def __post_init__(self) -> None:
-        if not self.file:
-            msgspec.structs.force_setattr(self, "file", self.filename)
 
 
 class BatchSummary(msgspec.Struct, frozen=True):
@@ -111,14 +106,6 @@ class BatchProgress(msgspec.Struct, frozen=True):
     total_invoices: int
     stage: str
     filename: str
-    # what the original Flutter clients read: counts so far, and `current_filename` repeating filename
-    processed_invoices: int = 0
-    failed_invoices: int = 0
-    current_filename: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.current_filename:
-            msgspec.structs.force_setattr(self, "current_filename", self.filename)
     # what the original Flutter clients read: counts so far, and `current_filename` repeating filename
     processed_invoices: int = 0
     failed_invoices: int = 0
