@@ -133,6 +133,7 @@ def test_malaysian_legal_forms_and_streets() -> None:
             "Muster Consulting GmbH",
         ),
         ("Bill To\nGlobex Inc\n5 Main St", "Globex Inc"),
+        ("INVOICE\n\nTo   GLOBEX LTD   Invoice No 1234\nTotal 5.00", "GLOBEX LTD"),
     ],
 )
 def test_vendor_is_never_the_customer(text: str, customer: str) -> None:

@@ -22,7 +22,7 @@ from reimburse.adapters.heuristic.totals import LineInfo
 
 _LEGAL = (
     r"(?:GmbH\s*&\s*Co\.?\s*KG|GmbH|GMBH|mbH|AG|KGaA|KG|OHG|UG|e\.\s?K\.|SE|a\.\s?G\.|e\.\s?V\.|"
-    r"Pvt\.?\s*Ltd\.?|Private\s+Limited|Pty\.?\s*Ltd\.?|Ltd\.?|LTD\.?|Limited|LIMITED|PLC|plc|LLP|LLC|"
+    r"Pvt\.?\s*Ltd\.?|PVT\.?\s*LTD\.?|Pvt\.?\s*Limited|PVT\.?\s*LIMITED|Private\s+Limited|Pty\.?\s*Ltd\.?|Ltd\.?|LTD\.?|Limited|LIMITED|PLC|plc|LLP|LLC|"
     r"L\.L\.C\.|Inc\.?|INC\.?|Corp\.?|Corporation|S\.A\.S\.?|SAS|SARL|S\.A\.R\.L\.?|EURL|SNC|S\.A\.|SA|"
     r"B\.V\.?|BV|N\.V\.?|NV|V\.O\.F\.|VOF|S\.L\.U\.?|S\.L\.|SL|S\.p\.A\.?|SpA|S\.P\.A\.|S\.r\.l\.?|Srl|SRL|"
     r"S\.n\.c\.|d\.d\.|d\.o\.o\.|AB|Oy|ApS|A/S|s\.r\.o\.|Sp\.\s?z\s?o\.\s?o\.|GesmbH|Ges\.m\.b\.H\.|"
@@ -64,7 +64,7 @@ _JOINERS = {
     "-",
 }
 _RECIPIENT_LABEL = re.compile(
-    r"(?i)^\W*(bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
+    r"(?i)^\W*(to(?=\s*:|$)|bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
     r"customer|buyer|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
     r"name\s*&\s*adresse|kunde|käufer|empfänger|adresse\s*de\s*facturation|adresse\s*de\s*livraison|"
     r"facturé\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"
@@ -77,7 +77,7 @@ _PERSON = re.compile(
 _STREET_WORDS = (
     r"str\.|stra(?:ss|ß)e\b|street\b|\bst\b|road\b|\brd\b|avenue\b|\bave\b|weg\b|"
     r"gasse\b|platz\b|\brue\b|chemin\b|\bvia\b|\bcalle\b|laan\b|straat\b|plein\b|boulevard\b|\bblvd\b|"
-    r"\bjalan\b|\bjln\b|\blorong\b|\btaman\b"
+    r"\bjalan\b|\bjln\b|\blorong\b|\btaman\b|\bp\.?\s?o\.?\s?box|postfach\b|bo[iî]te\s+postale|apartado\b"
 )
 _STREET_WORD = re.compile(rf"(?i)(?:{_STREET_WORDS})")
 _STREET = re.compile(rf"(?i)(?:\d+\s*[a-z]?$|^\d+\s|{_STREET_WORDS})")
@@ -171,6 +171,8 @@ def _read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
             if _recipient(recipient, i, start) or any(abs(i - p) <= 1 for p in people):
                 continue
             name = _plain_name(infos[i].text, start, cell) or _name_before_address(cell)
+            if name and everywhere and len(re.findall(r"[^\W\d_]", name)) < 4:
+                continue  # a logo's fragment ("OSO"), when a company name is printed elsewhere
             if name:
                 return name, 0.6
     for i in filled:
@@ -235,7 +237,8 @@ def _recipient_cells(infos: list[LineInfo]) -> dict[int, int]:
                 if seen:
                     break
                 continue
-            if seen and (any(h.label is not Label.NAME for h in infos[j].hits) or infos[j].amounts):
+            block = next((c for st, c in cells(infos[j].text) if st >= column), "")
+            if seen and (any(h.label is not Label.NAME for h in find_labels(block)) or find_amounts(block)):
                 break  # an address block holds no labelled fields or amounts
             out[j] = min(out.get(j, column), column)
             seen += 1
@@ -444,6 +447,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
     if (
         letters < 3
         or _TITLES.match(name)
+        or _TITLES.match(name.replace(" ", ""))  # "IN VOICE": a title split by OCR
         or _DOC_WORDS.search(name)
         or _NOISE.search(name)
         or _COUNTRIES.match(name)
