@@ -29,6 +29,7 @@ BENCHMARKS = {
     5: "tests.benchmarks.sse_first_event",
     6: "tests.benchmarks.ingest",
     7: "tests.benchmarks.backup_restore",
+    8: "tests.benchmarks.ocr_throughput",
 }
 
 
