@@ -7,7 +7,15 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reimburse.adapters.pdf.text_layout import COLUMN_SEPARATOR, Glyph, lines_text, make_glyph, normalise
+from reimburse.adapters.pdf.text_layout import (
+    COLUMN_SEPARATOR,
+    Glyph,
+    lines_text,
+    make_glyph,
+    normalise,
+    page_layout,
+    page_text,
+)
 
 WORD = st.text(
     alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:₹€", min_size=2, max_size=9
@@ -72,3 +80,24 @@ def test_column_gap_is_kept_and_lines_are_ordered_top_down() -> None:
 
 def test_normalise_drops_invisible_characters_and_unifies_spaces() -> None:
     assert normalise("Total\u00a0₹\u2009\u200b1,234\u00ad.50 (cid:12)ﬁ") == "Total ₹ 1,234.50 fi"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(st.lists(WORD, min_size=1, max_size=4), min_size=1, max_size=5),
+    angle=st.sampled_from([0.0, 90.0]),
+)
+def test_layout_lines_are_the_text_lines_and_words_keep_their_boxes(
+    rows: list[list[str]], angle: float
+) -> None:
+    glyphs = []
+    for n, words in enumerate(rows):
+        line = _line(words, 10, 0.02, 0.3, [0.55], angle=angle, origin=(100 + 20 * n, 700 - 20 * n))
+        # The box each glyph has on a 612 x 792 page, top-left origin.
+        glyphs += [g._replace(box=(g.u, 792 - g.v - g.size, g.u + g.width, 792 - g.v)) for g in line]
+    text, page = page_layout(glyphs, 1, 612, 792)
+    assert text == page_text(glyphs)
+    assert [line.text for line in page.lines] == [t for t in text.split("\n") if t]
+    for line in page.lines:
+        assert " ".join(w.text for w in line.words) == " ".join(line.text.split())
+        assert all(w.x0 <= w.x1 and w.top <= w.bottom for w in line.words)
