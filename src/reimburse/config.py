@@ -59,6 +59,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     chat_max_query_length: int = 2000
     retention_days: int = 0  # 0: keep records forever; else remove those older, on a schedule
     retention_interval_seconds: float = 86400.0
+    # original documents: empty = DATA_DIR/documents; s3://bucket/prefix = S3-compatible storage
+    documents_url: str = ""
+    documents_endpoint: str = ""  # S3-compatible endpoint (MinIO, Ceph, R2); empty = AWS
 
     @property
     def is_production(self) -> bool:

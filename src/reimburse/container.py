@@ -15,12 +15,16 @@ from dependency_injector import containers, providers
 
 from reimburse.application.analyze_batch import AnalyzeBatch
 from reimburse.application.archive import ArchiveLimits
+from reimburse.application.batches import GetBatch, ListBatches, ListPolicies
 from reimburse.application.chat.answer_question import AnswerQuestion
 from reimburse.application.chat.history import DeleteHistory, GetHistory
 from reimburse.application.check_health import CheckHealth
 from reimburse.application.correct_policy import CorrectPolicy
+from reimburse.application.documents import GetDocument
 from reimburse.application.erasure import ApplyRetention, EraseEmployee
+from reimburse.application.export import ExportInvoices
 from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
+from reimburse.application.review import GetInvoiceHistory, InvoiceLocks, ReviewInvoice, ReviewQueue
 from reimburse.config import Settings, load_settings
 
 
@@ -146,6 +150,27 @@ def _chat_store(s: Settings, client: Any) -> Any:
     return QdrantEdgeChatStore(s.data_dir)
 
 
+def _history_store(s: Settings, client: Any) -> Any:
+    if s.qdrant_url:
+        from reimburse.adapters.qdrant.history_store import QdrantServerInvoiceHistory
+
+        return QdrantServerInvoiceHistory(client=client)
+    from reimburse.adapters.qdrant_edge.history_store import QdrantEdgeInvoiceHistory
+
+    return QdrantEdgeInvoiceHistory(s.data_dir)
+
+
+def _document_store(s: Settings) -> Any:
+    """Originals: DATA_DIR/documents (backed up with the store), or S3-compatible storage."""
+    if s.documents_url:
+        from reimburse.adapters.s3.s3_document_store import S3DocumentStore
+
+        return S3DocumentStore(s.documents_url, endpoint=s.documents_endpoint or None)
+    from reimburse.adapters.filesystem.filesystem_document_store import FilesystemDocumentStore
+
+    return FilesystemDocumentStore(s.data_dir)
+
+
 def _answerer(gemini: Any) -> Any:
     if gemini is None:
         from reimburse.adapters.offline_answer.deterministic_answerer import DeterministicAnswerer
@@ -220,6 +245,9 @@ class Container(containers.DeclarativeContainer):
     invoice_store = providers.Singleton(_invoice_store, settings, embedder, qdrant_client)
     policy_store = providers.Singleton(_policy_store, settings, embedder, qdrant_client)
     chat_store = providers.Singleton(_chat_store, settings, qdrant_client)
+    history_store = providers.Singleton(_history_store, settings, qdrant_client)
+    document_store = providers.Singleton(_document_store, settings)
+    invoice_locks = providers.Singleton(InvoiceLocks)
     tokens = providers.Singleton(_tokens, settings)
     answerer = providers.Singleton(_answerer, gemini)
 
@@ -233,6 +261,8 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         limits=providers.Callable(_limits, settings),
         executor=executor,
+        documents=document_store,
+        history=history_store,
         concurrency=providers.Callable(
             lambda s: max(s.gemini_concurrency if s.uses_gemini else 0, 2 * _workers(s)), settings
         ),
@@ -240,6 +270,16 @@ class Container(containers.DeclarativeContainer):
     list_invoices = providers.Singleton(ListInvoices, invoice_store)
     get_invoice = providers.Singleton(GetInvoice, invoice_store)
     get_policy = providers.Singleton(GetPolicy, policy_store)
+    review_invoice = providers.Singleton(
+        ReviewInvoice, invoices=invoice_store, history=history_store, clock=clock, locks=invoice_locks
+    )
+    get_invoice_history = providers.Singleton(GetInvoiceHistory, invoice_store, history_store)
+    review_queue = providers.Singleton(ReviewQueue, invoice_store)
+    get_document = providers.Singleton(GetDocument, invoice_store, document_store)
+    list_batches = providers.Singleton(ListBatches, invoice_store)
+    get_batch = providers.Singleton(GetBatch, invoice_store)
+    list_policies = providers.Singleton(ListPolicies, invoice_store, policy_store)
+    export_invoices = providers.Singleton(ExportInvoices, invoice_store)
     correct_policy = providers.Singleton(CorrectPolicy, policy_store)
     check_health = providers.Singleton(
         CheckHealth, providers.Callable(_probes, settings, invoice_store, reader, gemini)
@@ -255,13 +295,22 @@ class Container(containers.DeclarativeContainer):
     get_history = providers.Singleton(GetHistory, chat_store)
     delete_history = providers.Singleton(DeleteHistory, chat_store)
     store_backup = providers.Singleton(_store_backup, settings)
-    erase_employee = providers.Singleton(EraseEmployee, invoices=invoice_store, chats=chat_store, clock=clock)
+    erase_employee = providers.Singleton(
+        EraseEmployee,
+        invoices=invoice_store,
+        chats=chat_store,
+        clock=clock,
+        history=history_store,
+        documents=document_store,
+        references=invoice_store,
+    )
     apply_retention = providers.Singleton(
         ApplyRetention,
         invoices=invoice_store,
         chats=chat_store,
         clock=clock,
         days=providers.Callable(lambda s: s.retention_days, settings),
+        history=history_store,
     )
 
 
@@ -282,6 +331,8 @@ async def open_container(container: Container) -> None:
     container.invoice_store()
     container.policy_store()
     container.chat_store()
+    container.history_store()
+    container.document_store()
     container.analyze_batch()  # imports pdfplumber and compiles the readers now, not on the first request
     executor = container.executor()
     if executor is not None:
@@ -291,7 +342,13 @@ async def open_container(container: Container) -> None:
 
 async def close_container(container: Container) -> None:
     """Closes the stores (releasing the Edge lock) and the process pool. Call after open_container."""
-    for provider in (container.invoice_store, container.policy_store, container.chat_store):
+    for provider in (
+        container.invoice_store,
+        container.policy_store,
+        container.chat_store,
+        container.history_store,
+        container.document_store,
+    ):
         await provider().close()
     client = container.qdrant_client()
     if client is not None:

@@ -14,8 +14,10 @@ from reimburse.adapters.qdrant import QdrantServerChatStore, QdrantServerInvoice
 from reimburse.adapters.qdrant_edge import QdrantEdgeChatStore, QdrantEdgeInvoiceStore, QdrantEdgePolicyStore
 from reimburse.ports.chat_store import ChatStore
 from reimburse.ports.embedder import Embedder
+from reimburse.ports.invoice_history import InvoiceHistory
 from reimburse.ports.invoice_store import InvoiceStore
 from reimburse.ports.policy_store import PolicyStore
+from tests.fakes.memory_review import InMemoryInvoiceHistory
 from tests.fakes.memory_stores import InMemoryChatStore, InMemoryInvoiceStore, InMemoryPolicyStore
 
 QDRANT_URL = os.environ.get("QDRANT_URL", "")
@@ -92,6 +94,19 @@ class StoreFactory:
             store = QdrantServerChatStore(**self._server("chat"))
         return self._track(store)  # type: ignore[no-any-return]
 
+    def history(self) -> InvoiceHistory:
+        if self.backend == "memory":
+            store: InvoiceHistory = InMemoryInvoiceHistory()
+        elif self.backend == "edge":
+            from reimburse.adapters.qdrant_edge.history_store import QdrantEdgeInvoiceHistory
+
+            store = QdrantEdgeInvoiceHistory(self.data_dir)
+        else:
+            from reimburse.adapters.qdrant.history_store import QdrantServerInvoiceHistory
+
+            store = QdrantServerInvoiceHistory(**self._server("history"))
+        return self._track(store)  # type: ignore[no-any-return]
+
     async def aclose(self) -> None:
         for store in reversed(self._open):
             await store.close()
@@ -101,7 +116,7 @@ class StoreFactory:
 
             client = AsyncQdrantClient(url=QDRANT_URL, api_key=os.environ.get("QDRANT_API_KEY") or None)
             try:
-                for kind in ("invoices", "policies", "chat"):
+                for kind in ("invoices", "policies", "chat", "history"):
                     if await client.collection_exists(f"test_{kind}_{self.suffix}"):
                         await client.delete_collection(f"test_{kind}_{self.suffix}")
             finally:

@@ -83,6 +83,10 @@ def matches(record: InvoiceRecord, flt: InvoiceFilter) -> bool:
         return False
     if flt.policy_id is not None and record.policy_id != flt.policy_id:
         return False
+    if flt.file_sha256 is not None and record.file_sha256 != flt.file_sha256:
+        return False
+    if flt.decided is not None and (record.review is not None) != flt.decided:
+        return False
     return flt.review_required is None or record.review_required == flt.review_required
 
 

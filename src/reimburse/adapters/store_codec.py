@@ -18,11 +18,13 @@ import msgspec
 from reimburse.domain.chat import ChatMessage
 from reimburse.domain.policy import Policy
 from reimburse.domain.record import InvoiceRecord, normalise_name
+from reimburse.domain.review import HistoryEvent
 from reimburse.ports.policy_store import ClauseHit
 
 INVOICES = "invoices"
 POLICIES = "policies"
 CHAT_MESSAGES = "chat_messages"
+INVOICE_HISTORY = "invoice_history"
 
 SPARSE_VECTOR = "bm25"
 DENSE_VECTOR = "dense"
@@ -56,6 +58,13 @@ INVOICE_INDEXES: dict[str, IndexType] = {
     "vendor_key": IndexType.KEYWORD,
     "invoice_number_key": IndexType.KEYWORD,
     "review_key": IndexType.KEYWORD,
+    "decided_key": IndexType.KEYWORD,
+}
+
+HISTORY_INDEXES: dict[str, IndexType] = {
+    "invoice_id": IndexType.KEYWORD,
+    "employee_key": IndexType.KEYWORD,
+    "at": IndexType.DATETIME,
 }
 
 POLICY_INDEXES: dict[str, IndexType] = {
@@ -105,6 +114,7 @@ def invoice_to_payload(record: InvoiceRecord) -> dict[str, Any]:
     payload["invoice_number_key"] = dedupe_key(record.invoice_number)
     # A keyword, not a bool: qdrant_edge 0.9 turns MatchValue(True) into the integer 1.
     payload["review_key"] = review_key(record.review_required)
+    payload["decided_key"] = review_key(record.review is not None)
     return payload
 
 
@@ -168,6 +178,28 @@ def clause_payload(policy_id: str, rule_id: str, clause: str) -> dict[str, Any]:
 
 def clause_point_id(policy_id: str, rule_id: str) -> str:
     return point_id(CLAUSE_KIND, f"{policy_id}\x00{rule_id}")
+
+
+def history_to_payload(event: HistoryEvent, seq: int) -> dict[str, Any]:
+    payload = _builtins(event)
+    payload["employee_key"] = normalise_name(event.employee_name)
+    payload["seq"] = seq  # append order breaks ties of `at`
+    return payload
+
+
+def payload_to_history(payload: dict[str, Any]) -> HistoryEvent:
+    return msgspec.convert(payload, HistoryEvent)
+
+
+def history_point_id(event_id: str) -> str:
+    return point_id("history", event_id)
+
+
+def history_sort_key(payload: dict[str, Any]) -> tuple[float, int]:
+    at = datetime.fromisoformat(payload["at"])
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return (at.timestamp(), int(payload.get("seq", 0)))
 
 
 def chat_to_payload(message: ChatMessage, seq: int) -> dict[str, Any]:

@@ -43,7 +43,14 @@ class DateRange(msgspec.Struct, frozen=True):
     lte: date | None = None
 
 
-Condition = AnyOf | Equals | FloatRange | DateRange
+class Excludes(msgspec.Struct, frozen=True):
+    """The key does not equal the value (a point without the key matches: records stored before it)."""
+
+    key: str
+    value: str
+
+
+Condition = AnyOf | Equals | FloatRange | DateRange | Excludes
 
 
 def invoice_conditions(flt: InvoiceFilter) -> list[Condition]:
@@ -71,6 +78,12 @@ def invoice_conditions(flt: InvoiceFilter) -> list[Condition]:
         out.append(Equals("policy_id", flt.policy_id))
     if flt.review_required is not None:
         out.append(Equals("review_key", review_key(flt.review_required)))
+    if flt.file_sha256 is not None:
+        out.append(Equals("file_sha256", flt.file_sha256))
+    if flt.decided is True:
+        out.append(Equals("decided_key", review_key(True)))
+    elif flt.decided is False:
+        out.append(Excludes("decided_key", review_key(True)))
     return out
 
 

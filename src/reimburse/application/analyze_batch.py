@@ -30,6 +30,7 @@ from reimburse.application.results import (
     InvoiceJudged,
     ProcessingError,
 )
+from reimburse.application.review import analysis_event, carry_over
 from reimburse.domain.access import Viewer
 from reimburse.domain.document import Document
 from reimburse.domain.engine import Claim, decide
@@ -38,10 +39,13 @@ from reimburse.domain.ids import invoice_id_for, new_batch_id, policy_id_for
 from reimburse.domain.invoice import Invoice
 from reimburse.domain.policy import Policy
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.review import HistoryEvent
 from reimburse.domain.verdict import Flag, FlagCode
 from reimburse.ports.clock import Clock
 from reimburse.ports.document_reader import DocumentReader
+from reimburse.ports.document_store import DocumentStore
 from reimburse.ports.invoice_extractor import InvoiceExtractor
+from reimburse.ports.invoice_history import InvoiceHistory
 from reimburse.ports.invoice_store import InvoiceStore
 from reimburse.ports.policy_interpreter import PolicyInterpreter
 from reimburse.ports.policy_store import PolicyStore
@@ -95,6 +99,8 @@ class Batch:
         self.errors: list[ProcessingError] = []
         self._seen_hashes: dict[str, ArchiveEntry] = {}
         self._pending: list[InvoiceRecord] = []
+        self._pending_events: list[HistoryEvent] = []
+        self.actor = request.owner or "admin"
 
     @property
     def total(self) -> int:
@@ -171,6 +177,8 @@ class Batch:
                 yield item
             if not durable_each and self._pending:
                 await _stored(self._uc.invoices.upsert(self._pending))
+                if self._uc.history is not None:
+                    await _stored(self._uc.history.append(self._pending_events))
         finally:
             for task in tasks:
                 task.cancel()
@@ -232,13 +240,28 @@ class Batch:
             amount_due=invoice.amount_due,
             extractor=invoice.extractor,
         )
+        record, event = await self._keep(entry, record)
         if durable_each:
             await _stored(uc.invoices.upsert([record]))
+            if uc.history is not None:
+                await _stored(uc.history.append([event]))
         else:
             self._pending.append(record)
+            self._pending_events.append(event)
         result = AnalysisResult.from_record(record)
         self.results.append(result)
         return InvoiceJudged(result)
+
+    async def _keep(self, entry: ArchiveEntry, record: InvoiceRecord) -> tuple[InvoiceRecord, HistoryEvent]:
+        """The original file is stored (before the record that refers to it); a re-analysis gets the
+        next version and keeps a decision on an unchanged verdict; the history event to append."""
+        uc = self._uc
+        previous = await _stored(uc.invoices.get(record.invoice_id))
+        record = carry_over(previous, record)
+        record = msgspec.structs.replace(record, policy_filename=self.request.policy_filename)
+        if uc.documents is not None:
+            await _stored(uc.documents.put(self.archive.read(entry)))
+        return record, analysis_event(previous, record, self.actor)
 
     async def _duplicate_of(
         self, invoice_id: str, sha: str, entry: ArchiveEntry, invoice: Invoice
@@ -300,7 +323,11 @@ class AnalyzeBatch:
         limits: ArchiveLimits,
         executor: Executor | None = None,
         concurrency: int = 8,
+        documents: DocumentStore | None = None,
+        history: InvoiceHistory | None = None,
     ) -> None:
+        self.documents = documents
+        self.history = history
         self.reader = reader
         self.interpreter = interpreter
         self.extractor = extractor

@@ -14,7 +14,11 @@ from datetime import datetime, timedelta
 import msgspec
 
 from reimburse.domain.access import AccessDenied, Role, Viewer
+from reimburse.domain.filters import InvoiceFilter
+from reimburse.domain.record import normalise_name
 from reimburse.ports.clock import Clock
+from reimburse.ports.document_store import DocumentStore
+from reimburse.ports.invoice_store import InvoiceStore
 from reimburse.ports.record_eraser import RecordEraser
 
 audit = logging.getLogger("reimburse.audit")
@@ -26,6 +30,8 @@ class ErasureReport(msgspec.Struct, frozen=True):
     invoices_removed: int
     chat_messages_removed: int
     at: datetime
+    history_events_removed: int = 0
+    documents_removed: int = 0
 
 
 class RetentionReport(msgspec.Struct, frozen=True):
@@ -43,10 +49,22 @@ def _audit(event: str, **fields: object) -> None:
 class EraseEmployee:
     """Removes an employee's invoices and every chat session that is theirs or names them."""
 
-    def __init__(self, invoices: RecordEraser, chats: RecordEraser, clock: Clock) -> None:
+    def __init__(
+        self,
+        invoices: RecordEraser,
+        chats: RecordEraser,
+        clock: Clock,
+        *,
+        history: RecordEraser | None = None,
+        documents: DocumentStore | None = None,
+        references: InvoiceStore | None = None,
+    ) -> None:
         self._invoices = invoices
         self._chats = chats
         self._clock = clock
+        self._history = history
+        self._documents = documents
+        self._references = references  # the invoice store, read to find who else uses a document
 
     async def __call__(self, viewer: Viewer, employee_name: str) -> ErasureReport:
         if viewer.role is not Role.ADMIN:
@@ -54,6 +72,10 @@ class EraseEmployee:
         erasure_id = f"era_{secrets.token_hex(8)}"
         # Chat first: a crash in between leaves invoices to erase again, never answers about them.
         chats = await self._chats.erase_employee(employee_name)
+        events = await self._history.erase_employee(employee_name) if self._history is not None else 0
+        # Originals before the invoices that name them: a crash in between leaves invoices that find
+        # their documents again on the next run; the reverse would orphan the files for good.
+        documents = await self._erase_documents(employee_name)
         invoices = await self._invoices.erase_employee(employee_name)
         at = self._clock.now()
         _audit(
@@ -62,17 +84,44 @@ class EraseEmployee:
             actor_role=viewer.role.value,
             invoices_removed=invoices,
             chat_messages_removed=chats,
+            history_events_removed=events,
+            documents_removed=documents,
             at=at.isoformat(),
         )
-        return ErasureReport(erasure_id, invoices, chats, at)
+        return ErasureReport(erasure_id, invoices, chats, at, events, documents)
+
+    async def _erase_documents(self, employee_name: str) -> int:
+        """The employee's originals that no other employee's invoice refers to (a shared file stays)."""
+        if self._documents is None or self._references is None:
+            return 0
+        refs, key = self._references, normalise_name(employee_name)
+        mine = {r.file_sha256 async for r in refs.iterate(InvoiceFilter(employee_names=(employee_name,)))}
+        removed = 0
+        for sha in sorted(mine):
+            users = [r async for r in refs.iterate(InvoiceFilter(file_sha256=sha))]
+            if any(r.employee_key != key for r in users):
+                continue
+            try:
+                removed += await self._documents.delete(sha)
+            except ValueError:  # not a content key: nothing was ever stored under it
+                continue
+        return removed
 
 
 class ApplyRetention:
     """Removes invoices analysed, and chat messages written, more than `days` days ago."""
 
-    def __init__(self, invoices: RecordEraser, chats: RecordEraser, clock: Clock, days: int) -> None:
+    def __init__(
+        self,
+        invoices: RecordEraser,
+        chats: RecordEraser,
+        clock: Clock,
+        days: int,
+        history: RecordEraser | None = None,
+    ) -> None:
         self._invoices = invoices
         self._chats = chats
+        self._history = history
         self._clock = clock
         self.days = days
 
@@ -82,6 +131,8 @@ class ApplyRetention:
         cutoff = self._clock.now() - timedelta(days=self.days)
         invoices = await self._invoices.erase_before(cutoff)
         chats = await self._chats.erase_before(cutoff)
+        if self._history is not None:
+            await self._history.erase_before(cutoff)
         _audit(
             "retention_applied",
             cutoff=cutoff.isoformat(),

@@ -8,6 +8,7 @@ from decimal import Decimal
 import msgspec
 
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.review import Review
 from reimburse.domain.verdict import AppliedRule, Flag
 
 
@@ -38,6 +39,11 @@ class AnalysisResult(msgspec.Struct, frozen=True):
     # Additive wire fields: what is still payable, and which reader produced the fields.
     amount_due: Decimal | None = None
     extractor: str = ""
+    # Issue 14: the decision, if any, and what is paid; equal to status/reimbursement_amount until then.
+    review: Review | None = None
+    final_status: str = ""
+    final_amount: Decimal | None = None
+    version: int = 1
 
     @classmethod
     def from_record(cls, r: InvoiceRecord) -> AnalysisResult:
@@ -66,6 +72,10 @@ class AnalysisResult(msgspec.Struct, frozen=True):
             policy_version=r.policy_version,
             amount_due=r.amount_due,
             extractor=r.extractor,
+            review=r.review,
+            final_status=r.final_status,
+            final_amount=r.final_amount,
+            version=r.version,
         )
 
 

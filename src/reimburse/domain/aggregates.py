@@ -22,7 +22,7 @@ def group_keys(record: InvoiceRecord, group_by: GroupBy) -> tuple[str, ...]:
     if group_by is GroupBy.EMPLOYEE:
         return (record.employee_name,)
     if group_by is GroupBy.STATUS:
-        return (record.status,)
+        return (record.final_status,)  # what was decided, when a reviewer decided
     if group_by is GroupBy.MONTH:
         return (record.invoice_date.strftime("%Y-%m"),) if record.invoice_date else (NO_DATE,)
     return tuple(dict.fromkeys(c.strip().lower() for c in record.categories if c.strip())) or (NO_CATEGORY,)
@@ -34,12 +34,14 @@ class _Tally:
         self.counts: dict[str, int] = defaultdict(int)
         self.totals: dict[str, Decimal] = defaultdict(Decimal)
         self.reimbursed: dict[str, Decimal] = defaultdict(Decimal)
+        self.decided = 0
 
     def add(self, r: InvoiceRecord) -> None:
         self.count += 1
         self.counts[r.currency] += 1
         self.totals[r.currency] += r.total_amount
-        self.reimbursed[r.currency] += r.reimbursement_amount
+        self.reimbursed[r.currency] += r.final_amount  # a reviewer's decided amount, else the engine's
+        self.decided += r.review is not None
 
 
 class AggregateBuilder:
@@ -89,6 +91,7 @@ class AggregateBuilder:
             counts=dict(self._all.counts),
             group_by=self._group_by,
             groups=tuple(groups),
+            decided=self._all.decided,
         )
 
 

@@ -45,6 +45,20 @@ def _status(status: str) -> str:
     return STATUS_LABELS.get(status, status.replace("_", " "))
 
 
+def _final_status(r: InvoiceRecord) -> str:
+    """What was decided: the reviewer's status when there is a decision, and it says so."""
+    return f"{_status(r.final_status)} (reviewed)" if r.review is not None else _status(r.status)
+
+
+def _decisions_note(ctx: AnswerContext) -> str:
+    decided = ctx.aggregate.decided if ctx.aggregate is not None else 0
+    decided = max(decided, sum(r.review is not None for r in ctx.records))
+    if not decided:
+        return ""
+    which = "invoice was" if decided == 1 else "invoices were"
+    return f"_{decided} {which} decided by a reviewer: the decided amounts and statuses are used._"
+
+
 def _n(count: int, noun: str = "invoice") -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
@@ -54,8 +68,8 @@ def records_table(records: tuple[InvoiceRecord, ...] | list[InvoiceRecord]) -> s
     for r in records:
         when = format_day(r.invoice_date) if r.invoice_date else "—"
         lines.append(
-            f"| {escape(r.employee_name)} | {escape(r.filename)} | {when} | {_status(r.status)} "
-            f"| {format_money(r.total_amount, r.currency)} | {format_money(r.reimbursement_amount, r.currency)} |"
+            f"| {escape(r.employee_name)} | {escape(r.filename)} | {when} | {_final_status(r)} "
+            f"| {format_money(r.total_amount, r.currency)} | {format_money(r.final_amount, r.currency)} |"
         )
     return "\n".join(lines)
 
@@ -181,7 +195,7 @@ def _list(ctx: AnswerContext, q: QueryState) -> list[str]:
         return [
             f"The {which} of the **{n}** {invoices_phrase(q, n)} is **{escape(r.filename)}** "
             f"({escape(r.employee_name)}{when}): {format_money(r.total_amount, r.currency)} total, "
-            f"{format_money(r.reimbursement_amount, r.currency)} reimbursed, {_status(r.status)}.",
+            f"{format_money(r.final_amount, r.currency)} reimbursed, {_final_status(r)}.",
             records_table([r]),
         ]
     out = [f"I found **{n}** {invoices_phrase(q, n)}."]
@@ -204,9 +218,14 @@ def _lookup(ctx: AnswerContext, q: QueryState) -> list[str]:
     )
     when = f", dated {format_day(r.invoice_date)}," if r.invoice_date else ""
     out = [
-        f"{number} for {escape(r.employee_name)}{when} was **{_status(r.status)}**: "
-        f"{format_money(r.reimbursement_amount, r.currency)} of {format_money(r.total_amount, r.currency)} reimbursed."
+        f"{number} for {escape(r.employee_name)}{when} was **{_final_status(r)}**: "
+        f"{format_money(r.final_amount, r.currency)} of {format_money(r.total_amount, r.currency)} reimbursed."
     ]
+    if r.review is not None:
+        out.append(
+            f"The engine's verdict was {_status(r.status)} ({format_money(r.reimbursement_amount, r.currency)}); "
+            f"reviewer {escape(r.review.reviewer)} decided to {r.review.action} it."
+        )
     if r.reason.strip():
         out.append(f"Reason: {escape(r.reason)}")
     return [*out, records_table([r])]
@@ -269,6 +288,8 @@ def render_answer(ctx: AnswerContext) -> str:
         parts = _general(ctx, q, q.text)
     else:
         parts = _list(ctx, q)
+    if intent is not Intent.POLICY:
+        parts.append(_decisions_note(ctx))
     parts += [f"_Note: {escape(n)}_" for n in ctx.notes]
     return "\n\n".join(p for p in parts if p)
 

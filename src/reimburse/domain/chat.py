@@ -93,11 +93,12 @@ class Aggregate(msgspec.Struct, frozen=True):
 
     count: int
     totals: dict[str, Decimal]  # currency -> sum of total_amount
-    reimbursed: dict[str, Decimal]  # currency -> sum of reimbursement_amount
+    reimbursed: dict[str, Decimal]  # currency -> sum of final_amount (decided, else the engine's)
     by_group: dict[str, int] = msgspec.field(default_factory=dict)
     counts: dict[str, int] = msgspec.field(default_factory=dict)  # currency -> invoices
     group_by: GroupBy | None = None
     groups: tuple[GroupFigures, ...] = ()  # in display order
+    decided: int = 0  # invoices counted with a reviewer's decided amount
 
 
 class PolicyClause(msgspec.Struct, frozen=True):

@@ -25,6 +25,8 @@ class InvoiceFilter(msgspec.Struct, frozen=True):
     batch_id: str | None = None
     policy_id: str | None = None
     review_required: bool | None = None
+    decided: bool | None = None  # a reviewer's decision exists (True) or not yet (False)
+    file_sha256: str | None = None  # the invoices made from one original file
 
     def is_empty(self) -> bool:
         return self == InvoiceFilter()

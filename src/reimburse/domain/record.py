@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import msgspec
 
+from reimburse.domain.review import Review, final_amount, final_status
 from reimburse.domain.verdict import AppliedRule, Flag
 
 
@@ -47,7 +48,20 @@ class InvoiceRecord(msgspec.Struct, frozen=True):
     # Added for issue 11; defaults keep records stored before it readable.
     amount_due: Decimal | None = None
     extractor: str = ""
+    # Added for issue 14: a reviewer's decision beside the verdict, and a version that every
+    # re-analysis and decision increments (a decision names the version it was made on).
+    review: Review | None = None
+    version: int = 1
+    policy_filename: str = ""
 
     @property
     def employee_key(self) -> str:
         return normalise_name(self.employee_name)
+
+    @property
+    def final_status(self) -> str:
+        return final_status(self.review, self.status, self.total_amount)
+
+    @property
+    def final_amount(self) -> Decimal:
+        return final_amount(self.review, self.reimbursement_amount)

@@ -29,6 +29,7 @@ from reimburse.http.controllers.console import CONSOLE_HANDLERS
 from reimburse.http.controllers.health import HealthController
 from reimburse.http.controllers.invoices import InvoicesController
 from reimburse.http.controllers.policies import PolicyCorrectionController
+from reimburse.http.controllers.review import ReviewController
 from reimburse.http.errors import EXCEPTION_HANDLERS, ErrorBody, error_response
 from reimburse.http.observability import Metrics, ObservabilityMiddleware
 from reimburse.http.openapi_docs import DecimalAsNumber, document_responses
@@ -105,6 +106,14 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
         "get_history": _singleton(container.get_history),
         "delete_history": _singleton(container.delete_history),
         "erase_employee": _singleton(container.erase_employee),
+        "review_invoice": _singleton(container.review_invoice),
+        "get_invoice_history": _singleton(container.get_invoice_history),
+        "review_queue": _singleton(container.review_queue),
+        "get_document": _singleton(container.get_document),
+        "list_batches": _singleton(container.list_batches),
+        "get_batch": _singleton(container.get_batch),
+        "list_policies": _singleton(container.list_policies),
+        "export_invoices": _singleton(container.export_invoices),
         "metrics": Provide(lambda: metrics, sync_to_thread=False),
     }
     rate_limit = RateLimitConfig(
@@ -121,6 +130,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
             HealthController,
             InvoicesController,
             PolicyCorrectionController,
+            ReviewController,
         ],
     )
     handlers: dict[Any, Any] = {**EXCEPTION_HANDLERS, AccessDenied: _forbidden}

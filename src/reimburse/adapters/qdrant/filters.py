@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from qdrant_client import models
 
-from reimburse.adapters.store_filters import AnyOf, Condition, Equals, FloatRange
+from reimburse.adapters.store_filters import AnyOf, Condition, Equals, Excludes, FloatRange
 
 
 def _day_start(d: date) -> datetime:
@@ -15,6 +15,7 @@ def _day_start(d: date) -> datetime:
 
 
 def to_condition(cond: Condition) -> models.FieldCondition:
+    assert not isinstance(cond, Excludes), "Excludes goes to must_not (to_filter)"
     if isinstance(cond, AnyOf):
         if len(cond.values) == 1:
             return models.FieldCondition(key=cond.key, match=models.MatchValue(value=cond.values[0]))
@@ -35,5 +36,12 @@ def to_condition(cond: Condition) -> models.FieldCondition:
 
 def to_filter(conditions: Sequence[Condition]) -> models.Filter | None:
     """All conditions must hold; None (no filter) when there are none."""
-    must: list[models.Condition] = [to_condition(c) for c in conditions]
-    return models.Filter(must=must) if must else None
+    must: list[models.Condition] = [to_condition(c) for c in conditions if not isinstance(c, Excludes)]
+    must_not: list[models.Condition] = [
+        models.FieldCondition(key=c.key, match=models.MatchValue(value=c.value))
+        for c in conditions
+        if isinstance(c, Excludes)
+    ]
+    if not must and not must_not:
+        return None
+    return models.Filter(must=must or None, must_not=must_not or None)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import qdrant_edge as qe
 
-from reimburse.adapters.store_filters import AnyOf, Condition, Equals, FloatRange
+from reimburse.adapters.store_filters import AnyOf, Condition, Equals, Excludes, FloatRange
 
 
 def _day_start(d: date) -> str:
@@ -15,6 +15,7 @@ def _day_start(d: date) -> str:
 
 
 def to_condition(cond: Condition) -> qe.FieldCondition:
+    assert not isinstance(cond, Excludes), "Excludes goes to must_not (to_filter)"
     if isinstance(cond, AnyOf):
         if len(cond.values) == 1:
             return qe.FieldCondition(cond.key, match=qe.MatchValue(cond.values[0]))
@@ -35,5 +36,10 @@ def to_condition(cond: Condition) -> qe.FieldCondition:
 
 def to_filter(conditions: Sequence[Condition]) -> qe.Filter | None:
     """All conditions must hold; None (no filter) when there are none."""
-    must: list[qe.ConditionType] = [to_condition(c) for c in conditions]
-    return qe.Filter(must=must) if must else None
+    must: list[qe.ConditionType] = [to_condition(c) for c in conditions if not isinstance(c, Excludes)]
+    must_not: list[qe.ConditionType] = [
+        qe.FieldCondition(c.key, match=qe.MatchValue(c.value)) for c in conditions if isinstance(c, Excludes)
+    ]
+    if not must and not must_not:
+        return None
+    return qe.Filter(must=must or None, must_not=must_not or None)

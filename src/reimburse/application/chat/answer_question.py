@@ -117,7 +117,8 @@ def _source(r: InvoiceRecord, score: float) -> Source:
     excerpt = " ".join((r.reason or r.text).split())
     if len(excerpt) > EXCERPT_CHARS:
         excerpt = excerpt[: EXCERPT_CHARS - 1].rstrip() + "…"
-    return Source(r.invoice_id, r.filename, r.employee_name, r.status, round(score, 4), excerpt)
+    # final_status: what was decided (a reviewer's decision, else the engine's verdict)
+    return Source(r.invoice_id, r.filename, r.employee_name, r.final_status, round(score, 4), excerpt)
 
 
 def _confidence(parsed: ParsedQuery, state: QueryState, got: Retrieved) -> float:
