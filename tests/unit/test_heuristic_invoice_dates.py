@@ -6,9 +6,13 @@ from datetime import date
 
 import pytest
 
+from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.adapters.heuristic.invoice_dates import DateReading, day_month_order, read_dates
 from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.totals import analyse_lines
+from reimburse.domain.document import Document
+from reimburse.domain.policy import Category, Policy
+from reimburse.domain.verdict import FlagCode
 
 
 def _read(text: str, currency: str | None = None, stay: bool = False) -> DateReading:
@@ -125,3 +129,14 @@ def test_us_dates_are_month_first_without_other_evidence() -> None:
 )
 def test_language_from_frequent_words(text: str, language: str | None) -> None:
     assert guess_language(text) == language
+
+
+def test_the_extractor_reports_an_unsettled_date_as_a_reading_flag() -> None:
+    policy = Policy(policy_id="p", currency="EUR", categories=(Category(name="meals"),))
+    extractor = HeuristicInvoiceExtractor()
+    unsettled = extractor.read(Document("r.pdf", "0" * 64, "Cafe Blue\nDate: 03/04/2024\nTotal 5.00"), policy)
+    assert [f.code for f in unsettled.reading_flags] == [FlagCode.AMBIGUOUS_DATE.value]
+    settled = extractor.read(
+        Document("r.pdf", "0" * 64, "Cafe Blue\nDate: 03/04/2024\nTotal EUR 5.00"), policy
+    )
+    assert settled.reading_flags == () and settled.invoice_date == date(2024, 4, 3)

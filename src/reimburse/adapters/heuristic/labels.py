@@ -170,7 +170,7 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " quittung nr, invoice ref, invoice reference, inv. no, document number, receipt id,"
         " n° facture, numéro facture, facture numéro, factuur nummer, factuurnummer, num. factura,"
         " número de la factura, factura número, n. documento, numero documento, numero della fattura,"
-        " check no, check number, check #, chk, folio"
+        " check no, check number, check #, chk"
     ),
     Label.BOOKING_NO: _p(
         "booking id, booking ref, booking reference, booking no, booking number, pnr, pnr no, pnr number,"
