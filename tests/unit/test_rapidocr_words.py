@@ -55,3 +55,22 @@ def test_a_word_is_as_sure_as_its_least_sure_character() -> None:
     item[5] = [0.99, 0.45, 0.98, 0.97]
     (word,) = _split_line(item)
     assert word.confidence == 0.45
+
+
+def test_the_page_time_limit_gives_an_outer_alarm_back_what_is_left_of_it() -> None:
+    import signal
+
+    from reimburse.adapters.ocr.rapidocr_engine import time_limit
+
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(1))
+    signal.setitimer(signal.ITIMER_REAL, 100.0)  # an outer alarm, as pytest-timeout sets one
+    try:
+        with time_limit(50.0):
+            pass
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 90.0 < left <= 100.0
+        assert signal.getsignal(signal.SIGALRM) is not None and not fired
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
