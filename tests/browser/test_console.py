@@ -316,7 +316,9 @@ def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path,
     employee.wait_for_selector("#document iframe, #document img")
     employee.wait_for_function("!document.querySelector('#history').textContent.includes('Loading')")
     assert employee.locator("#decision").count() == 0
-    assert employee.locator("#nav a[data-route=queue]").is_hidden()
+    assert (
+        employee.locator("#nav a[data-route=queue]").is_hidden() and employee.locator("#export").is_hidden()
+    )
 
     # signing out forgets the token
     employee.click("#signout")

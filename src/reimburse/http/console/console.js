@@ -85,7 +85,7 @@ async function start() {
   state.role = who ? who.role : "admin";
   state.sub = who ? who.sub : "";
   document.getElementById("nav").hidden = false;
-  document.getElementById("export").hidden = false;
+  document.getElementById("export").hidden = !isReviewer(); // exports are for reviewers and admins
   document.getElementById("signout").hidden = !who;
   for (const a of document.querySelectorAll("[data-reviewer]")) a.hidden = !isReviewer();
   document.getElementById("whoami").textContent = who ? `${who.sub} · ${who.role}` : "auth off · admin";
@@ -253,7 +253,7 @@ async function viewInvoices(params) {
     const pageData = await getJson(`/invoices${query({ ...filters, limit: 50, offset })}`);
     main.lastChild.replaceWith(
       h("div", null,
-        h("div", { class: "toolbar" }, h("span", { class: "muted" }, `${pageData.total} invoice(s)`), exportButton),
+        h("div", { class: "toolbar" }, h("span", { class: "muted" }, `${pageData.total} invoice(s)`), isReviewer() ? exportButton : null),
         invoiceTable(pageData.items),
         pager(pageData, (o) => go(filters, o))));
   } catch (err) {
