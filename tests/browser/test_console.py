@@ -163,7 +163,8 @@ def _queue_total(page: Any) -> int:
     return int(page.get_attribute("#queue-count", "data-total"))
 
 
-def test_console_reviewer_flow(server: ServerProcess, browser: Any, shots: Path, tmp_path: Path) -> None:
+def test_console_reviewer_flow(browser: Any, server: ServerProcess, shots: Path, tmp_path: Path) -> None:
+    # browser first: without chromium the test is skipped before a server is started for nothing
     base = server.base
     headers = httpx.get(f"{base}/").headers
     csp = headers["content-security-policy"]
