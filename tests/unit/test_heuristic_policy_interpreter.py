@@ -131,8 +131,13 @@ Claims must reach Finance no later than 45 days after the expense was incurred.
 """
     )
     assert policy.currency == "GBP"
-    hotel = cap(policy, "accommodation")
-    assert (hotel.amount, hotel.unit) == (Decimal(140), CapUnit.NIGHT)
+    # Issue 19: one row per place, the "elsewhere" row for every other place.
+    hotel = policy.category("accommodation")
+    assert hotel is not None
+    rows = {
+        (c.amount, c.unit, c.condition.locations if c.condition else ()) for c in policy.caps_for(hotel.name)
+    }
+    assert rows == {(Decimal(140), CapUnit.NIGHT, ("London",)), (Decimal(95), CapUnit.NIGHT, ("elsewhere",))}
     assert cap(policy, "food").unit is CapUnit.DAY
     assert cap(policy, "food").amount == Decimal(30)
     assert {"tips", "personal items", "fines"} <= excluded_names(policy)

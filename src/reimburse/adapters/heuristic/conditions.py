@@ -86,6 +86,10 @@ def scopes_in(text: str) -> list[str]:
     return [m.group(0) for m in _SCOPE_RE.finditer(text)]
 
 
+def has_fallback(text: str) -> bool:
+    return _OTHERWISE.search(text) is not None
+
+
 def classes_in(text: str) -> list[str]:
     """City classes only ("major cities", "Tier 1 cities"): safe to read after an amount, where a
     country name may already be the next amount's label."""

@@ -7,7 +7,7 @@ import re
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, find_caps
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
-from reimburse.adapters.heuristic.conditions import classes_in, condition_in, merge, scopes_in
+from reimburse.adapters.heuristic.conditions import classes_in, condition_in, has_fallback, merge, scopes_in
 from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
@@ -119,7 +119,14 @@ class HeuristicPolicyInterpreter:
                     condition = _cap_condition(sentence, caps, i, clause)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_cap(
-                        cap, kinds, cited, label, condition=condition, section=section, symbol=symbol
+                        cap,
+                        kinds,
+                        cited,
+                        label,
+                        condition=condition,
+                        section=section,
+                        symbol=symbol,
+                        confidence=_confidence(cap, sentence, mentions, kinds),
                     )
                 kinds_seen += kinds
             excepted = _EXCEPT.search(sentence)
@@ -189,7 +196,12 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
 def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
     for limit in limits:
         builder.add_cap(
-            limit.finding, limit.kinds, limit.clause, condition=limit.condition, symbol=limit.symbol
+            limit.finding,
+            limit.kinds,
+            limit.clause,
+            condition=limit.condition,
+            symbol=limit.symbol,
+            confidence=0.8,  # read from a table's headers
         )
 
 
@@ -204,6 +216,17 @@ _SCOPE_WORD = re.compile(
 def _scope_of_travel(sentence: str, mention: Mention) -> bool:
     """'domestic travel', 'business travel': a scope of the trip, not an expense category."""
     return mention.kind == TRAVEL and _SCOPE_WORD.search(sentence[: mention.start]) is not None
+
+
+def _confidence(cap: CapFinding, sentence: str, mentions: list[Mention], kinds: list[str]) -> float:
+    """How sure the reading is: a cap phrase and a named kind are sure; a kind taken from the
+    heading or the unit, a bare "is"/":" or a missing unit are less so (below 0.6: needs review)."""
+    score = 0.9 if cap.strong else 0.7
+    if not any(m.kind in kinds for m in mentions):
+        score -= 0.2  # the kind came from the heading, the previous sentence or the unit alone
+    if cap.unit is None:
+        score -= 0.1
+    return round(max(score, 0.3), 2)
 
 
 def _symbol(sentence: str, cap: CapFinding) -> str:
@@ -237,6 +260,13 @@ def _cap_condition(sentence: str, caps: list[CapFinding], i: int, clause: Clause
     after = re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
     label = condition_in(before[-80:])
     scope = scopes_in(after) or classes_in(after) or scopes_in(clause.heading) or scopes_in(clause.lead)
+    if not scope and has_fallback(sentence):
+        # "£140 a night in London and £95 elsewhere": beside an "elsewhere" row, the place named
+        # after an amount is its row's location.
+        place = re.search(
+            r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})", after
+        )
+        scope = [place.group(1)] if place else []
     meal = _MEAL_TIME.search(before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
     return merge(
         label,

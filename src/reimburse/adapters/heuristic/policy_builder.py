@@ -142,6 +142,7 @@ class PolicyBuilder:
                 "",
                 symbol,
                 finding.kind,
+                0.7,  # what kind of number it is was read from the words around it
             )
         )
 
