@@ -44,6 +44,7 @@ def test_labelled_invoice_numbers_in_six_languages(text: str, expected: str) -> 
         ("Au bon pain SARL\nAvoir AV-2017-0005", "AV-2017-0005"),
         ("Factura\nINV/2024/00005\nACME S.L.", "INV/2024/00005"),
         ("Fattura n. 17/2024 del 03/04/2024", "17/2024"),
+        ("Boulangerie Martin SARL\nFACTURE\nN° 2024-001\nTotal TTC 12,00", "2024-001"),
     ],
 )
 def test_number_beside_the_documents_title(text: str, expected: str) -> None:

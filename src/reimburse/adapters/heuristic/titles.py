@@ -82,6 +82,8 @@ def _reference(i: int, cell: str, below: str) -> TitleReference | None:
     if _TITLE_ONLY.match(cell):
         first = cells(below)
         token = first[0][1] if first else ""
+        numbered = re.match(rf"(?i)^(?:{_NO})\s*[:#]?\s*({_TOKEN})$", token)  # "FACTURE" over "N° 2024-001"
+        token = numbered.group(1) if numbered else token
         if re.fullmatch(_TOKEN, token) and is_reference(token) and not _looks_like_date(token):
             return TitleReference(i, token, None)
     return None
