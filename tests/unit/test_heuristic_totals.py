@@ -395,7 +395,17 @@ def test_an_item_under_a_total_column_heading_is_not_the_total() -> None:
 def test_a_total_whose_decimal_point_ocr_dropped_is_read_by_the_other_sums() -> None:
     invoice = read("myNEWS\nSUB TOTAL   10.00\nGRANDTOTAL   1000\nCASH   20.00\nCHANGE DUE   10.00")
     assert invoice.total == d("10.00")
+    assert flags(invoice) == set()
 
 
 def test_a_whole_total_beside_different_sums_stays_whole() -> None:
     assert read("Shop\nSubtotal   950.00\nTax   50.00\nTotal   1000").total == d("1000")
+
+
+def test_the_rounded_total_is_what_was_charged() -> None:
+    invoice = read(
+        "TAX INVOICE\nEat-In Total (incl GST)   29.28\nRounding Adjust   0.02\nTotal Rounded   29.30\n"
+        "Cash Tendered   50.00\nChange   20.70"
+    )
+    assert invoice.total == d("29.30")
+    assert flags(invoice) == set()

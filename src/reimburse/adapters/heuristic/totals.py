@@ -451,6 +451,12 @@ def read_totals(
         # OCR dropped the decimal point ("GRANDTOTAL 1000" over "SUB TOTAL 10.00").
         notes.append(f"read {total} as {lost_point}: the other sums print {lost_point}")
         total = lost_point
+    rounding = sum((x.value for x in items if x.label is Label.ROUNDING), Decimal(0))
+    rounded = [x for x in grand + plain + due if rounding and _close(x.value, total + rounding)]
+    if rounded and chosen.label is not Label.PAID:
+        # "Total 29.28 / Rounding 0.02 / Total Rounded 29.30": what was charged is the rounded sum.
+        notes.append(f"{total} rounded by {rounding} to {rounded[0].value}")
+        chosen, total = rounded[0], rounded[0].value
     if chosen.label is Label.PAID and change and max(change) < total:
         total -= max(change)  # cash tendered minus change handed back
         notes.append(f"paid {chosen.value} in cash, {max(change)} given back")
@@ -466,7 +472,7 @@ def read_totals(
     peers = grand + [x for x in plain + net if not (chosen.label is Label.GRAND and x.qualified)]
     credits = any(x.value < 0 for x in items if x.label in (Label.GRAND, Label.TOTAL, Label.NET))
     above = [] if credits else [x.value for x in plain + net if x.value > total]
-    others = ({x.value for x in peers} | set(above)) - {total}
+    others = ({x.value for x in peers} | set(above)) - {total, chosen.value}
     explained_by = {*arithmetic.parts, *(total - p for p in prepaid), *(x.value for x in due)}
     explained_by |= {total - x.value for x in paid}
 
