@@ -261,3 +261,23 @@ def test_a_grade_range_holds_for_the_grades_between_its_bounds(
     condition = Condition(grades=(f"{prefix}{low}-{prefix}{high}",))
     assert condition.holds(f"{prefix}{grade}", None) is (low <= grade <= high)
     assert condition.holds(f"X{grade}", None) is False
+
+
+@settings(max_examples=100)
+@given(money, limits, limits, st.sampled_from(("major cities", "Pune", None)))
+def test_a_matching_row_replaces_the_general_limit_of_its_unit(
+    total: Decimal, general: Decimal, major: Decimal, location: str | None
+) -> None:
+    caps = (
+        CapRule("cap:g", "meals", general, "INR", CapUnit.DAY, "g"),
+        CapRule("cap:m", "meals", major, "INR", CapUnit.DAY, "m", Condition(locations=("major cities",))),
+    )
+    policy = Policy("p", "INR", categories=(Category("meals", ("meal",), "Meals."),), caps=caps)
+    invoice = Invoice(total=total, currency="INR", category="meals", invoice_date=DAY)
+    v = decide(policy, invoice, Claim("Rani", DAY, location=location))
+    if location == "major cities":
+        assert v.reimbursable == min(quantize(total), quantize(major))
+    elif location is None:
+        assert v.reimbursable == min(quantize(total), quantize(general), quantize(major))
+    else:
+        assert v.reimbursable == min(quantize(total), quantize(general))

@@ -126,6 +126,9 @@ def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Fl
             out.append(cap)
             if cap.condition is not None:
                 matched.add((cap.unit, cap.currency))
+    # A row that matches the claim's facts is more specific than the general limit of its unit
+    # ("$75 a day; $100 in major cities"), so it replaces it.
+    out = [c for c in out if c.condition is not None or (c.unit, c.currency) not in matched]
     for key, caps in undecided.items():
         if key in matched:
             continue  # a row that matches the claim's facts wins over rows needing other facts

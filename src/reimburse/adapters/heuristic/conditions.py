@@ -36,7 +36,18 @@ _CLASSES = (
     r"low[- ]cost\s+(?:cit(?:y|ies)|areas?|locations?)"
 )
 # Domestic/international: a condition wherever it qualifies the travel the limit is for.
-_SCOPE = r"domestic|international|in-state|out-of-state|overseas|foreign|abroad|inter-?state|intra-?state"
+_SCOPE = (
+    r"domestic(?:ally)?|international(?:ly)?|in-state|out-of-state|overseas|foreign|abroad|"
+    r"inter-?state|intra-?state"
+)
+# One word per side, so that a claim's "international" matches a policy's "abroad" or "overseas".
+_CANONICAL_SCOPE = {
+    "domestically": "domestic",
+    "internationally": "international",
+    "overseas": "international",
+    "foreign": "international",
+    "abroad": "international",
+}
 _LOCATION = re.compile(
     r"(?<![^\W\d_])(?:"
     + "|".join(re.escape(c) for c in _COUNTRIES)
@@ -83,7 +94,7 @@ def locations_in(text: str) -> tuple[str, ...]:
 
 
 def scopes_in(text: str) -> list[str]:
-    return [m.group(0) for m in _SCOPE_RE.finditer(text)]
+    return [_CANONICAL_SCOPE.get(m.group(0).lower(), m.group(0)) for m in _SCOPE_RE.finditer(text)]
 
 
 def has_fallback(text: str) -> bool:
