@@ -145,10 +145,10 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return SHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path_factory.mktemp("screenshots")
 
 
-def _shoot(page: Any, shots: Path, name: str, settle: bool = False) -> None:
+def _shoot(page: Any, shots: Path, name: str, settle: bool = False, full: bool = False) -> None:
     if settle and shots == SHOTS:
         page.wait_for_timeout(2000)  # the PDF viewer paints out of process; for the README's image only
-    page.screenshot(path=str(shots / f"{name}.png"))
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=full)
 
 
 def _sign_in(page: Any, url: str, token: str) -> None:
@@ -233,7 +233,6 @@ def test_console_reviewer_flow(browser: Any, server: ServerProcess, shots: Path,
     assert page.locator("#history li").first.text_content().find("analysed") >= 0
     total = Decimal(page.get_attribute("#amount", "max") or "0")
     adjusted = (total / 3).quantize(Decimal("0.01"))
-    _shoot(page, shots, "invoice", settle=True)
 
     # a second reviewer's tab, at phone width, loads the same invoice before the decision
     phone = watch.attach(context.new_page())
@@ -250,6 +249,8 @@ def test_console_reviewer_flow(browser: Any, server: ServerProcess, shots: Path,
     page.wait_for_selector("text=Decision recorded.")
     page.wait_for_selector("#history li >> text=reviewed")
     assert page.locator(".decided-box").text_content().startswith("adjust by Lead Reviewer")
+    page.evaluate("window.scrollTo(0, 0)")
+    _shoot(page, shots, "invoice", settle=True, full=True)
 
     # the other tab decides on what it saw: 409, and it shows the invoice as it now is
     phone.check("#decision input[value=reject]")
