@@ -2,10 +2,12 @@
 
 Where a person finds the issuer: a "Seller"/"Verkäufer" block; the one-line sender address
 above the window envelope's recipient ("Au bon moulin SARL - 1242 chemin ... - 84340 Malaucène",
-a DIN 5008 / NF convention); a company name with its legal form (GmbH, Ltd, SAS, B.V., S.L.,
-S.p.A., Inc ...) at the top of the first page, or, failing that, in the footer; else the top line
-of the page. Never the customer's block (after "Bill to", "Rechnungsadresse", a "Herr/Mr" line
-or under a sender line), never a label, a boilerplate sentence or a country.
+a DIN 5008 / NF convention, or a one-line letterhead); a company name with its legal form (GmbH,
+Ltd, SAS, B.V., S.L., S.p.A., Inc, Sdn Bhd ...) beside its registration or tax details, at the top
+of the first page, or repeated in the footers; a receipt's greeting ("Welcome to ..."); the top
+line of the page; at last the web or mail domain. Never the customer's block (after "Bill to",
+"Rechnungsadresse", a "Herr/Mr" line or under a sender line), never a person the invoice names,
+a label, a field's value, a boilerplate sentence or a country.
 """
 
 from __future__ import annotations
