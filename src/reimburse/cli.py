@@ -26,6 +26,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     settings = load_settings()
     configure_logging(settings.log_level, settings.log_dir)
     check_startup(settings)
+    if args.workers > 1:
+        return _serve_replicas(args, settings)
     container = build_container(settings)
     executor = container.executor()  # held here too, so it is stopped even if uvicorn skips the lifespan
     # One process: the embedded Qdrant Edge shard is single-process (scale out with QDRANT_URL).
@@ -51,6 +53,45 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         executor.shutdown(wait=True, cancel_futures=True)
     stop_resource_tracker()
     return 0 if server.started else 3  # 3: uvicorn's startup-failure code
+
+
+def replica_app() -> Any:
+    """One API process of `serve --workers N` (uvicorn imports this in each): its own container,
+    store client and PDF workers, configured from the environment like the parent."""
+    from reimburse.container import build_container
+    from reimburse.http.app import create_app
+    from reimburse.logging_setup import configure_logging
+
+    settings = load_settings()
+    configure_logging(settings.log_level, settings.log_dir)
+    return create_app(build_container(settings))
+
+
+def _serve_replicas(args: argparse.Namespace, settings: Any) -> int:
+    import uvicorn
+
+    if not settings.qdrant_url:
+        sys.stderr.write(
+            f"reimburse serve: --workers {args.workers} needs a Qdrant server (set QDRANT_URL). The embedded "
+            "store, Qdrant Edge, has a single writer: one process owns DATA_DIR. Run one process, or "
+            "point QDRANT_URL at a Qdrant server (see docs/deployment.md).\n"
+        )
+        return 2
+    if not settings.redis_url:
+        sys.stderr.write("reimburse serve: no REDIS_URL, so each of the processes keeps its own rate limit\n")
+    # uvicorn's supervisor: one listening socket, N processes; SIGTERM/SIGINT stop them all gracefully
+    uvicorn.run(
+        "reimburse.cli:replica_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers,
+        log_level=settings.log_level.lower(),
+        log_config=None,
+        proxy_headers=False,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+    )
+    return 0
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -167,6 +208,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="API processes (more than 1 needs QDRANT_URL; share limits with REDIS_URL)",
+    )
     serve.set_defaults(run=_cmd_serve)
 
     analyze = sub.add_parser("analyze", help="analyse a ZIP of invoices against a policy PDF")

@@ -44,6 +44,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: str = "INFO"
     qdrant_url: str = ""
     qdrant_api_key: str = ""
+    redis_url: str = ""  # shared state of API replicas (the rate limit); empty: per process
     google_api_key: str = ""
     gemini_model: str = "gemini-2.5-flash"
     gemini_embedding_model: str = "gemini-embedding-001"

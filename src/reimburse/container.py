@@ -42,6 +42,16 @@ def _workers(s: Settings) -> int:
     return s.workers or os.cpu_count() or 1
 
 
+def _rate_limit_store(s: Settings) -> Any:
+    """Where the rate limit counts: Redis when REDIS_URL is set (shared by API replicas), else None
+    (Litestar's default, memory of this process). A new store per app: the app closes it."""
+    if not s.redis_url:
+        return None
+    from litestar.stores.redis import RedisStore
+
+    return RedisStore.with_client(url=s.redis_url, namespace="reimburse")
+
+
 def _executor(s: Settings) -> Executor:
     from reimburse.adapters.process_pool import RestartingProcessPool
 
@@ -236,6 +246,7 @@ class Container(containers.DeclarativeContainer):
     settings = providers.Singleton(load_settings)
     clock = providers.Singleton(_clock)
     executor = providers.Singleton(_executor, settings)
+    rate_limit_store = providers.Factory(_rate_limit_store, settings)
     reader = providers.Singleton(_reader, settings)
     gemini = providers.Singleton(_gemini, settings)
     interpreter = providers.Singleton(_interpreter, settings, gemini)

@@ -139,6 +139,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
         dependencies=dependencies,
         exception_handlers=handlers,
         middleware=[rate_limit.middleware],
+        stores={rate_limit.store: shared} if (shared := container.rate_limit_store()) is not None else None,
         cors_config=CORSConfig(
             allow_origins=[h for h in settings.allowed_hosts if h != "*"],
             allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
