@@ -206,15 +206,23 @@ _QUALIFIER = re.compile(
 )
 
 
+_DESCRIPTIVE = re.compile(
+    r"(?i)\s+(?:while|between|incurred|related\s+to|regardless|taken|during|as\s+well)\b.*$"
+)
+
+
 def _unqualified(text: str) -> tuple[str, bool]:
     """The excluded thing without what qualifies it, and whether something did ("rides paid for
     with vouchers", "laundry if travel is under five nights"): a qualified item is excluded only
     under a condition, so it must not become a keyword that declines every such line."""
     text = re.sub(r"\([^)]*\)?", " ", text)
     cut = _QUALIFIER.sub("", text)
+    # "Medical expenses while traveling", "commuting between home and campus": context, not a
+    # condition that narrows the item.
+    narrowed = cut != _DESCRIPTIVE.sub("", text) or (cut != text and not _DESCRIPTIVE.search(text))
     # "Gifts to friends or relatives": the enumeration is the preposition's, the item is "gifts".
     head = re.split(r"(?i)\s+(?:to|for|of|by|with|from|at|on|in|during|before|after)\s+", cut, maxsplit=1)[0]
-    return head, cut != text
+    return head, narrowed
 
 
 def object_of(sentence: str) -> tuple[str, bool] | None:
@@ -256,9 +264,9 @@ def excluded_part(sentence: str) -> tuple[str, bool]:
         return "", True  # about claiming ("transactions not accounted for timely"), not items
     part, qualified = _unqualified(subject)
     # "X is prohibited without prior authorization": excluded only under a condition.
-    conditional = m is not None and re.search(
-        r"(?i)\b(?:without|unless|except|if|when)\b", sentence[m.end() :]
-    )
+    # "X is prohibited if ...": excluded only under a condition. ("... unless approved" is an
+    # exception a reviewer grants: the item stays excluded.)
+    conditional = m is not None and re.search(r"(?i)\b(?:if|when)\b", sentence[m.end() :])
     return part, qualified or bool(conditional)
 
 
