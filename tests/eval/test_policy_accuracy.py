@@ -14,11 +14,11 @@ from tests.eval.corpus import corpus_dir
 from tests.eval.policy_eval import FileScore, Totals, evaluate, policy_folder, totals
 
 # (limits right %, wrong limits % at most, exclusions found %, junk at most, currencies, deadlines)
-# Measured 2026-11-26 (issue 19): whole 13/33 limits (39%), 1/29 wrong (3%), 101/141 exclusions
-# (72%), 26 junk, 6/6 currencies, 5/6 deadlines, 2/5 rates; held-out 2/18 (11%), 1/14 (7%), 61/83
-# (73%), 23 junk, 3/3, 2/3. Before issue 19: whole 2/33, 7/17 wrong, 65/141, 34 junk, 5/6, 3/6.
-WHOLE = (35.0, 6.0, 68.0, 28, 6, 5)
-HELD_OUT = (10.0, 10.0, 70.0, 25, 3, 2)
+# Measured 2026-11-26 (issue 19): whole 13/33 limits (39%), 1/27 wrong (4%), 106/141 exclusions
+# (75%), 28 junk, 6/6 currencies, 5/6 deadlines, 2/5 rates; held-out 2/18 (11%), 1/12 (8%), 65/83
+# (78%), 24 junk, 3/3, 2/3. Before issue 19: whole 2/33, 7/17 wrong, 65/141, 34 junk, 5/6, 3/6.
+WHOLE = (35.0, 6.0, 72.0, 30, 6, 5)
+HELD_OUT = (10.0, 10.0, 75.0, 26, 3, 2)
 
 
 @pytest.fixture(scope="module")
