@@ -183,3 +183,38 @@ def test_retention_is_off_by_default_and_runs_at_startup_when_set(tmp_path: Path
         items = client.get("/api/v1/invoices").json()
         assert items["total"] == 5
         assert {i["invoice_id"] for i in items["items"]} == {r.invoice_id for r in fresh}
+
+
+@pytest.mark.parametrize("backend", ["edge", "server-memory"])
+async def test_both_store_adapters_erase_the_same_records(tmp_path: Path, backend: str) -> None:
+    """The RecordEraser methods of the embedded and the server adapters remove the same things."""
+    from reimburse.adapters.qdrant import QdrantServerChatStore, QdrantServerInvoiceStore
+    from reimburse.adapters.qdrant.collection import make_client
+
+    records = _aged(chat_dataset.records(60), datetime(2025, 1, 1, 12, tzinfo=UTC))
+    client = make_client(location=":memory:") if backend == "server-memory" else None
+    invoices: Any = (
+        QdrantServerInvoiceStore(client=client) if client else QdrantEdgeInvoiceStore(tmp_path / "data")
+    )
+    chats: Any = QdrantServerChatStore(client=client) if client else QdrantEdgeChatStore(tmp_path / "data")
+    try:
+        await invoices.upsert(records)
+        for m in CHATS:
+            await chats.append(m)
+        rani = sum(1 for r in records if r.employee_name == RANI)
+        assert await invoices.erase_employee("  RANI sharma ") == rani
+        assert await invoices.count(InvoiceFilter(employee_names=(RANI,))) == 0
+        assert await chats.erase_employee(RANI) == 4
+        assert [m.message_id for m in await chats.history("unrelated")] == ["d1"]
+        assert await chats.history("about-rani") == []
+
+        cutoff = datetime(2025, 2, 1, 12, tzinfo=UTC)
+        older = sum(1 for r in records if r.employee_name != RANI and r.analyzed_at < cutoff)
+        assert await invoices.erase_before(cutoff) == older
+        assert all(r.analyzed_at >= cutoff for r in [r async for r in invoices.iterate(InvoiceFilter())])
+        assert await chats.erase_before(datetime(2025, 1, 3, tzinfo=UTC)) == 2  # d1 and e1 (Jan 2)
+    finally:
+        await invoices.close()
+        await chats.close()
+        if client is not None:
+            await client.close()
