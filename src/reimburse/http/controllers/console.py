@@ -7,6 +7,7 @@ every call it makes carries the token the user pasted. Its CSP is set in observa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from litestar import Response, get
 from litestar.datastructures import CacheControlHeader
@@ -34,4 +35,4 @@ console_assets = create_static_files_router(
     include_in_schema=False,
 )
 
-CONSOLE_HANDLERS = [console_index, console_assets]
+CONSOLE_HANDLERS: list[Any] = [console_index, console_assets]
