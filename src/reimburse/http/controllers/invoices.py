@@ -89,7 +89,10 @@ class PolicyView(msgspec.Struct, frozen=True):
             )
             for a in p.amounts
         ]
-        rules += [PolicyRule(e.rule_id, "exclude", e.clause, "exclusion") for e in p.exclusions]
+        rules += [
+            PolicyRule(e.rule_id, "exclude", e.clause, "exclusion", None, e.confidence, e.confidence < 0.6)
+            for e in p.exclusions
+        ]
         if p.deadline:
             rules.append(PolicyRule(p.deadline.rule_id, "deadline", p.deadline.clause, "deadline"))
         rules += [
