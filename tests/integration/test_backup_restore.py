@@ -107,6 +107,8 @@ async def test_new_collections_and_the_documents_directory_are_included_without_
     reviews.close()
     (seeded / "documents" / "inv_1").mkdir(parents=True)
     (seeded / "documents" / "inv_1" / "original.pdf").write_bytes(b"%PDF-1.4 original bytes")
+    (seeded / "documents" / "tmp").mkdir()
+    (seeded / "documents" / "tmp" / "abc.123").write_bytes(b"%PDF-1.4 half writ")  # a write in flight
     report = await EdgeStoreBackup(seeded).backup(tmp_path / "b.tar")
     assert "qdrant/reviews" in report.manifest.trees and "documents" in report.manifest.trees
     assert report.manifest.collections["reviews"] == 0
@@ -114,6 +116,7 @@ async def test_new_collections_and_the_documents_directory_are_included_without_
     await EdgeStoreBackup(target).restore(Path(report.path), force=False)
     assert (target / "documents" / "inv_1" / "original.pdf").read_bytes() == b"%PDF-1.4 original bytes"
     assert (target / "qdrant" / "reviews").is_dir()
+    assert not any(f.path.startswith("documents/tmp") for f in report.manifest.files)
 
 
 def _flip_a_byte(path: Path, in_manifest: bool) -> None:

@@ -12,6 +12,7 @@ The file format is backup_archive's: `manifest.json`, then every file under `dat
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import ctypes.util
 import errno
@@ -19,7 +20,7 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,7 +37,8 @@ from reimburse.ports.store_backup import (
 )
 
 STORE_ROOT = "qdrant"  # one directory per collection below it
-DOCUMENTS = "documents"  # original documents, once they are kept
+DOCUMENTS = "documents"  # the original documents (FilesystemDocumentStore)
+TEMP_DIR = "tmp"  # documents/tmp: writes in flight, never data
 STAGING_PREFIX = ".restore-"
 # Entries of DATA_DIR that are not data: they never make a directory "non-empty".
 CONTROL_ENTRIES = {GATE_FILE, INTENT_FILE, "lost+found"}
@@ -67,6 +69,25 @@ def _sparse_copy(src: str, dst: str) -> None:
     finally:
         os.close(fd_in)
     shutil.copystat(src, dst)
+
+
+def _copy_documents(src: Path, dst: Path) -> None:
+    """The originals are written outside the gate (temp file, then rename; an invoice only after
+    its original), so a write or an erasure may be under way: temp files are skipped, and a file
+    that disappears between listing and copying is simply not in the backup."""
+
+    def copy_if_present(a: str, b: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            _sparse_copy(a, b)
+
+    shutil.copytree(src, dst, copy_function=copy_if_present, ignore=_skip_temp(src))
+
+
+def _skip_temp(root: Path) -> Callable[[str, list[str]], set[str]]:
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        return {TEMP_DIR} & set(names) if Path(directory) == root else set()
+
+    return ignore
 
 
 def _copy_range(fd_in: int, fd_out: int, start: int, stop: int) -> None:
@@ -138,7 +159,10 @@ class EdgeStoreBackup:
                 paused_from = time.perf_counter()
                 trees = data_trees(self.data_dir)
                 for tree in trees:
-                    shutil.copytree(self.data_dir / tree, staging / tree, copy_function=_sparse_copy)
+                    if _is_collection(tree):
+                        shutil.copytree(self.data_dir / tree, staging / tree, copy_function=_sparse_copy)
+                    else:
+                        _copy_documents(self.data_dir / tree, staging / tree)
                 paused = time.perf_counter() - paused_from
             collections = {
                 tree.split("/", 1)[1]: _count_points(staging / tree) for tree in trees if _is_collection(tree)
