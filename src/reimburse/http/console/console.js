@@ -458,10 +458,11 @@ async function viewBatches() {
     parts.push(h("p", { class: "muted" }, `${b.total} batch(es), newest first`), b.items.length
       ? h("div", { class: "table-wrap" }, h("table", { class: "list batches" },
           h("thead", null, h("tr", null, h("th", null, "Batch"), h("th", { class: "wide-only" }, "Policy"),
-            h("th", { class: "num" }, "Invoices"), h("th", null, "To review"), h("th", null, "Paid (decisions applied)"), h("th", null, ""))),
+            h("th", { class: "num" }, "Invoices"), h("th", null, "To review"), h("th", null, "Paid (decisions applied)"),
+            h("th", { class: "wide-only" }, ""))),
           h("tbody", null, b.items.map((x) => h("tr", null,
             h("td", null, h("div", null, x.employee_name), h("div", { class: "muted small" }, when(x.created_at)),
-              h("code", { class: "small" }, x.batch_id)),
+              h("code", { class: "small" }, x.batch_id), h("div", { class: "narrow-only" }, batchExport(x))),
             h("td", { class: "wide-only" }, x.policy_filename || x.policy_id),
             h("td", { class: "num" }, String(x.invoice_count)),
             h("td", null, x.pending_review_count
@@ -469,7 +470,7 @@ async function viewBatches() {
               : h("span", { class: "muted" }, "none"),
               x.decided_count ? h("div", { class: "muted small" }, `${x.decided_count} decided`) : null),
             h("td", null, paidByStatus(x.by_final_status)),
-            h("td", null, batchExport(x)))))))
+            h("td", { class: "wide-only" }, batchExport(x)))))))
       : h("p", { class: "muted" }, "No batches yet."));
   } catch (err) {
     parts.push(notice(problem(err)));
