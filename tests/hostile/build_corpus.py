@@ -221,11 +221,13 @@ def rejected(
     path: str = ANALYZE,
     error: str | None = None,
     max_peak: int | None = None,
+    needs_worker_pool: bool = False,
 ) -> Case:
     return Case(
         name=name,
         topic=topic,
         path=path,
+        needs_worker_pool=needs_worker_pool,
         form=_form(name) if form is None else form,
         files=(_files() if body is None else ()) if files is None else files,
         body=body,
@@ -563,6 +565,17 @@ def policy_cases() -> Iterator[Case]:
     yield policy("policy_encrypted", pdf_factory.encrypted_pdf("Meals up to INR 1000 per meal."), 422)
     yield policy("policy_image_only", pdf_factory.image_only_pdf(), 422, "NoTextLayer")
     yield policy("policy_1200_pages", raw_pdf.many_pages(1200), 422, "TooManyPages")
+    # a policy read that never ends: stopped at the budget, refused like any unreadable policy
+    endless = raw_pdf.self_referencing_contents()
+    yield rejected(
+        "policy_self_referencing_contents",
+        "policy",
+        422,
+        "policy_file",
+        files=_files(policy=endless),
+        error="TooSlow",
+        needs_worker_pool=True,
+    )
     yield policy(
         "policy_flate_bomb", raw_pdf.flate_bomb(["Meals up to INR 1000 per meal."], 128), 422, peak=PDF_PEAK
     )
