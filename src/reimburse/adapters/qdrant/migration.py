@@ -25,6 +25,8 @@ from reimburse.adapters.store_codec import (
     CHAT_INDEXES,
     CHAT_MESSAGES,
     DENSE_VECTOR,
+    HISTORY_INDEXES,
+    INVOICE_HISTORY,
     INVOICE_INDEXES,
     INVOICES,
     POLICIES,
@@ -37,6 +39,7 @@ INDEXES: dict[str, dict[str, IndexType]] = {
     INVOICES: INVOICE_INDEXES,
     POLICIES: POLICY_INDEXES,
     CHAT_MESSAGES: CHAT_INDEXES,
+    INVOICE_HISTORY: HISTORY_INDEXES,
 }
 
 
