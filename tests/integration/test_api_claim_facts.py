@@ -63,3 +63,15 @@ def test_the_policy_shows_each_rule_with_its_type_and_condition(client: TestClie
     assert all("Tier" in r["clause"] and 0 < r["confidence"] <= 1 for r in limits.values())
     assert {r["type"] for r in policy["rules"]} >= {"category", "limit", "deadline"}
     assert policy["version"] == 1
+
+
+def test_exclusion_words_from_a_sentence_are_marked_for_review(client: TestClient[Any]) -> None:
+    lines = (*CITY_POLICY, "Alcohol is not reimbursable.", "The company will not reimburse pet boarding.")
+    data = {"employee_name": "Rani Sharma", "submitted_on": "2024-12-31"}
+    files = analysis_files(
+        make_zip({"cab.pdf": cab_invoice("CAB-12", "233.00")}), pdf_factory.text_pdf(*lines)
+    )
+    policy_id = client.post("/api/v1/analyze-invoices", data=data, files=files).json()["policy_id"]
+    rules = {r["rule_id"]: r for r in client.get(f"/api/v1/policies/{policy_id}").json()["rules"]}
+    assert not rules["exclude:alcohol"]["needs_review"]
+    assert rules["exclude:pet-boarding"]["needs_review"]

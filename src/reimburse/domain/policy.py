@@ -228,6 +228,7 @@ class ExclusionRule(msgspec.Struct, frozen=True):
     keywords: tuple[str, ...]
     clause: str
     categories: tuple[str, ...] = ()
+    confidence: float = 1.0  # how sure the reader is of the item words (below 0.6: needs review)
 
     def applies_to(self, category: str) -> bool:
         return not self.categories or category in self.categories

@@ -96,6 +96,8 @@ _GENERIC = {
 class ExclusionFinding:
     name: str
     keywords: tuple[str, ...]
+    # A lexicon kind is sure; words taken from the policy's own phrase less so.
+    confidence: float = 0.9
 
 
 def is_negative(text: str) -> bool:
@@ -185,7 +187,7 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
             and not re.search(r"\d", phrase)
             and not _names_a_category(phrase)
         ):
-            out.setdefault(phrase, ExclusionFinding(phrase, (phrase,)))
+            out.setdefault(phrase, ExclusionFinding(phrase, (phrase,), 0.7))
     return list(out.values())
 
 

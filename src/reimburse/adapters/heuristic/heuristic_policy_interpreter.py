@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
@@ -137,7 +138,11 @@ class HeuristicPolicyInterpreter:
         if is_negative(sentence):
             part, qualified = excluded_part(sentence)
             for finding in _known_only(part) if qualified else find_exclusions(part):
-                builder.add_exclusion(finding, cited)
+                # Words a sentence's subject or object gave (not a lexicon kind): a reviewer checks them.
+                sure = finding.confidence >= 0.9
+                builder.add_exclusion(
+                    finding if sure else dataclasses.replace(finding, confidence=0.5), cited
+                )
             return previous
         if (is_negative(clause.lead) or is_negative(clause.heading)) and not _COVER.search(sentence):
             # Under "Exclusions" / "The following are not reimbursable:": list items name what is

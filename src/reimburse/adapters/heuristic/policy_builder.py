@@ -155,8 +155,9 @@ class PolicyBuilder:
         rule_id = f"exclude:{slug(finding.name)}"
         old = self.exclusions.get(rule_id)
         keywords = tuple(dict.fromkeys([*(old.keywords if old else ()), *finding.keywords]))
+        confidence = max(finding.confidence, old.confidence if old else 0.0)
         self.exclusions[rule_id] = ExclusionRule(
-            rule_id, finding.name, keywords, old.clause if old else clause
+            rule_id, finding.name, keywords, old.clause if old else clause, confidence=confidence
         )
 
     def set_deadline(self, found: DeadlineFinding, clause: str) -> None:
