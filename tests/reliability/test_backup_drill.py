@@ -1,6 +1,6 @@
 """The recovery drill, on the real thing: `reimburse serve` in its own process, the CLI in another.
 
-1. Analyse a batch and chat.
+1. Analyse a batch, decide two of its invoices (approve, reject) and chat.
 2. While a second batch streams, take a backup with `reimburse backup`; then SIGKILL the server.
 3. Wipe DATA_DIR, `reimburse restore`, start the server again: every record acknowledged before
    the backup started is back, identical (canonical JSON through the API), and /health passes.
@@ -46,12 +46,14 @@ def _canonical(value: Any) -> str:
 
 
 def _dump(base: str, invoice_ids: list[str], policy_id: str, session_id: str) -> dict[str, str]:
-    """Every acknowledged record as the API shows it, as canonical JSON."""
+    """Every acknowledged record as the API shows it (with its history), as canonical JSON."""
     out: dict[str, str] = {}
     with httpx.Client(base_url=base, timeout=30) as client:
         for invoice_id in sorted(invoice_ids):
             response = client.get(f"/api/v1/invoices/{invoice_id}")
             out[invoice_id] = f"{response.status_code} {_canonical(response.json())}"
+            history = client.get(f"/api/v1/invoices/{invoice_id}/history")
+            out[f"{invoice_id}/history"] = f"{history.status_code} {_canonical(history.json())}"
         out[policy_id] = _canonical(client.get(f"/api/v1/policies/{policy_id}").json())
         out[session_id] = _canonical(client.get(f"/api/v1/chat/history/{session_id}").json())
     return out
@@ -127,6 +129,14 @@ def test_backup_kill_wipe_restore_drill(tmp_path: Path) -> None:
         assert first.status_code == 200, first.text
         summary = first.json()
         acked = [r["invoice_id"] for r in summary["results"]]
+        decisions = [("approve", None), ("reject", "not a business expense")]
+        for result, (action, note) in zip(summary["results"], decisions, strict=False):
+            decided = httpx.post(
+                f"{server.base}/api/v1/invoices/{result['invoice_id']}/review",
+                json={"action": action, "note": note, "version": result.get("version", 1)},
+                timeout=30,
+            )
+            assert decided.status_code == 200, decided.text
         chat = httpx.post(
             f"{server.base}/api/v1/chat",
             json={"query": f"How many invoices did {EMPLOYEE} submit?"},
@@ -164,6 +174,8 @@ def test_backup_kill_wipe_restore_drill(tmp_path: Path) -> None:
         after = _dump(restarted.base, acked, summary["policy_id"], session_id)
         assert after == before
         assert all(value.startswith("200 ") for key, value in after.items() if key.startswith("inv_"))
+        decided_after = [json.loads(after[r["invoice_id"]][4:]) for r in summary["results"][:2]]
+        assert [d["review"]["action"] for d in decided_after] == ["approve", "reject"], decided_after
         listed = httpx.get(f"{restarted.base}/api/v1/invoices", params={"limit": 200}, timeout=30).json()
         assert listed["total"] == report["manifest"]["collections"]["invoices"]
 
