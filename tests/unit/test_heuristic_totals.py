@@ -409,3 +409,18 @@ def test_the_rounded_total_is_what_was_charged() -> None:
     )
     assert invoice.total == d("29.30")
     assert flags(invoice) == set()
+
+
+def test_a_previous_unpaid_balance_is_neither_the_total_nor_a_rival() -> None:
+    invoice = read(
+        "INVOICE\nSubtotal   $100.00\nSales tax   $10.00\nTotal   $110.00\n"
+        "Previous unpaid balance   $500.00\nAmount due   $610.00"
+    )
+    assert invoice.total == d("110.00")
+    assert invoice.amount_due == d("610.00")
+    assert flags(invoice) == set()
+
+
+def test_nett_total_and_inclusive_gst_wordings() -> None:
+    assert read("Receipt\nNETT TOTAL   RM 23.50").total == d("23.50")
+    assert read("Receipt\nTotal Sales Inclusive GST   23.50\nCash   50.00").total == d("23.50")

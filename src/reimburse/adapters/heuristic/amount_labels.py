@@ -14,7 +14,7 @@ AMOUNT_PHRASES: dict[str, str] = {
     "grand": (
         "bruttosumme, brutto summe, rechnungssumme, rechnungsbetrag brutto, gesamtbetrag brutto,"
         " gesamt brutto, summe brutto, summe leistungen, saldo leistungen, summe belastungen, gesamtsumme brutto, endsumme, gesamtpreis, total brutto,"
-        " total amount incl, total incl. vat, total including vat, total incl vat, total inc vat,"
+        " nett total, total nett, nett amount, total amount incl, total incl. vat, total including vat, total incl vat, total inc vat,"
         " total inc. vat, gross total, total gross, invoice total amount, total invoice,"
         " montant de la facture, montant total ttc, total t.t.c, total facture, montant ttc,"
         " totaal incl. btw, totaal inclusief btw, totaalbedrag incl, totaal factuur, factuurbedrag,"
@@ -77,7 +77,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " dont tva, tva incluse, incl. btw, inclusief btw, waarvan btw, btw inbegrepen, iva incluida,"
         " iva incluido, di cui iva, iva inclusa, including gst, inclusive of gst, gst included,"
         " inclusive of all taxes, incl. of all taxes, incl. taxes, including taxes, taxes included,"
-        " inc. gst, inc gst, inc. vat, inc vat, incl. gst, incl gst, inc. tax, incl. tax"
+        " inc. gst, inc gst, inc. vat, inc vat, incl. gst, incl gst, inc. tax, incl. tax, inclusive gst,"
+        " inclusive of tax, inclusive of vat, gst inclusive, vat inclusive"
     ),
     "tax_total": (
         "steuerbetrag, mwst-betrag, mwst betrag, ust-betrag, ust betrag, umsatzsteuerbetrag,"
@@ -90,7 +91,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         "gesamtbetrag der zuschläge, gesamtbetrag der abschläge, summe der zuschläge,"
         " summe der abschläge, previous balance, balance forward, balance brought forward,"
         " vorheriger saldo, alter saldo, solde précédent, solde antérieur, vorig saldo, saldo anterior,"
-        " saldo precedente, total savings, you saved, ust-idnr, ust-id-nr, ust idnr, ust.-idnr,"
+        " saldo precedente, previous unpaid balance, unpaid balance, previous amount due, prior balance,"
+        " total savings, you saved, ust-idnr, ust-id-nr, ust idnr, ust.-idnr,"
         " ust-nr, ust.-id.-nr, st-nr, steuer-nr, tva intracom, n° tva intracommunautaire,"
         " vat reg no, vat reg. no, balance of points, points balance"
     ),
