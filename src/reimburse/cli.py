@@ -17,8 +17,7 @@ from reimburse.config import load_settings
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from reimburse.adapters.process_pool import stop_resource_tracker
-    from reimburse.container import build_container
+    from reimburse.container import build_container, stop_resource_tracker
     from reimburse.http.app import create_app
     from reimburse.http.startup import check_startup
     from reimburse.logging_setup import configure_logging
@@ -126,10 +125,9 @@ def _table(summary: Any) -> str:
 
 
 async def _analyze(args: argparse.Namespace) -> int:
-    from reimburse.adapters.process_pool import stop_resource_tracker
     from reimburse.application.analyze_batch import BatchRequest
     from reimburse.application.results import BatchDone, InvoiceFailed, InvoiceJudged
-    from reimburse.container import build_container, close_container, open_container
+    from reimburse.container import build_container, close_container, open_container, stop_resource_tracker
     from reimburse.domain.errors import DomainError
     from reimburse.http.wire import encoder
 

@@ -281,6 +281,7 @@ class Container(containers.DeclarativeContainer):
     list_invoices = providers.Singleton(ListInvoices, invoice_store)
     get_invoice = providers.Singleton(GetInvoice, invoice_store)
     get_policy = providers.Singleton(GetPolicy, policy_store)
+    correct_policy = providers.Singleton(CorrectPolicy, policy_store)
     review_invoice = providers.Singleton(
         ReviewInvoice, invoices=invoice_store, history=history_store, clock=clock, locks=invoice_locks
     )
@@ -291,7 +292,6 @@ class Container(containers.DeclarativeContainer):
     get_batch = providers.Singleton(GetBatch, invoice_store)
     list_policies = providers.Singleton(ListPolicies, invoice_store, policy_store)
     export_invoices = providers.Singleton(ExportInvoices, invoice_store)
-    correct_policy = providers.Singleton(CorrectPolicy, policy_store)
     check_health = providers.Singleton(
         CheckHealth, providers.Callable(_probes, settings, invoice_store, reader, gemini)
     )
@@ -369,3 +369,10 @@ async def close_container(container: Container) -> None:
         # waits (with a bound) for the workers to exit: the interpreter must not outrun them
         executor.shutdown(wait=True, cancel_futures=True)
     container.reset_singletons()
+
+
+def stop_resource_tracker() -> bool:
+    """Ends multiprocessing's helper process after the pools are down (entry points call this last)."""
+    from reimburse.adapters.process_pool import stop_resource_tracker as stop
+
+    return stop()
