@@ -26,7 +26,7 @@ import pytest
 
 from reimburse.domain.access import Role
 from reimburse.http.auth import JwtTokenService
-from tests.server_process import ServerProcess
+from tests.server_process import ServerProcess, start_server, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "docs" / "examples"
@@ -57,16 +57,33 @@ def _chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, ServerProcess]]:
+    """Two servers, booted side by side: auth on (the flow) and auth off (the console opens directly)."""
     root = tmp_path_factory.mktemp("console")
-    proc = ServerProcess(
-        root / "data", AUTH_ENABLED="true", SECRET_KEY=SECRET, RATE_LIMIT_PER_MINUTE="100000"
-    )
-    proc.start(timeout=60)
+    procs = {
+        "secured": ServerProcess(
+            root / "secured" / "data", AUTH_ENABLED="true", SECRET_KEY=SECRET, RATE_LIMIT_PER_MINUTE="100000"
+        ),
+        "open": ServerProcess(root / "open" / "data", AUTH_ENABLED="false", RATE_LIMIT_PER_MINUTE="100000"),
+    }
     try:
-        yield proc
+        for proc in procs.values():
+            proc.data_dir.parent.mkdir(parents=True, exist_ok=True)
+            proc.process = start_server(proc.data_dir, proc.port, proc.output, **proc.env)
+        for proc in procs.values():
+            wait_ready(proc.base, proc.process, 60, proc.output)
+        yield procs
     finally:
-        proc.stop()
+        for proc in procs.values():  # both told at once, then each waited for
+            if proc.process is not None and proc.process.poll() is None:
+                proc.process.terminate()
+        for proc in procs.values():
+            proc.stop()
+
+
+@pytest.fixture(scope="module")
+def server(servers: dict[str, ServerProcess]) -> ServerProcess:
+    return servers["secured"]
 
 
 @pytest.fixture(scope="module")
@@ -323,5 +340,22 @@ def test_console_reviewer_flow(browser: Any, server: ServerProcess, shots: Path,
     employee.wait_for_selector("#signin")
     assert employee.evaluate("sessionStorage.length") == 0 and context.cookies() == []
 
+    assert watch.problems == []
+    context.close()
+
+
+def test_console_opens_directly_with_auth_off(browser: Any, servers: dict[str, ServerProcess]) -> None:
+    base = servers["open"].base
+    watch = Watch(base)
+    context = browser.new_context(viewport=LAPTOP)
+    page = watch.attach(context.new_page())
+    page.goto(f"{base}/")
+    page.wait_for_selector("#upload")  # no sign-in step
+    assert page.locator("#signin").count() == 0 and page.locator("#signout").is_hidden()
+    assert page.text_content("#whoami") == "auth off · admin"
+    assert page.locator("#nav a[data-route=queue]").is_visible() and page.locator("#export").is_visible()
+    page.click("#nav a[data-route=queue]")
+    assert _queue_total(page) == 0
+    assert page.evaluate("sessionStorage.length") == 0 and context.cookies() == []
     assert watch.problems == []
     context.close()
