@@ -424,3 +424,9 @@ def test_a_previous_unpaid_balance_is_neither_the_total_nor_a_rival() -> None:
 def test_nett_total_and_inclusive_gst_wordings() -> None:
     assert read("Receipt\nNETT TOTAL   RM 23.50").total == d("23.50")
     assert read("Receipt\nTotal Sales Inclusive GST   23.50\nCash   50.00").total == d("23.50")
+
+
+def test_totals_of_parts_that_add_up_to_the_total_are_no_rivals() -> None:
+    invoice = read("Folio\n12.08. Room   Total   50.00\n13.08. Room   Total   68.00\nTotal   118.00")
+    assert invoice.total == d("118.00")
+    assert flags(invoice) == set()

@@ -479,7 +479,7 @@ def read_totals(
     def explained(v: Decimal) -> bool:
         return any(_close(v, e) for e in explained_by) or _steps_reach(v, total, arithmetic)
 
-    rivals = sorted(v for v in others if not explained(v))
+    rivals = _not_parts(sorted(v for v in others if not explained(v)), total)
     notes += arithmetic.notes
     printed = arithmetic.subtotal in {x.value for x in items if x.label is Label.SUBTOTAL}
     contradiction = _rate_contradiction(arithmetic, rates or [], printed)
@@ -500,6 +500,16 @@ def read_totals(
         flags=[contradiction] if contradiction else [],
         tax_options=arithmetic.tax_options,
     )
+
+
+def _not_parts(rivals: list[Decimal], total: Decimal) -> list[Decimal]:
+    """Drop smaller totals that add up to the total (a folio's daily totals, a section each)."""
+    smaller = [v for v in rivals if 0 < v < total][:10]
+    for mask in range(1, 1 << len(smaller)):
+        chosen = [v for k, v in enumerate(smaller) if mask >> k & 1]
+        if len(chosen) >= 2 and _close(sum(chosen, Decimal(0)), total):
+            return [v for v in rivals if v not in chosen]
+    return rivals
 
 
 def _amount_due(due: list[Labelled], prepaid: list[Decimal], total: Decimal) -> Decimal | None:
