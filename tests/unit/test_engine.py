@@ -8,7 +8,7 @@ from decimal import Decimal as D
 from reimburse.domain.engine import Claim, decide
 from reimburse.domain.invoice import Invoice, LineItem
 from reimburse.domain.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
-from reimburse.domain.verdict import FlagCode, RuleEffect, Status
+from reimburse.domain.verdict import Flag, FlagCode, RuleEffect, Status
 
 POLICY = Policy(
     policy_id="pol_test",
@@ -141,3 +141,18 @@ def test_quality_flags_raise_review_without_changing_amounts() -> None:
 def test_name_on_invoice_matching_employee_is_not_flagged() -> None:
     inv = Invoice(total=D("100"), category="cab", invoice_date=date(2024, 12, 20), names=("SHARMA RANI",))
     assert not decide(POLICY, inv, CLAIM).flags
+
+
+def test_a_credit_note_is_declined_as_money_returned_not_paid() -> None:
+    policy = Policy(policy_id="p", currency="EUR", categories=(Category("meals"),))
+    credit = Flag(FlagCode.CREDIT_NOTE, "The e-invoice is a credit note.")
+    invoice = Invoice(total=D("40.00"), currency="EUR", category="meals", reading_flags=(credit,))
+    verdict = decide(policy, invoice, Claim(employee_name="A", submitted_on=date(2024, 1, 1)))
+    assert verdict.status == Status.DECLINED
+    assert verdict.reimbursable == D("0.00")
+    assert "credit note" in verdict.reason
+    assert FlagCode.CREDIT_NOTE in {f.code for f in verdict.flags}
+    plain = decide(
+        policy, Invoice(total=D("40.00"), currency="EUR", category="meals"), Claim("A", date(2024, 1, 1))
+    )
+    assert plain.status == Status.FULLY_REIMBURSED

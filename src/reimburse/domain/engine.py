@@ -41,6 +41,9 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
     currency = invoice.currency or policy.currency
     flags = [*claim.extra_flags, *invoice.reading_flags, *_quality_flags(policy, invoice, claim, currency)]
     category = policy.category(invoice.category)
+    if any(f.code == FlagCode.CREDIT_NOTE for f in invoice.reading_flags):
+        why = "The document is a credit note: money returned to the buyer, not an expense."
+        return _declined(total, currency, invoice.category, flags, why, [])
     if total <= ZERO:
         return _declined(total, currency, invoice.category, flags, "The invoice total is not positive.", [])
     if category is None:
