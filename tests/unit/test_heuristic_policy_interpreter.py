@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.heuristic import HeuristicPolicyInterpreter
+from reimburse.adapters.heuristic.heuristic_policy_interpreter import READER_VERSION
 from reimburse.domain.document import Document
 from reimburse.domain.errors import PolicyError
 from reimburse.domain.policy import CapRule, CapUnit, Policy
@@ -313,7 +314,7 @@ async def test_ids_and_provenance() -> None:
     sha = hashlib.sha256(text.encode()).hexdigest()
     assert policy.policy_id == f"pol_{sha[:16]}"
     assert policy.source_sha256 == sha
-    assert policy.interpreter == "heuristic"
+    assert policy.interpreter == f"heuristic/{READER_VERSION}"
     assert [c.rule_id for c in policy.caps] == ["cap:meals:meal"]
     assert [e.rule_id for e in policy.exclusions] == ["exclude:alcohol"]
 

@@ -19,6 +19,7 @@ from typing import IO, TypeVar
 import msgspec
 
 from reimburse.application.archive import ArchiveEntry, ArchiveLimits, SafeArchive
+from reimburse.application.correct_policy import version_id
 from reimburse.application.results import (
     AnalysisResult,
     BatchDone,
@@ -85,6 +86,18 @@ def _flags_from_notes(invoice: Invoice) -> tuple[Flag, ...]:
     return tuple(flags)
 
 
+# Reader names from before reader versions: only a correction raised a version then.
+_UNVERSIONED_READERS = frozenset(["heuristic", "heuristic(fallback)"])
+
+
+def reusable(stored: Policy, reader: str) -> bool:
+    """A stored policy is used again when an admin wrote its rules, or when the reader configured
+    now is the very reader (and reader version) that read it; otherwise the file is read again."""
+    if stored.corrected or stored.interpreter == reader:
+        return True
+    return stored.version > 1 and stored.interpreter in _UNVERSIONED_READERS
+
+
 class Batch:
     """One running analysis. Create with AnalyzeBatch.start()."""
 
@@ -115,15 +128,24 @@ class Batch:
         sha = hashlib.sha256(data).hexdigest()
         policy_id = policy_id_for(sha)
         cached = await _stored(uc.policies.get(policy_id))
-        # A policy an admin corrected (version > 1) is used as corrected, whichever reader is on.
-        if cached is not None and (cached.interpreter == uc.interpreter.name or cached.version > 1):
+        if cached is not None and reusable(cached, uc.interpreter.name):
             self.policy = cached
             return cached
         document = await uc.read_document(data, self.request.policy_filename)
         policy = await uc.interpreter.interpret(document)
         policy = msgspec.structs.replace(
-            policy, policy_id=policy_id, source_sha256=sha, interpreter=uc.interpreter.name
+            policy,
+            policy_id=policy_id,
+            source_sha256=sha,
+            interpreter=uc.interpreter.name,
+            version=cached.version + 1 if cached is not None else 1,
         )
+        if cached is not None:  # verdicts judged under the older reading keep pointing at it
+            await _stored(
+                uc.policies.save(
+                    msgspec.structs.replace(cached, policy_id=version_id(policy_id, cached.version))
+                )
+            )
         await _stored(uc.policies.save(policy))
         self.policy = policy
         return policy

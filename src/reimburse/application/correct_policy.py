@@ -74,7 +74,7 @@ class CorrectPolicy:
         }
         if correction.remove_deadline:
             changes["deadline"] = None
-        corrected = msgspec.structs.replace(current, **changes, version=current.version + 1)
+        corrected = msgspec.structs.replace(current, **changes, version=current.version + 1, corrected=True)
         _check(corrected)
         # The version being replaced stays readable; the id without a version is the latest.
         await self._policies.save(

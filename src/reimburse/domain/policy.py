@@ -264,6 +264,8 @@ class Policy(msgspec.Struct, frozen=True):
     amounts: tuple[AmountRule, ...] = ()
     process_rules: tuple[ProcessRule, ...] = ()
     version: int = 1
+    # Rules an admin wrote (a correction or a policy-as-data file): never replaced by a re-read.
+    corrected: bool = False
 
     def category(self, word: str | None) -> Category | None:
         if not word:

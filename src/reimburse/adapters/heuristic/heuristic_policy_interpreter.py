@@ -42,6 +42,8 @@ _GENERAL_CAP = re.compile(
     r"(?i)\b(any|each|every|all|single|total)\b.*\b(claim|invoice|bill|expense|receipt)s?\b"
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
+# Raise it whenever the reading changes: a policy stored by an older reader is read again.
+READER_VERSION = 2
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -51,7 +53,7 @@ class HeuristicPolicyInterpreter:
     """Rule-based reading of policy phrasing. Caps without a currency take the policy's currency:
     the one most caps state, else the one the text mentions most, else `default_currency`."""
 
-    name = "heuristic"
+    name = f"heuristic/{READER_VERSION}"
 
     def __init__(self, default_currency: str = "INR") -> None:
         self._default_currency = default_currency
