@@ -55,5 +55,7 @@ def test_a_format_without_a_reader_is_a_clear_per_file_error() -> None:
     reader = FormatSniffingDocumentReader({PDF: RecordingReader(PDF)})
     with pytest.raises(UnsupportedFile, match=r"notes\.txt is not a format we read; accepted: pdf"):
         reader.read(b"just some notes", "notes.txt")
+    # no format in the content: the extension's reader gives its own diagnosis
+    assert reader.read(b"", "empty.pdf").text == PDF
     with pytest.raises(UnsupportedFile, match="is a xml file; accepted: pdf"):
         reader.read(b"<Invoice/>", "peppol.xml")

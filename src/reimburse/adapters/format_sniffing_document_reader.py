@@ -44,6 +44,20 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+_EXTENSIONS = {
+    ".pdf": PDF,
+    ".xml": XML,
+    **dict.fromkeys(
+        (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic", ".heif", ".gif", ".bmp"), IMAGE
+    ),
+}
+
+
+def _by_extension(filename: str) -> str | None:
+    dot = filename.rfind(".")
+    return _EXTENSIONS.get(filename[dot:].lower()) if dot >= 0 else None
+
+
 class FormatSniffingDocumentReader:
     """Dispatches on the sniffed format to the reader registered for it."""
 
@@ -51,7 +65,9 @@ class FormatSniffingDocumentReader:
         self.readers = dict(readers)
 
     def read(self, data: bytes, filename: str) -> Document:
-        kind = sniff(data)
+        # Content decides; when it names no format, the extension picks the reader so the file
+        # gets that reader's own diagnosis ("empty", "not a PDF file") instead of a generic one.
+        kind = sniff(data) or _by_extension(filename)
         reader = self.readers.get(kind) if kind else None
         if reader is None:
             accepted = ", ".join(sorted(self.readers)) or "none"
