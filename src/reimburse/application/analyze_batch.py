@@ -19,7 +19,13 @@ from typing import IO, TypeVar
 import msgspec
 
 from reimburse.application.archive import ArchiveEntry, ArchiveLimits, SafeArchive
-from reimburse.application.correct_policy import version_id
+from reimburse.application.correct_policy import InvalidCorrection, check_rules, version_id
+from reimburse.application.policy_data import (
+    InvalidPolicyData,
+    is_policy_data,
+    parse_policy_data,
+    policy_from_data,
+)
 from reimburse.application.results import (
     AnalysisResult,
     BatchDone,
@@ -32,10 +38,10 @@ from reimburse.application.results import (
     ProcessingError,
 )
 from reimburse.application.review import analysis_event, carry_over
-from reimburse.domain.access import Viewer
+from reimburse.domain.access import AccessDenied, Role, Viewer
 from reimburse.domain.document import Document
 from reimburse.domain.engine import Claim, decide
-from reimburse.domain.errors import DomainError, StoreUnavailable, TooSlow
+from reimburse.domain.errors import DomainError, PolicyError, StoreUnavailable, TooSlow
 from reimburse.domain.ids import invoice_id_for, new_batch_id, policy_id_for
 from reimburse.domain.invoice import Invoice
 from reimburse.domain.policy import Policy
@@ -98,6 +104,16 @@ def reusable(stored: Policy, reader: str) -> bool:
     return stored.version > 1 and stored.interpreter in _UNVERSIONED_READERS
 
 
+def written_policy(data: bytes, policy_id: str, sha: str) -> Policy:
+    """The policy a policy-as-data file states; a file that breaks the schema is a PolicyError."""
+    try:
+        policy = policy_from_data(parse_policy_data(data), policy_id, sha)
+        check_rules(policy)
+    except (InvalidPolicyData, InvalidCorrection) as exc:
+        raise PolicyError(str(exc)) from None
+    return policy
+
+
 class Batch:
     """One running analysis. Create with AnalyzeBatch.start()."""
 
@@ -131,15 +147,15 @@ class Batch:
         if cached is not None and reusable(cached, uc.interpreter.name):
             self.policy = cached
             return cached
-        document = await uc.read_document(data, self.request.policy_filename)
-        policy = await uc.interpreter.interpret(document)
-        policy = msgspec.structs.replace(
-            policy,
-            policy_id=policy_id,
-            source_sha256=sha,
-            interpreter=uc.interpreter.name,
-            version=cached.version + 1 if cached is not None else 1,
-        )
+        if is_policy_data(self.request.policy_filename, data):
+            policy = written_policy(data, policy_id, sha)
+        else:
+            document = await uc.read_document(data, self.request.policy_filename)
+            policy = await uc.interpreter.interpret(document)
+            policy = msgspec.structs.replace(
+                policy, policy_id=policy_id, source_sha256=sha, interpreter=uc.interpreter.name
+            )
+        policy = msgspec.structs.replace(policy, version=cached.version + 1 if cached is not None else 1)
         if cached is not None:  # verdicts judged under the older reading keep pointing at it
             await _stored(
                 uc.policies.save(
@@ -383,6 +399,8 @@ class AnalyzeBatch:
         """
         who = viewer or Viewer.anonymous_admin()
         who.require_may_analyse_for(request.employee_name)
+        if is_policy_data(request.policy_filename, request.policy_bytes) and who.role is not Role.ADMIN:
+            raise AccessDenied("only an admin may analyse under a policy-as-data file")
         if request.submitted_on is not None and request.submitted_on != self.clock.today():
             who.require_may_choose_submission_date()
         source = archive if archive is not None else request.archive

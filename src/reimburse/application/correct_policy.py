@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import msgspec
 
+from reimburse.application.policy_data import InvalidPolicyData, parse_policy_data, policy_from_data
 from reimburse.domain.access import AccessDenied, Role, Viewer
 from reimburse.domain.policy import AmountRule, CapRule, Category, DeadlineRule, ExclusionRule, Policy
 from reimburse.ports.policy_store import PolicyStore
@@ -38,7 +39,8 @@ def version_id(policy_id: str, version: int) -> str:
     return f"{policy_id}@v{version}"
 
 
-def _check(policy: Policy) -> None:
+def check_rules(policy: Policy) -> None:
+    """Raises InvalidCorrection when the rules cannot be judged by."""
     names = {c.name for c in policy.categories}
     for cap in policy.caps:
         if cap.category not in names:
@@ -75,10 +77,29 @@ class CorrectPolicy:
         if correction.remove_deadline:
             changes["deadline"] = None
         corrected = msgspec.structs.replace(current, **changes, version=current.version + 1, corrected=True)
-        _check(corrected)
+        check_rules(corrected)
+        await self._save(current, corrected)
+        return corrected
+
+    async def from_data(self, viewer: Viewer, policy_id: str, data: bytes) -> Policy | None:
+        """Replaces every rule of a stored policy with a policy-as-data file's (docs/policy-format.md)."""
+        if viewer.role is not Role.ADMIN:
+            raise AccessDenied("only an admin may correct a policy")
+        current = await self._policies.get(policy_id)
+        if current is None:
+            return None
+        try:
+            written = policy_from_data(parse_policy_data(data), policy_id, current.source_sha256)
+        except InvalidPolicyData as exc:
+            raise InvalidCorrection(str(exc)) from None
+        corrected = msgspec.structs.replace(written, version=current.version + 1)
+        check_rules(corrected)
+        await self._save(current, corrected)
+        return corrected
+
+    async def _save(self, current: Policy, corrected: Policy) -> None:
         # The version being replaced stays readable; the id without a version is the latest.
         await self._policies.save(
-            msgspec.structs.replace(current, policy_id=version_id(policy_id, current.version))
+            msgspec.structs.replace(current, policy_id=version_id(current.policy_id, current.version))
         )
         await self._policies.save(corrected)
-        return corrected

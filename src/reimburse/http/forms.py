@@ -106,6 +106,9 @@ def parse_analysis_form(form: Any, max_file_size: int, max_zip_size: int) -> Ana
     when = submitted_on(_text(form, "submitted_on"))
     grade = claim_fact(_text(form, "employee_grade"), "employee_grade")
     location = claim_fact(_text(form, "location"), "location")
-    policy = _file(form, "policy_file", b"%PDF", "PDF document", max_file_size)
+    # An admin may send the rules as a policy-as-data file (docs/policy-format.md) instead of a PDF.
+    sent = _one(form, "policy_file")
+    as_data = isinstance(sent, UploadFile) and (sent.filename or "").lower().endswith(".toml")
+    policy = _file(form, "policy_file", b"" if as_data else b"%PDF", "PDF document", max_file_size)
     invoices = _file(form, "invoices_zip", b"PK", "ZIP archive", max_zip_size)
     return AnalysisForm(name, policy, invoices, when, grade, location)

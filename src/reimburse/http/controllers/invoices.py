@@ -61,6 +61,7 @@ class PolicyView(msgspec.Struct, frozen=True):
     amounts: tuple[AmountRule, ...] = ()
     process_rules: tuple[ProcessRule, ...] = ()
     version: int = 1
+    corrected: bool = False  # rules an admin wrote (a correction, a policy-as-data file)
 
     @classmethod
     def of(cls, p: Policy) -> PolicyView:
@@ -119,6 +120,7 @@ class PolicyView(msgspec.Struct, frozen=True):
             p.amounts,
             p.process_rules,
             p.version,
+            p.corrected,
         )
 
 
