@@ -63,6 +63,7 @@ class Seeded(msgspec.Struct, frozen=True):
     invoice_id: str
     policy_id: str
     session_id: str
+    batch_id: str = ""
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -75,7 +76,7 @@ def seeded() -> Iterator[Seeded]:
             first = batch.json()["results"][0]
             chat = client.post("/api/v1/chat", json={"query": "Which cab rides were reimbursed?"})
             assert chat.status_code == 200, chat.text
-        yield Seeded(first["invoice_id"], first["policy_id"], chat.json()["session_id"])
+        yield Seeded(first["invoice_id"], first["policy_id"], chat.json()["session_id"], first["batch_id"])
         if CALLS:
             record_figures(
                 "schemathesis",
@@ -111,13 +112,21 @@ def test_api_conforms_to_its_schema(case: schemathesis.Case[Any]) -> None:
         ("GET", "/api/v1/policies/{policy_id}"),
         ("GET", "/api/v1/chat/history/{session_id}"),
         ("DELETE", "/api/v1/chat/history/{session_id}"),
+        ("GET", "/api/v1/invoices/{invoice_id}/history"),
+        ("GET", "/api/v1/invoices/{invoice_id}/document"),
+        ("GET", "/api/v1/batches/{batch_id}"),
     ],
 )
 def test_stored_resources_conform_to_their_schema(seeded: Seeded, method: str, path: str) -> None:
     """The fuzzer rarely guesses a stored id; these 200s are checked against the schema directly."""
     operation = schema[path][method]
-    ids = {"invoice_id": seeded.invoice_id, "policy_id": seeded.policy_id, "session_id": seeded.session_id}
-    name = path.rsplit("{", 1)[1].rstrip("}")
+    ids = {
+        "invoice_id": seeded.invoice_id,
+        "policy_id": seeded.policy_id,
+        "session_id": seeded.session_id,
+        "batch_id": seeded.batch_id,
+    }
+    name = path.rsplit("{", 1)[1].split("}", 1)[0]
     case = operation.Case(path_parameters={name: ids[name]})
     response = case.call()
     assert response.status_code == 200, response.text
