@@ -430,3 +430,20 @@ def test_totals_of_parts_that_add_up_to_the_total_are_no_rivals() -> None:
     invoice = read("Folio\n12.08. Room   Total   50.00\n13.08. Room   Total   68.00\nTotal   118.00")
     assert invoice.total == d("118.00")
     assert flags(invoice) == set()
+
+
+def test_a_label_alone_on_its_line_takes_the_value_on_its_row() -> None:
+    # Bigger values on their own baselines: the text lines come out as labels, then values.
+    doc = _placed_document(
+        [
+            [(40, 100, "Invoice 12")],
+            [(40, 300, "SUBTOTAL")],
+            [(40, 316, "SALES TAX")],
+            [(40, 332, "TOTAL")],
+            [(400, 297, "$100.00")],
+            [(400, 313, "$10.00")],
+            [(400, 329, "$110.00")],
+        ]
+    )
+    invoice = HeuristicInvoiceExtractor().read(doc, POLICY)
+    assert (invoice.total, invoice.subtotal, invoice.taxes) == (d("110.00"), d("100.00"), d("10.00"))

@@ -149,9 +149,9 @@ _COLUMN_HEADINGS = re.compile(
 
 
 def _placed_value(layout: Layout | None, i: int, hit: LabelHit, info: LineInfo) -> AmountMatch | None:
-    """The money printed right of a sum label on its row, or under it in its column, as the page
-    lays it out ("...   Total" over "GBP 180.00"). Label-only lines keep the text rules."""
-    if layout is None or hit.label not in _SUM_LABELS or info.label_only:
+    """The money printed right of a sum label on its row (a value set on another baseline), or
+    under it in its column, as the page lays it out ("...   Total" over "GBP 180.00")."""
+    if layout is None or (hit.label not in _SUM_LABELS and not info.label_only):
         return None
     if len({m.group(0).lower() for m in _COLUMN_HEADINGS.finditer(info.text)}) >= 2:
         return None  # a table's heading row: what is under "Total" is a line item's amount
@@ -159,15 +159,24 @@ def _placed_value(layout: Layout | None, i: int, hit: LabelHit, info: LineInfo) 
     if placed is None:
         return None
     beside = layout.right_of(placed, hit.start, hit.end)
-    under = layout.below(placed, hit.start, hit.end)
-    for cell in [*beside[:1], *([under] if under else [])]:
-        money = [a for a in find_amounts(cell) if a.explicit]
-        if money:
-            a = money[-1]
-            return AmountMatch(a.value, a.currency, -1, -1, a.has_decimals)
-        if re.search(r"[^\W\d_]{3,}", cell):
-            break  # words first: this cell is another label's, not this one's value
-    return None
+    # A label alone on its text line keeps the text rules for what is under it (a column of
+    # labels, then a column of values); only a value on its own row is taken from the layout.
+    under = (
+        None if info.label_only or hit.label not in _SUM_LABELS else layout.below(placed, hit.start, hit.end)
+    )
+    # Beside it: the row's money up to the next words (another label); like a text line, the
+    # last amount is the label's ("Total   624,24   78,74   702,98": base, tax, amount).
+    row: list[AmountMatch] = []
+    for cell in beside:
+        if re.search(r"[^\W\d_]{3,}", CURRENCY_RE.sub(" ", cell)):
+            break
+        row += [a for a in find_amounts(cell) if a.explicit]
+    if not row and not (beside and re.search(r"[^\W\d_]{3,}", beside[0])) and under:
+        row = [a for a in find_amounts(under) if a.explicit]
+    if not row:
+        return None
+    a = row[-1]
+    return AmountMatch(a.value, a.currency, -1, -1, a.has_decimals)
 
 
 def _bilingual(line: str, hits: list[LabelHit]) -> list[LabelHit]:
