@@ -161,6 +161,11 @@ def _names_a_category(phrase: str) -> bool:
     return not [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _ITEM_GENERIC and w not in _GENERIC]
 
 
+# "names and organizations Comply with ...": a capital after a lower-case word inside an English
+# phrase is where the text layer ran two lines (list items) together, not one item's name.
+_GLUED = re.compile(r"\b[a-z]{2,}\s+[A-Z][a-z]")
+
+
 def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
     """Exclusions named in the subject of a negative sentence (or a bullet under an exclusion lead).
 
@@ -178,10 +183,12 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
             out[kind.name] = ExclusionFinding(kind.name, kind.keywords)
         if kinds or _PROCESS.search(part):
             continue
-        phrase = _TAIL.sub("", _DROP.sub("", part.strip(" .:;-\"'"))).strip(" .:;-\"'").lower()
+        raw = _TAIL.sub("", _DROP.sub("", part.strip(" .:;-\"'"))).strip(" .:;-\"'")
+        phrase = raw.lower()
         words = phrase.split()
         if (
             1 <= len(words) <= 3
+            and not _GLUED.search(raw)
             and len(phrase) >= 3
             and phrase not in _GENERIC
             and not re.search(r"\d", phrase)
@@ -268,7 +275,25 @@ def excluded_part(sentence: str) -> tuple[str, bool]:
     # "X is prohibited without prior authorization": excluded only under a condition.
     # "X is prohibited if ...": excluded only under a condition. ("... unless approved" is an
     # exception a reviewer grants: the item stays excluded.)
-    conditional = m is not None and re.search(r"(?i)\b(?:if|when)\b", sentence[m.end() :])
+    after = sentence[m.end() :] if m is not None else ""
+    conditional = re.search(r"(?i)\b(?:if|when|without)\b", after)
+    # "Gratuities cannot be claimed as a separate reimbursement": paid within another item.
+    separate = re.match(
+        r"(?i)\s*(?:separately|in\s+addition|as\s+(?:an?\s+)?(?:additional|separate|extra))\b", after
+    )
+    # A bare "X are prohibited" (no word of paying) excludes an expense only when X is one.
+    conduct = (
+        m is not None
+        and re.fullmatch(
+            r"(?i)prohibited|not\s+(?:allowed|permitted)|(?:is|are)\s+not\s+(?:allowed|permitted)", m.group(0)
+        )
+        is not None
+        and not find_mentions(part)
+        and not known_kinds(part)
+        and not re.search(r"(?i)reimburs|expens|claim|cost|pay|charge", sentence)
+    )
+    if conduct or separate:
+        return "", True
     return part, qualified or bool(conditional)
 
 

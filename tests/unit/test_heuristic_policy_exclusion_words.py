@@ -1,0 +1,56 @@
+"""Exclusion keywords name excluded things only (issue 19): never a rule about conduct, an item
+paid within another one, something allowed with an approval, or two list lines run together."""
+
+from __future__ import annotations
+
+import hashlib
+
+from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.document import Document
+from reimburse.domain.policy import Policy
+
+BASE = "Meals and hotel stays are reimbursed.\n"
+
+
+def read(text: str) -> Policy:
+    text = BASE + text
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
+
+
+def keywords(policy: Policy) -> set[str]:
+    return {k for e in policy.exclusions for k in e.keywords}
+
+
+def test_a_rule_of_conduct_that_names_no_expense_is_no_exclusion() -> None:
+    assert not read("USB storage devices from external parties are prohibited.\n").exclusions
+    assert not read("Weapons are not permitted on company premises.\n").exclusions
+    # ...while a prohibited expense still is one.
+    assert "luxury hotels" in keywords(read("Five-star and luxury hotels are not permitted.\n"))
+
+
+def test_an_item_paid_within_another_is_not_excluded() -> None:
+    policy = read("Meal gratuities cannot be claimed as a separate incidental reimbursement.\n")
+    assert not policy.exclusions
+    policy = read("Porterage is not reimbursed separately.\n")
+    assert not policy.exclusions
+    assert keywords(read("Gratuities cannot be claimed.\n"))  # the bare sentence still excludes
+
+
+def test_an_item_allowed_with_prior_authorization_is_not_a_keyword() -> None:
+    policy = read(
+        "Non-commercial air travel is prohibited without prior authorization from Risk Management.\n"
+    )
+    assert not policy.exclusions
+
+
+def test_list_lines_run_together_give_no_keyword_across_them() -> None:
+    policy = read(
+        "Client entertainment expenses must: Have a documented business purpose Include attendee names "
+        "and organizations Comply with anti-bribery and anti-corruption policies Remain moderate and "
+        "reasonable in cost Cash gifts, personal gifts, or entertainment involving illegal activities "
+        "are strictly prohibited.\n"
+    )
+    words = keywords(policy)
+    assert not [k for k in words if "comply" in k or "remain" in k]
+    assert "entertainment" in {e.name for e in policy.exclusions}
