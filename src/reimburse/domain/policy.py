@@ -141,8 +141,41 @@ _RANGE = re.compile(r"(?i)\b([a-z]{0,2})\s*(\d{1,2})\s*(?:-|–|to)\s*([a-z]{0,2
 _LEVEL = re.compile(r"(?i)^(?:grade|band|level|scale)?\s*([a-z]{0,2})\s*-?\s*(\d{1,2})$")
 
 
+# Open ranges as English prints them: "Band 3 and above", "level 4 or higher", "Grade 5+",
+# "grades 2 and below". "Above" is read on the printed numbers (3, 4, 5...).
+_OPEN = re.compile(
+    r"(?i)\b([a-z]{0,2})\s*(\d{1,2})\s*(?:(\+)|(?:and|&|or)\s+(above|higher|over|more|below|lower|under|less))"
+)
+
+
+def _in_open_range(value: str, accepted: str) -> bool:
+    r = _OPEN.search(accepted)
+    v = _LEVEL.match(value.strip())
+    if r is None or v is None or v.group(1).lower() != r.group(1).lower():
+        return False
+    bound, level = int(r.group(2)), int(v.group(2))
+    upward = r.group(3) is not None or r.group(4).lower() in ("above", "higher", "over", "more")
+    return level >= bound if upward else level <= bound
+
+
+_LETTERS = re.compile(r"(?i)(?:grades?|bands?|levels?|class(?:es)?)\s+([A-H])\s*(?:-|–|to)\s*([A-H])\b")
+_LETTER = re.compile(r"(?i)^(?:grade|band|level|class)?\s*([A-H])$")
+
+
+def _in_letter_range(value: str, accepted: str) -> bool:
+    """Grade C is in "Grades B to D"."""
+    r, v = _LETTERS.search(accepted), _LETTER.match(value.strip())
+    if r is None or v is None:
+        return False
+    low, high = sorted((r.group(1).upper(), r.group(2).upper()))
+    return low <= v.group(1).upper() <= high
+
+
 def _in_range(value: str, accepted: str) -> bool:
-    """M2 is in "M1-M3", "Grade 4" in "Grades 3 to 5" (same letter prefix, bounds included)."""
+    """M2 is in "M1-M3", "Grade 4" in "Grades 3 to 5" (same letter prefix, bounds included), and
+    in "Band 3 and above"."""
+    if _in_open_range(value, accepted) or _in_letter_range(value, accepted):
+        return True
     r = _RANGE.search(accepted)
     v = _LEVEL.match(value.strip())
     if r is None or v is None:

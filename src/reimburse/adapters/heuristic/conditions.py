@@ -67,9 +67,10 @@ _OTHERWISE = re.compile(
 _CLASSES_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_CLASSES})(?![^\W\d_])")
 _SCOPE_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_SCOPE})(?![^\W\d_])")
 _GRADE = re.compile(
-    r"(?<![^\W\d_])(?:(?:pay\s+|job\s+)?(?:grade|band|level|cadre|scale|grp|group)\s*[-:]?\s*"
+    r"(?<![^\W\d_])(?:(?:pay\s+|job\s+)?(?:grade|band|level|cadre|scale|grp|group)s?\s*[-:]?\s*"
     r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[A-H]|[IVX]{1,4})(?:\s*(?:-|to|–)\s*(?:[A-Z]{0,2}\d{1,2}|[A-H]|[IVX]{1,4}))?"
-    r"(?:\s*(?:and|&)\s*above|\s*\+)?|[EMLP]\d{1,2}(?:\s*(?:-|to)\s*[EMLP]?\d{1,2})?)(?![^\W\d_])",
+    r"(?:\s*(?:and|&|or)\s*(?:above|higher|over|below|lower|under)|\s*\+)?"
+    r"|[EMLP]\d{1,2}(?:\s*(?:-|to)\s*[EMLP]?\d{1,2})?)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # Role headers in grade tables ("Directors and above", "Other employees").

@@ -1,0 +1,77 @@
+"""Grade ranges and prose limits as policies print them (issue 19): "Band 3 and above", "grades
+5-7", "level 4 or higher"; "may not exceed", "up to", "a maximum of"."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.document import Document
+from reimburse.domain.engine import Claim, decide
+from reimburse.domain.invoice import Invoice
+from reimburse.domain.policy import CapUnit, Condition, Policy
+from reimburse.domain.verdict import FlagCode
+
+
+def read(text: str) -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
+
+
+@pytest.mark.parametrize(
+    ("accepted", "inside", "outside"),
+    [
+        ("Band 3 and above", "Band 4", "Band 2"),
+        ("level 4 or higher", "Level 4", "Level 3"),
+        ("Grade 5+", "grade 9", "grade 4"),
+        ("Grades 2 and below", "Grade 1", "Grade 3"),
+        ("Grades 5-7", "Grade 6", "Grade 8"),
+        ("Grades B to D", "Grade C", "Grade E"),
+    ],
+)
+def test_a_grade_range_holds_inside_its_bounds(accepted: str, inside: str, outside: str) -> None:
+    condition = Condition(grades=(accepted,))
+    assert condition.holds(inside, None) is True
+    assert condition.holds(outside, None) is False
+
+
+@given(st.integers(1, 20), st.integers(1, 20))
+def test_and_above_is_at_least_the_bound(bound: int, level: int) -> None:
+    assert Condition(grades=(f"Band {bound} and above",)).holds(f"Band {level}", None) is (level >= bound)
+
+
+def test_a_verdict_takes_the_row_of_an_open_grade_range() -> None:
+    policy = read(
+        "Hotel stays are reimbursed.\n"
+        "Hotel: Band 3 and above: USD 250 per night; Band 1-2: USD 150 per night.\n"
+    )
+    rows = {c.condition.grades[0] if c.condition else "": c.amount for c in policy.caps}
+    assert rows == {"Band 3 and above": Decimal(250), "Band 1-2": Decimal(150)}
+    bill = Invoice(total=Decimal(240), currency="USD", category="hotel", invoice_date=date(2024, 5, 2))
+    senior = decide(policy, bill, Claim("Rani", date(2024, 5, 3), employee_grade="Band 4"))
+    assert senior.reimbursable == Decimal(240)
+    junior = decide(policy, bill, Claim("Rani", date(2024, 5, 3), employee_grade="Band 2"))
+    assert junior.reimbursable == Decimal(150)
+    unknown = decide(policy, bill, Claim("Rani", date(2024, 5, 3)))
+    assert any(f.code == FlagCode.MISSING_FACT for f in unknown.flags)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lodging costs may not exceed $180 per night.",
+        "Hotel stays are reimbursed up to $180 per night.",
+        "Hotel stays are reimbursed to a maximum of $180 per night.",
+        "The maximum hotel rate is $180 per night.",
+        "Hotel accommodation shall not exceed USD 180 per night.",
+    ],
+)
+def test_limits_written_in_prose(sentence: str) -> None:
+    policy = read("Hotel stays are reimbursed.\n" + sentence + "\n")
+    assert [(c.category, c.amount, c.unit) for c in policy.caps] == [("hotel", Decimal(180), CapUnit.NIGHT)]
