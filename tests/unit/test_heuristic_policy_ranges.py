@@ -15,7 +15,7 @@ from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicP
 from reimburse.domain.document import Document
 from reimburse.domain.engine import Claim, decide
 from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import CapUnit, Condition, Policy
+from reimburse.domain.policy import CapUnit, Condition, Policy, RuleType
 from reimburse.domain.verdict import FlagCode
 
 
@@ -75,3 +75,18 @@ def test_a_verdict_takes_the_row_of_an_open_grade_range() -> None:
 def test_limits_written_in_prose(sentence: str) -> None:
     policy = read("Hotel stays are reimbursed.\n" + sentence + "\n")
     assert [(c.category, c.amount, c.unit) for c in policy.caps] == [("hotel", Decimal(180), CapUnit.NIGHT)]
+
+
+def test_a_per_diem_schedule_paid_without_receipts_is_a_set_of_rates() -> None:
+    policy = read(
+        "Meals are reimbursed.\nPer diem rates (no receipts required): Breakfast $10, Lunch $15, Dinner $25.\n"
+    )
+    assert not policy.caps
+    assert {a.amount for a in policy.amounts if a.kind is RuleType.RATE} == {
+        Decimal(10),
+        Decimal(15),
+        Decimal(25),
+    }
+    # A receipt rule is still a threshold, not a rate.
+    policy = read("Meals are reimbursed.\nReceipts are required for meals over $75.\n")
+    assert [a.kind for a in policy.amounts] == [RuleType.APPROVAL_THRESHOLD]

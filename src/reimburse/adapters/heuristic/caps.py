@@ -94,6 +94,11 @@ _TIP = re.compile(r"(?i)\b(?:tips?|tipping|gratuit(?:y|ies)|service\s+charge)\b"
 _CAP_WORDS = re.compile(
     r"(?i)(maximum|max\.?|up\s+to|not\s+(?:to\s+)?exceed|no\s+more\s+than|limit|at\s+most|cap)"
 )
+# Per diems (GSA's M&IE, "daily allowance") are by convention paid as a flat amount without receipts.
+_PER_DIEM = re.compile(r"(?i)per\s+diem|\bM&IE\b|daily\s+(?:allowance|rate)|subsistence\s+allowance")
+_NO_RECEIPTS = re.compile(
+    r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed)"
+)
 _DAY_PERIOD = re.compile(r"(?i)((?:24|twenty-four)[- ]hours?\s+period|calendar\s+day|full\s+day)")
 
 
@@ -175,7 +180,9 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
             about_money = _ABOUT_MONEY.search(sentence) or _ABOUT_MONEY.search(context)
             if not (unit_follows or (a.currency and (about_money or _kind_label(before)))):
                 continue
-            if _THRESHOLD.search(sentence) and not unit_follows:
+            if _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(f"{context} {sentence}"):
+                kind = RuleType.RATE  # a per diem paid without receipts is an allowance, not a cap
+            elif _THRESHOLD.search(sentence) and not unit_follows:
                 kind = RuleType.APPROVAL_THRESHOLD
         elif _APPROVER.search(own) and unit is None and not re.search(r"(?i)reimburs|allow", own):
             # "Up to $1,000 - Direct Manager - 1 business day": an approval matrix row.

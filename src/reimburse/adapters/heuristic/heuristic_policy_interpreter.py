@@ -43,7 +43,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 4
+READER_VERSION = 5
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
