@@ -46,11 +46,30 @@ def test_an_item_allowed_with_prior_authorization_is_not_a_keyword() -> None:
 
 def test_list_lines_run_together_give_no_keyword_across_them() -> None:
     policy = read(
-        "Client entertainment expenses must: Have a documented business purpose Include attendee names "
-        "and organizations Comply with anti-bribery and anti-corruption policies Remain moderate and "
-        "reasonable in cost Cash gifts, personal gifts, or entertainment involving illegal activities "
-        "are strictly prohibited.\n"
+        "Permitted transportation: Public transportation Standard taxi services Ride-sharing services "
+        "approved by Procurement Economy rental vehicles Luxury vehicles, limousine services, and premium "
+        "rideshare categories are not reimbursable.\n"
     )
-    words = keywords(policy)
-    assert not [k for k in words if "comply" in k or "remain" in k]
-    assert "entertainment" in {e.name for e in policy.exclusions}
+    # The subject is the last line's: the earlier lines are what is permitted.
+    assert {"luxury vehicles", "limousine services"} <= keywords(policy)
+    assert not [k for k in keywords(policy) if "economy" in k or "taxi" in k or "public" in k]
+    policy = read(
+        "Client entertainment expenses must: Have a documented business purpose Include attendee names "
+        "and organizations Comply with anti-bribery policies Remain moderate in cost.\n"
+        "Gift cards are not reimbursable.\n"
+    )
+    assert not [k for k in keywords(policy) if "comply" in k or "remain" in k]
+
+
+def test_an_enumeration_narrowed_by_a_qualifier_excludes_nothing_outright() -> None:
+    # Ordinary entertainment and gifts are not excluded by a rule about illegal ones.
+    policy = read(
+        "Entertainment is reimbursed.\n"
+        "Cash gifts, personal gifts, or entertainment involving illegal or unethical activities are "
+        "strictly prohibited.\n"
+    )
+    assert not policy.exclusions
+    assert {e.name for e in read("Gifts and entertainment are not reimbursable.\n").exclusions} == {
+        "gifts",
+        "entertainment",
+    }

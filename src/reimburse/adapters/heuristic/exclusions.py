@@ -166,6 +166,34 @@ def _names_a_category(phrase: str) -> bool:
 _GLUED = re.compile(r"\b[a-z]{2,}\s+[A-Z][a-z]")
 
 
+_LINE_START = re.compile(r"\b([a-z]{2,})\s+([A-Z][a-z])")
+_FUNCTION_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "for",
+        "to",
+        "by",
+        "at",
+        "in",
+        "on",
+        "with",
+        "and",
+        "or",
+        "an",
+        "from",
+        "as",
+        "per",
+        "via",
+        "into",
+        "than",
+        "under",
+        "over",
+        "about",
+    ]
+)
+
+
 def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
     """Exclusions named in the subject of a negative sentence (or a bullet under an exclusion lead).
 
@@ -211,7 +239,7 @@ _RECIPIENT = re.compile(
 )
 _QUALIFIER = re.compile(
     r"(?i)\s+(?:if|unless|when|while|where|whether|that|which|who|due\s+to|except|given|obtained|"
-    r"incurred|not\s+(?:\w+\s+)?related|related\s+to|regardless|paid\s+for|taken|used|purchased|between|as\s+well)\b.*$"
+    r"incurred|not\s+(?:\w+\s+)?related|related\s+to|regardless|paid\s+for|taken|used|purchased|between|as\s+well|involving)\b.*$"
 )
 
 
@@ -308,6 +336,11 @@ def subject_of(sentence: str) -> str:
     if obj is not None:
         return obj[0]
     head, tail = sentence[: m.start()], sentence[m.end() :]
+    # "... Economy rental vehicles Luxury vehicles, limousines ... are not reimbursable": list lines
+    # the text layer ran together; the subject is the last line's ("for the Board" is a name).
+    lines = [g for g in _LINE_START.finditer(head) if g.group(1).lower() not in _FUNCTION_WORDS]
+    if lines:
+        head = head[lines[-1].start(2) :]
     # "If a traveler prefers ..., the excess cost is not reimbursable": the subject follows the comma.
     if (
         re.match(r"(?i)\s*(?:if|when|where|although|unless|while|because|regardless|as|per|in)\b", head)

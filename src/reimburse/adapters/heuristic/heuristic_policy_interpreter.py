@@ -43,7 +43,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 5
+READER_VERSION = 6
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -139,7 +139,9 @@ class HeuristicPolicyInterpreter:
             return kinds_seen or previous
         if is_negative(sentence):
             part, qualified = excluded_part(sentence)
-            for finding in _known_only(part) if qualified else find_exclusions(part):
+            # A qualified item ('laundry if under five nights') is excluded only under its condition:
+            # no keyword, lexicon kind or not, may decline every such line.
+            for finding in [] if qualified else find_exclusions(part):
                 # Words a sentence's subject or object gave (not a lexicon kind): a reviewer checks them.
                 sure = finding.confidence >= 0.9
                 builder.add_exclusion(
