@@ -14,11 +14,14 @@ from tests.eval.corpus import corpus_dir
 from tests.eval.policy_eval import FileScore, Totals, evaluate, policy_folder, totals
 
 # (limits right %, wrong limits % at most, exclusions found %, junk at most, currencies, deadlines)
-# Measured 2026-11-26 (issue 19): whole 13/33 limits (39%), 1/27 wrong (4%), 106/141 exclusions
-# (75%), 28 junk, 6/6 currencies, 5/6 deadlines, 2/5 rates; held-out 2/18 (11%), 1/12 (8%), 65/83
-# (78%), 24 junk, 3/3, 2/3. Before issue 19: whole 2/33, 7/17 wrong, 65/141, 34 junk, 5/6, 3/6.
-WHOLE = (35.0, 6.0, 72.0, 30, 6, 5)
-HELD_OUT = (10.0, 10.0, 75.0, 26, 3, 2)
+# Measured 2026-11-26 (issue 19, reader version 6): whole 13/33 limits (39%), 1/27 wrong (4%),
+# 106/141 exclusions (75%), 20 junk, 6/6 currencies, 5/6 deadlines, 2/5 rates; development 11/15,
+# 0/15, 42/58, 0 junk; held-out 2/18 (11%), 1/12 (8%), 64/83 (77%), 20 junk, 3/3, 2/3.
+# Before: whole 106/141 exclusions with 28 junk (development 41/58, 4 junk; held-out 65/83, 24).
+# Before issue 19: whole 2/33, 7/17 wrong, 65/141, 34 junk, 5/6, 3/6.
+WHOLE = (39.0, 4.0, 75.0, 20, 6, 5)
+HELD_OUT = (11.0, 8.5, 77.0, 20, 3, 2)
+DEVELOPMENT_JUNK = 0
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +50,10 @@ def test_whole_policy_corpus(scores: list[FileScore]) -> None:
     whole = totals(scores)
     _check(whole, WHOLE)
     assert whole.rates_right >= 2, whole
+
+
+def test_development_policies_have_no_junk_keyword(scores: list[FileScore]) -> None:
+    assert totals(s for s in scores if not s.held_out).junk <= DEVELOPMENT_JUNK
 
 
 def test_held_out_policies(scores: list[FileScore]) -> None:
