@@ -73,3 +73,15 @@ def test_an_enumeration_narrowed_by_a_qualifier_excludes_nothing_outright() -> N
         "gifts",
         "entertainment",
     }
+
+
+def test_list_items_name_what_expenses_are_of_and_short_enumerations() -> None:
+    policy = read(
+        "The following expenses are not reimbursable:\n"
+        "• Airline or VIP club membership dues or one-day admission fees\n"
+        "• Expenses related to personal days taken before or after the business portion of the trip\n"
+        "• Expenses of a spouse or family member\n"
+    )
+    words = keywords(policy)
+    assert {"vip club membership", "one-day admission", "personal days", "spouse", "family member"} <= words
+    assert not words & {"expenses", "airline", "dues"}

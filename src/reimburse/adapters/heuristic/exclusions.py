@@ -44,7 +44,7 @@ _DROP = re.compile(
     r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered)(?![^\W\d_])|\W)+"
 )
 _TAIL = re.compile(
-    r"(?i)(\s+(?:expenses?|costs?|charges?|bills?|items?|fees?|purchases?|products?|"
+    r"(?i)(\s+(?:expenses?|costs?|charges?|bills?|items?|fees?|dues|purchases?|products?|"
     r"(?:may|might|will|shall|can|could|would|must|should|is|are|be|been|not)))+$"
 )
 _PARTS = re.compile(
@@ -278,7 +278,21 @@ def list_item(text: str) -> tuple[str, bool]:
     """A list item under an exclusion lead-in: the excluded thing, and whether it is qualified."""
     if re.search(r"(?i)https?:|www\.|\bpage\s+\d+\s+of\s+\d+", text):
         return "", True  # a page footer the text layer put inside the list
-    return _unqualified(re.sub(r"\([^)]*\)", " ", text))
+    text = re.sub(r"\([^)]*\)", " ", text)
+    # "Expenses of a spouse", "Expenses related to personal days": the item is what they are of.
+    text = re.sub(
+        r"(?i)^\s*(?:\w+\s+){0,2}?(?:expenses?|costs?)\s+(?:for|of|related\s+to|associated\s+with)\s+",
+        "",
+        text,
+    )
+    return _unqualified(text)
+
+
+def short_item(item: str) -> bool:
+    """A list item that names things, not a sentence: few words, or an enumeration of short names
+    ("Airline or VIP club membership dues or one-day admission fees")."""
+    parts = [p for p in _PARTS.split(item) if p.strip()]
+    return len(item.split()) <= 8 or all(len(p.split()) <= 4 for p in parts)
 
 
 _ATTRIBUTIVE = re.compile(r"(?i)(?:unallowable|non[-\s]?reimbursable|ineligible|non-?allowable)$")

@@ -17,6 +17,7 @@ from reimburse.adapters.heuristic.exclusions import (
     is_negative,
     known_kinds,
     list_item,
+    short_item,
 )
 from reimburse.adapters.heuristic.lexicon import TRAVEL
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
@@ -43,7 +44,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 6
+READER_VERSION = 7
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -152,7 +153,7 @@ class HeuristicPolicyInterpreter:
             # Under "Exclusions" / "The following are not reimbursable:": list items name what is
             # excluded; longer sentences count only for the kinds the lexicon knows.
             item, qualified = list_item(sentence)
-            short = len(item.split()) <= 8 and not qualified
+            short = short_item(item) and not qualified
             if not clause.lead:
                 cited = f"{clause.heading}: {sentence}"
             for finding in find_exclusions(item) if short else _known_only(sentence):
