@@ -85,3 +85,11 @@ def test_list_items_name_what_expenses_are_of_and_short_enumerations() -> None:
     words = keywords(policy)
     assert {"vip club membership", "one-day admission", "personal days", "spouse", "family member"} <= words
     assert not words & {"expenses", "airline", "dues"}
+
+
+def test_a_list_item_excepted_by_an_approval_stays_excluded() -> None:
+    policy = read(
+        "Non-Reimbursable Expenses:\n"
+        "• Memberships to social clubs (e.g., golf or health clubs) unless approved by an Executive Vice President\n"
+    )
+    assert "memberships" in keywords(policy)

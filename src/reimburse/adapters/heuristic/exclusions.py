@@ -248,11 +248,19 @@ _DESCRIPTIVE = re.compile(
 )
 
 
+_UNLESS_APPROVED = re.compile(
+    r"(?i)\s*,?\s*unless\s+(?:\w+\s+){0,3}?(?:pre-?)?(?:approved|authori[sz]ed)\b.*$"
+)
+
+
 def _unqualified(text: str) -> tuple[str, bool]:
     """The excluded thing without what qualifies it, and whether something did ("rides paid for
     with vouchers", "laundry if travel is under five nights"): a qualified item is excluded only
     under a condition, so it must not become a keyword that declines every such line."""
     text = re.sub(r"\([^)]*\)?", " ", text)
+    # "... unless approved by an Executive Vice President": an exception a reviewer grants, so the
+    # item stays excluded (as in sentences, see excluded_part).
+    text = _UNLESS_APPROVED.sub("", text)
     cut = _QUALIFIER.sub("", text)
     # "Medical expenses while traveling", "commuting between home and campus": context, not a
     # condition that narrows the item.
