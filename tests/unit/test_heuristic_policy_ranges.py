@@ -90,3 +90,25 @@ def test_a_per_diem_schedule_paid_without_receipts_is_a_set_of_rates() -> None:
     # A receipt rule is still a threshold, not a rate.
     policy = read("Meals are reimbursed.\nReceipts are required for meals over $75.\n")
     assert [a.kind for a in policy.amounts] == [RuleType.APPROVAL_THRESHOLD]
+
+
+def rows(policy: Policy) -> set[tuple[Decimal, str, str]]:
+    return {(c.amount, c.unit.value, c.condition.text if c.condition else "") for c in policy.caps}
+
+
+def test_alternatives_with_their_scope_in_brackets() -> None:
+    policy = read(
+        "Meals are reimbursed.\nBreakfast $8 (in-state) / $10 (out-of-state); Lunch $12 (in-state) / $15 (out-of-state).\n"
+    )
+    assert rows(policy) == {
+        (Decimal(8), "meal", "location in-state; breakfast"),
+        (Decimal(10), "meal", "location out-of-state; breakfast"),
+        (Decimal(12), "meal", "location in-state; lunch"),
+        (Decimal(15), "meal", "location out-of-state; lunch"),
+    }
+    # The unit printed once, after the last alternative, serves both.
+    policy = read("Meals are reimbursed.\nMeals up to $50 (domestic) or $75 (international) per day.\n")
+    assert rows(policy) == {
+        (Decimal(50), "day", "location domestic"),
+        (Decimal(75), "day", "location international"),
+    }

@@ -99,6 +99,7 @@ _PER_DIEM = re.compile(r"(?i)per\s+diem|\bM&IE\b|daily\s+(?:allowance|rate)|subs
 _NO_RECEIPTS = re.compile(
     r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed)"
 )
+_ALTERNATIVE = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:/|\bor\b)\s*")
 _DAY_PERIOD = re.compile(r"(?i)((?:24|twenty-four)[- ]hours?\s+period|calendar\s+day|full\s+day)")
 
 
@@ -178,7 +179,11 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
                     continue
         elif cap_phrase is None or weak:
             about_money = _ABOUT_MONEY.search(sentence) or _ABOUT_MONEY.search(context)
-            if not (unit_follows or (a.currency and (about_money or _kind_label(before)))):
+            # "Breakfast $8 (in-state) / $10 (out-of-state)": the alternative of a limit is one too.
+            alternative = (
+                bool(out) and out[-1].amount.end == lo and _ALTERNATIVE.fullmatch(sentence[lo : a.start])
+            )
+            if not (unit_follows or alternative or (a.currency and (about_money or _kind_label(before)))):
                 continue
             if _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(f"{context} {sentence}"):
                 kind = RuleType.RATE  # a per diem paid without receipts is an allowance, not a cap
@@ -187,6 +192,14 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
         elif _APPROVER.search(own) and unit is None and not re.search(r"(?i)reimburs|allow", own):
             # "Up to $1,000 - Direct Manager - 1 business day": an approval matrix row.
             kind = RuleType.APPROVAL_THRESHOLD
+        if (
+            unit is None
+            and i + 1 < len(amounts)
+            and _ALTERNATIVE.fullmatch(sentence[a.end : amounts[i + 1].start])
+        ):
+            # "$50 (domestic) or $75 (international) per day": the unit printed once serves both.
+            nxt = amounts[i + 1].end
+            unit, person = _unit(sentence[nxt : nxt + 45])
         adverb = _ADVERB.search(sentence) or _DAY_PERIOD.search(sentence)
         if unit is None and adverb:
             unit = UNIT_ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)

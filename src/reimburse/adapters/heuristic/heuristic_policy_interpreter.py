@@ -44,7 +44,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 8
+READER_VERSION = 9
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -216,6 +216,7 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
 
 
 _MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
+_ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 
 
 _SCOPE_WORD = re.compile(
@@ -263,11 +264,13 @@ def _cap_condition(sentence: str, caps: list[CapFinding], i: int, clause: Clause
     if i:
         # The previous amount's own words end at a comma or bracket ("$100 per day in major cities
         # ($75 elsewhere)"); past its unit comes this one's label ("per day United States: ").
-        before = re.split(r"[,;(]", before)[-1]
+        before = re.split(r"[,;(]", before)[-1].rsplit(")", 1)[-1]  # past the previous one's bracket
         before = re.sub(r"(?i)^\s*(?:/\s*-|(?:per|/|a|an|each)\s*[^\W\d_]+)\s*", " ", before, count=1)
         if not before.strip().endswith((":", "-")) and len(before.split()) > 3:
             before = ""  # "... for domestic travel and": the previous amount's words, no label
-    after = re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
+    # "$8 (in-state) / $10 (out-of-state)": the bracket right after an amount is its own.
+    bracket = re.match(r"\s*\(([^)]{1,40})\)", sentence[a.end : hi])
+    after = bracket.group(1) if bracket else re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
     label = condition_in(before[-80:])
     scope = scopes_in(after) or classes_in(after) or scopes_in(clause.heading) or scopes_in(clause.lead)
     if not scope and has_fallback(sentence):
@@ -278,6 +281,10 @@ def _cap_condition(sentence: str, caps: list[CapFinding], i: int, clause: Clause
         )
         scope = [place.group(1)] if place else []
     meal = _MEAL_TIME.search(before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
+    if meal is None and i and caps[i].unit in (None, CapUnit.MEAL) and _ALTERNATIVE_OF.fullmatch(before):
+        # "Breakfast $8 (in-state) / $10 (out-of-state)": the alternative is for the same meal.
+        meals = list(_MEAL_TIME.finditer(re.split(r"[;.]", sentence[: a.start])[-1]))
+        meal = meals[-1] if meals else None
     return merge(
         label,
         Condition(locations=tuple(dict.fromkeys(scope)))
