@@ -336,6 +336,8 @@ def test_erasure_removes_the_employees_documents_but_not_shared_ones(
     assert len([p for p in docs.rglob("*") if p.is_file()]) == 2
     report = api.delete(f"{API}/admin/employees/Rani%20Sharma", headers=ADMIN)
     assert report.status_code == 200, report.text
+    assert report.json()["documents_removed"] == 1  # the shared dinner stays: Hardik's invoice uses it
+    assert report.json()["history_events_removed"] == 2
     assert (
         api.get(f"{API}/invoices/{rani['cab.pdf']['invoice_id']}/document", headers=ADMIN).status_code == 404
     )

@@ -20,6 +20,9 @@ class ErasureResponse(msgspec.Struct, frozen=True):
     chat_messages_removed: int
     erased_at: datetime
     message: str
+    # issue 14: the invoices' history events, and the originals no other employee's invoice uses
+    history_events_removed: int = 0
+    documents_removed: int = 0
 
 
 class AdminController(Controller):
@@ -49,4 +52,6 @@ class AdminController(Controller):
             chat_messages_removed=report.chat_messages_removed,
             erased_at=report.at,
             message=f"Erased {report.invoices_removed} invoices and {report.chat_messages_removed} chat messages",
+            history_events_removed=report.history_events_removed,
+            documents_removed=report.documents_removed,
         )
