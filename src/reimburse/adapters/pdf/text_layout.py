@@ -33,6 +33,7 @@ WORD_GAP_EM = 0.1  # wider than the line's own letter spacing by this much: a wo
 COLUMN_GAP_EM = 1.0  # wider than the letter spacing by this much: a column break
 LINE_TOLERANCE_EM = 0.4  # baselines closer than this are one line (mixed font sizes)
 PARAGRAPH_GAP_EM = 1.9  # baselines further apart than this: a blank line between them
+ROUNDING_EPSILON = 1e-6  # points: a gap exactly at a threshold, give or take float rounding, is below it
 DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn twice this close ("fake bold") is one glyph
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -182,7 +183,7 @@ def _line(glyphs: Sequence[Glyph]) -> Line | None:
             if gap > base + COLUMN_GAP_EM * size:
                 words.append((separator, current))
                 current, separator = [], COLUMN_SEPARATOR
-            elif spaced or gap > base + WORD_GAP_EM * size:
+            elif spaced or gap > base + WORD_GAP_EM * size + ROUNDING_EPSILON:
                 words.append((separator, current))
                 current, separator = [], " "
         current.append(glyph)
