@@ -67,7 +67,8 @@ def _stream_until_kill(
 def _assert_opened_cleanly(server: ServerProcess) -> None:
     """The new process holds every shard lock (the dead one's flock went with it) and is healthy."""
     locks = sorted(server.data_dir.rglob("*.lock"))
-    assert len(locks) == 3, locks  # invoices, policies, chat_messages
+    names = {lock.stem for lock in locks}
+    assert names == {"invoices", "policies", "chat_messages", "invoice_history"}, locks
     for lock in locks:
         assert lock.read_text().strip() == str(server.pid), f"{lock} is not held by the new server"
     health = httpx.get(f"{server.base}/api/v1/health", timeout=30).json()
