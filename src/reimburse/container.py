@@ -322,6 +322,8 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         days=providers.Callable(lambda s: s.retention_days, settings),
         history=history_store,
+        documents=document_store,
+        references=invoice_store,
     )
 
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reimburse.application.erasure import EraseEmployee
+from reimburse.application.erasure import ApplyRetention, EraseEmployee
 from reimburse.application.export import COLUMNS, ExportInvoices, export_row, neutralise
 from reimburse.application.review import InvoiceLocks, ReviewInvoice, ReviewQueue, carry_over
 from reimburse.domain.access import AccessDenied, Role, Viewer
@@ -290,7 +290,10 @@ class ErasableInvoices(InMemoryInvoiceStore):
         return len(mine)
 
     async def erase_before(self, cutoff: datetime) -> int:
-        return 0
+        old = [r for r in self.records.values() if r.analyzed_at < cutoff]
+        for r in old:
+            self.records.pop(r.invoice_id)
+        return len(old)
 
 
 class NoChats:
@@ -338,3 +341,25 @@ def test_media_types_come_from_the_bytes_first() -> None:
     assert media_type(b"\x00\x00\x00\x18ftypheic", "x") == "image/heic"
     assert media_type(b"????", "scan.TIFF") == "image/tiff"
     assert media_type(b"????", "noext") == "application/octet-stream"
+
+
+async def test_retention_drops_originals_no_remaining_invoice_uses() -> None:
+    store, docs = ErasableInvoices(), InMemoryDocumentStore()
+    expired, kept, shared = (
+        await docs.put(b"%PDF old"),
+        await docs.put(b"%PDF new"),
+        await docs.put(b"%PDF both"),
+    )
+    await store.upsert(
+        [
+            rec(1, file_sha256=expired),  # analysed at T0 + 1 min: past the cutoff below
+            rec(2, file_sha256=shared),
+            rec(3, file_sha256=shared, analyzed_at=T0 + timedelta(days=400)),
+            rec(4, file_sha256=kept, analyzed_at=T0 + timedelta(days=400)),
+        ]
+    )
+    clock = FixedClock(date(2025, 6, 1))
+    retention = ApplyRetention(store, NoChats(), clock, days=30, documents=docs, references=store)
+    report = await retention()
+    assert report.invoices_removed == 2
+    assert set(docs.files) == {kept, shared}

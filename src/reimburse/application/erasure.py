@@ -7,9 +7,10 @@ the request, who asked by role only, when, and how many records went. The name i
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import msgspec
 
@@ -118,10 +119,14 @@ class ApplyRetention:
         clock: Clock,
         days: int,
         history: RecordEraser | None = None,
+        documents: DocumentStore | None = None,
+        references: InvoiceStore | None = None,
     ) -> None:
         self._invoices = invoices
         self._chats = chats
         self._history = history
+        self._documents = documents
+        self._references = references
         self._clock = clock
         self.days = days
 
@@ -129,7 +134,9 @@ class ApplyRetention:
         if self.days <= 0:
             raise ValueError("retention is off (RETENTION_DAYS=0)")
         cutoff = self._clock.now() - timedelta(days=self.days)
+        expiring = await self._expiring_documents(cutoff)
         invoices = await self._invoices.erase_before(cutoff)
+        await self._drop_unreferenced(expiring)
         chats = await self._chats.erase_before(cutoff)
         if self._history is not None:
             await self._history.erase_before(cutoff)
@@ -140,6 +147,26 @@ class ApplyRetention:
             chat_messages_removed=chats,
         )
         return RetentionReport(cutoff, invoices, chats)
+
+    async def _expiring_documents(self, cutoff: datetime) -> set[str]:
+        """The originals of the invoices about to go (one pass over the store: a daily job)."""
+        if self._documents is None or self._references is None:
+            return set()
+        when = cutoff if cutoff.tzinfo else cutoff.replace(tzinfo=UTC)
+        return {
+            r.file_sha256
+            async for r in self._references.iterate(InvoiceFilter())
+            if (r.analyzed_at if r.analyzed_at.tzinfo else r.analyzed_at.replace(tzinfo=UTC)) < when
+        }
+
+    async def _drop_unreferenced(self, keys: set[str]) -> None:
+        """After the invoices went: an original stays while any remaining invoice uses it."""
+        if self._documents is None or self._references is None:
+            return
+        for sha in sorted(keys):
+            if await self._references.count(InvoiceFilter(file_sha256=sha)) == 0:
+                with contextlib.suppress(ValueError):  # not a content key: nothing stored under it
+                    await self._documents.delete(sha)
 
     async def safely(self) -> RetentionReport | None:
         """One run; a failure is logged and retried at the next interval, never raised."""
