@@ -30,9 +30,11 @@ def bearer(
     return {"Authorization": f"Bearer {JwtTokenService(secret).mint(sub, role, ttl)}"}
 
 
-RANI = bearer("Rani Sharma", Role.EMPLOYEE)
-HARDIK = bearer("Hardik Patel", Role.EMPLOYEE)
-REVIEWER = bearer("hr-1", Role.REVIEWER)
+# Minted when the module is collected, possibly long before a test uses them in a full run.
+DAY = timedelta(hours=24)
+RANI = bearer("Rani Sharma", Role.EMPLOYEE, ttl=DAY)
+HARDIK = bearer("Hardik Patel", Role.EMPLOYEE, ttl=DAY)
+REVIEWER = bearer("hr-1", Role.REVIEWER, ttl=DAY)
 
 
 @pytest.fixture
