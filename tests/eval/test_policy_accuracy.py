@@ -14,13 +14,13 @@ from tests.eval.corpus import corpus_dir
 from tests.eval.policy_eval import FileScore, Totals, evaluate, policy_folder, totals
 
 # (limits right %, wrong limits % at most, exclusions found %, junk at most, currencies, deadlines)
-# Measured 2026-11-26 (issue 19, reader version 6): whole 13/33 limits (39%), 1/27 wrong (4%),
-# 106/141 exclusions (75%), 20 junk, 6/6 currencies, 5/6 deadlines, 2/5 rates; development 11/15,
-# 0/15, 42/58, 0 junk; held-out 2/18 (11%), 1/12 (8%), 64/83 (77%), 20 junk, 3/3, 2/3.
-# Before: whole 106/141 exclusions with 28 junk (development 41/58, 4 junk; held-out 65/83, 24).
-# Before issue 19: whole 2/33, 7/17 wrong, 65/141, 34 junk, 5/6, 3/6.
-WHOLE = (39.0, 4.0, 75.0, 20, 6, 5)
-HELD_OUT = (11.0, 8.5, 77.0, 20, 3, 2)
+# Measured 2026-11-26 (issue 19, reader version 9): whole 13/33 limits (39%), 1/27 wrong (4%),
+# 110/141 exclusions (78%), 20 junk, 6/6 currencies, 5/6 deadlines, 2/5 rates; development 11/15,
+# 0/15, 45/58, 0 junk; held-out 2/18 (11%), 1/12 (8%), 65/83 (78%), 20 junk, 3/3, 2/3.
+# Before (reader version 2): whole 106/141 exclusions with 28 junk (development 41/58, 4 junk;
+# held-out 65/83, 24 junk). Before issue 19: whole 2/33, 7/17 wrong, 65/141, 34 junk, 5/6, 3/6.
+WHOLE = (39.0, 4.0, 78.0, 20, 6, 5)
+HELD_OUT = (11.0, 8.5, 78.0, 20, 3, 2)
 DEVELOPMENT_JUNK = 0
 
 
