@@ -27,7 +27,7 @@ from tests.fakes.fixed_clock import FixedClock
 from tests.integration.test_security import SECRET, bearer
 
 RANI = "Rani Sharma"
-ADMIN = bearer("ops-1", Role.ADMIN)
+ADMIN = bearer("ops-1", Role.ADMIN, ttl=timedelta(hours=24))  # minted at collection
 AT = datetime(2025, 1, 2, 9, tzinfo=UTC)
 
 
@@ -114,7 +114,11 @@ def test_an_admin_erases_every_record_and_session_of_one_employee(
 
 @pytest.mark.parametrize(
     "headers",
-    [bearer(RANI, Role.EMPLOYEE), bearer("hr-1", Role.REVIEWER), {}],
+    [
+        bearer(RANI, Role.EMPLOYEE, ttl=timedelta(hours=24)),
+        bearer("hr-1", Role.REVIEWER, ttl=timedelta(hours=24)),
+        {},
+    ],
     ids=["the employee herself", "a reviewer", "no token"],
 )
 def test_only_an_admin_may_erase(secure: TestClient[Any], headers: dict[str, str]) -> None:
