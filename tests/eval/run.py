@@ -21,6 +21,7 @@ their rows are the honest estimate on unseen documents. `tests/eval/test_*_accur
 when a figure falls below its threshold.
 
 Scoring rules are in the docstring of each evaluation module (`tests/eval/invoice_eval.py`, ...).
+The OCR engine was chosen by measurement on the development images: see `docs/ocr.md`.
 """
 
 
