@@ -6,8 +6,8 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from reimburse.domain.policy import CapRule, CapUnit, Category, Policy
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict.policy import CapRule, CapUnit, Category, Policy
 
 EMPLOYEES = ("Rani Sharma", "Hardik Patel", "Ana María López", "John O'Brien", "Wei Chen", "Amit Sharma")
 CATEGORIES = ("meals", "cab", "hotel", "flight", "train")

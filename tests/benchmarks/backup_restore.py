@@ -21,7 +21,7 @@ import msgspec
 
 from reimburse.adapters.qdrant_edge import QdrantEdgeChatStore, QdrantEdgeInvoiceStore, QdrantEdgePolicyStore
 from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup, _sparse_copy
-from reimburse.domain.chat import ChatMessage
+from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.record import InvoiceRecord
 from tests import chat_dataset
 from tests.benchmarks.harness import Profile, Section, log

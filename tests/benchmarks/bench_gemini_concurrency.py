@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
 from reimburse.adapters.gemini.resilience import Resilience, ResilienceConfig
-from reimburse.domain.document import Document
-from reimburse.domain.policy import Category, Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Category, Policy
 from tests.fakes.fake_gemini_server import FakeGeminiServer, RecordedRequest
 from tests.fakes.gemini_kit import make_gateway
 

@@ -22,7 +22,7 @@ from litestar.testing import TestClient
 
 from reimburse.adapters.qdrant_edge import QdrantEdgeChatStore, QdrantEdgeInvoiceStore, QdrantEdgePolicyStore
 from reimburse.config import Settings
-from reimburse.domain.chat import ChatMessage
+from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.http.app import create_app

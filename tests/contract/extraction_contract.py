@@ -19,9 +19,9 @@ from decimal import Decimal
 
 import pytest
 
-from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError, PolicyError
-from reimburse.domain.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
 from reimburse.ports.invoice_extractor import InvoiceExtractor
 from reimburse.ports.policy_interpreter import PolicyInterpreter
 

@@ -14,9 +14,9 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.offline_answer.deterministic_answerer import DeterministicAnswerer
-from reimburse.domain.aggregates import AggregateBuilder
-from reimburse.domain.answer_text import render_answer
-from reimburse.domain.chat import AnswerContext, Intent, QueryState
+from reimburse.domain.chat.aggregates import AggregateBuilder
+from reimburse.domain.chat.answer_text import render_answer
+from reimburse.domain.chat.session import AnswerContext, Intent, QueryState
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.ports.answerer import Answerer

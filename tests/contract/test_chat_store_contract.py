@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reimburse.domain.chat import ChatMessage, Intent, Source
+from reimburse.domain.chat.session import ChatMessage, Intent, Source
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.ports.chat_store import ChatStore
 from tests.contract.store_backends import BACKENDS, StoreFactory

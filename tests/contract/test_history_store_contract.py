@@ -12,7 +12,7 @@ import pytest
 
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.review import HistoryEvent, Outcome, Review
+from reimburse.domain.verdict.review import HistoryEvent, Outcome, Review
 from reimburse.ports.invoice_history import InvoiceHistory
 from tests.contract.store_backends import BACKENDS, StoreFactory
 

@@ -13,7 +13,7 @@ import pytest
 from reimburse.domain.errors import StoreUnavailable
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.verdict import AppliedRule, Flag, RuleEffect
+from reimburse.domain.verdict.verdict import AppliedRule, Flag, RuleEffect
 from reimburse.ports.invoice_store import InvoiceStore
 from tests.contract.store_backends import BACKENDS, HYBRID, StoreFactory
 from tests.fakes.hash_embedder import HashEmbedder

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reimburse.domain.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.verdict.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
 from reimburse.ports.policy_store import PolicyStore
 from tests.contract.store_backends import BACKENDS, HYBRID, StoreFactory
 from tests.fakes.hash_embedder import HashEmbedder

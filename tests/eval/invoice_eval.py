@@ -32,11 +32,11 @@ from typing import Any
 
 from reimburse.config import Settings
 from reimburse.container import build_container
-from reimburse.domain.document import Document
-from reimburse.domain.engine import Claim, decide
 from reimburse.domain.errors import DocumentError, ExtractionError
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Category, Policy
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Category, Policy
 from tests.eval.corpus import load_labels, split_name
 
 FIELDS = ("total", "currency", "date", "number", "vendor")

@@ -28,7 +28,7 @@ from typing import Any
 from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
-from reimburse.domain.policy import CapRule, Policy, RuleType, condition_tokens
+from reimburse.domain.verdict.policy import CapRule, Policy, RuleType, condition_tokens
 from tests.eval.corpus import is_held_out, load_labels
 
 # The reader's expense kinds in the labels' vocabulary.

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from reimburse.domain.documents import document_key, require_key
 from reimburse.domain.record import normalise_name
-from reimburse.domain.review import HistoryEvent
+from reimburse.domain.verdict.review import HistoryEvent
 
 
 def _aware(ts: datetime) -> datetime:

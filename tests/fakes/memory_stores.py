@@ -13,11 +13,11 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from reimburse.domain.chat import ChatMessage
+from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.errors import StoreUnavailable
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.policy import Policy
 from reimburse.domain.record import InvoiceRecord, normalise_name
+from reimburse.domain.verdict.policy import Policy
 from reimburse.ports.invoice_store import InvoicePage, InvoiceStore, ScoredInvoice
 from reimburse.ports.policy_store import ClauseHit
 

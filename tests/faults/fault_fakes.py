@@ -15,12 +15,12 @@ import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from decimal import Decimal
 
-from reimburse.domain.document import Document
 from reimburse.domain.errors import StoreUnavailable
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Policy
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Policy
 from reimburse.ports.invoice_extractor import InvoiceExtractor
 from reimburse.ports.invoice_store import InvoicePage, ScoredInvoice
 from tests.fakes.memory_stores import InMemoryInvoiceStore, InMemoryPolicyStore

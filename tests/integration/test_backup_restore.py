@@ -15,7 +15,7 @@ from reimburse.adapters.qdrant_edge import QdrantEdgeChatStore, QdrantEdgeInvoic
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
 from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
 from reimburse.cli import main
-from reimburse.domain.chat import ChatMessage
+from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.record import InvoiceRecord
 from reimburse.ports.store_backup import BackupRefused
 from tests import chat_dataset

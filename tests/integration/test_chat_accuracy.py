@@ -21,8 +21,8 @@ from reimburse.adapters.qdrant_edge import QdrantEdgeChatStore, QdrantEdgeInvoic
 from reimburse.application.chat.answer_question import AnswerQuestion
 from reimburse.application.chat.messages import ChatAnswer, ChatRequest, ExplicitFilters
 from reimburse.domain.access import Viewer
-from reimburse.domain.money_format import format_amounts, format_money
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict.money_format import format_amounts, format_money
 from tests import chat_dataset
 from tests.fakes.fixed_clock import FixedClock
 

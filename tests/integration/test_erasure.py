@@ -17,7 +17,7 @@ from reimburse.adapters.qdrant_edge import QdrantEdgeChatStore, QdrantEdgeInvoic
 from reimburse.application.erasure import ApplyRetention
 from reimburse.cli import main
 from reimburse.domain.access import Role
-from reimburse.domain.chat import ChatMessage, Source
+from reimburse.domain.chat.session import ChatMessage, Source
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.http.app import create_app

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from reimburse.adapters.pdf import PdfplumberDocumentReader
-from reimburse.domain.document import Document
 from reimburse.domain.errors import DocumentError
+from reimburse.domain.verdict.document import Document
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 EXPECTED: dict[str, Any] = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))

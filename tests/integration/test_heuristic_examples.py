@@ -16,7 +16,7 @@ import pytest
 
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor, HeuristicPolicyInterpreter
 from reimburse.domain.errors import DocumentError
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.policy import Policy
 
 ROOT = Path(__file__).resolve().parents[2] / "docs" / "examples"
 pytestmark = pytest.mark.skipif(not (ROOT / "expected.json").exists(), reason="example corpus not generated")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
-from reimburse.domain.document import TextSource
 from reimburse.domain.errors import NoTextLayer
+from reimburse.domain.verdict.document import TextSource
 from tests import pdf_factory
 from tests.image_factory import receipt, scanned_pdf
 

@@ -12,7 +12,7 @@ from litestar.testing import TestClient
 
 from reimburse.application.analyze_batch import reusable
 from reimburse.container import Container
-from reimburse.domain.policy import Category, Policy
+from reimburse.domain.verdict.policy import Category, Policy
 from tests.conftest import analysis_files, cab_invoice, make_zip
 
 

@@ -30,8 +30,8 @@ WRITER = textwrap.dedent(
     from decimal import Decimal
     from reimburse.adapters.qdrant_edge import (
         QdrantEdgeChatStore, QdrantEdgeInvoiceStore, QdrantEdgePolicyStore)
-    from reimburse.domain.chat import ChatMessage
-    from reimburse.domain.policy import CapRule, CapUnit, Policy
+    from reimburse.domain.chat.session import ChatMessage
+    from reimburse.domain.verdict.policy import CapRule, CapUnit, Policy
     from reimburse.domain.record import InvoiceRecord
 
     def rec(i):

@@ -12,8 +12,8 @@ from PIL import Image
 
 from reimburse.adapters.format_sniffing_document_reader import IMAGE, FormatSniffingDocumentReader
 from reimburse.adapters.ocr.rapidocr_document_reader import RapidOcrDocumentReader
-from reimburse.domain.document import Document, TextSource
 from reimburse.domain.errors import CorruptDocument, NoTextLayer, TooManyPages, UnsupportedFile
+from reimburse.domain.verdict.document import Document, TextSource
 from tests.image_factory import encode, png_declaring, receipt
 
 

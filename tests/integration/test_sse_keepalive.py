@@ -9,9 +9,9 @@ from dependency_injector import providers
 from litestar.testing import TestClient
 
 from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
-from reimburse.domain.document import Document
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Policy
 from reimburse.http.app import create_app
 from tests.conftest import analysis_files, make_settings, offline_container
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reimburse.domain.aggregates import AggregateBuilder, averages, primary_currency
-from reimburse.domain.chat import GroupBy, Metric, Order
+from reimburse.domain.chat.aggregates import AggregateBuilder, averages, primary_currency
+from reimburse.domain.chat.session import GroupBy, Metric, Order
 from reimburse.domain.record import InvoiceRecord
 
 

@@ -21,7 +21,7 @@ from reimburse.application.chat.messages import (
     ExplicitFilters,
 )
 from reimburse.domain.access import AccessDenied, Role, Viewer
-from reimburse.domain.chat import AnswerContext
+from reimburse.domain.chat.session import AnswerContext
 from reimburse.ports.answerer import Answerer
 from tests import chat_dataset
 from tests.fakes.fixed_clock import FixedClock

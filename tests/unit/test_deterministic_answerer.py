@@ -6,13 +6,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from reimburse.adapters.offline_answer.deterministic_answerer import DeterministicAnswerer
-from reimburse.domain.aggregates import AggregateBuilder
-from reimburse.domain.answer_text import chunks, render_answer
-from reimburse.domain.chat import AnswerContext, Intent, Metric, PolicyClause, QueryState
+from reimburse.domain.chat.aggregates import AggregateBuilder
+from reimburse.domain.chat.answer_text import chunks, render_answer
+from reimburse.domain.chat.session import AnswerContext, Intent, Metric, PolicyClause, QueryState
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.money_format import format_amounts, format_money
-from reimburse.domain.policy import CapRule, CapUnit
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict.money_format import format_amounts, format_money
+from reimburse.domain.verdict.policy import CapRule, CapUnit
 
 
 def rec(

@@ -12,8 +12,8 @@ from reimburse.adapters.einvoice.parse import read_einvoice
 from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
-from reimburse.domain.document import Document
-from reimburse.domain.policy import Category, Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Category, Policy
 from tests.einvoice_samples import cii, ubl_invoice
 from tests.fakes.fake_gemini_server import GENERATE, FakeGeminiServer, Reply
 from tests.fakes.gemini_kit import make_gateway

@@ -15,12 +15,12 @@ from reimburse.adapters.einvoice.invoice_from_einvoice import aread_with_einvoic
 from reimburse.adapters.einvoice.parse import read_einvoice
 from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
-from reimburse.domain.document import Document
-from reimburse.domain.engine import Claim, decide
 from reimburse.domain.errors import ExtractionError
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.policy import Category, Policy
-from reimburse.domain.verdict import FlagCode
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import Category, Policy
+from reimburse.domain.verdict.verdict import FlagCode
 from tests.einvoice_samples import cii, ubl_credit_note, ubl_invoice
 
 POLICY = Policy(

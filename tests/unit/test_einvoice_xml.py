@@ -13,8 +13,8 @@ from reimburse.adapters.einvoice.parse import NotAnEInvoice, read_einvoice
 from reimburse.adapters.einvoice.safe_xml import UnsafeXml
 from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
 from reimburse.adapters.format_sniffing_document_reader import PDF, XML, FormatSniffingDocumentReader
-from reimburse.domain.document import EInvoiceLine, TextSource
 from reimburse.domain.errors import CorruptDocument, UnsupportedFile
+from reimburse.domain.verdict.document import EInvoiceLine, TextSource
 from tests.einvoice_samples import cii, ubl_credit_note, ubl_invoice, zugferd1
 
 

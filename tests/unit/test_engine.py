@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from reimburse.domain.engine import Claim, decide
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
-from reimburse.domain.verdict import Flag, FlagCode, RuleEffect, Status
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.verdict.verdict import Flag, FlagCode, RuleEffect, Status
 
 POLICY = Policy(
     policy_id="pol_test",

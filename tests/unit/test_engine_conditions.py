@@ -8,10 +8,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reimburse.domain.engine import Claim, decide
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.money import quantize
-from reimburse.domain.policy import (
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.money import quantize
+from reimburse.domain.verdict.policy import (
     AmountRule,
     CapRule,
     CapUnit,
@@ -21,7 +21,7 @@ from reimburse.domain.policy import (
     Policy,
     RuleType,
 )
-from reimburse.domain.verdict import FlagCode, Status
+from reimburse.domain.verdict.verdict import FlagCode, Status
 
 GRADES = ("A", "B", "C")
 CITIES = ("Tier 1", "Tier 2")

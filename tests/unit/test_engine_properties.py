@@ -8,10 +8,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reimburse.domain.engine import Claim, decide
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
-from reimburse.domain.verdict import Status
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.verdict.verdict import Status
 
 CATEGORIES = ("meals", "cab", "hotel", "travel")
 EXCLUDED_WORDS = ("beer", "wine", "cigarettes")

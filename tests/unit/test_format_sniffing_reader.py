@@ -11,8 +11,8 @@ from reimburse.adapters.format_sniffing_document_reader import (
     FormatSniffingDocumentReader,
     sniff,
 )
-from reimburse.domain.document import Document
 from reimburse.domain.errors import UnsupportedFile
+from reimburse.domain.verdict.document import Document
 
 
 class RecordingReader:

@@ -12,7 +12,7 @@ import pytest
 
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.gemini_answerer import GeminiAnswerer
-from reimburse.domain.chat import Aggregate, AnswerContext, Intent
+from reimburse.domain.chat.session import Aggregate, AnswerContext, Intent
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from tests.fakes.fake_gemini_server import STREAM, FakeGeminiServer, Reply

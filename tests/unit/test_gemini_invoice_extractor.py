@@ -16,12 +16,12 @@ from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.cross_check import UntrustedAmount
 from reimburse.adapters.gemini.fallback import FallbackInvoiceExtractor
 from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
-from reimburse.domain.document import Document
-from reimburse.domain.engine import Claim, decide
 from reimburse.domain.errors import ExtractionError
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import CapRule, CapUnit, Category, ExclusionRule, Policy
-from reimburse.domain.verdict import FlagCode, Status
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import CapRule, CapUnit, Category, ExclusionRule, Policy
+from reimburse.domain.verdict.verdict import FlagCode, Status
 from tests.fakes.fake_gemini_server import GENERATE, FakeGeminiServer, Reply
 from tests.fakes.gemini_kit import make_gateway
 

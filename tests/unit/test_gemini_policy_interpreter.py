@@ -11,10 +11,10 @@ import pytest
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.fallback import FallbackPolicyInterpreter
 from reimburse.adapters.gemini.gemini_policy_interpreter import GeminiPolicyInterpreter
-from reimburse.domain.document import Document
 from reimburse.domain.errors import PolicyError
 from reimburse.domain.ids import policy_id_for
-from reimburse.domain.policy import CapUnit, Category, Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import CapUnit, Category, Policy
 from tests.fakes.fake_gemini_server import FakeGeminiServer, Reply
 from tests.fakes.gemini_kit import make_gateway
 

@@ -12,9 +12,9 @@ from PIL import Image
 
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.gemini_invoice_extractor import VISION, GeminiInvoiceExtractor
-from reimburse.domain.document import Document
-from reimburse.domain.policy import Category, Policy
-from reimburse.domain.verdict import FlagCode
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Category, Policy
+from reimburse.domain.verdict.verdict import FlagCode
 from tests.fakes.fake_gemini_server import GENERATE, FakeGeminiServer, Reply
 from tests.fakes.gemini_kit import make_gateway
 from tests.image_factory import encode, receipt

@@ -10,9 +10,9 @@ from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.adapters.heuristic.invoice_dates import DateReading, day_month_order, read_dates
 from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.totals import analyse_lines
-from reimburse.domain.document import Document
-from reimburse.domain.policy import Category, Policy
-from reimburse.domain.verdict import FlagCode
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Category, Policy
+from reimburse.domain.verdict.verdict import FlagCode
 
 
 def _read(text: str, currency: str | None = None, stay: bool = False) -> DateReading:

@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
-from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Category, Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Category, Policy
 
 # One category per kind, named the way a policy might name them.
 SEPARATE = Policy(

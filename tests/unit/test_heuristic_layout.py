@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reimburse.adapters.heuristic.layout import Layout, cells, words_in
-from reimburse.domain.document import Document, Line, Page, Word
+from reimburse.domain.verdict.document import Document, Line, Page, Word
 
 
 def _line(*cells_: tuple[float, str], top: float, size: float = 10) -> Line:

@@ -12,10 +12,10 @@ import pytest
 
 from reimburse.adapters.heuristic.classify import kinds_named_in
 from reimburse.adapters.heuristic.lexicon import EXCLUDED, KINDS
-from reimburse.domain.engine import Claim, decide
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.policy import Category, ExclusionRule, Policy
-from reimburse.domain.verdict import Status
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import Category, ExclusionRule, Policy
+from reimburse.domain.verdict.verdict import Status
 
 
 def test_aliases_name_exactly_one_kind() -> None:

@@ -9,7 +9,7 @@ from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines
-from reimburse.domain.document import Document, Line, Page, Word
+from reimburse.domain.verdict.document import Document, Line, Page, Word
 
 
 def _line(*cells_: tuple[float, str], top: float, size: float = 10) -> Line:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 
 from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
-from reimburse.domain.document import Document
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Policy
 
 BASE = "Meals and hotel stays are reimbursed.\n"
 

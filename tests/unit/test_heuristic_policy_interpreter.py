@@ -10,9 +10,9 @@ import pytest
 
 from reimburse.adapters.heuristic import HeuristicPolicyInterpreter
 from reimburse.adapters.heuristic.heuristic_policy_interpreter import READER_VERSION
-from reimburse.domain.document import Document
 from reimburse.domain.errors import PolicyError
-from reimburse.domain.policy import CapRule, CapUnit, Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import CapRule, CapUnit, Policy
 
 
 async def interpret(text: str, default_currency: str = "INR") -> Policy:

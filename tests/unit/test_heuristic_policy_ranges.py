@@ -12,11 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
-from reimburse.domain.document import Document
-from reimburse.domain.engine import Claim, decide
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import CapUnit, Condition, Policy, RuleType
-from reimburse.domain.verdict import FlagCode
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import CapUnit, Condition, Policy, RuleType
+from reimburse.domain.verdict.verdict import FlagCode
 
 
 def read(text: str) -> Policy:

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.heuristic.policy_currency import policy_currency
-from reimburse.domain.document import Document
-from reimburse.domain.engine import Claim, decide
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.policy import CapUnit, Policy, RuleType
-from reimburse.domain.verdict import FlagCode, Status
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import CapUnit, Policy, RuleType
+from reimburse.domain.verdict.verdict import FlagCode, Status
 
 
 def read(text: str) -> Policy:

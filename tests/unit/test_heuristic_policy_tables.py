@@ -11,11 +11,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
-from reimburse.domain.document import Document
-from reimburse.domain.engine import Claim, decide
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import CapUnit, Policy
-from reimburse.domain.verdict import FlagCode, Status
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import CapUnit, Policy
+from reimburse.domain.verdict.verdict import FlagCode, Status
 
 HEADER = ("Grade", "Tier 1 cities", "Tier 2 cities")
 ROWS = (("Grade A", "INR 5,000", "INR 3,500"), ("Grade B", "INR 3,500", "INR 2,500"))

@@ -11,11 +11,11 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
-from reimburse.domain.document import Document, Line, Page, Word
-from reimburse.domain.engine import Claim, decide
 from reimburse.domain.errors import ExtractionError
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Category, Policy
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document, Line, Page, Word
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Category, Policy
 
 POLICY = Policy(policy_id="pol", currency="EUR", categories=(Category("other"), Category("meals")))
 READING = {"total_mismatch", "multiple_totals", "low_confidence"}

@@ -10,10 +10,10 @@ import pytest
 from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
 from reimburse.adapters.ocr.confidence import amount_confidence
 from reimburse.adapters.ocr.layout import OcrWord, build_page, page_text
-from reimburse.domain.document import Document, Line, Page, TextSource, Word
-from reimburse.domain.engine import Claim, decide
-from reimburse.domain.policy import Category, Policy
-from reimburse.domain.verdict import FlagCode
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document, Line, Page, TextSource, Word
+from reimburse.domain.verdict.policy import Category, Policy
+from reimburse.domain.verdict.verdict import FlagCode
 
 POLICY = Policy(policy_id="pol_test", currency="EUR", categories=(Category(name="meals"),))
 

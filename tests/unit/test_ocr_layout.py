@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reimburse.adapters.ocr.layout import OcrWord, build_page, page_text
-from reimburse.domain.document import TextSource
+from reimburse.domain.verdict.document import TextSource
 
 
 def word(

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reimburse.domain.chat import GroupBy, Intent, Metric, Order
-from reimburse.domain.query_understanding import ParsedQuery, Vocabulary, understand
-from reimburse.domain.query_vocabulary import build_categories
-from reimburse.domain.suggestions import suggest
+from reimburse.domain.chat.query_understanding import ParsedQuery, Vocabulary, understand
+from reimburse.domain.chat.query_vocabulary import build_categories
+from reimburse.domain.chat.session import GroupBy, Intent, Metric, Order
+from reimburse.domain.chat.suggestions import suggest
 
 STORED = ("Rani Sharma", "Hardik Patel", "Ana María López", "John O'Brien", "Wei Chen", "Amit Sharma")
 TODAY = date(2025, 1, 20)

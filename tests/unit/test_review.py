@@ -19,13 +19,13 @@ from reimburse.application.erasure import ApplyRetention, EraseEmployee
 from reimburse.application.export import COLUMNS, ExportInvoices, export_row, neutralise
 from reimburse.application.review import InvoiceLocks, ReviewInvoice, ReviewQueue, carry_over
 from reimburse.domain.access import AccessDenied, Role, Viewer
-from reimburse.domain.aggregates import AggregateBuilder
-from reimburse.domain.answer_text import render_answer
-from reimburse.domain.chat import AnswerContext, GroupBy, Intent
+from reimburse.domain.chat.aggregates import AggregateBuilder
+from reimburse.domain.chat.answer_text import render_answer
+from reimburse.domain.chat.session import AnswerContext, GroupBy, Intent
 from reimburse.domain.documents import media_type
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.review import InvalidDecision, Review, StaleVersion, decide, final_status
+from reimburse.domain.verdict.review import InvalidDecision, Review, StaleVersion, decide, final_status
 from reimburse.http.controllers.review import _csv_chunks
 from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.memory_review import InMemoryDocumentStore, InMemoryInvoiceHistory

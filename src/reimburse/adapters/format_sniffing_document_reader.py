@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from reimburse.domain.document import Document
 from reimburse.domain.errors import UnsupportedFile
+from reimburse.domain.verdict.document import Document
 from reimburse.ports.document_reader import DocumentReader
 
 PDF = "pdf"

@@ -15,10 +15,10 @@ from typing import Any
 
 import msgspec
 
-from reimburse.domain.chat import ChatMessage
-from reimburse.domain.policy import Policy
+from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.record import InvoiceRecord, normalise_name
-from reimburse.domain.review import HistoryEvent
+from reimburse.domain.verdict.policy import Policy
+from reimburse.domain.verdict.review import HistoryEvent
 from reimburse.ports.policy_store import ClauseHit
 
 INVOICES = "invoices"

@@ -39,15 +39,15 @@ from reimburse.application.results import (
 )
 from reimburse.application.review import analysis_event, carry_over
 from reimburse.domain.access import AccessDenied, Role, Viewer
-from reimburse.domain.document import Document
-from reimburse.domain.engine import Claim, decide
 from reimburse.domain.errors import DomainError, PolicyError, StoreUnavailable, TooSlow
 from reimburse.domain.ids import invoice_id_for, new_batch_id, policy_id_for
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Policy
 from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.review import HistoryEvent
-from reimburse.domain.verdict import Flag, FlagCode
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Policy
+from reimburse.domain.verdict.review import HistoryEvent
+from reimburse.domain.verdict.verdict import Flag, FlagCode
 from reimburse.ports.clock import Clock
 from reimburse.ports.document_reader import DocumentReader
 from reimburse.ports.document_store import DocumentStore

@@ -14,7 +14,7 @@ import msgspec
 
 from reimburse.application.policy_data import InvalidPolicyData, parse_policy_data, policy_from_data
 from reimburse.domain.access import AccessDenied, Role, Viewer
-from reimburse.domain.policy import AmountRule, CapRule, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.verdict.policy import AmountRule, CapRule, Category, DeadlineRule, ExclusionRule, Policy
 from reimburse.ports.policy_store import PolicyStore
 
 

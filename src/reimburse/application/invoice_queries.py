@@ -5,7 +5,7 @@ from __future__ import annotations
 from reimburse.application.results import AnalysisResult
 from reimburse.domain.access import Viewer
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.policy import Policy
 from reimburse.ports.invoice_store import InvoiceStore
 from reimburse.ports.policy_store import PolicyStore
 

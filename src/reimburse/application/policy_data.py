@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.domain.policy import (
+from reimburse.domain.verdict.policy import (
     AmountRule,
     CapRule,
     CapUnit,

@@ -8,8 +8,8 @@ from decimal import Decimal
 import msgspec
 
 from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.review import Review
-from reimburse.domain.verdict import AppliedRule, Flag
+from reimburse.domain.verdict.review import Review
+from reimburse.domain.verdict.verdict import AppliedRule, Flag
 
 
 class AnalysisResult(msgspec.Struct, frozen=True):

@@ -18,7 +18,7 @@ from reimburse.application.results import AnalysisResult
 from reimburse.domain.access import AccessDenied, Viewer
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.review import EventKind, HistoryEvent, Outcome, StaleVersion, decide
+from reimburse.domain.verdict.review import EventKind, HistoryEvent, Outcome, StaleVersion, decide
 from reimburse.ports.clock import Clock
 from reimburse.ports.invoice_history import InvoiceHistory
 from reimburse.ports.invoice_store import InvoiceStore

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reimburse.domain.chat import ChatMessage
+from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.record import normalise_name
 
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.domain.review import Review, final_amount, final_status
-from reimburse.domain.verdict import AppliedRule, Flag
+from reimburse.domain.verdict.review import Review, final_amount, final_status
+from reimburse.domain.verdict.verdict import AppliedRule, Flag
 
 
 def normalise_name(name: str) -> str:

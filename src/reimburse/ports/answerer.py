@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Protocol
 
-from reimburse.domain.chat import AnswerContext
+from reimburse.domain.chat.session import AnswerContext
 
 
 class Answerer(Protocol):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from reimburse.domain.chat import ChatMessage
+from reimburse.domain.chat.session import ChatMessage
 
 
 class ChatStore(Protocol):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from reimburse.domain.document import Document
+from reimburse.domain.verdict.document import Document
 
 
 class DocumentReader(Protocol):

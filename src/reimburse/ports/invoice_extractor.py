@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from reimburse.domain.document import Document
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Policy
 
 
 class InvoiceExtractor(Protocol):

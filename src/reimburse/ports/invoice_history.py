@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from reimburse.domain.review import HistoryEvent
+from reimburse.domain.verdict.review import HistoryEvent
 
 
 class InvoiceHistory(Protocol):

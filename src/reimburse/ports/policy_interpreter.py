@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from reimburse.domain.document import Document
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Policy
 
 
 class PolicyInterpreter(Protocol):

@@ -4,7 +4,7 @@ from typing import Protocol
 
 import msgspec
 
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.policy import Policy
 
 
 class ClauseHit(msgspec.Struct, frozen=True):

@@ -14,7 +14,7 @@ from typing import Any
 
 from reimburse.adapters.einvoice.safe_xml import find, find_all, local, namespace, text
 from reimburse.adapters.einvoice.values import amount_in, to_date, to_decimal
-from reimburse.domain.document import EInvoice, EInvoiceLine
+from reimburse.domain.verdict.document import EInvoice, EInvoiceLine
 
 CII_NS = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
 FERD1_NS = "urn:ferd:CrossIndustryDocument:invoice:1p0"

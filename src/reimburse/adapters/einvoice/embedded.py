@@ -22,7 +22,7 @@ from pdfminer.pdftypes import PDFObjRef, PDFStream
 
 from reimburse.adapters.einvoice.parse import NotAnEInvoice, read_einvoice
 from reimburse.adapters.einvoice.safe_xml import UnsafeXml
-from reimburse.domain.document import EInvoice
+from reimburse.domain.verdict.document import EInvoice
 
 log = logging.getLogger(__name__)
 

@@ -18,11 +18,11 @@ from datetime import date
 from decimal import Decimal
 
 from reimburse.adapters.einvoice.render import render
-from reimburse.domain.document import Document, EInvoice
 from reimburse.domain.errors import ExtractionError
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.policy import Policy
-from reimburse.domain.verdict import Flag, FlagCode
+from reimburse.domain.verdict.document import Document, EInvoice
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import Policy
+from reimburse.domain.verdict.verdict import Flag, FlagCode
 
 # UNTDID 1001 codes that EN 16931 counts as credit notes (381 the common one).
 CREDIT_NOTE_CODES = frozenset({"81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reimburse.adapters.einvoice import safe_xml
 from reimburse.adapters.einvoice.cii import is_cii, read_cii
 from reimburse.adapters.einvoice.ubl import is_ubl, read_ubl
-from reimburse.domain.document import EInvoice
+from reimburse.domain.verdict.document import EInvoice
 
 
 class NotAnEInvoice(ValueError):

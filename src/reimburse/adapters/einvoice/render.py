@@ -6,7 +6,7 @@ chat): seller, number, dates, lines and totals, one fact a line, in English labe
 
 from __future__ import annotations
 
-from reimburse.domain.document import EInvoice
+from reimburse.domain.verdict.document import EInvoice
 
 _TYPE_NAMES = {
     "380": "Invoice",

@@ -11,7 +11,7 @@ from typing import Any
 
 from reimburse.adapters.einvoice.safe_xml import find, find_all, local, namespace, text
 from reimburse.adapters.einvoice.values import amount_in, to_date, to_decimal
-from reimburse.domain.document import EInvoice, EInvoiceLine
+from reimburse.domain.verdict.document import EInvoice, EInvoiceLine
 
 INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
 CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"

@@ -11,8 +11,8 @@ import hashlib
 from reimburse.adapters.einvoice.parse import NotAnEInvoice, read_einvoice
 from reimburse.adapters.einvoice.render import render
 from reimburse.adapters.einvoice.safe_xml import MAX_XML_BYTES, UnsafeXml
-from reimburse.domain.document import Document
 from reimburse.domain.errors import CorruptDocument, UnsupportedFile
+from reimburse.domain.verdict.document import Document
 
 
 class XmlEInvoiceDocumentReader:

@@ -29,9 +29,9 @@ from reimburse.adapters.gemini.printed_amounts import (
     read_printed,
 )
 from reimburse.domain.errors import ExtractionError
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.policy import Policy
-from reimburse.domain.verdict import FlagCode
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import Policy
+from reimburse.domain.verdict.verdict import FlagCode
 
 TOLERANCE = Decimal("0.01")
 

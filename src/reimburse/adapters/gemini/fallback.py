@@ -12,11 +12,11 @@ import logging
 import msgspec
 
 from reimburse.adapters.gemini.cross_check import UntrustedAmount
-from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError, PolicyError
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Policy
-from reimburse.domain.verdict import FlagCode
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Policy
+from reimburse.domain.verdict.verdict import FlagCode
 from reimburse.ports.invoice_extractor import InvoiceExtractor
 from reimburse.ports.policy_interpreter import PolicyInterpreter
 

@@ -17,7 +17,7 @@ from google.genai import types
 
 from reimburse.adapters.gemini.client import NO_AFC, GeminiGateway
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
-from reimburse.domain.chat import Aggregate, AnswerContext
+from reimburse.domain.chat.session import Aggregate, AnswerContext
 from reimburse.domain.record import InvoiceRecord
 
 MAX_RECORDS = 40

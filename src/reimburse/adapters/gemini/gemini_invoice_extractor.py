@@ -19,10 +19,10 @@ from reimburse.adapters.gemini.cross_check import cross_check
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
 from reimburse.adapters.gemini.schema import InvoiceWire, WireError, to_currency, to_date, to_decimal
 from reimburse.adapters.gemini.structured import InvalidModelOutput, StructuredCaller, quote_document
-from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import Policy
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from reimburse.adapters.gemini.printed_amounts import amounts_in, quantize
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
 from reimburse.adapters.gemini.schema import PolicyWire, WireError, to_currency, to_decimal
 from reimburse.adapters.gemini.structured import InvalidModelOutput, StructuredCaller, quote_document
-from reimburse.domain.document import Document
 from reimburse.domain.errors import PolicyError
 from reimburse.domain.ids import policy_id_for
-from reimburse.domain.policy import CapRule, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import CapRule, Category, DeadlineRule, ExclusionRule, Policy
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from reimburse.domain.policy import CapUnit
+from reimburse.domain.verdict.policy import CapUnit
 
 Amount = Annotated[
     str,

@@ -15,7 +15,7 @@ from decimal import Decimal
 from reimburse.adapters.heuristic.amounts import AmountMatch, find_amounts
 from reimburse.adapters.heuristic.lexicon import UNIT_ADVERBS, UNIT_WORDS
 from reimburse.adapters.heuristic.mentions import find_mentions
-from reimburse.domain.policy import CapUnit, RuleType
+from reimburse.domain.verdict.policy import CapUnit, RuleType
 
 _CAP = re.compile(
     r"(?i)(up\s*-?\s*to|upto|capped\s+(?:at|to)|cap\s+(?:of|is|at)|cap:|maximum(?:\s+of)?|max\.?|"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reimburse.adapters.heuristic.lexicon import KIND_BY_NAME, KINDS, TRAVEL
 from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.adapters.heuristic.text import count_term, find_term
-from reimburse.domain.policy import Category, Policy
+from reimburse.domain.verdict.policy import Category, Policy
 
 THRESHOLD = 2.5
 _KNOWN_WORDS = {w.lower() for k in KINDS for w in k.words}

@@ -11,7 +11,7 @@ import re
 
 from babel import Locale
 
-from reimburse.domain.policy import ELSEWHERE, Condition
+from reimburse.domain.verdict.policy import ELSEWHERE, Condition
 
 _COUNTRIES = sorted(
     {

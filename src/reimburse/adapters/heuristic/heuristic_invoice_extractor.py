@@ -13,11 +13,11 @@ from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines, read_totals_from
 from reimburse.adapters.ocr.confidence import amount_confidence
-from reimburse.domain.document import Document
 from reimburse.domain.errors import ExtractionError
-from reimburse.domain.invoice import Invoice
-from reimburse.domain.policy import Policy
-from reimburse.domain.verdict import Flag, FlagCode
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Policy
+from reimburse.domain.verdict.verdict import Flag, FlagCode
 
 
 class HeuristicInvoiceExtractor:

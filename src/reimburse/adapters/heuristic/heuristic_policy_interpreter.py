@@ -26,9 +26,9 @@ from reimburse.adapters.heuristic.policy_currency import policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
 from reimburse.adapters.heuristic.tables import TableLimit, context_above, read_table, text_tables
 from reimburse.adapters.heuristic.text import normalize
-from reimburse.domain.document import Document
 from reimburse.domain.errors import PolicyError
-from reimburse.domain.policy import CapUnit, Condition, Policy, RuleType
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import CapUnit, Condition, Policy, RuleType
 
 _COVER = re.compile(
     r"(?i)(reimburs|\bcovered\b|\bcovers?\b|eligible|\ballowed\b|permitted|claimable|can\s+(?:be\s+)?claim|pays?\s+for|"

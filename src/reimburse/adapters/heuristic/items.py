@@ -14,7 +14,7 @@ from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch
 from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.text import clean_spaces
 from reimburse.adapters.heuristic.totals import LineInfo
-from reimburse.domain.invoice import LineItem
+from reimburse.domain.verdict.invoice import LineItem
 
 _HEADER_WORDS = re.compile(
     r"(?i)(?<![^\W\d_])(description|item|items|particulars|details|service|services|qty|quantity|rate|"

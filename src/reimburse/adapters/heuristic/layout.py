@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.text import normalize
-from reimburse.domain.document import Document, Line, Page, Word
+from reimburse.domain.verdict.document import Document, Line, Page, Word
 
 # A gap between words wider than this many word heights separates two cells (columns).
 CELL_GAP_HEIGHTS = 0.9

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reimburse.domain.policy import CapUnit
+from reimburse.domain.verdict.policy import CapUnit
 
 
 @dataclass(frozen=True)

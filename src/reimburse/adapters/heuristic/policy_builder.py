@@ -14,7 +14,7 @@ from reimburse.adapters.heuristic.exclusions import ExclusionFinding
 from reimburse.adapters.heuristic.lexicon import KIND_BY_NAME, TRAVEL
 from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.adapters.heuristic.policy_currency import symbol_currency
-from reimburse.domain.policy import (
+from reimburse.domain.verdict.policy import (
     AmountRule,
     CapRule,
     CapUnit,

@@ -15,7 +15,7 @@ from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_
 from reimburse.adapters.heuristic.caps import CapFinding, unit_in
 from reimburse.adapters.heuristic.conditions import condition_in, merge
 from reimburse.adapters.heuristic.mentions import find_mentions, specific
-from reimburse.domain.policy import CapUnit, Condition
+from reimburse.domain.verdict.policy import CapUnit, Condition
 
 COLUMN_GAP = re.compile(r"\s{3,}")
 _MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")

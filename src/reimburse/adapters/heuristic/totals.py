@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.adapters.heuristic.layout import Layout
-from reimburse.domain.verdict import Flag, FlagCode
+from reimburse.domain.verdict.verdict import Flag, FlagCode
 
 CENT = Decimal("0.01")
 ROUNDING_SLACK = Decimal("1.00")

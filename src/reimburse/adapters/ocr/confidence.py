@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from reimburse.domain.document import Document, Line, TextSource, Word
+from reimburse.domain.verdict.document import Document, Line, TextSource, Word
 
 _SEPARATORS = re.compile(r"[.,'\u00a0 ]")
 _NOT_AMOUNT = re.compile(r"[^0-9.,'\u00a0 -]")

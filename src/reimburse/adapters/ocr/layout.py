@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from reimburse.adapters.pdf.text_layout import COLUMN_SEPARATOR, normalise
-from reimburse.domain.document import Line, Page, TextSource, Word
+from reimburse.domain.verdict.document import Line, Page, TextSource, Word
 
 LINE_OVERLAP = 0.5  # share of the smaller word's height two words must overlap to share a line
 COLUMN_GAP_HEIGHTS = 1.5  # a gap wider than this many line heights separates columns

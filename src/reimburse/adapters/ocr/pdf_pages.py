@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pypdfium2
 from PIL import Image
 
-from reimburse.domain.document import Document
 from reimburse.domain.errors import CorruptDocument, EncryptedDocument
+from reimburse.domain.verdict.document import Document
 
 if TYPE_CHECKING:
     from reimburse.adapters.ocr.rapidocr_document_reader import RapidOcrDocumentReader

@@ -16,8 +16,8 @@ from PIL import Image
 from reimburse.adapters.ocr import images
 from reimburse.adapters.ocr.layout import build_page, page_text
 from reimburse.adapters.ocr.rapidocr_engine import OcrTimeout, recognise, time_limit
-from reimburse.domain.document import Document, Page
 from reimburse.domain.errors import NoTextLayer, UnsupportedFile
+from reimburse.domain.verdict.document import Document, Page
 
 PAGE_TIMEOUT_SECONDS = 60.0
 # Pictures kept for a vision model: the first pages, at a size it reads well, as JPEG.

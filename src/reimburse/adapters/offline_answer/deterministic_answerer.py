@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from reimburse.domain.answer_text import chunks, render_answer
-from reimburse.domain.chat import AnswerContext
+from reimburse.domain.chat.answer_text import chunks, render_answer
+from reimburse.domain.chat.session import AnswerContext
 
 
 class DeterministicAnswerer:

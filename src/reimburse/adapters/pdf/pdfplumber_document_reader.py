@@ -28,7 +28,6 @@ from reimburse.adapters.einvoice.embedded import embedded_einvoice
 from reimburse.adapters.ocr.pdf_pages import ocr_pdf
 from reimburse.adapters.pdf import decode_budget
 from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_layout
-from reimburse.domain.document import Document, Page
 from reimburse.domain.errors import (
     CorruptDocument,
     DocumentError,
@@ -36,6 +35,7 @@ from reimburse.domain.errors import (
     TooManyPages,
     UnsupportedFile,
 )
+from reimburse.domain.verdict.document import Document, Page
 
 MIN_TEXT_CHARS = 8  # fewer letters/digits than this in the whole file: treat it as a scan
 HEADER_WINDOW = 1024

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from reimburse.domain.document import Line, Page, Word
+from reimburse.domain.verdict.document import Line, Page, Word
 
 COLUMN_SEPARATOR = "   "
 # Distances in units of the line's font size (em).

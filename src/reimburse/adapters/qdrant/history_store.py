@@ -21,7 +21,7 @@ from reimburse.adapters.store_codec import (
 )
 from reimburse.adapters.store_filters import Equals
 from reimburse.domain.record import normalise_name
-from reimburse.domain.review import HistoryEvent
+from reimburse.domain.verdict.review import HistoryEvent
 
 
 class QdrantServerInvoiceHistory:

@@ -24,7 +24,7 @@ from reimburse.adapters.store_codec import (
     saved_at_now,
 )
 from reimburse.adapters.store_filters import Condition, Equals
-from reimburse.domain.policy import Policy
+from reimburse.domain.verdict.policy import Policy
 from reimburse.ports.embedder import Embedder
 from reimburse.ports.policy_store import ClauseHit
 

@@ -20,7 +20,7 @@ from reimburse.adapters.store_codec import (
     payload_to_chat,
 )
 from reimburse.adapters.store_filters import Equals
-from reimburse.domain.chat import ChatMessage
+from reimburse.domain.chat.session import ChatMessage
 
 
 class QdrantEdgeChatStore:

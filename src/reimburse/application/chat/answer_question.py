@@ -28,14 +28,14 @@ from reimburse.application.chat.messages import (
 )
 from reimburse.application.chat.retrieval import InvoiceRetrieval, Retrieved
 from reimburse.domain.access import AccessDenied, Viewer
-from reimburse.domain.answer_text import MAX_ROWS, render_answer
-from reimburse.domain.chat import AnswerContext, ChatMessage, Intent, QueryState, Source
+from reimburse.domain.chat.answer_text import MAX_ROWS, render_answer
+from reimburse.domain.chat.query_scope import invoices_phrase
+from reimburse.domain.chat.query_understanding import ParsedQuery, Vocabulary, understand
+from reimburse.domain.chat.query_vocabulary import build_categories
+from reimburse.domain.chat.session import AnswerContext, ChatMessage, Intent, QueryState, Source
+from reimburse.domain.chat.suggestions import suggest
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.query_scope import invoices_phrase
-from reimburse.domain.query_understanding import ParsedQuery, Vocabulary, understand
-from reimburse.domain.query_vocabulary import build_categories
 from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.suggestions import suggest
 from reimburse.ports.answerer import Answerer
 from reimburse.ports.chat_store import ChatStore
 from reimburse.ports.clock import Clock

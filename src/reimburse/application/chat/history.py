@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reimburse.application.chat.messages import HistoryDeleted, HistoryEntry
 from reimburse.domain.access import Viewer
-from reimburse.domain.chat import ChatMessage
+from reimburse.domain.chat.session import ChatMessage
 from reimburse.ports.chat_store import ChatStore
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.domain.chat import Source
+from reimburse.domain.chat.session import Source
 
 
 class ExplicitFilters(msgspec.Struct, frozen=True):

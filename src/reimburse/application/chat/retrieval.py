@@ -12,14 +12,22 @@ from datetime import UTC, datetime
 
 import msgspec
 
-from reimburse.domain.aggregates import AggregateBuilder
-from reimburse.domain.answer_text import MAX_ROWS
-from reimburse.domain.chat import Aggregate, GroupBy, GroupFigures, Intent, Order, PolicyClause, QueryState
+from reimburse.domain.chat.aggregates import AggregateBuilder
+from reimburse.domain.chat.answer_text import MAX_ROWS
+from reimburse.domain.chat.query_text import fold
+from reimburse.domain.chat.session import (
+    Aggregate,
+    GroupBy,
+    GroupFigures,
+    Intent,
+    Order,
+    PolicyClause,
+    QueryState,
+)
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.policy import CapRule
-from reimburse.domain.query_text import fold
 from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.verdict import Status
+from reimburse.domain.verdict.policy import CapRule
+from reimburse.domain.verdict.verdict import Status
 from reimburse.ports.invoice_store import InvoiceStore
 from reimburse.ports.policy_store import PolicyStore
 

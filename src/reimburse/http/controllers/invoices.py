@@ -15,7 +15,7 @@ from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInv
 from reimburse.application.results import AnalysisResult
 from reimburse.domain.access import Viewer
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.policy import (
+from reimburse.domain.verdict.policy import (
     AmountRule,
     CapRule,
     Category,
@@ -24,7 +24,7 @@ from reimburse.domain.policy import (
     Policy,
     ProcessRule,
 )
-from reimburse.domain.verdict import Status
+from reimburse.domain.verdict.verdict import Status
 from reimburse.http.dates import DAY_DESCRIPTION, calendar_day
 from reimburse.http.errors import ApiError
 

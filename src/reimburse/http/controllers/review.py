@@ -37,8 +37,8 @@ from reimburse.application.results import AnalysisResult
 from reimburse.application.review import GetInvoiceHistory, ReviewInvoice, ReviewQueue
 from reimburse.domain.access import AccessDenied, Viewer
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.review import MAX_NOTE, HistoryEvent, InvalidDecision, StaleVersion
-from reimburse.domain.verdict import Status
+from reimburse.domain.verdict.review import MAX_NOTE, HistoryEvent, InvalidDecision, StaleVersion
+from reimburse.domain.verdict.verdict import Status
 from reimburse.http.controllers.invoices import InvoicePage
 from reimburse.http.errors import ApiError, ErrorBody
 

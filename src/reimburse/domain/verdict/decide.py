@@ -14,10 +14,10 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.domain.invoice import Invoice, LineItem
-from reimburse.domain.money import quantize
-from reimburse.domain.policy import AmountRule, CapRule, CapUnit, Condition, ExclusionRule, Policy
-from reimburse.domain.verdict import AppliedRule, Flag, FlagCode, RuleEffect, Status, Verdict
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.money import quantize
+from reimburse.domain.verdict.policy import AmountRule, CapRule, CapUnit, Condition, ExclusionRule, Policy
+from reimburse.domain.verdict.verdict import AppliedRule, Flag, FlagCode, RuleEffect, Status, Verdict
 
 TOLERANCE = Decimal("0.01")
 ZERO = Decimal(0)

@@ -11,12 +11,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import msgspec
 
-from reimburse.domain.aggregates import averages
-from reimburse.domain.chat import Aggregate, AnswerContext, GroupBy, Intent, Metric, Order, QueryState
-from reimburse.domain.money_format import format_amounts, format_money
-from reimburse.domain.query_scope import format_day, invoices_phrase
-from reimburse.domain.query_vocabulary import STATUS_LABELS
+from reimburse.domain.chat.aggregates import averages
+from reimburse.domain.chat.query_scope import format_day, invoices_phrase
+from reimburse.domain.chat.query_vocabulary import STATUS_LABELS
+from reimburse.domain.chat.session import Aggregate, AnswerContext, GroupBy, Intent, Metric, Order, QueryState
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict.money_format import format_amounts, format_money
 
 MAX_ROWS = 20
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#])")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reimburse.domain.chat import Intent, Metric, QueryState
-from reimburse.domain.query_scope import describe_period
+from reimburse.domain.chat.query_scope import describe_period
+from reimburse.domain.chat.session import Intent, Metric, QueryState
 
 MAX_SUGGESTIONS = 3
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.domain.verdict import Status
+from reimburse.domain.verdict.verdict import Status
 
 MAX_NOTE = 2000
 

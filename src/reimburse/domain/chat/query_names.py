@@ -15,7 +15,7 @@ from collections import Counter
 
 import msgspec
 
-from reimburse.domain.query_text import Workspace, words
+from reimburse.domain.chat.query_text import Workspace, words
 
 # Ordinary words that are also first names. Alone, such a word names someone only when written
 # as a possessive ("will's invoices"); a full-name match always works.

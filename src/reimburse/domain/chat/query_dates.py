@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import msgspec
 
-from reimburse.domain.query_text import Workspace
+from reimburse.domain.chat.query_text import Workspace
 
 MONTHS = {
     "jan": 1,

@@ -9,8 +9,8 @@ from decimal import Decimal
 import msgspec
 
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.policy import CapRule
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict.policy import CapRule
 
 
 class Intent(enum.StrEnum):

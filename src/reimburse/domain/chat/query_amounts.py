@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 import msgspec
 
-from reimburse.domain.query_text import Workspace
+from reimburse.domain.chat.query_text import Workspace
 
 CENT = Decimal("0.01")
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.domain.verdict import Flag
+from reimburse.domain.verdict.verdict import Flag
 
 
 class LineItem(msgspec.Struct, frozen=True):

@@ -12,13 +12,13 @@ from datetime import date
 
 import msgspec
 
-from reimburse.domain.chat import GroupBy, Intent, Metric, Order, QueryState
+from reimburse.domain.chat.query_amounts import find_amounts
+from reimburse.domain.chat.query_dates import find_period
+from reimburse.domain.chat.query_names import EmployeeMatcher, NameMatch
+from reimburse.domain.chat.query_text import Workspace
+from reimburse.domain.chat.query_vocabulary import CategoryTerm, find_categories, find_statuses
+from reimburse.domain.chat.session import GroupBy, Intent, Metric, Order, QueryState
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.domain.query_amounts import find_amounts
-from reimburse.domain.query_dates import find_period
-from reimburse.domain.query_names import EmployeeMatcher, NameMatch
-from reimburse.domain.query_text import Workspace
-from reimburse.domain.query_vocabulary import CategoryTerm, find_categories, find_statuses
 
 
 class Vocabulary(msgspec.Struct, frozen=True):

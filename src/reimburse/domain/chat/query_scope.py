@@ -6,9 +6,9 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from reimburse.domain.chat import QueryState
-from reimburse.domain.money_format import format_money
-from reimburse.domain.query_vocabulary import STATUS_LABELS
+from reimburse.domain.chat.query_vocabulary import STATUS_LABELS
+from reimburse.domain.chat.session import QueryState
+from reimburse.domain.verdict.money_format import format_money
 
 
 def format_day(d: date) -> str:

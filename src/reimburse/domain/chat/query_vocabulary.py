@@ -11,8 +11,8 @@ import re
 
 import msgspec
 
-from reimburse.domain.query_text import Workspace, fold
-from reimburse.domain.verdict import Status
+from reimburse.domain.chat.query_text import Workspace, fold
+from reimburse.domain.verdict.verdict import Status
 
 # Everyday groupings: the first word is the label shown in answers.
 DEFAULT_CATEGORY_GROUPS: tuple[tuple[str, ...], ...] = (

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from reimburse.domain.chat import Aggregate, GroupBy, GroupFigures, Metric, Order
-from reimburse.domain.money import quantize
+from reimburse.domain.chat.session import Aggregate, GroupBy, GroupFigures, Metric, Order
 from reimburse.domain.record import InvoiceRecord
+from reimburse.domain.verdict.money import quantize
 
 NO_CATEGORY = "uncategorised"
 NO_DATE = "undated"

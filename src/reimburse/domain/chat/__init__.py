@@ -1,0 +1,1 @@
+"""Chat question understanding and answers over stored invoices."""

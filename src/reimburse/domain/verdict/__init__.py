@@ -1,0 +1,1 @@
+"""The verdict core: a policy, an invoice and a claim decide what is reimbursed."""
