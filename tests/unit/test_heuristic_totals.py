@@ -447,3 +447,19 @@ def test_a_label_alone_on_its_line_takes_the_value_on_its_row() -> None:
     )
     invoice = HeuristicInvoiceExtractor().read(doc, POLICY)
     assert (invoice.total, invoice.subtotal, invoice.taxes) == (d("110.00"), d("100.00"), d("10.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # a total word the label lists do not hold, run together with the next word
+        ("Pekarna\nRohlik   12,00\nTotalbelopp   48,00\nHotove   50,00", "48.00"),
+        # no total word at all, but the amounts carry their currency
+        ("Boulangerie\nBaguette   €1.20\nCroissant   €2.40\n€3.60", "3.60"),
+    ],
+    ids=["total-like-word", "currency"],
+)
+def test_an_unlabelled_total_is_read_as_a_weak_guess_not_a_failure(text: str, total: str) -> None:
+    invoice = read(text)
+    assert invoice.total == d(total)
+    assert "low_confidence" in flags(invoice)

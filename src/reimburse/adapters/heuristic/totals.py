@@ -308,6 +308,35 @@ def _repeated_amount(infos: list[LineInfo], found: list[Labelled]) -> Labelled |
     return Labelled(Label.WEAK, "(unlabelled, printed twice)", amount, i)
 
 
+# Stems of total and payment words across languages, matched inside words and run-together
+# text ("GESAMTBETRAG", "TotalAmount", "Celkem", "Razem", "Ukupno", "Summa", "à payer").
+_TOTALISH = re.compile(
+    r"(?i)total|summ?e?|betrag|amount|montant|importe|importo|bedrag|celkem|razem|ukupno|kokku|"
+    r"suma|payer|pagar|pagare|zahl|due|payable|charged|[úu]hrad|zap[łl]at|platiti|betalen|betala"
+)
+
+
+def last_resort(infos: list[LineInfo]) -> Labelled | None:
+    """When no label names a total, the document still prints one: the largest money amount on
+    a line with a total-like word in any language, else the largest amount printed with its
+    currency. Read as a weak guess, so the engine asks for review. Bare prices with neither are
+    item lines that print no total: those stay unread."""
+    tiers: list[list[tuple[int, AmountMatch]]] = [[], []]
+    for i, info in enumerate(infos):
+        for a in info.amounts:
+            if a.value <= 0 or not a.explicit:
+                continue
+            if _TOTALISH.search(info.text[: a.start]):
+                tiers[0].append((i, a))
+            if a.currency is not None:
+                tiers[1].append((i, a))
+    for tier, label in zip(tiers, ("a total-like word", "its currency"), strict=True):
+        if tier:
+            i, amount = max(tier, key=lambda t: t[1].value)
+            return Labelled(Label.WEAK, f"(the largest amount with {label})", amount, i)
+    return None
+
+
 @dataclass
 class TotalsReading:
     total: Decimal
@@ -389,7 +418,12 @@ def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> Tot
     """The totals of analysed lines: labelled amounts (by text, then by layout), tax rates, and
     which lines print money (so a disagreement is claimed only over a fully read block)."""
     amount_lines = {i for i, info in enumerate(infos) if info.amounts}
-    reading = read_totals(labelled_amounts(infos, layout), tax_rates(infos), amount_lines)
+    found = labelled_amounts(infos, layout)
+    reading = read_totals(found, tax_rates(infos), amount_lines)
+    if reading is None and (guess := last_resort(infos)) is not None:
+        reading = read_totals([*found, guess], tax_rates(infos), amount_lines)
+        if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
+            reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
     if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:
         # A payment or weak label was all that named a total; if the subtotal and tax add up to
         # an amount printed on its own line ("29.80" under "ADD: GST 1.69"), that is the total.
