@@ -7,8 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dependency_injector import providers
 from litestar.testing import TestClient
 
+from reimburse.container import Container
+from reimburse.domain.errors import InterpreterUnavailable
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Policy
 from reimburse.http.app import create_app
 from tests.conftest import analysis_files, make_settings, make_zip, offline_container, policy_pdf
 
@@ -104,6 +109,27 @@ def test_policy_without_rules_is_unprocessable(client: TestClient[Any]) -> None:
         "/api/v1/analyze-invoices", data={"employee_name": "Rani"}, files=analysis_files(policy=empty_policy)
     )
     _assert_error(response, 422)
+
+
+class DownInterpreter:
+    """A PolicyInterpreter whose language model cannot be reached."""
+
+    name = "down"
+
+    async def interpret(self, document: Document) -> Policy:
+        raise InterpreterUnavailable(f"{document.filename}: the model did not answer")
+
+
+def test_an_unavailable_interpreter_is_a_503_to_retry(container: Container) -> None:
+    container.interpreter.override(providers.Object(DownInterpreter()))
+    with TestClient(create_app(container)) as client:
+        response = client.post(
+            "/api/v1/analyze-invoices", data={"employee_name": "Rani"}, files=analysis_files()
+        )
+    body = _assert_error(response, 503)
+    assert body["error"] == "ServiceUnavailable"
+    assert "retry" in body["message"].lower()
+    assert int(response.headers["retry-after"]) > 0
 
 
 def test_too_large_upload_is_413_before_analysis(tmp_path: Path) -> None:

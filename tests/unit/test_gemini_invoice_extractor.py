@@ -16,7 +16,7 @@ from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.cross_check import UntrustedAmount
 from reimburse.adapters.gemini.fallback import FallbackInvoiceExtractor
 from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
-from reimburse.domain.errors import ExtractionError
+from reimburse.domain.errors import ExtractionError, ExtractorUnavailable
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
@@ -194,10 +194,11 @@ async def test_no_printed_total_is_an_extraction_error(
 async def test_gemini_down_is_an_extraction_error(server: FakeGeminiServer, gateway: GeminiGateway) -> None:
     server.respond_with(lambda _: Reply.error(503))
 
-    with pytest.raises(ExtractionError, match="Gemini unavailable"):
+    with pytest.raises(ExtractionError, match="Gemini unavailable") as caught:
         await GeminiInvoiceExtractor(gateway).extract(doc(CAB_TEXT), POLICY)
 
     assert len(server.requests) == 3  # 1 + max_retries=2
+    assert isinstance(caught.value, ExtractorUnavailable) and caught.value.code == "ExtractionError"
 
 
 # --- prompt injection -------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.fallback import FallbackPolicyInterpreter
 from reimburse.adapters.gemini.gemini_policy_interpreter import GeminiPolicyInterpreter
-from reimburse.domain.errors import PolicyError
+from reimburse.domain.errors import InterpreterUnavailable, PolicyError, ReaderUnavailable
 from reimburse.domain.ids import policy_id_for
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import CapUnit, Category, Policy
@@ -109,9 +109,22 @@ async def test_an_unprinted_deadline_is_rejected(server: FakeGeminiServer, gatew
 async def test_invalid_twice_is_a_policy_error(server: FakeGeminiServer, gateway: GeminiGateway) -> None:
     server.script(Reply.model_json(reading(caps=[{"unit": "fortnight"}])), Reply.model_text(""))
 
-    with pytest.raises(PolicyError, match="after one repair"):
+    with pytest.raises(PolicyError, match="after one repair") as caught:
         await GeminiPolicyInterpreter(gateway).interpret(DOC)
     assert len(server.requests) == 2
+    assert not isinstance(caught.value, ReaderUnavailable)  # the model answered: a 422, not a 503
+
+
+async def test_gemini_down_is_an_unavailable_interpreter(
+    server: FakeGeminiServer, gateway: GeminiGateway
+) -> None:
+    server.respond_with(lambda _: Reply.error(503))
+
+    with pytest.raises(InterpreterUnavailable, match="Gemini unavailable") as caught:
+        await GeminiPolicyInterpreter(gateway).interpret(DOC)
+
+    # still a PolicyError, so a fallback interpreter takes over
+    assert isinstance(caught.value, PolicyError) and caught.value.code == "PolicyError"
 
 
 async def test_no_rules_is_a_policy_error(server: FakeGeminiServer, gateway: GeminiGateway) -> None:

@@ -61,3 +61,19 @@ class StoreUnavailable(DomainError):
     """The store could not durably write or read."""
 
     code = "StoreUnavailable"
+
+
+class ReaderUnavailable(DomainError):
+    """A service a reader depends on (a language model) could not answer: the document is not at fault,
+    so the request may be retried. Raised as one of the two kinds below, so a fallback still catches it."""
+
+    code = "ReaderUnavailable"
+
+
+class InterpreterUnavailable(PolicyError, ReaderUnavailable):
+    # the wire keeps naming it PolicyError (processing errors in streams carry the code)
+    code = "PolicyError"
+
+
+class ExtractorUnavailable(ExtractionError, ReaderUnavailable):
+    code = "ExtractionError"

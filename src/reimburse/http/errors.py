@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import logging
 import re
-import sys
 import traceback
 from datetime import UTC, datetime
 from typing import Any
@@ -19,6 +18,7 @@ from reimburse.domain.errors import (
     DocumentError,
     DomainError,
     PolicyError,
+    ReaderUnavailable,
     StoreUnavailable,
 )
 from reimburse.http.request_context import ensure_request_id
@@ -143,13 +143,6 @@ def _disk_full(exc: BaseException) -> bool:
     return any(isinstance(e, OSError) and e.errno in _DISK_FULL for e in _causes(exc))
 
 
-def _language_model_down(exc: BaseException) -> bool:
-    """Gemini was unavailable (not the file at fault). Looked up lazily: offline, it is never imported."""
-    resilience = sys.modules.get("reimburse.adapters.gemini.resilience")
-    unavailable = getattr(resilience, "GeminiUnavailable", None)
-    return unavailable is not None and any(isinstance(e, unavailable) for e in _causes(exc))
-
-
 def _insufficient_storage(request: Request[Any, Any, Any], exc: BaseException) -> Response[ErrorBody]:
     # 507, not 500: the request was fine and nothing was half-written; it can be retried once space is freed
     log.error("disk full: %s", exc)
@@ -173,12 +166,13 @@ def handle_domain(request: Request[Any, Any, Any], exc: DomainError) -> Response
             exc.code,
             headers={"Retry-After": RETRY_AFTER_SECONDS},
         )
-    if isinstance(exc, PolicyError) and _language_model_down(exc):
-        log.error("policy not interpreted, the language model is unavailable: %s", exc)
+    if isinstance(exc, ReaderUnavailable):  # not the file at fault: a 503 to retry, not a 422
+        what = "policy" if isinstance(exc, PolicyError) else "document"
+        log.error("%s not read, the language model is unavailable: %s", what, exc)
         return error_response(
             request,
             503,
-            "The policy could not be read because the language model is unavailable; retry later.",
+            f"The {what} could not be read because the language model is unavailable; retry later.",
             "ServiceUnavailable",
             headers={"Retry-After": RETRY_AFTER_SECONDS},
         )

@@ -19,7 +19,7 @@ from reimburse.adapters.gemini.cross_check import cross_check
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
 from reimburse.adapters.gemini.schema import InvoiceWire, WireError, to_currency, to_date, to_decimal
 from reimburse.adapters.gemini.structured import InvalidModelOutput, StructuredCaller, quote_document
-from reimburse.domain.errors import ExtractionError
+from reimburse.domain.errors import ExtractionError, ExtractorUnavailable
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice, LineItem
 from reimburse.domain.verdict.policy import Policy
@@ -62,7 +62,7 @@ class GeminiInvoiceExtractor:
         except InvalidModelOutput as exc:
             raise ExtractionError(f"{document.filename}: {exc}") from exc
         except GeminiUnavailable as exc:
-            raise ExtractionError(f"{document.filename}: Gemini unavailable: {exc}") from exc
+            raise ExtractorUnavailable(f"{document.filename}: Gemini unavailable: {exc}") from exc
         except ExtractionError:
             raise
         except Exception as exc:  # an SDK surprise must not take the batch down; the fallback takes over

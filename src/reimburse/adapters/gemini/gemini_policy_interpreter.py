@@ -15,7 +15,7 @@ from reimburse.adapters.gemini.printed_amounts import amounts_in, quantize
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
 from reimburse.adapters.gemini.schema import PolicyWire, WireError, to_currency, to_decimal
 from reimburse.adapters.gemini.structured import InvalidModelOutput, StructuredCaller, quote_document
-from reimburse.domain.errors import PolicyError
+from reimburse.domain.errors import InterpreterUnavailable, PolicyError
 from reimburse.domain.ids import policy_id_for
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import CapRule, Category, DeadlineRule, ExclusionRule, Policy
@@ -59,7 +59,7 @@ class GeminiPolicyInterpreter:
         except InvalidModelOutput as exc:
             raise PolicyError(f"{document.filename}: {exc}") from exc
         except GeminiUnavailable as exc:
-            raise PolicyError(f"{document.filename}: Gemini unavailable: {exc}") from exc
+            raise InterpreterUnavailable(f"{document.filename}: Gemini unavailable: {exc}") from exc
         except PolicyError:
             raise
         except Exception as exc:  # an SDK surprise must not take the batch down; the fallback takes over
