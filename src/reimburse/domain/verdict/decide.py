@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
 import msgspec
 
+from reimburse.domain.verdict.fx import FxTable, day_text
 from reimburse.domain.verdict.invoice import Invoice, LineItem
-from reimburse.domain.verdict.money import quantize
+from reimburse.domain.verdict.ledger import Ledger, LedgerEntry, period_text
+from reimburse.domain.verdict.money import Money, quantize
 from reimburse.domain.verdict.policy import AmountRule, CapRule, CapUnit, Condition, ExclusionRule, Policy
 from reimburse.domain.verdict.verdict import AppliedRule, Flag, FlagCode, RuleEffect, Status, Verdict
 
@@ -34,9 +37,19 @@ class Claim(msgspec.Struct, frozen=True):
     location: str | None = None
     # Quantities a rate is multiplied by, keyed by unit ("mile", "km", "day"): the distance driven.
     quantities: dict[str, Decimal] = msgspec.field(default_factory=dict)
+    # The invoice's own id: its previous grant in the ledger is replaced, never counted against it.
+    invoice_id: str = ""
 
 
-def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
+def decide(
+    policy: Policy,
+    invoice: Invoice,
+    claim: Claim,
+    ledger: Ledger | None = None,
+    fx: FxTable | None = None,
+) -> Verdict:
+    """The verdict on one invoice. Period caps are judged against `ledger` (the employee's earlier
+    grants); a cap in another currency is converted with `fx`, or left to a reviewer."""
     total = quantize(invoice.total)
     currency = invoice.currency or policy.currency
     flags = [*claim.extra_flags, *invoice.reading_flags, *_quality_flags(policy, invoice, claim, currency)]
@@ -81,25 +94,63 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
     rates = policy.rates_for(category.name)
     if rates:
         reimbursable = _apply_rate(rates, invoice, claim, currency, reimbursable, applied, violations, flags)
-    for cap in _applicable_caps(policy, category.name, claim, flags):
+    notes: list[str] = []
+    # Per-invoice caps first: a period limit is spent by what each invoice may get on its own.
+    caps = sorted(_applicable_caps(policy, category.name, claim, flags), key=lambda c: c.spans_invoices)
+    for cap in caps:
+        factor, conversion = Decimal(1), ""
         if cap.currency != currency:
-            flags = _note_unconverted_cap(flags, cap, currency)
-            continue
-        units = _units(cap.unit, invoice)
-        limit = quantize(cap.amount * units)
+            found = (
+                fx.rate(cap.currency, currency, invoice.invoice_date or claim.submitted_on) if fx else None
+            )
+            if found is None:
+                flags = _note_unconverted_cap(flags, cap, currency)
+                continue
+            factor, rate = found
+            conversion = rate.text(cap.currency, currency)
+            notes.append(f"The {cap.amount} {cap.currency} limit was converted at {conversion}.")
         applied.append(AppliedRule(cap.rule_id, cap.clause, RuleEffect.CAP))
+        if cap.spans_invoices and invoice.invoice_date is None:
+            flags.append(
+                Flag(
+                    FlagCode.MISSING_DATE,
+                    f"The {category.name} limit is {period_text(cap)}, and the invoice has no date: "
+                    "it was judged alone.",
+                )
+            )
+        elif cap.spans_invoices and invoice.invoice_date is not None:
+            reimbursable = _period_cap(
+                cap,
+                category.name,
+                invoice.invoice_date,
+                claim,
+                ledger or Ledger(),
+                fx,
+                currency,
+                factor,
+                reimbursable,
+                violations,
+                notes,
+                flags,
+            )
+            if cap.claims == 0:
+                continue  # the period amount replaces the per-invoice one
+        units = _units(cap.unit, invoice)
+        limit = quantize(cap.amount * units * factor)
         if reimbursable > limit:
             per = f" × {units} {cap.unit}s" if units > 1 else ""
-            where = f" for {cap.condition.text}" if cap.condition else ""
+            where = f" for {cap.scope}" if cap.scope else ""
+            converted = f" = {limit} {currency} at {conversion}" if conversion else ""
             violations.append(
                 f"{category.name.capitalize()} is capped at {cap.amount} {cap.currency} per {cap.unit}{per}"
-                f'{where} = {limit} {cap.currency} ("{cap.clause}").'
+                f"{where} = {quantize(cap.amount * units)} {cap.currency}{converted} "
+                f'("{cap.clause}").'
             )
             reimbursable = limit
 
     reimbursable = min(max(quantize(reimbursable), ZERO), total)
     status = _status(reimbursable, total)
-    reason = _reason(status, category.name, total, reimbursable, currency, violations, applied)
+    reason = _reason(status, category.name, total, reimbursable, currency, violations, applied, notes)
     return Verdict(
         status=status,
         total=total,
@@ -111,6 +162,110 @@ def decide(policy: Policy, invoice: Invoice, claim: Claim) -> Verdict:
         flags=tuple(_unique(flags)),
         rules_applied=tuple(applied),
     )
+
+
+def _period_cap(
+    cap: CapRule,
+    category: str,
+    on: date,
+    claim: Claim,
+    ledger: Ledger,
+    fx: FxTable | None,
+    currency: str,
+    factor: Decimal,
+    reimbursable: Decimal,
+    violations: list[str],
+    notes: list[str],
+    flags: list[Flag],
+) -> Decimal:
+    """A cap shared by the employee's claims in a period: what is left of it after the grants
+    already in the ledger (this invoice's own earlier grant excluded)."""
+    usage = ledger.used(cap, on, currency, exclude=claim.invoice_id, fx=fx)
+    if usage.unconverted:
+        kinds = ", ".join(sorted({e.granted.currency for e in usage.unconverted}))
+        flags.append(
+            Flag(
+                FlagCode.CURRENCY_MISMATCH,
+                f"Earlier {category} grants in {kinds} have no configured rate to {currency} and were "
+                f"not counted against the limit {period_text(cap)}.",
+            )
+        )
+    name = category.capitalize()
+    where = f" for {cap.scope}" if cap.scope else ""
+    claimed = quantize(reimbursable)
+    if cap.claims > 0:
+        if usage.claims < cap.claims:
+            return reimbursable
+        violations.append(
+            f"{name} are limited to {cap.claims} claim{'s' if cap.claims > 1 else ''} {period_text(cap)}"
+            f"{where}; {usage.claims} {'were' if usage.claims > 1 else 'was'} already paid "
+            f"({_on_days(usage.entries)}), so nothing of {claimed} {currency} is reimbursed "
+            f'("{cap.clause}").'
+        )
+        return ZERO
+    limit = quantize(cap.amount * factor)
+    left = max(limit - usage.amount, ZERO)
+    limit_text = f"{cap.amount} {cap.currency}" + (
+        f" ({limit} {currency})" if cap.currency != currency else ""
+    )
+    used = (
+        f"{usage.amount} {currency} was already granted {_on_days(usage.entries)}"
+        if usage.entries
+        else "nothing was granted before in that period"
+    )
+    if reimbursable > left:
+        paid = f"{left} of {claimed} {currency} is" if left > ZERO else f"nothing of {claimed} {currency} is"
+        violations.append(
+            f"{name} are limited to {limit_text} {period_text(cap)}{where}; {used}, so {paid} reimbursed "
+            f'("{cap.clause}").'
+        )
+        return left
+    if usage.entries:
+        notes.append(
+            f"{name} are limited to {limit_text} {period_text(cap)}{where}; {used}, so "
+            f"{quantize(left - reimbursable)} {currency} is left after this claim."
+        )
+    return reimbursable
+
+
+def _on_days(entries: Sequence[LedgerEntry]) -> str:
+    days = sorted({e.on for e in entries})
+    shown = ", ".join(day_text(d) for d in days[:3])
+    more = f" and {len(days) - 3} more days" if len(days) > 3 else ""
+    return f"on {shown}{more}"
+
+
+def grant(verdict: Verdict, invoice: Invoice, claim: Claim) -> LedgerEntry | None:
+    """The ledger entry of a fresh verdict (None when it cannot be placed in a period)."""
+    if invoice.invoice_date is None or verdict.category is None:
+        return None
+    caps = tuple(a.rule_id for a in verdict.rules_applied if a.effect is RuleEffect.CAP)
+    money = Money(verdict.reimbursable, verdict.currency)
+    return LedgerEntry(claim.invoice_id, verdict.category, invoice.invoice_date, money, caps)
+
+
+def decide_batch(
+    policy: Policy,
+    items: Sequence[tuple[Invoice, Claim]],
+    ledger: Ledger | None = None,
+    fx: FxTable | None = None,
+) -> tuple[tuple[Verdict, ...], Ledger]:
+    """Verdicts for a batch (in the order given) and the ledger after it. Invoices are judged by
+    invoice date, then by their order in the batch (undated last), each against the ledger holding
+    every earlier grant, so the result never depends on the order files finished reading."""
+    book = ledger or Ledger()
+    order = sorted(range(len(items)), key=lambda i: (items[i][0].invoice_date or date.max, i))
+    out: dict[int, Verdict] = {}
+    for i in order:
+        invoice, claim = items[i]
+        if not claim.invoice_id:  # ids keep a batch's own grants apart
+            claim = msgspec.structs.replace(claim, invoice_id=f"#batch-{i}")
+        verdict = decide(policy, invoice, claim, book, fx)
+        out[i] = verdict
+        entry = grant(verdict, invoice, claim)
+        if entry is not None:
+            book = book.record(entry)
+    return tuple(out[i] for i in range(len(items))), book
 
 
 def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Flag]) -> list[CapRule]:
@@ -139,14 +294,14 @@ def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Fl
             {
                 m
                 for c in caps
-                for m in (c.condition.missing(claim.employee_grade, claim.location) if c.condition else ())
+                for m in (
+                    *(c.condition.missing(claim.employee_grade, claim.location) if c.condition else ()),
+                    *(("the meal of the day",) if c.meal else ()),
+                )
             }
         )
         lowest = min(caps, key=lambda c: c.amount)
-        rows = "; ".join(
-            f"{c.amount} {c.currency} per {c.unit} ({c.condition.text if c.condition else 'any'})"
-            for c in caps
-        )
+        rows = "; ".join(f"{c.amount} {c.currency} per {c.unit} ({c.scope or 'any'})" for c in caps)
         flags.append(
             Flag(
                 FlagCode.MISSING_FACT,
@@ -159,6 +314,12 @@ def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Fl
 
 
 def _holds(cap: CapRule, caps: tuple[CapRule, ...], claim: Claim) -> bool | None:
+    held = _condition_holds(cap, caps, claim)
+    # A per-meal row ("Breakfast: $30"): the invoice does not say which meal it was.
+    return None if cap.meal and held else held
+
+
+def _condition_holds(cap: CapRule, caps: tuple[CapRule, ...], claim: Claim) -> bool | None:
     condition = cap.condition
     if condition is None:
         return True
@@ -423,16 +584,19 @@ def _reason(
     currency: str,
     violations: list[str],
     applied: list[AppliedRule],
+    notes: Sequence[str] = (),
 ) -> str:
     if status is Status.FULLY_REIMBURSED:
         caps = [a for a in applied if a.effect is RuleEffect.CAP]
         basis = f' within the policy limit ("{caps[0].clause}")' if caps else " and covered by the policy"
         cited = applied[0].clause
         cover = f' ("{cited}")' if cited and not caps else ""
-        return f"Fully reimbursed: {category} expense of {total} {currency} is{basis}{cover}."
+        return " ".join(
+            [f"Fully reimbursed: {category} expense of {total} {currency} is{basis}{cover}.", *notes]
+        )
     head = (
         f"Partially reimbursed: {reimbursable} of {total} {currency}."
         if status is Status.PARTIALLY_REIMBURSED
         else f"Declined: nothing of {total} {currency} is reimbursable."
     )
-    return " ".join([head, *violations])
+    return " ".join([head, *violations, *notes])

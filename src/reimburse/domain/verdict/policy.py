@@ -22,6 +22,19 @@ class CapUnit(enum.StrEnum):
     MILE = "mile"
 
 
+class Period(enum.StrEnum):
+    """What a cap's amount is shared by. INVOICE: each invoice alone (times its units); the others
+    are an employee's running total per rule over a calendar period (a week starts on Monday), or,
+    with `period_length` > 1 ("in any 3-year period"), over every window of that many periods."""
+
+    INVOICE = "invoice"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
 class RuleType(enum.StrEnum):
     """What a printed amount is. Only a LIMIT caps a payout; a RATE computes an allowance from a
     quantity; the others are read so that they are *not* mistaken for limits."""
@@ -218,10 +231,28 @@ class CapRule(msgspec.Struct, frozen=True):
     clause: str
     condition: Condition | None = None
     confidence: float = 1.0
+    # Issue 13: a period cap is shared by every claim of the employee in the period; `claims` > 0
+    # also limits how many claims are paid per period ("one phone bill a month"), and then
+    # `amount` stays a limit of each claim.
+    period: Period = Period.INVOICE
+    period_length: int = 1
+    claims: int = 0
+    # Issue 19: the meal of the day a per-meal limit is for ("Breakfast: $30"); "" = any meal. It
+    # says what is capped, not when, so it is no condition; an invoice does not tell its meal.
+    meal: str = ""
 
     @property
     def needs_review(self) -> bool:
         return self.confidence < 0.6
+
+    @property
+    def scope(self) -> str:
+        """What the limit is for beyond its category: its meal and condition, as words."""
+        return "; ".join(p for p in (self.meal, self.condition.text if self.condition else "") if p)
+
+    @property
+    def spans_invoices(self) -> bool:
+        return self.period is not Period.INVOICE or self.claims > 0
 
 
 class AmountRule(msgspec.Struct, frozen=True):
