@@ -18,14 +18,14 @@ from typing import Any
 
 import msgspec
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTItem, LTLine, LTPage, LTRect
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTLine, LTPage, LTRect
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfplumber.utils.exceptions import PdfminerException
 
 from reimburse.adapters.einvoice.embedded import embedded_einvoice
-from reimburse.adapters.ocr.pdf_pages import ocr_pdf
+from reimburse.adapters.ocr.pdf_pages import ocr_pages, ocr_pdf
 from reimburse.adapters.pdf import decode_budget
 from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_layout
 from reimburse.domain.errors import (
@@ -38,6 +38,9 @@ from reimburse.domain.errors import (
 from reimburse.domain.verdict.document import Document, Page
 
 MIN_TEXT_CHARS = 8  # fewer letters/digits than this in the whole file: treat it as a scan
+# A page of a PDF that has text elsewhere is a scan when it has (almost) no text of its own and a
+# picture covers at least this share of it (a receipt pasted on A4 covers 10-50%; a logo less).
+SCAN_IMAGE_SHARE = 0.1
 HEADER_WINDOW = 1024
 # Acrobat accepts %%EOF anywhere in the last 1024 bytes; a file without it was cut short.
 EOF_WINDOW = 1024
@@ -59,7 +62,7 @@ class PdfplumberDocumentReader:
         _check_envelope(data, filename)
         try:
             with decode_budget.limited(self.max_decoded_bytes):
-                read = self._pages(data, filename)
+                read, pictured = self._pages(data, filename)
         except DocumentError:
             raise
         except PdfminerException as exc:
@@ -73,6 +76,11 @@ class PdfplumberDocumentReader:
             # Only pictures of pages (a scanner's or phone app's PDF): read them by OCR. Raises
             # NoTextLayer when the pictures show no text either.
             return ocr_pdf(data, filename, self.max_pages)
+        scans = [n for n in sorted(pictured) if _alnum(pages[n - 1]) < MIN_TEXT_CHARS]
+        if scans:  # text pages as they are, the scanned ones by OCR, page by page
+            ocr = ocr_pages(data, filename, scans)
+            read = [ocr.get(n, page) for n, page in enumerate(read, start=1)]
+            pages = tuple(text for text, _ in read)
         return Document(
             filename=filename,
             sha256=hashlib.sha256(data).hexdigest(),
@@ -82,12 +90,19 @@ class PdfplumberDocumentReader:
             einvoice=embedded_einvoice(data),  # Factur-X / ZUGFeRD / XRechnung XML, if attached
         )
 
-    def _pages(self, data: bytes, filename: str) -> list[tuple[str, Page]]:
+    def _pages(self, data: bytes, filename: str) -> tuple[list[tuple[str, Page]], set[int]]:
+        """(text, layout) of each page, and the numbers of the pages a picture mostly covers."""
         # pdfminer alone first: a locked or 1000-page file is rejected before any page is
         # parsed (pdfplumber's close() would walk every page of it).
         self._check_page_count(PDFDocument(PDFParser(io.BytesIO(data))), filename)
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return [_with_tables(page, _page(page.layout, n)) for n, page in enumerate(pdf.pages, start=1)]
+            read = [_with_tables(page, _page(page.layout, n)) for n, page in enumerate(pdf.pages, start=1)]
+            pictured = {
+                n
+                for n, page in enumerate(pdf.pages, start=1)
+                if _image_share(page.layout) >= SCAN_IMAGE_SHARE
+            }
+        return read, pictured
 
     def _check_page_count(self, doc: PDFDocument, filename: str) -> None:
         seen = sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), self.max_pages + 1))
@@ -135,6 +150,30 @@ def _with_tables(page: Any, read: tuple[str, Page]) -> tuple[str, Page]:
         if len(table) >= 2
     )
     return text, msgspec.structs.replace(layout, tables=tables) if tables else layout
+
+
+def _alnum(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _image_share(layout: LTPage) -> float:
+    """The share of the page the largest picture on it covers (0 when there is none)."""
+    area = max(layout.width * layout.height, 1.0)
+    return max((_clipped(image, layout) / area for image in _images(layout)), default=0.0)
+
+
+def _images(items: Iterable[LTItem]) -> Iterator[LTImage]:
+    for item in items:
+        if isinstance(item, LTImage):
+            yield item
+        elif isinstance(item, LTContainer):
+            yield from _images(item)
+
+
+def _clipped(image: LTImage, page: LTPage) -> float:
+    width = min(image.x1, page.x1) - max(image.x0, page.x0)
+    height = min(image.y1, page.y1) - max(image.y0, page.y0)
+    return max(width, 0.0) * max(height, 0.0)
 
 
 def _page(layout: LTPage, number: int) -> tuple[str, Page]:
