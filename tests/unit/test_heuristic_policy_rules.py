@@ -166,11 +166,12 @@ def test_domestic_and_international_limits_in_one_sentence() -> None:
 
 def test_meal_times_printed_as_labels_are_limits_per_meal() -> None:
     policy = read("Meals\nDomestic meals: Breakfast $10, Lunch $15, Dinner $25.\n")
-    rows = {(c.amount, c.unit, c.condition.other if c.condition else "") for c in policy.caps}
+    # The meal says what is capped, not when: no condition (labels count "Breakfast: $30" as one).
+    rows = {(c.amount, c.unit, c.meal, c.condition) for c in policy.caps}
     assert rows == {
-        (Decimal(10), CapUnit.MEAL, "breakfast"),
-        (Decimal(15), CapUnit.MEAL, "lunch"),
-        (Decimal(25), CapUnit.MEAL, "dinner"),
+        (Decimal(10), CapUnit.MEAL, "breakfast", None),
+        (Decimal(15), CapUnit.MEAL, "lunch", None),
+        (Decimal(25), CapUnit.MEAL, "dinner", None),
     }
 
 

@@ -114,9 +114,14 @@ def _reference(a: AmountMatch, before: str, after: str, money_text: bool) -> boo
     return money_text and a.value >= 100_000
 
 
+_ROUND_TRIP = re.compile(r"(?i)^\W*(?:(?:for|on|per)\s+(?:a|an|each|the)?\s*)?round[- ]?trip\b")
+
+
 def _unit(text: str) -> tuple[CapUnit | None, bool]:
     m = _PER.search(text)
     if m is None:
+        if _ROUND_TRIP.match(text):  # "$600 round trip": a fare for the whole journey
+            return CapUnit.TRIP, False
         return None, False
     word = m.group("u").lower()
     return _UNIT_INDEX[word], word in ("person", "head", "cover")

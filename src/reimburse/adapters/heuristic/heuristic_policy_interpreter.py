@@ -44,7 +44,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 10  # 10: the period a cap is shared over (issue 13)
+READER_VERSION = 11  # 10: caps shared over a period (issue 13); 11: per-meal limits, scopes (issue 19)
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -67,6 +67,7 @@ class HeuristicPolicyInterpreter:
         builder = PolicyBuilder()
         previous: list[str] = []
         text = _read_tables(document, text, builder)
+        builder.scopes = frozenset(s.casefold() for s in scopes_in(text))
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
         for clause in split_clauses(text):
@@ -104,10 +105,9 @@ class HeuristicPolicyInterpreter:
         if found:
             builder.set_deadline(found, cited)
             return previous
-        mentions = [m for m in find_mentions(sentence) if not m.as_unit]
-        if any(m.kind != TRAVEL for m in mentions):
-            # "Meals ... for domestic travel": the trip's scope, not a second category.
-            mentions = [m for m in mentions if not _scope_of_travel(sentence, m)]
+        # "Meals ... for domestic travel", "Domestic travel: $65 per day" under a "Meals" heading:
+        # the trip's scope, not a category (the heading or the other kind named says what is capped).
+        mentions = [m for m in find_mentions(sentence) if not m.as_unit and not _scope_of_travel(sentence, m)]
         general = not mentions and _GENERAL_CAP.search(sentence) is not None
         context = [] if general else _context_kinds(clause, previous)
         caps = find_caps(sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}")
@@ -120,7 +120,7 @@ class HeuristicPolicyInterpreter:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
                     continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
-                    condition = _cap_condition(sentence, caps, i, clause)
+                    condition, meal = _cap_condition(sentence, caps, i, clause)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_cap(
                         cap,
@@ -131,6 +131,7 @@ class HeuristicPolicyInterpreter:
                         section=section,
                         symbol=symbol,
                         confidence=_confidence(cap, sentence, mentions, kinds),
+                        meal=meal,
                     )
                 kinds_seen += kinds
             excepted = _EXCEPT.search(sentence)
@@ -212,10 +213,12 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
             condition=limit.condition,
             symbol=limit.symbol,
             confidence=0.8,  # read from a table's headers
+            meal=limit.meal,
         )
 
 
 _MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
+_FOR_MEAL = re.compile(r"(?i)^\s*(?:per\s+person\s+)?(?:for|at)\s+(breakfast|brunch|lunch|dinner|supper)\b")
 _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 
 
@@ -253,10 +256,12 @@ def _rate_category(cap: CapFinding, kinds: list[str]) -> str | None:
     return None
 
 
-def _cap_condition(sentence: str, caps: list[CapFinding], i: int, clause: Clause) -> Condition | None:
+def _cap_condition(
+    sentence: str, caps: list[CapFinding], i: int, clause: Clause
+) -> tuple[Condition | None, str]:
     """The grade/location printed right before the amount ("Europe: EUR 65 per day"), the travel
-    scope right after it ("$50 for domestic travel") or in its section heading, and the meal it is
-    for when the amount is one of several meal times."""
+    scope right after it ("$50 for domestic travel") or in its section heading; and apart, the meal
+    it is for when the amount is one of several meal times."""
     a = caps[i].amount
     lo = caps[i - 1].amount.end if i else 0
     hi = caps[i + 1].amount.start if i + 1 < len(caps) else len(sentence)
@@ -280,18 +285,23 @@ def _cap_condition(sentence: str, caps: list[CapFinding], i: int, clause: Clause
             r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})", after
         )
         scope = [place.group(1)] if place else []
-    meal = _MEAL_TIME.search(before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
+    # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
+    own_before = _FOR_MEAL.sub("", before, count=1) if i else before
+    meal = _MEAL_TIME.search(own_before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
+    if meal is None and caps[i].unit in (None, CapUnit.MEAL):
+        # "$25 for breakfast, $30 for lunch": the meal named right after the amount.
+        meal = _FOR_MEAL.match(sentence[a.end : hi])
     if meal is None and i and caps[i].unit in (None, CapUnit.MEAL) and _ALTERNATIVE_OF.fullmatch(before):
         # "Breakfast $8 (in-state) / $10 (out-of-state)": the alternative is for the same meal.
         meals = list(_MEAL_TIME.finditer(re.split(r"[;.]", sentence[: a.start])[-1]))
         meal = meals[-1] if meals else None
-    return merge(
+    condition = merge(
         label,
         Condition(locations=tuple(dict.fromkeys(scope)))
         if scope and not (label and label.locations)
         else None,
-        Condition(other=meal.group(1).lower()) if meal else None,
     )
+    return condition, meal.group(1).lower() if meal else ""
 
 
 def _covered_kinds(sentence: str, mentions: list[Mention]) -> list[str]:
@@ -324,7 +334,9 @@ def _section_heading(heading: str) -> bool:
 
 def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
     for text in (clause.label, clause.heading, clause.lead):
-        kinds = specific([m.kind for m in find_mentions(text)]) if text else []
+        # "Domestic travel:" labels the trip's scope, not what is capped.
+        named = [m.kind for m in find_mentions(text) if not _scope_of_travel(text, m)] if text else []
+        kinds = specific(named)
         if kinds:
             return kinds
     return previous
@@ -353,6 +365,12 @@ def _cap_kinds(
     if pick is not None:
         group = group_from(sentence, mentions, pick)
         kinds = specific([m.kind for m in group])
+        hosted = [
+            m.kind for m in find_mentions(f"{clause.heading} {clause.lead}") if m.kind == "entertainment"
+        ][:1]
+        if kinds == ["meals"] and hosted and _MEAL_TIME.fullmatch(sentence[group[0].start : group[-1].end]):
+            # "Breakfast: $45" under "Entertainment Expenses": a hosted meal, capped as entertainment.
+            return hosted, clause.heading
         in_label = clause.label and group[0].start < len(clause.label)
         return kinds, clause.label if in_label else ""
     if context:

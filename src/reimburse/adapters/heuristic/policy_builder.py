@@ -13,7 +13,6 @@ from reimburse.adapters.heuristic.deadlines import DeadlineFinding
 from reimburse.adapters.heuristic.exclusions import ExclusionFinding
 from reimburse.adapters.heuristic.lexicon import KIND_BY_NAME, TRAVEL
 from reimburse.adapters.heuristic.mentions import find_mentions
-from reimburse.adapters.heuristic.periods import scope_of
 from reimburse.adapters.heuristic.policy_currency import symbol_currency
 from reimburse.domain.verdict.policy import (
     AmountRule,
@@ -56,6 +55,7 @@ class _CapDraft:
     symbol: str = ""  # the currency sign as printed ("$"), resolved against the policy's currency
     kind: RuleType = RuleType.LIMIT
     confidence: float = 1.0
+    meal: str = ""  # "breakfast": the meal a per-meal limit is for
 
 
 @dataclass
@@ -67,6 +67,9 @@ class PolicyBuilder:
     others: list[_CapDraft] = field(default_factory=list)
     process: dict[str, ProcessRule] = field(default_factory=dict)
     _deadline_score: int = -99
+    # Travel scopes the whole policy names ("domestic", "international"): a limit printed for one
+    # scope while the policy speaks of the other holds for its scope only.
+    scopes: frozenset[str] = frozenset()
 
     def add_category(self, kinds: list[str], clause: str, label: str = "") -> str:
         name = category_name(kinds, label)
@@ -95,6 +98,7 @@ class PolicyBuilder:
         section: str = "",
         symbol: str = "",
         confidence: float = 1.0,
+        meal: str = "",
     ) -> None:
         category = self.add_category(kinds, clause, label) if kinds else None
         a = finding.amount
@@ -112,6 +116,7 @@ class PolicyBuilder:
                 symbol,
                 RuleType.LIMIT,
                 confidence,
+                meal,
             )
         )
 
@@ -195,7 +200,7 @@ class PolicyBuilder:
     def build_caps(self, currency: str) -> tuple[CapRule, ...]:
         chosen: dict[tuple[str, CapUnit, str, str], CapRule] = {}
         _condition_by_section(self.caps)
-        _drop_lone_scopes(self.caps)
+        _drop_lone_scopes(self.caps, self.scopes)
         specific = [c for c in self.caps if c.category]
         general = [c for c in self.caps if not c.category]
         for draft in specific:
@@ -219,7 +224,7 @@ class PolicyBuilder:
         currency: str,
     ) -> None:
         cur = _draft_currency(draft, currency)
-        when = draft.condition.text if draft.condition else ""
+        when = "; ".join(p for p in (draft.meal, draft.condition.text if draft.condition else "") if p)
         key = (category, unit, cur, when)
         old = chosen.get(key)
         # Two caps for one category, unit and condition: the invoice does not say which applies, so
@@ -231,7 +236,6 @@ class PolicyBuilder:
             rule_id += f":{cur.lower()}"
         if when:
             rule_id += f":{slug(when)}"
-        scope = scope_of(draft.clause, unit)  # shared over a period, or by a number of claims
         chosen[key] = CapRule(
             rule_id,
             category,
@@ -241,16 +245,16 @@ class PolicyBuilder:
             draft.clause,
             draft.condition,
             draft.confidence,
-            period=scope.period,
-            period_length=scope.length,
-            claims=scope.claims,
+            meal=draft.meal,
         )
 
 
 def _unit(draft: _CapDraft, category: str) -> CapUnit:
-    meals = "meals" in draft.kinds
+    meals = "meals" in draft.kinds or bool(draft.meal)  # a hosted breakfast is still per meal
     if draft.unit is not None:
         return CapUnit.INVOICE if draft.person and not meals else draft.unit
+    if draft.meal:
+        return CapUnit.MEAL
     if len(draft.kinds) == 1:
         return KIND_BY_NAME[draft.kinds[0]].unit
     if draft.kinds and all(KIND_BY_NAME[k].parent == TRAVEL or k == TRAVEL for k in draft.kinds):
@@ -284,7 +288,7 @@ def _condition_by_section(drafts: list[_CapDraft]) -> None:
     for d in drafts:
         if d.category:
             when = d.condition.text if d.condition else ""
-            groups.setdefault((d.category, d.unit, when), []).append(d)
+            groups.setdefault((d.category, d.unit, f"{d.meal};{when}"), []).append(d)
     for group in groups.values():
         sections = {d.section for d in group}
         if len(sections) < 2 or len({d.amount for d in group}) < 2:
@@ -298,9 +302,15 @@ def _condition_by_section(drafts: list[_CapDraft]) -> None:
             d.confidence = min(d.confidence, 0.5)
 
 
-def _drop_lone_scopes(drafts: list[_CapDraft]) -> None:
+_OPPOSITE = {"domestic": "international", "international": "domestic", "in-state": "out-of-state"}
+_OPPOSITE["out-of-state"] = "in-state"
+
+
+def _drop_lone_scopes(drafts: list[_CapDraft], named: frozenset[str] = frozenset()) -> None:
     """ "Domestic air travel is reimbursed up to INR 12,000" with no international row: the scope
-    describes the only limit the policy gives, it chooses between no rows, so it is no condition."""
+    describes the only limit the policy gives, it chooses between no rows, so it is no condition.
+    Unless the policy speaks of the other scope ("international per diems follow State Department
+    rates"): then the limit holds for its own scope only."""
     scopes: dict[str, set[str]] = {}
     for d in drafts:
         if d.category and d.condition:
@@ -309,6 +319,8 @@ def _drop_lone_scopes(drafts: list[_CapDraft]) -> None:
                     scopes.setdefault(d.category, set()).add(loc.casefold())
     for d in drafts:
         if not (d.category and d.condition) or len(scopes.get(d.category, ())) != 1:
+            continue
+        if any(_OPPOSITE.get(s) in named for s in scopes[d.category]):
             continue
         kept = tuple(loc for loc in d.condition.locations if not scopes_in(loc))
         c = Condition(d.condition.grades, kept, d.condition.other)

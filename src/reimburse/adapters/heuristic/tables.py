@@ -28,6 +28,7 @@ class TableLimit:
     condition: Condition | None
     clause: str
     symbol: str = ""  # the currency sign as printed in the cell
+    meal: str = ""  # "breakfast": the meal a per-meal row or column is for
 
 
 def _kinds(text: str) -> list[str]:
@@ -79,12 +80,9 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
             column = header[j]
             kinds = _kinds(label) or _kinds(column) or context_kinds
             meal = _MEAL_TIME.search(f"{column} {label}")
-            condition = merge(
-                condition_in(label, roles=True),
-                condition_in(column, roles=True),
-                Condition(other=meal.group(1).lower()) if meal and len(kinds) <= 1 else None,
-            )
-            if not kinds or condition is None:
+            condition = merge(condition_in(label, roles=True), condition_in(column, roles=True))
+            meal_of = meal.group(1).lower() if meal and len(kinds) <= 1 else ""
+            if not kinds or (condition is None and not meal_of):
                 continue  # a number with nothing saying what or for whom: not a limit we can use
             unit = unit_in(row[j]) or unit_in(column) or unit_in(label) or unit_in(context)
             if unit is None and meal:
@@ -92,7 +90,9 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
             clause = " | ".join(c for c in (context.strip(), label, column, row[j]) if c)
             sign = CURRENCY_RE.search(row[j])
             finding = CapFinding(amount, unit, False, True)
-            out.append(TableLimit(finding, kinds, condition, clause, sign.group(0).strip() if sign else ""))
+            out.append(
+                TableLimit(finding, kinds, condition, clause, sign.group(0).strip() if sign else "", meal_of)
+            )
     return out
 
 
