@@ -14,7 +14,15 @@ import msgspec
 
 from reimburse.application.policy_data import InvalidPolicyData, parse_policy_data, policy_from_data
 from reimburse.domain.access import AccessDenied, Role, Viewer
-from reimburse.domain.verdict.policy import AmountRule, CapRule, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.verdict.policy import (
+    AmountRule,
+    CapRule,
+    Category,
+    DeadlineRule,
+    ExclusionRule,
+    Period,
+    Policy,
+)
 from reimburse.ports.policy_store import PolicyStore
 
 
@@ -49,6 +57,10 @@ def check_rules(policy: Policy) -> None:
             )
         if cap.amount <= Decimal(0):
             raise InvalidCorrection(f"cap {cap.rule_id}: the amount must be positive")
+        if cap.period_length < 1 or cap.claims < 0:
+            raise InvalidCorrection(f"cap {cap.rule_id}: period_length must be 1 or more, claims 0 or more")
+        if (cap.claims or cap.period_length > 1) and cap.period is Period.INVOICE:
+            raise InvalidCorrection(f"cap {cap.rule_id}: claims and period_length need a period")
     if policy.deadline is not None and policy.deadline.days <= 0:
         raise InvalidCorrection("the deadline must be a positive number of days")
     if len(policy.currency) != 3 or not policy.currency.isalpha():

@@ -20,6 +20,7 @@ from reimburse.domain.verdict.policy import (
     Condition,
     DeadlineRule,
     ExclusionRule,
+    Period,
     Policy,
     RuleType,
 )
@@ -48,6 +49,11 @@ class LimitData(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     locations: tuple[str, ...] = ()
     other: str = ""
     rule_id: str | None = None
+    # A limit shared over a period (issue 13): day, week, month, quarter, year; `period_length` 3
+    # with year is "in any 3-year period"; `claims` N is "up to N claims per period".
+    period: Period = Period.INVOICE
+    period_length: int = 1
+    claims: int = 0
 
 
 class ExclusionData(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -134,6 +140,9 @@ def policy_from_data(data: PolicyData, policy_id: str, sha256: str = "") -> Poli
                 c.unit,
                 c.clause,
                 condition=_condition(c),
+                period=c.period,
+                period_length=c.period_length,
+                claims=c.claims,
             )
             for c, rid in zip(data.caps, cap_ids, strict=True)
         ),
