@@ -14,7 +14,7 @@ from reimburse.adapters.gemini.gemini_policy_interpreter import GeminiPolicyInte
 from reimburse.domain.errors import InterpreterUnavailable, PolicyError, ReaderUnavailable
 from reimburse.domain.ids import policy_id_for
 from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.policy import CapUnit, Category, Policy
+from reimburse.domain.verdict.policy import CapUnit, Category, Period, Policy
 from tests.fakes.fake_gemini_server import FakeGeminiServer, Reply
 from tests.fakes.gemini_kit import make_gateway
 
@@ -149,3 +149,36 @@ async def test_fallback_marks_the_policy(server: FakeGeminiServer, gateway: Gemi
 
     assert policy.interpreter == "heuristic(fallback)"
     assert interpreter.fallbacks == 1 and len(server.requests) == 2
+
+
+async def test_a_period_limit_and_a_count_of_claims_are_read(
+    server: FakeGeminiServer, gateway: GeminiGateway
+) -> None:
+    caps = [
+        {
+            "category": "meals",
+            "amount": "1,000",
+            "currency": "INR",
+            "unit": "day",
+            "clause": "a",
+            "period": "day",
+        },
+        {
+            "category": "hotel",
+            "amount": "3000",
+            "currency": None,
+            "unit": "night",
+            "clause": "b",
+            "claims": 2,
+        },
+    ]
+    server.script(Reply.model_json(reading(caps=caps)))
+
+    meals, hotel = (await GeminiPolicyInterpreter(gateway).interpret(DOC)).caps
+
+    assert meals.period is Period.DAY and meals.spans_invoices
+    # A count of claims without a period means nothing: the cap stays per invoice.
+    assert hotel.period is Period.INVOICE and hotel.claims == 0
+    schema = server.requests[0].generation_config["responseJsonSchema"]
+    period = schema["properties"]["caps"]["items"]["properties"]["period"]
+    assert set(period["enum"]) == {p.value for p in Period}

@@ -18,7 +18,7 @@ from reimburse.adapters.gemini.structured import InvalidModelOutput, StructuredC
 from reimburse.domain.errors import InterpreterUnavailable, PolicyError
 from reimburse.domain.ids import policy_id_for
 from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.policy import CapRule, Category, DeadlineRule, ExclusionRule, Policy
+from reimburse.domain.verdict.policy import CapRule, Category, DeadlineRule, ExclusionRule, Period, Policy
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +123,10 @@ def to_policy(wire: PolicyWire, document: Document) -> Policy:
                 currency=to_currency(cap.currency) or currency,
                 unit=cap.unit,
                 clause=cap.clause.strip(),
+                # A count or a window without a period means nothing: the cap stays per invoice.
+                period=cap.period,
+                period_length=cap.period_length if cap.period is not Period.INVOICE else 1,
+                claims=cap.claims if cap.period is not Period.INVOICE else 0,
             )
         )
     exclusions = tuple(

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from reimburse.domain.verdict.policy import CapUnit
+from reimburse.domain.verdict.policy import CapUnit, Period
 
 Amount = Annotated[
     str,
@@ -74,6 +74,21 @@ class CapWire(msgspec.Struct, kw_only=True):
     currency: Annotated[str | None, _doc("ISO 4217 code; null means the policy's currency")]
     unit: Annotated[CapUnit, _doc("What the cap amount is per")]
     clause: str
+    period: Annotated[
+        Period,
+        _doc(
+            "What the amount is shared by: invoice (each bill alone), or the employee's total per day, "
+            "week, month, quarter or year ('INR 600 per day in total', 'INR 1,000 a month')"
+        ),
+    ] = Period.INVOICE
+    period_length: Annotated[
+        int, msgspec.Meta(ge=1), _doc("3 for 'in any 3-year period' (period year); otherwise 1")
+    ] = 1
+    claims: Annotated[
+        int,
+        msgspec.Meta(ge=0),
+        _doc("N for 'up to N claims per period' ('one phone bill a month': 1); else 0"),
+    ] = 0
 
 
 class ExclusionWire(msgspec.Struct, kw_only=True):
