@@ -179,15 +179,15 @@ async def _analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_token(args: argparse.Namespace) -> int:
+    from reimburse.container import build_container
     from reimburse.domain.access import Role
-    from reimburse.http.auth import JwtTokenService
 
     settings = load_settings()
     if len(settings.secret_key) < 32:
         print("error: SECRET_KEY must be set (32+ characters) to mint tokens", file=sys.stderr)
         return 2
     ttl = _parse_ttl(args.ttl)
-    print(JwtTokenService(settings.secret_key).mint(args.sub, Role(args.role), ttl))
+    print(build_container(settings).tokens().mint(args.sub, Role(args.role), ttl))
     return 0
 
 

@@ -217,7 +217,7 @@ def store_migration(s: Settings, target_url: str, api_key: str) -> Any:
 
 
 def _tokens(s: Settings) -> Any:
-    from reimburse.http.auth import JwtTokenService
+    from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
 
     return JwtTokenService(s.secret_key)
 

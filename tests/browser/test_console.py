@@ -24,8 +24,8 @@ from typing import Any
 import httpx
 import pytest
 
+from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
 from reimburse.domain.access import Role
-from reimburse.http.auth import JwtTokenService
 from tests.server_process import ServerProcess, start_server, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from litestar.testing import TestClient
 
+from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
 from reimburse.config import Settings
 from reimburse.domain.access import Role
 from reimburse.http.app import create_app
-from reimburse.http.auth import JwtTokenService
 from tests import chat_dataset
 from tests.chat_app import container_for, seed_records
 from tests.conftest import make_settings

@@ -14,9 +14,9 @@ import jwt
 import pytest
 from litestar.testing import TestClient
 
+from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
 from reimburse.domain.access import Role
 from reimburse.http.app import create_app
-from reimburse.http.auth import JwtTokenService
 from reimburse.http.client_address import ClientAddress
 from tests.conftest import analysis_files, make_settings, offline_container
 

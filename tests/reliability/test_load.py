@@ -25,8 +25,8 @@ from typing import Any
 import httpx
 import pytest
 
+from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
 from reimburse.domain.access import Role
-from reimburse.http.auth import JwtTokenService
 from tests.conftest import analysis_files
 from tests.reliability.workload import SUBMITTED_ON, invoice_batch, record_figures, sse_events
 from tests.server_process import ServerProcess

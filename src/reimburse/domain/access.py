@@ -20,6 +20,10 @@ class AccessDenied(Exception):
     """The viewer may not do this (HTTP 403)."""
 
 
+class InvalidToken(Exception):
+    """The caller's token is expired, forged or malformed: nobody is known to be asking (HTTP 401)."""
+
+
 class Viewer(msgspec.Struct, frozen=True):
     subject: str | None
     role: Role

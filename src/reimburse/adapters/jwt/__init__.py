@@ -1,0 +1,1 @@
+"""Bearer tokens with PyJWT."""
