@@ -63,6 +63,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # original documents: empty = DATA_DIR/documents; s3://bucket/prefix = S3-compatible storage
     documents_url: str = ""
     documents_endpoint: str = ""  # S3-compatible endpoint (MinIO, Ceph, R2); empty = AWS
+    # dated exchange rates for caps in another currency; empty = config/fx_rates.toml when present
+    fx_rates_file: str = ""
 
     @property
     def is_production(self) -> bool:
