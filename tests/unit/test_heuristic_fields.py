@@ -52,6 +52,26 @@ def test_number_beside_the_documents_title(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Faktura VAT nr FV/2023/0042\nRazem 12,00", "FV/2023/0042"),  # Polish title
+        ("Numer faktury: 2023/11/045\nRazem 12,00", "2023/11/045"),
+        ("Daňový doklad č. 2023001234\nCelkem 12,00", "2023001234"),  # Czech title
+        ("Číslo faktury: 2023001234\nCelkem 12,00", "2023001234"),
+        ("Račun br. 1775-070-10\nUkupno 12,00", "1775-070-10"),  # Croatian title
+        ("RAČUN/BILL : 4300-31-11\nUkupno 12,00", "4300-31-11"),  # bilingual title, date-shaped
+        ("Kvittonummer: 3047\nTotalt 12,00", "3047"),  # Swedish
+        ("Scontrino n. 0045\nTotale 12,00", "0045"),  # Italian
+        ("N° Factura: A-2019-77\nTotal 12,00", "A-2019-77"),  # Spanish, label before the word
+        ("Note n° 4567\nTotal 12,00", "4567"),  # French restaurant bill
+        ("Check; 19532035   Table 4", "19532035"),  # scanner OCR reads ':' as ';'
+    ],
+)
+def test_invoice_numbers_of_neighbouring_languages_and_ocr_layers(text: str, expected: str) -> None:
+    assert read_number(_lines(text))[0] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rechnung gemäß Bestellung Nr. 2018-471331 vom 01.03.2018.",  # another document's number
@@ -60,6 +80,7 @@ def test_number_beside_the_documents_title(text: str, expected: str) -> None:
         "Rechnungsbetrag: 146,71",  # an amount
         "Kundennummer: 339420\nSumme 10,00",  # the customer's number
         "Invoice 1 of 2",
+        "Račun 2023-11-04\nUkupno 12,00",  # a real calendar date beside the title
     ],
 )
 def test_never_a_date_amount_year_or_customer_number(text: str) -> None:

@@ -97,7 +97,8 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
 _RECEIPT_REF = re.compile(
     r"(?i)^(?:receipt|quittung|beleg|bon|kassenbon|reçu|ticket|bonnetje|recibo|ricevuta|scontrino|"
     r"check|chk|order|trans|transaction|txn|folio|invoice|rechnung|facture|factuur|factura|fattura)"
-    r"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:#]\s*([A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
+    # ";" is how scanner OCR often reads the colon
+    r"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:;#]\s*([A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
 )
 # "HA007 - 123123 - 37816396", "01.234.567.8-2018-1": parts joined by separators, spaced or not.
 # A series prefix set apart by a space counts too: "INV 00045", "RE 2024-17", "G ABC19014325".

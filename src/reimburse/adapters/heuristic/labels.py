@@ -170,7 +170,15 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " quittung nr, invoice ref, invoice reference, inv. no, document number, receipt id,"
         " n° facture, numéro facture, facture numéro, factuur nummer, factuurnummer, num. factura,"
         " número de la factura, factura número, n. documento, numero documento, numero della fattura,"
-        " check no, check number, check #, chk"
+        " check no, check number, check #, chk, doc no, doc. no, doc nr, doc. nr, document #, n° ticket,"
+        " nº ticket, no ticket, n° factura, no factura, no. de factura,"
+        " n° de note, note n°, nº factura, n.º factura, número factura, scontrino n, n. scontrino,"
+        " ricevuta n, n. ricevuta, numero scontrino,"
+        # Nordic, Polish, Czech and Croatian: the invoice, receipt and document numbers.
+        " fakturanummer, fakturanr, faktura nr, kvittonummer, kvittonr, kvitto nr, numer faktury,"
+        " nr faktury, nr dokumentu, numer paragonu, nr paragonu, číslo faktury, cislo faktury,"
+        " číslo dokladu, cislo dokladu, č. dokladu, broj računa, broj racuna, br. računa, br. racuna,"
+        " račun br, racun br, račun broj, broj dokumenta"
     ),
     Label.BOOKING_NO: _p(
         "booking id, booking ref, booking reference, booking no, booking number, pnr, pnr no, pnr number,"

@@ -11,15 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells
 from reimburse.adapters.heuristic.totals import LineInfo
 
 _TITLE = (
     r"(?:[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s+invoice|credit\s+note|receipt|"
     r"facture|avoir|reçu|factuur|creditnota|kwitantie|factura|nota\s+de\s+cr[ée]dito|recibo|fattura|"
-    r"nota\s+di\s+credito|ricevuta)"
+    r"nota\s+di\s+credito|ricevuta|scontrino|ticket|"
+    # Nordic, Polish, Czech and Croatian titles: "Faktura VAT nr", "Daňový doklad č.", "Račun br."
+    r"faktura(?:\s+vat)?|kvitto|rachunek|paragon(?:\s+fiskalny)?|da[ňn]ov[ýy]\s+doklad|[úu][čc]tenka|ra[čc]un)"
 )
-_NO = r"(?:nr|no|n°|nº|n|num|number|nummer|numéro|número|numero)\.?(?![^\W\d_])|#"
+_NO = (
+    r"(?:nr|no|n°|nº|n\.º|n|num|number|nummer|numéro|número|numero|numer|br|broj|č|čís|číslo|cislo)\.?"
+    r"(?![^\W\d_])|#"
+)
 _TOKEN = r"[A-Za-z0-9][A-Za-z0-9./\-_]*[A-Za-z0-9]"
 _CONNECTOR = r"(?:vom|du|dated|de\s+fecha|del|van|d\.d\.|dal|of|from|le)"
 # "Rechnung gemäß Bestellung Nr. 2018-471331 vom ...": a reference to another document.
@@ -32,8 +38,9 @@ _NUMBERED = re.compile(
     rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?P<mid>[^\n]{{0,60}}?)(?<![^\W\d_])(?:{_NO})\s*[:#]?\s*(?P<num>{_TOKEN})"
     rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?$"
 )
+# A bilingual title names the document twice ("RAČUN/BILL", "Rechnung / Invoice").
 _BARE = re.compile(
-    rf"(?i)^\W*{_TITLE}(?![^\W\d_])\s*[:#]?\s*(?P<num>{_TOKEN})"
+    rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?:\s*/\s*[^\W\d_]{{2,}})?\s*[:#]?\s*(?P<num>{_TOKEN})"
     rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?$"
 )
 _DATED = re.compile(rf"(?i)^\W*{_TITLE}\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.+)$")
@@ -90,5 +97,8 @@ def _reference(i: int, cell: str, below: str) -> TitleReference | None:
 
 
 def _looks_like_date(token: str) -> bool:
-    """A date or an amount, not a reference."""
-    return bool(re.fullmatch(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}|\d+[.,]\d{2}", token))
+    """A date or an amount, not a reference. Shaped like a date but no calendar date
+    ("4300-31-11", a folio number in three parts) is a reference."""
+    if re.fullmatch(r"\d+[.,]\d{2}", token):
+        return True
+    return bool(re.fullmatch(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}", token)) and bool(find_dates(token))
