@@ -27,6 +27,7 @@ run: install
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(BIN)/lint-imports  # the layer contracts in pyproject.toml
 
 typecheck: install
 	$(BIN)/mypy
