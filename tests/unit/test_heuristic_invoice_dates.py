@@ -28,6 +28,12 @@ def _read(text: str, currency: str | None = None, stay: bool = False) -> DateRea
         ("Date d'échéance : 16/12/2017\nDate de facture : 16/11/2017", date(2017, 11, 16)),
         ("Vervaldatum: 01-02-2024\nFactuurdatum: 02-01-2024", date(2024, 1, 2)),
         ("Fecha de vencimiento: 15/08/2024\nFecha de factura: 15/07/2024", date(2024, 7, 15)),
+        # The same roles by the conventions of Polish, Czech, Croatian and Swedish invoices.
+        ("Termin płatności: 2024-08-15\nData wystawienia: 2024-07-15", date(2024, 7, 15)),
+        ("Datum splatnosti: 15.08.2024\nDatum vystavení: 15.07.2024", date(2024, 7, 15)),
+        ("Datum dospijeća: 15.08.2024\nDatum računa: 15.07.2024", date(2024, 7, 15)),
+        ("Förfallodatum: 2024-08-15\nFakturadatum: 2024-07-15", date(2024, 7, 15)),
+        ("Printed 08/15/2024\nInvoice 07/15/2024\nTotal $5.00", date(2024, 7, 15)),
         ("Data di scadenza: 31/08/2024\nData fattura: 01/08/2024", date(2024, 8, 1)),
         # Only a service date and a plain date: the plain "Datum" wins.
         ("Leistungsdatum: 30.06.2018\nDatum: 11.03.2018", date(2018, 3, 11)),

@@ -120,7 +120,10 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " fecha de factura, fecha factura, fecha de emisión, data fattura, data della fattura,"
         " data documento, beleg datum, rechnungs datum, datum der rechnung, ausstellungsdatum,"
         " factuur datum, datum factuur, date of the invoice, fecha de expedición, fecha expedición,"
-        " fecha emisión, data emissione, data di emissione, invoice issued"
+        " fecha emisión, data emissione, data di emissione, invoice issued,"
+        # Polish, Czech, Croatian and Nordic issue dates
+        " data wystawienia, data faktury, datum vystavení, datum vystaveni, datum računa,"
+        " datum racuna, datum izdavanja, fakturadatum, fakturadato"
     ),
     Label.DATE: _p(
         "date, dated, datum, fecha, data, booking date, date of booking, booked on, paid on,"
@@ -142,7 +145,13 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " order date, date of order, po date, bestelldatum, auftragsdatum, auftrag datum, vertrags datum,"
         " vertragsdatum, date de commande, besteldatum, orderdatum, fecha de pedido, data ordine,"
         " data dell'ordine, print date, printed on, druckdatum, date d'impression, expiry date,"
-        " valid till, valid until, gültig bis, date of birth, geburtsdatum, änderungsdatum"
+        " valid till, valid until, gültig bis, date of birth, geburtsdatum, änderungsdatum, printed,"
+        # Polish, Czech, Croatian and Nordic due, sale, delivery and tax-point dates
+        " termin płatności, termin platnosci, data sprzedaży, data sprzedazy, data dostawy,"
+        " datum splatnosti, duzp, datum uskutečnění zdanitelného plnění, datum zdanitelného plnění,"
+        " datum dospijeća, datum dospijeca, rok plaćanja, rok placanja, datum isporuke,"
+        " förfallodatum, förfallodag, sista betalningsdag, leveransdatum, forfaldsdato, forfallsdato,"
+        " eräpäivä"
     ),
     Label.TRAVEL_DATE: _p(
         "journey date, date of journey, travel date, date of travel, trip date, ride date, departure date,"
