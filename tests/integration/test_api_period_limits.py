@@ -1,0 +1,144 @@
+"""Limits that span invoices, end to end through the API on the embedded store (issue 13): a policy
+PDF with a per-day and a per-month limit, two batches of one employee, exact sums per period."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from litestar.testing import TestClient
+
+from tests import pdf_factory
+from tests.conftest import analysis_files, make_zip
+
+POLICY = pdf_factory.text_pdf(
+    "Northwind Travel and Expense Policy",
+    "1. Meals are reimbursed up to INR 600 per day in total, whatever the number of bills.",
+    "2. Local cab rides (taxi, Uber, Ola) are reimbursed up to INR 1,000 per month.",
+    "3. Claims must be submitted within 30 days of the invoice date.",
+)
+
+
+def meal(number: str, amount: str, when: str) -> bytes:
+    return pdf_factory.text_pdf(
+        "Spice Garden Restaurant",
+        f"Bill No: {number}",
+        f"Date: {when}",
+        f"Paneer Tikka {amount}",
+        f"Grand Total: INR {amount}",
+    )
+
+
+def cab(number: str, amount: str, when: str) -> bytes:
+    return pdf_factory.text_pdf(
+        "Uber India Trip Receipt",
+        f"Invoice No: {number}",
+        f"Date: {when}",
+        "Rider: Rani Sharma",
+        "Trip fare from Airport to Office",
+        f"Total: INR {amount}",
+    )
+
+
+FIRST = {
+    "meal-a.pdf": meal("M-1", "300.00", "03/03/2025"),
+    "meal-b.pdf": meal("M-2", "420.00", "03/03/2025"),
+    "meal-c.pdf": meal("M-3", "250.00", "04/03/2025"),
+    "cab-1.pdf": cab("C-1", "400.00", "05/03/2025"),
+    "cab-2.pdf": cab("C-2", "450.00", "10/03/2025"),
+}
+SECOND = {
+    "meal-d.pdf": meal("M-4", "500.00", "04/03/2025"),
+    "meal-e.pdf": meal("M-5", "100.00", "03/03/2025"),
+    "cab-3.pdf": cab("C-3", "300.00", "12/03/2025"),
+    "cab-4.pdf": cab("C-4", "300.00", "02/04/2025"),
+}
+
+
+def _analyse(client: TestClient[Any], files: dict[str, bytes], employee: str, on: str) -> dict[str, Any]:
+    form = {"employee_name": employee, "submitted_on": on}
+    response = client.post(
+        "/api/v1/analyze-invoices", data=form, files=analysis_files(make_zip(files), POLICY)
+    )
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    assert not body["processing_errors"], body["processing_errors"]
+    return body
+
+
+def _paid(body: dict[str, Any]) -> dict[str, Decimal]:
+    return {r["filename"]: Decimal(str(r["reimbursement_amount"])) for r in body["results"]}
+
+
+def _per_period(bodies: list[dict[str, Any]]) -> dict[tuple[str, str], Decimal]:
+    """Granted per category and period (meals per day, cabs per month)."""
+    out: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for body in bodies:
+        for r in body["results"]:
+            category = r["categories"][0]
+            period = r["invoice_date"] if category == "meals" else r["invoice_date"][:7]
+            out[(category, period)] += Decimal(str(r["reimbursement_amount"]))
+    return dict(out)
+
+
+def test_two_batches_of_one_employee_share_the_day_and_month_limits(client: TestClient[Any]) -> None:
+    first = _analyse(client, FIRST, "Rani Sharma", "2025-03-20")
+    caps = client.get(f"/api/v1/policies/{first['policy_id']}").json()["caps"]
+    assert {c["category"]: c["period"] for c in caps} == {"meals": "day", "cab": "month"}
+
+    assert _paid(first) == {
+        "meal-a.pdf": Decimal(300),
+        "meal-b.pdf": Decimal(300),  # 300 of 420: the day's 600 is spent by meal-a and this one
+        "meal-c.pdf": Decimal(250),
+        "cab-1.pdf": Decimal(400),
+        "cab-2.pdf": Decimal(450),
+    }
+    by_file = {r["filename"]: r for r in first["results"]}
+    assert (
+        "600 INR per day; 300.00 INR was already granted on 3 Mar 2025, so 300.00 of 420.00 INR"
+        in (by_file["meal-b.pdf"]["reason"])
+    )
+
+    second = _analyse(client, SECOND, "Rani Sharma", "2025-04-02")
+    assert _paid(second) == {
+        "meal-d.pdf": Decimal(350),  # 4 Mar had 250 granted in the first batch
+        "meal-e.pdf": Decimal(0),  # 3 Mar is at its limit
+        "cab-3.pdf": Decimal(150),  # March had 850 of 1,000
+        "cab-4.pdf": Decimal(300),  # April starts afresh
+    }
+    assert _per_period([first, second]) == {
+        ("meals", "2025-03-03"): Decimal(600),
+        ("meals", "2025-03-04"): Decimal(600),
+        ("cab", "2025-03"): Decimal(1000),
+        ("cab", "2025-04"): Decimal(300),
+    }
+
+    # The first batch again (same files): each invoice's own grant is replaced, not added to.
+    again = _analyse(client, FIRST, "Rani Sharma", "2025-04-02")
+    assert sum(_paid(again).values()) == sum(_paid(first).values())
+    stored = client.get("/api/v1/invoices", params={"employee_name": "Rani Sharma", "limit": 50}).json()
+    assert sum(Decimal(str(i["reimbursement_amount"])) for i in stored["items"]) == Decimal(2500)
+
+
+def test_a_permuted_batch_grants_the_same_total_per_period(client: TestClient[Any]) -> None:
+    files = {**FIRST, **SECOND}
+    reversed_files = dict(reversed(list(files.items())))
+    forward = _analyse(client, files, "Arjun Rao", "2025-04-02")
+    backward = _analyse(client, reversed_files, "Meera Iyer", "2025-04-02")
+    assert _per_period([forward]) == _per_period([backward])
+    assert _per_period([forward])[("meals", "2025-03-03")] == Decimal(600)
+    assert sum(_paid(forward).values()) == Decimal(2500)
+
+
+def test_a_reviewers_adjustment_frees_the_rest_of_the_limit(client: TestClient[Any]) -> None:
+    first = _analyse(client, {"meal-a.pdf": FIRST["meal-a.pdf"]}, "Kavya Nair", "2025-03-20")
+    (result,) = first["results"]
+    invoice = client.get(f"/api/v1/invoices/{result['invoice_id']}").json()
+    decision = {"action": "adjust", "amount": 100, "note": "one guest only", "version": invoice["version"]}
+    reviewed = client.post(f"/api/v1/invoices/{result['invoice_id']}/review", json=decision)
+    assert reviewed.status_code in (200, 201), reviewed.text
+
+    later = _analyse(client, {"meal-b.pdf": FIRST["meal-b.pdf"]}, "Kavya Nair", "2025-03-20")
+    assert _paid(later) == {"meal-b.pdf": Decimal(420)}  # 600 - 100: the whole 420 fits
+    assert "100.00 INR was already granted on 3 Mar 2025" in later["results"][0]["reason"]
