@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Executor
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dependency_injector import containers, providers
 
@@ -26,6 +26,27 @@ from reimburse.application.export import ExportInvoices
 from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
 from reimburse.application.review import GetInvoiceHistory, InvoiceLocks, ReviewInvoice, ReviewQueue
 from reimburse.config import Settings, load_settings
+from reimburse.ports.answerer import Answerer
+from reimburse.ports.chat_store import ChatStore
+from reimburse.ports.clock import Clock
+from reimburse.ports.document_reader import DocumentReader
+from reimburse.ports.document_store import DocumentStore
+from reimburse.ports.embedder import Embedder
+from reimburse.ports.health_probe import HealthProbe
+from reimburse.ports.invoice_extractor import InvoiceExtractor
+from reimburse.ports.invoice_history import InvoiceHistory
+from reimburse.ports.invoice_store import InvoiceStore
+from reimburse.ports.policy_interpreter import PolicyInterpreter
+from reimburse.ports.policy_store import PolicyStore
+from reimburse.ports.store_backup import StoreBackup
+from reimburse.ports.store_migration import StoreMigration
+from reimburse.ports.token_service import TokenService
+
+if TYPE_CHECKING:  # types only: the offline path never imports google-genai, qdrant-client or redis
+    from litestar.stores.base import Store
+    from qdrant_client import AsyncQdrantClient
+
+    from reimburse.adapters.gemini.client import GeminiGateway
 
 
 def _limits(s: Settings) -> ArchiveLimits:
@@ -42,7 +63,7 @@ def _workers(s: Settings) -> int:
     return s.workers or os.cpu_count() or 1
 
 
-def _rate_limit_store(s: Settings) -> Any:
+def _rate_limit_store(s: Settings) -> Store | None:
     """Where the rate limit counts: Redis when REDIS_URL is set (shared by API replicas), else None
     (Litestar's default, memory of this process). A new store per app: the app closes it."""
     if not s.redis_url:
@@ -59,7 +80,7 @@ def _executor(s: Settings) -> Executor:
     return RestartingProcessPool(_workers(s), task_seconds=s.max_document_seconds)
 
 
-def _reader(s: Settings) -> Any:
+def _reader(s: Settings) -> DocumentReader:
     from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
     from reimburse.adapters.format_sniffing_document_reader import (
         IMAGE,
@@ -79,7 +100,7 @@ def _reader(s: Settings) -> Any:
     )
 
 
-def _gemini(s: Settings) -> Any:
+def _gemini(s: Settings) -> GeminiGateway | None:
     if not s.uses_gemini:
         return None
     from reimburse.adapters.gemini.client import GeminiGateway
@@ -87,7 +108,7 @@ def _gemini(s: Settings) -> Any:
     return GeminiGateway.from_settings(s)
 
 
-def _interpreter(s: Settings, gemini: Any) -> Any:
+def _interpreter(s: Settings, gemini: GeminiGateway | None) -> PolicyInterpreter:
     from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
 
     heuristic = HeuristicPolicyInterpreter()
@@ -100,7 +121,7 @@ def _interpreter(s: Settings, gemini: Any) -> Any:
     return FallbackPolicyInterpreter(primary, heuristic) if s.gemini_fallback_to_heuristic else primary
 
 
-def _extractor(s: Settings, gemini: Any) -> Any:
+def _extractor(s: Settings, gemini: GeminiGateway | None) -> InvoiceExtractor:
     from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
 
     heuristic = HeuristicInvoiceExtractor()
@@ -113,7 +134,7 @@ def _extractor(s: Settings, gemini: Any) -> Any:
     return FallbackInvoiceExtractor(primary, heuristic) if s.gemini_fallback_to_heuristic else primary
 
 
-def _embedder(s: Settings, gemini: Any) -> Any:
+def _embedder(s: Settings, gemini: GeminiGateway | None) -> Embedder | None:
     if gemini is None or not s.gemini_embeddings:
         return None
     from reimburse.adapters.gemini.gemini_embedder import GeminiEmbedder
@@ -121,7 +142,7 @@ def _embedder(s: Settings, gemini: Any) -> Any:
     return GeminiEmbedder(gemini)
 
 
-def _qdrant_client(s: Settings) -> Any:
+def _qdrant_client(s: Settings) -> AsyncQdrantClient | None:
     """One connection pool to the Qdrant server shared by the three stores (None when embedded)."""
     if not s.qdrant_url:
         return None
@@ -130,7 +151,7 @@ def _qdrant_client(s: Settings) -> Any:
     return make_client(s.qdrant_url, s.qdrant_api_key, timeout=30)
 
 
-def _invoice_store(s: Settings, embedder: Any, client: Any) -> Any:
+def _invoice_store(s: Settings, embedder: Embedder | None, client: AsyncQdrantClient | None) -> InvoiceStore:
     if s.qdrant_url:
         from reimburse.adapters.qdrant.invoice_store import QdrantServerInvoiceStore
 
@@ -140,7 +161,7 @@ def _invoice_store(s: Settings, embedder: Any, client: Any) -> Any:
     return QdrantEdgeInvoiceStore(s.data_dir, embedder)
 
 
-def _policy_store(s: Settings, embedder: Any, client: Any) -> Any:
+def _policy_store(s: Settings, embedder: Embedder | None, client: AsyncQdrantClient | None) -> PolicyStore:
     if s.qdrant_url:
         from reimburse.adapters.qdrant.policy_store import QdrantServerPolicyStore
 
@@ -150,7 +171,7 @@ def _policy_store(s: Settings, embedder: Any, client: Any) -> Any:
     return QdrantEdgePolicyStore(s.data_dir, embedder)
 
 
-def _chat_store(s: Settings, client: Any) -> Any:
+def _chat_store(s: Settings, client: AsyncQdrantClient | None) -> ChatStore:
     if s.qdrant_url:
         from reimburse.adapters.qdrant.chat_store import QdrantServerChatStore
 
@@ -160,7 +181,7 @@ def _chat_store(s: Settings, client: Any) -> Any:
     return QdrantEdgeChatStore(s.data_dir)
 
 
-def _history_store(s: Settings, client: Any) -> Any:
+def _history_store(s: Settings, client: AsyncQdrantClient | None) -> InvoiceHistory:
     if s.qdrant_url:
         from reimburse.adapters.qdrant.history_store import QdrantServerInvoiceHistory
 
@@ -170,7 +191,7 @@ def _history_store(s: Settings, client: Any) -> Any:
     return QdrantEdgeInvoiceHistory(s.data_dir)
 
 
-def _document_store(s: Settings) -> Any:
+def _document_store(s: Settings) -> DocumentStore:
     """Originals: DATA_DIR/documents (backed up with the store), or S3-compatible storage."""
     if s.documents_url:
         from reimburse.adapters.s3.s3_document_store import S3DocumentStore
@@ -181,7 +202,7 @@ def _document_store(s: Settings) -> Any:
     return FilesystemDocumentStore(s.data_dir)
 
 
-def _answerer(gemini: Any) -> Any:
+def _answerer(gemini: GeminiGateway | None) -> Answerer:
     if gemini is None:
         from reimburse.adapters.offline_answer.deterministic_answerer import DeterministicAnswerer
 
@@ -191,13 +212,13 @@ def _answerer(gemini: Any) -> Any:
     return GeminiAnswerer(gemini)
 
 
-def _clock() -> Any:
+def _clock() -> Clock:
     from reimburse.adapters.system_clock import SystemClock
 
     return SystemClock()
 
 
-def _store_backup(s: Settings) -> Any:
+def _store_backup(s: Settings) -> StoreBackup:
     """Backups of the configured store: snapshots through the server API, or a copy of DATA_DIR."""
     if s.qdrant_url:
         from reimburse.adapters.qdrant.snapshot import QdrantServerSnapshotBackup
@@ -208,7 +229,7 @@ def _store_backup(s: Settings) -> Any:
     return EdgeStoreBackup(s.data_dir)
 
 
-def store_migration(s: Settings, target_url: str, api_key: str) -> Any:
+def store_migration(s: Settings, target_url: str, api_key: str) -> StoreMigration:
     """Copies the embedded store in DATA_DIR into the Qdrant server at `target_url`."""
     from reimburse.adapters.qdrant.collection import make_client
     from reimburse.adapters.qdrant.migration import EdgeToServerMigration
@@ -216,13 +237,15 @@ def store_migration(s: Settings, target_url: str, api_key: str) -> Any:
     return EdgeToServerMigration(s.data_dir, make_client(target_url, api_key, timeout=60), target_url)
 
 
-def _tokens(s: Settings) -> Any:
+def _tokens(s: Settings) -> TokenService:
     from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
 
     return JwtTokenService(s.secret_key)
 
 
-def _probes(s: Settings, invoice_store: Any, reader: Any, gemini: Any) -> list[Any]:
+def _probes(
+    s: Settings, invoice_store: InvoiceStore, reader: DocumentReader, gemini: GeminiGateway | None
+) -> list[HealthProbe]:
     from reimburse.adapters.health.probes import (
         DiskSpaceProbe,
         LlmProbe,
@@ -354,7 +377,11 @@ async def open_container(container: Container) -> None:
 
 
 async def close_container(container: Container) -> None:
-    """Closes the stores (releasing the Edge lock) and the process pool. Call after open_container."""
+    """Closes the stores (releasing the Edge lock) and the process pool. Call after open_container.
+
+    Hand-written rather than providers.Resource: an async Resource makes every provider built on it
+    return a Future, even after init_resources(), so every use case and caller would have to await it.
+    """
     for provider in (
         container.invoice_store,
         container.policy_store,
