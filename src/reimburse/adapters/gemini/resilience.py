@@ -1,5 +1,5 @@
-"""Resilience for Gemini calls: a concurrency bound, per-call timeouts, retries with backoff and a
-circuit breaker. The SDK's own retries are switched off (see client.py) so this is the one place
+"""Resilience for Gemini calls: a concurrency bound, per-call timeouts, retries with backoff (tenacity)
+and a circuit breaker. The SDK's own retries are switched off (see client.py) so this is the one place
 that decides when to try again.
 
 Clock, sleep and randomness are injectable so tests can be fast and deterministic.
@@ -16,10 +16,12 @@ import random
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import msgspec
 from google.genai import errors as genai_errors
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type
+from tenacity.wait import wait_base
 
 T = TypeVar("T")
 
@@ -84,6 +86,31 @@ class _Failure(msgspec.Struct, frozen=True):
     trips: bool  # counts towards opening the circuit
     description: str
     retry_after: float | None = None
+
+
+class _Retryable(Exception):
+    """An attempt failed in a way another attempt may fix. Never leaves Resilience."""
+
+    def __init__(self, failure: _Failure) -> None:
+        super().__init__(failure.description)
+        self.failure = failure
+
+
+class Backoff(wait_base):
+    """Exponential backoff with "equal jitter" (never zero, never in lockstep), and never shorter
+    than the Retry-After the server asked for."""
+
+    def __init__(self, base: float, ceiling: float, rand: Callable[[], float]) -> None:
+        self._base = base
+        self._ceiling = ceiling
+        self._rand = rand
+
+    def __call__(self, retry_state: RetryCallState) -> float:
+        ceiling = min(self._ceiling, self._base * 2.0 ** (retry_state.attempt_number - 1))
+        delay = ceiling / 2 + self._rand() * ceiling / 2
+        error = retry_state.outcome.exception() if retry_state.outcome else None
+        retry_after = error.failure.retry_after if isinstance(error, _Retryable) else None
+        return delay if retry_after is None else max(delay, retry_after)
 
 
 def _retry_after_header(value: str | None) -> float | None:
@@ -245,17 +272,46 @@ class Resilience:
             )
         return "healthy", f"circuit closed; {load}"
 
-    def _backoff(self, attempt: int, failure: _Failure) -> float:
-        ceiling = min(self.config.max_delay, self.config.base_delay * 2.0 ** (attempt - 1))
-        delay = ceiling / 2 + self._rand() * ceiling / 2  # "equal jitter": never zero, never in lockstep
-        if failure.retry_after is not None:
-            delay = max(delay, failure.retry_after)
-        return delay
+    def _retrying(self, started: float) -> AsyncRetrying:
+        """Attempts of one call: retried while they fail in a way another attempt may fix, until
+        the attempts run out or the next wait would not fit in the time budget."""
+        config = self.config
 
-    async def _attempt_failed(
-        self, attempt: int, started: float, failure: _Failure, exc: BaseException
-    ) -> None:
-        """Records the failure, then sleeps before the next attempt or raises."""
+        def stop(state: RetryCallState) -> bool:
+            out_of_attempts = state.attempt_number > config.max_retries
+            return out_of_attempts or self._clock() - started + state.upcoming_sleep >= config.budget_seconds
+
+        def exhausted(state: RetryCallState) -> NoReturn:
+            error = state.outcome.exception() if state.outcome else None
+            assert isinstance(error, _Retryable)
+            text = f"Gemini failed {_attempts(state.attempt_number)} (last: {error.failure.description})"
+            if state.attempt_number <= config.max_retries:
+                text += (
+                    f"; waiting {state.upcoming_sleep:.1f}s more "
+                    f"would exceed the {config.budget_seconds:g}s budget"
+                )
+            raise RetriesExhausted(text) from error.__cause__
+
+        def count_retry(_: RetryCallState) -> None:
+            self.retries += 1
+
+        return AsyncRetrying(
+            retry=retry_if_exception_type(_Retryable),
+            wait=Backoff(config.base_delay, config.max_delay, self._rand),
+            stop=stop,
+            sleep=self._sleep,
+            before_sleep=count_retry,
+            retry_error_callback=exhausted,
+        )
+
+    def _failed(self, exc: Exception, timeout: float, probe: bool) -> None:
+        """Records a failed attempt and says what comes next: returns when `exc` is no Gemini failure
+        (the caller re-raises it), raises GeminiRejected, or _Retryable for another attempt."""
+        failure = classify(exc, timeout)
+        if failure is None:
+            if probe:
+                self.breaker.release_probe()
+            return
         self.failures += 1
         if failure.trips:
             self.breaker.record_failure(failure.description)
@@ -263,19 +319,7 @@ class Resilience:
             self.breaker.release_probe()
         if not failure.retryable:
             raise GeminiRejected(f"Gemini rejected the request: {failure.description}") from exc
-        if attempt > self.config.max_retries:
-            raise RetriesExhausted(
-                f"Gemini failed {_attempts(attempt)} (last: {failure.description})"
-            ) from exc
-        delay = self._backoff(attempt, failure)
-        elapsed = self._clock() - started
-        if elapsed + delay >= self.config.budget_seconds:
-            raise RetriesExhausted(
-                f"Gemini failed {_attempts(attempt)} (last: {failure.description}); waiting {delay:.1f}s more "
-                f"would exceed the {self.config.budget_seconds:g}s budget"
-            ) from exc
-        self.retries += 1
-        await self._sleep(delay)
+        raise _Retryable(failure) from exc
 
     def _remaining(self, started: float) -> float:
         return self.config.budget_seconds - (self._clock() - started)
@@ -284,37 +328,35 @@ class Resilience:
         """Runs `op` (one Gemini request) with the timeout, retries, budget and circuit breaker."""
         self.calls += 1
         started = self._clock()
-        attempt = 0
-        while True:
-            attempt += 1
-            probe = self.breaker.acquire()
-            timeout = self.config.timeout_seconds
-            try:
-                async with self._slots:
-                    timeout = min(timeout, self._remaining(started))
-                    if timeout <= 0:
-                        raise RetriesExhausted(f"no time left in the {self.config.budget_seconds:g}s budget")
-                    self.in_flight += 1
-                    self.attempts += 1
-                    try:
-                        async with asyncio.timeout(timeout):
-                            result = await op()
-                    finally:
-                        self.in_flight -= 1
-            except Exception as exc:
-                failure = classify(exc, timeout)
-                if failure is None:
-                    if probe:
-                        self.breaker.release_probe()
-                    raise
-                await self._attempt_failed(attempt, started, failure, exc)
-                continue
-            except BaseException:
-                if probe:
-                    self.breaker.release_probe()
-                raise
-            self.breaker.record_success()
-            return result
+        async for attempt in self._retrying(started):
+            with attempt:
+                return await self._attempt(op, started)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    async def _attempt(self, op: Callable[[], Awaitable[T]], started: float) -> T:
+        probe = self.breaker.acquire()
+        timeout = self.config.timeout_seconds
+        try:
+            async with self._slots:
+                timeout = min(timeout, self._remaining(started))
+                if timeout <= 0:
+                    raise RetriesExhausted(f"no time left in the {self.config.budget_seconds:g}s budget")
+                self.in_flight += 1
+                self.attempts += 1
+                try:
+                    async with asyncio.timeout(timeout):
+                        result = await op()
+                finally:
+                    self.in_flight -= 1
+        except Exception as exc:
+            self._failed(exc, timeout, probe)
+            raise
+        except BaseException:
+            if probe:
+                self.breaker.release_probe()
+            raise
+        self.breaker.record_success()
+        return result
 
     async def stream(self, open_stream: Callable[[], Awaitable[AsyncIterator[T]]]) -> AsyncIterator[T]:
         """Yields a stream's chunks. Opening it (up to the first chunk) is retried like `call`;
@@ -323,40 +365,12 @@ class Resilience:
         """
         self.calls += 1
         started = self._clock()
-        attempt = 0
-        while True:
-            attempt += 1
-            probe = self.breaker.acquire()
-            await self._slots.acquire()
-            self.in_flight += 1
-            self.attempts += 1
-            timeout = min(self.config.timeout_seconds, self._remaining(started))
-            iterator: AsyncIterator[T] | None = None
-            try:
-                if timeout <= 0:
-                    raise RetriesExhausted(f"no time left in the {self.config.budget_seconds:g}s budget")
-                async with asyncio.timeout(timeout):
-                    iterator = await open_stream()
-                    first = await anext(iterator)
-                break
-            except StopAsyncIteration:
-                first = None
-                break
-            except Exception as exc:
-                self._release()
-                await _close(iterator)
-                failure = classify(exc, timeout)
-                if failure is None:
-                    if probe:
-                        self.breaker.release_probe()
-                    raise
-                await self._attempt_failed(attempt, started, failure, exc)
-            except BaseException:
-                self._release()
-                await _close(iterator)
-                if probe:
-                    self.breaker.release_probe()
-                raise
+        opened: tuple[bool, AsyncIterator[T] | None, T | None] | None = None
+        async for attempt in self._retrying(started):
+            with attempt:
+                opened = await self._open(open_stream, started)
+        assert opened is not None
+        probe, iterator, first = opened
         try:
             if first is None or iterator is None:
                 self.breaker.record_success()
@@ -383,6 +397,37 @@ class Resilience:
                 self.breaker.release_probe()
             self._release()
             await _close(iterator)
+
+    async def _open(
+        self, open_stream: Callable[[], Awaitable[AsyncIterator[T]]], started: float
+    ) -> tuple[bool, AsyncIterator[T] | None, T | None]:
+        """One attempt at opening a stream: (probe, iterator, first chunk or None when empty).
+        On success the concurrency slot stays held; `stream` releases it."""
+        probe = self.breaker.acquire()
+        await self._slots.acquire()
+        self.in_flight += 1
+        self.attempts += 1
+        timeout = min(self.config.timeout_seconds, self._remaining(started))
+        iterator: AsyncIterator[T] | None = None
+        try:
+            if timeout <= 0:
+                raise RetriesExhausted(f"no time left in the {self.config.budget_seconds:g}s budget")
+            async with asyncio.timeout(timeout):
+                iterator = await open_stream()
+                return probe, iterator, await anext(iterator)
+        except StopAsyncIteration:
+            return probe, iterator, None
+        except Exception as exc:
+            self._release()
+            await _close(iterator)
+            self._failed(exc, timeout, probe)
+            raise
+        except BaseException:
+            self._release()
+            await _close(iterator)
+            if probe:
+                self.breaker.release_probe()
+            raise
 
     def _release(self) -> None:
         self.in_flight -= 1
