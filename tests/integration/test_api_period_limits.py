@@ -4,13 +4,18 @@ PDF with a per-day and a per-month limit, two batches of one employee, exact sum
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from dependency_injector import providers
 from litestar.testing import TestClient
 
+from reimburse.container import Container
+from reimburse.http.app import create_app
 from tests import pdf_factory
 from tests.conftest import analysis_files, make_zip
+from tests.fakes.fixed_clock import FixedClock
 
 POLICY = pdf_factory.text_pdf(
     "Northwind Travel and Expense Policy",
@@ -142,3 +147,25 @@ def test_a_reviewers_adjustment_frees_the_rest_of_the_limit(client: TestClient[A
     later = _analyse(client, {"meal-b.pdf": FIRST["meal-b.pdf"]}, "Kavya Nair", "2025-03-20")
     assert _paid(later) == {"meal-b.pdf": Decimal(420)}  # 600 - 100: the whole 420 fits
     assert "100.00 INR was already granted on 3 Mar 2025" in later["results"][0]["reason"]
+
+
+def test_the_chat_says_how_much_of_an_allowance_is_left_this_month(container: Container) -> None:
+    container.clock.override(providers.Object(FixedClock(date(2025, 3, 20))))
+    with TestClient(create_app(container)) as client:
+        _analyse(client, FIRST, "Rani Sharma", "2025-03-20")
+
+        def ask(question: str) -> str:
+            response = client.post("/api/v1/chat", json={"query": question})
+            assert response.status_code == 200, response.text
+            answer: str = response.json()["response"]
+            return answer
+
+        cabs = ask("How much of Rani Sharma's cab allowance is left this month?")
+        assert "Cab: 1000 INR per month; in March 2025 850.00 INR was granted to Rani Sharma" in cabs
+        assert "so 150.00 INR is left" in cabs
+        meals = ask("How much of Rani Sharma's meal allowance is left on 4 March 2025?")
+        assert (
+            "on 4 Mar 2025 250.00 INR was granted to Rani Sharma (on 4 Mar 2025), so 350.00 INR is left"
+            in meals
+        )
+        assert "Name one employee" in ask("How much of the meal allowance is left this month?")

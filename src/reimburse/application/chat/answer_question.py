@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 import msgspec
 
+from reimburse.application.chat.allowance import allowance_left
 from reimburse.application.chat.messages import (
     ChatAnswer,
     ChatDelta,
@@ -28,6 +29,7 @@ from reimburse.application.chat.messages import (
 )
 from reimburse.application.chat.retrieval import InvoiceRetrieval, Retrieved
 from reimburse.domain.access import AccessDenied, Viewer
+from reimburse.domain.chat.allowance import asks_allowance_left
 from reimburse.domain.chat.answer_text import MAX_ROWS, render_answer
 from reimburse.domain.chat.query_scope import invoices_phrase
 from reimburse.domain.chat.query_understanding import ParsedQuery, Vocabulary, understand
@@ -236,6 +238,9 @@ class AnswerQuestion:
             notes=tuple(notes),
             base_count=got.base_count,
         )
+        if asks_allowance_left(request.query):  # issue 13: from the same ledger the engine uses
+            lines = await allowance_left(self._invoices, self._policies, scoped, self._clock.today())
+            context = msgspec.structs.replace(context, allowances=lines)
         context = msgspec.structs.replace(context, deterministic_answer=render_answer(context))
         return PreparedAnswer(
             viewer=viewer,

@@ -274,6 +274,10 @@ def _policy(ctx: AnswerContext) -> list[str]:
 def render_answer(ctx: AnswerContext) -> str:
     q = _query(ctx)
     intent = q.intent
+    if ctx.allowances:  # what is left of the limits is the answer, exact as computed
+        return "\n\n".join(
+            [*(escape(a) for a in ctx.allowances), *(f"_Note: {escape(n)}_" for n in ctx.notes)]
+        )
     if intent is Intent.POLICY:
         parts = _policy(ctx)
     elif intent is Intent.LOOKUP:

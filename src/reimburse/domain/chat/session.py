@@ -122,3 +122,5 @@ class AnswerContext(msgspec.Struct, frozen=True):
     caps: tuple[CapRule, ...] = ()  # policy caps for the categories asked about
     notes: tuple[str, ...] = ()  # caveats the answer must state (ambiguous name, unused words...)
     base_count: int | None = None  # for a share: how many invoices there are without the status filter
+    # "How much of my meal allowance is left?": exact sentences from the claim ledger (issue 13).
+    allowances: tuple[str, ...] = ()
