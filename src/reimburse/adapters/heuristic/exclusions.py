@@ -194,6 +194,92 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Words that never name an excluded thing on their own: pronouns, determiners, "etc.".
+_NOT_NOUNS = frozenset(
+    [
+        "these",
+        "those",
+        "this",
+        "that",
+        "they",
+        "them",
+        "it",
+        "its",
+        "such",
+        "which",
+        "what",
+        "who",
+        "others",
+        "something",
+        "anything",
+        "everything",
+        "all",
+        "none",
+        "both",
+        "each",
+        "either",
+        "neither",
+        "same",
+        "etc",
+        "above",
+        "below",
+        "following",
+        "listed",
+        "use",
+        "portion",
+        "part",
+        "amount",
+        "number",
+        "type",
+        "kind",
+        "way",
+        "time",
+        "case",
+        "basis",
+        "comprehensive",
+    ]
+)
+# Heads of process nouns: "cash advances", "travel exceptions", "expense reports" name no bought item.
+_PROCESS_HEAD = re.compile(
+    r"(?i)\b(?:advances?|exceptions?|requests?|reports?|forms?|accounts?|cards?|payments?|"
+    r"reimbursements?|approvals?|rates?|amounts?|funds?|budgets?|methods?|process(?:es)?|procedures?|"
+    r"options?|numbers?|persons?|people|individuals?|policy|policies|rules?|purposes?|reasons?|"
+    r"documentation|status|arrangements?|transactions?)$"
+)
+# "(will be) made for X", "paid for X": the words of a passive sentence before its object.
+_LEAD_VERB = re.compile(
+    r"(?i)^\s*(?:(?:will|shall|can|may)\s+)?(?:be\s+)?(?:made|paid|given|issued|provided|allowed|granted|"
+    r"claimed)\s+(?:for|to|on|towards)\s+"
+)
+_PARTICIPLE_TAIL = re.compile(
+    r"(?i)(?:\s+(?!(?:bed|feed|seed|need|speed|shed|red)\b)[a-z]{3,}ed|\s+etc)+\s*$"
+)
+
+
+# Adjective and participle endings: a word that qualifies a noun rather than names a thing.
+_MODIFIER = re.compile(r"(?i)(?:able|ible|al|ic|ive|ous|ful|less|ed|en|-star|^lost)$")
+
+
+def _elided(text: str) -> list[str]:
+    """Enumerated parts without a lone modifier whose noun is the next part's: in "lost or stolen
+    articles", "charitable or political contributions", "life or baggage insurance" the first word
+    names nothing alone (English coordination leaves the shared noun to the last conjunct)."""
+    pieces = re.split(f"(?i)({_PARTS.pattern.removeprefix('(?i)')})", text)
+    parts, seps = pieces[0::2], pieces[1::2]
+    for k in range(len(parts) - 1):
+        nxt = parts[k + 1].split()
+        alone = _DROP.sub("", parts[k].strip()).split()
+        if (
+            len(alone) == 1
+            and _MODIFIER.search(alone[0])
+            and not known_kinds(alone[0])
+            and seps[k].strip().lower() in ("or", "and")
+            and 2 <= len(nxt) <= 3
+        ):
+            parts[k] = ""
+    return parts
+
+
 def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
     """Exclusions named in the subject of a negative sentence (or a bullet under an exclusion lead).
 
@@ -204,18 +290,22 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
         return []
     text = re.sub(r"\([^)]*\)", " ", subject_text)
     out: dict[str, ExclusionFinding] = {}
-    for part in _PARTS.split(text):
+    for part in _elided(text):
         kinds = known_kinds(part)
         for kind in kinds:
             # Item words come from the curated lexicon only: a policy's "spa" must not hit "Spa rood".
             out[kind.name] = ExclusionFinding(kind.name, kind.keywords)
         if kinds or _PROCESS.search(part):
             continue
-        raw = _TAIL.sub("", _DROP.sub("", part.strip(" .:;-\"'"))).strip(" .:;-\"'")
+        raw = _TAIL.sub("", _DROP.sub("", _LEAD_VERB.sub("", part.strip(" .:;-\"'")))).strip(" .:;-\"'")
+        # "service charges added by the hotel": a participle closes the noun phrase, not names it.
+        raw = _TAIL.sub("", _PARTICIPLE_TAIL.sub("", raw)).strip(" .:;-\"'")
         phrase = raw.lower()
         words = phrase.split()
         if (
             1 <= len(words) <= 3
+            and not set(words) <= _NOT_NOUNS
+            and not _PROCESS_HEAD.search(phrase)
             and not _GLUED.search(raw)
             and len(phrase) >= 3
             and phrase not in _GENERIC

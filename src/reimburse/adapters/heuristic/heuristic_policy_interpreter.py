@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from concurrent.futures import Executor
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, find_caps
@@ -26,7 +27,8 @@ from reimburse.adapters.heuristic.policy_currency import policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
 from reimburse.adapters.heuristic.tables import TableLimit, context_above, read_table, text_tables
 from reimburse.adapters.heuristic.text import normalize
-from reimburse.domain.errors import PolicyError
+from reimburse.adapters.off_loop import off_loop
+from reimburse.domain.errors import PolicyError, TooSlow
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import CapUnit, Condition, Policy, RuleType
 
@@ -44,7 +46,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 11  # 10: caps shared over a period (issue 13); 11: per-meal limits, scopes (issue 19)
+READER_VERSION = 12  # 10: period caps (issue 13); 11: per-meal limits; 12: exclusion nouns (issue 19)
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -56,11 +58,15 @@ class HeuristicPolicyInterpreter:
 
     name = f"heuristic/{READER_VERSION}"
 
-    def __init__(self, default_currency: str = "INR") -> None:
+    def __init__(self, default_currency: str = "INR", executor: Executor | None = None) -> None:
         self._default_currency = default_currency
+        self._executor = executor  # reading is CPU-bound pure Python: never on the event loop
 
     async def interpret(self, document: Document) -> Policy:
-        return self.read(document)
+        try:
+            return await off_loop(self._executor, _read, document, self._default_currency)
+        except TimeoutError:  # the pool stopped an overrun and replaced the worker
+            raise TooSlow(f"{document.filename} took longer than its time budget to read.") from None
 
     def read(self, document: Document) -> Policy:
         text = normalize(document.text)
@@ -146,6 +152,11 @@ class HeuristicPolicyInterpreter:
             for finding in [] if qualified else find_exclusions(part):
                 # Words a sentence's subject or object gave (not a lexicon kind): a reviewer checks them.
                 sure = finding.confidence >= 0.9
+                paying = _PAY_NEGATIVE.search(sentence) or find_mentions(finding.name)
+                if not sure and (len(finding.name.split()) < 2 or not paying):
+                    # A bare noun subject ("Exceptions will not be allowed") is more often a
+                    # process word than a bought item: one word needs the lexicon or a list.
+                    continue
                 builder.add_exclusion(
                     finding if sure else dataclasses.replace(finding, confidence=0.5), cited
                 )
@@ -217,6 +228,7 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
         )
 
 
+_PAY_NEGATIVE = re.compile(r"(?i)(?:not|non-?)\s*(?:be\s+)?(?:reimburs|pa(?:id|y)|covered|allowable|claim)")
 _MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
 _FOR_MEAL = re.compile(r"(?i)^\s*(?:per\s+person\s+)?(?:for|at)\s+(breakfast|brunch|lunch|dinner|supper)\b")
 _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
@@ -385,3 +397,8 @@ def _title(text: str) -> str:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     titled = next((line for line in lines[:5] if _TITLE_WORDS.search(line) and len(line) <= 120), None)
     return titled or (lines[0][:120] if lines else "")
+
+
+def _read(document: Document, default_currency: str) -> Policy:
+    """Module level, so a worker process can run it (the interpreter holds the executor)."""
+    return HeuristicPolicyInterpreter(default_currency).read(document)
