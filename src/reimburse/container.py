@@ -108,10 +108,10 @@ def _gemini(s: Settings) -> GeminiGateway | None:
     return GeminiGateway.from_settings(s)
 
 
-def _interpreter(s: Settings, gemini: GeminiGateway | None) -> PolicyInterpreter:
+def _interpreter(s: Settings, gemini: GeminiGateway | None, executor: Executor) -> PolicyInterpreter:
     from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
 
-    heuristic = HeuristicPolicyInterpreter()
+    heuristic = HeuristicPolicyInterpreter(executor=executor)  # CPU-bound: in the process pool
     if gemini is None:
         return heuristic
     from reimburse.adapters.gemini.fallback import FallbackPolicyInterpreter
@@ -121,10 +121,10 @@ def _interpreter(s: Settings, gemini: GeminiGateway | None) -> PolicyInterpreter
     return FallbackPolicyInterpreter(primary, heuristic) if s.gemini_fallback_to_heuristic else primary
 
 
-def _extractor(s: Settings, gemini: GeminiGateway | None) -> InvoiceExtractor:
+def _extractor(s: Settings, gemini: GeminiGateway | None, executor: Executor) -> InvoiceExtractor:
     from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
 
-    heuristic = HeuristicInvoiceExtractor()
+    heuristic = HeuristicInvoiceExtractor(executor)  # CPU-bound: in the process pool
     if gemini is None:
         return heuristic
     from reimburse.adapters.gemini.fallback import FallbackInvoiceExtractor
@@ -272,8 +272,8 @@ class Container(containers.DeclarativeContainer):
     rate_limit_store = providers.Factory(_rate_limit_store, settings)
     reader = providers.Singleton(_reader, settings)
     gemini = providers.Singleton(_gemini, settings)
-    interpreter = providers.Singleton(_interpreter, settings, gemini)
-    extractor = providers.Singleton(_extractor, settings, gemini)
+    interpreter = providers.Singleton(_interpreter, settings, gemini, executor)
+    extractor = providers.Singleton(_extractor, settings, gemini, executor)
     embedder = providers.Singleton(_embedder, settings, gemini)
     qdrant_client = providers.Singleton(_qdrant_client, settings)
     invoice_store = providers.Singleton(_invoice_store, settings, embedder, qdrant_client)

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.errors import StoreUnavailable
+from reimburse.domain.figures import InvoiceFigures, figures_of
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name
 from reimburse.domain.verdict.policy import Policy
@@ -134,6 +135,10 @@ class InMemoryInvoiceStore:
         for r in [r for r in self.records.values() if matches(r, flt)]:
             yield r
 
+    async def figures(self, flt: InvoiceFilter) -> list[InvoiceFigures]:
+        self._check()
+        return [figures_of(r) for r in self.records.values() if matches(r, flt)]
+
     async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
         self._check()
         docs = {i: _search_text(r) for i, r in self.records.items()}
@@ -206,6 +211,10 @@ class FailingInvoiceStore:
         self._read()
         async for r in self.inner.iterate(flt):
             yield r
+
+    async def figures(self, flt: InvoiceFilter) -> list[InvoiceFigures]:
+        self._read()
+        return await self.inner.figures(flt)
 
     async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
         self._read()

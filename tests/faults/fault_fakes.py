@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from decimal import Decimal
 
 from reimburse.domain.errors import StoreUnavailable
+from reimburse.domain.figures import InvoiceFigures
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.domain.verdict.document import Document
@@ -67,6 +68,9 @@ class FlakyInvoiceStore:
     async def iterate(self, flt: InvoiceFilter) -> AsyncIterator[InvoiceRecord]:
         async for record in self.inner.iterate(flt):
             yield record
+
+    async def figures(self, flt: InvoiceFilter) -> list[InvoiceFigures]:
+        return await self.inner.figures(flt)
 
     async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
         return await self.inner.search(text, flt, limit)

@@ -6,6 +6,7 @@ from typing import Protocol
 
 import msgspec
 
+from reimburse.domain.figures import InvoiceFigures
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 
@@ -35,6 +36,11 @@ class InvoiceStore(Protocol):
 
     def iterate(self, flt: InvoiceFilter) -> AsyncIterator[InvoiceRecord]:
         """Every matching record (any order): the input of exact aggregates."""
+        ...
+
+    async def figures(self, flt: InvoiceFilter) -> list[InvoiceFigures]:
+        """The aggregate columns of every matching record (any order), current with every write:
+        exact sums without reading whole records."""
         ...
 
     async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:

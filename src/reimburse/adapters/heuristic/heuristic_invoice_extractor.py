@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
+
 from reimburse.adapters.einvoice.invoice_from_einvoice import read_with_einvoice
 from reimburse.adapters.heuristic.classify import choose_category, kind_scores
 from reimburse.adapters.heuristic.currency import document_currency
@@ -13,7 +15,8 @@ from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines, read_totals_from
 from reimburse.adapters.ocr.confidence import amount_confidence
-from reimburse.domain.errors import ExtractionError
+from reimburse.adapters.off_loop import off_loop
+from reimburse.domain.errors import ExtractionError, TooSlow
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Policy
@@ -25,8 +28,15 @@ class HeuristicInvoiceExtractor:
 
     name = "heuristic"
 
+    def __init__(self, executor: Executor | None = None) -> None:
+        # Reading is CPU-bound pure Python (~16 ms an invoice): never on the event loop.
+        self._executor = executor
+
     async def extract(self, document: Document, policy: Policy) -> Invoice:
-        return self.read(document, policy)
+        try:
+            return await off_loop(self._executor, _read, document, policy)
+        except TimeoutError:  # the pool stopped an overrun and replaced the worker
+            raise TooSlow(f"{document.filename} took longer than its time budget to read.") from None
 
     def read(self, document: Document, policy: Policy) -> Invoice:
         if document.einvoice is not None:  # the seller's XML, read exactly and checked against the page
@@ -96,3 +106,8 @@ class HeuristicInvoiceExtractor:
 
 def _date_flags(ambiguity: str | None) -> tuple[Flag, ...]:
     return (Flag(FlagCode.AMBIGUOUS_DATE.value, ambiguity),) if ambiguity else ()
+
+
+def _read(document: Document, policy: Policy) -> Invoice:
+    """Module level, so a worker process can run it (the extractor holds the executor)."""
+    return HeuristicInvoiceExtractor().read(document, policy)

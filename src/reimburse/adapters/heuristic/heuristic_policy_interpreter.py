@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from concurrent.futures import Executor
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, find_caps
@@ -26,7 +27,8 @@ from reimburse.adapters.heuristic.policy_currency import policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
 from reimburse.adapters.heuristic.tables import TableLimit, context_above, read_table, text_tables
 from reimburse.adapters.heuristic.text import normalize
-from reimburse.domain.errors import PolicyError
+from reimburse.adapters.off_loop import off_loop
+from reimburse.domain.errors import PolicyError, TooSlow
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import CapUnit, Condition, Policy, RuleType
 
@@ -56,11 +58,15 @@ class HeuristicPolicyInterpreter:
 
     name = f"heuristic/{READER_VERSION}"
 
-    def __init__(self, default_currency: str = "INR") -> None:
+    def __init__(self, default_currency: str = "INR", executor: Executor | None = None) -> None:
         self._default_currency = default_currency
+        self._executor = executor  # reading is CPU-bound pure Python: never on the event loop
 
     async def interpret(self, document: Document) -> Policy:
-        return self.read(document)
+        try:
+            return await off_loop(self._executor, _read, document, self._default_currency)
+        except TimeoutError:  # the pool stopped an overrun and replaced the worker
+            raise TooSlow(f"{document.filename} took longer than its time budget to read.") from None
 
     def read(self, document: Document) -> Policy:
         text = normalize(document.text)
@@ -391,3 +397,8 @@ def _title(text: str) -> str:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     titled = next((line for line in lines[:5] if _TITLE_WORDS.search(line) and len(line) <= 120), None)
     return titled or (lines[0][:120] if lines else "")
+
+
+def _read(document: Document, default_currency: str) -> Policy:
+    """Module level, so a worker process can run it (the interpreter holds the executor)."""
+    return HeuristicPolicyInterpreter(default_currency).read(document)

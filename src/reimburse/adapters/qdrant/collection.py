@@ -153,12 +153,16 @@ class ServerCollection:
         return [r.payload for r in records if r.payload is not None]
 
     async def scroll_payloads(
-        self, flt: models.Filter | None, page: int = SCROLL_PAGE
+        self, flt: models.Filter | None, page: int = SCROLL_PAGE, keys: list[str] | None = None
     ) -> AsyncIterator[dict[str, Any]]:
+        """Every matching payload (all keys, or only `keys`)."""
         offset: Any = None
+        selector: bool | list[str] = True if keys is None else keys
         while True:
             records, offset = await self.call(
-                self.client.scroll(self.name, scroll_filter=flt, limit=page, offset=offset, with_payload=True)
+                self.client.scroll(
+                    self.name, scroll_filter=flt, limit=page, offset=offset, with_payload=selector
+                )
             )
             for rec in records:
                 if rec.payload is not None:

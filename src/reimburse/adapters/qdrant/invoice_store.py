@@ -20,7 +20,9 @@ from reimburse.adapters.store_codec import (
     invoice_to_payload,
     payload_to_invoice,
 )
+from reimburse.adapters.store_figures import FIGURE_KEYS, payload_to_figures
 from reimburse.adapters.store_filters import duplicate_conditions, invoice_conditions, pick_duplicate
+from reimburse.domain.figures import InvoiceFigures
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name
 from reimburse.ports.embedder import Embedder
@@ -98,6 +100,12 @@ class QdrantServerInvoiceStore:
     async def iterate(self, flt: InvoiceFilter) -> AsyncIterator[InvoiceRecord]:
         async for payload in self._col.scroll_payloads(to_filter(invoice_conditions(flt))):
             yield payload_to_invoice(payload)
+
+    async def figures(self, flt: InvoiceFilter) -> list[InvoiceFigures]:
+        # Only the aggregate columns cross the network. No table in memory, unlike the embedded
+        # store: API replicas write to the same server, so no process sees every write.
+        qflt = to_filter(invoice_conditions(flt))
+        return [payload_to_figures(p) async for p in self._col.scroll_payloads(qflt, keys=FIGURE_KEYS)]
 
     async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
         if limit <= 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from pathlib import Path
 
@@ -34,13 +35,16 @@ class QdrantEdgeChatStore:
         await self._col.write([qe.UpdateOperation.upsert_points([point])])
 
     async def history(self, session_id: str) -> list[ChatMessage]:
+        return await asyncio.to_thread(self._history, session_id)  # reads run off the event loop
+
+    def _history(self, session_id: str) -> list[ChatMessage]:
         payloads = list(self._col.scroll_payloads(to_filter([Equals("session_id", session_id)])))
         payloads.sort(key=chat_sort_key)
         return [payload_to_chat(p) for p in payloads]
 
     async def delete(self, session_id: str) -> int:
         flt = to_filter([Equals("session_id", session_id)])
-        removed = self._col.count(flt)
+        removed = await asyncio.to_thread(self._col.count, flt)
         if removed and flt is not None:
             await self._col.write([qe.UpdateOperation.delete_points_by_filter(flt)])
         return removed
@@ -48,11 +52,11 @@ class QdrantEdgeChatStore:
     async def erase_employee(self, employee_name: str) -> int:
         """Removes every session the employee owns or is named in (an answer without its question
         would still say who it was about)."""
-        sessions = erasure.sessions_involving(self._col, employee_name)
+        sessions = await asyncio.to_thread(erasure.sessions_involving, self._col, employee_name)
         return await erasure.delete_matching(self._col, erasure.any_session(sessions)) if sessions else 0
 
     async def erase_before(self, cutoff: datetime) -> int:
         return await erasure.delete_matching(self._col, erasure.before("timestamp", cutoff))
 
     async def close(self) -> None:
-        self._col.close()
+        await asyncio.to_thread(self._col.close)

@@ -1,8 +1,9 @@
 """One Qdrant Edge shard = one collection, on disk under DATA_DIR/qdrant/<name>.
 
 Opens or creates the shard under an exclusive directory lock, keeps payload indexes in place,
-and makes every write durable (flush) before it returns. Reads are synchronous and sub-millisecond,
-so they run inline; writes and flushes (an fsync) run in a worker thread, and concurrent writers
+and makes every write durable (flush) before it returns. Reads are synchronous here; the stores
+call them from a worker thread (at 100k points a read can take tens of ms, and the event loop must
+never wait on it). Writes and flushes (an fsync) run in a worker thread, and concurrent writers
 share one flush (group commit).
 """
 
@@ -142,20 +143,41 @@ class EdgeCollection:
     def query(self, request: qe.QueryRequest) -> list[qe.ScoredPoint]:
         return self.read(lambda s: s.query(request))
 
-    def scroll_payloads(self, flt: qe.Filter | None, page: int = SCROLL_PAGE) -> Iterator[dict[str, Any]]:
-        """Every matching payload, one page of `page` points at a time."""
+    def scroll_payloads(
+        self, flt: qe.Filter | None, page: int = SCROLL_PAGE, keys: list[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Every matching payload (all keys, or only `keys`), one page of `page` points at a time."""
+        offset: qe.PointId | None = None
+        while True:
+            payloads, offset = self.scroll_page(flt, offset, page, keys)
+            yield from payloads
+            if offset is None:
+                return
+
+    def scroll_page(
+        self, flt: qe.Filter | None, offset: qe.PointId | None, page: int, keys: list[str] | None = None
+    ) -> tuple[list[dict[str, Any]], qe.PointId | None]:
+        """One page of matching payloads from `offset`, and the offset of the next (None: the end)."""
+        selector: qe.WithPayloadType = True if keys is None else qe.PayloadSelector.Include(keys)
+        request = qe.ScrollRequest(
+            offset=offset, limit=page, filter=flt, with_payload=selector, with_vector=False
+        )
+        records, after = self._scroll(request)
+        payloads = (rec.payload for rec in records)  # a property converting from Rust: read once
+        return [p for p in payloads if p is not None], after
+
+    def matching_ids(self, flt: qe.Filter | None, page: int = 8 * SCROLL_PAGE) -> list[str]:
+        """The ids of every matching point, without their payloads."""
+        ids: list[str] = []
         offset: qe.PointId | None = None
         while True:
             request = qe.ScrollRequest(
-                offset=offset, limit=page, filter=flt, with_payload=True, with_vector=False
+                offset=offset, limit=page, filter=flt, with_payload=False, with_vector=False
             )
             records, offset = self._scroll(request)
-            for rec in records:
-                payload = rec.payload  # a property that converts from Rust on every access: read once
-                if payload is not None:
-                    yield payload
+            ids.extend(str(rec.id) for rec in records)
             if offset is None:
-                return
+                return ids
 
     def _scroll(self, request: qe.ScrollRequest) -> tuple[list[qe.Record], qe.PointId | None]:
         return self.read(lambda s: s.scroll(request))

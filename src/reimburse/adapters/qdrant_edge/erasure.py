@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
 import qdrant_edge as qe
@@ -21,7 +22,7 @@ def matches(key: str, value: str) -> qe.Filter:
 
 
 async def delete_matching(col: EdgeCollection, flt: qe.Filter) -> int:
-    removed = col.count(flt)
+    removed = await asyncio.to_thread(col.count, flt)  # a read over the whole shard: off the loop
     if removed:
         await col.write([qe.UpdateOperation.delete_points_by_filter(flt)])
     return removed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,9 @@ class QdrantEdgeInvoiceHistory:
             await self._col.write([qe.UpdateOperation.upsert_points(points)])
 
     async def events(self, invoice_id: str) -> list[HistoryEvent]:
+        return await asyncio.to_thread(self._events, invoice_id)  # reads run off the event loop
+
+    def _events(self, invoice_id: str) -> list[HistoryEvent]:
         payloads = list(self._col.scroll_payloads(to_filter([Equals("invoice_id", invoice_id)])))
         payloads.sort(key=history_sort_key)
         return [payload_to_history(p) for p in payloads]
@@ -53,4 +57,4 @@ class QdrantEdgeInvoiceHistory:
         return await erasure.delete_matching(self._col, erasure.before("at", cutoff))
 
     async def close(self) -> None:
-        self._col.close()
+        await asyncio.to_thread(self._col.close)

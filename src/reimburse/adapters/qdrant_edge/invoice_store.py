@@ -11,7 +11,8 @@ from pathlib import Path
 import qdrant_edge as qe
 
 from reimburse.adapters.qdrant_edge import erasure
-from reimburse.adapters.qdrant_edge.collection import EdgeCollection
+from reimburse.adapters.qdrant_edge.collection import SCROLL_PAGE, EdgeCollection
+from reimburse.adapters.qdrant_edge.figures import EdgeFiguresTable
 from reimburse.adapters.qdrant_edge.filters import to_filter
 from reimburse.adapters.qdrant_edge.retrieval import point_vectors, text_request
 from reimburse.adapters.store_codec import (
@@ -23,6 +24,7 @@ from reimburse.adapters.store_codec import (
     payload_to_invoice,
 )
 from reimburse.adapters.store_filters import duplicate_conditions, invoice_conditions, pick_duplicate
+from reimburse.domain.figures import InvoiceFigures, figures_of
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name
 from reimburse.ports.embedder import Embedder
@@ -42,6 +44,8 @@ class QdrantEdgeInvoiceStore:
         # Distinct names, kept current on upsert: this process is the shard's only writer, and
         # chat asks for the names on every question (a facet over 100k points costs ~30 ms).
         self._names: set[str] | None = None
+        # Aggregate columns of every invoice, kept current on every write, for the same reason.
+        self._figures = EdgeFiguresTable(self._col)
 
     async def upsert(self, records: Sequence[InvoiceRecord]) -> None:
         latest = {r.invoice_id: r for r in records}  # one point per id, last write wins
@@ -49,20 +53,16 @@ class QdrantEdgeInvoiceStore:
         if not unique:
             return
         vectors = await point_vectors(self._embedder, [invoice_search_text(r) for r in unique])
-        points = [
-            qe.Point(invoice_point_id(r), v, invoice_to_payload(r))
-            for r, v in zip(unique, vectors, strict=True)
-        ]
-        ops = [
-            qe.UpdateOperation.upsert_points(points[i : i + UPSERT_CHUNK])
-            for i in range(0, len(points), UPSERT_CHUNK)
-        ]
-        renamed = self._names is not None and self._renames(unique)
+        # ~170 µs a point (payload to Rust): hundreds of them are kept off the event loop
+        ops = await asyncio.to_thread(_upsert_operations, unique, vectors)
+        renamed = self._names is not None and await asyncio.to_thread(self._renames, unique)
         try:
             await self._col.write(ops)
         except BaseException:
             self._names = None  # unknown what landed: recompute on the next employee_names()
+            self._figures.forget()
             raise
+        self._figures.written(figures_of(r) for r in unique)
         if renamed:
             self._names = None
         elif self._names is not None:
@@ -75,11 +75,20 @@ class QdrantEdgeInvoiceStore:
         new = {r.invoice_id: r.employee_name for r in records}
         return any(new.get(p.get("invoice_id", "")) != p.get("employee_name") for p in old)
 
+    # Every read runs in a worker thread: at 100k points one can take tens of milliseconds, and
+    # decoding payloads is CPU; the event loop keeps serving meanwhile.
+
     async def get(self, invoice_id: str) -> InvoiceRecord | None:
+        return await asyncio.to_thread(self._get, invoice_id)
+
+    def _get(self, invoice_id: str) -> InvoiceRecord | None:
         payloads = self._col.retrieve_payloads([invoice_point_id(invoice_id)])
         return payload_to_invoice(payloads[0]) if payloads else None
 
     async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
+        return await asyncio.to_thread(self._find, flt, limit, offset)
+
+    def _find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
         qflt = to_filter(invoice_conditions(flt))
         total = self._col.count(qflt)
         if limit <= 0 or offset >= total:
@@ -98,14 +107,26 @@ class QdrantEdgeInvoiceStore:
         return InvoicePage(items=items, total=total)
 
     async def count(self, flt: InvoiceFilter) -> int:
-        return self._col.count(to_filter(invoice_conditions(flt)))
+        return await asyncio.to_thread(self._col.count, to_filter(invoice_conditions(flt)))
 
     async def iterate(self, flt: InvoiceFilter) -> AsyncIterator[InvoiceRecord]:
-        pages = self._col.scroll_payloads(to_filter(invoice_conditions(flt)))
-        for i, payload in enumerate(pages, start=1):
-            yield payload_to_invoice(payload)
-            if i % 512 == 0:
-                await asyncio.sleep(0)  # let other requests run during a long aggregate
+        qflt = to_filter(invoice_conditions(flt))
+        offset: qe.PointId | None = None
+        while True:
+            records, offset = await asyncio.to_thread(self._page, qflt, offset)
+            for record in records:
+                yield record
+            if offset is None:
+                return
+
+    def _page(
+        self, qflt: qe.Filter | None, offset: qe.PointId | None
+    ) -> tuple[list[InvoiceRecord], qe.PointId | None]:
+        payloads, after = self._col.scroll_page(qflt, offset, SCROLL_PAGE)
+        return [payload_to_invoice(p) for p in payloads], after
+
+    async def figures(self, flt: InvoiceFilter) -> list[InvoiceFigures]:
+        return await self._figures.matching(None if flt.is_empty() else to_filter(invoice_conditions(flt)))
 
     async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
         if limit <= 0:
@@ -113,6 +134,9 @@ class QdrantEdgeInvoiceStore:
         request = await text_request(self._embedder, text, to_filter(invoice_conditions(flt)), limit)
         if request is None:
             return []
+        return await asyncio.to_thread(self._scored, request)
+
+    def _scored(self, request: qe.QueryRequest) -> list[ScoredInvoice]:
         points = self._col.query(request)
         return [
             ScoredInvoice(record=payload_to_invoice(p.payload), score=float(p.score))
@@ -131,7 +155,7 @@ class QdrantEdgeInvoiceStore:
 
     async def employee_names(self) -> list[str]:
         if self._names is None:
-            hits = self._col.facet("employee_name", MAX_EMPLOYEES)
+            hits = await asyncio.to_thread(self._col.facet, "employee_name", MAX_EMPLOYEES)
             self._names = {str(value) for value, count in hits if count > 0}
         return sorted(self._names)
 
@@ -143,13 +167,31 @@ class QdrantEdgeInvoiceStore:
         return await self._erase(erasure.before("analyzed_at", cutoff))
 
     async def _erase(self, flt: qe.Filter) -> int:
+        gone = await asyncio.to_thread(self._col.matching_ids, flt)
         try:
-            return await erasure.delete_matching(self._col, flt)
+            removed = await erasure.delete_matching(self._col, flt)
+        except BaseException:
+            self._figures.forget()
+            raise
         finally:
             self._names = None  # names may have gone: recompute on the next employee_names()
+        self._figures.removed(gone)
+        return removed
 
     async def ping(self) -> None:
-        self._col.ping()
+        await asyncio.to_thread(self._col.ping)
 
     async def close(self) -> None:
-        self._col.close()
+        await asyncio.to_thread(self._col.close)  # flushes: an fsync
+
+
+def _upsert_operations(
+    records: list[InvoiceRecord], vectors: list[dict[str, qe.NamedVector]]
+) -> list[qe.UpdateOperation]:
+    points = [
+        qe.Point(invoice_point_id(r), v, invoice_to_payload(r)) for r, v in zip(records, vectors, strict=True)
+    ]
+    return [
+        qe.UpdateOperation.upsert_points(points[i : i + UPSERT_CHUNK])
+        for i in range(0, len(points), UPSERT_CHUNK)
+    ]

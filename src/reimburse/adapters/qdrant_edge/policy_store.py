@@ -6,6 +6,7 @@ policy questions can be answered by BM25 over clause text.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from pathlib import Path
 
@@ -68,6 +69,9 @@ class QdrantEdgePolicyStore:
         )
 
     async def get(self, policy_id: str) -> Policy | None:
+        return await asyncio.to_thread(self._get, policy_id)  # reads run off the event loop
+
+    def _get(self, policy_id: str) -> Policy | None:
         payloads = self._col.retrieve_payloads([policy_point_id(policy_id)])
         return payload_to_policy(payloads[0]) if payloads else None
 
@@ -81,20 +85,21 @@ class QdrantEdgePolicyStore:
         request = await text_request(self._embedder, text, to_filter(conds), limit * 3)
         if request is None:
             return []
-        points = self._col.query(request)
+        points = await asyncio.to_thread(self._col.query, request)
         return best_clause_hits(((p.payload, float(p.score)) for p in points if p.payload), limit)
 
     async def latest(self) -> Policy | None:
-        points = self._col.query(
+        points = await asyncio.to_thread(
+            self._col.query,
             qe.QueryRequest(
                 limit=1,
                 query=qe.OrderBy("saved_at", qe.Direction.Desc),
                 filter=to_filter([Equals("kind", POLICY_KIND)]),
                 with_payload=True,
                 with_vector=False,
-            )
+            ),
         )
         return payload_to_policy(points[0].payload) if points and points[0].payload else None
 
     async def close(self) -> None:
-        self._col.close()
+        await asyncio.to_thread(self._col.close)

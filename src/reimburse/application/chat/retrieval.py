@@ -1,14 +1,17 @@
 """Records and exact figures for one understood question.
 
-Filters go to the store; aggregates read every matching record (store.iterate), never a top-k;
-free words left in the question narrow by BM25 search, kept only when a record contains them all.
+Filters go to the store; aggregates read the aggregate columns of every matching record
+(store.figures), never a top-k, and only the records shown are read whole; free words left in the
+question narrow by BM25 search, kept only when a record contains them all.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import msgspec
 
@@ -24,6 +27,7 @@ from reimburse.domain.chat.session import (
     PolicyClause,
     QueryState,
 )
+from reimburse.domain.figures import InvoiceFigures
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.domain.verdict.policy import CapRule
@@ -79,11 +83,14 @@ def _aware(ts: datetime) -> datetime:
     return ts if ts.tzinfo is not None else ts.replace(tzinfo=UTC)
 
 
-def _newest_first(records: list[InvoiceRecord]) -> list[InvoiceRecord]:
+R = TypeVar("R", InvoiceRecord, InvoiceFigures)
+
+
+def _newest_first(records: Sequence[R]) -> list[R]:
     return sorted(records, key=lambda r: (_aware(r.analyzed_at), r.invoice_id), reverse=True)
 
 
-def _ordered(records: list[InvoiceRecord], order: Order) -> list[InvoiceRecord]:
+def _ordered(records: Sequence[R], order: Order) -> list[R]:
     newest = _newest_first(records)
     if order is Order.AMOUNT_DESC:
         return sorted(newest, key=lambda r: r.total_amount, reverse=True)
@@ -126,7 +133,7 @@ class InvoiceRetrieval:
         return found or None
 
     @staticmethod
-    def _currency_ok(q: QueryState, r: InvoiceRecord) -> bool:
+    def _currency_ok(q: QueryState, r: InvoiceRecord | InvoiceFigures) -> bool:
         return q.currency is None or r.currency == q.currency
 
     async def _filtered(self, q: QueryState, flt: InvoiceFilter) -> Retrieved:
@@ -166,28 +173,41 @@ class InvoiceRetrieval:
                 text_ignored=text_ignored,
                 base_count=base,
             )
-        if matched is None:
-            matched = await self._all(flt, lambda r: self._currency_ok(q, r))
         builder = AggregateBuilder(q.group_by)
-        for r in matched:
-            builder.add(r)
+        order = q.order if q.group_by is None else Order.NEWEST
+        wanted = min(q.limit or MAX_ROWS, MAX_ROWS) if q.intent is Intent.LIST else MAX_ROWS
+        if matched is None:
+            # the store's aggregate columns: a sum over 100,000 invoices reads no whole record
+            figures = [f for f in await self._invoices.figures(flt) if self._currency_ok(q, f)]
+            for f in figures:
+                builder.add_figures(f)
+            currencies = {f.currency for f in figures}
+            total = len(figures)
+            shown = await self._whole(_ordered(figures, order)[:wanted])
+        else:
+            for r in matched:
+                builder.add(r)
+            currencies = {r.currency for r in matched}
+            total = len(matched)
+            shown = _ordered(matched, order)[:wanted]
         by_count = q.intent is Intent.COUNT or (q.intent is Intent.LIST and q.group_by is not None)
         aggregate = builder.result(q.metric, q.order if q.group_by else Order.AMOUNT_DESC, by_count=by_count)
-        ordered = _ordered(matched, q.order if q.group_by is None else Order.NEWEST)
-        if q.order is not Order.NEWEST and q.group_by is None and len({r.currency for r in matched}) > 1:
+        if q.order is not Order.NEWEST and q.group_by is None and len(currencies) > 1:
             notes.append("these invoices are in several currencies; amounts were ranked by face value")
-        shown = (
-            ordered[: min(q.limit or MAX_ROWS, MAX_ROWS)] if q.intent is Intent.LIST else ordered[:MAX_ROWS]
-        )
         wants_figures = q.intent in (Intent.COUNT, Intent.SUM, Intent.AVERAGE) or q.group_by is not None
         return Retrieved(
             records=tuple(shown),
             scores={r.invoice_id: 1.0 for r in shown},
             aggregate=aggregate if wants_figures else None,
-            total_matches=len(matched),
+            total_matches=total,
             notes=tuple(notes),
             text_ignored=text_ignored,
         )
+
+    async def _whole(self, figures: Sequence[InvoiceFigures]) -> list[InvoiceRecord]:
+        """The records an answer shows (a page at most), read whole, in the figures' order."""
+        found = await asyncio.gather(*(self._invoices.get(f.invoice_id) for f in figures))
+        return [r for r in found if r is not None]
 
     async def _lookup(self, q: QueryState, flt: InvoiceFilter) -> Retrieved:
         ref = q.invoice_ref or ""

@@ -10,6 +10,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from reimburse.domain.chat.session import Aggregate, GroupBy, GroupFigures, Metric, Order
+from reimburse.domain.figures import InvoiceFigures, figures_of
 from reimburse.domain.record import InvoiceRecord
 from reimburse.domain.verdict.money import quantize
 
@@ -17,7 +18,7 @@ NO_CATEGORY = "uncategorised"
 NO_DATE = "undated"
 
 
-def group_keys(record: InvoiceRecord, group_by: GroupBy) -> tuple[str, ...]:
+def group_keys(record: InvoiceRecord | InvoiceFigures, group_by: GroupBy) -> tuple[str, ...]:
     """The group(s) a record counts in. An invoice with two categories counts in both."""
     if group_by is GroupBy.EMPLOYEE:
         return (record.employee_name,)
@@ -36,12 +37,12 @@ class _Tally:
         self.reimbursed: dict[str, Decimal] = defaultdict(Decimal)
         self.decided = 0
 
-    def add(self, r: InvoiceRecord) -> None:
+    def add(self, r: InvoiceFigures) -> None:
         self.count += 1
         self.counts[r.currency] += 1
         self.totals[r.currency] += r.total_amount
         self.reimbursed[r.currency] += r.final_amount  # a reviewer's decided amount, else the engine's
-        self.decided += r.review is not None
+        self.decided += r.decided
 
 
 class AggregateBuilder:
@@ -52,6 +53,10 @@ class AggregateBuilder:
         self._display: dict[str, str] = {}  # normalised employee key -> first spelling seen
 
     def add(self, record: InvoiceRecord) -> None:
+        self.add_figures(figures_of(record))
+
+    def add_figures(self, record: InvoiceFigures) -> None:
+        """The same as add, from the aggregate columns a store keeps (no full record needed)."""
         self._all.add(record)
         if self._group_by is None:
             return
