@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
@@ -17,7 +18,7 @@ from litestar.testing import TestClient
 from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
 from reimburse.domain.access import Role
 from reimburse.http.app import create_app
-from reimburse.http.client_address import ClientAddress
+from reimburse.http.client_address import behind_proxies, client_host
 from tests.conftest import analysis_files, make_settings, offline_container
 
 SECRET = "k" * 48
@@ -153,6 +154,22 @@ def test_rate_limit_answers_429_with_retry_after(tmp_path: Path) -> None:
         assert all(client.get("/api/v1/health/quick").status_code == 200 for _ in range(5))
 
 
+class ClientAddress:
+    """The client address the app behind `behind_proxies` sees for a peer and its X-Forwarded-For."""
+
+    def __init__(self, trusted_proxies: list[str]) -> None:
+        self._trusted = trusted_proxies
+
+    def of(self, scope: dict[str, Any]) -> str:
+        seen: list[str] = []
+
+        async def app(inner: Any, receive: Any, send: Any) -> None:
+            seen.append(client_host(inner))
+
+        asyncio.run(behind_proxies(app, self._trusted)({"type": "http", **scope}, None, None))
+        return seen[0]
+
+
 def test_forwarded_for_is_trusted_only_from_proxies() -> None:
     def scope(peer: str, xff: str) -> dict[str, Any]:
         return {"client": (peer, 1), "headers": [(b"x-forwarded-for", xff.encode())]}
@@ -162,6 +179,17 @@ def test_forwarded_for_is_trusted_only_from_proxies() -> None:
     assert addresses.of(scope("10.1.2.3", "198.51.100.1, 203.0.113.9, 10.0.0.7")) == "203.0.113.9"
     assert addresses.of(scope("192.0.2.50", "203.0.113.9")) == "192.0.2.50"  # spoofing peer ignored
     assert ClientAddress([]).of(scope("10.1.2.3", "203.0.113.9")) == "10.1.2.3"
+
+
+def test_clients_behind_a_trusted_proxy_have_their_own_rate_limit(tmp_path: Path) -> None:
+    # the test client's peer is "testclient": trusted here, as a proxy's address would be
+    settings = make_settings(tmp_path, rate_limit_per_minute=1, trusted_proxies=("testclient",))
+    with TestClient(create_app(offline_container(settings))) as client:
+
+        def status(forwarded_for: str) -> int:
+            return client.get("/api/v1/invoices", headers={"X-Forwarded-For": forwarded_for}).status_code
+
+        assert [status("203.0.113.9"), status("203.0.113.9"), status("198.51.100.1")] == [200, 429, 200]
 
 
 def test_metrics_count_requests_and_verdicts(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from reimburse.container import Container, close_container, open_container
 from reimburse.domain.access import AccessDenied
 from reimburse.domain.errors import StoreUnavailable
 from reimburse.http.auth import viewer_from_request
-from reimburse.http.client_address import ClientAddress
+from reimburse.http.client_address import behind_proxies, client_host
 from reimburse.http.controllers.admin import AdminController
 from reimburse.http.controllers.analysis import AnalysisController
 from reimburse.http.controllers.chat import ChatController
@@ -64,14 +64,14 @@ def create_app(container: Container, *, manage_lifecycle: bool = True) -> Observ
     """The ASGI app to serve: Litestar wrapped in request ids, security headers, logs and metrics."""
     metrics = Metrics()
     settings = container.settings()
+    app = build_litestar(container, metrics, manage_lifecycle=manage_lifecycle)
     return ObservabilityMiddleware(
-        build_litestar(container, metrics, manage_lifecycle=manage_lifecycle), metrics, settings.is_production
+        behind_proxies(app, settings.trusted_proxies), metrics, settings.is_production
     )
 
 
 def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: bool = True) -> Litestar:
     settings = container.settings()
-    addresses = ClientAddress(settings.trusted_proxies)
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
@@ -119,7 +119,7 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
     rate_limit = RateLimitConfig(
         rate_limit=("minute", settings.rate_limit_per_minute),
         exclude=[f"{API_PREFIX}/health", "/schema"],
-        identifier_for_request=lambda request: addresses.of(request.scope),
+        identifier_for_request=lambda request: client_host(request.scope),
     )
     api = Router(
         path=API_PREFIX,

@@ -1,46 +1,25 @@
-"""The client's address: X-Forwarded-For is believed only when the peer is a trusted proxy."""
+"""The client's address: X-Forwarded-For is believed only when the peer is a trusted proxy.
+
+uvicorn's ProxyHeadersMiddleware does the believing (hosts and CIDR ranges; the nearest hop that is
+not a trusted proxy is the client) and rewrites the scope's client, so the rate limit and everything
+after it see the real caller.
+"""
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Sequence
 from typing import Any
 
-
-def _networks(trusted: Sequence[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
-    nets = []
-    for item in trusted:
-        try:
-            nets.append(ipaddress.ip_network(item.strip(), strict=False))
-        except ValueError:
-            continue
-    return nets
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 
-def _is_trusted(address: str, nets: list[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in net for net in nets)
+def behind_proxies(app: Any, trusted_proxies: Sequence[str]) -> Any:
+    """`app` believing X-Forwarded-For from `trusted_proxies` only (none: the header is ignored)."""
+    if not trusted_proxies:
+        return app
+    return ProxyHeadersMiddleware(app, trusted_hosts=[p.strip() for p in trusted_proxies])
 
 
-class ClientAddress:
-    def __init__(self, trusted_proxies: Sequence[str]) -> None:
-        self._nets = _networks(trusted_proxies)
-
-    def of(self, scope: Any) -> str:
-        client = scope.get("client") or ("unknown", 0)
-        peer = str(client[0])
-        if not self._nets or not _is_trusted(peer, self._nets):
-            return peer
-        forwarded = ""
-        for name, value in scope.get("headers", []):
-            if name == b"x-forwarded-for":
-                forwarded = value.decode("latin-1")
-        # walk from the nearest hop back; the first address that is not a trusted proxy is the client
-        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        for hop in reversed(hops):
-            if not _is_trusted(hop, self._nets):
-                return hop
-        return hops[0] if hops else peer
+def client_host(scope: Any) -> str:
+    client = scope.get("client") or ("unknown", 0)
+    return str(client[0])
