@@ -32,7 +32,7 @@ from reimburse.http.controllers.policies import PolicyCorrectionController
 from reimburse.http.controllers.review import ReviewController
 from reimburse.http.errors import EXCEPTION_HANDLERS, ErrorBody, error_response
 from reimburse.http.observability import Metrics, ObservabilityMiddleware
-from reimburse.http.openapi_docs import DecimalAsNumber, document_responses
+from reimburse.http.openapi_docs import DecimalAsNumber
 from reimburse.http.wire import MoneyJsonResponse
 
 API_PREFIX = "/api/v1"
@@ -161,5 +161,4 @@ def build_litestar(container: Container, metrics: Metrics, *, manage_lifecycle: 
         logging_config=None,  # logging is configured once, by reimburse.logging_setup
         debug=False,
     )
-    document_responses(app, API_PREFIX)
     return app

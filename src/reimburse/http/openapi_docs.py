@@ -1,10 +1,10 @@
 """Makes /schema/openapi.json honest about what the API really answers.
 
 Litestar documents only the success response (and its own 400 body, which this service never
-sends). Every error here is the contract's ErrorBody, so each operation declares the error
-statuses it can return with that body. The analysis handlers parse their multipart form by hand
-(to check sizes and magic bytes before buffering), so their request body is declared here, and
-the streaming handlers declare text/event-stream with the schema of each event (OpenAPI 3.1:
+sends). Every error here is the contract's ErrorBody, so each handler declares, in its decorator,
+the error statuses it can return with that body (`errors(...)`). The analysis handlers parse their multipart form by hand
+(to check sizes and magic bytes before buffering), so their operation class declares the request
+body, and the streaming handlers' operation classes declare text/event-stream with the schema of each event (OpenAPI 3.1:
 for an event stream, `schema` describes one event; its `data` is JSON, given by contentSchema).
 Money goes over the wire as exact JSON numbers (see wire.py), so Decimal is documented as a
 number, not as Litestar's default string.
@@ -12,13 +12,11 @@ number, not as Litestar's default string.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
 import msgspec
-from litestar import Litestar
 from litestar.openapi import ResponseSpec
 from litestar.openapi.spec import (
     OpenAPIFormat,
@@ -30,7 +28,6 @@ from litestar.openapi.spec import (
     Schema,
 )
 from litestar.plugins import OpenAPISchemaPlugin
-from litestar.routes import HTTPRoute
 from litestar.typing import FieldDefinition
 
 from reimburse.application.chat.messages import ChatFailed, ChatStarted
@@ -53,7 +50,6 @@ _DESCRIPTIONS = {
 }
 # every operation that authenticates, is rate limited and touches the store
 _COMMON = (400, 401, 403, 429, 503)
-_PATH_PARAM = re.compile(r"\{[^}]+\}")
 
 
 class DecimalAsNumber(OpenAPISchemaPlugin):
@@ -183,51 +179,16 @@ def _operation_class(request_body: RequestBody | None, events: dict[str, Any] | 
     return DocumentedOperation
 
 
-def _error_specs(statuses: tuple[int, ...]) -> dict[int, ResponseSpec]:
+def errors(*extra: int) -> dict[int, ResponseSpec]:
+    """The error responses of an API operation: the common ones plus `extra` (404 for a path with an
+    id, 413 and 415 for a request body, 422 and 507 for an analysis), each with the ErrorBody."""
     return {
         status: ResponseSpec(ErrorBody, description=_DESCRIPTIONS[status], generate_examples=False)
-        for status in statuses
+        for status in sorted({*_COMMON, *extra})
     }
 
 
-def _statuses(path: str, method: str, api_prefix: str) -> tuple[int, ...]:
-    if path.startswith(f"{api_prefix}/health"):
-        return ()  # no auth, no rate limit; /health's 503 carries the health body itself
-    statuses = list(_COMMON)
-    if _PATH_PARAM.search(path):
-        statuses.append(404)
-    if method in {"POST", "PUT", "PATCH"}:
-        statuses += [413, 415]
-    if path.startswith(f"{api_prefix}/analyze-invoices"):
-        statuses += [422, 507]
-    return tuple(sorted(set(statuses)))
-
-
-def document_responses(app: Litestar, api_prefix: str) -> None:
-    """Declares the error responses, form bodies and event streams of the app's API operations."""
-    for route in app.routes:
-        if not isinstance(route, HTTPRoute) or not route.path.startswith(api_prefix):
-            continue
-        for handler in route.route_handlers:
-            methods = sorted(m for m in handler.http_methods if m != "OPTIONS")
-            if not methods:
-                continue
-            statuses = _statuses(route.path, methods[0], api_prefix)
-            declared: dict[int, Any] = dict(handler.responses or {})
-            handler.responses = {**_error_specs(statuses), **declared}
-            if route.path == f"{api_prefix}/health" and 503 not in declared:
-                handler.responses[503] = ResponseSpec(
-                    handler.parsed_fn_signature.return_type.inner_types[0].annotation
-                    if handler.parsed_fn_signature.return_type.inner_types
-                    else None,
-                    description="A dependency is unhealthy (same body as 200)",
-                    generate_examples=False,
-                )
-            analysis = route.path.startswith(f"{api_prefix}/analyze-invoices")
-            events = None
-            if route.path == f"{api_prefix}/analyze-invoices-stream":
-                events = _analysis_events()
-            elif route.path == f"{api_prefix}/chat/stream":
-                events = _chat_events()
-            if analysis or events is not None:
-                handler.operation_class = _operation_class(_analysis_form() if analysis else None, events)
+# what Litestar cannot infer from the hand-parsed and streaming handlers
+AnalysisOperation = _operation_class(_analysis_form(), None)
+AnalysisStreamOperation = _operation_class(_analysis_form(), _analysis_events())
+ChatStreamOperation = _operation_class(None, _chat_events())

@@ -11,6 +11,7 @@ from litestar.params import FromPath
 
 from reimburse.application.erasure import EraseEmployee
 from reimburse.domain.access import Viewer
+from reimburse.http.openapi_docs import errors
 
 
 class ErasureResponse(msgspec.Struct, frozen=True):
@@ -33,6 +34,7 @@ class AdminController(Controller):
         "/employees/{employee_name:str}",
         status_code=200,
         summary="Erase every invoice and chat session of one employee (admin only)",
+        responses=errors(404),
         description=(
             "Removes the employee's invoices and every chat session they own or are named in. "
             "Backups taken earlier still hold the data. An audit event without the name is logged."

@@ -24,6 +24,7 @@ from reimburse.domain.access import Viewer
 from reimburse.http.errors import ApiError
 from reimburse.http.forms import AnalysisForm, parse_analysis_form
 from reimburse.http.observability import Metrics
+from reimburse.http.openapi_docs import AnalysisOperation, AnalysisStreamOperation, errors
 from reimburse.http.sse import frame, with_pings
 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
@@ -78,7 +79,13 @@ class AnalysisController(Controller):
     path = "/"
     tags = ["analysis"]
 
-    @post("/analyze-invoices", status_code=200, summary="Analyse a ZIP of invoices against a policy")
+    @post(
+        "/analyze-invoices",
+        status_code=200,
+        summary="Analyse a ZIP of invoices against a policy",
+        responses=errors(413, 415, 422, 507),
+        operation_class=AnalysisOperation,
+    )
     async def analyze(
         self,
         request: Request[Any, Any, Any],
@@ -101,6 +108,8 @@ class AnalysisController(Controller):
         "/analyze-invoices-stream",
         status_code=200,
         summary="Analyse a ZIP of invoices, streaming results as Server-Sent Events",
+        responses=errors(413, 415, 422, 507),
+        operation_class=AnalysisStreamOperation,
     )
     async def analyze_stream(
         self,

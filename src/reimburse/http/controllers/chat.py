@@ -35,6 +35,7 @@ from reimburse.domain.access import Viewer
 from reimburse.domain.errors import DomainError
 from reimburse.http.dates import DAY_DESCRIPTION, DayText, calendar_day
 from reimburse.http.errors import ApiError
+from reimburse.http.openapi_docs import ChatStreamOperation, errors
 from reimburse.http.sse import frame, with_pings
 
 log = logging.getLogger("reimburse.http")
@@ -159,7 +160,9 @@ class ChatController(Controller):
     path = "/chat"
     tags = ["chat"]
 
-    @post("/", status_code=200, summary="Ask a question about the stored invoices")
+    @post(
+        "/", status_code=200, summary="Ask a question about the stored invoices", responses=errors(413, 415)
+    )
     async def chat(
         self,
         data: JSONBody[ChatBody],
@@ -169,7 +172,13 @@ class ChatController(Controller):
     ) -> ChatAnswer:
         return await answer_question(viewer, _request(data, settings))
 
-    @post("/stream", status_code=200, summary="Ask a question; the answer streams as Server-Sent Events")
+    @post(
+        "/stream",
+        status_code=200,
+        summary="Ask a question; the answer streams as Server-Sent Events",
+        responses=errors(413, 415),
+        operation_class=ChatStreamOperation,
+    )
     async def chat_stream(
         self,
         data: JSONBody[ChatBody],
@@ -185,6 +194,7 @@ class ChatController(Controller):
     @get(
         "/history/{session_id:str}",
         summary="A chat session's turns, oldest first ([] for a session with no turns)",
+        responses=errors(404),
     )
     async def history(
         self,
@@ -195,7 +205,12 @@ class ChatController(Controller):
         _check_session_id(session_id)
         return await get_history(viewer, session_id)
 
-    @delete("/history/{session_id:str}", status_code=200, summary="Delete a chat session's turns")
+    @delete(
+        "/history/{session_id:str}",
+        status_code=200,
+        summary="Delete a chat session's turns",
+        responses=errors(404),
+    )
     async def delete_history(
         self,
         session_id: FromPath[str],

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import msgspec
 from litestar import Controller, Response, get
 from litestar.di import NamedDependency
+from litestar.openapi import ResponseSpec
 
 from reimburse import __version__
 from reimburse.application.check_health import CheckHealth, ServiceHealth
@@ -41,7 +42,18 @@ class HealthController(Controller):
     async def quick(self) -> QuickHealth:
         return QuickHealth("ok", datetime.now(UTC), _uptime())
 
-    @get("/", summary="Readiness: each dependency checked, with timings")
+    @get(
+        "/",
+        summary="Readiness: each dependency checked, with timings",
+        # no auth, no rate limit: the only error is an unhealthy dependency, told in the same body
+        responses={
+            503: ResponseSpec(
+                FullHealth,
+                description="A dependency is unhealthy (same body as 200)",
+                generate_examples=False,
+            )
+        },
+    )
     async def full(self, check_health: NamedDependency[CheckHealth]) -> Response[FullHealth]:
         report = await check_health()
         body = FullHealth(report.status, __version__, datetime.now(UTC), _uptime(), report.services)

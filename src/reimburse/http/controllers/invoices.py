@@ -27,6 +27,7 @@ from reimburse.domain.verdict.policy import (
 from reimburse.domain.verdict.verdict import Status
 from reimburse.http.dates import DAY_DESCRIPTION, calendar_day
 from reimburse.http.errors import ApiError
+from reimburse.http.openapi_docs import errors
 
 
 class InvoicePage(msgspec.Struct, frozen=True):
@@ -131,7 +132,7 @@ class InvoicesController(Controller):
     path = "/"
     tags = ["invoices"]
 
-    @get("/invoices", summary="Stored invoice results, newest first")
+    @get("/invoices", summary="Stored invoice results, newest first", responses=errors())
     async def list_invoices(
         self,
         list_invoices: NamedDependency[ListInvoices],
@@ -169,7 +170,7 @@ class InvoicesController(Controller):
         items, total = await list_invoices(viewer, flt, limit, offset)
         return InvoicePage(items, total, limit, offset)
 
-    @get("/invoices/{invoice_id:str}", summary="One stored invoice result")
+    @get("/invoices/{invoice_id:str}", summary="One stored invoice result", responses=errors(404))
     async def get_invoice(
         self,
         invoice_id: FromPath[str],
@@ -181,7 +182,11 @@ class InvoicesController(Controller):
             raise ApiError(404, f"invoice {invoice_id} was not found")
         return result
 
-    @get("/policies/{policy_id:str}", summary="The interpreted policy, with the clause of every rule")
+    @get(
+        "/policies/{policy_id:str}",
+        summary="The interpreted policy, with the clause of every rule",
+        responses=errors(404),
+    )
     async def get_policy(
         self,
         policy_id: FromPath[str],

@@ -13,6 +13,7 @@ from reimburse.application.correct_policy import CorrectPolicy, InvalidCorrectio
 from reimburse.domain.access import Viewer
 from reimburse.http.controllers.invoices import PolicyView
 from reimburse.http.errors import ApiError
+from reimburse.http.openapi_docs import errors
 
 
 class PolicyCorrectionController(Controller):
@@ -23,6 +24,7 @@ class PolicyCorrectionController(Controller):
         "/policies/{policy_id:str}/rules",
         status_code=200,
         summary="Correct a policy's rules (admin); later analyses of the file use the new version",
+        responses=errors(404, 413, 415),
     )
     async def correct_rules(
         self,
@@ -43,6 +45,7 @@ class PolicyCorrectionController(Controller):
         "/policies/{policy_id:str}/data",
         status_code=200,
         summary="Replace a policy's rules with a policy-as-data TOML file (admin; docs/policy-format.md)",
+        responses=errors(404, 413, 415),
     )
     async def replace_with_data(
         self,

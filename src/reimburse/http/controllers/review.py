@@ -41,6 +41,7 @@ from reimburse.domain.verdict.review import MAX_NOTE, HistoryEvent, InvalidDecis
 from reimburse.domain.verdict.verdict import Status
 from reimburse.http.controllers.invoices import InvoicePage
 from reimburse.http.errors import ApiError, ErrorBody
+from reimburse.http.openapi_docs import errors
 
 STATUSES = [s.value for s in Status]
 EXPORT_ROWS_PER_CHUNK = 256
@@ -145,6 +146,7 @@ class ReviewController(Controller):
             "engine's verdict stays; the item gains `review`, `final_status` and `final_amount`."
         ),
         responses={
+            **errors(404, 413, 415),
             409: _error(409, "The invoice changed since that version was read; reload it"),
             422: _error(422, "A bad amount, a missing note or an unknown action"),
         },
@@ -168,7 +170,11 @@ class ReviewController(Controller):
             raise ApiError(404, f"invoice {invoice_id} was not found")
         return result
 
-    @get("/invoices/{invoice_id:str}/history", summary="Analyses, re-analyses and decisions, oldest first")
+    @get(
+        "/invoices/{invoice_id:str}/history",
+        summary="Analyses, re-analyses and decisions, oldest first",
+        responses=errors(404),
+    )
     async def history(
         self,
         invoice_id: FromPath[str],
@@ -185,6 +191,7 @@ class ReviewController(Controller):
     @get(
         "/invoices/{invoice_id:str}/document",
         summary="The original file of an invoice (employees: their own)",
+        responses=errors(404),
         operation_class=_DocumentOperation,
     )
     async def document(
@@ -206,7 +213,11 @@ class ReviewController(Controller):
         }
         return Response(doc.data, media_type=doc.media_type, headers=headers)
 
-    @get("/review-queue", summary="Flagged invoices without a decision, oldest first (reviewer, admin)")
+    @get(
+        "/review-queue",
+        summary="Flagged invoices without a decision, oldest first (reviewer, admin)",
+        responses=errors(),
+    )
     async def review_queue(
         self,
         review_queue: NamedDependency[ReviewQueue],
@@ -227,7 +238,11 @@ class ReviewController(Controller):
         items, total = await review_queue(viewer, flt, limit, offset)
         return InvoicePage(items, total, limit, offset)
 
-    @get("/batches", summary="Batches, newest first, with counts and sums per status (employees: their own)")
+    @get(
+        "/batches",
+        summary="Batches, newest first, with counts and sums per status (employees: their own)",
+        responses=errors(),
+    )
     async def list_batches(
         self,
         list_batches: NamedDependency[ListBatches],
@@ -241,7 +256,9 @@ class ReviewController(Controller):
         return BatchPage(items, total, limit, offset)
 
     @get(
-        "/batches/{batch_id:str}", summary="One batch with counts and sums per status (employees: their own)"
+        "/batches/{batch_id:str}",
+        summary="One batch with counts and sums per status (employees: their own)",
+        responses=errors(404),
     )
     async def get_batch(
         self,
@@ -254,7 +271,7 @@ class ReviewController(Controller):
             raise ApiError(404, f"batch {batch_id} was not found")
         return batch
 
-    @get("/policies", summary="The policies analysed so far (reviewer, admin)")
+    @get("/policies", summary="The policies analysed so far (reviewer, admin)", responses=errors())
     async def list_policies(
         self, list_policies: NamedDependency[ListPolicies], viewer: NamedDependency[Viewer]
     ) -> list[PolicySummary]:
@@ -264,6 +281,7 @@ class ReviewController(Controller):
         "/exports/invoices.csv",
         summary="Payroll export as CSV, streamed (reviewer, admin)",
         description="Columns as in the contract; text cells starting with = + - @ get a leading '.",
+        responses=errors(),
         operation_class=_CsvOperation,
     )
     async def export_csv(
