@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.periods import Scope, scope_of
 from reimburse.domain.verdict.policy import CapUnit, Period
 
@@ -42,3 +43,9 @@ from reimburse.domain.verdict.policy import CapUnit, Period
 )
 def test_period_phrasing(clause: str, unit: CapUnit, scope: Scope) -> None:
     assert scope_of(clause, unit) == scope
+
+
+def test_a_count_of_claims_per_month_is_no_deadline() -> None:
+    assert find_deadline_rule("One mobile phone bill a month is reimbursed, up to INR 800.") is None
+    found = find_deadline_rule("Claims must be submitted within a month of the invoice date.")
+    assert found is not None and found.months == 1

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reimburse.adapters.heuristic.periods import claim_count_spans
+
 _WORDS = {
     "a": 1,
     "an": 1,
@@ -141,7 +143,10 @@ def find_deadline_rule(sentence: str) -> DeadlineFinding | None:
     if not _CONTEXT.search(sentence):
         return None
     score = (2 if _SUBMIT.search(sentence) else 0) - (2 if _OTHER_PROCESS.search(sentence) else 0)
+    counted = claim_count_spans(sentence)
     for m in _DURATION.finditer(sentence):
+        if any(start <= m.start() < end for start, end in counted):
+            continue  # "one phone bill a month": claims per period, not the time to submit
         if m.group("fortnight"):
             return DeadlineFinding(14, score=score)
         before = sentence[max(0, m.start() - 40) : m.start()]

@@ -65,6 +65,11 @@ class Scope:
     claims: int = 0
 
 
+def claim_count_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` counts claims per period ("one bill a month"): no deadline is read there."""
+    return [(m.start(), m.end()) for m in _COUNT.finditer(text)]
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS[word.lower()]
 
