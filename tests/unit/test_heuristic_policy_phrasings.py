@@ -81,3 +81,23 @@ def test_a_meal_bill_under_per_meal_limits_pays_the_lowest_and_asks_which_meal()
     verdict = decide(policy, bill, Claim("Rani", date(2024, 5, 3)))
     assert verdict.reimbursable == Decimal("15.00")
     assert any(f.code == FlagCode.MISSING_FACT and "meal" in f.message for f in verdict.flags)
+
+
+def test_kind_headings_inside_a_scope_section_keep_its_scope() -> None:
+    policy = read(
+        "Domestic Travel\nMeals\nMeals are reimbursed up to $60 per day.\n"
+        "International Travel\nMeals\nMeals are reimbursed up to $90 per day.\n"
+        "Reimbursement Procedures\nClaims are paid monthly.\n"
+    )
+    assert {(c.amount, c.scope.casefold()) for c in policy.caps} == {
+        (Decimal(60), "location domestic"),
+        (Decimal(90), "location international"),
+    }
+
+
+def test_a_heading_about_something_else_ends_the_scope_section() -> None:
+    policy = read(
+        "International Travel\nTravellers need a visa.\nGeneral Rules\nMeals\n"
+        "Meals are reimbursed up to $60 per day.\n"
+    )
+    assert [c.condition for c in policy.caps] == [None]

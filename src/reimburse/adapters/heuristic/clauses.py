@@ -79,6 +79,7 @@ class Clause:
     heading: str = ""
     lead: str = ""
     label: str = ""  # "Meals" in "Meals: up to ₹500 per meal."
+    parent: str = ""  # the heading before `heading` ("International Travel" above "Meals")
 
 
 def _is_heading(line: str, numbered: bool) -> bool:
@@ -115,8 +116,8 @@ def split_sentences(block: str) -> list[str]:
 
 
 def split_clauses(text: str) -> list[Clause]:
-    blocks: list[tuple[str, str, str, bool]] = []  # (text, heading, lead, numbered)
-    heading = lead = ""
+    blocks: list[tuple[str, str, str, bool, str]] = []  # (text, heading, lead, numbered, parent)
+    heading = lead = parent = ""
     current: list[str] = []
     in_list = False
     prev_len = 0
@@ -127,7 +128,7 @@ def split_clauses(text: str) -> list[Clause]:
         if current:
             # "reimburs-" + "able": a word broken across lines is joined back.
             joined = re.sub(r"(?<=[^\W\d_])-\n(?=[a-z])", "", "\n".join(current))
-            blocks.append((clean_spaces(joined), heading, lead if in_list else "", numbered))
+            blocks.append((clean_spaces(joined), heading, lead if in_list else "", numbered, parent))
         current = []
 
     for raw in text.split("\n"):
@@ -137,7 +138,7 @@ def split_clauses(text: str) -> list[Clause]:
         if marked and line:
             flush()
             in_list = False
-            heading, lead = line.rstrip(":").strip(), ""
+            parent, heading, lead = heading, line.rstrip(":").strip(), ""
             continue
         if not line:
             had = bool(current)
@@ -156,7 +157,7 @@ def split_clauses(text: str) -> list[Clause]:
             if body.endswith(":") and len(body.split()) > 3:
                 lead = body
             else:
-                heading, lead = body.rstrip(":").strip(), ""
+                parent, heading, lead = heading, body.rstrip(":").strip(), ""
             continue
         if (
             body.endswith(":")
@@ -186,12 +187,12 @@ def split_clauses(text: str) -> list[Clause]:
         current.append(body)
     flush()
     clauses: list[Clause] = []
-    for block, block_heading, block_lead, block_numbered in blocks:
+    for block, block_heading, block_lead, block_numbered, block_parent in blocks:
         sentences = split_sentences(block)
         # "4.2 Travel by bus or train. Intercity travel ..." : a short first sentence titles its block.
         if block_numbered and len(sentences) > 1 and _inline_title(sentences[0]):
             block_heading = sentences.pop(0).rstrip(".:")
-        clauses += [Clause(s, block_heading, block_lead, _label(s)) for s in sentences]
+        clauses += [Clause(s, block_heading, block_lead, _label(s), block_parent) for s in sentences]
     return clauses
 
 

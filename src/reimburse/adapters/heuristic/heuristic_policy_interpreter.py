@@ -46,7 +46,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 12  # 10: period caps (issue 13); 11: per-meal limits; 12: exclusion nouns (issue 19)
+READER_VERSION = 13  # 10: period caps (issue 13); 11-13: meals, exclusion nouns, scope sections (19)
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -76,8 +76,8 @@ class HeuristicPolicyInterpreter:
         builder.scopes = frozenset(s.casefold() for s in scopes_in(text))
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
-        for clause in split_clauses(text):
-            previous = self._clause(clause, builder, previous, money_text)
+        for clause, inherited in _under_scope_headings(split_clauses(text)):
+            previous = self._clause(clause, builder, previous, money_text, inherited)
         currency = policy_currency(text) or builder.currency(detect_currency(text) or self._default_currency)
         policy = Policy(
             policy_id=f"pol_{document.sha256[:16]}",
@@ -100,7 +100,12 @@ class HeuristicPolicyInterpreter:
         return policy
 
     def _clause(
-        self, clause: Clause, builder: PolicyBuilder, previous: list[str], money_text: bool = False
+        self,
+        clause: Clause,
+        builder: PolicyBuilder,
+        previous: list[str],
+        money_text: bool = False,
+        inherited: tuple[str, ...] = (),
     ) -> list[str]:
         """Read one clause; returns the kinds it was about (context for the next clause)."""
         sentence = clause.text
@@ -126,7 +131,7 @@ class HeuristicPolicyInterpreter:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
                     continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
-                    condition, meal = _cap_condition(sentence, caps, i, clause)
+                    condition, meal = _cap_condition(sentence, caps, i, clause, inherited)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_cap(
                         cap,
@@ -269,7 +274,7 @@ def _rate_category(cap: CapFinding, kinds: list[str]) -> str | None:
 
 
 def _cap_condition(
-    sentence: str, caps: list[CapFinding], i: int, clause: Clause
+    sentence: str, caps: list[CapFinding], i: int, clause: Clause, inherited: tuple[str, ...] = ()
 ) -> tuple[Condition | None, str]:
     """The grade/location printed right before the amount ("Europe: EUR 65 per day"), the travel
     scope right after it ("$50 for domestic travel") or in its section heading; and apart, the meal
@@ -289,7 +294,13 @@ def _cap_condition(
     bracket = re.match(r"\s*\(([^)]{1,40})\)", sentence[a.end : hi])
     after = bracket.group(1) if bracket else re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
     label = condition_in(before[-80:])
-    scope = scopes_in(after) or classes_in(after) or scopes_in(clause.heading) or scopes_in(clause.lead)
+    scope = (
+        scopes_in(after)
+        or classes_in(after)
+        or scopes_in(clause.heading)
+        or scopes_in(clause.lead)
+        or list(inherited)
+    )
     if not scope and has_fallback(sentence):
         # "£140 a night in London and £95 elsewhere": beside an "elsewhere" row, the place named
         # after an amount is its row's location.
@@ -314,6 +325,24 @@ def _cap_condition(
         else None,
     )
     return condition, meal.group(1).lower() if meal else ""
+
+
+def _under_scope_headings(clauses: list[Clause]) -> list[tuple[Clause, tuple[str, ...]]]:
+    """Each clause with the travel scope of the section it sits in: "International Travel" then
+    "Meals", "Lodging" sub-headings keep the scope; a heading about anything else ends it."""
+    out: list[tuple[Clause, tuple[str, ...]]] = []
+    scope: tuple[str, ...] = ()
+    heading: tuple[str, str] | None = None
+    for clause in clauses:
+        if (clause.heading, clause.parent) != heading:
+            heading = (clause.heading, clause.parent)
+            named = tuple(scopes_in(clause.heading))
+            kinds = [m for m in find_mentions(clause.heading) if not _scope_of_travel(clause.heading, m)]
+            # "International Travel" right above "Meals" (no text between them) is its section.
+            above = tuple(scopes_in(clause.parent)) if kinds else ()
+            scope = named or above or (scope if kinds else ())
+        out.append((clause, () if scopes_in(clause.heading) else scope))
+    return out
 
 
 def _covered_kinds(sentence: str, mentions: list[Mention]) -> list[str]:
