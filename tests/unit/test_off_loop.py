@@ -4,6 +4,7 @@ heuristic readers run in another thread (or the process pool), never on the loop
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -16,6 +17,7 @@ import pytest
 
 from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
 from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.adapters.process_pool import WORKER_NICENESS, RestartingProcessPool
 from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
 from reimburse.domain.figures import figures_of
 from reimburse.domain.filters import InvoiceFilter
@@ -166,3 +168,17 @@ async def test_heuristic_readers_run_off_the_event_loop(with_executor: bool) -> 
     if executor is not None:
         assert [name for name, _ in executor.ran] == ["_read", "_read"]
         assert all(ident != loop_thread for _, ident in executor.ran)
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@pytest.mark.parametrize("budget", [None, 60.0], ids=["no-budget", "with-budget"])
+def test_pool_workers_yield_the_cpu_to_the_process_serving_requests(budget: float | None) -> None:
+    pool = RestartingProcessPool(1, task_seconds=budget)
+    try:
+        worker = pool.submit(_niceness).result(timeout=60)
+    finally:
+        pool.shutdown(wait=True)
+    assert worker == min(os.nice(0) + WORKER_NICENESS, 19)

@@ -29,6 +29,7 @@ PARENT_CHECK_SECONDS = 0.5  # the watcher thread's polling interval
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 # Not SIGTERM: the pool's own terminate() sends that, and it must keep its default (deadly) action.
 _PARENT_DEATH_SIGNAL = signal.SIGUSR1
+WORKER_NICENESS = 10  # added to the workers' nice value: the API process comes first
 RETRIES_AFTER_OVERRUN = 2  # a task that failed only because another one's worker was killed is run again
 
 
@@ -54,7 +55,15 @@ SLOT_LOOKUP_SECONDS = 2.0  # a worker waits at most this long, once, for the par
 def _init_worker(parent_pid: int, board: Any) -> None:
     global _board
     die_with_parent(parent_pid)
+    _lower_priority()
     _board = board
+
+
+def _lower_priority() -> None:
+    """Batch reading yields the CPU to the process serving requests: on a machine with as many
+    cores as workers, a listing must not wait behind the PDFs of a big batch (issue 15)."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
 
 
 def _my_slot() -> int:
@@ -173,8 +182,8 @@ class RestartingProcessPool(Executor):
             return ProcessPoolExecutor(
                 max_workers=self._workers,
                 mp_context=context,
-                initializer=die_with_parent,
-                initargs=(os.getpid(),),
+                initializer=_init_worker,
+                initargs=(os.getpid(), None),
             )
         self._board = context.RawArray("d", self._workers * (1 + _SLOT_FIELDS))
         return ProcessPoolExecutor(
