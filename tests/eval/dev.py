@@ -22,6 +22,8 @@ def main() -> int:
     evaluation = invoice_eval.evaluate(corpus, only=files)
     print(invoice_eval.HEADER)
     print(invoice_eval._row("development", evaluation.results))
+    hit, n = invoice_eval.silent_misses(evaluation.results)
+    print(f"\nsilent misses (OCR'd, total or date wrong, no review): {hit} of {n}")
     print()
     print("\n".join(invoice_eval.miss_table(evaluation.results)))
     return 0

@@ -15,6 +15,8 @@ nothing, so the only flags left are those about reading. Scoring rules, stated o
   count only where the claimant is known: the JensWalter receipts are the author's own, so he
   is their claimant; elsewhere the corpus does not say who claims the document.
 - contradiction caught: a document whose note says its arithmetic or boxes disagree gets a flag.
+- silent miss: a document read (some page) by our OCR whose total or invoice date is wrong while
+  the verdict does not require review: a wrong payout nobody would look at. The goal is none.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from reimburse.config import Settings
 from reimburse.container import build_container
 from reimburse.domain.errors import DocumentError, ExtractionError
 from reimburse.domain.verdict.decide import Claim, decide
-from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.document import Document, TextSource
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Category, Policy
 from tests.eval.corpus import load_labels, split_name
@@ -101,6 +103,13 @@ class FileResult:
     clean: bool = True
     contradictory: bool = False
     names: tuple[str, ...] = ()
+    ocr: bool = False  # some page was read by OCR
+    review: bool = False  # the verdict requires review
+
+    @property
+    def silent_miss(self) -> bool:
+        wrong = self.right.get("total") is False or self.right.get("date") is False
+        return self.ocr and self.error is None and wrong and not self.review
 
     @property
     def reading_flags(self) -> tuple[str, ...]:
@@ -127,6 +136,12 @@ def accuracy(results: Iterable[FileResult], name: str) -> tuple[int, int]:
 def false_review(results: Iterable[FileResult]) -> tuple[int, int]:
     clean = [r for r in results if r.clean and r.error is None]
     return sum(bool(r.reading_flags) for r in clean), len(clean)
+
+
+def silent_misses(results: Iterable[FileResult]) -> tuple[int, int]:
+    """(OCR'd documents with a silent miss, OCR'd documents read)."""
+    read = [r for r in results if r.ocr and r.error is None]
+    return sum(r.silent_miss for r in read), len(read)
 
 
 def unread(results: Iterable[FileResult]) -> tuple[int, int]:
@@ -163,6 +178,7 @@ def _evaluate_one(corpus: Path, label: dict[str, Any], reader: Any, extractor: A
     path = corpus / name
     try:
         document: Document = reader.read(path.read_bytes(), path.name)
+        result.ocr = any(page.source is TextSource.OCR for page in document.layout)
         if document.einvoice is not None:
             result.source = "einvoice"
         policy = _open_policy(label.get("currency") or "EUR")
@@ -176,6 +192,7 @@ def _evaluate_one(corpus: Path, label: dict[str, Any], reader: Any, extractor: A
     claimant = next((who for prefix, who in CLAIMANTS.items() if Path(name).name.startswith(prefix)), None)
     verdict = decide(policy, invoice, Claim(employee_name=claimant or "", submitted_on=FAR_FUTURE))
     result.flags = tuple(f.code for f in verdict.flags)
+    result.review = verdict.review_required
     result.names = invoice.names
     result.got = {
         "total": invoice.total,
@@ -291,6 +308,7 @@ def markdown_section(evaluation: InvoiceEvaluation) -> str:
     contra = [r for r in rs if r.contradictory and r.error is None]
     caught = sum(bool(r.reading_flags) for r in contra)
     out.append(f"Contradictory documents flagged: {_pct(caught, len(contra))}.")
+    out += ["", "### Silent misses (OCR'd documents)", "", *silent_table(evaluation)]
     counts = Counter(f for r in rs if r.clean and r.error is None for f in r.reading_flags)
     if counts:
         listed = ", ".join(f"`{k}` {v}" for k, v in counts.most_common())
@@ -307,6 +325,14 @@ def markdown_section(evaluation: InvoiceEvaluation) -> str:
     return "\n".join(out) + "\n"
 
 
+def silent_table(evaluation: InvoiceEvaluation) -> list[str]:
+    """Per set: OCR'd documents whose total or date is wrong and not sent to review (goal 0)."""
+    out = ["| set | silent misses / OCR'd documents read |", "|---|---|"]
+    for title, split in (("whole corpus", None), ("development", "development"), ("held-out", "held-out")):
+        out.append(f"| {title} | {_pct(*silent_misses(evaluation.subset(split)))} |")
+    return out
+
+
 def miss_table(results: list[FileResult]) -> list[str]:
     out = ["| file | field | got | want |", "|---|---|---|---|"]
     for r in sorted(results, key=lambda r: r.file):
@@ -318,6 +344,8 @@ def miss_table(results: list[FileResult]) -> list[str]:
                 out.append(f"| {r.file} | {f} | {_cell(r.got.get(f))} | {_cell(r.want.get(f))} |")
         if r.clean and r.reading_flags:
             out.append(f"| {r.file} | flags | {_cell(', '.join(r.reading_flags))} | none |")
+        if r.silent_miss:
+            out.append(f"| {r.file} | silent miss | no review | review |")
     return out
 
 

@@ -15,6 +15,7 @@ from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines, read_totals_from
 from reimburse.adapters.ocr.confidence import amount_confidence
+from reimburse.adapters.ocr.review import with_ocr_review
 from reimburse.adapters.off_loop import off_loop
 from reimburse.domain.errors import ExtractionError, TooSlow
 from reimburse.domain.verdict.document import Document
@@ -41,7 +42,7 @@ class HeuristicInvoiceExtractor:
     def read(self, document: Document, policy: Policy) -> Invoice:
         if document.einvoice is not None:  # the seller's XML, read exactly and checked against the page
             return read_with_einvoice(document, policy, self.read_page, self.name)
-        return self.read_page(document, policy)
+        return with_ocr_review(document, self.read_page(document, policy))
 
     def read_page(self, document: Document, policy: Policy) -> Invoice:
         text = normalize(document.text)

@@ -37,7 +37,7 @@ def amount_confidence(document: Document, amount: Decimal | None) -> float:
             continue
         cents = _prints_cents(page.words)
         for line in page.lines:
-            for text, confidence in _places(line, abs(amount)):
+            for text, confidence in amount_places(line, abs(amount)):
                 if cents and not _CENTS.search(text):
                     # Every other amount shows cents and this one does not: the decimal point, the
                     # smallest mark on the page, may be what OCR lost ("1000" for "10.00").
@@ -53,7 +53,7 @@ def _prints_cents(words: Sequence[Word]) -> bool:
     return with_cents >= MIN_AMOUNTS and with_cents >= len(amounts) - 1
 
 
-def _places(line: Line, amount: Decimal) -> list[tuple[str, float]]:
+def amount_places(line: Line, amount: Decimal) -> list[tuple[str, float]]:
     found = []
     words = line.words
     for start in range(len(words)):
