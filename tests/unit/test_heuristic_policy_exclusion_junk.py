@@ -55,3 +55,12 @@ def test_a_prohibited_qualified_expense_kind_is_excluded_but_not_a_rule_of_condu
         "Guest visits are not permitted.\n"
     )
     assert keywords(policy) == {"luxury hotels"}
+
+
+def test_people_accompanying_the_traveller_are_the_excluded_items() -> None:
+    policy = read(
+        "The following are not reimbursable:\n"
+        "- Expenses of a spouse, family member, or other person accompanying the traveler\n"
+    )
+    assert {"spouse", "family member"} <= keywords(policy)
+    assert "person" not in keywords(policy)

@@ -101,3 +101,14 @@ def test_a_heading_about_something_else_ends_the_scope_section() -> None:
         "Meals are reimbursed up to $60 per day.\n"
     )
     assert [c.condition for c in policy.caps] == [None]
+
+
+def test_run_together_rows_give_each_amount_the_label_printed_before_it() -> None:
+    policy = read(
+        "Meals\nMeal expenses are limited as follows, tip included: Standard rate $50 per day "
+        "High cost metropolitan area $70 per day.\n"
+    )
+    assert {(c.amount, c.scope) for c in policy.caps} == {
+        (Decimal(50), ""),
+        (Decimal(70), "location High cost metropolitan area"),
+    }

@@ -32,8 +32,9 @@ _CLASSES = (
     r"(?:tier|class|category|cat\.?|zone|region|area|group)\s*[-:]?\s*(?:[A-D]|[1-4]|I{1,3}|IV)\b"
     r"(?:\s+(?:cit(?:y|ies)|towns?|locations?|areas?|countries))?|"
     r"(?:[A-D]|[1-4]|I{1,3})\s*-?\s*class\s+cit(?:y|ies)|metro(?:politan)?\s+cit(?:y|ies)|metros?\b|"
-    r"non-?metro(?:\s+cit(?:y|ies))?|major\s+cit(?:y|ies)|high[- ]cost\s+(?:cit(?:y|ies)|areas?|locations?)|"
-    r"low[- ]cost\s+(?:cit(?:y|ies)|areas?|locations?)"
+    r"non-?metro(?:\s+cit(?:y|ies))?|(?:major|large)\s+cit(?:y|ies)|"
+    r"(?:high|low)[- ]cost\s+(?:metropolitan\s+)?(?:cit(?:y|ies)|areas?|locations?)|"
+    r"(?:major\s+)?metropolitan\s+areas?"
 )
 # Domestic/international: a condition wherever it qualifies the travel the limit is for.
 _SCOPE = (

@@ -329,12 +329,12 @@ _RECIPIENT = re.compile(
 )
 _QUALIFIER = re.compile(
     r"(?i)\s+(?:if|unless|when|while|where|whether|that|which|who|due\s+to|except|given|obtained|"
-    r"incurred|not\s+(?:\w+\s+)?related|related\s+to|regardless|paid\s+for|taken|used|purchased|between|as\s+well|involving)\b.*$"
+    r"incurred|not\s+(?:\w+\s+)?related|related\s+to|regardless|paid\s+for|taken|used|purchased|between|as\s+well|involving|accompanying)\b.*$"
 )
 
 
 _DESCRIPTIVE = re.compile(
-    r"(?i)\s+(?:while|between|incurred|related\s+to|regardless|taken|during|as\s+well)\b.*$"
+    r"(?i)\s+(?:while|between|incurred|related\s+to|regardless|taken|during|as\s+well|accompanying)\b.*$"
 )
 
 

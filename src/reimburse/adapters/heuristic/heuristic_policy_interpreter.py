@@ -46,7 +46,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 13  # 10: period caps (issue 13); 11-13: meals, exclusion nouns, scope sections (19)
+READER_VERSION = 14  # 10: period caps (issue 13); 11-14: meals, exclusion nouns, scopes, row labels (19)
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -288,11 +288,17 @@ def _cap_condition(
         # ($75 elsewhere)"); past its unit comes this one's label ("per day United States: ").
         before = re.split(r"[,;(]", before)[-1].rsplit(")", 1)[-1]  # past the previous one's bracket
         before = re.sub(r"(?i)^\s*(?:/\s*-|(?:per|/|a|an|each)\s*[^\W\d_]+)\s*", " ", before, count=1)
-        if not before.strip().endswith((":", "-")) and len(before.split()) > 3:
+        label_like = before.strip().endswith((":", "-")) or before.strip()[:1].isupper()
+        if not label_like and len(before.split()) > 3:
             before = ""  # "... for domestic travel and": the previous amount's words, no label
     # "$8 (in-state) / $10 (out-of-state)": the bracket right after an amount is its own.
     bracket = re.match(r"\s*\(([^)]{1,40})\)", sentence[a.end : hi])
     after = bracket.group(1) if bracket else re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
+    run_on = re.match(r"(?:\s*(?:per|/|a|an|each)\s*[^\W\d_]+)?\s+(?=[A-Z])", after)
+    if not bracket and i + 1 < len(caps) and run_on and len(after) == hi - a.end:
+        # "$50 per day High cost metropolitan area $70 per day": a capital after the unit starts the
+        # next amount's label (a table row the text layer ran together), not this amount's scope.
+        after = after[: run_on.end()]
     label = condition_in(before[-80:])
     scope = (
         scopes_in(after)
