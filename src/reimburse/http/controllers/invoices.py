@@ -73,7 +73,7 @@ class PolicyView(msgspec.Struct, frozen=True):
                 "cap",
                 c.clause,
                 "limit",
-                c.condition.text if c.condition else None,
+                c.scope or None,  # the meal of a per-meal limit, and its condition
                 c.confidence,
                 c.needs_review or (c.condition is not None and bool(c.condition.other)),
             )
