@@ -53,7 +53,7 @@ def test_a_clearly_read_receipt_gets_no_flag() -> None:
 
 
 def test_a_date_printed_only_in_unsure_words_goes_to_review() -> None:
-    assert codes(receipt(date_conf=0.55), invoice()) == ["low_confidence"]
+    assert codes(receipt(date_conf=0.35), invoice()) == ["low_confidence"]
 
 
 def test_the_date_confidence_is_that_of_the_words_printing_it() -> None:
@@ -70,16 +70,6 @@ def test_a_total_printed_twice_is_corroborated_by_the_page() -> None:
     assert codes(receipt(total_conf=0.7, paid_again=True), invoice()) == []
 
 
-def test_items_that_do_not_add_up_to_the_total_go_to_review() -> None:
-    read = invoice(items=(LineItem("Pasta", Decimal("8.00")), LineItem("Tiramisu", Decimal("4.80"))))
-    assert codes(receipt(), read) == ["total_mismatch"]
-
-
-def test_items_are_not_compared_when_tax_or_a_subtotal_sits_between() -> None:
-    read = invoice(items=(LineItem("Pasta", Decimal("8.00")), LineItem("Tiramisu", Decimal("4.80"))))
-    assert codes(receipt(), msgspec.structs.replace(read, taxes=Decimal("1.00"))) == []
-
-
 def test_a_text_layer_is_not_judged_here() -> None:
     assert codes(receipt(date_conf=0.2, total_conf=0.2, ocr=False), invoice()) == []
 
@@ -87,4 +77,4 @@ def test_a_text_layer_is_not_judged_here() -> None:
 @given(st.floats(min_value=0.0, max_value=1.0), st.floats(min_value=0.0, max_value=1.0))
 def test_flags_only_ever_come_from_unsure_words(date_conf: float, total_conf: float) -> None:
     flagged = codes(receipt(date_conf=date_conf, total_conf=total_conf), invoice())
-    assert len(flagged) == (date_conf < 0.8) + (total_conf < 0.9)
+    assert len(flagged) == (date_conf < 0.5) + (total_conf < 0.9)

@@ -4,6 +4,12 @@ The models ship inside the rapidocr-onnxruntime wheel; nothing is fetched at run
 engine is built once per process (loading the models takes a few hundred ms) and runs on one
 thread: the process pool already gives each core a document of its own.
 
+Speed settings (measured on the development images, docs/ocr.md "Speed"): detection still raises
+small print to 736 px on the shorter side, as the library does, but never looks at more than
+DETECTION_MAX_SIDE on the longer side (the library detected a tall receipt photo at up to
+2000 px); and the text-line angle classifier is off: pages are upright after EXIF, and it changed
+no reading of the development images.
+
 The recognition model reads a whole text line and often drops the spaces inside it
 ("DocumentNo:TD01167104"), but it reports a box for every character. Words are rebuilt from those
 boxes: a gap clearly wider than the line's letter spacing is a word break.
@@ -31,6 +37,11 @@ _NUMERIC = frozenset("0123456789.,")
 # "25/12/20188:13:39PM", "09/02/1711:12": a date (4- or 2-digit year) glued to the time after it
 _DATE_THEN_TIME = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(\d{1,2}:\d{2}(?::\d{2})?\D*)$")
 
+DETECTION_MIN_SIDE = 736  # the library's own: small print is raised to this on the shorter side
+DETECTION_MAX_SIDE = 1600
+ANGLE_CLASSIFIER = False
+RECOGNITION_BATCH = 6
+
 _engines: dict[int, Any] = {}
 
 
@@ -43,13 +54,37 @@ def engine(threads: int = 1) -> Any:
     if threads not in _engines:
         from rapidocr_onnxruntime import RapidOCR
 
-        _engines[threads] = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1)
+        ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, rec_batch_num=RECOGNITION_BATCH)
+        _bound_detection(ocr, DETECTION_MIN_SIDE, DETECTION_MAX_SIDE)
+        _engines[threads] = ocr
     return _engines[threads]
+
+
+def _bound_detection(ocr: Any, min_side: int, max_side: int) -> None:
+    """Detect on the page scaled so its shorter side reaches `min_side`, its longer one at most
+    `max_side` (the longer side wins). Boxes come back in the page's own pixels.
+
+    rapidocr 1.4 picks the detection size per call from fixed steps; the size is set here on the
+    detector it built.
+    """
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    class Bounded(DetPreProcess):  # type: ignore[misc]
+        def resize(self, img: Any) -> Any:
+            import cv2
+
+            height, width = img.shape[:2]
+            ratio = min(max(1.0, min_side / min(height, width)), max_side / max(height, width))
+            size = (max(32, round(width * ratio / 32) * 32), max(32, round(height * ratio / 32) * 32))
+            return cv2.resize(img, size)
+
+    detector = ocr.text_det
+    detector.get_preprocess = lambda _longest: Bounded(min_side, "min", detector.mean, detector.std)
 
 
 def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
     """Words in the pixels of `image` (RGB), each with its recognition confidence (0..1)."""
-    result, _elapsed = engine(threads)(image, return_word_box=True)
+    result, _elapsed = engine(threads)(image, use_cls=ANGLE_CLASSIFIER, return_word_box=True)
     words: list[OcrWord] = []
     for item in result or ():
         words.extend(_split_line(item))

@@ -5,9 +5,10 @@ own confidence cap is in `confidence.py`; these checks add what that cap cannot 
 
 - the invoice date is printed only in words the engine was unsure of;
 - the total is printed in one place only, and that place was read unsurely (a total a receipt
-  prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page);
-- the total disagrees with the sum of the items when the page prints neither a subtotal nor
-  tax: an OCR'd digit changes one of the two.
+  prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page).
+
+Items summed against the total were tried and dropped: the item reader takes labelled amounts
+("Amount 6.60", "Due 19.20") for items on receipts, so the sum flagged clean documents.
 
 Text-layer and e-invoice pages are not judged here (their words are what the file says).
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
 
 import msgspec
 
@@ -25,11 +25,11 @@ from reimburse.domain.verdict.document import Document, Line, Page, TextSource
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 
-# Measured on the development images (docs/ocr.md): every correctly read date and single-place
-# total was read at 0.93 or more; digits the engine doubts come out well below.
-DATE_MIN_CONFIDENCE = 0.8
+# The verdict engine's own low-confidence line for a total: a correct date on a development
+# receipt was read at 0.54 (its digits glued to the time after it), so no higher.
+DATE_MIN_CONFIDENCE = 0.5
+# Every single-place total of the development images that was read right had 0.93 or more.
 SINGLE_PLACE_MIN_CONFIDENCE = 0.9
-ITEMS_TOLERANCE = Decimal("0.01")
 
 
 def ocr_pages(document: Document) -> list[Page]:
@@ -74,14 +74,6 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
                 f"of it ({places[0]:.2f}).",
             )
         )
-    if _items_disagree(invoice):
-        flags.append(
-            Flag(
-                FlagCode.TOTAL_MISMATCH.value,
-                f"The items read from the photo or scan add up to {_items_sum(invoice)}, not to the "
-                f"total {invoice.total}; a digit may be misread.",
-            )
-        )
     return tuple(flags)
 
 
@@ -117,15 +109,3 @@ def _word_spans(line: Line) -> Iterator[tuple[int, int, float]]:
             return
         position = start + len(word.text)
         yield start, position, word.confidence
-
-
-def _items_sum(invoice: Invoice) -> Decimal | None:
-    amounts = [item.amount for item in invoice.line_items]
-    return sum(amounts, Decimal(0)) if len(amounts) >= 2 else None
-
-
-def _items_disagree(invoice: Invoice) -> bool:
-    if invoice.subtotal is not None or invoice.taxes is not None:
-        return False  # tax, service charge and rounding sit between the items and the total
-    total = _items_sum(invoice)
-    return total is not None and abs(total - invoice.total) > ITEMS_TOLERANCE
