@@ -39,7 +39,6 @@ def test_a_reviewers_amount_is_the_grant() -> None:
     entry = ledger_entry(record)
     assert entry is not None and entry.granted.amount == Decimal("420.00")
     decided = ledger_entry(msgspec.structs.replace(record, review=rejected))
-    )
     assert decided is not None and decided.granted.amount == Decimal(0)
     assert ledger_entry(stored("inv_2", "Rani Sharma", "meals", "10.00", None)) is None  # no period
 
