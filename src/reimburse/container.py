@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Executor
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
 
@@ -25,7 +26,8 @@ from reimburse.application.erasure import ApplyRetention, EraseEmployee
 from reimburse.application.export import ExportInvoices
 from reimburse.application.invoice_queries import GetInvoice, GetPolicy, ListInvoices
 from reimburse.application.review import GetInvoiceHistory, InvoiceLocks, ReviewInvoice, ReviewQueue
-from reimburse.config import Settings, load_settings
+from reimburse.config import PROJECT_ROOT, Settings, load_settings
+from reimburse.domain.verdict.fx import FxTable
 from reimburse.ports.answerer import Answerer
 from reimburse.ports.chat_store import ChatStore
 from reimburse.ports.clock import Clock
@@ -71,6 +73,26 @@ def _rate_limit_store(s: Settings) -> Store | None:
     from litestar.stores.redis import RedisStore
 
     return RedisStore.with_client(url=s.redis_url, namespace="reimburse")
+
+
+def _employee_lock(s: Settings) -> Any:
+    """One batch at a time per employee: across replicas through Redis when REDIS_URL is set,
+    else within this process (the embedded store has one writer process anyway)."""
+    if s.redis_url:
+        from reimburse.adapters.redis.redis_employee_lock import RedisEmployeeLock
+
+        return RedisEmployeeLock(s.redis_url)
+    from reimburse.adapters.locks.asyncio_employee_lock import AsyncioEmployeeLock
+
+    return AsyncioEmployeeLock()
+
+
+def _fx_rates(s: Settings) -> FxTable:
+    from reimburse.adapters.fx.toml_fx_rates import read_fx_rates
+
+    return read_fx_rates(
+        Path(s.fx_rates_file) if s.fx_rates_file else PROJECT_ROOT / "config" / "fx_rates.toml"
+    )
 
 
 def _executor(s: Settings) -> Executor:
@@ -282,6 +304,7 @@ class Container(containers.DeclarativeContainer):
     history_store = providers.Singleton(_history_store, settings, qdrant_client)
     document_store = providers.Singleton(_document_store, settings)
     invoice_locks = providers.Singleton(InvoiceLocks)
+    employee_lock = providers.Singleton(_employee_lock, settings)
     tokens = providers.Singleton(_tokens, settings)
     answerer = providers.Singleton(_answerer, gemini)
 
@@ -297,6 +320,8 @@ class Container(containers.DeclarativeContainer):
         executor=executor,
         documents=document_store,
         history=history_store,
+        employee_lock=employee_lock,
+        fx=providers.Singleton(_fx_rates, settings),
         concurrency=providers.Callable(
             lambda s: max(s.gemini_concurrency if s.uses_gemini else 0, 2 * _workers(s)), settings
         ),
@@ -393,6 +418,9 @@ async def close_container(container: Container) -> None:
     client = container.qdrant_client()
     if client is not None:
         await client.close()
+    lock_close = getattr(container.employee_lock(), "close", None)
+    if lock_close is not None:  # the Redis lock's connection pool
+        await lock_close()
     executor = container.executor()
     if executor is not None:
         # waits (with a bound) for the workers to exit: the interpreter must not outrun them

@@ -256,16 +256,53 @@ async def test_hybrid_search_uses_the_dense_vector(stores: StoreFactory) -> None
     assert {h.record.employee_name for h in fused} == {"Rani Sharma"}
 
 
-async def test_find_duplicate(store: InvoiceStore) -> None:
+async def test_same_bill_candidates_by_number(store: InvoiceStore) -> None:
     original = rec("orig", vendor="Uber B.V.", invoice_number="INV-001", total_amount=Decimal("25.00"))
-    await store.upsert([original, rec("other", vendor="Uber B.V.", invoice_number="INV-002")])
-    found = await store.find_duplicate("RANI sharma", "uber bv", "inv 001", Decimal("25.0"), exclude_id="new")
-    assert found == original
-    assert await store.find_duplicate("Rani Sharma", "Uber B.V.", "INV-001", Decimal("25.00"), "orig") is None
-    assert await store.find_duplicate("Rani Sharma", "Uber B.V.", "INV-001", Decimal("25.01"), "new") is None
-    assert await store.find_duplicate("Arjun Mehta", "Uber B.V.", "INV-001", Decimal("25.00"), "new") is None
-    assert await store.find_duplicate("Rani Sharma", "Ola", "INV-001", Decimal("25.00"), "new") is None
-    assert await store.find_duplicate("Rani Sharma", "", "INV-001", Decimal("25.00"), "new") is None
+    other_vendor = rec(
+        "ola",
+        vendor="Ola",
+        invoice_number="inv 001",
+        total_amount=Decimal("9.00"),
+        submitted_on=date(2024, 7, 1),
+    )
+    await store.upsert([original, other_vendor, rec("other", vendor="Uber B.V.", invoice_number="INV-002")])
+    found = await store.same_bill_candidates("RANI sharma", "inv-001", None, Decimal("1.00"))
+    # Every record with the number, whatever vendor or amount (the domain judges those), earliest claim first.
+    assert [r.invoice_id for r in found] == ["orig", "ola"]
+    assert found[0] == original
+    assert await store.same_bill_candidates("Arjun Mehta", "INV-001", None, Decimal("25.00")) == []
+    assert await store.same_bill_candidates("Rani Sharma", "INV-003", None, Decimal("25.00")) == []
+    assert await store.same_bill_candidates("Rani Sharma", "", None, Decimal("25.00")) == []
+
+
+async def test_same_bill_candidates_by_date_and_total(store: InvoiceStore) -> None:
+    day = date(2024, 5, 3)
+    await store.upsert(
+        [
+            rec("cab", vendor="Uber", invoice_date=day, total_amount=Decimal("250.00")),
+            rec(
+                "cab2",
+                vendor="UBER India",
+                invoice_date=day,
+                total_amount=Decimal("250.00"),
+                analyzed_at=T0 + timedelta(hours=1),
+            ),
+            rec("dearer", vendor="Uber", invoice_date=day, total_amount=Decimal("250.01")),
+            rec(
+                "next-day",
+                vendor="Uber",
+                invoice_date=day + timedelta(days=1),
+                total_amount=Decimal("250.00"),
+            ),
+            rec("undated", vendor="Uber", total_amount=Decimal("250.00")),
+        ]
+    )
+    found = await store.same_bill_candidates("Rani Sharma", None, day, Decimal("250.0"))
+    assert [r.invoice_id for r in found] == ["cab", "cab2"]
+    # No record has the number X-9: the date and total still find them.
+    both = await store.same_bill_candidates("Rani Sharma", "X-9", day, Decimal("250.00"))
+    assert [r.invoice_id for r in both] == ["cab", "cab2"]
+    assert await store.same_bill_candidates("Meera Iyer", None, day, Decimal("250.00")) == []
 
 
 async def test_employee_names_are_distinct_as_stored(store: InvoiceStore) -> None:

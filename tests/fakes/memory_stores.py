@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from reimburse.domain.chat.session import ChatMessage
@@ -146,22 +146,21 @@ class InMemoryInvoiceStore:
         ranked = bm25_rank(text, docs, among)[: max(limit, 0)]
         return [ScoredInvoice(record=self.records[i], score=s) for i, s in ranked]
 
-    async def find_duplicate(
-        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
-    ) -> InvoiceRecord | None:
+    async def same_bill_candidates(
+        self, employee_name: str, invoice_number: str | None, invoice_date: date | None, total: Decimal
+    ) -> list[InvoiceRecord]:
         self._check()
-        if not _key(vendor) or not _key(invoice_number):
-            return None
+        number = _key(invoice_number)
         same = [
             r
             for r in self.records.values()
-            if r.invoice_id != exclude_id
-            and r.employee_key == normalise_name(employee_name)
-            and _key(r.vendor) == _key(vendor)
-            and _key(r.invoice_number) == _key(invoice_number)
-            and r.total_amount == total
+            if r.employee_key == normalise_name(employee_name)
+            and (
+                (number and _key(r.invoice_number) == number)
+                or (invoice_date is not None and r.invoice_date == invoice_date and r.total_amount == total)
+            )
         ]
-        return min(same, key=lambda r: (_aware(r.analyzed_at), r.invoice_id), default=None)
+        return sorted(same, key=lambda r: (r.submitted_on, _aware(r.analyzed_at), r.invoice_id))
 
     async def employee_names(self) -> list[str]:
         self._check()
@@ -220,11 +219,11 @@ class FailingInvoiceStore:
         self._read()
         return await self.inner.search(text, flt, limit)
 
-    async def find_duplicate(
-        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
-    ) -> InvoiceRecord | None:
+    async def same_bill_candidates(
+        self, employee_name: str, invoice_number: str | None, invoice_date: date | None, total: Decimal
+    ) -> list[InvoiceRecord]:
         self._read()
-        return await self.inner.find_duplicate(employee_name, vendor, invoice_number, total, exclude_id)
+        return await self.inner.same_bill_candidates(employee_name, invoice_number, invoice_date, total)
 
     async def employee_names(self) -> list[str]:
         self._read()

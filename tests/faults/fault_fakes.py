@@ -13,6 +13,7 @@ import asyncio
 import errno
 import threading
 from collections.abc import AsyncIterator, Callable, Sequence
+from datetime import date
 from decimal import Decimal
 
 from reimburse.domain.errors import StoreUnavailable
@@ -75,10 +76,10 @@ class FlakyInvoiceStore:
     async def search(self, text: str, flt: InvoiceFilter, limit: int) -> list[ScoredInvoice]:
         return await self.inner.search(text, flt, limit)
 
-    async def find_duplicate(
-        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
-    ) -> InvoiceRecord | None:
-        return await self.inner.find_duplicate(employee_name, vendor, invoice_number, total, exclude_id)
+    async def same_bill_candidates(
+        self, employee_name: str, invoice_number: str | None, invoice_date: date | None, total: Decimal
+    ) -> list[InvoiceRecord]:
+        return await self.inner.same_bill_candidates(employee_name, invoice_number, invoice_date, total)
 
     async def employee_names(self) -> list[str]:
         return await self.inner.employee_names()

@@ -57,7 +57,7 @@ async def test_read_faults_cover_every_read() -> None:
         store.count(InvoiceFilter()),
         store.search("x", InvoiceFilter(), 1),
         store.employee_names(),
-        store.find_duplicate("a", "b", "c", Decimal(1), "x"),
+        store.same_bill_candidates("a", "c", None, Decimal(1)),
     ):
         with pytest.raises(StoreUnavailable):
             await call

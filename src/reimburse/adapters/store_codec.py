@@ -17,6 +17,7 @@ import msgspec
 
 from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.record import InvoiceRecord, normalise_name
+from reimburse.domain.verdict.duplicates import bill_key
 from reimburse.domain.verdict.policy import Policy
 from reimburse.domain.verdict.review import HistoryEvent
 from reimburse.ports.policy_store import ClauseHit
@@ -86,8 +87,9 @@ def point_id(kind: str, key: str) -> str:
 
 
 def dedupe_key(value: str | None) -> str:
-    """Letters and digits only, case-folded: 'INV-0042' and 'inv 0042' are the same invoice number."""
-    return "".join(ch for ch in (value or "").casefold() if ch.isalnum())
+    """The indexed form of a vendor or invoice number: the domain's matching key, so the index
+    finds exactly what duplicates.py compares ('INV-0042' and 'inv 0042' are one number)."""
+    return bill_key(value)
 
 
 def review_key(flag: bool) -> str:

@@ -12,9 +12,10 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.adapters.store_codec import category_key, dedupe_key, review_key
+from reimburse.adapters.store_codec import category_key, review_key
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name
+from reimburse.domain.verdict.duplicates import bill_key
 
 
 class AnyOf(msgspec.Struct, frozen=True):
@@ -87,29 +88,24 @@ def invoice_conditions(flt: InvoiceFilter) -> list[Condition]:
     return out
 
 
-def duplicate_conditions(
-    employee_name: str, vendor: str, invoice_number: str, total: Decimal
-) -> list[Condition] | None:
-    """Conditions for 'same employee, vendor, number and (float) total'; see pick_duplicate.
-
-    None when vendor or number is blank: without both, two invoices cannot be told to be the same.
-    """
-    vendor_key, number_key = dedupe_key(vendor), dedupe_key(invoice_number)
-    if not vendor_key or not number_key:
-        return None
-    amount = float(total)
-    must: list[Condition] = [
-        Equals("employee_key", normalise_name(employee_name)),
-        Equals("vendor_key", vendor_key),
-        Equals("invoice_number_key", number_key),
-        FloatRange("total_amount_f", amount, amount),
-    ]
-    return must
+def same_bill_queries(
+    employee_name: str, invoice_number: str | None, invoice_date: date | None, total: Decimal
+) -> list[list[Condition]]:
+    """The queries whose union is InvoiceStore.same_bill_candidates: the employee's invoices with the
+    same number key; those with the same date and (float) total. Each list: all must hold."""
+    employee = Equals("employee_key", normalise_name(employee_name))
+    queries: list[list[Condition]] = []
+    number = bill_key(invoice_number)
+    if number:
+        queries.append([employee, Equals("invoice_number_key", number)])
+    if invoice_date is not None:
+        amount = float(total)
+        same_day = DateRange("invoice_date", invoice_date, invoice_date)
+        queries.append([employee, same_day, FloatRange("total_amount_f", amount, amount)])
+    return queries
 
 
-def pick_duplicate(
-    candidates: Iterable[InvoiceRecord], total: Decimal, exclude_id: str
-) -> InvoiceRecord | None:
-    """The earliest other candidate whose exact Decimal total matches (the float index only narrows)."""
-    exact = [r for r in candidates if r.total_amount == total and r.invoice_id != exclude_id]
-    return min(exact, key=lambda r: (r.analyzed_at.timestamp(), r.invoice_id), default=None)
+def in_claim_order(candidates: Iterable[InvoiceRecord]) -> list[InvoiceRecord]:
+    """Candidates from several queries, each once, earliest claim first (the original of a copy)."""
+    unique = {r.invoice_id: r for r in candidates}
+    return sorted(unique.values(), key=lambda r: (r.submitted_on, r.analyzed_at.timestamp(), r.invoice_id))

@@ -20,6 +20,7 @@ import msgspec
 
 from reimburse.application.archive import ArchiveEntry, ArchiveLimits, SafeArchive
 from reimburse.application.correct_policy import InvalidCorrection, check_rules, version_id
+from reimburse.application.ledger import load_ledger, spanning_categories
 from reimburse.application.policy_data import (
     InvalidPolicyData,
     is_policy_data,
@@ -41,16 +42,27 @@ from reimburse.application.review import analysis_event, carry_over
 from reimburse.domain.access import AccessDenied, Role, Viewer
 from reimburse.domain.errors import DomainError, PolicyError, StoreUnavailable, TooSlow
 from reimburse.domain.ids import invoice_id_for, new_batch_id, policy_id_for
-from reimburse.domain.record import InvoiceRecord
-from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.record import InvoiceRecord, normalise_name
+from reimburse.domain.verdict.decide import Claim, decide, grant
 from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.duplicates import (
+    COPY_PREFIX,
+    ClaimedBill,
+    DuplicateMatch,
+    decision_order,
+    decline_copy,
+    find_duplicate,
+)
+from reimburse.domain.verdict.fx import FxTable
 from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.ledger import Ledger
 from reimburse.domain.verdict.policy import Policy
 from reimburse.domain.verdict.review import HistoryEvent
-from reimburse.domain.verdict.verdict import Flag, FlagCode
+from reimburse.domain.verdict.verdict import Flag, FlagCode, Status
 from reimburse.ports.clock import Clock
 from reimburse.ports.document_reader import DocumentReader
 from reimburse.ports.document_store import DocumentStore
+from reimburse.ports.employee_lock import EmployeeLock
 from reimburse.ports.invoice_extractor import InvoiceExtractor
 from reimburse.ports.invoice_history import InvoiceHistory
 from reimburse.ports.invoice_store import InvoiceStore
@@ -114,6 +126,32 @@ def written_policy(data: bytes, policy_id: str, sha: str) -> Policy:
     return policy
 
 
+class _Read(msgspec.Struct, frozen=True):
+    """A file read and extracted, waiting for its turn to be decided."""
+
+    entry: ArchiveEntry
+    sha: str
+    text: str
+    invoice: Invoice
+
+
+def claimed_bill(record: InvoiceRecord) -> ClaimedBill:
+    """A stored claim as the duplicate rules see it; a stored declined copy is never an original."""
+    copy = record.status == Status.DECLINED and any(
+        f.code == FlagCode.DUPLICATE and f.message.startswith(COPY_PREFIX) for f in record.flags
+    )
+    return ClaimedBill(
+        record.invoice_id,
+        record.vendor,
+        record.invoice_number,
+        record.invoice_date,
+        record.total_amount,
+        record.submitted_on,
+        record.currency,
+        is_copy=copy,
+    )
+
+
 class Batch:
     """One running analysis. Create with AnalyzeBatch.start()."""
 
@@ -129,6 +167,7 @@ class Batch:
         self._seen_hashes: dict[str, ArchiveEntry] = {}
         self._pending: list[InvoiceRecord] = []
         self._pending_events: list[HistoryEvent] = []
+        self._ledger = Ledger()  # the employee's grants, this batch's included as it is decided
         self.actor = request.owner or "admin"
 
     @property
@@ -167,13 +206,15 @@ class Batch:
         return policy
 
     async def events(self, durable_each: bool) -> AsyncIterator[BatchEvent]:
-        """Progress, results and per-file errors in completion order.
+        """Progress and per-file errors as files are read, then the results in decision order.
 
-        durable_each=True stores each result before yielding it (streaming: what a client saw is
-        stored). False stores the whole batch in one write at the end (all or nothing).
+        Files are read and extracted concurrently; they are decided one by one, in a fixed order
+        (invoice date, then ZIP order), because what an invoice is granted depends on the claims
+        before it. durable_each=True stores each result before yielding it (streaming: what a
+        client saw is stored). False stores the whole batch in one write at the end (all or nothing).
         """
         assert self.policy is not None, "load_policy() first"
-        queue: asyncio.Queue[BatchEvent | BaseException] = asyncio.Queue()
+        queue: asyncio.Queue[BatchEvent | _Read | BaseException] = asyncio.Queue()
         limiter = asyncio.Semaphore(self._uc.concurrency)
         started = 0
 
@@ -192,19 +233,20 @@ class Batch:
                     )
                 )
                 try:
-                    event: BatchEvent = await self._judge(entry, durable_each)
+                    item: _Read | InvoiceFailed = await self._read(entry)
                 except StoreUnavailable as exc:
                     queue.put_nowait(exc)
                     return
                 except Exception:  # a bug costs this one file: it must never hang or sink the batch
                     log.exception("unexpected error analysing %s", entry.filename)
-                    event = self._failed(
+                    item = self._failed(
                         entry.filename, "InternalError", "The invoice could not be analysed (internal error)."
                     )
-                queue.put_nowait(event)
+                queue.put_nowait(item)
 
         tasks = [asyncio.create_task(work(e)) for e in self.archive.entries]
         finished = 0
+        read: list[_Read] = []
         try:
             while finished < len(tasks):
                 item = await queue.get()
@@ -212,17 +254,18 @@ class Batch:
                     raise item
                 if not isinstance(item, BatchProgress):
                     finished += 1
-                yield item
-            if not durable_each and self._pending:
-                await _stored(self._uc.invoices.upsert(self._pending))
-                if self._uc.history is not None:
-                    await _stored(self._uc.history.append(self._pending_events))
+                if isinstance(item, _Read):
+                    read.append(item)
+                else:
+                    yield item
         finally:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+        for event in await self._decide_and_store(read, durable_each):
+            yield event
 
-    async def _judge(self, entry: ArchiveEntry, durable_each: bool) -> InvoiceJudged | InvoiceFailed:
+    async def _read(self, entry: ArchiveEntry) -> _Read | InvoiceFailed:
         uc, policy = self._uc, self.policy
         assert policy is not None
         try:
@@ -235,25 +278,85 @@ class Batch:
             raise
         except DomainError as exc:
             return self._failed(entry.filename, exc.code, str(exc))
+        return _Read(entry, sha, document.text[:STORED_TEXT_CHARS], invoice)
+
+    async def _decide_and_store(self, read: list[_Read], durable_each: bool) -> list[BatchEvent]:
+        """Decides the batch in order against what the employee already claimed, and stores it."""
+        by_zip = sorted(read, key=lambda r: r.entry.index)
+        ordered = [by_zip[i] for i in decision_order([r.invoice.invoice_date for r in by_zip])]
+        events: list[BatchEvent] = []
+        # --- Critical section, per employee: load prior claims + decide + store. Two batches of one
+        # employee never interleave here (EmployeeLock), so neither pays what the other just paid.
+        async with self._uc.employee_lock.hold(normalise_name(self.request.employee_name)):
+            await self._load_ledger()
+            earlier: list[ClaimedBill] = []  # this batch's bills decided so far
+            for item in ordered:
+                try:
+                    event: BatchEvent = await self._judge(item, earlier, durable_each)
+                except StoreUnavailable:
+                    raise
+                except Exception:  # a bug costs this one file: it must never sink the batch
+                    log.exception("unexpected error deciding %s", item.entry.filename)
+                    event = self._failed(
+                        item.entry.filename,
+                        "InternalError",
+                        "The invoice could not be analysed (internal error).",
+                    )
+                events.append(event)
+            if not durable_each and self._pending:
+                await _stored(self._uc.invoices.upsert(self._pending))
+                if self._uc.history is not None:
+                    await _stored(self._uc.history.append(self._pending_events))
+        # --- end of the critical section
+        return events
+
+    async def _load_ledger(self) -> None:
+        """Issue 13: the grants already made to the employee, for the policy's limits that span
+        invoices (a period or a number of claims); read inside the employee's critical section."""
+        assert self.policy is not None
+        categories = spanning_categories(self.policy)
+        self._ledger = await _stored(load_ledger(self._uc.invoices, self.request.employee_name, categories))
+
+    async def _judge(self, item: _Read, earlier: list[ClaimedBill], durable_each: bool) -> InvoiceJudged:
+        uc, policy = self._uc, self.policy
+        assert policy is not None
+        entry, invoice = item.entry, item.invoice
         employee = self.request.employee_name
-        invoice_id = invoice_id_for(employee, sha)
-        duplicate_of = await self._duplicate_of(invoice_id, sha, entry, invoice)
+        invoice_id = invoice_id_for(employee, item.sha)
+        same_file = await self._same_file(invoice_id, item.sha, entry)
+        bill = ClaimedBill(
+            invoice_id,
+            invoice.vendor,
+            invoice.invoice_number,
+            invoice.invoice_date,
+            invoice.total,
+            self.submitted_on,
+            invoice.currency or policy.currency,
+        )
+        copy = await self._copy_of(bill, earlier)
+        earlier.append(msgspec.structs.replace(bill, is_copy=copy is not None and copy.declines))
+        near = (copy.flag(),) if copy is not None and not copy.declines else ()
         claim = Claim(
             employee,
             self.submitted_on,
-            duplicate_of,
-            _flags_from_notes(invoice),
+            same_file,
+            (*_flags_from_notes(invoice), *near),
             employee_grade=self.request.employee_grade,
             location=self.request.location,
+            invoice_id=invoice_id,
         )
-        verdict = decide(policy, invoice, claim)
+        verdict = decide(policy, invoice, claim, self._ledger, uc.fx)
+        if copy is not None and copy.declines:
+            verdict = decline_copy(verdict, copy)
+        if (granted := grant(verdict, invoice, claim)) is not None:
+            self._ledger = self._ledger.record(granted)
         record = InvoiceRecord(
             invoice_id=invoice_id,
             employee_name=employee,
             batch_id=self.batch_id,
             policy_id=policy.policy_id,
             filename=entry.filename,
-            file_sha256=sha,
+            file_sha256=item.sha,
             analyzed_at=uc.clock.now(),
             submitted_on=self.submitted_on,
             status=verdict.status.value,
@@ -270,7 +373,7 @@ class Batch:
             flags=verdict.flags,
             rules_applied=verdict.rules_applied,
             names=invoice.names,
-            text=document.text[:STORED_TEXT_CHARS],
+            text=item.text,
             owner=self.request.owner,
             employee_grade=self.request.employee_grade,
             location=self.request.location,
@@ -301,28 +404,26 @@ class Batch:
             await _stored(uc.documents.put(self.archive.read(entry)))
         return record, analysis_event(previous, record, self.actor)
 
-    async def _duplicate_of(
-        self, invoice_id: str, sha: str, entry: ArchiveEntry, invoice: Invoice
-    ) -> str | None:
+    async def _same_file(self, invoice_id: str, sha: str, entry: ArchiveEntry) -> str | None:
+        """The same bytes are the same claim: a re-upload replaces it (one record, paid once),
+        and is only noted."""
         first = self._seen_hashes.setdefault(sha, entry)
         if first.index != entry.index:
             return f"same file as {first.filename} in this batch"
         stored = await _stored(self._uc.invoices.get(invoice_id))
         if stored is not None and stored.batch_id != self.batch_id:
             return f"{stored.filename}, analysed {stored.analyzed_at:%Y-%m-%d} in batch {stored.batch_id}"
-        if invoice.vendor and invoice.invoice_number:
-            twin = await _stored(
-                self._uc.invoices.find_duplicate(
-                    self.request.employee_name,
-                    invoice.vendor,
-                    invoice.invoice_number,
-                    invoice.total,
-                    invoice_id,
-                )
-            )
-            if twin is not None:
-                return f"same vendor, number and amount as {twin.filename} (batch {twin.batch_id})"
         return None
+
+    async def _copy_of(self, bill: ClaimedBill, earlier: list[ClaimedBill]) -> DuplicateMatch | None:
+        """The same bill under another file, among every stored claim of the employee (all
+        batches) and this batch's bills decided before it; duplicates.py says what matches."""
+        candidates = await _stored(
+            self._uc.invoices.same_bill_candidates(
+                self.request.employee_name, bill.invoice_number, bill.invoice_date, bill.total
+            )
+        )
+        return find_duplicate(bill, [*(claimed_bill(r) for r in candidates), *earlier])
 
     def _failed(self, filename: str, code: str, message: str) -> InvoiceFailed:
         error = ProcessingError(filename, code, message)
@@ -363,7 +464,12 @@ class AnalyzeBatch:
         concurrency: int = 8,
         documents: DocumentStore | None = None,
         history: InvoiceHistory | None = None,
+        *,
+        employee_lock: EmployeeLock,
+        fx: FxTable | None = None,
     ) -> None:
+        self.employee_lock = employee_lock
+        self.fx = fx  # dated exchange rates for caps in another currency (issue 13)
         self.documents = documents
         self.history = history
         self.reader = reader

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
@@ -47,10 +48,12 @@ class InvoiceStore(Protocol):
         """BM25 (and dense, when an embedder is configured) retrieval within the filter."""
         ...
 
-    async def find_duplicate(
-        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
-    ) -> InvoiceRecord | None:
-        """A stored invoice of the same employee with the same vendor, number and total."""
+    async def same_bill_candidates(
+        self, employee_name: str, invoice_number: str | None, invoice_date: date | None, total: Decimal
+    ) -> list[InvoiceRecord]:
+        """Stored invoices of the employee that may be the same bill: the same invoice number
+        (letters and digits, case-folded), or the same invoice date and total. Earliest claim
+        first. Whether one *is* the same bill is the domain's call (domain/verdict/duplicates.py)."""
         ...
 
     async def employee_names(self) -> list[str]:

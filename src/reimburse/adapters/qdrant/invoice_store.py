@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from qdrant_client import AsyncQdrantClient, models
@@ -21,7 +21,7 @@ from reimburse.adapters.store_codec import (
     payload_to_invoice,
 )
 from reimburse.adapters.store_figures import FIGURE_KEYS, payload_to_figures
-from reimburse.adapters.store_filters import duplicate_conditions, invoice_conditions, pick_duplicate
+from reimburse.adapters.store_filters import in_claim_order, invoice_conditions, same_bill_queries
 from reimburse.domain.figures import InvoiceFigures
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name
@@ -30,6 +30,7 @@ from reimburse.ports.invoice_store import InvoicePage, ScoredInvoice
 
 UPSERT_CHUNK = 256
 MAX_EMPLOYEES = 100_000
+MAX_SAME_BILL = 64  # per query: more copies of one bill than this is not a claim, it is an attack
 
 
 class QdrantServerInvoiceStore:
@@ -123,16 +124,19 @@ class QdrantServerInvoiceStore:
             if p.payload is not None
         ]
 
-    async def find_duplicate(
-        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
-    ) -> InvoiceRecord | None:
-        conds = duplicate_conditions(employee_name, vendor, invoice_number, total)
-        if conds is None:
-            return None
-        candidates = [
-            payload_to_invoice(p) async for p in self._col.scroll_payloads(to_filter(conds), page=32)
-        ]
-        return pick_duplicate(candidates, total, exclude_id)
+    async def same_bill_candidates(
+        self, employee_name: str, invoice_number: str | None, invoice_date: date | None, total: Decimal
+    ) -> list[InvoiceRecord]:
+        await self._col.ensure()
+        found: list[InvoiceRecord] = []
+        for conds in same_bill_queries(employee_name, invoice_number, invoice_date, total):
+            taken = 0
+            async for payload in self._col.scroll_payloads(to_filter(conds), page=32):
+                found.append(payload_to_invoice(payload))
+                taken += 1
+                if taken >= MAX_SAME_BILL:
+                    break
+        return in_claim_order(found)
 
     async def employee_names(self) -> list[str]:
         hits = await self._col.facet("employee_name", MAX_EMPLOYEES)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import AsyncIterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from reimburse.adapters.store_codec import (
     invoice_to_payload,
     payload_to_invoice,
 )
-from reimburse.adapters.store_filters import duplicate_conditions, invoice_conditions, pick_duplicate
+from reimburse.adapters.store_filters import in_claim_order, invoice_conditions, same_bill_queries
 from reimburse.domain.figures import InvoiceFigures, figures_of
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name
@@ -32,6 +33,7 @@ from reimburse.ports.invoice_store import InvoicePage, ScoredInvoice
 
 UPSERT_CHUNK = 256
 MAX_EMPLOYEES = 100_000
+MAX_SAME_BILL = 64  # per query: more copies of one bill than this is not a claim, it is an attack
 
 
 class QdrantEdgeInvoiceStore:
@@ -144,14 +146,14 @@ class QdrantEdgeInvoiceStore:
             if p.payload is not None
         ]
 
-    async def find_duplicate(
-        self, employee_name: str, vendor: str, invoice_number: str, total: Decimal, exclude_id: str
-    ) -> InvoiceRecord | None:
-        conds = duplicate_conditions(employee_name, vendor, invoice_number, total)
-        if conds is None:
-            return None
-        payloads = self._col.scroll_payloads(to_filter(conds), page=32)
-        return pick_duplicate((payload_to_invoice(p) for p in payloads), total, exclude_id)
+    async def same_bill_candidates(
+        self, employee_name: str, invoice_number: str | None, invoice_date: date | None, total: Decimal
+    ) -> list[InvoiceRecord]:
+        found: list[InvoiceRecord] = []
+        for conds in same_bill_queries(employee_name, invoice_number, invoice_date, total):
+            payloads = self._col.scroll_payloads(to_filter(conds), page=32)
+            found.extend(payload_to_invoice(p) for p in itertools.islice(payloads, MAX_SAME_BILL))
+        return in_claim_order(found)
 
     async def employee_names(self) -> list[str]:
         if self._names is None:
