@@ -55,3 +55,17 @@ def test_what_is_left_in_the_period_of_the_day_asked_about() -> None:
         "(on 5 Mar 2025, 10 Mar 2025), so 150.00 INR is left."
     )
     assert lines[2] == "Phone: 1 claim per month, each up to 800 INR; Rani Sharma has 0 left in March 2025."
+
+
+def test_the_lines_are_the_offline_answer_and_facts_for_gemini() -> None:
+    from reimburse.adapters.gemini.gemini_answerer import build_prompt
+    from reimburse.domain.chat.answer_text import render_answer
+    from reimburse.domain.chat.session import AnswerContext, Intent
+    from reimburse.domain.filters import InvoiceFilter
+
+    line = (
+        "Cab: 1000 INR per month; in March 2025 850.00 INR was granted to Rani Sharma, so 150.00 INR is left."
+    )
+    context = AnswerContext("how much is left?", Intent.SUM, InvoiceFilter(), (), None, allowances=(line,))
+    assert render_answer(context) == line
+    assert "ALLOWANCE LEFT" in build_prompt(context) and line in build_prompt(context)
