@@ -6,16 +6,19 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from dependency_injector import providers
 from litestar.testing import TestClient
 
 from reimburse.container import Container
+from reimburse.domain.access import Role
 from reimburse.http.app import create_app
 from tests import pdf_factory
-from tests.conftest import analysis_files, make_zip
+from tests.conftest import analysis_files, make_settings, make_zip, offline_container
 from tests.fakes.fixed_clock import FixedClock
+from tests.integration.test_security import SECRET, bearer
 
 POLICY = pdf_factory.text_pdf(
     "Northwind Travel and Expense Policy",
@@ -169,3 +172,21 @@ def test_the_chat_says_how_much_of_an_allowance_is_left_this_month(container: Co
             in meals
         )
         assert "Name one employee" in ask("How much of the meal allowance is left this month?")
+
+
+def test_an_employee_asks_about_my_allowance(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, auth_enabled=True, secret_key=SECRET, rate_limit_per_minute=1000)
+    container = offline_container(settings)
+    container.clock.override(providers.Object(FixedClock(date(2025, 3, 20))))
+    with TestClient(create_app(container)) as client:
+        admin = bearer("hr-1", Role.ADMIN)
+        form = {"employee_name": "Rani Sharma", "submitted_on": "2025-03-20"}
+        sent = analysis_files(make_zip(FIRST), POLICY)
+        assert (
+            client.post("/api/v1/analyze-invoices", data=form, files=sent, headers=admin).status_code == 200
+        )
+        rani = bearer("Rani Sharma", Role.EMPLOYEE)
+        question = {"query": "How much of my cab allowance is left this month?"}
+        response = client.post("/api/v1/chat", json=question, headers=rani)
+        assert response.status_code == 200, response.text
+        assert "so 150.00 INR is left" in response.json()["response"]
