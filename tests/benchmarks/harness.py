@@ -40,6 +40,8 @@ class Profile:
     ingest_batch: int
     ingest_path_points: int
     backup_invoices: int = 10_000
+    load_batch_invoices: int = 200
+    load_idle_seconds: float = 4.0
 
 
 FULL = Profile(
@@ -79,6 +81,8 @@ QUICK = Profile(
     ingest_batch=500,
     ingest_path_points=200,
     backup_invoices=2_000,
+    load_batch_invoices=40,
+    load_idle_seconds=2.0,
 )
 
 

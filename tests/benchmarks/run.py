@@ -30,6 +30,7 @@ BENCHMARKS = {
     6: "tests.benchmarks.ingest",
     7: "tests.benchmarks.backup_restore",
     8: "tests.benchmarks.ocr_throughput",
+    9: "tests.benchmarks.loaded_listing",
 }
 
 

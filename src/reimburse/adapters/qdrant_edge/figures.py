@@ -89,7 +89,8 @@ class EdgeFiguresTable:
 
     def _read_all(self) -> dict[str, InvoiceFigures]:
         table: dict[str, InvoiceFigures] = {}
+        shared: dict[object, object] = {}  # one copy of each repeated value (names, dates, ...)
         for payload in self._col.scroll_payloads(None, keys=FIGURE_KEYS):
-            figures = payload_to_figures(payload)
+            figures = payload_to_figures(payload, shared)
             table[invoice_point_id(figures.invoice_id)] = figures
         return table
