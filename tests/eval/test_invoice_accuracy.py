@@ -33,6 +33,9 @@ FLOORS: dict[str, tuple[float, float]] = {
 MAX_FALSE_REVIEW = (0.09, 0.19)
 MIN_CONTRADICTIONS_FLAGGED = 0.5  # measured 2/4
 MAX_UNREAD_WITH_A_TOTAL = 2  # measured 2 ("no total found", both held out); the goal is 0
+# OCR'd documents with a wrong total or date and no review (issue 12): measured 1 of 43 images on
+# 26 Nov (a held-out date; 0 on the development images); the goal is 0
+MAX_SILENT_MISSES = (1, 1)
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +70,9 @@ def test_contradictory_documents_are_flagged(evaluation: invoice_eval.InvoiceEva
 def test_documents_that_print_a_total_are_read(evaluation: invoice_eval.InvoiceEvaluation) -> None:
     unread = [r.file for r in evaluation.results if r.error and "no total" in r.error]
     assert len(unread) <= MAX_UNREAD_WITH_A_TOTAL, unread
+
+
+def test_ocr_misses_go_to_review(evaluation: invoice_eval.InvoiceEvaluation) -> None:
+    whole, held = MAX_SILENT_MISSES
+    assert invoice_eval.silent_misses(evaluation.results)[0] <= whole
+    assert invoice_eval.silent_misses(evaluation.subset("held-out"))[0] <= held
