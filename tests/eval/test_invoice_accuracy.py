@@ -19,23 +19,30 @@ pytestmark = pytest.mark.skipif(
     reason=f"no labelled corpus at {CORPUS} (set {ENV})",
 )
 
-# field -> minimum share right, (whole corpus, held-out third). Measured on 2026-11-26 (docs/accuracy.md):
-# total 86/96 and 32/39, currency 86/95 and 31/39, date 83/96 and 30/39, number 39/59 and 12/23,
-# vendor 76/96 and 27/39; each floor sits about one document below its figure.
+# field -> minimum share right, (whole corpus, held-out third). Measured on 2026-11-26 (docs/accuracy.md,
+# issue 11: re-OCR of scanned PDF pages, a weak total instead of "no total found"): total 95/96 and
+# 39/39, currency 89/95 and 34/39, date 90/96 and 35/39, number 46/59 and 16/23, vendor 76/96 and
+# 26/39 (vendor floors kept). Floors sit about two documents below: scanned pages are read again
+# by OCR under a time limit, so on a loaded machine a page may keep the scanner's reading instead.
 FLOORS: dict[str, tuple[float, float]] = {
-    "total": (0.88, 0.80),
-    "currency": (0.89, 0.77),
-    "date": (0.85, 0.74),
-    "number": (0.64, 0.47),
+    "total": (0.95, 0.94),
+    "currency": (0.91, 0.82),
+    "date": (0.90, 0.84),
+    "number": (0.74, 0.62),
     "vendor": (0.78, 0.66),
 }
-# share of clean documents with a reading flag: measured 6/81 and 5/32 (the goal is 5%)
-MAX_FALSE_REVIEW = (0.09, 0.19)
+# share of clean documents with a reading flag: measured 8/83 and 7/34 (the goal is 5%). Two of them
+# are the documents that were unread before ("no total found"): their total is now read, right,
+# from the largest amount on a total-like line, and flagged low_confidence for a person to confirm.
+MAX_FALSE_REVIEW = (0.11, 0.23)
 MIN_CONTRADICTIONS_FLAGGED = 0.5  # measured 2/4
-MAX_UNREAD_WITH_A_TOTAL = 2  # measured 2 ("no total found", both held out); the goal is 0
+MAX_UNREAD_WITH_A_TOTAL = 0  # measured 0
 # OCR'd documents with a wrong total or date and no review (issue 12): measured 1 of 43 images on
-# 26 Nov (a held-out date; 0 on the development images); the goal is 0
-MAX_SILENT_MISSES = (1, 1)
+# 26 Nov (a held-out date; 0 on the development images); the goal is 0. Whole corpus 2 since
+# scanned PDF pages are read again by OCR: a development hotel folio whose first page keeps the
+# scanner's layer (its misread total was already wrong and silent) now counts as OCR'd by its
+# second page.
+MAX_SILENT_MISSES = (2, 1)
 
 
 @pytest.fixture(scope="module")
