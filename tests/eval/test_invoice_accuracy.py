@@ -22,14 +22,15 @@ pytestmark = pytest.mark.skipif(
 # field -> minimum share right, (whole corpus, held-out third). Measured on 2026-11-26 (docs/accuracy.md,
 # issue 11: re-OCR of scanned PDF pages, a weak total instead of "no total found"): total 95/96 and
 # 39/39, currency 89/95 and 34/39, date 90/96 and 35/39, number 46/59 and 16/23, vendor 76/96 and
-# 26/39 (vendor floors kept). Floors sit about two documents below: scanned pages are read again
-# by OCR under a time limit, so on a loaded machine a page may keep the scanner's reading instead.
+# 26/39 (one held-out vendor fewer than before, lost to a page read again). Floors sit about two
+# documents below (vendor: one): scanned pages are read again by OCR under a time limit, so on a
+# loaded machine a page may keep the scanner's reading instead.
 FLOORS: dict[str, tuple[float, float]] = {
     "total": (0.95, 0.94),
     "currency": (0.91, 0.82),
     "date": (0.90, 0.84),
     "number": (0.74, 0.62),
-    "vendor": (0.78, 0.66),
+    "vendor": (0.78, 0.64),
 }
 # share of clean documents with a reading flag: measured 8/83 and 7/34 (the goal is 5%). Two of them
 # are the documents that were unread before ("no total found"): their total is now read, right,
