@@ -86,12 +86,15 @@ async def test_every_edge_invoice_store_call_runs_off_the_event_loop(tmp_path: P
         assert len(await store.figures(InvoiceFilter())) == 5
         assert len(await store.figures(flt)) == 5
         assert await store.employee_names() == ["Rani Sharma"]
+        same = await store.same_bill_candidates("rani sharma", None, date(2024, 6, 1), Decimal("100.00"))
+        assert same == []
         await store.ping()
         assert await store.erase_before(T0 + timedelta(minutes=1)) == 1
     finally:
         await store.close()
     called = {name for name, _ in recorder.calls}
     assert {"count", "query", "retrieve_payloads", "scroll_page", "matching_ids", "facet", "ping"} <= called
+    assert "scroll_payloads" in called  # the same-bill look-up
     on_loop = sorted({name for name, ident in recorder.calls if ident == loop_thread})
     assert on_loop == []
 

@@ -24,7 +24,7 @@ from reimburse.adapters.store_codec import (
     invoice_to_payload,
     payload_to_invoice,
 )
-from reimburse.adapters.store_filters import in_claim_order, invoice_conditions, same_bill_queries
+from reimburse.adapters.store_filters import Condition, in_claim_order, invoice_conditions, same_bill_queries
 from reimburse.domain.figures import InvoiceFigures, figures_of
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name
@@ -149,8 +149,12 @@ class QdrantEdgeInvoiceStore:
     async def same_bill_candidates(
         self, employee_name: str, invoice_number: str | None, invoice_date: date | None, total: Decimal
     ) -> list[InvoiceRecord]:
+        queries = same_bill_queries(employee_name, invoice_number, invoice_date, total)
+        return await asyncio.to_thread(self._same_bill, queries)  # once per invoice: off the loop
+
+    def _same_bill(self, queries: list[list[Condition]]) -> list[InvoiceRecord]:
         found: list[InvoiceRecord] = []
-        for conds in same_bill_queries(employee_name, invoice_number, invoice_date, total):
+        for conds in queries:
             payloads = self._col.scroll_payloads(to_filter(conds), page=32)
             found.extend(payload_to_invoice(p) for p in itertools.islice(payloads, MAX_SAME_BILL))
         return in_claim_order(found)
