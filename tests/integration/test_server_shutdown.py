@@ -118,7 +118,8 @@ def test_sigterm_lets_the_batch_in_flight_finish_and_refuses_new_requests(tmp_pa
             lines = response.iter_lines()
             for event in sse_events(lines):
                 events.append(event)
-                if event["type"] == "result":
+                # Files still being read (results come once all are read, in decision order).
+                if event["type"] == "progress" and event["data"]["current_invoice"] >= 2:
                     break
             assert server.process is not None
             server.process.send_signal(signal.SIGTERM)
@@ -176,7 +177,8 @@ def test_grace_over_cancels_the_batch_but_keeps_what_was_streamed(tmp_path: Path
     finally:
         server.stop()
 
-    restarted = ServerProcess(data_dir, WORKERS="1")
+    # One GET per streamed result: more than the default rate limit allows in a minute.
+    restarted = ServerProcess(data_dir, WORKERS="1", RATE_LIMIT_PER_MINUTE="100000")
     restarted.start(timeout=60)
     try:
         for result in streamed:
