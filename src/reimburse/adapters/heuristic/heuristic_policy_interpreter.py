@@ -46,7 +46,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 14  # 10: period caps (issue 13); 11-14: meals, exclusion nouns, scopes, row labels (19)
+READER_VERSION = 15  # 10: period caps (issue 13); 11-14: meals, exclusion nouns, scopes, row labels (19); 15: scopes named with an expense
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -73,7 +73,7 @@ class HeuristicPolicyInterpreter:
         builder = PolicyBuilder()
         previous: list[str] = []
         text = _read_tables(document, text, builder)
-        builder.scopes = frozenset(s.casefold() for s in scopes_in(text))
+        builder.scopes = _scopes_named_with_expenses(text)
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
         for clause, inherited in _under_scope_headings(split_clauses(text)):
@@ -242,6 +242,18 @@ _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 _SCOPE_WORD = re.compile(
     r"(?i)(?:domestic|international|foreign|overseas|in-state|out-of-state|business|local)\s*$"
 )
+
+
+def _scopes_named_with_expenses(text: str) -> frozenset[str]:
+    """Travel scopes the policy names for some expense ("international per diems follow ..."). A
+    scope in a sentence about no expense ("expenses incurred abroad are converted ...") says nothing
+    about which limits hold where."""
+    named: set[str] = set()
+    for sentence in re.split(r"(?<=[.;:])\s+|\n", text):
+        scopes = scopes_in(sentence)
+        if scopes and find_mentions(sentence):
+            named.update(s.casefold() for s in scopes)
+    return frozenset(named)
 
 
 def _scope_of_travel(sentence: str, mention: Mention) -> bool:

@@ -13,6 +13,7 @@ from reimburse.adapters.heuristic.deadlines import DeadlineFinding
 from reimburse.adapters.heuristic.exclusions import ExclusionFinding
 from reimburse.adapters.heuristic.lexicon import KIND_BY_NAME, TRAVEL
 from reimburse.adapters.heuristic.mentions import find_mentions
+from reimburse.adapters.heuristic.periods import scope_of
 from reimburse.adapters.heuristic.policy_currency import symbol_currency
 from reimburse.domain.verdict.policy import (
     AmountRule,
@@ -236,6 +237,7 @@ class PolicyBuilder:
             rule_id += f":{cur.lower()}"
         if when:
             rule_id += f":{slug(when)}"
+        scope = scope_of(draft.clause, unit)  # shared over a period, or by a number of claims
         chosen[key] = CapRule(
             rule_id,
             category,
@@ -246,6 +248,9 @@ class PolicyBuilder:
             draft.condition,
             draft.confidence,
             meal=draft.meal,
+            period=scope.period,
+            period_length=scope.length,
+            claims=scope.claims,
         )
 
 
