@@ -131,26 +131,26 @@ def _gemini(s: Settings) -> GeminiGateway | None:
 
 
 def _interpreter(s: Settings, gemini: GeminiGateway | None, executor: Executor) -> PolicyInterpreter:
-    from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
+    from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 
     heuristic = HeuristicPolicyInterpreter(executor=executor)  # CPU-bound: in the process pool
     if gemini is None:
         return heuristic
     from reimburse.adapters.gemini.fallback import FallbackPolicyInterpreter
-    from reimburse.adapters.gemini.gemini_policy_interpreter import GeminiPolicyInterpreter
+    from reimburse.adapters.gemini.policy_interpreter import GeminiPolicyInterpreter
 
     primary = GeminiPolicyInterpreter(gemini)
     return FallbackPolicyInterpreter(primary, heuristic) if s.gemini_fallback_to_heuristic else primary
 
 
 def _extractor(s: Settings, gemini: GeminiGateway | None, executor: Executor) -> InvoiceExtractor:
-    from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
+    from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
 
     heuristic = HeuristicInvoiceExtractor(executor)  # CPU-bound: in the process pool
     if gemini is None:
         return heuristic
     from reimburse.adapters.gemini.fallback import FallbackInvoiceExtractor
-    from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
+    from reimburse.adapters.gemini.invoice_extractor import GeminiInvoiceExtractor
 
     primary = GeminiInvoiceExtractor(gemini)
     return FallbackInvoiceExtractor(primary, heuristic) if s.gemini_fallback_to_heuristic else primary
@@ -159,7 +159,7 @@ def _extractor(s: Settings, gemini: GeminiGateway | None, executor: Executor) ->
 def _embedder(s: Settings, gemini: GeminiGateway | None) -> Embedder | None:
     if gemini is None or not s.gemini_embeddings:
         return None
-    from reimburse.adapters.gemini.gemini_embedder import GeminiEmbedder
+    from reimburse.adapters.gemini.embedder import GeminiEmbedder
 
     return GeminiEmbedder(gemini)
 
@@ -168,14 +168,14 @@ def _qdrant_client(s: Settings) -> AsyncQdrantClient | None:
     """One connection pool to the Qdrant server shared by the three stores (None when embedded)."""
     if not s.qdrant_url:
         return None
-    from reimburse.adapters.qdrant.collection import make_client
+    from reimburse.adapters.qdrant_server.collection import make_client
 
     return make_client(s.qdrant_url, s.qdrant_api_key, timeout=30)
 
 
 def _invoice_store(s: Settings, embedder: Embedder | None, client: AsyncQdrantClient | None) -> InvoiceStore:
     if s.qdrant_url:
-        from reimburse.adapters.qdrant.invoice_store import QdrantServerInvoiceStore
+        from reimburse.adapters.qdrant_server.invoice_store import QdrantServerInvoiceStore
 
         return QdrantServerInvoiceStore(client=client, embedder=embedder)
     from reimburse.adapters.qdrant_edge.invoice_store import QdrantEdgeInvoiceStore
@@ -185,7 +185,7 @@ def _invoice_store(s: Settings, embedder: Embedder | None, client: AsyncQdrantCl
 
 def _policy_store(s: Settings, embedder: Embedder | None, client: AsyncQdrantClient | None) -> PolicyStore:
     if s.qdrant_url:
-        from reimburse.adapters.qdrant.policy_store import QdrantServerPolicyStore
+        from reimburse.adapters.qdrant_server.policy_store import QdrantServerPolicyStore
 
         return QdrantServerPolicyStore(client=client, embedder=embedder)
     from reimburse.adapters.qdrant_edge.policy_store import QdrantEdgePolicyStore
@@ -195,7 +195,7 @@ def _policy_store(s: Settings, embedder: Embedder | None, client: AsyncQdrantCli
 
 def _chat_store(s: Settings, client: AsyncQdrantClient | None) -> ChatStore:
     if s.qdrant_url:
-        from reimburse.adapters.qdrant.chat_store import QdrantServerChatStore
+        from reimburse.adapters.qdrant_server.chat_store import QdrantServerChatStore
 
         return QdrantServerChatStore(client=client)
     from reimburse.adapters.qdrant_edge.chat_store import QdrantEdgeChatStore
@@ -205,7 +205,7 @@ def _chat_store(s: Settings, client: AsyncQdrantClient | None) -> ChatStore:
 
 def _history_store(s: Settings, client: AsyncQdrantClient | None) -> InvoiceHistory:
     if s.qdrant_url:
-        from reimburse.adapters.qdrant.history_store import QdrantServerInvoiceHistory
+        from reimburse.adapters.qdrant_server.history_store import QdrantServerInvoiceHistory
 
         return QdrantServerInvoiceHistory(client=client)
     from reimburse.adapters.qdrant_edge.history_store import QdrantEdgeInvoiceHistory
@@ -229,7 +229,7 @@ def _answerer(gemini: GeminiGateway | None) -> Answerer:
         from reimburse.adapters.offline_answer.deterministic_answerer import DeterministicAnswerer
 
         return DeterministicAnswerer()
-    from reimburse.adapters.gemini.gemini_answerer import GeminiAnswerer
+    from reimburse.adapters.gemini.answerer import GeminiAnswerer
 
     return GeminiAnswerer(gemini)
 
@@ -243,7 +243,7 @@ def _clock() -> Clock:
 def _store_backup(s: Settings) -> StoreBackup:
     """Backups of the configured store: snapshots through the server API, or a copy of DATA_DIR."""
     if s.qdrant_url:
-        from reimburse.adapters.qdrant.snapshot import QdrantServerSnapshotBackup
+        from reimburse.adapters.qdrant_server.snapshot import QdrantServerSnapshotBackup
 
         return QdrantServerSnapshotBackup(s.qdrant_url, s.qdrant_api_key)
     from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
@@ -253,14 +253,14 @@ def _store_backup(s: Settings) -> StoreBackup:
 
 def store_migration(s: Settings, target_url: str, api_key: str) -> StoreMigration:
     """Copies the embedded store in DATA_DIR into the Qdrant server at `target_url`."""
-    from reimburse.adapters.qdrant.collection import make_client
-    from reimburse.adapters.qdrant.migration import EdgeToServerMigration
+    from reimburse.adapters.qdrant_server.collection import make_client
+    from reimburse.adapters.qdrant_server.migration import EdgeToServerMigration
 
     return EdgeToServerMigration(s.data_dir, make_client(target_url, api_key, timeout=60), target_url)
 
 
 def _tokens(s: Settings) -> TokenService:
-    from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
+    from reimburse.adapters.jwt.token_service import JwtTokenService
 
     return JwtTokenService(s.secret_key)
 

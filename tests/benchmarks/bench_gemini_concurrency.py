@@ -17,7 +17,7 @@ import re
 import time
 from decimal import Decimal
 
-from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
+from reimburse.adapters.gemini.invoice_extractor import GeminiInvoiceExtractor
 from reimburse.adapters.gemini.resilience import Resilience, ResilienceConfig
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Category, Policy

@@ -20,8 +20,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from reimburse.adapters.qdrant import QdrantServerInvoiceStore
 from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
+from reimburse.adapters.qdrant_server import QdrantServerInvoiceStore
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.ports.invoice_store import InvoiceStore

@@ -15,11 +15,11 @@ from pathlib import Path
 import msgspec
 import qdrant_edge as qe
 
-from reimburse.adapters import store_text
 from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
-from reimburse.adapters.qdrant import QdrantServerInvoiceStore
 from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_server import QdrantServerInvoiceStore
+from reimburse.adapters.qdrant_shared import text as store_text
+from reimburse.adapters.qdrant_shared.codec import (
     SPARSE_VECTOR,
     invoice_point_id,
     invoice_search_text,

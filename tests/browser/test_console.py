@@ -24,7 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
-from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
+from reimburse.adapters.jwt.token_service import JwtTokenService
 from reimburse.domain.access import Role
 from tests.server_process import ServerProcess, start_server, wait_ready
 

@@ -10,8 +10,12 @@ from typing import Any
 
 import pytest
 
-from reimburse.adapters.qdrant import QdrantServerChatStore, QdrantServerInvoiceStore, QdrantServerPolicyStore
 from reimburse.adapters.qdrant_edge import QdrantEdgeChatStore, QdrantEdgeInvoiceStore, QdrantEdgePolicyStore
+from reimburse.adapters.qdrant_server import (
+    QdrantServerChatStore,
+    QdrantServerInvoiceStore,
+    QdrantServerPolicyStore,
+)
 from reimburse.ports.chat_store import ChatStore
 from reimburse.ports.embedder import Embedder
 from reimburse.ports.invoice_history import InvoiceHistory
@@ -102,7 +106,7 @@ class StoreFactory:
 
             store = QdrantEdgeInvoiceHistory(self.data_dir)
         else:
-            from reimburse.adapters.qdrant.history_store import QdrantServerInvoiceHistory
+            from reimburse.adapters.qdrant_server.history_store import QdrantServerInvoiceHistory
 
             store = QdrantServerInvoiceHistory(**self._server("history"))
         return self._track(store)  # type: ignore[no-any-return]

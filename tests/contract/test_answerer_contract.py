@@ -78,7 +78,7 @@ async def answerer(request: pytest.FixtureRequest, server: FakeGeminiServer) -> 
     if request.param == "offline":
         yield DeterministicAnswerer()
         return
-    from reimburse.adapters.gemini.gemini_answerer import GeminiAnswerer
+    from reimburse.adapters.gemini.answerer import GeminiAnswerer
 
     # a model that answers vaguely, without the figures: the adapter must still deliver them
     server.script(Reply.stream(["Rani claimed a fair amount ", "for cab rides."]))

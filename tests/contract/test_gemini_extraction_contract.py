@@ -20,8 +20,8 @@ import pytest
 
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.fallback import FallbackInvoiceExtractor, FallbackPolicyInterpreter
-from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
-from reimburse.adapters.gemini.gemini_policy_interpreter import GeminiPolicyInterpreter
+from reimburse.adapters.gemini.invoice_extractor import GeminiInvoiceExtractor
+from reimburse.adapters.gemini.policy_interpreter import GeminiPolicyInterpreter
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor, HeuristicPolicyInterpreter
 from reimburse.ports.invoice_extractor import InvoiceExtractor
 from reimburse.ports.policy_interpreter import PolicyInterpreter

@@ -25,8 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.heuristic.mentions import find_mentions
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
 from reimburse.domain.verdict.policy import CapRule, Policy, RuleType, condition_tokens
 from tests.eval.corpus import is_held_out, load_labels

@@ -22,7 +22,7 @@ import pytest
 import uvicorn
 from dependency_injector import providers
 
-from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
+from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
 from reimburse.container import Container
 from reimburse.http.app import create_app
 from tests.conftest import analysis_files, make_settings, offline_container

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from litestar.testing import TestClient
 
-from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
+from reimburse.adapters.jwt.token_service import JwtTokenService
 from reimburse.config import Settings
 from reimburse.domain.access import Role
 from reimburse.http.app import create_app

@@ -14,11 +14,15 @@ from typing import Any
 import pytest
 from qdrant_client import AsyncQdrantClient
 
-from reimburse.adapters.qdrant import QdrantServerChatStore, QdrantServerInvoiceStore, QdrantServerPolicyStore
-from reimburse.adapters.qdrant.collection import make_client
-from reimburse.adapters.qdrant.migration import EdgeToServerMigration
 from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
 from reimburse.adapters.qdrant_edge.snapshot import _sparse_copy
+from reimburse.adapters.qdrant_server import (
+    QdrantServerChatStore,
+    QdrantServerInvoiceStore,
+    QdrantServerPolicyStore,
+)
+from reimburse.adapters.qdrant_server.collection import make_client
+from reimburse.adapters.qdrant_server.migration import EdgeToServerMigration
 from reimburse.domain.filters import InvoiceFilter
 from tests import chat_dataset
 from tests.integration.test_backup_restore import _seed

@@ -15,7 +15,7 @@ import jwt
 import pytest
 from litestar.testing import TestClient
 
-from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
+from reimburse.adapters.jwt.token_service import JwtTokenService
 from reimburse.domain.access import Role
 from reimburse.http.app import create_app
 from reimburse.http.client_address import behind_proxies, client_host

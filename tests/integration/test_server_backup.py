@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reimburse.adapters.qdrant import QdrantServerInvoiceStore
-from reimburse.adapters.qdrant.collection import make_client
-from reimburse.adapters.qdrant.snapshot import QdrantServerSnapshotBackup
 from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
+from reimburse.adapters.qdrant_server import QdrantServerInvoiceStore
+from reimburse.adapters.qdrant_server.collection import make_client
+from reimburse.adapters.qdrant_server.snapshot import QdrantServerSnapshotBackup
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.ports.store_backup import BackupRefused
 from tests import chat_dataset

@@ -8,7 +8,7 @@ from pathlib import Path
 from dependency_injector import providers
 from litestar.testing import TestClient
 
-from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
+from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Policy

@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 import pytest
 
-from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
+from reimburse.adapters.jwt.token_service import JwtTokenService
 from reimburse.domain.access import Role
 from tests.conftest import analysis_files
 from tests.reliability.workload import SUBMITTED_ON, invoice_batch, record_figures, sse_events

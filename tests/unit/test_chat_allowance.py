@@ -58,7 +58,7 @@ def test_what_is_left_in_the_period_of_the_day_asked_about() -> None:
 
 
 def test_the_lines_are_the_offline_answer_and_facts_for_gemini() -> None:
-    from reimburse.adapters.gemini.gemini_answerer import build_prompt
+    from reimburse.adapters.gemini.answerer import build_prompt
     from reimburse.domain.chat.answer_text import render_answer
     from reimburse.domain.chat.session import AnswerContext, Intent
     from reimburse.domain.filters import InvoiceFilter

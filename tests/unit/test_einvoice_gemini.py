@@ -11,7 +11,7 @@ import pytest
 from reimburse.adapters.einvoice.parse import read_einvoice
 from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
 from reimburse.adapters.gemini.client import GeminiGateway
-from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
+from reimburse.adapters.gemini.invoice_extractor import GeminiInvoiceExtractor
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Category, Policy
 from tests.einvoice_samples import cii, ubl_invoice

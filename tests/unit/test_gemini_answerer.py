@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
+from reimburse.adapters.gemini.answerer import GeminiAnswerer
 from reimburse.adapters.gemini.client import GeminiGateway
-from reimburse.adapters.gemini.gemini_answerer import GeminiAnswerer
 from reimburse.domain.chat.session import Aggregate, AnswerContext, Intent
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from reimburse.adapters.gemini.client import GeminiGateway
-from reimburse.adapters.gemini.gemini_embedder import EmbeddingError, GeminiEmbedder
+from reimburse.adapters.gemini.embedder import EmbeddingError, GeminiEmbedder
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
 from tests.fakes.fake_gemini_server import EMBED, FakeGeminiServer, Reply, hashed_vector
 from tests.fakes.gemini_kit import make_gateway

@@ -15,7 +15,7 @@ import pytest
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.cross_check import UntrustedAmount
 from reimburse.adapters.gemini.fallback import FallbackInvoiceExtractor
-from reimburse.adapters.gemini.gemini_invoice_extractor import GeminiInvoiceExtractor
+from reimburse.adapters.gemini.invoice_extractor import GeminiInvoiceExtractor
 from reimburse.domain.errors import ExtractionError, ExtractorUnavailable
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document

@@ -10,7 +10,7 @@ import pytest
 
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.fallback import FallbackPolicyInterpreter
-from reimburse.adapters.gemini.gemini_policy_interpreter import GeminiPolicyInterpreter
+from reimburse.adapters.gemini.policy_interpreter import GeminiPolicyInterpreter
 from reimburse.domain.errors import InterpreterUnavailable, PolicyError, ReaderUnavailable
 from reimburse.domain.ids import policy_id_for
 from reimburse.domain.verdict.document import Document

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from reimburse.adapters.gemini.client import GeminiGateway
-from reimburse.adapters.gemini.gemini_invoice_extractor import VISION, GeminiInvoiceExtractor
+from reimburse.adapters.gemini.invoice_extractor import VISION, GeminiInvoiceExtractor
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Category, Policy
 from reimburse.domain.verdict.verdict import FlagCode

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Policy
 

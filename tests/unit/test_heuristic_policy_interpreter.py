@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.heuristic import HeuristicPolicyInterpreter
-from reimburse.adapters.heuristic.heuristic_policy_interpreter import READER_VERSION
+from reimburse.adapters.heuristic.policy_interpreter import READER_VERSION
 from reimburse.domain.errors import PolicyError
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import CapRule, CapUnit, Policy

@@ -7,8 +7,8 @@ import hashlib
 from datetime import date
 from decimal import Decimal
 
-from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.heuristic.policy_currency import policy_currency
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice, LineItem

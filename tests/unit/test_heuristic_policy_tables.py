@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from reportlab.pdfgen.canvas import Canvas
 
-from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document

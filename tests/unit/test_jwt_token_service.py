@@ -7,7 +7,7 @@ from datetime import timedelta
 import jwt
 import pytest
 
-from reimburse.adapters.jwt.jwt_token_service import JwtTokenService
+from reimburse.adapters.jwt.token_service import JwtTokenService
 from reimburse.cli import main
 from reimburse.domain.access import InvalidToken, Role, Viewer
 from reimburse.ports.token_service import TokenService

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
+from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
 from reimburse.adapters.ocr.confidence import amount_confidence
 from reimburse.adapters.ocr.layout import OcrWord, build_page, page_text
 from reimburse.domain.verdict.decide import Claim, decide

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from reimburse.adapters.heuristic.heuristic_invoice_extractor import HeuristicInvoiceExtractor
-from reimburse.adapters.heuristic.heuristic_policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.process_pool import WORKER_NICENESS, RestartingProcessPool
 from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
 from reimburse.domain.figures import figures_of

@@ -12,79 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from reimburse.adapters.heuristic.dates import find_dates
+from reimburse.domain.currency_names import SIGNS, WORDS
 
-_SYMBOLS: dict[str, str] = {
-    "us$": "USD",
-    "nz$": "NZD",
-    "hk$": "HKD",
-    "s$": "SGD",
-    "a$": "AUD",
-    "c$": "CAD",
-    "r$": "BRL",
-    "₹": "INR",
-    "₨": "INR",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "kč": "CZK",
-    "zł": "PLN",
-    "$": "USD",
-}
-_WORDS: dict[str, str] = {
-    "rs": "INR",
-    "re": "INR",  # "Re. 1": the singular rupee
-    "inr": "INR",
-    "rupee": "INR",
-    "rupees": "INR",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "jpy": "JPY",
-    "chf": "CHF",
-    "aed": "AED",
-    "sgd": "SGD",
-    "aud": "AUD",
-    "cad": "CAD",
-    "nzd": "NZD",
-    "hkd": "HKD",
-    "sek": "SEK",
-    "nok": "NOK",
-    "dkk": "DKK",
-    "pln": "PLN",
-    "czk": "CZK",
-    "huf": "HUF",
-    "cny": "CNY",
-    "rmb": "CNY",
-    "zar": "ZAR",
-    "thb": "THB",
-    "myr": "MYR",
-    "idr": "IDR",
-    "lkr": "LKR",
-    "npr": "NPR",
-    "bdt": "BDT",
-    "pkr": "PKR",
-    "sar": "SAR",
-    "qar": "QAR",
-    "brl": "BRL",
-    "mxn": "MXN",
-    "krw": "KRW",
-    "try": "TRY",
-    "hrk": "HRK",
-    "kn": "HRK",  # kuna, printed after the amount
-    "kr": "SEK",  # krona/krone: the country settles SEK, NOK or DKK (currency.py)
-    "rm": "MYR",  # ringgit, printed before the amount
-    "kc": "CZK",  # Kč as OCR reads it, without its háček
-    "zl": "PLN",  # zł likewise
-    "ron": "RON",
-    "bgn": "BGN",
-    "isk": "ISK",
-}
+_SYMBOLS = SIGNS
+_WORDS = WORDS
 _DOLLAR_CODES = {"USD", "SGD", "AUD", "CAD", "NZD", "HKD"}
 
 _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))

@@ -12,26 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS: dict[str, int] = {}
-for _num, _names in enumerate(
-    [
-        "january jan januar janvier janv januari enero ene gennaio genn gen jänner",
-        "february feb febr februar février fév fev févr februari febrero febbraio",
-        "march mar märz maerz mrz mars maart marzo",
-        "april apr avril avr abril aprile",
-        "may mai mei mayo maggio mag",
-        "june jun juni juin junio giugno giu",
-        "july jul juli juillet juil julio luglio lug",
-        "august aug augustus août aout agosto ago",
-        "september sep sept septembre septiembre settembre set",
-        "october oct oktober okt octobre octubre ottobre ott",
-        "november nov novembre noviembre",
-        "december dec dezember dez décembre déc diciembre dic dicembre",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _num
+from reimburse.domain.month_names import MONTHS
+
+_MONTHS = MONTHS
 
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _M = rf"(?P<mon>{_MONTH})\.?(?![^\W\d_])"

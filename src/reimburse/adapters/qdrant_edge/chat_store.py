@@ -11,7 +11,7 @@ import qdrant_edge as qe
 from reimburse.adapters.qdrant_edge import erasure
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
 from reimburse.adapters.qdrant_edge.filters import to_filter
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_shared.codec import (
     CHAT_INDEXES,
     CHAT_MESSAGES,
     chat_point_id,
@@ -20,7 +20,7 @@ from reimburse.adapters.store_codec import (
     next_seq,
     payload_to_chat,
 )
-from reimburse.adapters.store_filters import Equals
+from reimburse.adapters.qdrant_shared.filters import Equals
 from reimburse.domain.chat.session import ChatMessage
 
 

@@ -18,7 +18,7 @@ import qdrant_edge as qe
 
 from reimburse.adapters.qdrant_edge.lock import DirectoryLock, StoreLocked
 from reimburse.adapters.qdrant_edge.write_gate import WriteGate
-from reimburse.adapters.store_codec import DENSE_VECTOR, SPARSE_VECTOR, IndexType
+from reimburse.adapters.qdrant_shared.codec import DENSE_VECTOR, SPARSE_VECTOR, IndexType
 from reimburse.domain.errors import StoreUnavailable
 
 T = TypeVar("T")

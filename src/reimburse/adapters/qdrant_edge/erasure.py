@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import qdrant_edge as qe
 
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
-from reimburse.adapters.store_codec import payload_to_chat
+from reimburse.adapters.qdrant_shared.codec import payload_to_chat
 from reimburse.domain.erasure import message_involves
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 import qdrant_edge as qe
 
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
-from reimburse.adapters.store_codec import invoice_point_id
-from reimburse.adapters.store_figures import FIGURE_KEYS, payload_to_figures
+from reimburse.adapters.qdrant_shared.codec import invoice_point_id
+from reimburse.adapters.qdrant_shared.figures import FIGURE_KEYS, payload_to_figures
 from reimburse.domain.figures import InvoiceFigures
 
 # A write seen while the table loads: (point id, its new columns, or None when deleted).

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import qdrant_edge as qe
 
-from reimburse.adapters.store_filters import AnyOf, Condition, Equals, Excludes, FloatRange
+from reimburse.adapters.qdrant_shared.filters import AnyOf, Condition, Equals, Excludes, FloatRange
 
 
 def _day_start(d: date) -> str:

@@ -12,7 +12,7 @@ import qdrant_edge as qe
 from reimburse.adapters.qdrant_edge import erasure
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
 from reimburse.adapters.qdrant_edge.filters import to_filter
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_shared.codec import (
     HISTORY_INDEXES,
     INVOICE_HISTORY,
     history_point_id,
@@ -21,7 +21,7 @@ from reimburse.adapters.store_codec import (
     next_seq,
     payload_to_history,
 )
-from reimburse.adapters.store_filters import Equals
+from reimburse.adapters.qdrant_shared.filters import Equals
 from reimburse.domain.record import normalise_name
 from reimburse.domain.verdict.review import HistoryEvent
 

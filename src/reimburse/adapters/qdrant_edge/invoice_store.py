@@ -16,7 +16,7 @@ from reimburse.adapters.qdrant_edge.collection import SCROLL_PAGE, EdgeCollectio
 from reimburse.adapters.qdrant_edge.figures import EdgeFiguresTable
 from reimburse.adapters.qdrant_edge.filters import to_filter
 from reimburse.adapters.qdrant_edge.retrieval import point_vectors, text_request
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_shared.codec import (
     INVOICE_INDEXES,
     INVOICES,
     invoice_point_id,
@@ -24,7 +24,12 @@ from reimburse.adapters.store_codec import (
     invoice_to_payload,
     payload_to_invoice,
 )
-from reimburse.adapters.store_filters import Condition, in_claim_order, invoice_conditions, same_bill_queries
+from reimburse.adapters.qdrant_shared.filters import (
+    Condition,
+    in_claim_order,
+    invoice_conditions,
+    same_bill_queries,
+)
 from reimburse.domain.figures import InvoiceFigures, figures_of
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name

@@ -15,7 +15,7 @@ import qdrant_edge as qe
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
 from reimburse.adapters.qdrant_edge.filters import to_filter
 from reimburse.adapters.qdrant_edge.retrieval import point_vectors, text_request
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_shared.codec import (
     CLAUSE_KIND,
     POLICIES,
     POLICY_INDEXES,
@@ -29,7 +29,7 @@ from reimburse.adapters.store_codec import (
     policy_to_payload,
     saved_at_now,
 )
-from reimburse.adapters.store_filters import Condition, Equals
+from reimburse.adapters.qdrant_shared.filters import Condition, Equals
 from reimburse.domain.verdict.policy import Policy
 from reimburse.ports.embedder import Embedder
 from reimburse.ports.policy_store import ClauseHit

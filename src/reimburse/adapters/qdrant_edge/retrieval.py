@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import qdrant_edge as qe
 
-from reimburse.adapters import store_text
-from reimburse.adapters.store_codec import DENSE_VECTOR, SPARSE_VECTOR
+from reimburse.adapters.qdrant_shared import text as store_text
+from reimburse.adapters.qdrant_shared.codec import DENSE_VECTOR, SPARSE_VECTOR
 from reimburse.ports.embedder import Embedder
 
 

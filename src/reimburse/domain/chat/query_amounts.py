@@ -12,39 +12,11 @@ from decimal import Decimal, InvalidOperation
 import msgspec
 
 from reimburse.domain.chat.query_text import Workspace
+from reimburse.domain.currency_names import SIGNS, WORDS
 
 CENT = Decimal("0.01")
 
-CURRENCY_WORDS: dict[str, str] = {
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "inr": "INR",
-    "rupee": "INR",
-    "rupees": "INR",
-    "$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "chf": "CHF",
-    "franc": "CHF",
-    "francs": "CHF",
-    "¥": "JPY",
-    "jpy": "JPY",
-    "yen": "JPY",
-    "aud": "AUD",
-    "cad": "CAD",
-    "sgd": "SGD",
-    "aed": "AED",
-}
+CURRENCY_WORDS: dict[str, str] = {**SIGNS, **WORDS}
 
 _CUR_BEFORE = r"(?:(?P<{n}c>₹|\$|€|£|¥|rs\.?(?=\s*\d)|inr|usd|eur|gbp|chf|jpy|aud|cad|sgd|aed)\s*)?"
 _NUM = r"(?P<{n}>\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"

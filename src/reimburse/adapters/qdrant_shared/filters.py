@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.adapters.store_codec import category_key, review_key
+from reimburse.adapters.qdrant_shared.codec import category_key, review_key
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name
 from reimburse.domain.verdict.duplicates import bill_key

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from qdrant_client import models
 
-from reimburse.adapters.qdrant.collection import ServerCollection
-from reimburse.adapters.store_codec import payload_to_chat
+from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_shared.codec import payload_to_chat
 from reimburse.domain.erasure import message_involves
 
 

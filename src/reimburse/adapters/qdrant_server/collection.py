@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.store_codec import DENSE_VECTOR, SPARSE_VECTOR, IndexType
+from reimburse.adapters.qdrant_shared.codec import DENSE_VECTOR, SPARSE_VECTOR, IndexType
 from reimburse.domain.errors import StoreUnavailable
 
 log = logging.getLogger(__name__)

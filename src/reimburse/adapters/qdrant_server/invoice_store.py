@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.qdrant import erasure
-from reimburse.adapters.qdrant.collection import ServerCollection
-from reimburse.adapters.qdrant.filters import to_filter
-from reimburse.adapters.qdrant.retrieval import point_vectors, text_query
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_server import erasure
+from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_server.filters import to_filter
+from reimburse.adapters.qdrant_server.retrieval import point_vectors, text_query
+from reimburse.adapters.qdrant_shared.codec import (
     INVOICE_INDEXES,
     INVOICES,
     invoice_point_id,
@@ -20,8 +20,8 @@ from reimburse.adapters.store_codec import (
     invoice_to_payload,
     payload_to_invoice,
 )
-from reimburse.adapters.store_figures import FIGURE_KEYS, payload_to_figures
-from reimburse.adapters.store_filters import in_claim_order, invoice_conditions, same_bill_queries
+from reimburse.adapters.qdrant_shared.figures import FIGURE_KEYS, payload_to_figures
+from reimburse.adapters.qdrant_shared.filters import in_claim_order, invoice_conditions, same_bill_queries
 from reimburse.domain.figures import InvoiceFigures
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord, normalise_name

@@ -19,9 +19,9 @@ from typing import Any
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.qdrant.collection import ServerCollection
 from reimburse.adapters.qdrant_edge.export import EdgeCollectionExport, ExportedPoint, collection_names
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_shared.codec import (
     CHAT_INDEXES,
     CHAT_MESSAGES,
     DENSE_VECTOR,

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from qdrant_client import models
 
-from reimburse.adapters.store_filters import AnyOf, Condition, Equals, Excludes, FloatRange
+from reimburse.adapters.qdrant_shared.filters import AnyOf, Condition, Equals, Excludes, FloatRange
 
 
 def _day_start(d: date) -> datetime:

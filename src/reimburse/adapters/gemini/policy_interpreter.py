@@ -15,6 +15,7 @@ from reimburse.adapters.gemini.printed_amounts import amounts_in, quantize
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
 from reimburse.adapters.gemini.schema import PolicyWire, WireError, to_currency, to_decimal
 from reimburse.adapters.gemini.structured import InvalidModelOutput, StructuredCaller, quote_document
+from reimburse.domain.currency_names import SIGNS
 from reimburse.domain.errors import InterpreterUnavailable, PolicyError
 from reimburse.domain.ids import policy_id_for
 from reimburse.domain.verdict.document import Document
@@ -33,16 +34,9 @@ For each rule, quote the policy sentence it comes from verbatim in `clause`.
 Copy amounts exactly as printed (digits and one decimal point). Do not invent rules; use empty
 lists or null when the policy says nothing. Reply with one JSON object following the schema."""
 
-_SYMBOLS = {
-    "₹": "INR",
-    "€": "EUR",
-    "£": "GBP",
-    "$": "USD",
-    "¥": "JPY",
-    "₩": "KRW",
-    "rs.": "INR",
-    "rs ": "INR",
-}
+# One-character signs are counted as printed; the rupee's letters only with what follows them, so
+# that a word ending in "rs" is not counted.
+_SYMBOLS = {sign: code for sign, code in SIGNS.items() if len(sign) == 1} | {"rs.": "INR", "rs ": "INR"}
 
 
 class GeminiPolicyInterpreter:

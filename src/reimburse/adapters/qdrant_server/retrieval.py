@@ -8,8 +8,8 @@ from typing import Any
 
 from qdrant_client import models
 
-from reimburse.adapters import store_text
-from reimburse.adapters.store_codec import DENSE_VECTOR, SPARSE_VECTOR
+from reimburse.adapters.qdrant_shared import text as store_text
+from reimburse.adapters.qdrant_shared.codec import DENSE_VECTOR, SPARSE_VECTOR
 from reimburse.ports.embedder import Embedder
 
 

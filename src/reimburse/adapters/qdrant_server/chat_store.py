@@ -6,10 +6,10 @@ from datetime import datetime
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.qdrant import erasure
-from reimburse.adapters.qdrant.collection import ServerCollection
-from reimburse.adapters.qdrant.filters import to_filter
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_server import erasure
+from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_server.filters import to_filter
+from reimburse.adapters.qdrant_shared.codec import (
     CHAT_INDEXES,
     CHAT_MESSAGES,
     chat_point_id,
@@ -18,7 +18,7 @@ from reimburse.adapters.store_codec import (
     next_seq,
     payload_to_chat,
 )
-from reimburse.adapters.store_filters import Equals
+from reimburse.adapters.qdrant_shared.filters import Equals
 from reimburse.domain.chat.session import ChatMessage
 
 

@@ -24,7 +24,7 @@ import httpx
 
 from reimburse import __version__
 from reimburse.adapters.backup_archive import describe_file, fsync_dir, read_archive, write_archive
-from reimburse.adapters.qdrant.collection import make_client
+from reimburse.adapters.qdrant_server.collection import make_client
 from reimburse.ports.store_backup import BackupManifest, BackupRefused, BackupReport, RestoreReport
 
 SNAPSHOTS = "snapshots"

@@ -6,10 +6,10 @@ from datetime import datetime
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.qdrant.collection import ServerCollection
-from reimburse.adapters.qdrant.filters import to_filter
-from reimburse.adapters.qdrant.retrieval import point_vectors, text_query
-from reimburse.adapters.store_codec import (
+from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_server.filters import to_filter
+from reimburse.adapters.qdrant_server.retrieval import point_vectors, text_query
+from reimburse.adapters.qdrant_shared.codec import (
     CLAUSE_KIND,
     POLICIES,
     POLICY_INDEXES,
@@ -23,7 +23,7 @@ from reimburse.adapters.store_codec import (
     policy_to_payload,
     saved_at_now,
 )
-from reimburse.adapters.store_filters import Condition, Equals
+from reimburse.adapters.qdrant_shared.filters import Condition, Equals
 from reimburse.domain.verdict.policy import Policy
 from reimburse.ports.embedder import Embedder
 from reimburse.ports.policy_store import ClauseHit

@@ -1,0 +1,94 @@
+"""How currencies are written: signs, words and codes, in one table.
+
+The invoice and policy readers, the chat's question understanding and money formatting all read it,
+so a currency learnt once is known everywhere. Longer signs come first where a reader builds a
+pattern from them ("US$" before "$").
+"""
+
+from __future__ import annotations
+
+# A sign printed before or after an amount -> ISO 4217 code. "$" alone is the US dollar unless the
+# document says otherwise (the readers weigh the country and the other amounts).
+SIGNS: dict[str, str] = {
+    "us$": "USD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "r$": "BRL",
+    "₹": "INR",
+    "₨": "INR",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "kč": "CZK",
+    "zł": "PLN",
+    "$": "USD",
+    "₩": "KRW",
+}
+
+# Words and codes people write for a currency -> ISO 4217 code.
+WORDS: dict[str, str] = {
+    "rs": "INR",
+    "re": "INR",  # "Re. 1": the singular rupee
+    "inr": "INR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "jpy": "JPY",
+    "chf": "CHF",
+    "aed": "AED",
+    "sgd": "SGD",
+    "aud": "AUD",
+    "cad": "CAD",
+    "nzd": "NZD",
+    "hkd": "HKD",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "pln": "PLN",
+    "czk": "CZK",
+    "huf": "HUF",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "zar": "ZAR",
+    "thb": "THB",
+    "myr": "MYR",
+    "idr": "IDR",
+    "lkr": "LKR",
+    "npr": "NPR",
+    "bdt": "BDT",
+    "pkr": "PKR",
+    "sar": "SAR",
+    "qar": "QAR",
+    "brl": "BRL",
+    "mxn": "MXN",
+    "krw": "KRW",
+    "try": "TRY",
+    "hrk": "HRK",
+    "kn": "HRK",  # kuna, printed after the amount
+    "kr": "SEK",  # krona/krone: the country settles SEK, NOK or DKK (currency.py)
+    "rm": "MYR",  # ringgit, printed before the amount
+    "kc": "CZK",  # Kč as OCR reads it, without its háček
+    "zl": "PLN",  # zł likewise
+    "ron": "RON",
+    "bgn": "BGN",
+    "isk": "ISK",
+    "franc": "CHF",
+    "francs": "CHF",
+    "yen": "JPY",
+}
+
+# The sign money is shown with; other currencies are shown with their code.
+DISPLAY_SIGNS: dict[str, str] = {"INR": "₹", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+__all__ = ["DISPLAY_SIGNS", "SIGNS", "WORDS"]
