@@ -32,6 +32,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from dependency_injector import providers
+
 from reimburse.config import Settings
 from reimburse.container import build_container
 from reimburse.domain.errors import DocumentError, ExtractionError
@@ -153,6 +155,8 @@ def evaluate(corpus: Path, only: Iterable[str] | None = None) -> InvoiceEvaluati
     labels = load_labels(corpus / "labels.json")
     wanted = set(only) if only is not None else None
     container = build_container(Settings(data_dir=corpus / ".unused", log_dir=corpus / ".unused"))
+    # Read in this process: a pool started here would outlive the evaluation (nobody closes it).
+    container.executor.override(providers.Object(None))
     reader = container.reader()
     extractor = container.extractor()
     results = []
