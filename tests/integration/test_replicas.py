@@ -9,78 +9,25 @@ be installed here; qdrant-client's local mode, like Qdrant Edge, has one writer 
 
 from __future__ import annotations
 
-import itertools
-import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.redis_server import next_database, redis_server  # noqa: F401  (fixture)
 from tests.server_process import ServerProcess, end_server, free_port, server_environment, session_members
 
 LIMIT = 10
 LISTING = "/api/v1/invoices"
 
 
-@pytest.fixture(scope="module")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        message = "redis-server is not installed (.ci/run installs Debian's package)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    port = free_port()
-    where = tmp_path_factory.mktemp("redis")
-    server = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(where),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                    s.sendall(b"PING\r\n")
-                    if s.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("redis-server did not start")
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-
-
-_databases = itertools.count()
-
-
 @pytest.fixture
-def redis_url(redis_server: str) -> str:
+def redis_url(redis_server: str) -> str:  # noqa: F811  (the fixture)
     """A database of its own for each test: one test's counts never spend another's limit."""
-    return f"{redis_server}/{next(_databases) % 16}"
+    return next_database(redis_server)
 
 
 def _replicas(root: Path, **env: str) -> list[ServerProcess]:
