@@ -34,6 +34,9 @@ _WORDS = {
     "sixty": 60,
     "ninety": 90,
     "hundred": 100,
+    "hundred twenty": 120,
+    "hundred and twenty": 120,
+    "hundred eighty": 180,
     "een": 1,
     "twee": 2,
     "drie": 3,
@@ -96,7 +99,7 @@ _UNITS = {
 }
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _DURATION = re.compile(
-    rf"(?i)(?<![^\W\d_])(?P<num>{_NUM})(?:\s*\(\s*(?:{_NUM})\s*\))?\s*"
+    rf"(?i)(?<![^\W\d_])(?P<num>{_NUM})(?:\s*\(\s*(?P<digits>\d{{1,3}})\s*\))?\s*"
     rf"(?P<kind>calendar|working|business|werk|kalender|ouvrables?|laborables|lavorativi)?[\s-]*"
     rf"(?P<unit>{_UNIT})(?![^\W\d_])"
     r"|(?i:(?<![^\W\d_])(?P<fortnight>a\s+fortnight|fortnight))"
@@ -123,8 +126,22 @@ class DeadlineFinding:
 
 
 _SUBMIT = re.compile(
-    r"(?i)(submi|expense\s+reports?|reimbursement\s+requests?|claims?\b|indien|einreich|soumett|reconcil)"
+    r"(?i)(submi|expense\s+reports?|reimbursement\s+requests?|claims?\b|indien|einreich|einzureich|"
+    r"abrechnung|soumett|soumis|note\s+de\s+frais|présent|reconcil)"
 )
+# A deadline that costs the claim ("must", "will not be reimbursed") outranks advice ("should",
+# "are encouraged"): policies often print both, and only the first is the rule.
+_MANDATORY = re.compile(
+    r"(?i)\b(must|shall|required|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest|will\s+not\s+be|"
+    r"(?:is|are|be)\s+not\s+(?:reimburs|eligible|accepted)|ineligible|forfeit|taxable|spätestens|müssen|"
+    r"doivent|doit|moeten|deben)\b"
+)
+_ADVISORY = re.compile(
+    r"(?i)\b(should|encouraged|recommended|expected|promptly|as\s+soon\s+as|ideally|sollten|devraient)\b"
+)
+# "14 days before departure", "at least 3 weeks in advance": a lead time for a request, not the time
+# left to claim after spending.
+_LEAD_TIME = re.compile(r"(?i)^\s*(?:\w+\s+){0,2}?(?:before|prior\s+to|in\s+advance|ahead\s+of|vor\s|avant)")
 # Deadlines of other processes: returning an advance, booking, notifying an incident.
 _OTHER_PROCESS = re.compile(
     r"(?i)(advances?\b|repa(?:y|id)|returned|refund\s+to|booked|book\s+|reserv|notif|incident|cancel|"
@@ -139,26 +156,41 @@ def find_deadline(sentence: str) -> int | None:
 
 
 def find_deadline_rule(sentence: str) -> DeadlineFinding | None:
-    """The submission deadline a sentence sets, as printed (days, business days or months)."""
+    """The submission deadline a sentence sets, as printed (days, business days or months): of
+    several, the mandatory one ("should ... within 30 days; after 90 days ... will not be
+    reimbursed" is 90), the first among equals."""
     if not _CONTEXT.search(sentence):
         return None
     score = (2 if _SUBMIT.search(sentence) else 0) - (2 if _OTHER_PROCESS.search(sentence) else 0)
     counted = claim_count_spans(sentence)
-    for m in _DURATION.finditer(sentence):
+    found: list[DeadlineFinding] = []
+    durations = list(_DURATION.finditer(sentence))
+    for k, m in enumerate(durations):
         if any(start <= m.start() < end for start, end in counted):
             continue  # "one phone bill a month": claims per period, not the time to submit
+        if _LEAD_TIME.match(sentence[m.end() :]):
+            continue
+        # The duration's own words: back to the previous duration or clause end, on to the next
+        # conjunction ("should be submitted within 30 days and must be submitted within 60 days").
+        lo = max(sentence.rfind(";", 0, m.start()), sentence.rfind(". ", 0, m.start()), 0)
+        lo = max(lo, durations[k - 1].end() if k else 0)
+        tail = re.split(r"(?i);|\.\s|,|\band\b|\bbut\b|\bwhile\b", sentence[m.end() :], maxsplit=1)[0]
+        own = sentence[lo : m.start()] + tail
+        local = score + (1 if _MANDATORY.search(own) else 0) - (1 if _ADVISORY.search(own) else 0)
         if m.group("fortnight"):
-            return DeadlineFinding(14, score=score)
+            found.append(DeadlineFinding(14, score=local))
+            continue
         before = sentence[max(0, m.start() - 40) : m.start()]
         if not _WINDOW.search(before) and not _WINDOW.search(sentence[m.end() : m.end() + 25]):
             continue
         if _PAYOUT.search(before) and not re.search(r"(?i)submi|indien|einreich|soumet", before):
             continue
-        raw = m.group("num").lower()
+        # "one hundred twenty (120) days": the digits in brackets are the number.
+        raw = (m.group("digits") or m.group("num")).lower()
         count = int(raw) if raw.isdigit() else _WORDS[raw]
         per = _UNITS[m.group("unit").lower()]
         days = count * per
         business = bool(m.group("kind")) and m.group("kind").lower() not in ("calendar", "kalender")
         if 0 < days <= 3 * 365:
-            return DeadlineFinding(days, count if per == 30 else 0, business and per == 1, score)
-    return None
+            found.append(DeadlineFinding(days, count if per == 30 else 0, business and per == 1, local))
+    return max(found, key=lambda f: f.score) if found else None

@@ -43,10 +43,21 @@ PROCESS_RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         ),
         False,
     ),
+    (
+        # "by the 5th of the following month": a calendar cut-off, no count of days a deadline holds.
+        "submission by a day of the following month",
+        re.compile(
+            r"(?i)\bby\s+the\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+the\s+(?:following|next|subsequent)\s+month|"
+            r"\bbis\s+zum\s+\d{1,2}\.\s+(?:des\s+)?(?:Folgemonats|folgenden\s+Monats)|"
+            r"\bavant\s+le\s+\d{1,2}\s+du\s+mois\s+suivant"
+        ),
+        False,
+    ),
 )
 # Only sentences that set a rule: "must", "required", "will not", "only".
 _RULE = re.compile(
-    r"(?i)\b(must|required|requires|shall|will\s+not|cannot|may\s+not|only|not\s+(?:be\s+)?(?:reimburs|accept|allow))"
+    r"(?i)\b(must|required|requires|shall|will\s+not|cannot|may\s+not|only|not\s+(?:be\s+)?(?:reimburs|accept|allow)|"
+    r"müssen|doivent|doit)"
 )
 
 
