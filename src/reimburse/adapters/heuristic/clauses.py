@@ -80,6 +80,9 @@ class Clause:
     lead: str = ""
     label: str = ""  # "Meals" in "Meals: up to ₹500 per meal."
     parent: str = ""  # the heading before `heading` ("International Travel" above "Meals")
+    # The lead-in lines since the heading, list or not ("State grants per diem requirements:"):
+    # what they say about funding or the kind of trip governs the paragraphs below them.
+    intro: str = ""
 
 
 def _is_heading(line: str, numbered: bool) -> bool:
@@ -116,8 +119,9 @@ def split_sentences(block: str) -> list[str]:
 
 
 def split_clauses(text: str) -> list[Clause]:
-    blocks: list[tuple[str, str, str, bool, str]] = []  # (text, heading, lead, numbered, parent)
+    blocks: list[tuple[str, str, str, bool, str, str]] = []  # (text, heading, lead, numbered, parent, intro)
     heading = lead = parent = ""
+    intros: list[str] = []
     current: list[str] = []
     in_list = False
     prev_len = 0
@@ -128,7 +132,8 @@ def split_clauses(text: str) -> list[Clause]:
         if current:
             # "reimburs-" + "able": a word broken across lines is joined back.
             joined = re.sub(r"(?<=[^\W\d_])-\n(?=[a-z])", "", "\n".join(current))
-            blocks.append((clean_spaces(joined), heading, lead if in_list else "", numbered, parent))
+            intro = " - ".join(intros[-2:])
+            blocks.append((clean_spaces(joined), heading, lead if in_list else "", numbered, parent, intro))
         current = []
 
     for raw in text.split("\n"):
@@ -139,6 +144,7 @@ def split_clauses(text: str) -> list[Clause]:
             flush()
             in_list = False
             parent, heading, lead = heading, line.rstrip(":").strip(), ""
+            intros = []
             continue
         if not line:
             had = bool(current)
@@ -156,8 +162,10 @@ def split_clauses(text: str) -> list[Clause]:
             in_list = False
             if body.endswith(":") and len(body.split()) > 3:
                 lead = body
+                intros.append(body)
             else:
                 parent, heading, lead = heading, body.rstrip(":").strip(), ""
+                intros = []
             continue
         if (
             body.endswith(":")
@@ -167,6 +175,7 @@ def split_clauses(text: str) -> list[Clause]:
         ):
             flush()
             in_list, lead = False, body
+            intros.append(body)
             continue
         if bullet:
             flush()
@@ -187,12 +196,14 @@ def split_clauses(text: str) -> list[Clause]:
         current.append(body)
     flush()
     clauses: list[Clause] = []
-    for block, block_heading, block_lead, block_numbered, block_parent in blocks:
+    for block, block_heading, block_lead, block_numbered, block_parent, block_intro in blocks:
         sentences = split_sentences(block)
         # "4.2 Travel by bus or train. Intercity travel ..." : a short first sentence titles its block.
         if block_numbered and len(sentences) > 1 and _inline_title(sentences[0]):
             block_heading = sentences.pop(0).rstrip(".:")
-        clauses += [Clause(s, block_heading, block_lead, _label(s), block_parent) for s in sentences]
+        clauses += [
+            Clause(s, block_heading, block_lead, _label(s), block_parent, block_intro) for s in sentences
+        ]
     return clauses
 
 

@@ -71,7 +71,8 @@ _GRADE = re.compile(
     r"(?<![^\W\d_])(?:(?:pay\s+|job\s+)?(?:grade|band|level|cadre|scale|grp|group)s?\s*[-:]?\s*"
     r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[A-H]|[IVX]{1,4})(?:\s*(?:-|to|–)\s*(?:[A-Z]{0,2}\d{1,2}|[A-H]|[IVX]{1,4}))?"
     r"(?:\s*(?:and|&|or)\s*(?:above|higher|over|below|lower|under)|\s*\+)?"
-    r"|[EMLP]\d{1,2}(?:\s*(?:-|to)\s*[EMLP]?\d{1,2})?)(?![^\W\d_])",
+    r"|[EMLP]\d{1,2}(?:\s*(?:-|to)\s*[EMLP]?\d{1,2})?(?:\s*(?:and|&|or)\s*(?:above|higher|below|lower)|\s*\+)?)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 # Role headers in grade tables ("Directors and above", "Other employees").
@@ -136,3 +137,48 @@ def merge(*conditions: Condition | None) -> Condition | None:
     locations = _unique([loc for c in present for loc in c.locations])
     other = "; ".join(dict.fromkeys(c.other for c in present if c.other))
     return Condition(grades=grades, locations=locations, other=other)
+
+
+# Conditions the engine cannot check but a reviewer must see (Condition.other), as US and UK
+# policies print them in a heading or lead-in: who funds the trip ("State of Florida Grants",
+# "sponsored programs", "funded by federal awards"), how meals are claimed ("actual cost basis",
+# "per diem basis"), the kind of trip ("overnight travel", "day trips", "first and last day of
+# travel", "at least 50 miles away") and who travels ("students", "candidates").
+_FUNDING = re.compile(
+    r"(?:(?:[A-Z][\w.&'-]*\s+(?:of\s+)?){1,4}(?:[Gg]rants?|[Cc]ontracts?|[Aa]wards?)(?![^\W\d_])|"
+    r"(?i:(?<![^\W\d_])(?:(?:federal(?:ly)?|state|government|grant|externally|sponsor)[- ]funded|"
+    r"(?:funded|paid|reimbursed|charged)\s+(?:by|from|to|through|with)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:grants?|contracts?|awards?|funds?|sponsors?|projects?|accounts?)|"
+    r"sponsored\s+(?:programs?|projects?|awards?|agreements?|research|grants?(?:\s+(?:or|and)\s+contracts?)?)|"
+    r"(?:federal|state|government)\s+(?:grants?|funds|awards?|contracts?))(?![^\W\d_])))"
+)
+_METHOD = re.compile(
+    r"(?i)(?<![^\W\d_])(?:actual\s+(?:cost|expense)s?|per\s+diem|allowance|reimbursement)\s+(?:basis|method)(?![^\W\d_])"
+)
+_TRIP = re.compile(
+    r"(?i)(?<![^\W\d_])(?:overnight\s+(?:stays?|travel|trips?)|(?:same|single)[- ]day\s+(?:travel|trips?)|"
+    r"day\s+trips?|(?:travel|trips?)\s+(?:without|with)\s+(?:an?\s+)?overnight(?:\s+stay)?|"
+    r"(?:the\s+)?(?:first\s+(?:and|or|&)\s+last|first|last)\s+days?\s+of\s+(?:travel|the\s+trip)|"
+    r"(?:at\s+least|more\s+than|over|less\s+than|under|within|beyond)\s+\d+\s+(?:miles?|km|kilomet(?:er|re)s?|"
+    r"hours?|days?|nights?|weeks?)(?:\s+away)?|"
+    r"extended\s+stays?|long[- ]term\s+(?:stays?|assignments?))(?![^\W\d_])"
+)
+_TRAVELLER = re.compile(
+    r"(?i)(?<![^\W\d_])(?:students?|(?:job\s+)?candidates?|non-?employees?|volunteers?|interns?)(?![^\W\d_])"
+)
+
+
+def governing_in(text: str) -> list[tuple[int, int, str]]:
+    """Spans and words of the unchecked conditions a heading, lead-in or sentence part states."""
+    found = [
+        (m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)).strip())
+        for pattern in (_FUNDING, _METHOD, _TRIP, _TRAVELLER)
+        for m in pattern.finditer(text)
+    ]
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    for start, end, words in found:
+        if out and start < out[-1][1]:
+            continue  # inside a longer phrase already taken
+        out.append((start, end, words))
+    return out

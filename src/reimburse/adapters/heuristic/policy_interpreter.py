@@ -9,7 +9,14 @@ from concurrent.futures import Executor
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, find_caps
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
-from reimburse.adapters.heuristic.conditions import classes_in, condition_in, has_fallback, merge, scopes_in
+from reimburse.adapters.heuristic.conditions import (
+    classes_in,
+    condition_in,
+    governing_in,
+    has_fallback,
+    merge,
+    scopes_in,
+)
 from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
@@ -25,7 +32,13 @@ from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
-from reimburse.adapters.heuristic.tables import TableLimit, context_above, read_table, text_tables
+from reimburse.adapters.heuristic.tables import (
+    TableLimit,
+    context_above,
+    read_table,
+    spaced_tables,
+    text_tables,
+)
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.off_loop import off_loop
 from reimburse.domain.errors import PolicyError, TooSlow
@@ -46,7 +59,7 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 15  # 10: period caps (issue 13); 11-14: meals, exclusion nouns, scopes, row labels (19); 15: scopes named with an expense
+READER_VERSION = 16  # 10: period caps (issue 13); 11-14: meals, exclusion nouns, scopes, row labels (19); 15: scopes named with an expense; 16: funding/trip conditions, spaced tables
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -119,6 +132,11 @@ class HeuristicPolicyInterpreter:
         # "Meals ... for domestic travel", "Domestic travel: $65 per day" under a "Meals" heading:
         # the trip's scope, not a category (the heading or the other kind named says what is capped).
         mentions = [m for m in find_mentions(sentence) if not m.as_unit and not _scope_of_travel(sentence, m)]
+        # "For travel funded by federal grants: lodging ...": the lead-in names the condition, the
+        # rest what is capped.
+        lead_end = _governing_lead_in(sentence)
+        if any(m.start >= lead_end for m in mentions):
+            mentions = [m for m in mentions if m.start >= lead_end]
         general = not mentions and _GENERAL_CAP.search(sentence) is not None
         context = [] if general else _context_kinds(clause, previous)
         caps = find_caps(sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}")
@@ -201,6 +219,11 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
         if limits:
             _add_table_limits(builder, limits)
             drop.update(used)
+    for rows, used in spaced_tables("\n".join("" if k in drop else line for k, line in enumerate(lines))):
+        limits = read_table(rows, context_above(lines, used[0]))
+        if limits:
+            _add_table_limits(builder, limits)
+            drop.update(used[1:])  # the header line stays: it may head the section below
     for page in document.layout:
         for table in page.tables:
             head = [c for c in table[0] if c.strip()][:2] if table else []
@@ -336,13 +359,37 @@ def _cap_condition(
         # "Breakfast $8 (in-state) / $10 (out-of-state)": the alternative is for the same meal.
         meals = list(_MEAL_TIME.finditer(re.split(r"[;.]", sentence[: a.start])[-1]))
         meal = meals[-1] if meals else None
+    # Funding, claiming method, kind of trip: said beside the amount, else by the lead-in lines or
+    # the heading the sentence sits under (the nearest that says any).
+    governing = [w for _, _, w in governing_in(f"{before} {after}")]
+    for above in (clause.lead, clause.intro, clause.heading):
+        governing += [w for _, _, w in governing_in(above)] if above else []
     condition = merge(
         label,
         Condition(locations=tuple(dict.fromkeys(scope)))
         if scope and not (label and label.locations)
         else None,
+        Condition(other="; ".join(_unique_words(governing))) if governing else None,
     )
     return condition, meal.group(1).lower() if meal else ""
+
+
+def _unique_words(phrases: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for p in phrases:
+        seen.setdefault(p.casefold().rstrip("s"), p)
+    return list(seen.values())
+
+
+_LEAD_IN = re.compile(
+    r"(?i)^\s*(?:for|if|when|where|under|on|during|while|in\s+the\s+case\s+of)\b[^,:;.]{3,90}[,:]"
+)
+
+
+def _governing_lead_in(sentence: str) -> int:
+    """Where a lead-in that states a condition ends ("If an overnight stay is required,"), or 0."""
+    m = _LEAD_IN.match(sentence)
+    return m.end() if m and governing_in(m.group(0)) else 0
 
 
 def _under_scope_headings(clauses: list[Clause]) -> list[tuple[Clause, tuple[str, ...]]]:

@@ -127,3 +127,124 @@ def context_above(lines: list[str], index: int) -> str:
         if lines[k].strip():
             return " ".join(lines[k].split())
     return ""
+
+
+# A header cell names a kind, a meal, a grade or role, or a place; the row-header column may be
+# named too ("Type of meal", "Grade").
+_BRACKET = re.compile(r"\([^)]*\)")
+# "Maximum Lodging", "Daily meals": words that open a column's name.
+_QUALIFIER = re.compile(r"(?i)(?<![^\W\d_])(?:maximum|max\.?|daily|nightly|standard|total|allowable)\s+$")
+_BETWEEN = re.compile(r"(?i)^\s*(?:(?:per|/|a|an|each)\s*[^\W\d_]+\.?)?\s*[-–+]?\s*$")
+
+
+def _header_spans(line: str) -> list[tuple[int, int]]:
+    """Where each column's name starts and ends in a header line whose cells the text layer ran
+    together with single spaces ("Type of Meal Continental United States All Other Locations")."""
+    text = _BRACKET.sub(lambda m: " " * len(m.group(0)), line)  # "(including international)" is a note
+    spans = [(m.start, m.end) for m in find_mentions(text) if not m.as_unit]
+    spans += [(m.start(), m.end()) for m in _MEAL_TIME.finditer(text)]
+    for found in (condition_in(text, roles=True),):
+        if found is None:
+            continue
+        for value in (*found.grades, *found.locations):
+            at = text.casefold().find(value.casefold())
+            if at >= 0:
+                spans.append((at, at + len(value)))
+    other = re.search(r"(?i)(?:all\s+)?other\s+[^\W\d_]+|elsewhere|rest\s+of\s+[^\W\d_]+", text)
+    if other:
+        spans.append((other.start(), other.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    spans = [(_opening(text, start), end) for start, end in spans]
+    for start, end in spans:
+        gap = text[merged[-1][1] : start] if merged else ""
+        # "Meals & Incidentals", "United States and Canada": one column named by several words.
+        if merged and (start < merged[-1][1] or re.fullmatch(r"\s*(?:&|and|/|,)\s*", gap)):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _opening(text: str, start: int) -> int:
+    qualifier = _QUALIFIER.search(text[:start])
+    return qualifier.start() if qualifier else start
+
+
+def spaced_tables(text: str) -> list[tuple[list[tuple[str, ...]], list[int]]]:
+    """Tables whose columns the text layer set one space apart: a header line naming N columns, then
+    rows of a label and N amounts, with at most a unit between them ("Breakfast $28 $35",
+    "E1-E3 3000 1200"). Each row becomes (label, cell, ...) under ("", column name, ...)."""
+    lines = text.split("\n")
+    out: list[tuple[list[tuple[str, ...]], list[int]]] = []
+    i = 0
+    while i < len(lines) - 1:
+        head = lines[i].strip()
+        spans = _header_spans(head) if head and len(head.split()) <= 14 and not find_amounts(head) else []
+        body: list[tuple[str, ...]] = []
+        used: list[int] = []
+        width = 0
+        for n in (len(spans), len(spans) - 1):
+            if n < 2:
+                continue
+            j = i + 1
+            body, used = [], []
+            while j < len(lines) and (row := _spaced_row(lines[j].strip(), n)) is not None:
+                body.append(row)
+                used.append(j)
+                j += 1
+            if body:
+                width = n
+                break
+        if not body:
+            i += 1
+            continue
+        cols = spans[-width:]
+        names = tuple(
+            head[start : (cols[k + 1][0] if k + 1 < width else len(head))].strip()
+            for k, (start, _) in enumerate(cols)
+        )
+        out.append(([("", *names), *body], [i, *used]))
+        i = used[-1] + 1
+    return out
+
+
+_NUMBER = re.compile(
+    rf"(?:{CURRENCY_RE.pattern})?\s?\d(?:[\d,.]*\d)?(?:\s?(?:{CURRENCY_RE.pattern})(?!\s?\d))?"
+)
+
+
+def _row_amounts(line: str) -> list[AmountMatch]:
+    """Each number of a row with the sign printed before it: "$28 $35" is 28 and 35 (read as one
+    text, a sign between two numbers could be taken for the first one's suffix)."""
+    out = []
+    for m in _NUMBER.finditer(line):
+        found = [a for a in find_amounts(m.group(0)) if a.value > 0]
+        if len(found) == 1:
+            a = found[0]
+            out.append(
+                AmountMatch(a.value, a.currency, m.start() + a.start, m.start() + a.end, a.has_decimals)
+            )
+    return out
+
+
+def _spaced_row(line: str, n: int) -> tuple[str, ...] | None:
+    amounts = _row_amounts(line)
+    if len(amounts) < n or not line:
+        return None
+    cells = amounts[-n:]
+    label = line[: cells[0].start].strip(" :-–")
+    if not re.search(r"[^\W\d_]{2,}|[A-Z]\d", label) or len(label.split()) > 8:
+        return None
+    parts = []
+    for k, a in enumerate(cells):
+        end = cells[k + 1].start if k + 1 < n else len(line)
+        between = (
+            CURRENCY_RE.sub("", _BRACKET.sub("", line[a.end : end]))
+            if k + 1 < n
+            else _BRACKET.sub("", line[a.end : end])
+        )
+        if not _BETWEEN.match(between):
+            return None  # words between the amounts: a sentence, not a row
+        parts.append(f"{line[a.start : a.end]} {between}".strip())
+    return (label, *parts)

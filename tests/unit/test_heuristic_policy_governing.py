@@ -1,0 +1,142 @@
+"""Conditions that govern a limit from its lead-in or heading, and limit tables whose columns the
+text layer ran together (issue 19). The texts are synthetic paraphrases of phrasings that several
+US university and company policies share."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from reimburse.adapters.heuristic.conditions import governing_in
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.adapters.heuristic.tables import read_table, spaced_tables
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Policy
+
+
+def read(text: str) -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
+
+
+def limits(policy: Policy) -> set[tuple[str, Decimal, str, str, str]]:
+    return {
+        (c.category, c.amount, c.unit.value, c.meal, c.condition.text if c.condition else "")
+        for c in policy.caps
+    }
+
+
+def test_a_funding_lead_in_is_the_condition_and_the_rest_names_the_kind() -> None:
+    policy = read(
+        "Lodging\nFor travel funded by federal grants: lodging may not exceed $150 per night.\n"
+        "Otherwise lodging is reimbursed up to $220 per night.\n"
+    )
+    assert limits(policy) == {
+        ("hotel", Decimal(150), "night", "", "funded by federal grants"),
+        ("hotel", Decimal(220), "night", "", ""),
+    }
+
+
+def test_a_lead_in_line_about_grants_governs_the_paragraph_below_it() -> None:
+    policy = read(
+        "Meals\nState Grants per diem requirements:\nState grants have their own rules. The maximum meal "
+        "reimbursement for a 24-hour period is $40.00.\n"
+    )
+    assert limits(policy) == {("meals", Decimal(40), "day", "", "State Grants")}
+
+
+def test_a_sponsored_program_heading_is_a_condition_a_reviewer_checks() -> None:
+    policy = read("Sponsored Program Travel\nMeals are limited to $40 per day.\n")
+    (cap,) = policy.caps
+    assert cap.condition is not None and "Sponsored Program" in cap.condition.other
+    # The engine cannot check who funds a trip: such a limit names the fact it lacks.
+    assert cap.condition.holds("A", "Domestic") is None
+
+
+def test_the_claiming_method_and_the_kind_of_trip_are_conditions() -> None:
+    policy = read(
+        "Meals\nUnder the actual cost basis, the maximum limit per person is:\nBreakfast: $30\n\n"
+        "Per diem\nIf an overnight stay is required, meals are reimbursed up to $60 per day.\n"
+        "On the first and last day of travel meals are reimbursed up to $45 per day.\n"
+    )
+    assert limits(policy) == {
+        ("meals", Decimal(30), "meal", "breakfast", "actual cost basis"),
+        ("meals", Decimal(60), "day", "", "overnight stay"),
+        ("meals", Decimal(45), "day", "", "the first and last day of travel"),
+    }
+
+
+def test_words_of_an_ordinary_limit_are_no_condition() -> None:
+    policy = read(
+        "Hotels\nHotel accommodation may not exceed EUR 200 per night including taxes, unless approved "
+        "in writing by the CFO.\nTravel expenses\nThe maximum meal reimbursement for a 24-hour period is "
+        "$50.\n"
+    )
+    assert {c.condition for c in policy.caps} == {None}
+
+
+def test_governing_phrases_are_found_and_plain_headings_are_not() -> None:
+    assert [w for _, _, w in governing_in("State of Florida Grants allowance requirements:")] == [
+        "State of Florida Grants"
+    ]
+    assert [w for _, _, w in governing_in("Meals charged to a sponsored grant are limited")] == [
+        "charged to a sponsored grant"
+    ]
+    assert [w for _, _, w in governing_in("when travel is at least 50 miles away from the office")] == [
+        "at least 50 miles away"
+    ]
+    for plain in ("Entertainment Expenses", "University Business Travel", "Air travel", "per 24-hour period"):
+        assert governing_in(plain) == []
+
+
+def test_a_meal_table_by_location_gives_one_limit_per_cell() -> None:
+    policy = read(
+        "Business Meals\nMaximum rates per person by location and meal type are:\n"
+        "Type of Meal Continental United States All Other Locations (including international)\n"
+        "Breakfast $28 $35\nLunch $31 $40\nDinner $46 $60\n"
+    )
+    assert limits(policy) == {
+        ("meals", Decimal(28), "meal", "breakfast", "location United States"),
+        ("meals", Decimal(35), "meal", "breakfast", "location elsewhere"),
+        ("meals", Decimal(31), "meal", "lunch", "location United States"),
+        ("meals", Decimal(40), "meal", "lunch", "location elsewhere"),
+        ("meals", Decimal(46), "meal", "dinner", "location United States"),
+        ("meals", Decimal(60), "meal", "dinner", "location elsewhere"),
+    }
+
+
+def test_a_grade_table_without_currency_signs_gives_a_limit_per_grade_and_column() -> None:
+    policy = read(
+        "Hotel and meal limits by grade (INR)\nGrade Hotel per night Meals per day\nE1-E3 3000 1200\n"
+        "E4-E6 4500 1500\nM1 and above 7000 2500\n"
+    )
+    assert limits(policy) == {
+        ("hotel", Decimal(3000), "night", "", "grade E1-E3"),
+        ("meals", Decimal(1200), "day", "", "grade E1-E3"),
+        ("hotel", Decimal(4500), "night", "", "grade E4-E6"),
+        ("meals", Decimal(1500), "day", "", "grade E4-E6"),
+        ("hotel", Decimal(7000), "night", "", "grade M1 and above"),
+        ("meals", Decimal(2500), "day", "", "grade M1 and above"),
+    }
+    # "M1 and above" is an open range: a higher grade gets that row.
+    top = next(c for c in policy.caps if c.amount == Decimal(7000))
+    assert top.condition is not None and top.condition.holds("M3", None) is True
+
+
+def test_columns_named_by_kinds_share_the_rows_location() -> None:
+    rows = spaced_tables(
+        "Maximum Meals & Incidentals Maximum Lodging\nContinental US $62 per day $275 per day (excluding taxes)\n"
+    )
+    assert len(rows) == 1
+    found = {(tuple(t.kinds), t.finding.amount.value, t.condition) for t in read_table(rows[0][0])}
+    assert {(k, v, c.locations if c else ()) for k, v, c in found} == {
+        (("meals",), Decimal(62), ("Continental US",)),
+        (("hotel",), Decimal(275), ("Continental US",)),
+    }
+
+
+def test_a_sentence_with_two_amounts_is_no_table_row() -> None:
+    assert (
+        spaced_tables("Meals Lodging\nBreakfast is reimbursed at $10 and dinner up to $25 when travelling.\n")
+        == []
+    )
