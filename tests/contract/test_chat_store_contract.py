@@ -104,3 +104,26 @@ async def test_history_survives_close_and_reopen(stores: StoreFactory) -> None:
     await first.close()
     again = stores.chats()
     assert [m.message_id for m in await again.history("s1")] == ["m1", "m2"]
+
+
+async def test_a_turn_is_readable_in_order_as_soon_as_it_is_stored(store: ChatStore) -> None:
+    question = msg("q1", "s1", 0)
+    answer = msg(
+        "a1", "s1", 0, "assistant", sources=(Source("inv-1", "taxi.pdf", "Rani", "declined", 1.0, ""),)
+    )
+    await store.append_turn([question, answer])
+    # equal timestamps: the turn's own order; the next turn follows it
+    assert await store.history("s1") == [question, answer]
+    await store.append_turn([msg("q2", "s1", 0), msg("a2", "s1", 0, "assistant")])
+    assert [m.message_id for m in await store.history("s1")] == ["q1", "a1", "q2", "a2"]
+    assert await store.delete("s1") == 4
+
+
+async def test_a_turn_survives_close_and_reopen(stores: StoreFactory) -> None:
+    if not stores.persistent:
+        pytest.skip("backend keeps data in memory only")
+    first = stores.chats()
+    await first.append_turn([msg("q1", "s1", 0), msg("a1", "s1", 1, "assistant")])
+    await first.close()  # waits for the turn's flush if it is still running
+    again = stores.chats()
+    assert [m.message_id for m in await again.history("s1")] == ["q1", "a1"]

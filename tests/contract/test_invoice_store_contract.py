@@ -102,6 +102,15 @@ async def test_get_unknown_id_is_none(store: InvoiceStore) -> None:
     assert await store.get("nope") is None
 
 
+async def test_get_many_reads_the_stored_ones_in_the_order_asked(store: InvoiceStore) -> None:
+    await store.upsert([rec(i, reason=f"reason {i}") for i in ("a", "b", "c", "d")])
+    got = await store.get_many(["c", "nope", "a", "d", "a"])
+    # unknown ids left out; the order (and a repeat) as asked: an answer lists them as it ranked them
+    assert [r.invoice_id for r in got] == ["c", "a", "d", "a"]
+    assert got[0] == await store.get("c")
+    assert await store.get_many([]) == []
+
+
 async def test_reupsert_updates_and_never_duplicates(store: InvoiceStore) -> None:
     await store.upsert([rec("a", status="declined"), rec("b")])
     await store.upsert([rec("a", status="fully_reimbursed", reason="Re-analysed.")])

@@ -120,6 +120,10 @@ class InMemoryInvoiceStore:
         self._check()
         return self.records.get(invoice_id)
 
+    async def get_many(self, invoice_ids: Sequence[str]) -> list[InvoiceRecord]:
+        self._check()
+        return [self.records[i] for i in invoice_ids if i in self.records]
+
     async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
         self._check()
         found = self._newest_first(flt)
@@ -197,6 +201,10 @@ class FailingInvoiceStore:
     async def get(self, invoice_id: str) -> InvoiceRecord | None:
         self._read()
         return await self.inner.get(invoice_id)
+
+    async def get_many(self, invoice_ids: Sequence[str]) -> list[InvoiceRecord]:
+        self._read()
+        return await self.inner.get_many(invoice_ids)
 
     async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
         self._read()
@@ -294,6 +302,10 @@ class InMemoryChatStore:
     async def append(self, message: ChatMessage) -> None:
         self._seq += 1
         self.messages[message.message_id] = (self._seq, message)
+
+    async def append_turn(self, messages: Sequence[ChatMessage]) -> None:
+        for message in messages:
+            await self.append(message)
 
     async def history(self, session_id: str) -> list[ChatMessage]:
         rows = [(m.timestamp, seq, m) for seq, m in self.messages.values() if m.session_id == session_id]

@@ -60,6 +60,9 @@ class FlakyInvoiceStore:
     async def get(self, invoice_id: str) -> InvoiceRecord | None:
         return await self.inner.get(invoice_id)
 
+    async def get_many(self, invoice_ids: Sequence[str]) -> list[InvoiceRecord]:
+        return await self.inner.get_many(invoice_ids)
+
     async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
         return await self.inner.find(flt, limit, offset)
 

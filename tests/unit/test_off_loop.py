@@ -81,6 +81,7 @@ async def test_every_edge_invoice_store_call_runs_off_the_event_loop(tmp_path: P
         assert (await store.find(flt, 2, 0)).total == 5
         assert await store.count(flt) == 5
         assert await store.get("inv-3") is not None
+        assert [r.invoice_id for r in await store.get_many(["inv-4", "inv-3"])] == ["inv-4", "inv-3"]
         assert len([r async for r in store.iterate(flt)]) == 5
         assert len(await store.search("barbeque", flt, 3)) == 3
         assert len(await store.figures(InvoiceFilter())) == 5

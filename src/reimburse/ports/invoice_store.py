@@ -29,6 +29,11 @@ class InvoiceStore(Protocol):
 
     async def get(self, invoice_id: str) -> InvoiceRecord | None: ...
 
+    async def get_many(self, invoice_ids: Sequence[str]) -> list[InvoiceRecord]:
+        """The stored records among `invoice_ids`, in the order asked; unknown ids are left out.
+        One read for a page of records (what an answer shows), not one call per record."""
+        ...
+
     async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
         """Matching records, newest `analyzed_at` first, and the total number matching."""
         ...

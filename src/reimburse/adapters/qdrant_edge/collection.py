@@ -4,12 +4,15 @@ Opens or creates the shard under an exclusive directory lock, keeps payload inde
 and makes every write durable (flush) before it returns. Reads are synchronous here; the stores
 call them from a worker thread (at 100k points a read can take tens of ms, and the event loop must
 never wait on it). Writes and flushes (an fsync) run in a worker thread, and concurrent writers
-share one flush (group commit).
+share one flush (group commit). `write` returns once the flush is done; `write_logged` returns once
+the operations are applied, i.e. in the shard's write-ahead log, which a crash of this process
+cannot lose (Qdrant replays it on load), and leaves the flush to the background.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +25,7 @@ from reimburse.adapters.qdrant_shared.codec import DENSE_VECTOR, SPARSE_VECTOR, 
 from reimburse.domain.errors import StoreUnavailable
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 _SCHEMA = {
     IndexType.KEYWORD: qe.PayloadSchemaType.Keyword,
@@ -53,6 +57,7 @@ class EdgeCollection:
         self._applied = 0  # writes applied to the shard
         self._flushed = 0  # writes known to be on disk
         self._flush_lock = asyncio.Lock()
+        self._background: set[asyncio.Task[None]] = set()  # writes whose flush is still running
 
     def _open(self, dense_size: int | None) -> qe.EdgeShard:
         sparse = {SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)}
@@ -108,22 +113,76 @@ class EdgeCollection:
         shard = self._require()
         # Shielded: once started, the write is flushed and the gate released even if the caller
         # is cancelled, so a backup never waits on, or copies, a write left half-done.
-        task = asyncio.ensure_future(self._gated_write(shard, operations))
+        task = asyncio.ensure_future(self._gated_write(shard, operations, None))
         task.add_done_callback(lambda t: t.cancelled() or t.exception())  # retrieved, never "lost"
         await asyncio.shield(task)
 
-    async def _gated_write(self, shard: qe.EdgeShard, operations: list[qe.UpdateOperation]) -> None:
-        def apply() -> None:
-            for op in operations:
-                shard.update(op)
+    async def write_logged(self, operations: list[qe.UpdateOperation]) -> None:
+        """Apply the operations and return once they are applied: readable, and in the shard's
+        write-ahead log, so a crash (even SIGKILL) of this process cannot lose them. The flush (an
+        fsync, against a power loss) follows in the background, shared with every write meanwhile;
+        the write gate stays held until it is done, so a backup still copies only flushed writes."""
+        if not operations:
+            return
+        shard = self._require()
+        applied: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        task = asyncio.ensure_future(self._gated_write(shard, operations, applied))
+        self._background.add(task)
+        task.add_done_callback(self._background_done)
+        await asyncio.shield(applied)
 
-        async with self._gate.shared():
+    def _background_done(self, task: asyncio.Task[None]) -> None:
+        self._background.discard(task)
+        if not task.cancelled() and (exc := task.exception()) is not None:
+            # the caller already has its answer; the next write or close() flushes again
+            log.warning("background flush of %s failed: %s", self.path.name, exc)
+
+    async def settle(self) -> None:
+        """Wait for every background flush (before closing the shard)."""
+        while self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+
+    async def _gated_write(
+        self,
+        shard: qe.EdgeShard,
+        operations: list[qe.UpdateOperation],
+        applied: asyncio.Future[None] | None,
+    ) -> None:
+        def enter_and_apply() -> int:  # one thread hop for the gate and the apply
+            fd = self._gate.enter_shared()
             try:
-                await asyncio.to_thread(apply)
-            except Exception as exc:
-                raise StoreUnavailable(f"embedded store write failed ({self.path.name}): {exc}") from exc
+                for op in operations:
+                    shard.update(op)
+            except BaseException:
+                self._gate.leave(fd)
+                raise
+            return fd
+
+        pending = asyncio.ensure_future(asyncio.to_thread(enter_and_apply))
+        try:
+            fd = await asyncio.shield(pending)
+        except asyncio.CancelledError:
+            # the thread may still get the gate after we stop waiting: release it when it does
+            pending.add_done_callback(
+                lambda f: f.cancelled() or f.exception() or self._gate.leave(f.result())
+            )
+            if applied is not None:
+                applied.cancel()
+            raise
+        except Exception as exc:
+            error = StoreUnavailable(f"embedded store write failed ({self.path.name}): {exc}")
+            if applied is None:
+                raise error from exc
+            error.__cause__ = exc
+            applied.set_exception(error)  # the caller raises it; nothing was applied, nothing to flush
+            return
+        try:
             self._applied += 1
+            if applied is not None and not applied.done():
+                applied.set_result(None)
             await self._flush_through(self._applied)
+        finally:
+            self._gate.leave(fd)
 
     async def _flush_through(self, seq: int) -> None:
         async with self._flush_lock:

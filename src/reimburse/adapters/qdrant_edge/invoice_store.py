@@ -92,6 +92,16 @@ class QdrantEdgeInvoiceStore:
         payloads = self._col.retrieve_payloads([invoice_point_id(invoice_id)])
         return payload_to_invoice(payloads[0]) if payloads else None
 
+    async def get_many(self, invoice_ids: Sequence[str]) -> list[InvoiceRecord]:
+        if not invoice_ids:
+            return []
+        return await asyncio.to_thread(self._get_many, list(invoice_ids))
+
+    def _get_many(self, invoice_ids: list[str]) -> list[InvoiceRecord]:
+        payloads = self._col.retrieve_payloads([invoice_point_id(i) for i in dict.fromkeys(invoice_ids)])
+        found = {r.invoice_id: r for r in map(payload_to_invoice, payloads)}
+        return [found[i] for i in invoice_ids if i in found]
+
     async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
         return await asyncio.to_thread(self._find, flt, limit, offset)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from qdrant_client import AsyncQdrantClient, models
@@ -46,11 +47,21 @@ class QdrantServerChatStore:
         self._seq = 0
 
     async def append(self, message: ChatMessage) -> None:
-        self._seq = next_seq(self._seq)
-        point = models.PointStruct(
-            id=chat_point_id(message.message_id), vector={}, payload=chat_to_payload(message, self._seq)
-        )
-        await self._col.upsert([point])
+        await self._col.upsert(self._points([message]))
+
+    async def append_turn(self, messages: Sequence[ChatMessage]) -> None:
+        # one request; the server holds the turn (its WAL) once it acknowledges, whatever happens here
+        await self._col.upsert(self._points(messages))
+
+    def _points(self, messages: Sequence[ChatMessage]) -> list[models.PointStruct]:
+        points = []
+        for message in messages:  # seq keeps the order of equal timestamps
+            self._seq = next_seq(self._seq)
+            payload = chat_to_payload(message, self._seq)
+            points.append(
+                models.PointStruct(id=chat_point_id(message.message_id), vector={}, payload=payload)
+            )
+        return points
 
     async def history(self, session_id: str) -> list[ChatMessage]:
         flt = to_filter([Equals("session_id", session_id)])

@@ -78,6 +78,15 @@ class QdrantServerInvoiceStore:
         payloads = await self._col.retrieve_payloads([invoice_point_id(invoice_id)])
         return payload_to_invoice(payloads[0]) if payloads else None
 
+    async def get_many(self, invoice_ids: Sequence[str]) -> list[InvoiceRecord]:
+        if not invoice_ids:
+            return []
+        payloads = await self._col.retrieve_payloads(
+            [invoice_point_id(i) for i in dict.fromkeys(invoice_ids)]
+        )
+        found = {r.invoice_id: r for r in map(payload_to_invoice, payloads)}
+        return [found[i] for i in invoice_ids if i in found]
+
     async def find(self, flt: InvoiceFilter, limit: int, offset: int) -> InvoicePage:
         qflt = to_filter(invoice_conditions(flt))
         total = await self._col.count(qflt)

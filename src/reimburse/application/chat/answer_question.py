@@ -7,7 +7,6 @@ stream, so the streamed text always equals the whole answer.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -313,10 +312,13 @@ class AnswerQuestion:
                 query=p.state,
             )
 
-        # both turns at once: a store that syncs to disk can cover them with one flush
-        await asyncio.gather(
-            self._chats.append(message("user", p.request.query, p.asked_at, ())),
-            self._chats.append(message("assistant", response, answered_at, tuple(p.sources))),
+        # One write for both turns. It survives a crash of this process before `done` is sent; the
+        # fsync that also survives a power loss follows in the background (ChatStore.append_turn).
+        await self._chats.append_turn(
+            [
+                message("user", p.request.query, p.asked_at, ()),
+                message("assistant", response, answered_at, tuple(p.sources)),
+            ]
         )
 
 

@@ -7,7 +7,6 @@ question narrow by BM25 search, kept only when a record contains them all.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -205,9 +204,8 @@ class InvoiceRetrieval:
         )
 
     async def _whole(self, figures: Sequence[InvoiceFigures]) -> list[InvoiceRecord]:
-        """The records an answer shows (a page at most), read whole, in the figures' order."""
-        found = await asyncio.gather(*(self._invoices.get(f.invoice_id) for f in figures))
-        return [r for r in found if r is not None]
+        """The records an answer shows (a page at most), read whole in one call, in the figures' order."""
+        return await self._invoices.get_many([f.invoice_id for f in figures])
 
     async def _lookup(self, q: QueryState, flt: InvoiceFilter) -> Retrieved:
         ref = q.invoice_ref or ""
