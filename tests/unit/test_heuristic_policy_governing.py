@@ -140,3 +140,53 @@ def test_a_sentence_with_two_amounts_is_no_table_row() -> None:
         spaced_tables("Meals Lodging\nBreakfast is reimbursed at $10 and dinner up to $25 when travelling.\n")
         == []
     )
+
+
+def test_a_spaced_dash_before_an_amount_is_no_minus_sign() -> None:
+    policy = read("Travel Expenses\nMeals (domestic) - $75 per day; Meals (international) - $100 per day\n")
+    assert limits(policy) == {
+        ("meals", Decimal(75), "day", "", "location domestic"),
+        ("meals", Decimal(100), "day", "", "location international"),
+    }
+
+
+def test_a_bracketed_amount_after_a_limit_is_the_other_rows_limit() -> None:
+    policy = read("Meals\nDaily meal expenses should not exceed $50 ($75 in major cities).\n")
+    assert limits(policy) == {
+        ("meals", Decimal(50), "day", "", ""),
+        ("meals", Decimal(75), "day", "", "location major cities"),
+    }
+
+
+def test_within_and_outside_a_place_are_the_travel_scopes() -> None:
+    country = read(
+        "Meals\nThe per diem for meals is $59 per day within the continental United States and $75 per "
+        "day outside the continental United States.\n"
+    )
+    state = read(
+        "Meals\nThe daily meal allowance for travel within the state is $45 and for travel outside the "
+        "state is $60.\n"
+    )
+    assert limits(country) == {
+        ("meals", Decimal(59), "day", "", "location domestic"),
+        ("meals", Decimal(75), "day", "", "location international"),
+    }
+    assert limits(state) == {
+        ("meals", Decimal(45), "day", "", "location in-state"),
+        ("meals", Decimal(60), "day", "", "location out-of-state"),
+    }
+
+
+def test_the_scope_after_a_list_of_meal_amounts_is_each_ones() -> None:
+    policy = read(
+        "Meals\nBreakfast $15, lunch $20, dinner $35 for domestic travel; breakfast $20, lunch $30, "
+        "dinner $50 for international travel.\n"
+    )
+    assert limits(policy) == {
+        ("meals", Decimal(15), "meal", "breakfast", "location domestic"),
+        ("meals", Decimal(20), "meal", "lunch", "location domestic"),
+        ("meals", Decimal(35), "meal", "dinner", "location domestic"),
+        ("meals", Decimal(20), "meal", "breakfast", "location international"),
+        ("meals", Decimal(30), "meal", "lunch", "location international"),
+        ("meals", Decimal(50), "meal", "dinner", "location international"),
+    }

@@ -140,7 +140,14 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
     threshold, an advance or an example. Counts and references (pages, star ratings, years, ids)
     are left out. `money_text`: the policy prints its amounts with a currency; `context`: the
     heading and lead-in the sentence sits under ("the maximum limit per person is:")."""
-    amounts = [a for a in find_amounts(sentence) if a.value > 0]
+    # "Meals (domestic) - $75 per day": a dash with a space after it separates, it is no minus sign.
+    amounts = [
+        AmountMatch(-a.value, a.currency, a.start + 1, a.end, a.has_decimals)
+        if a.value < 0 and re.match(r"[-–]\s", sentence[a.start : a.end])
+        else a
+        for a in find_amounts(sentence)
+    ]
+    amounts = [a for a in amounts if a.value > 0]
     out: list[CapFinding] = []
     for i, a in enumerate(amounts):
         lo = amounts[i - 1].end if i else 0
@@ -185,8 +192,15 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
         elif cap_phrase is None or weak:
             about_money = _ABOUT_MONEY.search(sentence) or _ABOUT_MONEY.search(context)
             # "Breakfast $8 (in-state) / $10 (out-of-state)": the alternative of a limit is one too.
+            # "$50 ($75 in major cities)": a bracket right after a limit gives the other row's limit.
             alternative = (
-                bool(out) and out[-1].amount.end == lo and _ALTERNATIVE.fullmatch(sentence[lo : a.start])
+                bool(out)
+                and out[-1].amount.end == lo
+                and out[-1].kind is RuleType.LIMIT
+                and (
+                    _ALTERNATIVE.fullmatch(sentence[lo : a.start]) is not None
+                    or re.fullmatch(r"\s*\(\s*", sentence[lo : a.start]) is not None
+                )
             )
             if not (unit_follows or alternative or (a.currency and (about_money or _kind_label(before)))):
                 continue

@@ -96,8 +96,28 @@ def locations_in(text: str) -> tuple[str, ...]:
     return _unique([m.group(0) for m in _LOCATION.finditer(text)] + scopes_in(text))
 
 
+# "within the state", "outside the continental United States": the same split said with a place.
+# As US policies use them, the country is the domestic side and the state the in-state side.
+_PLACE_SCOPE = re.compile(
+    r"(?i)(?<![^\W\d_])(?P<side>within|inside|in|outside(?:\s+of)?|out\s+of)\s+(?:the\s+)?"
+    r"(?:(?:continental|contiguous)\s+)?(?P<place>United\s+States|U\.\s?S\.(?:\s?A\.)?|US(?:A)?|country|state)"
+    r"(?![^\W\d_])"
+)
+
+
+def _place_scope(m: re.Match[str]) -> str:
+    inside = not m.group("side").lower().startswith("out")
+    if m.group("place").lower() == "state":
+        return "in-state" if inside else "out-of-state"
+    return "domestic" if inside else "international"
+
+
 def scopes_in(text: str) -> list[str]:
-    return [_CANONICAL_SCOPE.get(m.group(0).lower(), m.group(0)) for m in _SCOPE_RE.finditer(text)]
+    found = [
+        (m.start(), _CANONICAL_SCOPE.get(m.group(0).lower(), m.group(0))) for m in _SCOPE_RE.finditer(text)
+    ]
+    found += [(m.start(), _place_scope(m)) for m in _PLACE_SCOPE.finditer(text)]
+    return [scope for _, scope in sorted(found)]
 
 
 def has_fallback(text: str) -> bool:

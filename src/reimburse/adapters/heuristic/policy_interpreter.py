@@ -281,7 +281,19 @@ def _scopes_named_with_expenses(text: str) -> frozenset[str]:
 
 def _scope_of_travel(sentence: str, mention: Mention) -> bool:
     """'domestic travel', 'business travel': a scope of the trip, not an expense category."""
-    return mention.kind == TRAVEL and _SCOPE_WORD.search(sentence[: mention.start]) is not None
+    if mention.kind != TRAVEL:
+        return False
+    return (
+        _SCOPE_WORD.search(sentence[: mention.start]) is not None
+        or _SCOPE_AFTER.match(sentence[mention.end :]) is not None
+    )
+
+
+# "travel outside the state", "travel abroad": the scope said after the word.
+_SCOPE_AFTER = re.compile(
+    r"(?i)\s+(?:within|inside|outside|out\s+of|abroad|overseas|domestically|internationally|in-state|"
+    r"out-of-state)\b"
+)
 
 
 def _confidence(cap: CapFinding, sentence: str, mentions: list[Mention], kinds: list[str]) -> float:
@@ -325,7 +337,10 @@ def _cap_condition(
         before = re.sub(r"(?i)^\s*(?:/\s*-|(?:per|/|a|an|each)\s*[^\W\d_]+)\s*", " ", before, count=1)
         label_like = before.strip().endswith((":", "-")) or before.strip()[:1].isupper()
         if not label_like and len(before.split()) > 3:
-            before = ""  # "... for domestic travel and": the previous amount's words, no label
+            # "... for domestic travel and": the previous amount's words, no label; past the
+            # conjunction ("and for travel outside the state is") the words are this amount's own.
+            before = re.split(r"(?i)\b(?:and|or|while|whereas|but)\b", before)[-1]
+            before = before if len(before.split()) <= 8 else ""
     # "$8 (in-state) / $10 (out-of-state)": the bracket right after an amount is its own.
     bracket = re.match(r"\s*\(([^)]{1,40})\)", sentence[a.end : hi])
     after = bracket.group(1) if bracket else re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
@@ -342,6 +357,8 @@ def _cap_condition(
         or scopes_in(clause.lead)
         or list(inherited)
     )
+    if not scope:
+        scope = _meal_list_scope(sentence, caps, i)
     if not scope and has_fallback(sentence):
         # "£140 a night in London and £95 elsewhere": beside an "elsewhere" row, the place named
         # after an amount is its row's location.
@@ -372,6 +389,24 @@ def _cap_condition(
         Condition(other="; ".join(_unique_words(governing))) if governing else None,
     )
     return condition, meal.group(1).lower() if meal else ""
+
+
+_MEAL_GAP = re.compile(
+    r"(?i)\s*(?:per\s+\w+)?\s*[,/]?\s*(?:and\s+)?(?:breakfast|brunch|lunch|dinner|supper)\s*[:-]?\s*"
+)
+
+
+def _meal_list_scope(sentence: str, caps: list[CapFinding], i: int) -> list[str]:
+    """ "Breakfast $15, lunch $20, dinner $35 for domestic travel; ...": the scope after a list of
+    meal amounts is each one's."""
+    j = i
+    while j + 1 < len(caps) and _MEAL_GAP.fullmatch(sentence[caps[j].amount.end : caps[j + 1].amount.start]):
+        j += 1
+    if j == i and not (i and _MEAL_GAP.fullmatch(sentence[caps[i - 1].amount.end : caps[i].amount.start])):
+        return []  # not in a list of meals
+    end = caps[j + 1].amount.start if j + 1 < len(caps) else len(sentence)
+    tail = re.split(r"[;.]\s|[;]", sentence[caps[j].amount.end : end])[0]
+    return scopes_in(tail)
 
 
 def _unique_words(phrases: list[str]) -> list[str]:
