@@ -190,6 +190,24 @@ _FUNCTION_WORDS = frozenset(
         "under",
         "over",
         "about",
+        # German capitalises every noun: "Kinderbetreuung und Zeitschriften" is one line.
+        "und",
+        "oder",
+        "für",
+        "von",
+        "mit",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "sowie",
+        "en",
+        "van",
+        "voor",
+        "met",
+        "het",
     ]
 )
 
@@ -280,6 +298,113 @@ def _elided(text: str) -> list[str]:
     return parts
 
 
+# Heads that name no bought thing: a phrase ending in one is a keyword only when a word before it
+# is a thing the lexicon knows ("cancellation fees", "rideshare categories"), never on its own
+# ("streaming services" would decline any "service" line it is near; "personal days" names a time).
+_GENERIC_HEADS = frozenset(
+    [
+        "expense",
+        "expenses",
+        "cost",
+        "costs",
+        "item",
+        "items",
+        "charge",
+        "charges",
+        "fee",
+        "fees",
+        "service",
+        "services",
+        "travel",
+        "trip",
+        "trips",
+        "employee",
+        "employees",
+        "staff",
+        "approval",
+        "approvals",
+        "receipt",
+        "receipts",
+        "policy",
+        "activity",
+        "activities",
+        "purpose",
+        "purposes",
+        "business",
+        "thing",
+        "things",
+        "matter",
+        "matters",
+        "category",
+        "categories",
+        "type",
+        "types",
+        "purchase",
+        "purchases",
+        "goods",
+        "products",
+        "materials",
+        "usage",
+        "time",
+        "days",
+        "reasons",
+        "requirements",
+        "benefits",
+        "programs",
+        "circumstances",
+        "situations",
+        "arrangements",
+    ]
+)
+_LEADING_QUALIFIER = re.compile(r"^(?:\d+[-\s]*(?=[^\W\d_])|[A-Z]{2,5}\s+(?=[a-z]))")
+_WORD = re.compile(r"[^\W\d_][\w'&.-]*")
+
+
+def _known(word: str) -> bool:
+    """A word the lexicon knows: an expense kind or an excluded kind."""
+    return bool(find_mentions(word) or known_kinds(word))
+
+
+def _proper_name(raw: str) -> bool:
+    """A name, not a thing: a capitalised or all-capital word past the first that the lexicon does
+    not know ("Travel Management Office", "ASU business"), or a phrase of capitalised words only
+    ("New Path"). Sentences and list items capitalise their first word, so it alone says nothing."""
+    words = _WORD.findall(raw)
+    if any(w[0].isupper() and not _known(w) for w in words[1:]):
+        return True
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and not all(_known(w) for w in words)
+
+
+# Words that qualify rather than name: "personal", "additional", "unnecessary".
+_QUALIFYING = re.compile(
+    r"(?i)(?:able|ible|al|ic|ive|ous|ful|less|ed|ary|ory)$|^(?:extra|excess|other|non|such)$"
+)
+
+
+def _vague(phrase: str) -> bool:
+    """A phrase whose head names no bought thing ("services", "days") and no word before it a
+    thing either: "personal days", "additional costs" are vague; "limousine services" is not."""
+    words = phrase.split()
+    if len(words) == 1 and _QUALIFYING.search(words[0]) and not _known(words[0]):
+        return True  # "Additional (costs)": a qualifier left alone once the generic head is cut
+    if not words or words[-1] not in _GENERIC_HEADS:
+        return False
+    return not any(
+        _known(w) or not (w in _GENERIC_HEADS or w in _GENERIC or w in _NOT_NOUNS or _QUALIFYING.search(w))
+        for w in words[:-1]
+    )
+
+
+def _phrase_keywords(phrase: str) -> tuple[str, ...]:
+    """The phrase, and its singular when the head is a plain plural: keywords match the start of
+    a word, so "luxury vehicle" finds "Luxury Vehicle Rental" and "luxury vehicles" alike."""
+    head = phrase.rsplit(" ", 1)[-1]
+    if len(head) > 4 and head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        singular = phrase[: -len(head)] + (head[:-3] + "y" if head.endswith("ies") else head[:-1])
+        return (phrase, singular)
+    return (phrase,)
+
+
 def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
     """Exclusions named in the subject of a negative sentence (or a bullet under an exclusion lead).
 
@@ -297,9 +422,18 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
             out[kind.name] = ExclusionFinding(kind.name, kind.keywords)
         if kinds or _PROCESS.search(part):
             continue
+        if re.match(
+            r"(?i)\s*(?:(?:expenses?|costs?)\s+(?:for|of)\s+)?(?:the\s+|any\s+|all\s+)?other\b", part
+        ):
+            continue  # "other office supplies": the rest of something said before, no thing of its own
         raw = _TAIL.sub("", _DROP.sub("", _LEAD_VERB.sub("", part.strip(" .:;-\"'")))).strip(" .:;-\"'")
         # "service charges added by the hotel": a participle closes the noun phrase, not names it.
         raw = _TAIL.sub("", _PARTICIPLE_TAIL.sub("", raw)).strip(" .:;-\"'")
+        # "15-passenger vans": the count qualifies the noun; "UM parking permits": so does a
+        # leading acronym naming the issuer.
+        raw = _LEADING_QUALIFIER.sub("", raw)
+        if _proper_name(raw) or _vague(raw.lower()):
+            continue
         phrase = raw.lower()
         words = phrase.split()
         if (
@@ -312,7 +446,7 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
             and not re.search(r"\d", phrase)
             and not _names_a_category(phrase)
         ):
-            out.setdefault(phrase, ExclusionFinding(phrase, (phrase,), 0.7))
+            out.setdefault(phrase, ExclusionFinding(phrase, _phrase_keywords(phrase), 0.7))
     return list(out.values())
 
 
@@ -343,6 +477,12 @@ _UNLESS_APPROVED = re.compile(
 )
 
 
+_GENERIC_OF = re.compile(
+    r"(?i)^\s*(?:(?:the|any|all)\s+)?(?:(?:personal|additional)\s+)?"
+    r"(?:use|usage|cost|costs|purchase|purchases|expenses?|charges?|fees?)\s+(?:of|for|on)\s+(?=\S)"
+)
+
+
 def _unqualified(text: str) -> tuple[str, bool]:
     """The excluded thing without what qualifies it, and whether something did ("rides paid for
     with vouchers", "laundry if travel is under five nights"): a qualified item is excluded only
@@ -355,6 +495,8 @@ def _unqualified(text: str) -> tuple[str, bool]:
     # "Medical expenses while traveling", "commuting between home and campus": context, not a
     # condition that narrows the item.
     narrowed = cut != _DESCRIPTIVE.sub("", text) or (cut != text and not _DESCRIPTIVE.search(text))
+    # "The use of X", "Charges for X": the excluded thing is what the generic noun is of.
+    cut = _GENERIC_OF.sub("", cut, count=1)
     # "Gifts to friends or relatives": the enumeration is the preposition's, the item is "gifts".
     head = re.split(r"(?i)\s+(?:to|for|of|by|with|from|at|on|in|during|before|after)\s+", cut, maxsplit=1)[0]
     return head, narrowed
@@ -407,7 +549,7 @@ def excluded_part(sentence: str) -> tuple[str, bool]:
         return "", True  # "repayment of an unallowable card expense": an adjective, not a rule
     obj = object_of(sentence) if m else None
     if obj is not None:
-        return obj
+        return obj[0], obj[1] or not _names_a_thing(obj[0])
     subject = subject_of(sentence)
     if _PROCESS.search(subject) and not known_kinds(subject):
         return "", True  # about claiming ("transactions not accounted for timely"), not items
@@ -434,7 +576,15 @@ def excluded_part(sentence: str) -> tuple[str, bool]:
     )
     if conduct or separate:
         return "", True
-    return part, qualified or bool(conditional)
+    return part, qualified or bool(conditional) or not _names_a_thing(part)
+
+
+def _names_a_thing(part: str) -> bool:
+    """Whether a sentence's subject or object names something the lexicon knows is bought: a
+    sentence names its excluded thing in words of its own (often a name or a situation), so its
+    phrase is a keyword only then. List items under an exclusion heading need not: the policy
+    itself lists them as things."""
+    return bool(known_kinds(part)) or any(m.kind != TRAVEL for m in find_mentions(part))
 
 
 def subject_of(sentence: str) -> str:

@@ -376,11 +376,14 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         "fines",
         _w(
             "fine, fines, penalty, penalties, challan, traffic violation, traffic violations, speeding, "
-            "parking ticket, parking tickets, moving violation, moving violations"
+            "parking ticket, parking tickets, moving violation, moving violations, parking citation, "
+            "parking citations, traffic citation, traffic citations, bußgeld, bußgelder, strafzettel, "
+            "verwarnungsgeld, amende, amendes, contravention, contraventions, boete, boetes, multa, multas"
         ),
         _w(
             "penalty, traffic fine, parking fine, challan, late fee, late payment, speeding, bußgeld, "
-            "amende, boete, multa, parking ticket, traffic violation, moving violation"
+            "amende, boete, multa, parking ticket, traffic violation, moving violation, citation, "
+            "strafzettel, verwarnungsgeld, contravention"
         ),
     ),
     ExcludedKind(
@@ -427,6 +430,110 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         "convenience fees",
         _w("convenience fee, convenience fees, convenience charges, booking fee, booking fees"),
         _w("convenience fee, convenience charge, booking fee"),
+    ),
+    # Personal items that published non-reimbursable lists name again and again (issue 19): each
+    # appears in the lists of at least two issuers; triggers name them in a policy, keywords on a bill.
+    ExcludedKind(
+        "child care",
+        _w(
+            "babysitting, baby-sitting, child care, childcare, daycare, day care, kinderbetreuung, "
+            "garde d'enfants, kinderopvang"
+        ),
+        _w(
+            "babysit, baby-sit, baby sit, child care, childcare, daycare, day care, nanny, "
+            "kinderbetreuung, garde d'enfants, kinderopvang"
+        ),
+    ),
+    ExcludedKind(
+        "pet care",
+        _w("pet care, pet-care, pet boarding, pet sitting, kennel, kennels, tierbetreuung, tierpension"),
+        _w(
+            "pet care, pet-care, pet boarding, pet sitting, dog sitting, kennel, tierbetreuung, tierpension, hundepension"
+        ),
+    ),
+    ExcludedKind(
+        "grooming services",
+        _w(
+            "barber, barbers, hairdresser, hairdressers, haircut, haircuts, shoe shine, shoe shines, "
+            "shoeshine, shoeshines, friseur, coiffeur, kapper"
+        ),
+        _w("barber, hairdress, haircut, shoe shine, shoeshine, manicure, friseur, coiffeur, kapper"),
+    ),
+    ExcludedKind(
+        "reading material",
+        _w(
+            "newspaper, newspapers, magazine, magazines, reading material, reading materials, "
+            "zeitung, zeitungen, zeitschrift, zeitschriften, journaux, kranten, tijdschriften, periódicos"
+        ),
+        _w(
+            "newspaper, magazine, reading material, zeitung, zeitschrift, journaux, krant, tijdschrift, "
+            "periódico"
+        ),
+    ),
+    ExcludedKind(
+        "vehicle repairs",
+        _w(
+            "car repairs, vehicle repairs, auto repairs, repairs, towing, tow truck, car wash, car washes, "
+            "collision damage, vehicle damage, damage to personal vehicles, "
+            "oil change, oil changes, locksmith, reparaturen, abschleppen, réparations, dépannage"
+        ),
+        _w(
+            "repair, towing, tow truck, car wash, oil change, locksmith, collision damage, vehicle damage, "
+            "reparatur, abschlepp, "
+            "réparation, dépannage"
+        ),
+    ),
+    ExcludedKind(
+        "memberships",
+        _w(
+            "membership, memberships, membership dues, membership fees, club dues, club membership, "
+            "club memberships, mitgliedschaft, mitgliedsbeitrag, cotisation, cotisations, lidmaatschap"
+        ),
+        _w("membership, club dues, mitgliedschaft, mitgliedsbeitrag, cotisation, lidmaatschap"),
+    ),
+    ExcludedKind(
+        "card fees",
+        _w(
+            "finance charge, finance charges, annual fee, annual fees, interest charges, delinquency fees, "
+            "credit card fees, late payment fees"
+        ),
+        _w("finance charge, annual fee, interest charge, delinquen, card fee, late payment, jahresgebühr"),
+    ),
+    ExcludedKind(
+        "lost property",
+        _w(
+            "lost baggage, lost luggage, lost or stolen, loss or theft, theft, stolen, lost articles, "
+            "lost property, diebstahl"
+        ),
+        _w("lost baggage, lost luggage, lost article, theft, stolen, lost property, diebstahl"),
+    ),
+    ExcludedKind(
+        "medical",
+        _w(
+            "medical expenses, medical costs, prescription, prescriptions, medication, medications, "
+            "over-the-counter, dental, medikamente, médicaments, medicijnen"
+        ),
+        _w(
+            "medical, prescription, medication, medicine, over-the-counter, over the counter, pharmacy, dental, "
+            "apotheke, medikament, pharmacie, médicament, medicijn"
+        ),
+    ),
+    ExcludedKind(
+        "recreation",
+        _w("recreation, recreational, sightseeing, golf, freizeit, loisirs"),
+        _w("recreation, sightseeing, golf, green fee, ski pass, lift ticket, theme park, freizeit, loisirs"),
+    ),
+    ExcludedKind(
+        "frequent flyer miles",
+        _w("frequent flyer, frequent-flyer, frequent flier, airline miles, award ticket, award tickets"),
+        _w("frequent flyer, frequent-flyer, frequent flier, award ticket, miles redemption"),
+    ),
+    ExcludedKind(
+        "house sitting",
+        _w("house sitting, house-sitting, house sitter, lawn care, home care, home maintenance"),
+        _w(
+            "house sitting, house-sitting, house sitter, lawn care, lawn, home care, home maintenance, pool cleaning"
+        ),
     ),
 )
 

@@ -1,0 +1,136 @@
+"""Exclusion keywords are concrete things (issue 19): a sentence's subject or object is a keyword only
+when it names something the lexicon knows is bought; never a name, a generic head or a lone
+qualifier. Texts are synthetic paraphrases of published non-reimbursable lists and sentences."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic.exclusions import find_exclusions
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice, LineItem
+from reimburse.domain.verdict.policy import Policy
+from reimburse.domain.verdict.verdict import Status
+
+BASE = "Meals and hotel stays are reimbursed.\n"
+
+
+def read(text: str) -> Policy:
+    text = BASE + text
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
+
+
+def names(policy: Policy) -> set[str]:
+    return {e.name for e in policy.exclusions}
+
+
+def keywords(policy: Policy) -> set[str]:
+    return {k for e in policy.exclusions for k in e.keywords}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Names of an organisation or a place, as subject or object.
+        "Acme Global Solutions will not reimburse Harbor Point Lodge invoices.",
+        "Harbor Point Lodge bookings are not reimbursable.",
+        # Generic or process heads with nothing concrete before them.
+        "Personal days are not reimbursable.",
+        "Additional travel costs will not be reimbursed.",
+        # A phrase the lexicon does not know: a reviewer reads the clause, no keyword declines lines.
+        "Limousine services are not reimbursable.",
+        # "other ...": the rest of something said before.
+        "Expenses for other office supplies will not be reimbursed.",
+    ],
+)
+def test_sentences_that_name_no_known_thing_give_no_keyword(sentence: str) -> None:
+    assert not read(sentence + "\n").exclusions
+
+
+def test_the_thing_a_generic_noun_is_of_is_the_excluded_one() -> None:
+    policy = read("The use of personal frequent flyer miles for university travel is not reimbursable.\n")
+    assert names(policy) == {"frequent flyer miles"}
+    assert "entertainment" in names(read("Charges for in-room movies are not reimbursable.\n"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Babysitting and pet boarding costs are not reimbursable.", {"child care", "pet care"}),
+        (
+            "Kinderbetreuung und Zeitschriften sind nicht erstattungsfähig.",
+            {"child care", "reading material"},
+        ),
+        ("Les amendes et les contraventions ne sont pas remboursées.", {"fines"}),
+        ("Any comprehensive or collision damage will not be reimbursed.", {"vehicle repairs"}),
+        ("Parking citations will not be reimbursed.", {"fines"}),
+    ],
+)
+def test_excluded_things_known_in_several_languages(text: str, kinds: set[str]) -> None:
+    assert names(read(text + "\n")) == kinds
+
+
+def test_list_items_use_the_lexicon_and_drop_lone_qualifiers_and_names() -> None:
+    policy = read(
+        "The following expenses are not reimbursable:\n"
+        "- Magazines and newspapers\n- Haircuts\n- Towing of personal vehicles\n"
+        "- Credit card annual fees\n- Prescription medication\n- Theft of personal property\n"
+        "- Travel Office Fees\n- Additional costs\n- Miscellaneous items\n- Umbrellas\n"
+    )
+    assert names(policy) == {
+        "reading material",
+        "grooming services",
+        "vehicle repairs",
+        "card fees",
+        "medical",
+        "lost property",
+        "umbrellas",
+    }
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ("UM parking permits", {"parking permits"}),  # the issuer's acronym qualifies the thing
+        ("15-passenger vans", {"passenger vans"}),  # so does a count
+        ("New Path", set()),  # capitalised words only: a name
+        ("travel with the Campus Shuttle Office", set()),
+        ("streaming services", {"streaming services"}),  # a thing before a generic head
+        ("personal services", set()),
+    ],
+)
+def test_phrase_guards(part: str, expected: set[str]) -> None:
+    assert {f.name for f in find_exclusions(part)} == expected
+
+
+def test_a_plural_phrase_also_matches_its_singular_on_a_bill() -> None:
+    policy = read("The following are not reimbursable:\n- Umbrellas\n")
+    invoice = Invoice(
+        total=Decimal(120),
+        line_items=(LineItem("Umbrella (travel size)", Decimal(20)), LineItem("Room night", Decimal(100))),
+        category="hotel",
+    )
+    verdict = decide(policy, invoice, Claim("Ada", date(2025, 1, 10)))
+    assert verdict.status is Status.PARTIALLY_REIMBURSED
+    assert verdict.reimbursable == Decimal("100.00")
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Checked bag fee", "Hotel room", "Taxi ride to airport", "Rental car - compact", "Commuter rail ticket"],
+)
+def test_ordinary_bill_lines_hit_no_new_kind(item: str) -> None:
+    policy = read(
+        "The following expenses are not reimbursable:\n- Babysitting\n- Pet care\n- Haircuts\n- Newspapers\n"
+        "- Car repairs and towing\n- Club memberships\n- Credit card annual fees\n- Lost baggage\n"
+        "- Prescriptions\n- Sightseeing\n- Frequent flyer miles\n- House sitting\n"
+    )
+    invoice = Invoice(total=Decimal(100), line_items=(LineItem(item, Decimal(100)),), category="hotel")
+    assert decide(policy, invoice, Claim("Ada", date(2025, 1, 10))).reimbursable == Decimal("100.00")
