@@ -96,7 +96,8 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
 # A till's reference: "Receipt: 1877934", "Trans #: 4432", "Check 5521", "Bon-Nr 0815".
 _RECEIPT_REF = re.compile(
     r"(?i)^(?:receipt|quittung|beleg|bon|kassenbon|reçu|ticket|bonnetje|recibo|ricevuta|scontrino|"
-    r"check|chk|order|trans|transaction|txn|folio|invoice|rechnung|facture|factuur|factura|fattura)"
+    r"check|chk|order|trans|transaction|txn|folio|invoice|rechnung|facture|factuur|factura|fattura|"
+    r"fatura|talão|kvitto|paragon|rachunek|[úu][čc]tenka|ra[čc]un)"
     # ";" is how scanner OCR often reads the colon
     r"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:;#]\s*([A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
 )

@@ -187,14 +187,28 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " fakturanummer, fakturanr, faktura nr, kvittonummer, kvittonr, kvitto nr, numer faktury,"
         " nr faktury, nr dokumentu, numer paragonu, nr paragonu, číslo faktury, cislo faktury,"
         " číslo dokladu, cislo dokladu, č. dokladu, broj računa, broj racuna, br. računa, br. racuna,"
-        " račun br, racun br, račun broj, broj dokumenta"
+        " račun br, racun br, račun broj, broj dokumenta,"
+        # "º" is a letter to the regex engine, so "Factura nº" is not "factura n" followed by a mark.
+        " factura nº, factura n.º, factura núm, factura num, ticket nº, ticket no, recibo nº, recibo n,"
+        " fatura nº, fatura n.º, fatura n, fatura no, nº fatura, n.º fatura, número da fatura,"
+        " numero da fatura, fatura-recibo nº, talão nº,"
+        # German abbreviations of Rechnungsnummer: "Re-Nr.", "Rg.-Nr.", "Rechn.-Nr."
+        " re nr, rg nr, rechn nr, rech nr, kassenbeleg nr, kassenbelegnummer,"
+        " faktura č, faktura číslo, účtenka č, uctenka c, číslo účtenky, doklad č, paragon nr,"
+        " kassabon nr, kassabonnummer"
     ),
     Label.BOOKING_NO: _p(
         "booking id, booking ref, booking reference, booking no, booking number, pnr, pnr no, pnr number,"
         " ticket no, ticket number, e-ticket no, trip id, ride id, order id, order no, order number,"
         " confirmation no, confirmation number, confirmation #, reservation no, reservation number,"
         " transaction id, reference no, ref no, buchungsnummer, réservation n°, numéro de réservation,"
-        " boekingsnummer, reserveringsnummer, crn, order #, booking #, ref #"
+        " boekingsnummer, reserveringsnummer, crn, order #, booking #, ref #,"
+        " booking code, reservation code, confirmation code, record locator, transaction no,"
+        " transaction number, txn id, txn no, auftragsnummer, auftrags nr, bestellnummer, bestell nr,"
+        " vorgangsnummer, ticketnummer, ticket nr, buchungscode, reservierungsnummer, bestätigungsnummer,"
+        " numéro de commande, n° de commande, commande n°, n° de transaction, ordernummer,"
+        " bestelnummer, transactienummer, número de pedido, nº pedido, numero ordine, n. ordine,"
+        " numer zamówienia, číslo objednávky"
     ),
     Label.NAME: _p(
         "passenger name, passenger, passengers, guest name, guest, customer name, customer, name,"
@@ -282,10 +296,26 @@ class LabelHit:
     text: str
 
 
+# Scanner OCR reads "l" as "!" or "1" and "o" as "0" inside words ("Tota!", "Va!amar", "G0ODS",
+# "Peta1ing"): labels are matched on a copy with those read back, of the same length, so every
+# position still points into the printed line.
+_OCR_L = re.compile(r"(?<=[^\W\d_])!(?=[^\W\d_]|[\s:;,./]|$)|(?<=[a-z])1(?=[a-z])")
+_OCR_O = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])")
+
+
+def ocr_letters(line: str) -> str:
+    """`line` with OCR's letter-shaped digits and marks read as the letters (same length)."""
+    if "!" not in line and "0" not in line and "1" not in line:
+        return line
+    line = _OCR_L.sub("l", line)
+    return _OCR_O.sub(lambda m: "O" if line[m.start() - 1].isupper() else "o", line)
+
+
 def find_labels(line: str) -> list[LabelHit]:
     """All labels in one line, left to right, longest phrase first where they overlap."""
     hits: list[LabelHit] = []
     done = 0
+    printed, line = line, ocr_letters(line)
     for start in _WORD_START.finditer(line):
         pos = start.start()
         entry = _BY_LETTER.get(line[pos].lower())
@@ -310,7 +340,7 @@ def find_labels(line: str) -> list[LabelHit]:
             and not re.search(r"\d(?![\d.,]*\s?%)", line[hits[-1].end : pos])
         ):
             continue
-        hits.append(LabelHit(label, pos, m.end(), m.group(0)))
+        hits.append(LabelHit(label, pos, m.end(), printed[pos : m.end()]))
     return hits
 
 

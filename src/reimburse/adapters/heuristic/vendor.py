@@ -345,7 +345,14 @@ _REGISTRATION = re.compile(
     r"sitz\s+der|ust\.?-?\s?id\w*|vat\s*(?:reg\w*|no|number|id)|company\s*(?:no|number|reg\w*)|"
     r"registered\s+(?:office|in|number)|siret|siren|rcs|capital\s+(?:social|de)|kvk|"
     r"btw[-\s]?(?:nr|nummer|id)|cif|nif|p\.?\s?iva|partita\s+iva|gstin|cin|abn|oib|steuernummer|"
-    r"tax\s*id|ein)(?![^\W\d_])"
+    r"tax\s*id|ein|"
+    # Austria and Switzerland (UID), Czechia (IČO, DIČ), Poland (NIP, REGON, KRS), the Nordics
+    # (org.nr, CVR, Y-tunnus), Portugal (NIPC), Spain and Italy (N.I.F., C.F.), Malaysia and
+    # Singapore (company or GST registration: "Co. Reg", "GST Reg", "GST ID", "SST"), Australia
+    # (ACN), and a bare "Reg No" beside a name.
+    r"uid(?:-?nr|-?nummer)?|i[čc]o|di[čc]|nip|regon|krs|org\.?\s?nr|organisationsnummer|cvr|"
+    r"y-tunnus|nipc|n\.i\.f|c\.f|co\.?\s?reg\w*|gst\s*(?:reg\w*|id)|sst|acn|reg\.?\s?no)(?![^\W\d_])"
+    r"|(?<![^\W\d_])ATU\d{8}(?!\d)"  # an Austrian VAT id printed without its label
 )
 
 
@@ -391,7 +398,9 @@ def _legal_name(cell: str, *, in_seller_block: bool = False) -> str | None:
                 break
             if len(taken) == 6:
                 break
-        while taken and taken[-1].lower() in _JOINERS:
+        # A lowercase joiner cannot start a name; a capitalised one can ("Am Hof 2 ... GmbH",
+        # "The Cloud One Ltd", "De Vries B.V.").
+        while taken and taken[-1] in _JOINERS:
             taken.pop()
         if not taken:
             continue

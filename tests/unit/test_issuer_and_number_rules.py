@@ -1,0 +1,102 @@
+"""Issue 11 rules for unseen documents: labels read through scanner OCR's letter-shaped marks,
+number labels by language convention, and the issuer's legal name beside its registration id."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reimburse.adapters.heuristic.fields import read_number, read_vendor
+from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
+from reimburse.adapters.heuristic.totals import LineInfo, analyse_lines
+
+
+def _lines(text: str) -> list[LineInfo]:
+    return analyse_lines(text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "printed"),
+    [
+        ("Tota!   3,563.84", Label.TOTAL, "Tota!"),  # "!" read for "l"
+        ("Do!azak / Arriva!   26.08.21", Label.CHECK_IN, "Arriva!"),
+        ("T0TAL   12.00", Label.TOTAL, "T0TAL"),  # "0" read for "O"
+        ("Inv0ice No: 4471", Label.INVOICE_NO, "Inv0ice No"),
+    ],
+)
+def test_labels_are_found_through_ocr_letter_confusions(line: str, label: Label, printed: str) -> None:
+    hit = next(h for h in find_labels(line) if h.label is label)
+    assert hit.text == printed  # the hit still quotes the printed line
+    assert line[hit.start : hit.end] == printed
+
+
+@pytest.mark.parametrize("line", ["Invoice 10017", "Total 1,000.00", "Room 401 / 2", "ABC1DEF", "A0 1! 0B"])
+def test_digits_and_marks_outside_words_stay(line: str) -> None:
+    assert ocr_letters(line) == line
+
+
+@given(st.text(alphabet=st.sampled_from("aZ0 1!:.-,9"), max_size=40))
+def test_ocr_letters_keeps_every_position(line: str) -> None:
+    probe = ocr_letters(line)
+    assert len(probe) == len(line)
+    assert all(a == b or a in "!01" for a, b in zip(line, probe, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Factura nº 2024/117\nTotal 12,00", "2024/117"),  # Spanish: "º" is a letter to regex
+        ("Fatura nº FT 2023/88\nTotal 12,00", "FT 2023/88"),  # Portuguese
+        ("Re-Nr.: 4711-22\nSumme 5,00", "4711-22"),  # German abbreviations of Rechnungsnummer
+        ("Rg.-Nr. 2019-0815\nSumme 5,00", "2019-0815"),
+        ("Faktura č. 2023001\nCelkem 100,00", "2023001"),  # Czech
+        ("Kvitto: 55012\nTotalt 89,00", "55012"),  # Swedish till receipt
+    ],
+)
+def test_number_labels_by_language_convention(text: str, expected: str) -> None:
+    assert read_number(_lines(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Auftragsnummer: Q7XK21\nSumme 5,00", "Q7XK21"),  # a German train order
+        ("Confirmation code: 88ZT-114\nTotal 5.00", "88ZT-114"),
+        ("Numéro de commande : 2024-5561\nTotal 5,00", "2024-5561"),
+    ],
+)
+def test_order_and_booking_codes_count_when_no_invoice_number_is_printed(text: str, expected: str) -> None:
+    assert read_number(_lines(text))[0] == expected
+
+
+def test_the_invoice_number_wins_over_an_order_code() -> None:
+    text = "Auftragsnummer: Q7XK21\nRe-Nr. 4711\nSumme 5,00"
+    assert read_number(_lines(text))[0] == "4711"
+
+
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        # Austria: the VAT id is the UID (Umsatzsteuer-Identifikationsnummer)
+        ("Am Hof 2 Hotelbetriebs GmbH\nUID-Nr. ATU66571603", "Am Hof 2 Hotelbetriebs GmbH"),
+        ("Kaffeehaus Wien GmbH   ATU12345678", "Kaffeehaus Wien GmbH"),
+        ("Pekárna Novák s.r.o.\nIČO: 12345678   DIČ: CZ12345678", "Pekárna Novák s.r.o."),  # Czechia
+        ("Piekarnia Kowalski Sp. z o.o.\nNIP 123-456-78-90", "Piekarnia Kowalski Sp. z o.o."),  # Poland
+        ("Kaffebaren AB\nOrg.nr 556677-8899", "Kaffebaren AB"),  # Sweden
+    ],
+)
+def test_issuer_legal_name_beside_its_registration_id(footer: str, expected: str) -> None:
+    # A café's receipt: the outlet's name on top, the legal issuer in the footer with its tax id.
+    text = f"Cafe Central\nMelange   4,50\nSumme   4,50\n\n{footer}"
+    assert read_vendor(_lines(text))[0] == expected
+
+
+def test_without_a_registration_id_the_outlet_on_top_stays_the_vendor() -> None:
+    text = "Cafe Central\nMelange   4,50\nSumme   4,50\n\nDanke für Ihren Besuch"
+    assert read_vendor(_lines(text))[0] == "Cafe Central"
+
+
+def test_a_capitalised_joiner_starts_a_legal_name() -> None:
+    text = "Receipt\nTotal 5.00\nThe Cloud One Ltd   VAT Reg No GB123456789"
+    assert read_vendor(_lines(text))[0] == "The Cloud One Ltd"
