@@ -190,3 +190,18 @@ def test_the_scope_after_a_list_of_meal_amounts_is_each_ones() -> None:
         ("meals", Decimal(30), "meal", "lunch", "location international"),
         ("meals", Decimal(50), "meal", "dinner", "location international"),
     }
+
+
+def test_a_sentence_about_its_own_unknown_thing_borrows_no_kind() -> None:
+    policy = read(
+        "Other expenses\nInternet is reimbursed up to $50 per month.\n"
+        "A one-time relocation allowance of up to $2,000 is paid.\n"
+        "Travel expenses\nTips for porters are limited to $2 per bag.\n"
+        "Lodging\nThe nightly rate should not exceed $200.\n"
+    )
+    # Neither the internet sentence before it nor the generic travel heading names the relocation
+    # or the tips; a sentence about the limit itself ("The nightly rate") keeps its heading's kind.
+    assert limits(policy) == {
+        ("internet", Decimal(50), "month", "", ""),
+        ("hotel", Decimal(200), "night", "", ""),
+    }

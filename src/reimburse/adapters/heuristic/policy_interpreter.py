@@ -139,6 +139,12 @@ class HeuristicPolicyInterpreter:
             mentions = [m for m in mentions if m.start >= lead_end]
         general = not mentions and _GENERAL_CAP.search(sentence) is not None
         context = [] if general else _context_kinds(clause, previous)
+        from_previous = not general and not _context_kinds(clause, [])
+        if not mentions and context and _own_subject(sentence) and (context == [TRAVEL] or from_previous):
+            # "A one-time relocation allowance of $2,000" after a sentence on internet, or "Tips for
+            # porters ..." under "Travel expenses": the sentence names its own thing, one the
+            # lexicon does not know; neither the previous sentence's kind nor generic travel.
+            context = []
         caps = find_caps(sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}")
         if caps:
             kinds_seen: list[str] = []
@@ -471,6 +477,89 @@ def _section_heading(heading: str) -> bool:
         and not _TITLE_WORDS.search(heading)
         and not re.search(r"(?i)expense|reimburs|general|scope|purpose", heading)
     )
+
+
+# Words that open a sentence about the limit itself ("The maximum is", "This allowance", "Up to").
+_GENERIC_OPENING = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+        "its",
+        "their",
+        "it",
+        "they",
+        "each",
+        "every",
+        "any",
+        "all",
+        "per",
+        "up",
+        "not",
+        "no",
+        "only",
+        "maximum",
+        "max",
+        "limit",
+        "limits",
+        "cap",
+        "caps",
+        "ceiling",
+        "amount",
+        "amounts",
+        "allowance",
+        "allowances",
+        "rate",
+        "rates",
+        "daily",
+        "nightly",
+        "reimbursement",
+        "reimbursements",
+        "total",
+        "cost",
+        "costs",
+        "expense",
+        "expenses",
+        "charge",
+        "charges",
+        "fee",
+        "fees",
+        "employee",
+        "employees",
+        "traveler",
+        "travelers",
+        "traveller",
+        "travellers",
+        "staff",
+        "you",
+        "we",
+        "claims",
+        "claim",
+        "actual",
+        "reasonable",
+        "receipts",
+    ]
+)
+_SUBJECT = re.compile(
+    r"^\W*((?:[^\W\d_]+[\s,&/-]+){1,5}?)(?:is|are|may|should|will|shall|must|can(?:not)?|allowances?|"
+    r"fees?|costs?|expenses?|charges?|payments?)\b"
+)
+_LINKS = frozenset(
+    ["and", "or", "for", "of", "to", "in", "on", "at", "with", "by", "from", "business", "one-time"]
+)
+
+
+def _own_subject(sentence: str) -> bool:
+    """The sentence opens with a thing of its own ("Tips for porters are", "A one-time relocation
+    allowance"), not with the limit ("The maximum is", "This allowance", "Up to")."""
+    m = _SUBJECT.match(sentence)
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", m.group(1).lower()) if m else []
+    return any(w not in _GENERIC_OPENING and w not in _LINKS for w in words)
 
 
 def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
