@@ -15,8 +15,8 @@ class ChatStore(Protocol):
     async def append_turn(self, messages: Sequence[ChatMessage]) -> None:
         """Stores one chat turn (the question and its answer) in one write. On return the messages
         are readable and survive a crash of this process (they are in the store's write-ahead log,
-        or on the server); the sync to disk that also survives a power loss may follow just after,
-        shared with other writers, so answering never waits on an fsync."""
+        or on the server); the sync to disk that also survives a power loss may follow within a
+        second, shared with other writes, so answering never waits on an fsync."""
         ...
 
     async def history(self, session_id: str) -> list[ChatMessage]:

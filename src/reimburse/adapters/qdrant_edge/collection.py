@@ -6,12 +6,16 @@ call them from a worker thread (at 100k points a read can take tens of ms, and t
 never wait on it). Writes and flushes (an fsync) run in a worker thread, and concurrent writers
 share one flush (group commit). `write` returns once the flush is done; `write_logged` returns once
 the operations are applied, i.e. in the shard's write-ahead log, which a crash of this process
-cannot lose (Qdrant replays it on load), and leaves the flush to the background.
+cannot lose (Qdrant replays it on load), and flushes within LOGGED_FLUSH_DELAY, one flush for every
+such write meanwhile. That matters beyond the fsync's latency: qdrant_edge holds the GIL for the
+whole flush (~14 ms on a quiet disk, hundreds on a busy one), so a flush in a worker thread still
+stops the event loop; flushing chat turns once a second instead of once each keeps that rare.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,6 +37,7 @@ _SCHEMA = {
     IndexType.DATETIME: qe.PayloadSchemaType.Datetime,
 }
 
+LOGGED_FLUSH_DELAY = 1.0  # seconds a `write_logged` may wait for its flush: what a power loss can lose
 SCROLL_PAGE = 2048  # fewer round trips; one page of payloads is a few MB at most
 
 
@@ -58,6 +63,7 @@ class EdgeCollection:
         self._flushed = 0  # writes known to be on disk
         self._flush_lock = asyncio.Lock()
         self._background: set[asyncio.Task[None]] = set()  # writes whose flush is still running
+        self._hurry = asyncio.Event()  # set: flush the logged writes now (closing)
 
     def _open(self, dense_size: int | None) -> qe.EdgeShard:
         sparse = {SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)}
@@ -120,8 +126,8 @@ class EdgeCollection:
     async def write_logged(self, operations: list[qe.UpdateOperation]) -> None:
         """Apply the operations and return once they are applied: readable, and in the shard's
         write-ahead log, so a crash (even SIGKILL) of this process cannot lose them. The flush (an
-        fsync, against a power loss) follows in the background, shared with every write meanwhile;
-        the write gate stays held until it is done, so a backup still copies only flushed writes."""
+        fsync, against a power loss) follows within LOGGED_FLUSH_DELAY, shared with every write
+        meanwhile; the write gate stays held until it is done, so a backup copies only flushed writes."""
         if not operations:
             return
         shard = self._require()
@@ -138,9 +144,13 @@ class EdgeCollection:
             log.warning("background flush of %s failed: %s", self.path.name, exc)
 
     async def settle(self) -> None:
-        """Wait for every background flush (before closing the shard)."""
-        while self._background:
-            await asyncio.gather(*self._background, return_exceptions=True)
+        """Flush the logged writes now and wait for it (before closing the shard)."""
+        self._hurry.set()
+        try:
+            while self._background:
+                await asyncio.gather(*self._background, return_exceptions=True)
+        finally:
+            self._hurry.clear()
 
     async def _gated_write(
         self,
@@ -178,9 +188,13 @@ class EdgeCollection:
             return
         try:
             self._applied += 1
-            if applied is not None and not applied.done():
-                applied.set_result(None)
-            await self._flush_through(self._applied)
+            seq = self._applied
+            if applied is not None:
+                if not applied.done():
+                    applied.set_result(None)
+                with contextlib.suppress(TimeoutError):  # the first to wake flushes for all of them
+                    await asyncio.wait_for(self._hurry.wait(), LOGGED_FLUSH_DELAY)
+            await self._flush_through(seq)
         finally:
             self._gate.leave(fd)
 

@@ -43,8 +43,22 @@ class QdrantEdgePolicyStore:
         dense = embedder.dimension if embedder is not None else None
         self._col = EdgeCollection(data_dir, collection, POLICY_INDEXES, dense)
         self._last_saved: datetime | None = None
+        # The latest policy, kept until the next save: chat asks for it on every question, and this
+        # process is the shard's only writer. `_saves` tells a read that raced a save to not keep it.
+        self._latest: Policy | None = None
+        self._latest_known = False
+        self._saves = 0
 
     async def save(self, policy: Policy) -> None:
+        self._saves += 1
+        self._latest_known = False
+        try:
+            await self._save(policy)
+        finally:
+            self._saves += 1  # a read that started before the write landed is stale too
+            self._latest_known = False
+
+    async def _save(self, policy: Policy) -> None:
         self._last_saved = saved_at_now(self._last_saved)
         clauses = policy_clauses(policy)
         vectors = await point_vectors(self._embedder, [c for _, c in clauses])
@@ -89,15 +103,23 @@ class QdrantEdgePolicyStore:
         return best_clause_hits(((p.payload, float(p.score)) for p in points if p.payload), limit)
 
     async def latest(self) -> Policy | None:
-        points = await asyncio.to_thread(
-            self._col.query,
+        if self._latest_known:
+            return self._latest
+        saves = self._saves
+        policy = await asyncio.to_thread(self._read_latest)
+        if saves == self._saves:
+            self._latest, self._latest_known = policy, True
+        return policy
+
+    def _read_latest(self) -> Policy | None:
+        points = self._col.query(
             qe.QueryRequest(
                 limit=1,
                 query=qe.OrderBy("saved_at", qe.Direction.Desc),
                 filter=to_filter([Equals("kind", POLICY_KIND)]),
                 with_payload=True,
                 with_vector=False,
-            ),
+            )
         )
         return payload_to_policy(points[0].payload) if points and points[0].payload else None
 
