@@ -43,6 +43,10 @@ class InvalidCorrection(ValueError):
     pass
 
 
+# The meals of the day a per-meal limit can be for (as the policy reader writes them).
+MEALS = ("breakfast", "brunch", "lunch", "dinner", "supper")
+
+
 def version_id(policy_id: str, version: int) -> str:
     return f"{policy_id}@v{version}"
 
@@ -61,6 +65,8 @@ def check_rules(policy: Policy) -> None:
             raise InvalidCorrection(f"cap {cap.rule_id}: period_length must be 1 or more, claims 0 or more")
         if (cap.claims or cap.period_length > 1) and cap.period is Period.INVOICE:
             raise InvalidCorrection(f"cap {cap.rule_id}: claims and period_length need a period")
+        if cap.meal and cap.meal not in MEALS:
+            raise InvalidCorrection(f"cap {cap.rule_id}: meal must be one of {', '.join(MEALS)}")
     if policy.deadline is not None and policy.deadline.days <= 0:
         raise InvalidCorrection("the deadline must be a positive number of days")
     if len(policy.currency) != 3 or not policy.currency.isalpha():

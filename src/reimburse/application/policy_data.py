@@ -54,6 +54,8 @@ class LimitData(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     period: Period = Period.INVOICE
     period_length: int = 1
     claims: int = 0
+    # The meal of the day a per-meal row is for ("Breakfast: 30"): what is capped, not a condition.
+    meal: str = ""
 
 
 class ExclusionData(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -103,6 +105,10 @@ def _condition(limit: LimitData) -> Condition | None:
     return Condition(grades=limit.grades, locations=limit.locations, other=limit.other)
 
 
+def _meal(limit: LimitData) -> str:
+    return limit.meal.strip().lower()
+
+
 def _ids(prefix: str, keys: list[str]) -> list[str]:
     """`cap:meals:meal`, then `cap:meals:meal:2` for the next row with the same category and unit."""
     seen: dict[str, int] = {}
@@ -120,7 +126,10 @@ def policy_from_data(data: PolicyData, policy_id: str, sha256: str = "") -> Poli
     for named in [r.category for r in data.rates] + [c for e in data.exclusions for c in e.categories]:
         if named not in names:
             raise InvalidPolicyData(f"category '{named}' is not among the categories")
-    cap_ids = _ids("cap", [f"{c.category}:{c.unit.value}" for c in data.caps])
+    # A meal row's id names its meal: `cap:meals:meal:breakfast`.
+    cap_ids = _ids(
+        "cap", [f"{c.category}:{c.unit.value}" + (f":{_meal(c)}" if c.meal else "") for c in data.caps]
+    )
     rate_ids = _ids("rate", [f"{r.category}:{r.unit.value}" for r in data.rates])
     deadline = None
     if data.deadline is not None:
@@ -143,6 +152,7 @@ def policy_from_data(data: PolicyData, policy_id: str, sha256: str = "") -> Poli
                 period=c.period,
                 period_length=c.period_length,
                 claims=c.claims,
+                meal=_meal(c),
             )
             for c, rid in zip(data.caps, cap_ids, strict=True)
         ),
