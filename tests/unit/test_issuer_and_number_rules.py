@@ -100,3 +100,29 @@ def test_without_a_registration_id_the_outlet_on_top_stays_the_vendor() -> None:
 def test_a_capitalised_joiner_starts_a_legal_name() -> None:
     text = "Receipt\nTotal 5.00\nThe Cloud One Ltd   VAT Reg No GB123456789"
     assert read_vendor(_lines(text))[0] == "The Cloud One Ltd"
+
+
+def test_a_city_province_and_postcode_line_is_no_sender_line() -> None:
+    text = "1 Hotel Toronto\n550 Wellington St W\nToronto, 0N, M5V 2V4, Canada\nCheck: 1953   Table : 45"
+    assert read_vendor(_lines(text))[0] == "1 Hotel Toronto"
+
+
+def test_a_one_line_sender_address_still_names_the_issuer() -> None:
+    text = "Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène\nM. Jean Dupont\nTotal 5,00"
+    assert read_vendor(_lines(text))[0] == "Au bon moulin SARL"
+
+
+def test_scanner_ocr_marks_in_the_vendor_are_read_as_letters() -> None:
+    text = "Valamar Argosy Hote!\nIva Dulčića 140, 20000 Dubrovnik\nUkupno / Total   HRK   3,563.84"
+    assert read_vendor(_lines(text))[0] == "Valamar Argosy Hotel"
+
+
+@pytest.mark.parametrize("noise", ["utNDR!CHS7R.114A", "QX7RTa 1/0"])
+def test_ocr_of_a_logo_is_no_vendor(noise: str) -> None:
+    text = f"{noise}\nRoom Number   431\nTotal Amount   1,871.00"
+    assert read_vendor(_lines(text))[0] != noise
+
+
+def test_the_value_right_of_a_field_word_is_no_vendor() -> None:
+    text = "Room Number   431\nRate Plan   OGBOBF\nTotal Amount   1,871.00"
+    assert read_vendor(_lines(text))[0] != "OGBOBF"

@@ -18,7 +18,7 @@ from collections import Counter
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
-from reimburse.adapters.heuristic.labels import Label, find_labels
+from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
 from reimburse.adapters.heuristic.text import clean_spaces
 from reimburse.adapters.heuristic.totals import LineInfo
 
@@ -131,6 +131,8 @@ def read_vendor(infos: list[LineInfo], people: tuple[str, ...] = ()) -> tuple[st
     name, confidence = _read_vendor(infos)
     if name and _names_a_person(name, people):
         return None, 0.0
+    if name:  # "Valamar Argosy Hote!": scanner OCR's "l" ("Hote!" on three issuers' scans)
+        name = ocr_letters(name)
     return name, confidence
 
 
@@ -169,9 +171,12 @@ def _read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
         above = infos[filled[n - 1]].text.strip() if n else ""
         if above and (_FIELD_WORDS.match(above) or infos[filled[n - 1]].label_only) and len(above) < 25:
             continue  # the value of the field named above it ("Driver" over "Ramesh Kumar")
-        for start, cell in cells(infos[i].text):
+        row = cells(infos[i].text)
+        for k, (start, cell) in enumerate(row):
             if _recipient(recipient, i, start) or any(abs(i - p) <= 1 for p in people):
                 continue
+            if k and _FIELD_WORDS.match(row[k - 1][1]):
+                continue  # the value of the field named left of it ("Rate Plan   OGBOBF")
             name = _plain_name(infos[i].text, start, cell) or _name_before_address(cell)
             if name and everywhere and len(re.findall(r"[^\W\d_]", name)) < 4:
                 continue  # a logo's fragment ("OSO"), when a company name is printed elsewhere
@@ -323,6 +328,8 @@ def _sender_line(line: str) -> str | None:
         return None
     if not (_STREET.search(parts[1]) or re.search(r"\d", parts[1])):
         return None  # name, then street, then postcode and city
+    if not re.search(r"[^\W\d_]{3,}", parts[1]):
+        return None  # "Toronto, ON, M5V 2V4": city, province and postcode; a street has a name
     name = parts[0].strip()
     if (
         not (name[:1].isupper() or name[:1].isdigit())
@@ -443,6 +450,8 @@ def _is_label(words: str) -> bool:
     return bool(hits) and hits[0].start == 0 and len(words) - hits[-1].end <= 1
 
 
+# Digits inside a word of letters ("utNDR!CHS7R"): OCR of a logo or a stamp, never a printed name.
+_OCR_NOISE = re.compile(r"[^\W\d_]{2}\d+[^\W\d_]|[^\W\d_]\d+[^\W\d_]{2}")
 # Latin letters mixed with Arabic, Greek, Cyrillic or CJK ones in one word: OCR noise.
 _MIXED = re.compile(r"[A-Za-z][\u0370-\u06ff\u3000-\u9fff]|[\u0370-\u06ff\u3000-\u9fff][A-Za-z]")
 
@@ -471,6 +480,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
         or _POSTCODE_CITY.search(name)
         or _STREET_WORD.search(name)
         or _MIXED.search(name)
+        or _OCR_NOISE.search(name)
         or name.rstrip().endswith((":", ";"))
         or (name[:1].islower() and len(name.split()) > 2)
         or find_labels(name)
