@@ -7,6 +7,7 @@ invoices categorised "meals", "food" or "meal" alike.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import msgspec
@@ -136,13 +137,18 @@ def build_categories(policy_categories: list[tuple[str, tuple[str, ...]]]) -> tu
     return tuple(terms)
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w']){re.escape(word)}(?:'s)?(?![\w'])")
+
+
 def find_categories(ws: Workspace, terms: tuple[CategoryTerm, ...]) -> list[CategoryTerm]:
     """Categories the question names (claiming their words), in the order they appear."""
     spans: list[tuple[int, int, CategoryTerm]] = []
+    remaining = ws.remaining  # nothing is claimed until every span is found: build the text once
     for term in terms:
         for word in term.words:
-            pattern = re.compile(rf"(?<![\w']){re.escape(word)}(?:'s)?(?![\w'])")
-            spans.extend((m.start(), m.end(), term) for m in ws.finditer(pattern))
+            spans.extend((m.start(), m.end(), term) for m in _word_pattern(word).finditer(remaining))
     # longest phrases first, so "team lunch" beats "lunch" and "air ticket" beats nothing
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     found: list[tuple[int, CategoryTerm]] = []
