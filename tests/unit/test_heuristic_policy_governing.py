@@ -130,7 +130,7 @@ def test_columns_named_by_kinds_share_the_rows_location() -> None:
     assert len(rows) == 1
     found = {(tuple(t.kinds), t.finding.amount.value, t.condition) for t in read_table(rows[0][0])}
     assert {(k, v, c.locations if c else ()) for k, v, c in found} == {
-        (("meals",), Decimal(62), ("Continental US",)),
+        (("meals", "incidentals"), Decimal(62), ("Continental US",)),
         (("hotel",), Decimal(275), ("Continental US",)),
     }
 
@@ -196,12 +196,24 @@ def test_a_sentence_about_its_own_unknown_thing_borrows_no_kind() -> None:
     policy = read(
         "Other expenses\nInternet is reimbursed up to $50 per month.\n"
         "A one-time relocation allowance of up to $2,000 is paid.\n"
-        "Travel expenses\nTips for porters are limited to $2 per bag.\n"
+        "Travel expenses\nNotary fees are limited to $20 per document.\n"
         "Lodging\nThe nightly rate should not exceed $200.\n"
     )
     # Neither the internet sentence before it nor the generic travel heading names the relocation
-    # or the tips; a sentence about the limit itself ("The nightly rate") keeps its heading's kind.
+    # or the notary; a sentence about the limit itself ("The nightly rate") keeps its heading's kind.
     assert limits(policy) == {
         ("internet", Decimal(50), "month", "", ""),
         ("hotel", Decimal(200), "night", "", ""),
+    }
+
+
+def test_incidentals_tips_laundry_and_baggage_are_kinds_of_their_own() -> None:
+    policy = read(
+        "Travel expenses\nIncidental expenses are reimbursed up to $5 per day.\n"
+        "Laundry is reimbursed up to $25 per trip.\nChecked baggage fees are reimbursed up to $35 per trip.\n"
+    )
+    assert limits(policy) == {
+        ("incidentals", Decimal(5), "day", "", ""),
+        ("laundry", Decimal(25), "trip", "", ""),
+        ("baggage", Decimal(35), "trip", "", ""),
     }

@@ -308,6 +308,33 @@ KINDS: tuple[ExpenseKind, ...] = (
         _kw("courier:3, postage:3, shipping:2, dhl:3, fedex:4, blue dart:4, speed post:4, ups:1"),
         CapUnit.INVOICE,
     ),
+    # Travel policies cap these on their own ("incidental expenses up to $5 per day", "tips of $2
+    # per bag", "laundry on trips over five nights"). No invoice keywords: a bill is seldom one of
+    # them alone, so they name policy limits without drawing invoices away from meals or hotels.
+    ExpenseKind(
+        "incidentals",
+        _w("incidentals, incidental expenses, incidental expense, incidental costs, nebenkosten, faux frais"),
+        (),
+        CapUnit.DAY,
+    ),
+    ExpenseKind(
+        "tips",
+        _w("tips, gratuities, gratuity, tipping, trinkgeld, pourboire, pourboires, fooi, propina"),
+        (),
+        CapUnit.INVOICE,
+    ),
+    ExpenseKind(
+        "laundry",
+        _w("laundry, dry cleaning, dry-cleaning, wäscherei, blanchisserie, wasserij"),
+        (),
+        CapUnit.INVOICE,
+    ),
+    ExpenseKind(
+        "baggage",
+        _w("baggage fees, baggage fee, checked baggage, checked bags, luggage fees, bag fees, gepäck"),
+        (),
+        CapUnit.TRIP,
+    ),
 )
 
 EXCLUDED: tuple[ExcludedKind, ...] = (
