@@ -134,3 +134,34 @@ def test_ordinary_bill_lines_hit_no_new_kind(item: str) -> None:
     )
     invoice = Invoice(total=Decimal(100), line_items=(LineItem(item, Decimal(100)),), category="hotel")
     assert decide(policy, invoice, Claim("Ada", date(2025, 1, 10))).reimbursable == Decimal("100.00")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Airline club memberships are considered personal expenses.", {"memberships"}),
+        ("In-room movies are the personal responsibility of the traveler.", {"entertainment"}),
+        ("Employees will not be reimbursed for parking fines.", {"fines"}),
+        ("Reimbursement will not be made for in-room movies.", {"entertainment"}),
+        ("No reimbursement will be made for golf or sightseeing.", {"recreation"}),
+        (
+            "Examples of non-reimbursable items are babysitting, pet care and magazines.",
+            {"child care", "pet care", "reading material"},
+        ),
+    ],
+)
+def test_more_ways_of_saying_not_reimbursed(sentence: str, kinds: set[str]) -> None:
+    assert names(read(sentence + "\n")) == kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If a traveler chooses a premium seat, the additional cost is considered a personal expense.",
+        "Travelers will not be reimbursed for expenses without receipts.",
+        "Payment will not be made until the report is approved.",
+        "Non-reimbursable items are listed in Appendix B.",
+    ],
+)
+def test_those_ways_name_no_thing_when_the_sentence_names_none(sentence: str) -> None:
+    assert not read(sentence + "\n").exclusions

@@ -24,6 +24,9 @@ NEGATIVE = re.compile(
     r"under\s+no\s+circumstances\s+(?:can|will|may|shall)|not\s+(?:under\s+any\s+circumstances\s+)?bear\s+the\s+cost|"
     r"(?:is|are)\s+excluded|\bexcluded\b|\bexclusions?\b|not\s+covered|not\s+eligible|\bineligible\b|"
     r"not\s+allowed|not\s+permitted|not\s+claimable|\bdisallowed\b|\bprohibited\b|no\s+reimbursement|"
+    r"(?:reimbursement|payment)s?\s+(?:will|shall|can)\s*not\s+be\s+(?:made|issued)|"
+    r"considered\s+(?:to\s+be\s+)?(?:an?\s+)?personal\b|"
+    r"(?:the\s+)?(?:sole\s+)?(?:personal\s+)?responsibility\s+of\s+the\s+(?:traveler|traveller|employee|individual|claimant)|"
     r"will\s+be\s+rejected|must\s+be\s+borne|borne\s+by\s+the\s+employee|at\s+(?:the\s+)?employee'?s?\s+own\s+"
     r"(?:cost|expense)|nicht\s+erstattungsfähig|nicht\s+erstattet|werden\s+nicht\s+erstattet|"
     r"ausgeschlossen|non\s+remboursables?|ne\s+sont\s+pas\s+rembours|exclus|niet\s+vergoed|"
@@ -41,7 +44,7 @@ _DROP = re.compile(
     r"(?i)^(?:(?:the\s+following(?:\s+\w+)?|following|any|all|the|other|such\s+as|e\.g\.|including|items?\s+like|"
     r"expenses?|costs?|charges?|purchases?|claims?|for|on|of|towards|related\s+to|incurred|spent|items?|"
     r"employees?|travell?ers?|use\s+of|a|an|"
-    r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered)(?![^\W\d_])|\W)+"
+    r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered|reimbursements?|payments?)(?![^\W\d_])|\W)+"
 )
 _TAIL = re.compile(
     r"(?i)(\s+(?:expenses?|costs?|charges?|bills?|items?|fees?|dues|purchases?|products?|"
@@ -538,7 +541,7 @@ def short_item(item: str) -> bool:
 _ATTRIBUTIVE = re.compile(r"(?i)(?:unallowable|non[-\s]?reimbursable|ineligible|non-?allowable)$")
 _NOUN_FOLLOWS = re.compile(
     r"(?i)\s+(?!for\b|to\b|under\b|unless\b|if\b|when\b|and\b|or\b|in\b|on\b|by\b|at\b|as\b|because\b|"
-    r"except\b|without\b|expenses?\s*(?:include|are|:))[^\W\d_]"
+    r"except\b|without\b|(?:expenses?|items?|costs?|charges?|purchases?)\s*(?:include|are|:))[^\W\d_]"
 )
 
 
@@ -609,10 +612,19 @@ def subject_of(sentence: str) -> str:
         and "," in head
     ):
         head = head.rsplit(",", 1)[1]
+    # "Examples of non-reimbursable items are X, Y": the lead names no thing; the list follows.
+    head = re.sub(r"(?i)^\s*(?:some\s+)?(?:examples|types|kinds)\s+of\s*$", "", head)
+    tail = re.sub(
+        r"(?i)^\s*(?:expenses?|items?|costs?|charges?|purchases?)\s*(?:include|are|:)\s*(?:the\s+following)?:?",
+        " ",
+        tail,
+    )
     if _DROP.sub("", head).strip():
         return (
             head + " " + tail
             if re.match(r"\s*[:,-]?\s*(?:such as|like|e\.g\.|including)", tail, re.I)
             else head
         )
-    return tail
+    # "Employees will not be reimbursed for X", "No reimbursement will be made for X": the thing
+    # follows the negation.
+    return re.sub(r"(?i)^\s*(?:for|of)\s+", " ", _LEAD_VERB.sub(" ", tail, count=1), count=1)
