@@ -40,9 +40,19 @@ _DATE_THEN_TIME = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(\d{1,2}
 DETECTION_MIN_SIDE = 736  # the library's own: small print is raised to this on the shorter side
 DETECTION_MAX_SIDE = 1600
 ANGLE_CLASSIFIER = False
-RECOGNITION_BATCH = 6
+# One line per model run: a batch pads every line to its widest (and at least 320 px), and on one
+# thread that padding cost 25-35% of recognition on receipts with no gain (docs/ocr.md "Speed").
+RECOGNITION_BATCH = 1
+# Text region first: on a large page a cheap detection at REGION_PASS_SIDE finds where the text is,
+# and full detection runs only on that region (at the whole page's scale). A phone photo is
+# mostly table; a scan is mostly paper, so a region above REGION_MAX_SHARE of the page is not cut.
+REGION_MIN_PIXELS = 1_200_000  # detection pixels below which the pass costs more than it saves
+REGION_PASS_SIDE = 640
+REGION_MAX_SHARE = 0.8
+REGION_MARGIN = 0.03  # of the page's longer side, around the text found, for text the pass missed
 
 _engines: dict[int, Any] = {}
+_call = threading.local()  # the detection scale of the page being read, when a region of it is
 
 
 class OcrTimeout(BaseException):
@@ -74,7 +84,7 @@ def _bound_detection(ocr: Any, min_side: int, max_side: int) -> None:
             import cv2
 
             height, width = img.shape[:2]
-            ratio = min(max(1.0, min_side / min(height, width)), max_side / max(height, width))
+            ratio = getattr(_call, "ratio", None) or detection_ratio(height, width, min_side, max_side)
             size = (max(32, round(width * ratio / 32) * 32), max(32, round(height * ratio / 32) * 32))
             return cv2.resize(img, size)
 
@@ -82,13 +92,55 @@ def _bound_detection(ocr: Any, min_side: int, max_side: int) -> None:
     detector.get_preprocess = lambda _longest: Bounded(min_side, "min", detector.mean, detector.std)
 
 
+def detection_ratio(height: int, width: int, min_side: int, max_side: int) -> float:
+    """The scale detection sees a page at: the shorter side raised to `min_side`, the longer one
+    at most `max_side` (the longer side wins)."""
+    return min(max(1.0, min_side / min(height, width)), max_side / max(height, width))
+
+
 def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
     """Words in the pixels of `image` (RGB), each with its recognition confidence (0..1)."""
-    result, _elapsed = engine(threads)(image, use_cls=ANGLE_CLASSIFIER, return_word_box=True)
+    ocr = engine(threads)
+    ratio = detection_ratio(image.height, image.width, DETECTION_MIN_SIDE, DETECTION_MAX_SIDE)
+    region = text_region(ocr, image, ratio)
+    left, top = (region[0], region[1]) if region else (0, 0)
+    _call.ratio = ratio  # the region is detected at the page's scale, as the whole page would be
+    try:
+        page = image.crop(region) if region else image
+        result, _elapsed = ocr(page, use_cls=ANGLE_CLASSIFIER, return_word_box=True)
+    finally:
+        _call.ratio = None
     words: list[OcrWord] = []
     for item in result or ():
         words.extend(_split_line(item))
+    if left or top:
+        words = [
+            w._replace(x0=w.x0 + left, x1=w.x1 + left, top=w.top + top, bottom=w.bottom + top) for w in words
+        ]
     return words
+
+
+def text_region(ocr: Any, image: Image.Image, ratio: float) -> tuple[int, int, int, int] | None:
+    """(left, top, right, bottom) around all text a coarse detection finds; None for the whole page
+    (a small page, text nearly everywhere, or none found: then the coarse pass is not trusted)."""
+    width, height = image.size
+    if width * height * ratio * ratio < REGION_MIN_PIXELS:
+        return None
+    _call.ratio = REGION_PASS_SIDE / max(width, height)
+    try:
+        boxes, _elapsed = ocr.text_det(ocr.load_img(image))
+    finally:
+        _call.ratio = None
+    if boxes is None or len(boxes) == 0:
+        return None
+    xs = [float(p[0]) for box in boxes for p in box]
+    ys = [float(p[1]) for box in boxes for p in box]
+    margin = REGION_MARGIN * max(width, height)
+    left, top = max(0, int(min(xs) - margin)), max(0, int(min(ys) - margin))
+    right, bottom = min(width, int(max(xs) + margin) + 1), min(height, int(max(ys) + margin) + 1)
+    if (right - left) * (bottom - top) > REGION_MAX_SHARE * width * height:
+        return None
+    return left, top, right, bottom
 
 
 def _split_line(item: Sequence[Any]) -> Iterator[OcrWord]:
