@@ -13,12 +13,14 @@ import statistics
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from reimburse.adapters.ocr.date_repair import joined_date_runs, repair_words
 from reimburse.adapters.pdf.text_layout import COLUMN_SEPARATOR, normalise
 from reimburse.domain.verdict.document import Line, Page, TextSource, Word
 
 LINE_OVERLAP = 0.5  # share of the smaller word's height two words must overlap to share a line
 COLUMN_GAP_HEIGHTS = 1.5  # a gap wider than this many line heights separates columns
 PARAGRAPH_GAP_HEIGHTS = 1.9  # a vertical gap wider than this (in line heights) gets a blank line
+DATE_PIECE_GAP_HEIGHTS = 1.0  # pieces of one split date are closer than a column gap
 
 
 class OcrWord(NamedTuple):
@@ -38,6 +40,7 @@ def build_page(
     """A Page in points: `scale` converts the engine's pixels to points (72 / dpi)."""
     lines = []
     for group in cluster_lines(w for w in words if normalise(w.text).strip()):
+        group = repaired_dates(group)
         placed = tuple(
             Word(
                 text=" ".join(normalise(w.text).split()),
@@ -57,6 +60,33 @@ def build_page(
         lines=tuple(lines),
         source=TextSource.OCR,
     )
+
+
+def repaired_dates(line: list[OcrWord]) -> list[OcrWord]:
+    """One line's words with the dates OCR split or misread put right (`date_repair`)."""
+    texts = [" ".join(normalise(w.text).split()) for w in line]
+    merged: list[OcrWord] = []
+    done = 0
+    for start, end in joined_date_runs(texts):
+        pieces = line[start:end]
+        height = statistics.median(w.bottom - w.top for w in pieces) or 1.0
+        if any(b.x0 - a.x1 > DATE_PIECE_GAP_HEIGHTS * height for a, b in itertools.pairwise(pieces)):
+            continue
+        merged += line[done:start]
+        merged.append(
+            OcrWord(
+                text="".join(texts[start:end]),
+                x0=pieces[0].x0,
+                top=min(w.top for w in pieces),
+                x1=pieces[-1].x1,
+                bottom=max(w.bottom for w in pieces),
+                confidence=min(w.confidence for w in pieces),
+            )
+        )
+        done = end
+    merged += line[done:]
+    fixed = repair_words([w.text for w in merged])
+    return [w._replace(text=t) if t != w.text else w for w, t in zip(merged, fixed, strict=True)]
 
 
 def cluster_lines(words: Iterable[OcrWord]) -> list[list[OcrWord]]:

@@ -1,0 +1,122 @@
+"""Repair dates OCR broke, before any reader sees the words (issue 12).
+
+Recognition models trade look-alike glyphs and split spaced dates into pieces. The field readers
+match dates by their printed shape, so a date OCR bent out of shape is simply not found. Three
+repairs, each only where the result is a calendar date, so other words are never touched:
+
+- look-alike letters inside a numeric date: "O1/O3/2Ol9" -> "01/03/2019" (O/o/D -> 0, I/l/| -> 1,
+  S -> 5, B -> 8, Z -> 2); at least four real digits must be there already;
+- look-alike digits inside a month name between numbers: "12-0CT-2019", "5 N0v 2019" -> "OCT",
+  "Nov";
+- a date OCR split into words, "12 / 03 / 2019" or "12. 03. 2019": the words are joined into one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from reimburse.domain.month_names import MONTHS
+
+_AS_DIGIT = str.maketrans(
+    {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"}
+)
+_AS_LETTER = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b"})
+_LOOKS = "0-9OoDIl|SBZ"
+# day/month/year (or year/month/day) with one separator kind; look-alikes allowed in the digits
+_NUMERIC_DATE = re.compile(
+    rf"(?<![\w.,/-])(?P<date>[{_LOOKS}]{{1,4}}(?P<sep>[/.\-])[{_LOOKS}]{{1,2}}(?P=sep)[{_LOOKS}]{{2,4}})"
+    r"(?=$|[^\w/]|\d{1,2}:)"
+)
+_MIN_REAL_DIGITS = 4
+# a month-like word between a day and a year: "12-0CT-2019", "5 N0v 2019"
+_MONTH_LIKE = re.compile(r"(?<=\d[\-/. ])(?P<mon>[A-Za-z0158]{3,9})(?=[\-/. ]\d)")
+# a piece of a split date: digits (one or two parts) with a separator before and/or after, or a
+# separator alone; only pieces that join into a whole calendar date are joined
+_PIECE = re.compile(r"[/.\-]?\d{1,4}(?:[/.\-]\d{1,4})?[/.\-]?|[/.\-]")
+_SPLIT_DATE = re.compile(r"\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.\-])\d{1,2}\2\d{1,2}")
+
+
+def repair_text(text: str) -> str:
+    """`text` with look-alike characters inside its dates put right."""
+    text = _NUMERIC_DATE.sub(_digits, text)
+    return _MONTH_LIKE.sub(_month, text)
+
+
+def repair_words(texts: Sequence[str]) -> list[str]:
+    """The words of one line, repaired; a month name is judged with the words around it."""
+    line = " ".join(texts)
+    fixed = repair_text(line)
+    if fixed == line or len(fixed) != len(line):  # every repair keeps the length
+        return [repair_text(t) for t in texts]
+    out, position = [], 0
+    for text in texts:
+        out.append(fixed[position : position + len(text)])
+        position += len(text) + 1
+    return out
+
+
+def _digits(match: re.Match[str]) -> str:
+    raw = match.group("date")
+    if sum(ch.isdigit() for ch in raw) < _MIN_REAL_DIGITS:
+        return raw
+    fixed = raw.translate(_AS_DIGIT)
+    if fixed == raw or not is_calendar_date(fixed):
+        return raw
+    return fixed
+
+
+def _month(match: re.Match[str]) -> str:
+    raw = match.group("mon")
+    if raw.isalpha() or not any(ch.isalpha() for ch in raw):
+        return raw
+    fixed = raw.translate(_AS_LETTER)
+    if fixed.lower() not in MONTHS:
+        return raw
+    return fixed.upper() if raw.isupper() else fixed
+
+
+def is_calendar_date(text: str) -> bool:
+    """True when `text` (digits and one kind of separator) reads as a date either way round."""
+    parts = re.split(r"[/.\-]", text)
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    first, middle, last = (int(p) for p in parts)
+    if len(parts[0]) == 4:
+        candidates = [(first, middle, last)]
+    else:
+        year = last if len(parts[2]) == 4 else 2000 + last
+        candidates = [(year, middle, first), (year, first, middle)]
+    for year, month, day in candidates:
+        try:
+            date(year, month, day)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def joined_date_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of consecutive words that together spell one numeric date
+    ("12", "/", "03", "/", "2019"); each run has two words at least."""
+    runs: list[tuple[int, int]] = []
+    digits = [t.translate(_AS_DIGIT) for t in texts]  # look-alikes are put right once joined
+    start = 0
+    while start < len(texts):
+        found = None
+        if _PIECE.fullmatch(digits[start]):
+            joined, real = digits[start], sum(ch.isdigit() for ch in texts[start])
+            for end in range(start + 1, min(start + 5, len(texts))):
+                if not _PIECE.fullmatch(digits[end]):
+                    break
+                joined += digits[end]
+                real += sum(ch.isdigit() for ch in texts[end])
+                if real >= _MIN_REAL_DIGITS and _SPLIT_DATE.fullmatch(joined) and is_calendar_date(joined):
+                    found = end
+        if found is not None:
+            runs.append((start, found + 1))
+            start = found + 1
+        else:
+            start += 1
+    return runs
