@@ -63,7 +63,8 @@ class EdgeCollection:
         self._flushed = 0  # writes known to be on disk
         self._flush_lock = asyncio.Lock()
         self._background: set[asyncio.Task[None]] = set()  # writes whose flush is still running
-        self._hurry = asyncio.Event()  # set: flush the logged writes now (closing)
+        self._hurry: asyncio.Event | None = None  # set: flush the logged writes now (closing)
+        self._hurry_loop: asyncio.AbstractEventLoop | None = None
 
     def _open(self, dense_size: int | None) -> qe.EdgeShard:
         sparse = {SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)}
@@ -143,14 +144,22 @@ class EdgeCollection:
             # the caller already has its answer; the next write or close() flushes again
             log.warning("background flush of %s failed: %s", self.path.name, exc)
 
+    def _hurry_event(self) -> asyncio.Event:
+        # one per event loop: an Event binds to the loop that first waits on it
+        loop = asyncio.get_running_loop()
+        if self._hurry is None or self._hurry_loop is not loop:
+            self._hurry, self._hurry_loop = asyncio.Event(), loop
+        return self._hurry
+
     async def settle(self) -> None:
         """Flush the logged writes now and wait for it (before closing the shard)."""
-        self._hurry.set()
+        hurry = self._hurry_event()
+        hurry.set()
         try:
             while self._background:
                 await asyncio.gather(*self._background, return_exceptions=True)
         finally:
-            self._hurry.clear()
+            hurry.clear()
 
     async def _gated_write(
         self,
@@ -193,7 +202,7 @@ class EdgeCollection:
                 if not applied.done():
                     applied.set_result(None)
                 with contextlib.suppress(TimeoutError):  # the first to wake flushes for all of them
-                    await asyncio.wait_for(self._hurry.wait(), LOGGED_FLUSH_DELAY)
+                    await asyncio.wait_for(self._hurry_event().wait(), LOGGED_FLUSH_DELAY)
             await self._flush_through(seq)
         finally:
             self._gate.leave(fd)
