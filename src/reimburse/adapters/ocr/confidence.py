@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from reimburse.domain.verdict.document import Document, Line, TextSource, Word
+import msgspec
+
+from reimburse.domain.verdict.document import Document, Line, Page, TextSource, Word
 
 _SEPARATORS = re.compile(r"[.,'\u00a0 ]")
 _NOT_AMOUNT = re.compile(r"[^0-9.,'\u00a0 -]")
@@ -21,6 +23,32 @@ LOST_DECIMAL_CONFIDENCE = 0.4  # under the verdict engine's 0.5: review
 MIN_AMOUNTS = 3
 _CENTS = re.compile(r"\d[.,]\d{2}(?!\d)")
 _AMOUNT = re.compile(r"-?\d[\d.,' ]*")
+# A scanner's OCR text layer has no confidences; its numbers our own OCR of the same picture does
+# not print are doubted this much (under the verdict engine's 0.5: review).
+UNCORROBORATED_CONFIDENCE = 0.3
+
+
+def read_by_ocr(page: Page) -> bool:
+    """Our OCR's page, or a scanner's OCR text layer that `cross_read` found numbers to doubt in
+    (a born-digital text layer's words are all 1.0)."""
+    return page.source is TextSource.OCR or any(w.confidence < 1.0 for w in page.words)
+
+
+def cross_read(theirs: Page, ours: Page) -> Page:
+    """A scanner's text-layer page, its words with digits doubted where our OCR of the same
+    picture does not print the same digits ("61871.00" where ours reads "€1,871.00")."""
+    printed = ["".join(ch for ch in line.text if ch.isdigit()) for line in ours.lines]
+
+    def checked(word: Word) -> Word:
+        digits = "".join(ch for ch in word.text if ch.isdigit())
+        if not digits or any(digits in line for line in printed):
+            return word
+        return msgspec.structs.replace(word, confidence=min(word.confidence, UNCORROBORATED_CONFIDENCE))
+
+    lines = tuple(
+        msgspec.structs.replace(line, words=tuple(map(checked, line.words))) for line in theirs.lines
+    )
+    return msgspec.structs.replace(theirs, lines=lines)
 
 
 def amount_confidence(document: Document, amount: Decimal | None) -> float:
@@ -33,7 +61,7 @@ def amount_confidence(document: Document, amount: Decimal | None) -> float:
         return 1.0
     best: float | None = None
     for page in document.layout:
-        if page.source is not TextSource.OCR:
+        if not read_by_ocr(page):
             continue
         cents = _prints_cents(page.words)
         for line in page.lines:

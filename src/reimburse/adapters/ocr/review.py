@@ -10,7 +10,8 @@ own confidence cap is in `confidence.py`; these checks add what that cap cannot 
 Items summed against the total were tried and dropped: the item reader takes labelled amounts
 ("Amount 6.60", "Due 19.20") for items on receipts, so the sum flagged clean documents.
 
-Text-layer and e-invoice pages are not judged here (their words are what the file says).
+Text-layer and e-invoice pages are not judged here (their words are what the file says), except a
+scanner's OCR text layer whose numbers our own OCR of the page did not confirm (`cross_read`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from datetime import date
 
 import msgspec
 
-from reimburse.adapters.ocr.confidence import amount_places
-from reimburse.domain.verdict.document import Document, Line, Page, TextSource
+from reimburse.adapters.ocr.confidence import amount_places, read_by_ocr
+from reimburse.domain.verdict.document import Document, Line, Page
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 
@@ -33,7 +34,7 @@ SINGLE_PLACE_MIN_CONFIDENCE = 0.9
 
 
 def ocr_pages(document: Document) -> list[Page]:
-    return [page for page in document.layout if page.source is TextSource.OCR]
+    return [page for page in document.layout if read_by_ocr(page)]
 
 
 def with_ocr_review(document: Document, invoice: Invoice) -> Invoice:
