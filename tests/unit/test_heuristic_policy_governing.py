@@ -217,3 +217,55 @@ def test_incidentals_tips_laundry_and_baggage_are_kinds_of_their_own() -> None:
         ("laundry", Decimal(25), "trip", "", ""),
         ("baggage", Decimal(35), "trip", "", ""),
     }
+
+
+def test_each_amount_of_a_scoped_pair_keeps_its_own_side() -> None:
+    pair = read(
+        "Lodging\nLodging should not exceed $250 per night domestic and $400 per night international.\n"
+    )
+    bracket = read("Meals\nMeals are reimbursed up to $75 per day ($100 per day for international travel).\n")
+    us = read("Meals\nU.S. travel: up to $65 per day. Non-U.S. travel: up to $90 per day.\n")
+    assert limits(pair) == {
+        ("hotel", Decimal(250), "night", "", "location domestic"),
+        ("hotel", Decimal(400), "night", "", "location international"),
+    }
+    # A lone international scope still chooses between two rows: it stays a condition.
+    assert limits(bracket) == {
+        ("meals", Decimal(75), "day", "", ""),
+        ("meals", Decimal(100), "day", "", "location international"),
+    }
+    assert limits(us) == {
+        ("meals", Decimal(65), "day", "", "location domestic"),
+        ("meals", Decimal(90), "day", "", "location international"),
+    }
+
+
+def test_outside_a_country_is_the_international_side_not_that_country() -> None:
+    policy = read(
+        "Meals\nFor travel in the United States, meals are reimbursed up to $60 per day. For travel "
+        "outside the United States, up to $80 per day.\n"
+    )
+    assert limits(policy) == {
+        ("meals", Decimal(60), "day", "", "location domestic"),
+        ("meals", Decimal(80), "day", "", "location international"),
+    }
+
+
+def test_a_city_class_after_a_list_of_meal_amounts_is_each_ones() -> None:
+    policy = read(
+        "Meals\nIndividual meals should not exceed $20 for breakfast, $25 for lunch and $45 for dinner in "
+        "high cost cities.\n"
+    )
+    assert limits(policy) == {
+        ("meals", Decimal(20), "meal", "breakfast", "location high cost cities"),
+        ("meals", Decimal(25), "meal", "lunch", "location high cost cities"),
+        ("meals", Decimal(45), "meal", "dinner", "location high cost cities"),
+    }
+
+
+def test_a_spaced_table_headed_by_city_classes() -> None:
+    policy = read("Per Diem\nHigh-Cost Areas All Other Areas\nDaily Per Diem $79 $64\n")
+    assert limits(policy) == {
+        ("meals", Decimal(79), "day", "", "location High-Cost Areas"),
+        ("meals", Decimal(64), "day", "", "location elsewhere"),
+    }

@@ -40,7 +40,7 @@ _EXCESS_REJECTED = re.compile(
     r"will\s+not\s+be\s+paid|excess\s+(?:will|shall|is)|disallowed|nicht\s+erstatt|niet\s+vergoed|non\s+rembours)"
 )
 _ABOUT_MONEY = re.compile(
-    r"(?i)(allowance|reimburs|limit|entitle|eligible|cap\b|capped|ceiling|budget|per\s+diem|maximum|"
+    r"(?i)(allowance|reimburs|limit|entitle|eligible|cap\b|capped|ceiling|budget|per\s+diem|maximum|exceed|"
     r"max\b|up\s*to|vergoed|erstatt|rembours|reembols|rimbors|plafond|höchst)"
 )
 _THRESHOLD = re.compile(

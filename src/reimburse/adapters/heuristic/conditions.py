@@ -93,7 +93,10 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 def locations_in(text: str) -> tuple[str, ...]:
     if _OTHERWISE.search(text):
         return (ELSEWHERE,)
-    return _unique([m.group(0) for m in _LOCATION.finditer(text)] + scopes_in(text))
+    # "outside the United States" is the international side, not the United States.
+    sided = [(m.start(), m.end()) for m in _PLACE_SCOPE.finditer(text)]
+    named = [m.group(0) for m in _LOCATION.finditer(text) if not any(a <= m.start() < b for a, b in sided)]
+    return _unique(named + scopes_in(text))
 
 
 # "within the state", "outside the continental United States": the same split said with a place.
@@ -103,6 +106,10 @@ _PLACE_SCOPE = re.compile(
     r"(?:(?:continental|contiguous)\s+)?(?P<place>United\s+States|U\.\s?S\.(?:\s?A\.)?|US(?:A)?|country|state)"
     r"(?![^\W\d_])"
 )
+
+
+# "U.S. travel: $65", "Non-U.S. travel: $90": the country named as the trip's side.
+_US_TRAVEL = re.compile(r"(?i)(?<![^\W\d_])(?P<non>non-?\s?)?U\.?S\.?(?=\s+(?:travel|trips?)\b)")
 
 
 def _place_scope(m: re.Match[str]) -> str:
@@ -117,6 +124,9 @@ def scopes_in(text: str) -> list[str]:
         (m.start(), _CANONICAL_SCOPE.get(m.group(0).lower(), m.group(0))) for m in _SCOPE_RE.finditer(text)
     ]
     found += [(m.start(), _place_scope(m)) for m in _PLACE_SCOPE.finditer(text)]
+    found += [
+        (m.start(), "international" if m.group("non") else "domestic") for m in _US_TRAVEL.finditer(text)
+    ]
     return [scope for _, scope in sorted(found)]
 
 
@@ -202,3 +212,13 @@ def governing_in(text: str) -> list[tuple[int, int, str]]:
             continue  # inside a longer phrase already taken
         out.append((start, end, words))
     return out
+
+
+def condition_spans(text: str) -> list[tuple[int, int]]:
+    """Where a header line names grades, roles, places and scopes ("Tier 1 cities", "Band 3")."""
+    spans = [(m.start(), m.end()) for m in _LOCATION.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _SCOPE_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _GRADE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _ROLE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _OTHERWISE.finditer(text)]
+    return spans

@@ -327,6 +327,11 @@ def _drop_lone_scopes(drafts: list[_CapDraft], named: frozenset[str] = frozenset
             continue
         if any(_OPPOSITE.get(s) in named for s in scopes[d.category]):
             continue
+        if any(
+            o.category == d.category and o.unit == d.unit and o.meal == d.meal and o.amount != d.amount
+            for o in drafts
+        ):
+            continue  # "$75 per day ($100 for international travel)": the scope chooses between rows
         kept = tuple(loc for loc in d.condition.locations if not scopes_in(loc))
         c = Condition(d.condition.grades, kept, d.condition.other)
         d.condition = c if (c.grades or c.locations or c.other) else None

@@ -269,7 +269,7 @@ _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 
 
 _SCOPE_WORD = re.compile(
-    r"(?i)(?:domestic|international|foreign|overseas|in-state|out-of-state|business|local)\s*$"
+    r"(?i)(?:domestic|international|foreign|overseas|in-state|out-of-state|business|local|(?:non-)?U\.?S\.?)\s*$"
 )
 
 
@@ -292,6 +292,7 @@ def _scope_of_travel(sentence: str, mention: Mention) -> bool:
     return (
         _SCOPE_WORD.search(sentence[: mention.start]) is not None
         or _SCOPE_AFTER.match(sentence[mention.end :]) is not None
+        or bool(scopes_in(sentence[mention.end : mention.end + 40].split(",")[0]))
     )
 
 
@@ -342,9 +343,10 @@ def _cap_condition(
         before = re.split(r"[,;(]", before)[-1].rsplit(")", 1)[-1]  # past the previous one's bracket
         before = re.sub(r"(?i)^\s*(?:/\s*-|(?:per|/|a|an|each)\s*[^\W\d_]+)\s*", " ", before, count=1)
         label_like = before.strip().endswith((":", "-")) or before.strip()[:1].isupper()
-        if not label_like and len(before.split()) > 3:
-            # "... for domestic travel and": the previous amount's words, no label; past the
-            # conjunction ("and for travel outside the state is") the words are this amount's own.
+        if not label_like:
+            # "... for domestic travel and", "$250 per night domestic and": the previous amount's
+            # words, no label; past the conjunction ("and for travel outside the state is") the
+            # words are this amount's own.
             before = re.split(r"(?i)\b(?:and|or|while|whereas|but)\b", before)[-1]
             before = before if len(before.split()) <= 8 else ""
     # "$8 (in-state) / $10 (out-of-state)": the bracket right after an amount is its own.
@@ -368,9 +370,7 @@ def _cap_condition(
     if not scope and has_fallback(sentence):
         # "£140 a night in London and £95 elsewhere": beside an "elsewhere" row, the place named
         # after an amount is its row's location.
-        place = re.search(
-            r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})", after
-        )
+        place = _PLACE.search(after) or _PLACE.search(before[-60:])
         scope = [place.group(1)] if place else []
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
     own_before = _FOR_MEAL.sub("", before, count=1) if i else before
@@ -397,8 +397,11 @@ def _cap_condition(
     return condition, meal.group(1).lower() if meal else ""
 
 
+_MEALS = r"(?:breakfast|brunch|lunch|dinner|supper)"
+# Between two amounts of a list of meals: "$15, lunch $20" or "$20 for breakfast, $25 for lunch".
 _MEAL_GAP = re.compile(
-    r"(?i)\s*(?:per\s+\w+)?\s*[,/]?\s*(?:and\s+)?(?:breakfast|brunch|lunch|dinner|supper)\s*[:-]?\s*"
+    rf"(?i)\s*(?:per\s+\w+)?\s*(?:(?:for|at)\s+{_MEALS}\s*[,/]?\s*(?:and\s+)?|"
+    rf"[,/]?\s*(?:and\s+)?{_MEALS}\s*[:-]?)\s*"
 )
 
 
@@ -412,7 +415,10 @@ def _meal_list_scope(sentence: str, caps: list[CapFinding], i: int) -> list[str]
         return []  # not in a list of meals
     end = caps[j + 1].amount.start if j + 1 < len(caps) else len(sentence)
     tail = re.split(r"[;.]\s|[;]", sentence[caps[j].amount.end : end])[0]
-    return scopes_in(tail)
+    return scopes_in(tail) or classes_in(tail)
+
+
+_PLACE = re.compile(r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})")
 
 
 def _unique_words(phrases: list[str]) -> list[str]:
@@ -430,7 +436,7 @@ _LEAD_IN = re.compile(
 def _governing_lead_in(sentence: str) -> int:
     """Where a lead-in that states a condition ends ("If an overnight stay is required,"), or 0."""
     m = _LEAD_IN.match(sentence)
-    return m.end() if m and governing_in(m.group(0)) else 0
+    return m.end() if m and (governing_in(m.group(0)) or condition_in(m.group(0))) else 0
 
 
 def _under_scope_headings(clauses: list[Clause]) -> list[tuple[Clause, tuple[str, ...]]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, unit_in
-from reimburse.adapters.heuristic.conditions import condition_in, merge
+from reimburse.adapters.heuristic.conditions import condition_in, condition_spans, merge
 from reimburse.adapters.heuristic.mentions import find_mentions, specific
 from reimburse.domain.verdict.policy import CapUnit, Condition
 
@@ -143,13 +143,7 @@ def _header_spans(line: str) -> list[tuple[int, int]]:
     text = _BRACKET.sub(lambda m: " " * len(m.group(0)), line)  # "(including international)" is a note
     spans = [(m.start, m.end) for m in find_mentions(text) if not m.as_unit]
     spans += [(m.start(), m.end()) for m in _MEAL_TIME.finditer(text)]
-    for found in (condition_in(text, roles=True),):
-        if found is None:
-            continue
-        for value in (*found.grades, *found.locations):
-            at = text.casefold().find(value.casefold())
-            if at >= 0:
-                spans.append((at, at + len(value)))
+    spans += condition_spans(text)
     other = re.search(r"(?i)(?:all\s+)?other\s+[^\W\d_]+|elsewhere|rest\s+of\s+[^\W\d_]+", text)
     if other:
         spans.append((other.start(), other.end()))
