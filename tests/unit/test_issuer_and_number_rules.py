@@ -126,3 +126,52 @@ def test_ocr_of_a_logo_is_no_vendor(noise: str) -> None:
 def test_the_value_right_of_a_field_word_is_no_vendor() -> None:
     text = "Room Number   431\nRate Plan   OGBOBF\nTotal Amount   1,871.00"
     assert read_vendor(_lines(text))[0] != "OGBOBF"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iny No :KJ130659712 Date:09/02/17", "KJ130659712"),  # "Inv No" as OCR read it
+        ("Bastard Burgers\nNr: 3047   2024-02-08\nTotalt 89,00", "3047"),
+        ("Trattoria Roma\nNumero: 88/2019\nTotale 12,00", "88/2019"),
+        ("Diner\nRcpt #: 5521-A\nTotal 9.00", "5521-A"),
+    ],
+)
+def test_a_bare_number_word_labels_the_document_number(text: str, expected: str) -> None:
+    assert read_number(_lines(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Table No: 12345",
+        "Company No: MA0057302-M",
+        "Room Nr: 4312",
+        "Store #: 7561",
+        "Tel No: 0131-443",
+        "No: 12.03.2024",
+        "Nr: 12,50",
+    ],
+)
+def test_a_bare_number_word_of_something_else_is_no_document_number(line: str) -> None:
+    assert read_number(_lines(f"Cafe\n{line}\nTotal 5.00"))[0] is None
+
+
+def test_the_issuers_domain_names_it_over_the_customer_in_the_address_window() -> None:
+    text = (
+        "The Cloud OneHamburg-Kontorhaus-Willy-Brandt-Strabe20-22-20457Hamburg.\n"
+        "Acme Consulting GmbH\nFriedrichstrasse 114A\n10117 Berlin\n\nRechnung\n"
+        "Rechnungsbetrag   146,71\n\nThe Cloud One Hamburg-Kontorhaus\nFront Office Agent\n"
+        "E-Mail: hamburg-kontorhaus@the-cloud-one.com"
+    )
+    assert read_vendor(_lines(text))[0] == "The Cloud One Hamburg-Kontorhaus"
+
+
+def test_a_vendor_the_domain_spells_is_kept() -> None:
+    text = "Citadines Betriebs GmbH\nHRB 52815\nSumme 5,00\nwww.citadines.com\nCitadines Michel Hamburg"
+    assert read_vendor(_lines(text))[0] == "Citadines Betriebs GmbH"
+
+
+def test_a_social_handle_is_no_vendor() -> None:
+    text = "Negen Straatjes\nTotaal   16,00\nwww.pancakes.amsterdam\npancakesamsterdam"
+    assert read_vendor(_lines(text))[0] == "Negen Straatjes"

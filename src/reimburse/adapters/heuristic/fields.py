@@ -85,6 +85,14 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
             m = _RECEIPT_REF.match(cell)
             if m and is_reference(m.group(1)) and not find_dates(m.group(1)):
                 return m.group(1), 0.6
+    for info in infos:  # "Nr: 3047", "Numero: 88/2019", "Trn #: 5521": a bare number word
+        for m in _BARE_NO.finditer(info.text):
+            word, token = (m.group("word") or "").casefold(), m.group("num")
+            if word in _NOT_THE_DOCUMENT or not is_reference(token) or find_dates(token):
+                continue
+            if _PHONE.fullmatch(token) or re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
+                continue
+            return token, 0.5
     # An unlabelled reference printed beside the vendor name ("Namma Yatri   NY-20240517-3321").
     for info in [i for i in infos if i.text.strip()][:3]:
         for _, cell in cells(info.text):
@@ -105,6 +113,27 @@ _RECEIPT_REF = re.compile(
 # A series prefix set apart by a space counts too: "INV 00045", "RE 2024-17", "G ABC19014325".
 _JOINED = re.compile(
     r"(?:[A-Z]{1,4} (?=[A-Za-z0-9]*\d))?[A-Za-z0-9][A-Za-z0-9_]*(?:\s?[-/.]\s?[A-Za-z0-9_]+)*"
+)
+# A number word with at most one short word before it ("Nr:", "Numero:", "Rcpt #:") at the start of
+# a cell, and its value; the word must not name something else that is numbered (_NOT_THE_DOCUMENT).
+_BARE_NO = re.compile(
+    r"(?i)(?:^|(?<=\s\s)|(?<=\|))\s*(?:(?P<word>[^\W\d_]{2,12})\.?\s?-?)?"
+    r"(?:nr|no|n°|nº|n\.º|num|numero|número|nummer|number|#)\.?\s*[:#]\s*"
+    r"(?P<num>[A-Za-z0-9][A-Za-z0-9\-/]*\d[A-Za-z0-9\-/]*)(?=\s|$)"
+)
+_NOT_THE_DOCUMENT = frozenset(
+    re.split(
+        r"\s+",
+        "table tisch tafel mesa tavolo room zimmer chambre habitación habitacion camera kamer store shop "
+        "filiale site terminal term pump säule seat sitz guest guests gäste pax cover covers server "
+        "cashier kassierer station register till pos kasse kassa page seite phone tel fax vat tax gst ust "
+        "uid account konto card karte auth approval member customer client kunde kunden klant cliente "
+        "loyalty points item qty article artikel art plu ean sku batch lot serial house haus unit apt "
+        "flat suite floor gate platform gleis coach wagen car vehicle driver fahrer staff emp employee "
+        "mitarbeiter bediener user host steuer iban bic swift blz reg id tse tid mid aid company co "
+        "firma registration regn business license licence permit tin pan cin ic nric passport mobile hp "
+        "telp contact hotline postcode zip plz block blk trx txn trace stan appr act",
+    )
 )
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _PHONE = re.compile(r"\+?\d[\d ()/-]{8,}\d")

@@ -144,6 +144,58 @@ def _names_a_person(name: str, people: tuple[str, ...]) -> bool:
 def _read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
     recipient = _recipient_cells(infos)
     filled = [i for i, info in enumerate(infos) if info.text.strip()]
+    name, confidence = _cascade(infos, recipient, filled)
+    if confidence >= 0.8 or (
+        name and _fold(name) and any(d in _fold(name) for d in _domains(infos, filled, recipient))
+    ):
+        return name, confidence
+    # The issuer's own web or mail domain names it: a name printed elsewhere that the domain spells
+    # ("The Cloud One Hamburg-Kontorhaus" and "...@the-cloud-one.com") beats one that it does not
+    # (the customer's company in the address window, a logo, an outlet).
+    spelled = _spelled_by_domain(infos, filled, recipient)
+    return (spelled, max(confidence, 0.7)) if spelled else (name, confidence)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _domains(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> set[str]:
+    found = set()
+    for i in lines:
+        if i in recipient:
+            continue
+        for m in _DOMAIN.finditer(infos[i].text):
+            name = m.group(1)
+            if not _FREE_MAIL.match(name) and not name.isdigit() and len(_fold(name)) >= 4:
+                found.add(_fold(name))
+    return found
+
+
+def _spelled_by_domain(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> str | None:
+    domains = _domains(infos, lines, recipient)
+    if not domains:
+        return None
+    people = _people(infos)
+    found: list[str] = []
+    for i in lines:
+        if i in people:
+            continue
+        for start, cell in cells(infos[i].text):
+            if _recipient(recipient, i, start) or _DOMAIN.search(cell):
+                continue
+            folded = _fold(cell)
+            if not any(folded.startswith(d) for d in domains):
+                continue
+            name = _legal_name(cell) or _plain_name(infos[i].text, start, cell)
+            # capitalised as a printed name is, not a handle ("@pancakesamsterdam")
+            if name and not name[:1].islower() and any(_fold(name).startswith(d) for d in domains):
+                found.append(clean_spaces(name))
+    # the name alone rather than a letterhead line run together with its address
+    return min(found, key=lambda n: (sum(ch.isdigit() for ch in n), len(n)), default=None)
+
+
+def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]) -> tuple[str | None, float]:
     top = filled[:_TOP]
     labelled = _seller_block(infos, recipient)
     if labelled:
