@@ -269,3 +269,9 @@ def test_a_spaced_table_headed_by_city_classes() -> None:
         ("meals", Decimal(79), "day", "", "location High-Cost Areas"),
         ("meals", Decimal(64), "day", "", "location elsewhere"),
     }
+
+
+def test_annually_is_a_limit_per_year() -> None:
+    policy = read("Phones\nCell phone charges are reimbursed up to $600 annually.\n")
+    assert limits(policy) == {("phone", Decimal(600), "year", "", "")}
+    assert policy.caps[0].period.value == "year"  # an employee's running total over the year
