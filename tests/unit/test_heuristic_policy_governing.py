@@ -275,3 +275,14 @@ def test_annually_is_a_limit_per_year() -> None:
     policy = read("Phones\nCell phone charges are reimbursed up to $600 annually.\n")
     assert limits(policy) == {("phone", Decimal(600), "year", "", "")}
     assert policy.caps[0].period.value == "year"  # an employee's running total over the year
+
+
+def test_amounts_of_an_example_or_of_a_per_diem_without_receipts_cap_nothing() -> None:
+    policy = read(
+        "Meals\nMeals are reimbursed up to $60 per day.\nFor example, a traveller who spends $80 on dinner "
+        "will be reimbursed $60.\nPer diem\nA per diem of $59 per day is paid without receipts for "
+        "domestic travel.\n"
+    )
+    assert limits(policy) == {("meals", Decimal(60), "day", "", "")}
+    kinds = {(a.kind.value, a.amount) for a in policy.amounts}
+    assert {("example", Decimal(80)), ("rate", Decimal(59))} <= kinds

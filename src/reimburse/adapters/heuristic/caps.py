@@ -81,6 +81,7 @@ _NOT_MONEY_BEFORE = re.compile(
     r"\bversion|\bv\.?|\brev\.?|\b(?:19|20)\d\d\s*[-/]?)\s*$"
 )
 _EXAMPLE = re.compile(r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if)")
+_EXAMPLE_OPENING = re.compile(r"(?i)\W*(?:for\s+(?:example|instance)|example\s*\d*\s*:|e\.\s?g\.)")
 _ADVANCE = re.compile(r"(?i)\badvances?\b|\bprepaid\b|\bpre-?payment|\bfloat\b")
 _APPROVER = re.compile(
     r"(?i)(approv|authori[sz]|sign[- ]?off|\bmanager\b|\bdirector\b|\bdean\b|\bcfo\b|\bvp\b|\bceo\b|"
@@ -208,6 +209,8 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
                 kind = RuleType.RATE  # a per diem paid without receipts is an allowance, not a cap
             elif _THRESHOLD.search(sentence) and not unit_follows:
                 kind = RuleType.APPROVAL_THRESHOLD
+        elif _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(f"{context} {sentence}"):
+            kind = RuleType.RATE  # "A per diem of $59 per day is paid without receipts": an allowance
         elif _APPROVER.search(own) and unit is None and not re.search(r"(?i)reimburs|allow", own):
             # "Up to $1,000 - Direct Manager - 1 business day": an approval matrix row.
             kind = RuleType.APPROVAL_THRESHOLD
@@ -246,8 +249,8 @@ def _kind_label(before: str) -> bool:
 def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleType:
     if unit in _RATE_UNITS:
         return RuleType.RATE
-    if _EXAMPLE.search(before[-40:]):
-        return RuleType.EXAMPLE
+    if _EXAMPLE.search(before[-40:]) or _EXAMPLE_OPENING.match(sentence):
+        return RuleType.EXAMPLE  # "For example, a traveller who spends $80 is paid $60": every amount
     if _ADVANCE.search(own) or (_ADVANCE.search(sentence) and not re.search(r"(?i)reimburs", own)):
         return RuleType.ADVANCE
     return RuleType.LIMIT
