@@ -165,3 +165,17 @@ def test_more_ways_of_saying_not_reimbursed(sentence: str, kinds: set[str]) -> N
 )
 def test_those_ways_name_no_thing_when_the_sentence_names_none(sentence: str) -> None:
     assert not read(sentence + "\n").exclusions
+
+
+def test_an_excluded_thing_the_lexicon_does_not_know_is_listed_for_a_reviewer() -> None:
+    policy = read(
+        "Limousine services are not reimbursable.\n"
+        "The use of 12- and 15-passenger vans will not be reimbursed.\n"
+        "Acme Global Solutions will not reimburse Harbor Point Lodge invoices.\n"
+        "Personal days are not reimbursable.\n"
+        "Laundry is not reimbursed if the trip is under five nights.\n"
+    )
+    assert not policy.exclusions  # no keyword declines a line
+    listed = {r.name: r.checked for r in policy.process_rules if r.name.startswith("excluded:")}
+    # Names, generic phrases and conditional exclusions are not listed.
+    assert listed == {"excluded: limousine services": False, "excluded: passenger vans": False}

@@ -546,13 +546,32 @@ _NOUN_FOLLOWS = re.compile(
 
 
 def excluded_part(sentence: str) -> tuple[str, bool]:
+    """`subject_of`, with whether the excluded thing is qualified by a condition (or names nothing
+    the lexicon knows, so that no keyword may come of it)."""
+    part, qualified = stated_part(sentence)
+    return part, qualified or not _names_a_thing(part)
+
+
+def unknown_excluded_things(sentence: str) -> list[str]:
+    """Things a negative sentence excludes outright that the lexicon does not know ("Limousine
+    services are not reimbursable"): no keyword, but a reviewer should see them. Never a name, a
+    generic phrase or a process."""
+    if not is_negative(sentence):
+        return []
+    part, qualified = stated_part(sentence)
+    if qualified or _names_a_thing(part):
+        return []
+    return [f.name for f in find_exclusions(part) if len(f.name.split()) >= 2]
+
+
+def stated_part(sentence: str) -> tuple[str, bool]:
     """`subject_of`, with whether the excluded thing is qualified by a condition."""
     m = NEGATIVE.search(sentence)
     if m and _ATTRIBUTIVE.match(m.group(0)) and _NOUN_FOLLOWS.match(sentence[m.end() :]):
         return "", True  # "repayment of an unallowable card expense": an adjective, not a rule
     obj = object_of(sentence) if m else None
     if obj is not None:
-        return obj[0], obj[1] or not _names_a_thing(obj[0])
+        return obj
     subject = subject_of(sentence)
     if _PROCESS.search(subject) and not known_kinds(subject):
         return "", True  # about claiming ("transactions not accounted for timely"), not items
@@ -579,7 +598,7 @@ def excluded_part(sentence: str) -> tuple[str, bool]:
     )
     if conduct or separate:
         return "", True
-    return part, qualified or bool(conditional) or not _names_a_thing(part)
+    return part, qualified or bool(conditional)
 
 
 def _names_a_thing(part: str) -> bool:

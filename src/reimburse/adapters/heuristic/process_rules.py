@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from reimburse.adapters.heuristic.exclusions import unknown_excluded_things
+
 # (name, pattern, whether the engine checks it): duplicates and names are flags the engine raises.
 PROCESS_RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
@@ -64,4 +66,7 @@ _RULE = re.compile(
 def process_rules_in(sentence: str) -> list[tuple[str, bool]]:
     if not _RULE.search(sentence):
         return []
-    return [(name, checked) for name, pattern, checked in PROCESS_RULES if pattern.search(sentence)]
+    found = [(name, checked) for name, pattern, checked in PROCESS_RULES if pattern.search(sentence)]
+    # An excluded thing the lexicon does not know gives no keyword (it could decline ordinary
+    # lines): it is listed for the reviewer instead, as not checked automatically.
+    return found + [(f"excluded: {thing}", False) for thing in unknown_excluded_things(sentence)]
