@@ -8,7 +8,7 @@ from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
 from reimburse.adapters.heuristic.labels import Label, LabelHit, find_labels
 from reimburse.adapters.heuristic.layout import Layout
-from reimburse.adapters.heuristic.titles import is_reference, title_references
+from reimburse.adapters.heuristic.titles import is_reference, title_cells, title_references
 from reimburse.adapters.heuristic.totals import LineInfo
 from reimburse.adapters.heuristic.vendor import read_vendor
 
@@ -75,6 +75,8 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     for ref in title_references(infos):
         if ref.number and not _is_identifier(ref.number):
             return ref.number, 0.8
+    for token in _under_title(infos, layout):
+        return token, 0.75
     for i, hit in label_hits(infos, Label.BOOKING_NO):
         for value in _values(infos, i, hit, layout):
             token = _labelled_number(value, hit.text, letters_only=False)
@@ -137,6 +139,29 @@ _NOT_THE_DOCUMENT = frozenset(
 )
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _PHONE = re.compile(r"\+?\d[\d ()/-]{8,}\d")
+
+
+def _under_title(infos: list[LineInfo], layout: Layout | None) -> list[str]:
+    """A reference printed under the title in its column on the page ("TAX INVOICE" over
+    "MSFT0011223344" in the header's right column), past a logo's fragment or a blank cell."""
+    if layout is None:
+        return []
+    found = []
+    for i, start, end in title_cells(infos):
+        placed = layout.placed(i)
+        for cell in layout.column_below(placed, start, end) if placed else []:
+            token = cell.strip(" :#")
+            if (
+                re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-/.]*\d[A-Za-z0-9\-/]*", token)
+                and is_reference(token)
+                and not find_dates(token)
+                and not find_labels(cell)
+                and not _is_identifier(token)
+                and not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token)
+            ):
+                found.append(token)
+                break
+    return found
 
 
 def _values(infos: list[LineInfo], i: int, hit: LabelHit, layout: Layout | None) -> list[str]:

@@ -131,6 +131,32 @@ class Layout:
                     return cell_text(cell)
         return None
 
+    def column_below(self, placed: Placed, start: int, end: int, rows: int = 3) -> list[str]:
+        """The cells under the span in its column, nearest first, on the next `rows` rows within
+        reach: a heading's value may sit under a logo's fragment or a second heading."""
+        label = words_in(placed, start, end)
+        if not label:
+            return []
+        x0, x1 = min(w.x0 for w in label), max(w.x1 for w in label)
+        bottom = max(w.bottom for w in label)
+        height = max(statistics.median(w.bottom - w.top for w in label), 1.0)
+        under = sorted(
+            (
+                line
+                for line in placed.page.lines
+                if line is not placed.line
+                and bottom - 0.2 * height <= line.top <= bottom + (rows + 0.5) * 1.6 * height
+            ),
+            key=lambda line: line.top,
+        )
+        found = [
+            cell_text(cell)
+            for line in under
+            for cell in cells(line.words)
+            if cell[0].x0 <= x1 and cell[-1].x1 >= x0
+        ]
+        return found[:rows]
+
     # -- blocks ---------------------------------------------------------------------------------
 
     def header(self, fraction: float = 0.25) -> list[Placed]:

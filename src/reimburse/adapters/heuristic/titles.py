@@ -16,7 +16,7 @@ from reimburse.adapters.heuristic.label_values import cells
 from reimburse.adapters.heuristic.totals import LineInfo
 
 _TITLE = (
-    r"(?:[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s+invoice|credit\s+note|receipt|"
+    r"(?:[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s*invoice|credit\s+note|receipt|"
     r"facture|avoir|reçu|factuur|creditnota|kwitantie|factura|nota\s+de\s+cr[ée]dito|recibo|fattura|"
     r"nota\s+di\s+credito|ricevuta|scontrino|ticket|"
     # Nordic, Polish, Czech and Croatian titles: "Faktura VAT nr", "Daňový doklad č.", "Račun br."
@@ -94,6 +94,18 @@ def _reference(i: int, cell: str, below: str) -> TitleReference | None:
         if re.fullmatch(_TOKEN, token) and is_reference(token) and not _looks_like_date(token):
             return TitleReference(i, token, None)
     return None
+
+
+def title_cells(infos: list[LineInfo], top: int = 25) -> list[tuple[int, int, int]]:
+    """(line, start, end) of cells that hold the document's title and nothing else ("TAX INVOICE"
+    in the header's right column), in the first `top` non-blank lines."""
+    filled = [i for i, info in enumerate(infos) if info.text.strip()][:top]
+    return [
+        (i, start, start + len(cell))
+        for i in filled
+        for start, cell in cells(infos[i].text)
+        if _TITLE_ONLY.match(cell)
+    ]
 
 
 def _looks_like_date(token: str) -> bool:

@@ -1,0 +1,62 @@
+"""A reference printed under the document's title in its column (the header's right column)."""
+
+from __future__ import annotations
+
+from reimburse.adapters.heuristic.fields import read_number
+from reimburse.adapters.heuristic.layout import Layout
+from reimburse.adapters.heuristic.text import normalize
+from reimburse.adapters.heuristic.totals import analyse_lines
+from reimburse.domain.verdict.document import Document, Line, Page, Word
+
+
+def _line(*cells_: tuple[float, str], top: float, size: float = 10) -> Line:
+    words: list[Word] = []
+    parts: list[str] = []
+    for x, text in cells_:
+        for token in text.split():
+            width = 0.5 * size * len(token)
+            words.append(Word(token, x, top, x + width, top + size))
+            x += width + 0.3 * size
+        parts.append(text)
+    return Line("   ".join(parts), tuple(words))
+
+
+def _number(*lines: Line, layout: bool = True) -> str | None:
+    page = Page(1, 600, 800, tuple(lines))
+    text = "\n".join(line.text for line in page.lines)
+    document = Document("x.png", "0" * 64, text, (text,), (page,))
+    infos = analyse_lines(normalize(document.text).split("\n"))
+    return read_number(infos, Layout(document) if layout else None)[0]
+
+
+def _header(under: str) -> tuple[Line, ...]:
+    return (
+        _line((50, "Contoso LTD"), top=100),
+        _line((50, "Windsor tower, Salsette Road"), (400, "TaxInvoice"), top=116),
+        _line((50, "Kalina, Santacruz East, Mumbai"), (405, "OSO"), top=132),  # a logo's fragment
+        _line((50, "400098 GSTIN: 12ABCDE0123A1A2"), (400, under), top=148),
+        _line((50, "Total"), (400, "7,08,000.00"), top=300),
+    )
+
+
+def test_the_reference_under_the_title_past_a_logo_fragment() -> None:
+    assert _number(*_header("MSFT0011223344")) == "MSFT0011223344"
+
+
+def test_without_the_layout_the_column_is_not_known() -> None:
+    assert _number(*_header("MSFT0011223344"), layout=False) is None
+
+
+def test_a_date_or_an_amount_under_the_title_is_no_number() -> None:
+    assert _number(*_header("31-12-2022")) is None
+    assert _number(*_header("6,54,321.00")) is None
+
+
+def test_the_cell_under_another_column_is_not_the_titles() -> None:
+    lines = (
+        _line((50, "Contoso LTD"), (400, "INVOICE"), top=100),
+        _line((50, "Windsor tower"), top=116),
+        _line((50, "771234"), top=132),  # under the vendor's name, not under the title
+        _line((50, "Total"), (400, "5.00"), top=300),
+    )
+    assert _number(*lines) is None
