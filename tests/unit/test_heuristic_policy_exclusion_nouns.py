@@ -15,7 +15,7 @@ from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInter
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice, LineItem
-from reimburse.domain.verdict.policy import Policy
+from reimburse.domain.verdict.policy import Category, ExclusionRule, Policy
 from reimburse.domain.verdict.verdict import Status
 
 BASE = "Meals and hotel stays are reimbursed.\n"
@@ -179,3 +179,24 @@ def test_an_excluded_thing_the_lexicon_does_not_know_is_listed_for_a_reviewer() 
     listed = {r.name: r.checked for r in policy.process_rules if r.name.startswith("excluded:")}
     # Names, generic phrases and conditional exclusions are not listed.
     assert listed == {"excluded: limousine services": False, "excluded: passenger vans": False}
+
+
+@pytest.mark.parametrize(
+    ("keyword", "line"),
+    [
+        ("one-day admission", "One day admission pass"),
+        ("no show", "No-show charge"),
+        ("pay per view", "Pay-per-view movie"),
+    ],
+)
+def test_a_phrase_keyword_matches_whatever_joins_its_words(keyword: str, line: str) -> None:
+    policy = Policy(
+        "pol",
+        "USD",
+        categories=(Category("hotel"),),
+        exclusions=(ExclusionRule("exclude:x", keyword, (keyword,), "not reimbursable"),),
+    )
+    items = (LineItem(line, Decimal(20)), LineItem("Room night", Decimal(100)))
+    invoice = Invoice(total=Decimal(120), line_items=items, category="hotel")
+    verdict = decide(policy, invoice, Claim("Ada", date(2025, 1, 10)))
+    assert verdict.reimbursable == Decimal("100.00")

@@ -462,8 +462,10 @@ def _weekdays_between(start: date, end: date) -> int:
 
 @functools.lru_cache(maxsize=1024)
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
-    # Start-of-word match: "wine" matches "Wines" and "House wine", not "Swine".
-    return re.compile(r"(?<![^\W\d_])" + re.escape(keyword.lower()))
+    # Start-of-word match: "wine" matches "Wines" and "House wine", not "Swine". A phrase matches
+    # whatever joins its words: "no show" is "No-show", "one-day admission" is "one day admission".
+    words = [re.escape(w) for w in re.split(r"[\s-]+", keyword.lower()) if w]
+    return re.compile(r"(?<![^\W\d_])" + r"[\s-]*".join(words))
 
 
 def _excluded_items(rule: ExclusionRule, items: tuple[LineItem, ...]) -> list[LineItem]:
