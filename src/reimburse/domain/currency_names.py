@@ -11,6 +11,8 @@ from __future__ import annotations
 # document says otherwise (the readers weigh the country and the other amounts).
 SIGNS: dict[str, str] = {
     "us$": "USD",
+    "ca$": "CAD",
+    "au$": "AUD",
     "nz$": "NZD",
     "hk$": "HKD",
     "s$": "SGD",
@@ -80,6 +82,8 @@ WORDS: dict[str, str] = {
     "rm": "MYR",  # ringgit, printed before the amount
     "kc": "CZK",  # Kč as OCR reads it, without its háček
     "zl": "PLN",  # zł likewise
+    "ft": "HUF",  # forint, printed after the amount ("4 500 Ft"); the readers take it capitalised only
+    "forint": "HUF",
     "ron": "RON",
     "bgn": "BGN",
     "isk": "ISK",

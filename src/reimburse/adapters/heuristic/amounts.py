@@ -22,7 +22,8 @@ _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=Tr
 # Codes count in upper case only (SAR, TRY, CAD are also words); the common ones in any case.
 _CODES = "|".join(sorted({*_WORDS.values(), "RM"}, key=len, reverse=True))  # RM: the ringgit sign
 _ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl"
-_CUR = rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|(?i:{_ANYCASE})|{_CODES})(?![^\W\d_]))"
+# "Ft" (forint) only capitalised: "12 ft" is a length.
+_CUR = rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|(?i:{_ANYCASE})|{_CODES}|Ft)(?![^\W\d_]))"
 _NUM = r"(?:\d{1,3}(?:[,.']\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d{1,2})?"
 _SPACED = r"(?:\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?)"
 _START = r"(?<![\d.,])"

@@ -3,31 +3,143 @@
 Evidence, strongest first: a currency field ("Währung: GBP"), codes and symbols printed with
 amounts, ISO codes standing alone. A symbol standing alone counts for nothing (OCR turns stray
 marks into "¥"). "$" and "kr" name several currencies, and many receipts print no symbol at all:
-the issuer's country settles those, from its address, tax words and registration numbers, the
-way a reader would ("MwSt" and no symbol on a German invoice means euros).
+the issuer's country settles those, the way a reader would. The country comes first from what
+names one country (an address, a VAT id or IBAN prefix, a phone prefix, a tax number); only when
+none does, from the words of a language spoken mostly in the euro area ("MwSt" and "Rechnung"
+with no symbol mean euros in Germany and Austria, but not in Switzerland). A currency read from
+the country or the language is a guess, and `currency_reading` says so.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import currency_code, find_amounts
+from reimburse.adapters.heuristic.language import guess_language
 
 _FIELD = re.compile(r"(?i:currency|währung|devise|valuta|moneda|divisa|měna|waluta)\s*[:=]?\s*([A-Z]{3})\b")
 _ISO = re.compile(
     r"(?<![A-Za-z])(EUR|USD|GBP|CHF|CAD|AUD|NZD|SGD|HKD|INR|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|HRK|RON|BGN|"
     r"ISK|MYR|THB|IDR|ZAR|AED|SAR|QAR|TRY|BRL|MXN|KRW)(?![A-Za-z])"
 )
+# "DE" is left out: a German postcode ("DE 80333 München") reads exactly like a Delaware ZIP.
 _US_STATES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+    "AL|AK|AZ|AR|CA|CO|CT|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
     "NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
+_EURO_AREA = [
+    "AT",
+    "BE",
+    "CY",
+    "DE",
+    "EE",
+    "EL",
+    "ES",
+    "FI",
+    "FR",
+    "GR",
+    "IE",
+    "IT",
+    "LT",
+    "LU",
+    "LV",
+    "MT",
+    "NL",
+    "PT",
+    "SI",
+    "SK",
+]
 
-# (currency, evidence of the issuer's country). Every kind of evidence found counts once per
-# occurrence and the best-supported country wins, so a German invoice's "DE 80333" (which looks
-# like a Delaware ZIP) is outvoted by its "Rechnung", "USt" and "Betrag".
+# ISO country -> currency, for VAT ids, IBANs and web domains. Croatia is "HRK" here and becomes
+# euros from 2023 on (see `country_currency`).
+_BY_COUNTRY: dict[str, str] = {
+    **dict.fromkeys(_EURO_AREA, "EUR"),
+    "CH": "CHF",
+    "LI": "CHF",
+    "GB": "GBP",
+    "UK": "GBP",
+    "PL": "PLN",
+    "CZ": "CZK",
+    "HU": "HUF",
+    "HR": "HRK",
+    "SE": "SEK",
+    "DK": "DKK",
+    "NO": "NOK",
+    "RO": "RON",
+    "BG": "BGN",
+}
+# E.164 calling codes (a prefix-free set, so "+4989..." splits one way only). +1 is left out: it
+# is both the US and Canada.
+_CALLING: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "30",
+            "31",
+            "32",
+            "33",
+            "34",
+            "351",
+            "352",
+            "353",
+            "356",
+            "357",
+            "358",
+            "370",
+            "371",
+            "372",
+            "386",
+            "39",
+            "421",
+            "43",
+            "49",
+        ],
+        "EUR",
+    ),
+    **{"41": "CHF", "423": "CHF", "44": "GBP", "48": "PLN", "420": "CZK", "36": "HUF", "385": "HRK"},
+    **{"46": "SEK", "45": "DKK", "47": "NOK", "40": "RON", "359": "BGN", "91": "INR", "60": "MYR"},
+    **{"65": "SGD", "61": "AUD", "64": "NZD", "852": "HKD", "81": "JPY", "86": "CNY", "971": "AED"},
+    **{"27": "ZAR", "55": "BRL", "52": "MXN", "66": "THB", "62": "IDR", "90": "TRY", "82": "KRW"},
+}
+_PHONE = re.compile(
+    r"\+\s?\(?(" + "|".join(sorted(_CALLING, key=len, reverse=True)) + r")\)?(?=[\s\-/.(]?\d)"
+)
+# Written without a space: "INVOICE NO 12345678" is no Norwegian VAT id (those end in "MVA").
+_VAT_COUNTRIES = [c for c in _BY_COUNTRY if c not in ("NO", "UK")]
+# A VAT id is its country's code and digits (DE123456789, ATU12345678, FR12345678901,
+# ESB12345678, NL123456789B01, IE1234567X); an IBAN is the code, two check digits and the account.
+_VAT_ID = re.compile(
+    r"(?<![A-Za-z0-9])(" + "|".join(_VAT_COUNTRIES) + r")"
+    r"(?:U\d{8}|\d{8,12}|\d{9}B\d{2}|[A-Z]\d{7}[A-Z0-9]|\d{7}[A-Z]{1,2}|[0-9A-Z]{2}\d{9})(?![A-Za-z0-9])"
+)
+_IBAN = re.compile(
+    r"(?<![A-Za-z0-9])("
+    + "|".join(_BY_COUNTRY)
+    + r")\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+)
+_DOMAIN_TLDS = {
+    **{c.lower(): v for c, v in _BY_COUNTRY.items() if c not in ("GB", "EL", "UK")},
+    "uk": "GBP",
+    "gr": "EUR",
+    "in": "INR",
+    "my": "MYR",
+    "sg": "SGD",
+    "au": "AUD",
+    "ca": "CAD",
+    "hk": "HKD",
+    "nz": "NZD",
+}
+_DOMAIN = re.compile(
+    r"(?i:(?:www\.|@\s?|https?://)[\w\-]+(?:\.[\w\-]+)*?\.(" + "|".join(_DOMAIN_TLDS) + r"))(?![\w\-]|\.\w)"
+)
+# "D-80333 München", "A-1010 Wien", "CH-8001 Zürich": the old European postcode prefixes.
+_POSTCODE_PREFIX = re.compile(r"(?<![\w\-])(D|A|F|I|B|L|NL|CH|FL)-\d{4,5}\s+[^\W\d_]{2}")
+_POSTCODE_COUNTRIES = {"CH": "CHF", "FL": "CHF"}
+
+# (currency, evidence that names the issuer's country): an address, a country, a tax or
+# registration number of that country alone, a currency word of its own.
 _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     (
         "CAD",
@@ -40,7 +152,7 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
         "USD",
         re.compile(
             rf",\s*(?:{_US_STATES})\.?\s+\d{{5}}(?:-\d{{4}})?\b|\bUnited States\b|\bU\.S\.A\.?\b|\bUSA\b|"
-            rf"\b(?:{_US_STATES.replace('DE|', '')})\s+\d{{5}}(?:-\d{{4}})?\b"
+            rf"\b(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"
         ),
     ),
     ("HKD", re.compile(r"\bHong Kong\b|\bKowloon\b|香港")),
@@ -56,85 +168,212 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("CHF", re.compile(r"\bCHE-\d{3}\.\d{3}\.\d{3}\b|\bSchweiz\b|\bSuisse\b|\bSvizzera\b|\bMWST\b")),
-    ("NOK", re.compile(r"\bMVA\b|\bNorge\b|\.no\b")),
-    ("DKK", re.compile(r"\bCVR\b|\bDanmark\b|\.dk\b")),
-    ("SEK", re.compile(r"\bOrg\.?\s?nr\b|\bMoms\b|\bSverige\b|\.se\b")),
-    ("HRK", re.compile(r"\bOIB\b|\bPDV\b|\bHrvatska\b|\bkn\b")),
-    ("CZK", re.compile(r"\bDPH\b|\bIČO?\b|\bDIČ\b|\bKč\b|\bPraha\b|\bČeská\b")),
-    ("PLN", re.compile(r"\bNIP\b|\bzł\b|\bPolska\b|\bSp\. z o\.o\.|\bWarszawa\b")),
+    (
+        "CHF",
+        re.compile(
+            r"\bCHE-\d{3}\.\d{3}\.\d{3}\b|\bSchweiz\b|\bSuisse\b|\bSvizzera\b|\bSwitzerland\b|\bLiechtenstein\b|"
+            r"\bZürich\b|\bGenève\b|\bBasel\b|\bLuzern\b|\bLausanne\b"
+        ),
+    ),
+    ("NOK", re.compile(r"\bMVA\b|\bNorge\b|\bNorway\b|\.no\b")),
+    ("DKK", re.compile(r"\bCVR\b|\bDanmark\b|\bDenmark\b|\bKøbenhavn\b|\.dk\b")),
+    ("SEK", re.compile(r"\bOrg\.?\s?nr\b|\bMoms\b|\bSverige\b|\bSweden\b|\.se\b")),
+    ("HRK", re.compile(r"\bOIB\b|\bPDV\b|\bHrvatska\b|\bCroatia\b|\bkn\b")),
+    ("CZK", re.compile(r"\bDPH\b|\bIČO?\b|\bDIČ\b|\bKč\b|\bPraha\b|\bČeská\b|\bCzech(?:ia)?\b")),
+    (
+        "PLN",
+        re.compile(r"\bNIP\b|\bzł\b|\bPolska\b|\bPoland\b|\bSp\. z o\.o\.|\bWarszawa\b|\bKraków\b|\bPTU\b"),
+    ),
+    ("HUF", re.compile(r"\bKft\.|\bZrt\.|\bÁFA\b|\bMagyarország\b|\bHungary\b|\bBudapest\b|(?<=\d )Ft\b")),
     (
         "GBP",
         re.compile(
             r"\bUnited Kingdom\b|\bVAT Reg(?:istration)?\.? No\b|\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b|"
-            r"\bGB ?\d{3} ?\d{4} ?\d{2}\b"
+            r"\bGB ?\d{3} ?\d{4} ?\d{2}\b|\bEngland\b|\bScotland\b|\bWales\b|\bGreat Britain\b"
         ),
     ),
     (
         "EUR",
         re.compile(
-            r"\b(?:MwSt|Mwst|USt|Umsatzsteuer|Mehrwertsteuer|TVA|BTW|Btw|btw|IVA|UID|ATU\d{8}|KMKR|ALV)\b|"
-            r"\b(?:Rechnung|Quittung|Kassenbon|Facture|Factuur|Kassabon|Factura|Fattura|Ricevuta|Summe|"
-            r"Gesamt|Betrag|Totaal|Bedrag|Montant|Importe|Importo|Ireland|Éire|Eesti|Tallinn|Österreich|"
-            r"Deutschland|France|España|Italia|Nederland|Belgi[eëq]ue?)\b|"
-            # the thanks, till and cash words of euro-area receipts
-            r"(?i:\b(?:merci|caisse|espèces|danke|kasse|bedankt|kassa|gracias|efectivo|grazie|scontrino|"
-            r"contanti)\b)"
+            r"\bATU\d{8}\b|\bKMKR\b|\bIreland\b|\bÉire\b|\bEesti\b|\bTallinn\b|\bÖsterreich\b|\bAustria\b|"
+            r"\bDeutschland\b|\bGermany\b|\bFrance\b|\bEspaña\b|\bSpain\b|\bItalia\b|\bItaly\b|\bNederland\b|"
+            r"\bNetherlands\b|\bBelgi(?:[eëq]ue?|um)\b|\bPortugal\b|\bLuxembourg\b|\bFinland\b|\bSuomi\b|"
+            r"\bSIRET\b|\bSIREN\b|\bKvK\b|\bP\.\s?IVA\b|\bPartita IVA\b|\bNIF\b|\bCIF\b|\bHRB\b|\bSteuernummer\b"
         ),
     ),
 ]
+# OCR glues the words of an upper-case address ("75012PARISFRANCE", "84600,PAGOHJOHOR"): a country
+# or state name ending such a run still names the country (each name also counts on its own above).
+_GLUED_NAMES: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "FRANCE",
+            "GERMANY",
+            "DEUTSCHLAND",
+            "AUSTRIA",
+            "ÖSTERREICH",
+            "ITALIA",
+            "ITALY",
+            "ESPAÑA",
+            "SPAIN",
+            "NEDERLAND",
+            "NETHERLANDS",
+            "BELGIUM",
+            "BELGIQUE",
+            "PORTUGAL",
+            "IRELAND",
+            "FINLAND",
+            "LUXEMBOURG",
+        ],
+        "EUR",
+    ),
+    **dict.fromkeys(["SCHWEIZ", "SUISSE", "SVIZZERA", "SWITZERLAND"], "CHF"),
+    **dict.fromkeys(
+        [
+            "MALAYSIA",
+            "SELANGOR",
+            "JOHOR",
+            "PENANG",
+            "MELAKA",
+            "PERAK",
+            "KEDAH",
+            "PAHANG",
+            "SABAH",
+            "SARAWAK",
+            "TERENGGANU",
+            "KELANTAN",
+        ],
+        "MYR",
+    ),
+    **{"SINGAPORE": "SGD", "INDIA": "INR", "CANADA": "CAD", "AUSTRALIA": "AUD", "POLSKA": "PLN"},
+}
+_GLUED = re.compile(r"(?<=[A-Z0-9,])(" + "|".join(_GLUED_NAMES) + r")(?![^\W\d_])")
+
+# Words of languages and tax systems mostly of the euro area: a guess, outweighed by anything
+# that names a country (Swiss invoices say "Rechnung" and "MwSt" too).
+_EURO_WORDS = re.compile(
+    r"\b(?:MwSt|Mwst|USt|Umsatzsteuer|Mehrwertsteuer|TVA|BTW|Btw|btw|IVA|UID|ALV)\b|"
+    r"\b(?:Rechnung|Quittung|Kassenbon|Facture|Factuur|Kassabon|Factura|Fattura|Fatura|Ricevuta|Recibo|"
+    r"Summe|Gesamt|Betrag|Totaal|Bedrag|Montant|Importe|Importo)\b|"
+    # the thanks, till and cash words of euro-area receipts
+    r"(?i:\b(?:(?:re)?merci(?:e|ons)?|caisse|espèces|danke|kasse|bedankt|kassa|gracias|efectivo|grazie|scontrino|"
+    r"contanti|obrigad[oa])\b)"
+)
+_SWISS_WORDS = re.compile(r"\bMWST\b")
+_EURO_LANGUAGES = frozenset({"de", "fr", "it", "es", "nl", "pt"})
+# Anything naming a country counts this many times a language word.
+COUNTRY_WEIGHT = 3
 _AMBIGUOUS = {"USD": ("CAD", "AUD", "NZD", "SGD", "HKD"), "SEK": ("NOK", "DKK")}
 
 
 def _country_votes(text: str) -> Counter[str]:
+    """Votes for the currency of the issuer's country, from evidence that names one country."""
     votes: Counter[str] = Counter()
     for code, evidence in _COUNTRIES:
         found = len(evidence.findall(text))
         if found:
-            votes[code] = found
+            votes[code] += found
+    for pattern, table in ((_VAT_ID, _BY_COUNTRY), (_IBAN, _BY_COUNTRY), (_PHONE, _CALLING)):
+        for m in pattern.finditer(text):
+            votes[table[m.group(1)]] += 1
+    for m in _DOMAIN.finditer(text):
+        votes[_DOMAIN_TLDS[m.group(1).lower()]] += 1
+    for m in _GLUED.finditer(text):
+        votes[_GLUED_NAMES[m.group(1)]] += 1
+    for m in _POSTCODE_PREFIX.finditer(text):
+        votes[_POSTCODE_COUNTRIES.get(m.group(1), "EUR")] += 1
     return votes
 
 
-def country_currency(text: str, among: tuple[str, ...] | None = None) -> str | None:
-    """The currency of the issuer's country, from its address and tax words; None when unsure.
-    `among` limits the answer (which dollar a "$" is)."""
-    votes = _country_votes(text)
+def _language_votes(text: str) -> Counter[str]:
+    """Votes from words of a language or tax system shared by several countries: a guess."""
+    votes: Counter[str] = Counter()
+    if found := len(_EURO_WORDS.findall(text)):
+        votes["EUR"] += found
+    if guess_language(text) in _EURO_LANGUAGES:
+        votes["EUR"] += 1
+    if found := len(_SWISS_WORDS.findall(text)):
+        votes["CHF"] += found
+    return votes
+
+
+def _ranked(text: str, among: tuple[str, ...] | None) -> tuple[list[str], str]:
+    """Currencies by support (countries weigh COUNTRY_WEIGHT, language words one), and the basis
+    of the best: "country" when some evidence names a country for it, else "language"."""
+    country = _country_votes(text)
+    votes = Counter({code: COUNTRY_WEIGHT * n for code, n in country.items()})
+    votes.update(_language_votes(text))
     ranked = [
         code for code, _ in sorted(votes.items(), key=lambda kv: -kv[1]) if among is None or code in among
     ]
-    if not ranked:
-        return None
-    code = ranked[0]
+    basis = "country" if ranked and ranked[0] in country else "language"
+    return ranked, basis
+
+
+def _after_changeover(code: str, text: str) -> str:
     if code == "HRK":  # Croatia has paid in euros since 2023
         years = [int(y) for y in _YEAR.findall(text)]
         return "HRK" if years and max(years) <= 2022 else "EUR"
     return code
 
 
+def country_currency(text: str, among: tuple[str, ...] | None = None) -> str | None:
+    """The currency of the issuer's country, from its address and tax words; None when unsure.
+    `among` limits the answer (which dollar a "$" is)."""
+    ranked, _ = _ranked(text, among)
+    return _after_changeover(ranked[0], text) if ranked else None
+
+
+@dataclass(frozen=True)
+class CurrencyReading:
+    """The invoice's currency and what it rests on: "printed" with amounts, "stated" as a code or
+    field, or guessed from the issuer's "country" or the document's "language"."""
+
+    code: str | None
+    basis: str
+
+    @property
+    def guessed(self) -> bool:
+        return self.basis in ("country", "language")
+
+
 def document_currency(text: str, printed: str | None = None) -> str | None:
     """The invoice's currency. `printed` is the currency printed with the chosen total, if any."""
+    return currency_reading(text, printed).code
+
+
+def currency_reading(text: str, printed: str | None = None) -> CurrencyReading:
+    """The invoice's currency and its basis. `printed` is the currency printed with the chosen total."""
     votes: Counter[str] = Counter()
+    with_amounts: Counter[str] = Counter()
     for m in _FIELD.finditer(text):
         if currency_code(m.group(1)):
             votes[m.group(1).upper()] += 5
     for line in text.split("\n"):
         for amount in find_amounts(line):
             if amount.currency:
-                votes[amount.currency] += 2
+                with_amounts[amount.currency] += 2
     for m in _ISO.finditer(text):
         votes[m.group(1)] += 1
     if printed:
-        votes[printed] += 2
+        with_amounts[printed] += 2
+    votes.update(with_amounts)
     if not votes:
-        return country_currency(text)
+        ranked, basis = _ranked(text, None)
+        return (
+            CurrencyReading(_after_changeover(ranked[0], text), basis)
+            if ranked
+            else CurrencyReading(None, "none")
+        )
     best = votes.most_common(1)[0][0]
+    basis = "printed" if best in with_amounts else "stated"
     if {"EUR", "HRK"} <= set(votes) and best in ("EUR", "HRK"):
         # Croatian receipts showed kuna and euro side by side around the 2023 changeover.
         years = [int(y) for y in _YEAR.findall(text)]
         best = "EUR" if years and max(years) >= 2023 else "HRK"
     if best in _AMBIGUOUS and not re.search(rf"\b{best}\b|US\$", text):
         # A bare "$" or "kr": the country says which dollar or crown.
-        local = country_currency(text, among=_AMBIGUOUS[best])
-        if local is not None:
-            return local
-    return best
+        ranked, _ = _ranked(text, _AMBIGUOUS[best])
+        if ranked:
+            return CurrencyReading(_after_changeover(ranked[0], text), basis)  # a sign is printed
+    return CurrencyReading(best, basis)

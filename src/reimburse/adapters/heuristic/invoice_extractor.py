@@ -6,7 +6,7 @@ from concurrent.futures import Executor
 
 from reimburse.adapters.einvoice.invoice_from_einvoice import read_with_einvoice
 from reimburse.adapters.heuristic.classify import choose_category, kind_scores
-from reimburse.adapters.heuristic.currency import document_currency
+from reimburse.adapters.heuristic.currency import currency_reading
 from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
 from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.items import read_items
@@ -62,9 +62,13 @@ class HeuristicInvoiceExtractor:
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
-        currency = document_currency(text, totals.currency)
+        money = currency_reading(text, totals.currency)
+        currency = money.code
         dates = read_dates(infos, text, stay=stay, currency=currency, layout=layout)
         notes = list(totals.notes)
+        if money.guessed:  # said, never silent: a reviewer sees the currency was inferred
+            where = "the issuer's country" if money.basis == "country" else "the document's language"
+            notes.append(f"no currency is printed; {currency} is inferred from {where}")
         category = choice.category
         if category is None and choice.kind is not None:
             # Report what the expense is, so the engine can decline it as not covered (a clear
@@ -74,7 +78,7 @@ class HeuristicInvoiceExtractor:
         confidence = {
             # a total read by OCR is no surer than the engine was of its digits
             "total": min(totals.confidence, amount_confidence(document, totals.total)),
-            "currency": 0.9 if totals.currency else (0.7 if currency else 0.0),
+            "currency": _CURRENCY_CONFIDENCE[money.basis],
             "vendor": vendor_conf,
             "invoice_number": number_conf,
             "invoice_date": dates.confidence,
@@ -103,6 +107,11 @@ class HeuristicInvoiceExtractor:
             notes=tuple(notes),
             reading_flags=(*_date_flags(dates.ambiguity), *totals.flags),
         )
+
+
+# How sure the currency is by what it rests on: printed with the amounts, stated as a code or
+# field, or inferred from the issuer's country or the document's language.
+_CURRENCY_CONFIDENCE = {"printed": 0.9, "stated": 0.8, "country": 0.6, "language": 0.4, "none": 0.0}
 
 
 def _date_flags(ambiguity: str | None) -> tuple[Flag, ...]:
