@@ -418,10 +418,11 @@ def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> Tot
     """The totals of analysed lines: labelled amounts (by text, then by layout), tax rates, and
     which lines print money (so a disagreement is claimed only over a fully read block)."""
     amount_lines = {i for i, info in enumerate(infos) if info.amounts}
+    line_amounts = {i: [a.value for a in info.amounts] for i, info in enumerate(infos) if info.amounts}
     found = labelled_amounts(infos, layout)
-    reading = read_totals(found, tax_rates(infos), amount_lines)
+    reading = read_totals(found, tax_rates(infos), amount_lines, line_amounts)
     if reading is None and (guess := last_resort(infos)) is not None:
-        reading = read_totals([*found, guess], tax_rates(infos), amount_lines)
+        reading = read_totals([*found, guess], tax_rates(infos), amount_lines, line_amounts)
         if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
             reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
     if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:
@@ -439,11 +440,37 @@ def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> Tot
                 reading.total, reading.taxes, reading.confidence = gross, tax, 0.8
                 reading.label = "subtotal + taxes"
                 break
+    if reading is not None:
+        _corroborate_weak(reading, infos)
     return reading
 
 
+WEAK_CONFIDENCE = 0.5  # the verdict engine's low-confidence line for a total
+CORROBORATED_CONFIDENCE = 0.7
+
+
+def _corroborate_weak(reading: TotalsReading, infos: list[LineInfo]) -> None:
+    """A total read under a weak word ("Betrag", "Amount", a total-like word in another language)
+    is sure enough when the page bears it out the way receipts do: it is the largest amount
+    printed, and printed again (the payment or card line repeats it). An amount printed only once,
+    a larger one beside it (cash tendered) or a rival total leave it a guess, for review. An
+    amount no word names at all stays a guess whatever the page repeats."""
+    if reading.confidence >= WEAK_CONFIDENCE or len(reading.candidates) > 1:
+        return
+    if reading.label.startswith(("(unlabelled", "(the largest amount with its currency")):
+        return
+    printed = [a.value for info in infos for a in info.amounts if a.explicit and a.value > 0]
+    lines = sum(any(_close(a.value, reading.total) for a in info.amounts) for info in infos)
+    if printed and reading.total >= max(printed) and lines >= 2:
+        reading.confidence = CORROBORATED_CONFIDENCE
+        reading.notes.append(f"{reading.total} is the largest amount printed and is printed {lines} times")
+
+
 def read_totals(
-    items: list[Labelled], rates: list[Decimal] | None = None, amount_lines: set[int] | None = None
+    items: list[Labelled],
+    rates: list[Decimal] | None = None,
+    amount_lines: set[int] | None = None,
+    line_amounts: dict[int, list[Decimal]] | None = None,
 ) -> TotalsReading | None:
     """Choose the total among labelled amounts; None when nothing is labelled as a total.
 
@@ -509,20 +536,33 @@ def read_totals(
     amount_due = _amount_due(due, prepaid, total)
 
     arithmetic = _arithmetic(items, total, chosen.line, amount_lines)
-    # Beside a grand total, a smaller "Total" with words of its own is a part (a tax rate's
-    # supplies, a section); only one above it contradicts it (unless credits below zero are
-    # printed: then a part may exceed the whole). A bare "Total" is a peer.
-    peers = grand + [x for x in plain + net if not (chosen.label is Label.GRAND and x.qualified)]
+    # A rival carries a total label of the same role as the chosen total: a grand total or a bare
+    # "Total" beside it. A "Total" with words of its own beside a grand total is a part (a tax
+    # rate's supplies, a section); a net amount below the total is its pre-tax part (net/gross);
+    # only one above the total contradicts it (unless credits below zero are printed: then a part
+    # may exceed the whole).
+    peers = grand + [x for x in plain if not (chosen.label is Label.GRAND and x.qualified)]
     credits = any(x.value < 0 for x in items if x.label in (Label.GRAND, Label.TOTAL, Label.NET))
-    above = [] if credits else [x.value for x in plain + net if x.value > total]
-    others = ({x.value for x in peers} | set(above)) - {total, chosen.value}
+    above = [] if credits else [x for x in plain + net if x.value > total]
+    others = [x for x in peers + above if x.value not in (total, chosen.value)]
     explained_by = {*arithmetic.parts, *(total - p for p in prepaid), *(x.value for x in due)}
     explained_by |= {total - x.value for x in paid}
+    money = _currency_of(items, chosen)
 
-    def explained(v: Decimal) -> bool:
+    def explained(x: Labelled) -> bool:
+        v = x.value
+        if x.amount.currency is not None and money is not None and x.amount.currency != money:
+            return True  # the same total in a second currency ("Total EUR 10,00 / HRK 75,35")
+        if any(_close(a, total) for a in (line_amounts or {}).get(x.line, [])):
+            return True  # a column of a row that prints the total too (a VAT summary's "Summe")
         return any(_close(v, e) for e in explained_by) or _steps_reach(v, total, arithmetic)
 
-    rivals = _not_parts(sorted(v for v in others if not explained(v)), total)
+    unexplained = [x for x in others if not explained(x)]
+    rivals = _not_parts(sorted({x.value for x in unexplained}), total)
+    stepped = {
+        x.value for x in unexplained if _difference_printed(x.value, total, x.line, chosen.line, line_amounts)
+    }
+    rivals = [v for v in rivals if v not in stepped]
     notes += arithmetic.notes
     printed = arithmetic.subtotal in {x.value for x in items if x.label is Label.SUBTOTAL}
     contradiction = _rate_contradiction(arithmetic, rates or [], printed)
@@ -543,6 +583,27 @@ def read_totals(
         flags=[contradiction] if contradiction else [],
         tax_options=arithmetic.tax_options,
     )
+
+
+def _currency_of(items: list[Labelled], chosen: Labelled) -> str | None:
+    """The currency of the chosen total: its own, else the one most sums are printed with."""
+    if chosen.amount.currency is not None:
+        return chosen.amount.currency
+    printed = Counter(x.amount.currency for x in items if x.label in _SUM_LABELS and x.amount.currency)
+    return printed.most_common(1)[0][0] if printed else None
+
+
+def _difference_printed(
+    v: Decimal, total: Decimal, line: int, total_line: int, line_amounts: dict[int, list[Decimal]] | None
+) -> bool:
+    """A smaller total whose difference to the total is printed on its line, the total's line or
+    a line between them is a step towards the total: a net and its tax (a VAT summary row,
+    "Netto 84,03  MwSt 15,97"), a total before a tip or fee whose label was not read."""
+    if line_amounts is None or not 0 < v < total:
+        return False
+    gap = total - v
+    lines = range(min(line, total_line), max(line, total_line) + 1)
+    return any(_close(a, gap) for i in lines for a in line_amounts.get(i, []))
 
 
 def _not_parts(rivals: list[Decimal], total: Decimal) -> list[Decimal]:
