@@ -49,6 +49,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<year>(?:19|20)\d{2}(?=\d{1,2}:\d{2})|\d{2}(?=\d{1,2}:\d{2})|\d{4}(?!\d)|\d{2}(?!\d))"
         ),
     ),
+    # Appended, so the index of "dmy" above stays put (order_evidence reads it).
+    # 8. 2. 2024: Czech, Slovak, Croatian, Slovenian and Polish write a space after each dot.
+    (
+        "dmy_spaced",
+        re.compile(
+            r"(?<![\d.,])(?P<a>\d{1,2})(?P<sep>\.)\s(?P<b>\d{1,2})\.\s?(?P<year>(?:19|20)\d{2})(?!\d)"
+        ),
+    ),
+    # 2024. 02. 08.: Hungarian; 2024年2月8日: Chinese and Japanese (Hong Kong receipts)
+    (
+        "ymd_spaced",
+        re.compile(
+            r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?:\.\s(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})(?!\d)|"
+            r"\s?年\s?(?P<a2>\d{1,2})\s?月\s?(?P<b2>\d{1,2})\s?日)"
+        ),
+    ),
+    # 2024-02-0818:01: OCR ran the time into an ISO date
+    (
+        "ymd",
+        re.compile(
+            r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-/.])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{2})(?=\d{1,2}:\d{2})"
+        ),
+    ),
 ]
 
 
@@ -117,9 +140,13 @@ def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
     if kind.endswith("_text"):
         return _make(_year(m.group("year")), _MONTHS[m.group("mon").lower()], int(m.group("day")))
     year = _year(m.group("year"))
+    if kind == "ymd_spaced":
+        return _make(year, int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2")))
     a, b = int(m.group("a")), int(m.group("b"))
     if kind == "ymd":
         return _make(year, a, b)
+    if kind == "dmy_spaced":
+        return _make(year, b, a)
     if a > 12 or (b <= 12 and (not month_first or m.group("sep") == ".")):
         return _make(year, b, a)
     return _make(year, a, b)
