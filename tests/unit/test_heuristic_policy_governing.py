@@ -286,3 +286,38 @@ def test_amounts_of_an_example_or_of_a_per_diem_without_receipts_cap_nothing() -
     assert limits(policy) == {("meals", Decimal(60), "day", "", "")}
     kinds = {(a.kind.value, a.amount) for a in policy.amounts}
     assert {("example", Decimal(80)), ("rate", Decimal(59))} <= kinds
+
+
+def test_a_grade_by_city_class_table_gives_a_limit_per_cell_with_both_headers() -> None:
+    policy = read(
+        "Hotel entitlement\nLevel Tier 1 cities Tier 2 cities\nL1-L3 Rs. 4,000 Rs. 3,000\n"
+        "L4 and above Rs. 6,000 Rs. 4,500\n"
+    )
+    assert {(c.amount, c.currency, c.condition.text if c.condition else "") for c in policy.caps} == {
+        (Decimal(4000), "INR", "grade L1-L3; location Tier 1 cities"),
+        (Decimal(3000), "INR", "grade L1-L3; location Tier 2 cities"),
+        (Decimal(6000), "INR", "grade L4 and above; location Tier 1 cities"),
+        (Decimal(4500), "INR", "grade L4 and above; location Tier 2 cities"),
+    }
+    # The verdict side: a claim gives its grade and city class, and only that cell holds.
+    cell = next(c for c in policy.caps if c.amount == Decimal(4500))
+    assert cell.condition is not None
+    assert cell.condition.holds("L5", "Tier 2 cities") is True
+    assert cell.condition.holds("L2", "Tier 2 cities") is False
+    assert cell.condition.holds(None, "Tier 2 cities") is None  # the grade is missing: review
+
+
+def test_a_role_printed_as_a_lines_label_is_its_condition() -> None:
+    policy = read("Lodging\nDirectors: up to $300 per night.\nAll other employees: up to $200 per night.\n")
+    assert limits(policy) == {
+        ("hotel", Decimal(300), "night", "", "grade Directors"),
+        ("hotel", Decimal(200), "night", "", "grade All other employees"),
+    }
+
+
+def test_domestic_and_foreign_sides_in_other_languages() -> None:
+    policy = read("Reisekosten\nInland: Verpflegung bis zu 28 EUR pro Tag. Ausland: bis zu 40 EUR pro Tag.\n")
+    assert limits(policy) == {
+        ("meals", Decimal(28), "day", "", "location domestic"),
+        ("meals", Decimal(40), "day", "", "location international"),
+    }

@@ -39,7 +39,10 @@ _CLASSES = (
 # Domestic/international: a condition wherever it qualifies the travel the limit is for.
 _SCOPE = (
     r"domestic(?:ally)?|international(?:ly)?|in-state|out-of-state|overseas|foreign|abroad|"
-    r"inter-?state|intra-?state"
+    r"inter-?state|intra-?state|"
+    # German, Dutch, French, Spanish, Italian: "Inland / Ausland", "binnenland / buitenland", ...
+    r"inland|ausland|auslandsreisen|inlandsreisen|binnenland|buitenland|à\s+l'étranger|étranger|"
+    r"extranjero|estero"
 )
 # One word per side, so that a claim's "international" matches a policy's "abroad" or "overseas".
 _CANONICAL_SCOPE = {
@@ -48,6 +51,16 @@ _CANONICAL_SCOPE = {
     "overseas": "international",
     "foreign": "international",
     "abroad": "international",
+    "inland": "domestic",
+    "inlandsreisen": "domestic",
+    "binnenland": "domestic",
+    "ausland": "international",
+    "auslandsreisen": "international",
+    "buitenland": "international",
+    "à l'étranger": "international",
+    "étranger": "international",
+    "extranjero": "international",
+    "estero": "international",
 }
 _LOCATION = re.compile(
     r"(?<![^\W\d_])(?:"

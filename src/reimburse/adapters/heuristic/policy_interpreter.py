@@ -357,7 +357,8 @@ def _cap_condition(
         # "$50 per day High cost metropolitan area $70 per day": a capital after the unit starts the
         # next amount's label (a table row the text layer ran together), not this amount's scope.
         after = after[: run_on.end()]
-    label = condition_in(before[-80:])
+    # "Directors: up to $300", "All other employees: up to $200": a role printed as the line's label.
+    label = condition_in(before[-80:], roles=bool(clause.label) and clause.label in before)
     scope = (
         scopes_in(after)
         or classes_in(after)
@@ -573,6 +574,8 @@ def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
         # "Domestic travel:" labels the trip's scope, not what is capped.
         named = [m.kind for m in find_mentions(text) if not _scope_of_travel(text, m)] if text else []
         kinds = specific(named)
+        if kinds == [TRAVEL] and previous and previous != [TRAVEL]:
+            return previous  # under a "Travel expenses" heading, the kind the last sentence capped
         if kinds:
             return kinds
     return previous

@@ -160,6 +160,12 @@ def _header_spans(line: str) -> list[tuple[int, int]]:
     return merged
 
 
+def _money_in(line: str) -> bool:
+    """A number outside the names of grades and places ("Tier 1 cities", "L1-L3"): no header."""
+    inside = condition_spans(line)
+    return any(not any(a <= m.start < b for a, b in inside) for m in find_amounts(line))
+
+
 def _opening(text: str, start: int) -> int:
     qualifier = _QUALIFIER.search(text[:start])
     return qualifier.start() if qualifier else start
@@ -174,7 +180,7 @@ def spaced_tables(text: str) -> list[tuple[list[tuple[str, ...]], list[int]]]:
     i = 0
     while i < len(lines) - 1:
         head = lines[i].strip()
-        spans = _header_spans(head) if head and len(head.split()) <= 14 and not find_amounts(head) else []
+        spans = _header_spans(head) if head and len(head.split()) <= 14 and not _money_in(head) else []
         body: list[tuple[str, ...]] = []
         used: list[int] = []
         width = 0
@@ -204,7 +210,7 @@ def spaced_tables(text: str) -> list[tuple[list[tuple[str, ...]], list[int]]]:
 
 
 _NUMBER = re.compile(
-    rf"(?:{CURRENCY_RE.pattern})?\s?\d(?:[\d,.]*\d)?(?:\s?(?:{CURRENCY_RE.pattern})(?!\s?\d))?"
+    rf"(?:{CURRENCY_RE.pattern})?\s?\d(?:[\d,.]*\d)?(?:\s?(?:{CURRENCY_RE.pattern})(?![.\s]*\d))?"
 )
 
 
