@@ -35,6 +35,7 @@ from reimburse.ports.document_reader import DocumentReader
 from reimburse.ports.document_store import DocumentStore
 from reimburse.ports.embedder import Embedder
 from reimburse.ports.health_probe import HealthProbe
+from reimburse.ports.in_process_invoice_extractor import InProcessInvoiceExtractor
 from reimburse.ports.invoice_extractor import InvoiceExtractor
 from reimburse.ports.invoice_history import InvoiceHistory
 from reimburse.ports.invoice_store import InvoiceStore
@@ -154,6 +155,13 @@ def _extractor(s: Settings, gemini: GeminiGateway | None, executor: Executor) ->
 
     primary = GeminiInvoiceExtractor(gemini)
     return FallbackInvoiceExtractor(primary, heuristic) if s.gemini_fallback_to_heuristic else primary
+
+
+def _in_process_extractor(extractor: InvoiceExtractor) -> InProcessInvoiceExtractor | None:
+    """The heuristic extractor runs in the pool task that reads the file (one task per file)."""
+    from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
+
+    return HeuristicInvoiceExtractor() if type(extractor) is HeuristicInvoiceExtractor else None
 
 
 def _embedder(s: Settings, gemini: GeminiGateway | None) -> Embedder | None:
@@ -322,6 +330,7 @@ class Container(containers.DeclarativeContainer):
         history=history_store,
         employee_lock=employee_lock,
         fx=providers.Singleton(_fx_rates, settings),
+        in_process_extractor=providers.Callable(_in_process_extractor, extractor),
         concurrency=providers.Callable(
             lambda s: max(s.gemini_concurrency if s.uses_gemini else 0, 2 * _workers(s)), settings
         ),

@@ -63,6 +63,7 @@ from reimburse.ports.clock import Clock
 from reimburse.ports.document_reader import DocumentReader
 from reimburse.ports.document_store import DocumentStore
 from reimburse.ports.employee_lock import EmployeeLock
+from reimburse.ports.in_process_invoice_extractor import InProcessInvoiceExtractor
 from reimburse.ports.invoice_extractor import InvoiceExtractor
 from reimburse.ports.invoice_history import InvoiceHistory
 from reimburse.ports.invoice_store import InvoiceStore
@@ -124,6 +125,15 @@ def written_policy(data: bytes, policy_id: str, sha: str) -> Policy:
     except (InvalidPolicyData, InvalidCorrection) as exc:
         raise PolicyError(str(exc)) from None
     return policy
+
+
+def read_and_extract(
+    reader: DocumentReader, extractor: InProcessInvoiceExtractor, data: bytes, filename: str, policy: Policy
+) -> tuple[str, Invoice]:
+    """Runs in a pool worker (module level, so it pickles by name): reads the file and extracts
+    its invoice; only the stored part of the text and the invoice come back."""
+    document = reader.read(data, filename)
+    return document.text[:STORED_TEXT_CHARS], extractor.read(document, policy)
 
 
 class _Read(msgspec.Struct, frozen=True):
@@ -271,14 +281,12 @@ class Batch:
         try:
             data = self.archive.read(entry)
             sha = hashlib.sha256(data).hexdigest()
-            document: Document = await uc.read_document(data, entry.filename)
-            del data
-            invoice = await uc.extractor.extract(document, policy)
+            text, invoice = await uc.read_invoice(data, entry.filename, policy)
         except StoreUnavailable:
             raise
         except DomainError as exc:
             return self._failed(entry.filename, exc.code, str(exc))
-        return _Read(entry, sha, document.text[:STORED_TEXT_CHARS], invoice)
+        return _Read(entry, sha, text, invoice)
 
     async def _decide_and_store(self, read: list[_Read], durable_each: bool) -> list[BatchEvent]:
         """Decides the batch in order against what the employee already claimed, and stores it."""
@@ -467,7 +475,10 @@ class AnalyzeBatch:
         *,
         employee_lock: EmployeeLock,
         fx: FxTable | None = None,
+        in_process_extractor: InProcessInvoiceExtractor | None = None,
     ) -> None:
+        # When extraction needs no network, one pool task reads and extracts each file.
+        self.in_process_extractor = in_process_extractor
         self.employee_lock = employee_lock
         self.fx = fx  # dated exchange rates for caps in another currency (issue 13)
         self.documents = documents
@@ -488,8 +499,24 @@ class AnalyzeBatch:
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
 
     async def read_document(self, data: bytes, filename: str) -> Document:
+        return await self._budgeted(filename, self.reader.read, data, filename)
+
+    async def read_invoice(self, data: bytes, filename: str, policy: Policy) -> tuple[str, Invoice]:
+        """The file's text (as much as is stored) and the invoice read from it."""
+        if self.in_process_extractor is None:  # e.g. a model: the document goes to it from here
+            document = await self.read_document(data, filename)
+            del data
+            return document.text[:STORED_TEXT_CHARS], await self.extractor.extract(document, policy)
+        # One pool task: the document is not pickled back here and out again, and the worker
+        # does not wait on this process between reading and extracting.
+        extractor = self.in_process_extractor
+        return await self._budgeted(
+            filename, read_and_extract, self.reader, extractor, data, filename, policy
+        )
+
+    async def _budgeted(self, filename: str, fn: Callable[..., T], *args: object) -> T:
         try:
-            return await self.run_cpu(self.reader.read, data, filename)
+            return await self.run_cpu(fn, *args)
         except TimeoutError as exc:  # the executor stopped an overrun and replaced the worker
             seconds = getattr(exc, "seconds", None)
             budget = f"its time budget of {seconds:g} s" if seconds else "its time budget"

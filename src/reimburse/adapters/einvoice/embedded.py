@@ -37,13 +37,27 @@ _MAX_HOPS = 16  # references followed to reach one object
 
 def embedded_einvoice(data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> EInvoice | None:
     """The first attached XML that reads as a CII or UBL invoice, or None."""
+    from reimburse.adapters.pdf import decode_budget  # here: see einvoice_attached_to
+
+    decode_budget.install()
+    try:
+        with decode_budget.limited(2 * max_bytes):  # an xref stream may be a bomb too
+            document = PDFDocument(PDFParser(io.BytesIO(data)))
+    except Exception as exc:  # pdfminer raises many types on odd files; the page is still read
+        log.info("no e-invoice read from the PDF's attachments: %s: %s", type(exc).__name__, exc)
+        return None
+    return einvoice_attached_to(document, max_bytes)
+
+
+def einvoice_attached_to(document: PDFDocument, max_bytes: int = MAX_ATTACHMENT_BYTES) -> EInvoice | None:
+    """embedded_einvoice for a PDF already parsed (the reader's own): the file is parsed once."""
     # Imported here: the pdf package's __init__ imports the PDF reader, which imports this module.
     from reimburse.adapters.pdf import decode_budget
 
     decode_budget.install()  # idempotent; the PDF reader installs it too
     try:
         with decode_budget.limited(2 * max_bytes):
-            catalog = PDFDocument(PDFParser(io.BytesIO(data))).catalog
+            catalog = document.catalog
             for name, spec in _ranked(_filespecs(catalog)):
                 xml = _contents(spec, max_bytes)
                 if xml is None:

@@ -21,10 +21,9 @@ import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTLine, LTPage, LTRect
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
 from pdfplumber.utils.exceptions import PdfminerException
 
-from reimburse.adapters.einvoice.embedded import embedded_einvoice
+from reimburse.adapters.einvoice.embedded import einvoice_attached_to
 from reimburse.adapters.heuristic.legibility import legibility
 from reimburse.adapters.ocr.confidence import cross_read
 from reimburse.adapters.ocr.pdf_pages import ocr_pages, ocr_pdf
@@ -72,7 +71,7 @@ class PdfplumberDocumentReader:
         _check_envelope(data, filename)
         try:
             with decode_budget.limited(self.max_decoded_bytes):
-                read, pictured, scanned = self._pages(data, filename)
+                read, pictured, scanned, parsed = self._pages(data, filename)
         except DocumentError:
             raise
         except PdfminerException as exc:
@@ -101,21 +100,25 @@ class PdfplumberDocumentReader:
             text="\n\n".join(pages),
             pages=pages,
             layout=tuple(page for _, page in read),
-            einvoice=embedded_einvoice(data),  # Factur-X / ZUGFeRD / XRechnung XML, if attached
+            einvoice=einvoice_attached_to(parsed),  # Factur-X / ZUGFeRD / XRechnung XML, if attached
         )
 
-    def _pages(self, data: bytes, filename: str) -> tuple[list[tuple[str, Page]], set[int], set[int]]:
+    def _pages(
+        self, data: bytes, filename: str
+    ) -> tuple[list[tuple[str, Page]], set[int], set[int], PDFDocument]:
         """(text, layout) of each page, the numbers of the pages a picture mostly covers, and of
-        those a picture covers whole (a scanned page)."""
-        # pdfminer alone first: a locked or 1000-page file is rejected before any page is
-        # parsed (pdfplumber's close() would walk every page of it).
-        self._check_page_count(PDFDocument(PDFParser(io.BytesIO(data))), filename)
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        those a picture covers whole (a scanned page); and the parsed file, for its attachments."""
+        # The file is parsed once (xref, catalog), for pages, page count and attachments alike.
+        pdf = pdfplumber.open(io.BytesIO(data))  # locked: raises here; no page is parsed yet
+        # Counted before any page is parsed, and outside `with`: pdf.close() would walk every
+        # page of a 1000-page file.
+        self._check_page_count(pdf.doc, filename)
+        with pdf:
             read = [_with_tables(page, _page(page.layout, n)) for n, page in enumerate(pdf.pages, start=1)]
             shares = {n: _image_share(page.layout) for n, page in enumerate(pdf.pages, start=1)}
         pictured = {n for n, share in shares.items() if share >= SCAN_IMAGE_SHARE}
         scanned = {n for n, share in shares.items() if share >= SCANNED_PAGE_SHARE}
-        return read, pictured, scanned
+        return read, pictured, scanned, pdf.doc
 
     def _check_page_count(self, doc: PDFDocument, filename: str) -> None:
         seen = sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), self.max_pages + 1))
