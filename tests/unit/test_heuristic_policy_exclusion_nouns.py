@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from reimburse.adapters.heuristic.exclusions import find_exclusions
+from reimburse.adapters.heuristic.exclusions import find_exclusions, table_exclusions
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document
@@ -200,3 +200,30 @@ def test_a_phrase_keyword_matches_whatever_joins_its_words(keyword: str, line: s
     invoice = Invoice(total=Decimal(120), line_items=items, category="hotel")
     verdict = decide(policy, invoice, Claim("Ada", date(2025, 1, 10)))
     assert verdict.reimbursable == Decimal("100.00")
+
+
+def test_excluded_table_cells_and_rows_a_status_column_says_no_to() -> None:
+    by_column = table_exclusions(
+        (
+            ("Expense", "Reimbursable", "Not reimbursable"),
+            ("Airfare", "Economy class", "First class upgrades"),
+            ("Lodging", "Standard room", "Minibar\nIn-room movies"),
+            ("Meals", "Business meals", "Alcohol if over the limit"),  # conditional: no keyword
+        )
+    )
+    assert {(f.name, clause) for f, clause in by_column} == {
+        ("upgrades", "Not reimbursable: First class upgrades"),
+        ("minibar", "Not reimbursable: Minibar"),
+        ("entertainment", "Not reimbursable: In-room movies"),
+    }
+    by_status = table_exclusions(
+        (
+            ("Item", "Reimbursable?"),
+            ("Haircuts", "No"),
+            ("Umbrellas", "Not reimbursable"),
+            ("Taxi", "No limit"),  # a "no" that is no answer
+            ("Laundry", "Yes"),
+        )
+    )
+    assert {f.name for f, _ in by_status} == {"grooming services", "umbrellas"}
+    assert "Haircuts | No" in {clause for _, clause in by_status}

@@ -647,3 +647,44 @@ def subject_of(sentence: str) -> str:
     # "Employees will not be reimbursed for X", "No reimbursement will be made for X": the thing
     # follows the negation.
     return re.sub(r"(?i)^\s*(?:for|of)\s+", " ", _LEAD_VERB.sub(" ", tail, count=1), count=1)
+
+
+# A status column: "Reimbursable?", "Allowed", "Erstattungsfähig" — whose "No" cells exclude the row.
+_STATUS_HEADER = re.compile(
+    r"(?i)^\W*(?:reimbursable|allow(?:ed|able)|eligible|covered|claimable|erstattungsfähig|remboursable|"
+    r"vergoed|reembolsable|rimborsabile)\W*$"
+)
+_NO_CELL = re.compile(
+    r"(?i)^\W*(?:no|non|nein|nee|✗|✘|x|not\s+(?:reimbursable|reimbursed|allowed|allowable|covered|eligible))\W*$"
+)
+
+
+def table_exclusions(table: tuple[tuple[str, ...], ...]) -> list[tuple[ExclusionFinding, str]]:
+    """Exclusions a ruled table states, with the clause to cite: the cells of a column headed
+    "Not reimbursable" / "Excluded" (one item per line of a cell), and the first cell of each row
+    whose "Reimbursable?" column says no. Each item passes the list-item rules (qualified items
+    and generic words give nothing)."""
+    if len(table) < 2:
+        return []
+    header = [cell.strip() for cell in table[0]]
+    out: list[tuple[ExclusionFinding, str]] = []
+    for col, head in enumerate(header):
+        negative = bool(head) and is_negative(head) and len(head.split()) <= 4
+        status = bool(_STATUS_HEADER.match(head))
+        if not (negative or status):
+            continue
+        for row in table[1:]:
+            if col >= len(row) or not row[col].strip():
+                continue
+            if negative:
+                items = [(line, f"{head}: {line.strip()}") for line in row[col].split("\n") if line.strip()]
+            elif _NO_CELL.match(row[col]) and row[0].strip() and col:
+                items = [(row[0], " | ".join(c.strip() for c in row if c.strip()))]
+            else:
+                continue
+            for line, clause in items:
+                item, qualified = list_item(line)
+                if qualified or not short_item(item):
+                    continue
+                out += [(f, clause) for f in find_exclusions(item)]
+    return out
