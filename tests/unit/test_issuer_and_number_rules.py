@@ -175,3 +175,13 @@ def test_a_vendor_the_domain_spells_is_kept() -> None:
 def test_a_social_handle_is_no_vendor() -> None:
     text = "Negen Straatjes\nTotaal   16,00\nwww.pancakes.amsterdam\npancakesamsterdam"
     assert read_vendor(_lines(text))[0] == "Negen Straatjes"
+
+
+def test_a_till_reference_among_key_value_pairs_on_one_line() -> None:
+    text = "BP Express\nTotal   51.48\nTerminal:2 Receipt:1877934   ORIGINAL."
+    assert read_number(_lines(text))[0] == "1877934"
+
+
+def test_a_key_value_pair_run_is_not_read_mid_word() -> None:
+    text = "Cafe\nTotal   5.00\nThank you for your order:   come again"
+    assert read_number(_lines(text))[0] is None

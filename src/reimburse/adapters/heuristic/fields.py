@@ -84,9 +84,12 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
                 return token, 0.7
     for info in infos:  # "Receipt: 1877934", "Bon: 4711" anywhere on a till receipt
         for _, cell in cells(info.text):
-            m = _RECEIPT_REF.match(cell)
-            if m and is_reference(m.group(1)) and not find_dates(m.group(1)):
-                return m.group(1), 0.6
+            # a till prints several "key:value" pairs in one run ("Terminal:2 Receipt:1877934")
+            starts = [0, *(k + 1 for k, ch in enumerate(cell) if ch == " " and ":" in cell[:k])]
+            for at in starts:
+                m = _RECEIPT_REF.match(cell[at:])
+                if m and is_reference(m.group(1)) and not find_dates(m.group(1)):
+                    return m.group(1), 0.6
     for info in infos:  # "Nr: 3047", "Numero: 88/2019", "Trn #: 5521": a bare number word
         for m in _BARE_NO.finditer(info.text):
             word, token = (m.group("word") or "").casefold(), m.group("num")
