@@ -321,3 +321,13 @@ def test_domestic_and_foreign_sides_in_other_languages() -> None:
         ("meals", Decimal(28), "day", "", "location domestic"),
         ("meals", Decimal(40), "day", "", "location international"),
     }
+
+
+def test_a_place_before_the_amount_is_a_row_when_the_next_clause_says_elsewhere() -> None:
+    policy = read(
+        "Lodging\nHotel costs in New York City may not exceed $350 per night; elsewhere $250 per night.\n"
+    )
+    assert limits(policy) == {
+        ("hotel", Decimal(350), "night", "", "location New York City"),
+        ("hotel", Decimal(250), "night", "", "location elsewhere"),
+    }

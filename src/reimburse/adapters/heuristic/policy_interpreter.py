@@ -26,6 +26,7 @@ from reimburse.adapters.heuristic.exclusions import (
     known_kinds,
     list_item,
     short_item,
+    table_exclusions,
 )
 from reimburse.adapters.heuristic.lexicon import TRAVEL
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
@@ -89,8 +90,12 @@ class HeuristicPolicyInterpreter:
         builder.scopes = _scopes_named_with_expenses(text)
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
-        for clause, inherited in _under_scope_headings(split_clauses(text)):
-            previous = self._clause(clause, builder, previous, money_text, inherited)
+        scoped = _under_scope_headings(split_clauses(text))
+        for k, (clause, inherited) in enumerate(scoped):
+            # "... in New York City may not exceed $350; elsewhere $250": the next clause's opening
+            # says the place before this amount is a row of a table in words.
+            following = scoped[k + 1][0].text[:40] if k + 1 < len(scoped) else ""
+            previous = self._clause(clause, builder, previous, money_text, inherited, following)
         currency = policy_currency(text) or builder.currency(detect_currency(text) or self._default_currency)
         policy = Policy(
             policy_id=f"pol_{document.sha256[:16]}",
@@ -119,6 +124,7 @@ class HeuristicPolicyInterpreter:
         previous: list[str],
         money_text: bool = False,
         inherited: tuple[str, ...] = (),
+        following: str = "",
     ) -> list[str]:
         """Read one clause; returns the kinds it was about (context for the next clause)."""
         sentence = clause.text
@@ -155,7 +161,7 @@ class HeuristicPolicyInterpreter:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
                     continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
-                    condition, meal = _cap_condition(sentence, caps, i, clause, inherited)
+                    condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_cap(
                         cap,
@@ -232,6 +238,9 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
             drop.update(used[1:])  # the header line stays: it may head the section below
     for page in document.layout:
         for table in page.tables:
+            # A "Not reimbursable" column, a "Reimbursable?" column that says no: items to exclude.
+            for finding, cited in table_exclusions(tuple(tuple(normalize(c) for c in row) for row in table)):
+                builder.add_exclusion(finding, cited)
             head = [c for c in table[0] if c.strip()][:2] if table else []
             where = next((k for k, line in enumerate(lines) if head and all(h in line for h in head)), None)
             limits = read_table(
@@ -328,7 +337,12 @@ def _rate_category(cap: CapFinding, kinds: list[str]) -> str | None:
 
 
 def _cap_condition(
-    sentence: str, caps: list[CapFinding], i: int, clause: Clause, inherited: tuple[str, ...] = ()
+    sentence: str,
+    caps: list[CapFinding],
+    i: int,
+    clause: Clause,
+    inherited: tuple[str, ...] = (),
+    following: str = "",
 ) -> tuple[Condition | None, str]:
     """The grade/location printed right before the amount ("Europe: EUR 65 per day"), the travel
     scope right after it ("$50 for domestic travel") or in its section heading; and apart, the meal
@@ -368,7 +382,7 @@ def _cap_condition(
     )
     if not scope:
         scope = _meal_list_scope(sentence, caps, i)
-    if not scope and has_fallback(sentence):
+    if not scope and (has_fallback(sentence) or (i == len(caps) - 1 and _OPENS_FALLBACK.match(following))):
         # "£140 a night in London and £95 elsewhere": beside an "elsewhere" row, the place named
         # after an amount is its row's location.
         place = _PLACE.search(after) or _PLACE.search(before[-60:])
@@ -419,6 +433,9 @@ def _meal_list_scope(sentence: str, caps: list[CapFinding], i: int) -> list[str]
     return scopes_in(tail) or classes_in(tail)
 
 
+_OPENS_FALLBACK = re.compile(
+    r"(?i)\W*(?:elsewhere|(?:in\s+)?(?:all\s+)?other\s+(?:cities|towns|locations|places|areas|countries))\b"
+)
 _PLACE = re.compile(r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})")
 
 
