@@ -13,7 +13,7 @@ import pytest
 from reimburse.adapters.heuristic.exclusions import find_exclusions, table_exclusions
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.domain.verdict.decide import Claim, decide
-from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.document import Document, Page
 from reimburse.domain.verdict.invoice import Invoice, LineItem
 from reimburse.domain.verdict.policy import Category, ExclusionRule, Policy
 from reimburse.domain.verdict.verdict import Status
@@ -227,3 +227,13 @@ def test_excluded_table_cells_and_rows_a_status_column_says_no_to() -> None:
     )
     assert {f.name for f, _ in by_status} == {"grooming services", "umbrellas"}
     assert "Haircuts | No" in {clause for _, clause in by_status}
+
+
+def test_the_reader_takes_exclusions_from_a_ruled_table() -> None:
+    text = BASE + "Expense Reimbursable Not reimbursable\nLodging Standard room Minibar\n"
+    table = (("Expense", "Reimbursable", "Not reimbursable"), ("Lodging", "Standard room", "Minibar"))
+    page = Page(1, 600.0, 800.0, tables=(table,))
+    document = Document("p.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,), layout=(page,))
+    policy = HeuristicPolicyInterpreter(default_currency="USD").read(document)
+    (minibar,) = [e for e in policy.exclusions if e.name == "minibar"]
+    assert minibar.clause == "Not reimbursable: Minibar"
