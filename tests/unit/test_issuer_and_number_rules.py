@@ -151,6 +151,9 @@ def test_a_bare_number_word_labels_the_document_number(text: str, expected: str)
         "Tel No: 0131-443",
         "No: 12.03.2024",
         "Nr: 12,50",
+        "St.-Nr: 143/164/10694",  # the issuer's tax number
+        "Kassen-Nr: 003",
+        "Karten-Nr.: 4711",
     ],
 )
 def test_a_bare_number_word_of_something_else_is_no_document_number(line: str) -> None:

@@ -137,7 +137,10 @@ _NOT_THE_DOCUMENT = frozenset(
         "flat suite floor gate platform gleis coach wagen car vehicle driver fahrer staff emp employee "
         "mitarbeiter bediener user host steuer iban bic swift blz reg id tse tid mid aid company co "
         "firma registration regn business license licence permit tin pan cin ic nric passport mobile hp "
-        "telp contact hotline postcode zip plz block blk trx txn trace stan appr act",
+        "telp contact hotline postcode zip plz block blk trx txn trace stan appr act "
+        # German compounds numbered on receipts: "St.-Nr.", "Kassen-Nr.", "Karten-Nr.", "Kto.-Nr."
+        "st stnr steuernr hrb hra kto kassen karten mitglieds ident vertrags contract liefer "
+        "lieferschein delivery filial markt mandant ta seq",
     )
 )
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
