@@ -8,10 +8,18 @@ as euros. A currency read from the country or the language is reported as guesse
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
+from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.currency import currency_reading, document_currency
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Category, Policy
+
+POLICY = Policy(policy_id="pol", currency="EUR", categories=(Category("other"), Category("meals")))
 
 
 @pytest.mark.parametrize(
@@ -113,3 +121,19 @@ def test_signs_and_codes_printed_with_the_total(text: str, currency: str) -> Non
 def test_feet_are_not_forints() -> None:
     # "Ft" counts only with its capital, after an amount; "12 ft" is a length.
     assert all(a.currency is None for a in find_amounts("Cable 12 ft"))
+
+
+def _extract(text: str) -> Invoice:
+    doc = Document("x.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,))
+    return HeuristicInvoiceExtractor().read(doc, POLICY)
+
+
+def test_an_inferred_currency_is_said_and_less_sure() -> None:
+    guessed = _extract("Café Sprüngli\n8001 Zürich, Schweiz\nRechnung\nSumme   12,50\n12.03.2024")
+    assert guessed.currency == "CHF"
+    assert guessed.confidence["currency"] < 0.7
+    assert any("inferred from the issuer's country" in note for note in guessed.notes)
+    printed = _extract("Café\nRechnung\nSumme   12,50 €\n12.03.2024")
+    assert printed.currency == "EUR"
+    assert printed.confidence["currency"] >= 0.9
+    assert not any("inferred" in note for note in printed.notes)
