@@ -75,9 +75,7 @@ def test_either_decimal_mark_is_matched(printed: str, amount: str) -> None:
 
 
 def test_a_text_layer_or_an_amount_not_printed_gives_no_evidence() -> None:
-    line = Line(
-        text="TOTAL   12.50", words=(Word("TOTAL", 0, 0, 30, 10), Word("12.50", 100, 0, 130, 10, 0.2))
-    )
+    line = Line(text="TOTAL   12.50", words=(Word("TOTAL", 0, 0, 30, 10), Word("12.50", 100, 0, 130, 10)))
     text_layer = Document(
         filename="a.pdf",
         sha256="0" * 64,

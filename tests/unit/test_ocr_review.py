@@ -34,8 +34,14 @@ def receipt(
     if paid_again:
         words += [OcrWord("CASH", 20, 230, 110, 260, 0.99), OcrWord("12.50", 500, 230, 590, 260, 0.96)]
     page = build_page(words, 1, 640, 300, 0.5)
-    if not ocr:
-        page = msgspec.structs.replace(page, source=TextSource.TEXT_LAYER)
+    if not ocr:  # a born-digital text layer: its words are what the file says (1.0)
+        words_at_one = tuple(
+            msgspec.structs.replace(
+                line, words=tuple(msgspec.structs.replace(w, confidence=1.0) for w in line.words)
+            )
+            for line in page.lines
+        )
+        page = msgspec.structs.replace(page, source=TextSource.TEXT_LAYER, lines=words_at_one)
     text = page_text(page)
     return Document(filename="photo.jpg", sha256="0" * 64, text=text, pages=(text,), layout=(page,))
 
@@ -72,6 +78,15 @@ def test_a_total_printed_twice_is_corroborated_by_the_page() -> None:
 
 def test_a_text_layer_is_not_judged_here() -> None:
     assert codes(receipt(date_conf=0.2, total_conf=0.2, ocr=False), invoice()) == []
+
+
+def test_a_scanner_text_layer_with_numbers_our_ocr_doubted_is_judged() -> None:
+    # cross_read leaves such a page a text layer with its unconfirmed numbers below 1.0
+    page = msgspec.structs.replace(
+        receipt(date_conf=0.3, total_conf=0.3).layout[0], source=TextSource.TEXT_LAYER
+    )
+    document = Document(filename="scan.pdf", sha256="0" * 64, text="", layout=(page,))
+    assert codes(document, invoice()) == ["low_confidence", "low_confidence"]
 
 
 @given(st.floats(min_value=0.0, max_value=1.0), st.floats(min_value=0.0, max_value=1.0))
