@@ -331,3 +331,14 @@ def test_a_place_before_the_amount_is_a_row_when_the_next_clause_says_elsewhere(
         ("hotel", Decimal(350), "night", "", "location New York City"),
         ("hotel", Decimal(250), "night", "", "location elsewhere"),
     }
+
+
+def test_the_length_of_a_stay_is_a_condition() -> None:
+    policy = read(
+        "Lodging\nLodging is reimbursed up to $200 per night.\nFor stays of 30 days or more, lodging is "
+        "limited to $120 per night.\n"
+    )
+    assert limits(policy) == {
+        ("hotel", Decimal(200), "night", "", ""),
+        ("hotel", Decimal(120), "night", "", "30 days or more"),
+    }

@@ -204,6 +204,8 @@ _TRIP = re.compile(
     r"(?:the\s+)?(?:first\s+(?:and|or|&)\s+last|first|last)\s+days?\s+of\s+(?:travel|the\s+trip)|"
     r"(?:at\s+least|more\s+than|over|less\s+than|under|within|beyond)\s+\d+\s+(?:miles?|km|kilomet(?:er|re)s?|"
     r"hours?|days?|nights?|weeks?)(?:\s+away)?|"
+    r"\d+\s+(?:consecutive\s+)?(?:days?|nights?|hours?)\s+or\s+(?:more|longer|less|fewer)|"
+    r"(?:longer|shorter)\s+than\s+\d+\s+(?:days?|nights?|hours?|weeks?)|"
     r"extended\s+stays?|long[- ]term\s+(?:stays?|assignments?))(?![^\W\d_])"
 )
 _TRAVELLER = re.compile(
