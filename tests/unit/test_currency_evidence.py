@@ -57,6 +57,8 @@ def test_the_issuers_country_decides_when_no_sign_is_printed(text: str, currency
     [
         ("Contoso\n1RUEDELADURANCE\n75012PARISFRANCE\nTOTAL   21.00", "EUR"),
         ("KEDAI MAKAN\n84600,PAGOHJOHOR\nTOTAL   10.00", "MYR"),
+        ("WARAKUYAPERMASCITYSDNBHD\nNO.5JALAN PERMAS 10\nTOTAL   10.00", "MYR"),
+        ("Toko Roti\nJalan Sudirman 5, Jakarta\nTOTAL   10.000", "IDR"),
         ("Shop\ncare@ shop.com.my\nTOTAL   10.00", "MYR"),  # OCR spaced the mail address
         ("CAFÉ\nTOTAL   4,00\nNOUS VOUS REMERCIONS DE VOTRE VISITE", "EUR"),
     ],

@@ -160,10 +160,13 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     ("AUD", re.compile(r"\bAustralia\b|\bABN\b")),
     ("NZD", re.compile(r"\bNew Zealand\b|\bGST No\b.*\bNZ\b")),
     ("INR", re.compile(r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bIGST\b|\bIndia\b")),
+    ("IDR", re.compile(r"\bIndonesia\b|\bJakarta\b|\bNPWP\b")),  # before MYR: both say "Jalan"
     (
         "MYR",
+        # Malay street words (Jalan, Taman, Lorong) head the addresses of Malaysian receipts; OCR
+        # often glues "SDNBHD" to the name before it.
         re.compile(
-            r"(?i:\bSdn\.?\s*Bhd\b)|\bMalaysia\b|\((?:RM)\)|\b(?:Selangor|Johor|Kuala\s?Lumpur|Penang|"
+            r"SDN\.?\s*BHD\b|(?<![^\W\d_])(?:Jalan|Jln|Taman|Lorong)\b|\bMalaysia\b|\((?:RM)\)|\b(?:Selangor|Johor|Kuala\s?Lumpur|Penang|"
             r"Pulau Pinang|Melaka|Perak|Kedah|Pahang|Sabah|Sarawak|Negeri Sembilan|Terengganu|Kelantan)\b",
             re.IGNORECASE,
         ),
