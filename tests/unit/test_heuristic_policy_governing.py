@@ -342,3 +342,14 @@ def test_the_length_of_a_stay_is_a_condition() -> None:
         ("hotel", Decimal(200), "night", "", ""),
         ("hotel", Decimal(120), "night", "", "30 days or more"),
     }
+
+
+def test_per_person_then_a_period_is_a_limit_per_that_period() -> None:
+    policy = read(
+        "Lodging\nLodging is limited to $200 per person per night.\n"
+        "Meals\nMeals are limited to $50 per person per day.\n"
+    )
+    assert limits(policy) == {
+        ("hotel", Decimal(200), "night", "", ""),
+        ("meals", Decimal(50), "day", "", ""),
+    }

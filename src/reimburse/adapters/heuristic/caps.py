@@ -125,7 +125,13 @@ def _unit(text: str) -> tuple[CapUnit | None, bool]:
             return CapUnit.TRIP, False
         return None, False
     word = m.group("u").lower()
-    return _UNIT_INDEX[word], word in ("person", "head", "cover")
+    person = word in ("person", "head", "cover")
+    gap = len(text[m.end() :]) - len(text[m.end() :].lstrip(" ,"))
+    then = _PER.match(text, m.end() + gap) if person else None
+    if then is not None and then.group("u").lower() not in ("person", "head", "cover"):
+        # "$200 per person per night", "$50 per person per day": the limit is per night or day.
+        return _UNIT_INDEX[then.group("u").lower()], False
+    return _UNIT_INDEX[word], person
 
 
 def unit_in(text: str) -> CapUnit | None:
