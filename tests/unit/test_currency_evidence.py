@@ -96,6 +96,7 @@ def test_nothing_to_go_on_is_none() -> None:
     [
         "INVOICE NO 12345678\nTotal 12.00",  # "NO" here is a number's label, not Norway
         "Order DE 80333\nTotal 12.00",  # a bare code and digits with a space are no VAT id
+        "Tip   +44.50\nTotal 12.00",  # a signed amount is no phone number
     ],
 )
 def test_look_alikes_name_no_country(text: str) -> None:

@@ -103,8 +103,9 @@ _CALLING: dict[str, str] = {
     **{"65": "SGD", "61": "AUD", "64": "NZD", "852": "HKD", "81": "JPY", "86": "CNY", "971": "AED"},
     **{"27": "ZAR", "55": "BRL", "52": "MXN", "66": "THB", "62": "IDR", "90": "TRY", "82": "KRW"},
 }
+# A phone number goes on for six digits or more after its code; "+44.50" is a signed amount.
 _PHONE = re.compile(
-    r"\+\s?\(?(" + "|".join(sorted(_CALLING, key=len, reverse=True)) + r")\)?(?=[\s\-/.(]?\d)"
+    r"\+\s?\(?(" + "|".join(sorted(_CALLING, key=len, reverse=True)) + r")\)?(?=(?:[\s\-/.()]{0,2}\d){6})"
 )
 # Written without a space: "INVOICE NO 12345678" is no Norwegian VAT id (those end in "MVA").
 _VAT_COUNTRIES = [c for c in _BY_COUNTRY if c not in ("NO", "UK")]
