@@ -97,11 +97,11 @@ def test_a_meal_table_by_location_gives_one_limit_per_cell() -> None:
     )
     assert limits(policy) == {
         ("meals", Decimal(28), "meal", "breakfast", "location United States"),
-        ("meals", Decimal(35), "meal", "breakfast", "location elsewhere"),
+        ("meals", Decimal(35), "meal", "breakfast", "location elsewhere / international"),
         ("meals", Decimal(31), "meal", "lunch", "location United States"),
-        ("meals", Decimal(40), "meal", "lunch", "location elsewhere"),
+        ("meals", Decimal(40), "meal", "lunch", "location elsewhere / international"),
         ("meals", Decimal(46), "meal", "dinner", "location United States"),
-        ("meals", Decimal(60), "meal", "dinner", "location elsewhere"),
+        ("meals", Decimal(60), "meal", "dinner", "location elsewhere / international"),
     }
 
 

@@ -105,7 +105,8 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 
 def locations_in(text: str) -> tuple[str, ...]:
     if _OTHERWISE.search(text):
-        return (ELSEWHERE,)
+        # "All other locations (including international)": the fallback row, which names a side too.
+        return _unique([ELSEWHERE, *scopes_in(text)])
     # "outside the United States" is the international side, not the United States.
     sided = [(m.start(), m.end()) for m in _PLACE_SCOPE.finditer(text)]
     named = [m.group(0) for m in _LOCATION.finditer(text) if not any(a <= m.start() < b for a, b in sided)]
