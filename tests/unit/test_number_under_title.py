@@ -1,4 +1,5 @@
-"""A reference printed under the document's title in its column (the header's right column)."""
+"""References read by their column on the page: under the document's title (the header's right
+column), and under a heading in a header row whose cells OCR ran together."""
 
 from __future__ import annotations
 
@@ -60,3 +61,27 @@ def test_the_cell_under_another_column_is_not_the_titles() -> None:
         _line((50, "Total"), (400, "5.00"), top=300),
     )
     assert _number(*lines) is None
+
+
+def test_a_heading_row_run_together_reads_the_value_under_its_heading() -> None:
+    # OCR joined two headings into one cell: four cells over five values.
+    lines = (
+        _line((50, "CONTOSO LTD."), (400, "Fattura"), top=100),
+        _line(
+            (50, "Codice Cliente"),
+            (150, "Partita IVA"),
+            (250, "Termini"),
+            (330, "Data Documento Numero Documento"),
+            top=200,
+        ),
+        _line(
+            (50, "1234ABC"),
+            (150, "1234567890"),
+            (250, "50 GG DF"),
+            (330, "10-02-2022"),
+            (420, "54321"),
+            top=216,
+        ),
+        _line((50, "Totale"), (420, "125,00"), top=300),
+    )
+    assert _number(*lines) == "54321"

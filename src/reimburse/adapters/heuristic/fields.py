@@ -171,8 +171,14 @@ def _under_title(infos: list[LineInfo], layout: Layout | None) -> list[str]:
 
 
 def _values(infos: list[LineInfo], i: int, hit: LabelHit, layout: Layout | None) -> list[str]:
-    """The label's value from the text line, then (with a layout) beside and under it on the page."""
-    return [own_value(infos, i, hit), *page_values(layout, i, hit)]
+    """The label's value from the text line, then (with a layout) beside and under it on the page.
+    A value the text found on the next line comes after the page's: in a header row whose cells OCR
+    ran together ("Data Documento Numero Documento" over five values), only the page knows which
+    value sits under which heading."""
+    own, page = own_value(infos, i, hit), page_values(layout, i, hit)
+    if page and own.strip() and own.strip() not in infos[i].text:
+        return [*page, own]
+    return [own, *page]
 
 
 def own_value(infos: list[LineInfo], i: int, hit: LabelHit) -> str:
