@@ -42,8 +42,9 @@ MAX_UNREAD_WITH_A_TOTAL = 0  # measured 0
 # 26 Nov (a held-out date; 0 on the development images); the goal is 0. Whole corpus 2 since
 # scanned PDF pages are read again by OCR: a development hotel folio whose first page keeps the
 # scanner's layer (its misread total was already wrong and silent) now counts as OCR'd by its
-# second page.
-MAX_SILENT_MISSES = (2, 1)
+# second page. 26 Nov 19:00: that folio's scanner layer is now checked against our OCR of the page
+# and its misread total goes to review; whole corpus 1 (the held-out date), held-out 1.
+MAX_SILENT_MISSES = (1, 1)
 
 
 @pytest.fixture(scope="module")
