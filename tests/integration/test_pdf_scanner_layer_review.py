@@ -6,8 +6,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
+from reimburse.adapters.pdf import pdfplumber_document_reader as pdf_reader
 from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
+from reimburse.domain.errors import UnsupportedFile
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import TextSource
 from reimburse.domain.verdict.policy import Category, Policy
@@ -37,3 +41,13 @@ def test_a_scanner_layer_our_ocr_agrees_with_is_not_sent_to_review() -> None:
     total, codes = flags(CLEAN)
     assert total == Decimal("48.20")
     assert FlagCode.LOW_CONFIDENCE.value not in codes
+
+
+def test_when_our_ocr_fails_the_scanner_total_goes_to_review(monkeypatch: pytest.MonkeyPatch) -> None:
+    def too_slow(*_: object, **__: object) -> None:
+        raise UnsupportedFile("page 1 could not be read within 60 s.")
+
+    monkeypatch.setattr(pdf_reader, "ocr_pages", too_slow)
+    total, codes = flags(CLEAN)  # right, but nothing confirmed it
+    assert total == Decimal("48.20")
+    assert FlagCode.LOW_CONFIDENCE.value in codes

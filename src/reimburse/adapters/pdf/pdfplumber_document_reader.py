@@ -176,8 +176,12 @@ def _better_reading(
     development scans ours was more legible on half the pages and then read more fields right."""
     try:
         ocr = ocr_pages(data, filename, numbers)
-    except DocumentError:  # too slow or unreadable: the scanner's layer is still a reading
-        return read
+    except DocumentError:  # too slow or unreadable: the scanner's layer is still a reading, but
+        # nothing confirmed its numbers, so a total read from them goes to review
+        unconfirmed = {
+            n: cross_read(read[n - 1][1], msgspec.structs.replace(read[n - 1][1], lines=())) for n in numbers
+        }
+        return [(text, unconfirmed.get(n, page)) for n, (text, page) in enumerate(read, start=1)]
     out = list(read)
     for n, (text, page) in ocr.items():
         theirs, ours = legibility(read[n - 1][0]), legibility(text)
