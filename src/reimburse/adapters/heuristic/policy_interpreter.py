@@ -60,7 +60,10 @@ _GENERAL_CAP = re.compile(
 )
 _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"}
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
-READER_VERSION = 16  # 10: period caps (issue 13); 11-14: meals, exclusion nouns, scopes, row labels (19); 15: scopes named with an expense; 16: funding/trip conditions, spaced tables
+# Versions: 10 period caps (issue 13); 11-14 meals, exclusion nouns, scopes, row labels (19);
+# 15 scopes named with an expense; 16 funding/trip conditions, spaced tables; 17 exclusion
+# keywords from objects and table cells, mandatory deadlines over advised ones.
+READER_VERSION = 17
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
