@@ -9,19 +9,8 @@ from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines
-from reimburse.domain.verdict.document import Document, Line, Page, Word
-
-
-def _line(*cells_: tuple[float, str], top: float, size: float = 10) -> Line:
-    words: list[Word] = []
-    parts: list[str] = []
-    for x, text in cells_:
-        for token in text.split():
-            width = 0.5 * size * len(token)
-            words.append(Word(token, x, top, x + width, top + size))
-            x += width + 0.3 * size
-        parts.append(text)
-    return Line("   ".join(parts), tuple(words))
+from reimburse.domain.verdict.document import Document, Line, Page
+from tests.layout_lines import line_of_cells
 
 
 def _document(*lines: Line) -> Document:
@@ -41,21 +30,21 @@ def _read(document: Document) -> tuple[str | None, date | None]:
 def test_values_right_of_their_labels_on_another_baseline() -> None:
     # Bigger values sit a little higher, so the text has them on their own lines, before the labels.
     document = _document(
-        _line((300, "INV-77"), top=96, size=14),
-        _line((50, "Invoice number"), top=100),
-        _line((300, "03.05.2024"), top=116, size=14),
-        _line((50, "Invoice date"), top=120),
-        _line((50, "Due date"), (300, "02.06.2024"), top=140),
-        _line((50, "Total"), (300, "5.00"), top=160),
+        line_of_cells((300, "INV-77"), top=96, size=14),
+        line_of_cells((50, "Invoice number"), top=100),
+        line_of_cells((300, "03.05.2024"), top=116, size=14),
+        line_of_cells((50, "Invoice date"), top=120),
+        line_of_cells((50, "Due date"), (300, "02.06.2024"), top=140),
+        line_of_cells((50, "Total"), (300, "5.00"), top=160),
     )
     assert _read(document) == ("INV-77", date(2024, 5, 3))
 
 
 def test_without_the_layout_the_text_lines_alone_miss_them() -> None:
     document = _document(
-        _line((300, "INV-77"), top=96, size=14),
-        _line((50, "Invoice number"), top=100),
-        _line((50, "Total"), (300, "5.00"), top=160),
+        line_of_cells((300, "INV-77"), top=96, size=14),
+        line_of_cells((50, "Invoice number"), top=100),
+        line_of_cells((50, "Total"), (300, "5.00"), top=160),
     )
     infos = analyse_lines(normalize(document.text).split("\n"))
     assert read_number(infos)[0] is None  # never "5.00", the amount on the next line
@@ -63,9 +52,9 @@ def test_without_the_layout_the_text_lines_alone_miss_them() -> None:
 
 def test_a_column_heading_does_not_take_the_first_row_as_its_value() -> None:
     document = _document(
-        _line((50, "Hotel Sol"), (300, "21/09/2019"), top=60),
-        _line((50, "Fecha"), (150, "Habitación"), (300, "Importe"), top=100),
-        _line((50, "16/09/2019"), (150, "606"), (300, "80,00"), top=114),
-        _line((50, "Total"), (300, "80,00"), top=140),
+        line_of_cells((50, "Hotel Sol"), (300, "21/09/2019"), top=60),
+        line_of_cells((50, "Fecha"), (150, "Habitación"), (300, "Importe"), top=100),
+        line_of_cells((50, "16/09/2019"), (150, "606"), (300, "80,00"), top=114),
+        line_of_cells((50, "Total"), (300, "80,00"), top=140),
     )
     assert _read(document)[1] == date(2019, 9, 21)

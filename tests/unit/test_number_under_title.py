@@ -7,19 +7,8 @@ from reimburse.adapters.heuristic.fields import read_number
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines
-from reimburse.domain.verdict.document import Document, Line, Page, Word
-
-
-def _line(*cells_: tuple[float, str], top: float, size: float = 10) -> Line:
-    words: list[Word] = []
-    parts: list[str] = []
-    for x, text in cells_:
-        for token in text.split():
-            width = 0.5 * size * len(token)
-            words.append(Word(token, x, top, x + width, top + size))
-            x += width + 0.3 * size
-        parts.append(text)
-    return Line("   ".join(parts), tuple(words))
+from reimburse.domain.verdict.document import Document, Line, Page
+from tests.layout_lines import line_of_cells
 
 
 def _number(*lines: Line, layout: bool = True) -> str | None:
@@ -32,11 +21,11 @@ def _number(*lines: Line, layout: bool = True) -> str | None:
 
 def _header(under: str) -> tuple[Line, ...]:
     return (
-        _line((50, "Contoso LTD"), top=100),
-        _line((50, "Windsor tower, Salsette Road"), (400, "TaxInvoice"), top=116),
-        _line((50, "Kalina, Santacruz East, Mumbai"), (405, "OSO"), top=132),  # a logo's fragment
-        _line((50, "400098 GSTIN: 12ABCDE0123A1A2"), (400, under), top=148),
-        _line((50, "Total"), (400, "7,08,000.00"), top=300),
+        line_of_cells((50, "Contoso LTD"), top=100),
+        line_of_cells((50, "Windsor tower, Salsette Road"), (400, "TaxInvoice"), top=116),
+        line_of_cells((50, "Kalina, Santacruz East, Mumbai"), (405, "OSO"), top=132),  # a logo's fragment
+        line_of_cells((50, "400098 GSTIN: 12ABCDE0123A1A2"), (400, under), top=148),
+        line_of_cells((50, "Total"), (400, "7,08,000.00"), top=300),
     )
 
 
@@ -55,10 +44,10 @@ def test_a_date_or_an_amount_under_the_title_is_no_number() -> None:
 
 def test_the_cell_under_another_column_is_not_the_titles() -> None:
     lines = (
-        _line((50, "Contoso LTD"), (400, "INVOICE"), top=100),
-        _line((50, "Windsor tower"), top=116),
-        _line((50, "771234"), top=132),  # under the vendor's name, not under the title
-        _line((50, "Total"), (400, "5.00"), top=300),
+        line_of_cells((50, "Contoso LTD"), (400, "INVOICE"), top=100),
+        line_of_cells((50, "Windsor tower"), top=116),
+        line_of_cells((50, "771234"), top=132),  # under the vendor's name, not under the title
+        line_of_cells((50, "Total"), (400, "5.00"), top=300),
     )
     assert _number(*lines) is None
 
@@ -66,15 +55,15 @@ def test_the_cell_under_another_column_is_not_the_titles() -> None:
 def test_a_heading_row_run_together_reads_the_value_under_its_heading() -> None:
     # OCR joined two headings into one cell: four cells over five values.
     lines = (
-        _line((50, "CONTOSO LTD."), (400, "Fattura"), top=100),
-        _line(
+        line_of_cells((50, "CONTOSO LTD."), (400, "Fattura"), top=100),
+        line_of_cells(
             (50, "Codice Cliente"),
             (150, "Partita IVA"),
             (250, "Termini"),
             (330, "Data Documento Numero Documento"),
             top=200,
         ),
-        _line(
+        line_of_cells(
             (50, "1234ABC"),
             (150, "1234567890"),
             (250, "50 GG DF"),
@@ -82,6 +71,6 @@ def test_a_heading_row_run_together_reads_the_value_under_its_heading() -> None:
             (420, "54321"),
             top=216,
         ),
-        _line((50, "Totale"), (420, "125,00"), top=300),
+        line_of_cells((50, "Totale"), (420, "125,00"), top=300),
     )
     assert _number(*lines) == "54321"
