@@ -65,13 +65,23 @@ def test_the_policy_shows_each_rule_with_its_type_and_condition(client: TestClie
     assert policy["version"] == 1
 
 
-def test_exclusion_words_from_a_sentence_are_marked_for_review(client: TestClient[Any]) -> None:
-    lines = (*CITY_POLICY, "Alcohol is not reimbursable.", "The company will not reimburse pet boarding.")
+def test_an_excluded_thing_the_reader_does_not_know_is_listed_for_review(client: TestClient[Any]) -> None:
+    lines = (
+        *CITY_POLICY,
+        "Alcohol is not reimbursable.",
+        "The company will not reimburse pet boarding.",
+        "The company will not reimburse limousine services.",
+    )
     data = {"employee_name": "Rani Sharma", "submitted_on": "2024-12-31"}
     files = analysis_files(
         make_zip({"cab.pdf": cab_invoice("CAB-12", "233.00")}), pdf_factory.text_pdf(*lines)
     )
     policy_id = client.post("/api/v1/analyze-invoices", data=data, files=files).json()["policy_id"]
     rules = {r["rule_id"]: r for r in client.get(f"/api/v1/policies/{policy_id}").json()["rules"]}
+    # known kinds become exclusions the engine checks on every bill line
     assert not rules["exclude:alcohol"]["needs_review"]
-    assert rules["exclude:pet-boarding"]["needs_review"]
+    assert not rules["exclude:pet-care"]["needs_review"]
+    # a thing no lexicon entry names gives no keyword (it could match anything); a person checks it
+    unknown = rules["process:excluded-limousine-services"]
+    assert unknown["type"] == "process" and unknown["needs_review"]
+    assert not any(rule_id.startswith("exclude:limousine") for rule_id in rules)
