@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reimburse.adapters.ocr.rapidocr_engine import _split_line, ink_breaks
+from reimburse.adapters.ocr.rapidocr_engine import _split_line
 
 
 def line(
@@ -74,62 +74,3 @@ def test_the_page_time_limit_gives_an_outer_alarm_back_what_is_left_of_it() -> N
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def ink(pattern: str) -> list[bool]:
-    """A line's ink columns drawn as text: '#' inked, '.' blank."""
-    return [c == "#" for c in pattern]
-
-
-def boxes(pattern: str, text: str) -> list[tuple[str, float, float]]:
-    """One character box per inked run of `pattern`, as RapidOCR places them roughly."""
-    runs, start = [], None
-    for x, c in enumerate(pattern + "."):
-        if c == "#" and start is None:
-            start = x
-        elif c != "#" and start is not None:
-            runs.append((start, x))
-            start = None
-    assert len(runs) == len(text)
-    return [(ch, float(a), float(b)) for ch, (a, b) in zip(text, runs, strict=True)]
-
-
-# Letters two blank columns apart; the space the recognition model dropped is six wide.
-TIGHT = "####..####..####......####..####..####"
-
-
-def test_a_blank_in_the_ink_clearly_wider_than_the_letter_gaps_is_a_word_break() -> None:
-    assert ink_breaks(ink(TIGHT), 0.0, boxes(TIGHT, "SDNBHD"), height=20.0) == {3}
-
-
-def test_the_ink_break_lands_on_the_characters_beside_it_with_the_line_offset() -> None:
-    chars = [(c, x0 + 100.0, x1 + 100.0) for c, x0, x1 in boxes(TIGHT, "SDNBHD")]
-    assert ink_breaks(ink(TIGHT), 100.0, chars, height=20.0) == {3}
-    words = list(_split_line(line([(c, x0 + 100.0) for c, x0, _ in chars], width=4.0), frozenset({3})))
-    assert [w.text for w in words] == ["SDN", "BHD"]
-
-
-def test_evenly_spaced_letters_have_no_ink_break() -> None:
-    even = "####..####..####..####..####..####"
-    assert ink_breaks(ink(even), 0.0, boxes(even, "CASHBI"), height=20.0) == set()
-
-
-def test_a_blank_narrow_for_the_line_height_is_no_word_break() -> None:
-    # 6 blank columns of a 40 px line are letter spacing of a large print, not a space
-    assert ink_breaks(ink(TIGHT), 0.0, boxes(TIGHT, "SDNBHD"), height=40.0) == set()
-
-
-def test_a_wide_blank_between_two_digits_does_not_split_an_amount() -> None:
-    assert ink_breaks(ink(TIGHT), 0.0, boxes(TIGHT, "120350"), height=20.0) == set()
-
-
-def test_a_wide_blank_beside_punctuation_is_left_to_the_character_boxes() -> None:
-    assert ink_breaks(ink(TIGHT), 0.0, boxes(TIGHT, "TAX:RM"), height=20.0) == set()
-
-
-def test_an_ink_blank_where_the_recogniser_stepped_as_usual_is_no_word_break() -> None:
-    # a blank beside a thin letter ("Shi ft"): the characters' centres stay evenly spaced
-    even_boxes = [
-        (c, x0, x0 + 4.0) for c, x0 in zip("SHIFTS", [0.0, 6.0, 12.0, 18.0, 24.0, 30.0], strict=True)
-    ]
-    assert ink_breaks(ink("####..####..####......####"), 0.0, even_boxes, height=20.0) == set()
