@@ -1,8 +1,8 @@
 """pdfminer's per-token DEBUG logging, skipped without the call.
 
 pdfminer's tokeniser and content interpreter call `log.debug` for every token and operator (about
-5,000 calls a one-page invoice); with DEBUG off each call still costs two Python calls: 4% of the
-Python bytecodes a pool worker runs to read and extract one of the bench's invoices. Their module loggers are replaced, in pdfminer's namespace only, by a proxy whose
+X
+the reader's CPU. Their module loggers are replaced, in pdfminer's namespace only, by a proxy whose
 `debug` does nothing; every other level goes to the real logger. Left alone when pdfminer's DEBUG
 is on at install time, so its debug output stays available to whoever asks for it.
 """
