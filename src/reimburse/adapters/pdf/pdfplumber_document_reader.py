@@ -27,7 +27,7 @@ from reimburse.adapters.einvoice.embedded import einvoice_attached_to
 from reimburse.adapters.heuristic.legibility import legibility
 from reimburse.adapters.ocr.confidence import cross_read
 from reimburse.adapters.ocr.pdf_pages import ocr_pages, ocr_pdf
-from reimburse.adapters.pdf import decode_budget, pdfminer_logs
+from reimburse.adapters.pdf import decode_budget
 from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_layout
 from reimburse.domain.errors import (
     CorruptDocument,
@@ -58,7 +58,6 @@ EOF_WINDOW = 1024
 MAX_DECODED_BYTES = 32 * 1024 * 1024
 
 decode_budget.install()
-pdfminer_logs.install()
 
 
 class PdfplumberDocumentReader:
