@@ -29,6 +29,9 @@ from tests.store_dump import tree_digest
 
 FORM = {"employee_name": EMPLOYEE, "submitted_on": SUBMITTED_ON}
 ACKED_BEFORE_BACKUP = 4  # streamed results to wait for before the backup starts
+# The dumps read every acknowledged record and its history (two requests each, up to ~140); the
+# drill is about backups, not the per-client rate limit, which would answer some of them 429.
+UNLIMITED = {"RATE_LIMIT_PER_MINUTE": "100000"}
 
 
 def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -115,7 +118,7 @@ def test_backup_kill_wipe_restore_drill(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     backup = tmp_path / "backups" / "drill.tar"
     backup.parent.mkdir()
-    server = ServerProcess(data_dir)
+    server = ServerProcess(data_dir, **UNLIMITED)
     server.start(timeout=60)
     restarted: ServerProcess | None = None
     try:
@@ -167,7 +170,7 @@ def test_backup_kill_wipe_restore_drill(tmp_path: Path) -> None:
         shutil.rmtree(data_dir)
         restored = _cli(data_dir, "restore", str(backup))
         assert restored.returncode == 0, restored.stderr
-        restarted = ServerProcess(data_dir)
+        restarted = ServerProcess(data_dir, **UNLIMITED)
         restarted.start(timeout=60)
         health = httpx.get(f"{restarted.base}/api/v1/health", timeout=30)
         assert health.status_code == 200 and health.json()["status"] == "healthy", health.text
