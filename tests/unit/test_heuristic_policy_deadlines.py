@@ -49,34 +49,47 @@ def test_approval_lead_times_are_no_claim_deadline(sentence: str) -> None:
     assert find_deadline_rule(sentence) is None
 
 
-def test_the_mandatory_deadline_outranks_the_advised_one_in_a_sentence() -> None:
-    found = find_deadline_rule(
-        "Reports should be submitted within 10 business days; claims submitted after 90 days will not "
-        "be reimbursed."
-    )
-    assert found is not None and found.days == 90 and not found.business_days
-    found = find_deadline_rule(
-        "Expense reports should be submitted within 30 days and must be submitted within 60 days of the trip."
-    )
-    assert found is not None and found.days == 60
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        (
+            "Reports should be submitted within 10 business days; claims submitted after 90 days will not "
+            "be reimbursed.",
+            90,
+        ),
+        (
+            "Expense reports should be submitted within 30 days and must be submitted within 60 days of the trip.",
+            60,
+        ),
+    ],
+)
+def test_the_mandatory_deadline_outranks_the_advised_one_in_a_sentence(sentence: str, days: int) -> None:
+    found = find_deadline_rule(sentence)
+    assert found is not None and found.days == days and not found.business_days
 
 
-def test_the_mandatory_deadline_outranks_the_advised_one_across_sentences() -> None:
-    policy = read(
-        "Meals are reimbursed at actual cost.\n"
-        "Travelers are encouraged to submit expense reports within 10 days of returning.\n"
-        "Expense reports submitted more than 45 days after the trip will not be reimbursed.\n"
-    )
-    assert policy.deadline is not None and policy.deadline.days == 45
-
-
-def test_a_lead_time_does_not_hide_the_claim_deadline() -> None:
-    policy = read(
-        "Hotel stays are reimbursed.\n"
-        "Travel requests must be submitted to the department 14 days before departure.\n"
-        "Expense claims must be submitted within 30 days of the end of the trip.\n"
-    )
-    assert policy.deadline is not None and policy.deadline.days == 30
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # the mandatory deadline outranks the advised one across sentences
+        (
+            "Meals are reimbursed at actual cost.\n"
+            "Travelers are encouraged to submit expense reports within 10 days of returning.\n"
+            "Expense reports submitted more than 45 days after the trip will not be reimbursed.\n",
+            45,
+        ),
+        # a lead time does not hide the claim deadline
+        (
+            "Hotel stays are reimbursed.\n"
+            "Travel requests must be submitted to the department 14 days before departure.\n"
+            "Expense claims must be submitted within 30 days of the end of the trip.\n",
+            30,
+        ),
+    ],
+)
+def test_the_claim_deadline_of_a_policy(text: str, days: int) -> None:
+    policy = read(text)
+    assert policy.deadline is not None and policy.deadline.days == days
 
 
 def test_a_cut_off_day_of_the_next_month_is_listed_not_counted() -> None:
