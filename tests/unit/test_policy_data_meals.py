@@ -11,18 +11,17 @@ import msgspec
 import pytest
 
 from reimburse.application.correct_policy import CorrectPolicy, InvalidCorrection, RuleCorrection, check_rules
-from reimburse.application.policy_data import parse_policy_data, policy_from_data
 from reimburse.domain.access import Viewer
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Category, Policy
 from reimburse.domain.verdict.verdict import FlagCode, Status
 from tests.fakes.memory_stores import InMemoryPolicyStore
+from tests.policy_toml import policy_from_toml, toml_head
 
-MEAL_ROWS = b"""
-currency = "USD"
-[[categories]]
-name = "meals"
+MEAL_ROWS = (
+    toml_head("USD", "meals")
+    + b"""
 [[caps]]
 category = "meals"
 amount = 15
@@ -36,10 +35,11 @@ unit = "meal"
 meal = "dinner"
 clause = "Dinner: $40"
 """
+)
 
 
 def test_a_meal_on_a_limit_becomes_the_caps_meal_and_names_its_id() -> None:
-    policy = policy_from_data(parse_policy_data(MEAL_ROWS), "pol_x")
+    policy = policy_from_toml(MEAL_ROWS)
     check_rules(policy)
     breakfast, dinner = policy.caps
     assert (breakfast.meal, breakfast.rule_id) == ("breakfast", "cap:meals:meal:breakfast")
@@ -48,7 +48,7 @@ def test_a_meal_on_a_limit_becomes_the_caps_meal_and_names_its_id() -> None:
 
 
 def test_an_invoice_that_does_not_say_its_meal_gets_the_lowest_row_and_a_review() -> None:
-    policy = policy_from_data(parse_policy_data(MEAL_ROWS), "pol_x")
+    policy = policy_from_toml(MEAL_ROWS)
     verdict = decide(policy, Invoice(total=Decimal(30), category="meals"), Claim("Ada", date(2025, 1, 10)))
     assert verdict.status is Status.PARTIALLY_REIMBURSED
     assert verdict.reimbursable == Decimal("15.00")
@@ -58,7 +58,7 @@ def test_an_invoice_that_does_not_say_its_meal_gets_the_lowest_row_and_a_review(
 def test_a_meal_that_is_no_meal_of_the_day_is_refused() -> None:
     data = MEAL_ROWS.replace(b'meal = "dinner"', b'meal = "snack"')
     with pytest.raises(InvalidCorrection, match="meal must be one of"):
-        check_rules(policy_from_data(parse_policy_data(data), "pol_x"))
+        check_rules(policy_from_toml(data))
 
 
 def test_a_correction_through_the_api_body_carries_the_meal() -> None:

@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from reimburse.application.correct_policy import InvalidCorrection, check_rules
-from reimburse.application.policy_data import InvalidPolicyData, parse_policy_data, policy_from_data
+from reimburse.application.policy_data import InvalidPolicyData, parse_policy_data
 from reimburse.domain.verdict.policy import Period
+from tests.policy_toml import policy_from_toml, toml_head
 
-HEAD = b"""
-currency = "INR"
-[[categories]]
-name = "meals"
-[[categories]]
-name = "laptop"
-"""
+HEAD = toml_head("INR", "meals", "laptop")
 
 
 def test_period_keys_become_the_caps_scope() -> None:
@@ -35,7 +30,7 @@ period_length = 3
 claims = 1
 """
     )
-    policy = policy_from_data(parse_policy_data(data), "pol_x")
+    policy = policy_from_toml(data)
     check_rules(policy)
     meals, laptop = policy.caps
     assert (meals.period, meals.period_length, meals.claims) == (Period.DAY, 1, 0)
@@ -44,7 +39,7 @@ claims = 1
 
 def test_without_a_period_a_cap_is_per_invoice() -> None:
     data = HEAD + b'[[caps]]\ncategory = "meals"\namount = 600\nunit = "day"\n'
-    (cap,) = policy_from_data(parse_policy_data(data), "pol_x").caps
+    (cap,) = policy_from_toml(data).caps
     assert cap.period is Period.INVOICE and not cap.spans_invoices
 
 
@@ -57,4 +52,4 @@ def test_an_unknown_period_is_refused() -> None:
 def test_a_count_of_claims_needs_a_period() -> None:
     data = HEAD + b'[[caps]]\ncategory = "meals"\namount = 600\nunit = "day"\nclaims = 2\n'
     with pytest.raises(InvalidCorrection, match="need a period"):
-        check_rules(policy_from_data(parse_policy_data(data), "pol_x"))
+        check_rules(policy_from_toml(data))
