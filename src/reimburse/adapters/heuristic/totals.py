@@ -450,20 +450,92 @@ CORROBORATED_CONFIDENCE = 0.7
 
 
 def _corroborate_weak(reading: TotalsReading, infos: list[LineInfo]) -> None:
-    """A total read under a weak word ("Betrag", "Amount", a total-like word in another language)
-    is sure enough when the page bears it out the way receipts do: it is the largest amount
-    printed, and printed again (the payment or card line repeats it). An amount printed only once,
-    a larger one beside it (cash tendered) or a rival total leave it a guess, for review. An
-    amount no word names at all stays a guess whatever the page repeats."""
-    if reading.confidence >= WEAK_CONFIDENCE or len(reading.candidates) > 1:
+    """A total read under a weak or unknown word ("Betrag", "Amount", a total-like word in another
+    language, or only its currency) is sure enough when the page bears it out the way a careful
+    reader checks it: it is the largest amount printed (apart from cash tendered), and either the
+    page's own arithmetic reaches it (`_arithmetic_evidence`), or a word names it and it is printed
+    again (the payment or card line repeats it). An amount printed only once with nothing adding up
+    to it, a larger one beside it, or a rival total leave it a guess, for review."""
+    if reading.confidence >= WEAK_CONFIDENCE or len(reading.candidates) > 1 or reading.total <= 0:
+        return
+    tendered = _tendered(reading.total, infos)
+    printed = [
+        a.value
+        for info in infos
+        for a in info.amounts
+        if a.explicit and a.value > 0 and a.value not in tendered
+    ]
+    if not printed or reading.total < max(printed):
+        return
+    if (evidence := _arithmetic_evidence(reading.total, infos, tendered)) is not None:
+        reading.confidence = CORROBORATED_CONFIDENCE
+        reading.notes.append(f"{reading.total} is the largest amount printed and {evidence}")
         return
     if reading.label.startswith(("(unlabelled", "(the largest amount with its currency")):
-        return
-    printed = [a.value for info in infos for a in info.amounts if a.explicit and a.value > 0]
+        return  # no word names it: repetition alone is not enough
     lines = sum(any(_close(a.value, reading.total) for a in info.amounts) for info in infos)
-    if printed and reading.total >= max(printed) and lines >= 2:
+    if lines >= 2:
         reading.confidence = CORROBORATED_CONFIDENCE
         reading.notes.append(f"{reading.total} is the largest amount printed and is printed {lines} times")
+
+
+def _tendered(total: Decimal, infos: list[LineInfo]) -> set[Decimal]:
+    """Cash handed over: an amount that, less the change printed on a change line, is the total."""
+    change = {
+        a.value for info in infos if any(h.label is Label.CHANGE for h in info.hits) for a in info.amounts
+    }
+    change = {c for c in change if c > 0}
+    return {
+        a.value
+        for info in infos
+        for a in info.amounts
+        if a.value > total and any(_close(a.value - c, total) for c in change)
+    }
+
+
+def _arithmetic_evidence(total: Decimal, infos: list[LineInfo], tendered: set[Decimal]) -> str | None:
+    """How the page's own figures reach `total`, whatever words label them; None when they do not.
+
+    - cash tendered less the change handed back;
+    - a tax printed on a line with its rate that is that rate's share of the total (a net amount
+      plus that tax makes the same total, to the cent);
+    - the amounts closing the item lines above it (two or more in a row) add up to it."""
+    if tendered:
+        return f"is the cash tendered ({max(tendered)}) less the change"
+    for info in infos:
+        rates = [Decimal(m.group(1).replace(",", ".")) for m in _RATE.finditer(info.text)]
+        for rate in (r for r in rates if 0 < r < 100):
+            for a in info.amounts:
+                tax = a.value
+                if not a.explicit or tax <= 0 or tax >= total or tax == rate:
+                    continue
+                if _close(tax, (total * rate / (100 + rate)).quantize(CENT), Decimal("0.02")):
+                    return f"holds {tax} of {rate.normalize()}% tax"
+    return _items_reach(total, infos)
+
+
+def _items_reach(total: Decimal, infos: list[LineInfo]) -> str | None:
+    """Two or more item lines in a row, above the total's first line, whose closing amounts add up
+    to it: the item column the total sums."""
+    first = next(
+        (i for i, info in enumerate(infos) if any(_close(a.value, total) for a in info.amounts)), None
+    )
+    if first is None:
+        return None
+    column = [
+        info.amounts[-1].value
+        for info in infos[:first]
+        if info.amounts and info.amounts[-1].explicit and info.amounts[-1].value > 0
+    ]
+    for start in range(len(column)):
+        run = Decimal(0)
+        for end in range(start, len(column)):
+            run += column[end]
+            if run > total:
+                break
+            if end > start and _close(run, total):
+                return f"the {end - start + 1} item amounts above it add up to it"
+    return None
 
 
 def read_totals(
