@@ -1,9 +1,14 @@
-"""Month names and their abbreviations in the languages the readers meet (English, German, French,
-Dutch, Spanish, Italian, Portuguese, Swedish), in one table: the invoice readers and the chat's
-question understanding both read it."""
+"""Month names and their abbreviations in the languages the readers meet, in one table: the
+invoice readers and the chat's question understanding both read it.
+
+Slavic languages write a date's month in the genitive ("12 marca 2019", "12. března 2019"), so both
+forms are listed, with the spelling OCR or ASCII keyboards leave without diacritics. "listopad" is
+left out: it is November in Polish and Czech but October in Croatian.
+"""
 
 from __future__ import annotations
 
+# English, German, French, Dutch, Spanish, Italian, Portuguese, Swedish
 _BY_MONTH = [
     "january jan januar janvier janv januari enero ene gennaio genn gen jänner janeiro",
     "february feb febr februar février fév fev févr februari febrero febbraio fevereiro",
@@ -18,7 +23,27 @@ _BY_MONTH = [
     "november nov novembre noviembre",
     "december dec dezember dez décembre déc diciembre dic dicembre dezembro",
 ]
+# Danish/Norwegian, Polish, Czech, Croatian, Hungarian, Romanian, Malay/Indonesian, Turkish
+_MORE = [
+    "styczeń stycznia styczen leden ledna siječanj siječnja sijecnja január ianuarie ocak",
+    "luty lutego únor února unora veljača veljače veljace február februarie şubat subat",
+    "marts marzec marca březen března brezna ožujak ožujka ozujka március martie mac maret mart",
+    "kwiecień kwietnia kwiecien duben dubna travanj travnja április aprilie nisan",
+    "maja květen května kvetna svibanj svibnja május mayıs mayis",
+    "czerwiec czerwca červen června cervna lipanj lipnja június iunie haziran",
+    "lipiec lipca červenec července cervence srpanj srpnja július iulie julai temmuz",
+    "sierpień sierpnia sierpien srpen srpna kolovoz kolovoza augusztus ogos agustus ağustos agustos",
+    "wrzesień września wrzesien wrzesnia září zari rujan rujna szeptember septembrie eylül eylul",
+    "październik października pazdziernik pazdziernika říjen října rijna október octombrie ekim",
+    "listopadu studeni studenoga studenog noiembrie kasım kasim",
+    "desember grudzień grudnia grudzien prosinec prosince prosinac prosinca decembrie disember "
+    "aralık aralik",
+]
 # name -> month number (1-12)
-MONTHS: dict[str, int] = {name: num for num, names in enumerate(_BY_MONTH, start=1) for name in names.split()}
+MONTHS: dict[str, int] = {
+    name: num
+    for num, names in enumerate(zip(_BY_MONTH, _MORE, strict=True), start=1)
+    for name in " ".join(names).split()
+}
 
 __all__ = ["MONTHS"]

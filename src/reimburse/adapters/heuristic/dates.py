@@ -22,16 +22,20 @@ _ORD = r"(?:st|nd|rd|th|er|e|°|º|\.)?"
 _Y = r"(?P<year>\d{4}|'?\d{2})(?!\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # 17 May 2024, 17May2024, 12-Dec-24, 3. Dezember 2024, 3 de diciembre de 2024, 17th May, 2024
+    # 17 May 2024, 17May2024, 12-Dec-24, 3. Dezember 2024, 3 de diciembre de 2024, 17th May, 2024,
+    # 12th of March 2019, 12 marca 2019 (month names of every language in domain/month_names.py)
     (
         "dmy_text",
-        re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}[ \-/.,]*(?:de\s+)?{_M}[ \-/.,]*(?:de\s+)?{_Y}", re.I),
+        re.compile(
+            rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}[ \-/.,]*(?:(?:de|of)\s+)?{_M}[ \-/.,]*(?:de\s+)?{_Y}", re.I
+        ),
     ),
-    # May 17, 2024, Dec 3 2024, December 3rd, 2024
+    # May 17, 2024, Dec 3 2024, December 3rd, 2024, Mar 12 '19
     (
         "mdy_text",
         re.compile(
-            rf"(?<![^\W\d_]){_M}[ \-/.,]*(?P<day>\d{{1,2}}){_ORD}(?!\d)[ ,]*(?P<year>\d{{4}})(?!\d)", re.I
+            rf"(?<![^\W\d_]){_M}[ \-/.,]*(?P<day>\d{{1,2}}){_ORD}(?!\d)[ ,]*(?P<year>\d{{4}}|'\d{{2}})(?!\d)",
+            re.I,
         ),
     ),
     # 2024-Dec-03
@@ -57,12 +61,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![\d.,])(?P<a>\d{1,2})(?P<sep>\.)\s(?P<b>\d{1,2})\.\s?(?P<year>(?:19|20)\d{2})(?!\d)"
         ),
     ),
-    # 2024. 02. 08.: Hungarian; 2024年2月8日: Chinese and Japanese (Hong Kong receipts)
+    # 2024. 02. 08.: Hungarian; 2024年2月8日: Chinese and Japanese (Hong Kong receipts);
+    # 2024년 2월 8일: Korean
     (
         "ymd_spaced",
         re.compile(
             r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?:\.\s(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})(?!\d)|"
-            r"\s?年\s?(?P<a2>\d{1,2})\s?月\s?(?P<b2>\d{1,2})\s?日)"
+            r"\s?[年년]\s?(?P<a2>\d{1,2})\s?[月월]\s?(?P<b2>\d{1,2})\s?[日일])"
         ),
     ),
     # 2024-02-0818:01: OCR ran the time into an ISO date
@@ -138,7 +143,8 @@ def find_dates(text: str, month_first: bool | None = None) -> list[DateMatch]:
 
 def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
     if kind.endswith("_text"):
-        return _make(_year(m.group("year")), _MONTHS[m.group("mon").lower()], int(m.group("day")))
+        month = _MONTHS.get(m.group("mon").lower())  # None: a case fold the table lacks
+        return _make(_year(m.group("year")), month, int(m.group("day"))) if month else None
     year = _year(m.group("year"))
     if kind == "ymd_spaced":
         return _make(year, int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2")))
