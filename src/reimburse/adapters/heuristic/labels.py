@@ -223,7 +223,10 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
     Label.VENDOR: _p(
         "vendor, merchant, seller, sold by, supplier, hotel name, restaurant name, merchant name,"
         " vendor name, operator, bus operator, operated by, airline, carrier, issued by, service provider,"
-        " lieferant, verkäufer, fournisseur, leverancier, vendedor, fornitore"
+        " lieferant, verkäufer, fournisseur, leverancier, vendedor, fornitore,"
+        # the seller's heading in French, Dutch, Spanish, Italian, German and English invoices
+        " vendeur, émetteur, prestataire, verkoper, proveedor, emisor, venditore, cedente,"
+        " rechnungssteller, billed by, invoice from"
     ),
 }
 

@@ -99,6 +99,10 @@ _BOILERPLATE = re.compile(
     r"willkommen|merci|bienvenue|bonjour|bedankt|welkom|gracias|bienvenid|grazie|benvenut|please|"
     r"bitte|visit|besuchen)\b"
 )
+# "Thank you for shopping at", "TQ FOR SHOPPING WITH": a till's closing line, spaced or run together.
+_THANKS_FOR = re.compile(
+    r"(?i)(?<![^\W\d_])(?:tq|thank\s*you|thanks)?\s*for\s*(?:shopping|dining|visiting|staying|choosing)"
+)
 _FIELD_WORDS = re.compile(
     r"(?i)^\W*(logo|driver|fahrer|page|seite|room|zimmer|table|tisch|tafel|server|cashier|kassierer|"
     r"host|guest|gast|rate|copy|kopie|original|duplicate|store\s*(?:no|#)|terminal|operator|kasse|"
@@ -223,6 +227,8 @@ def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]
         above = infos[filled[n - 1]].text.strip() if n else ""
         if above and (_FIELD_WORDS.match(above) or infos[filled[n - 1]].label_only) and len(above) < 25:
             continue  # the value of the field named above it ("Driver" over "Ramesh Kumar")
+        if any(a.explicit for a in infos[i].amounts):
+            continue  # a priced row ("Pro   $12.00") is an item or a total, not the issuer's name
         row = cells(infos[i].text)
         for k, (start, cell) in enumerate(row):
             if _recipient(recipient, i, start) or any(abs(i - p) <= 1 for p in people):
@@ -442,14 +448,33 @@ def _legal_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, i
     return names
 
 
+# A legal form that receipt OCR ran into the name before it ("MEGAH RETAILSDNBHD",
+# "MUSTERLIEFERANTGMBH"): capitals only, as such headers are printed, and forms no word ends with.
+_GLUED_FORM = re.compile(
+    r"(?<=[A-Z]{3})(?:(SDN)\.?\s?(BHD)|(PTE|PVT)\.?\s?(LTD)|(GMBH)|(LLC)|(LTD))(?![^\W\d_])"
+)
+
+
+# Forms an English-speaking issuer sets after a comma; not "NV", "SA", "SE" ("Las Vegas, NV").
+_COMMA_FORMS = re.compile(r"(?i)inc\.?|l\.?l\.?c\.?|llp|ltd\.?|limited|corp\.?|corporation|plc")
+
+
+def unglue_legal_form(text: str) -> str:
+    """ "MEGAH RETAILSDNBHD" -> "MEGAH RETAIL SDN BHD"; text without a glued form is unchanged."""
+    return _GLUED_FORM.sub(lambda m: " " + " ".join(g for g in m.groups() if g), text)
+
+
 def _legal_name(cell: str, *, in_seller_block: bool = False) -> str | None:
     """ "Premier Inn GmbH ist ein Mitglied ..." -> "Premier Inn GmbH": the capitalised words before
     a legal form."""
+    cell = unglue_legal_form(cell)
     for m in _LEGAL_RE.finditer(cell):
         words = re.split(r"\s+", cell[: m.start()].strip())
         taken: list[str] = []
-        for word in reversed(words):
-            if not word or word.endswith((":", ";", ",")) or re.search(r"[|@]", word):
+        for n, word in enumerate(reversed(words)):
+            # "Notion Labs, Inc.", "OpenAI, LLC": the US comma before the form is part of the name
+            comma_form = n == 0 and word.endswith(",") and bool(_COMMA_FORMS.fullmatch(m.group(0)))
+            if not word or (word.endswith((":", ";", ",")) and not comma_form) or re.search(r"[|@]", word):
                 break
             if word[0].isupper() or word[0].isdigit() or word.lower() in _JOINERS:
                 taken.append(word)
@@ -490,8 +515,13 @@ def _name_before_address(cell: str) -> str | None:
     if not _STREET_WORD.search(cell) or cell[:1].isdigit():
         return None  # a street line ("123 Harbour Road"), not a name before an address
     head = re.split(r",|\s[-–|·•]\s|\s(?=\d)", cell, maxsplit=1)[0]
-    head = re.sub(r"\s+\S*(?:" + _STREET_WORDS + r")\S*$", "", head, flags=re.I)
-    if head == cell or len(head.split()) > 6:
+    bare = re.sub(r"\s+\S*(?:" + _STREET_WORDS + r")\S*$", "", head, flags=re.I)
+    if bare != head and re.search(r"(?i)\s(?:" + _STREET_WORDS + r")\S*$", head):
+        # a street word standing apart ("Philharmoniker Str.", "Shore Road") is named by the word
+        # before it: that word belongs to the street, and only what precedes it can be a name
+        bare = bare.rsplit(None, 1)[0] if len(bare.split()) > 1 else ""
+    head = bare
+    if not head or head == cell or len(head.split()) > 6:
         return None
     return _plain_name(head, 0, head)
 
@@ -524,6 +554,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
         or _NOISE.search(name)
         or _COUNTRIES.match(name)
         or _BOILERPLATE.match(name)
+        or _THANKS_FOR.search(name)
         or _FIELD_WORDS.match(name)
         or _RECIPIENT_LABEL.match(name)
         or len(name.split()) > 7

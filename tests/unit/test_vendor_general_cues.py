@@ -1,0 +1,91 @@
+"""Vendor cues that hold across issuers and languages (issue 11), on synthetic invoices."""
+
+from __future__ import annotations
+
+import pytest
+
+from reimburse.adapters.heuristic.fields import read_vendor
+from reimburse.adapters.heuristic.text import normalize
+from reimburse.adapters.heuristic.totals import analyse_lines
+from reimburse.adapters.heuristic.vendor import unglue_legal_form
+
+
+def _vendor(text: str) -> str | None:
+    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        # US convention: a comma before the legal form ("Notion Labs, Inc.", "OpenAI, LLC"),
+        # here only in the footer, under an item row that must not be taken
+        (
+            "Receipt\nReceipt #2231-4491\nDate paid March 1, 2024\nSummary\nPro   $12.00\nTotal $12.00\n"
+            "Notion Labs, Inc.\n548 Market St\nSan Francisco, CA 94104",
+            "Notion Labs, Inc.",
+        ),
+        (
+            "Invoice\nInvoice number 8F3A-0001\nDescription   Amount\nPlus plan   $20.00\nTotal $20.00\n"
+            "Example Tools, LLC · 1 Main Street · Austin, TX 78701",
+            "Example Tools, LLC",
+        ),
+        # a street whose street word stands apart is no letterhead name
+        (
+            "Hotel Sacher Wien\nPhilharmoniker Str. 4, 1010 Wien\nUID: ATU12345678\n"
+            "Rechnung Nr. 556677\nGesamt EUR 300,00",
+            "Hotel Sacher Wien",
+        ),
+        (
+            "The Grand Hotel\nShore Road 12, BN1 2AA Brighton\nFolio No. 88213\nTotal 240.00",
+            "The Grand Hotel",
+        ),
+        # seller headings in other languages: the value under the heading, not the client's
+        (
+            "FACTURE\nVendeur :   Client :\nAtelier Lumière SAS   M. Paul Durand\n3 avenue Foch   8 rue Hugo\n"
+            "69006 Lyon   69002 Lyon\nFacture n° : 2024-031\nTotal TTC 120,00 €",
+            "Atelier Lumière SAS",
+        ),
+        (
+            "FACTUUR\nVerkoper:   Koper:\nBakkerij Jansen   Pieter de Boer\nDorpsstraat 1   Laan 4\n"
+            "Totaal € 27,25",
+            "Bakkerij Jansen",
+        ),
+        (
+            "FACTURA\nEmisor: Talleres Gómez SA\nCliente: Ana López\nTotal 60,50 €",
+            "Talleres Gómez SA",
+        ),
+        # a till's thanks, spaced or run together by OCR, is never the issuer
+        (
+            "TQFORSHOPPING WITHmyNEWS.com\nPAGOH REST AREA\nJALAN 5, 84600 PAGOH\nTOTAL 10.00",
+            "PAGOH REST AREA",
+        ),
+        (
+            "Thank you for dining with\nCasa Verde\nTable 4\nTotal 31.00",
+            "Casa Verde",
+        ),
+        # a legal form OCR ran into the name
+        ("MEGAH RETAILSDNBHD\n(123456-X)\nGST ID:0012345\nTAX INVOICE\nTOTAL 12.00", "MEGAH RETAIL SDN BHD"),
+    ],
+)
+def test_vendor_from_general_cues(text: str, vendor: str) -> None:
+    assert _vendor(text) == vendor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MEGAH RETAILSDNBHD", "MEGAH RETAIL SDN BHD"),
+        ("KEDAISDN.BHD", "KEDAI SDN BHD"),
+        ("MUSTERLIEFERANTGMBH", "MUSTERLIEFERANT GMBH"),
+        ("SHARMA TRAVELSPVTLTD.", "SHARMA TRAVELS PVT LTD."),
+        ("ABCLLC", "ABC LLC"),
+        # unchanged: forms already apart, mixed case, or a short word that merely ends so
+        ("ACME SDN BHD", "ACME SDN BHD"),
+        ("ACME PTE.LTD.", "ACME PTE.LTD."),
+        ("Premier Inn GmbH", "Premier Inn GmbH"),
+        ("Holtd", "Holtd"),
+        ("SALTD", "SALTD"),
+    ],
+)
+def test_unglue_legal_form(text: str, expected: str) -> None:
+    assert unglue_legal_form(text) == expected
