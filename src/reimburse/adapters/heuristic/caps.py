@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reimburse.adapters.heuristic.amounts import AmountMatch, find_amounts
+from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
+from reimburse.adapters.heuristic.conditions import condition_spans
 from reimburse.adapters.heuristic.lexicon import UNIT_ADVERBS, UNIT_WORDS
 from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.domain.verdict.policy import CapUnit, RuleType
@@ -52,12 +53,17 @@ _POLICY_UNITS = {
     CapUnit.MILE: ("mile", "miles"),
     CapUnit.KM: ("km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "kilometro", "kilometer"),
     CapUnit.YEAR: ("year", "annum", "calendar year", "fiscal year", "jahr", "an", "año", "anno", "jaar"),
+    # "$600 per stay": the whole stay of one trip, however many nights.
+    CapUnit.TRIP: ("stay", "séjour", "aufenthalt", "estancia", "soggiorno", "verblijf"),
 }
 _UNIT_INDEX = {w: unit for unit, words in (*UNIT_WORDS.items(), *_POLICY_UNITS.items()) for w in words}
 _UNIT_WORDS = "|".join(sorted(_UNIT_INDEX, key=len, reverse=True))
 _PER = re.compile(
     rf"(?i)(?:\bper|/|\beach|\bevery|\bpro|\bpar|\bpor|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s*"
     rf"(?:[^\W\d_]+\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
+)
+_FOR_EACH = re.compile(
+    rf"(?i)\b(?:for|on)\s+(?:each|every)\s+(?:full\s+|complete\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
 _ADVERB = re.compile(
     r"(?i)(?<![^\W\d_])(" + "|".join(re.escape(a) for a in sorted(UNIT_ADVERBS, key=len, reverse=True)) + r")"
@@ -100,6 +106,7 @@ _PER_DIEM = re.compile(r"(?i)per\s+diem|\bM&IE\b|daily\s+(?:allowance|rate)|subs
 _NO_RECEIPTS = re.compile(
     r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed)"
 )
+_ROW_GAP = re.compile(r"[^.;:\d$€£¥₹]{1,50}[,;/]\s*")
 _ALTERNATIVE = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:/|\bor\b)\s*")
 _DAY_PERIOD = re.compile(r"(?i)((?:24|twenty-four)[- ]hours?\s+period|calendar\s+day|full\s+day)")
 
@@ -154,7 +161,20 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
         else a
         for a in find_amounts(sentence)
     ]
-    amounts = [a for a in amounts if a.value > 0]
+    for k in range(len(amounts) - 1):
+        a, b = amounts[k], amounts[k + 1]
+        if a.currency and b.currency is None and a.end == b.start:
+            # "Band 1-2 $300": the sign read as the 2's suffix belongs to the 300 printed right after it.
+            sign = CURRENCY_RE.search(sentence, amounts[k].start, a.end)
+            if sign and sentence[sign.end() : b.start].strip() == "" and a.start < sign.start():
+                cut = sentence[a.start : sign.start()].rstrip()
+                amounts[k] = AmountMatch(a.value, None, a.start, a.start + len(cut), a.has_decimals)
+                amounts[k + 1] = AmountMatch(b.value, a.currency, sign.start(), b.end, b.has_decimals)
+    # "Band 1-2 $300", "Tier 2 cities": a number inside a grade's or place's name is no money.
+    named = [(lo, hi) for lo, hi in condition_spans(sentence) if not CURRENCY_RE.search(sentence[lo:hi])]
+    amounts = [
+        a for a in amounts if a.value > 0 and (a.currency or not any(lo <= a.start < hi for lo, hi in named))
+    ]
     out: list[CapFinding] = []
     for i, a in enumerate(amounts):
         lo = amounts[i - 1].end if i else 0
@@ -209,11 +229,27 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
                     or re.fullmatch(r"\s*\(\s*", sentence[lo : a.start]) is not None
                 )
             )
-            if not (unit_follows or alternative or (a.currency and (about_money or _kind_label(before)))):
+            # "Nuitée : 110 € à Paris, 80 € en province": after a limit and its place, the next row.
+            gap = sentence[lo : a.start]
+            row = (
+                bool(out)
+                and out[-1].amount.end == lo
+                and out[-1].kind is RuleType.LIMIT
+                and _ROW_GAP.fullmatch(gap) is not None
+                and bool(condition_spans(gap))
+            )
+            if not (
+                unit_follows or alternative or row or (a.currency and (about_money or _kind_label(before)))
+            ):
                 continue
             if _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(f"{context} {sentence}"):
                 kind = RuleType.RATE  # a per diem paid without receipts is an allowance, not a cap
-            elif _THRESHOLD.search(sentence) and not unit_follows:
+            elif (_THRESHOLD.search(sentence) and not unit_follows) or (
+                unit is None
+                and _APPROVER.search(sentence[a.end : a.end + 45])  # "Directors: $300" is a role row
+                and not re.search(r"(?i)reimburs|allow", own)
+            ):
+                # "$1,001 to $5,000 - Department Head": a row of an approval matrix.
                 kind = RuleType.APPROVAL_THRESHOLD
         elif _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(f"{context} {sentence}"):
             kind = RuleType.RATE  # "A per diem of $59 per day is paid without receipts": an allowance
@@ -231,6 +267,9 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
         adverb = _ADVERB.search(sentence) or _DAY_PERIOD.search(sentence)
         if unit is None and adverb:
             unit = UNIT_ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)
+        if unit is None and (each := _FOR_EACH.search(sentence, a.end)):
+            # "$55 for meals and $7 incidentals may be reimbursed for each day of travel": for them all.
+            unit = _UNIT_INDEX[each.group("u").lower()]
         if unit is None:
             unit, person = _unit(before)
         if kind is RuleType.LIMIT and unit in _RATE_UNITS:

@@ -34,7 +34,9 @@ _CLASSES = (
     r"(?:[A-D]|[1-4]|I{1,3})\s*-?\s*class\s+cit(?:y|ies)|metro(?:politan)?\s+cit(?:y|ies)|metros?\b|"
     r"non-?metro(?:\s+cit(?:y|ies))?|(?:major|large)\s+cit(?:y|ies)|"
     r"(?:high|low)[- ]cost\s+(?:metropolitan\s+)?(?:cit(?:y|ies)|areas?|locations?)|"
-    r"(?:major\s+)?metropolitan\s+areas?"
+    r"(?:major\s+)?metropolitan\s+areas?|"
+    # French scales split Paris (and its region) from the provinces; German ones name big cities.
+    r"paris|île-de-france|r[ée]gion\s+parisienne|grandes\s+villes|gro(?:ß|ss)st(?:ä|ae)dte(?:n)?"
 )
 # Domestic/international: a condition wherever it qualifies the travel the limit is for.
 _SCOPE = (
@@ -72,11 +74,13 @@ _LOCATION = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
-# The row for every other place: "elsewhere", "other cities", "all other locations", "rest of India".
+# The row for every other place: "elsewhere", "other cities", "all other locations", "rest of India";
+# French "en province" / "autres villes" (beside a Paris row), German "übrige Orte".
 _OTHERWISE = re.compile(
     r"(?i)(?<![^\W\d_])(?:elsewhere|other\s+(?:cities|towns|locations|places|areas|countries|regions)|"
     r"all\s+other\s+(?:cities|towns|locations|places|areas|countries|regions)|rest\s+of\s+(?:the\s+)?"
-    r"(?:world|country|[A-Z][a-z]+))(?![^\W\d_])"
+    r"(?:world|country|[A-Z][a-z]+)|en\s+province|autres\s+(?:villes|localités|départements)|"
+    r"(?:übrige|sonstige|andere)n?\s+(?:orte|städte|gemeinden))(?![^\W\d_])"
 )
 _CLASSES_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_CLASSES})(?![^\W\d_])")
 _SCOPE_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_SCOPE})(?![^\W\d_])")
@@ -88,11 +92,13 @@ _GRADE = re.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-# Role headers in grade tables ("Directors and above", "Other employees").
+# Role headers in grade tables ("Directors and above", "Other employees"); the table's last row is
+# often the fallback for every grade not named above it ("Other grades", "All others").
 _ROLE = re.compile(
     r"(?i)(?<![^\W\d_])(?:c-?suite|executives?|senior\s+management|vice\s+presidents?|vps?|directors?|"
-    r"senior\s+managers?|managers?|officers?|(?:all\s+)?other\s+(?:employees|staff)|"
-    r"(?:junior|senior)\s+staff)(?:\s+(?:and|&)\s+above)?(?![^\W\d_])"
+    r"senior\s+managers?|managers?|officers?|(?:junior|senior)\s+staff|"
+    r"(?:all\s+)?(?:other|remaining)\s+(?:employees|staff|personnel|grades|bands|levels|travell?ers)|"
+    r"all\s+others|everyone\s+else)(?:\s+(?:and|&)\s+above)?(?![^\W\d_])"
 )
 
 
@@ -117,7 +123,8 @@ def locations_in(text: str) -> tuple[str, ...]:
 # As US policies use them, the country is the domestic side and the state the in-state side.
 _PLACE_SCOPE = re.compile(
     r"(?i)(?<![^\W\d_])(?P<side>within|inside|in|outside(?:\s+of)?|out\s+of)\s+(?:the\s+)?"
-    r"(?:(?:continental|contiguous)\s+)?(?P<place>United\s+States|U\.\s?S\.(?:\s?A\.)?|US(?:A)?|country|state)"
+    r"(?:(?:continental|contiguous)\s+)?(?P<place>United\s+States|U\.\s?S\.(?:\s?A\.)?|US(?:A)?|country|state|"
+    r"(?:lower|contiguous)\s+48(?:\s+states)?|48\s+contiguous\s+states)"
     r"(?![^\W\d_])"
 )
 

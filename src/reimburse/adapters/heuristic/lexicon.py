@@ -80,8 +80,9 @@ KINDS: tuple[ExpenseKind, ...] = (
         "hotel",
         _w(
             "hotel, hotels, accommodation, accommodations, lodging, lodge, stay, stays, hotel stay, hotel "
-            "stays, guest house, boarding and lodging, hébergement, hôtel, unterkunft, übernachtung, "
-            "übernachtungen, accommodatie, overnachting, alojamiento, alloggio"
+            "stays, guest house, boarding and lodging, hébergement, hôtel, nuitée, nuitées, logement, "
+            "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
+            "alojamiento, alloggio"
         ),
         _kw(
             "hotel:2, hôtel:2, check in:2, check out:3, "

@@ -7,7 +7,7 @@ import re
 from concurrent.futures import Executor
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
-from reimburse.adapters.heuristic.caps import CapFinding, find_caps
+from reimburse.adapters.heuristic.caps import CapFinding, find_caps, unit_in
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
 from reimburse.adapters.heuristic.conditions import (
     classes_in,
@@ -62,8 +62,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # Raise it whenever the reading changes: a policy stored by an older reader is read again.
 # Versions: 10 period caps (issue 13); 11-14 meals, exclusion nouns, scopes, row labels (19);
 # 15 scopes named with an expense; 16 funding/trip conditions, spaced tables; 17 exclusion
-# keywords from objects and table cells, mandatory deadlines over advised ones.
-READER_VERSION = 17
+# keywords from objects and table cells, mandatory deadlines over advised ones; 18 fallback grade
+# rows, city rows (Paris/province, named cities), per stay, units from headings, "$ .54" rates.
+READER_VERSION = 18
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -86,7 +87,7 @@ class HeuristicPolicyInterpreter:
             raise TooSlow(f"{document.filename} took longer than its time budget to read.") from None
 
     def read(self, document: Document) -> Policy:
-        text = normalize(document.text)
+        text = _leading_zero(normalize(document.text))
         builder = PolicyBuilder()
         previous: list[str] = []
         text = _read_tables(document, text, builder)
@@ -165,6 +166,7 @@ class HeuristicPolicyInterpreter:
                     continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
                     condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following)
+                    cap = _unit_from_above(cap, kinds, meal, clause)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_cap(
                         cap,
@@ -224,6 +226,19 @@ class HeuristicPolicyInterpreter:
         return previous
 
 
+# "$ .54 per mile", "$.655/mile", ".58 per mile": US policies print cents rates without the zero.
+_NO_ZERO = re.compile(
+    r"(?P<sign>[$€£])\s?\.(?P<cents>\d{1,3})(?![\d.,])|(?<![\w.,$€£])\.(?P<bare>\d{2,3})(?=\s*(?:per|/)\s*(?:mile|km))"
+)
+
+
+def _leading_zero(text: str) -> str:
+    return _NO_ZERO.sub(
+        lambda m: f"{m.group('sign')}0.{m.group('cents')}" if m.group("sign") else f"0.{m.group('bare')}",
+        text,
+    )
+
+
 def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     """Limits from tables (ruled ones the PDF reader found, and text set in columns); the text
     without the rows that gave limits, so that sentences do not read them a second time."""
@@ -276,7 +291,10 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
 
 _PAY_NEGATIVE = re.compile(r"(?i)(?:not|non-?)\s*(?:be\s+)?(?:reimburs|pa(?:id|y)|covered|allowable|claim)")
 _MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
-_FOR_MEAL = re.compile(r"(?i)^\s*(?:per\s+person\s+)?(?:for|at)\s+(breakfast|brunch|lunch|dinner|supper)\b")
+# "$25 for breakfast", "eight dollars ($8.00) for breakfast": the meal named right after the amount.
+_FOR_MEAL = re.compile(
+    r"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:for|at)\s+(breakfast|brunch|lunch|dinner|supper)\b"
+)
 _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 
 
@@ -326,6 +344,18 @@ def _confidence(cap: CapFinding, sentence: str, mentions: list[Mention], kinds: 
     return round(max(score, 0.3), 2)
 
 
+def _unit_from_above(cap: CapFinding, kinds: list[str], meal: str, clause: Clause) -> CapFinding:
+    """ "Meal allowance per day" above "Directors: $90": a row without a unit takes the one its
+    lead-in or heading names. A meal of the day is per meal whatever the heading; lodging stays per
+    night under a "per diem" heading."""
+    if cap.unit is not None or meal:
+        return cap
+    unit = unit_in(clause.lead) or unit_in(clause.intro) or unit_in(clause.heading)
+    if unit is None or (unit is CapUnit.DAY and kinds == ["hotel"]):
+        return cap
+    return dataclasses.replace(cap, unit=unit)
+
+
 def _symbol(sentence: str, cap: CapFinding) -> str:
     m = CURRENCY_RE.search(sentence[cap.amount.start : cap.amount.end])
     return m.group(0).strip() if m else ""
@@ -358,13 +388,15 @@ def _cap_condition(
         # The previous amount's own words end at a comma or bracket ("$100 per day in major cities
         # ($75 elsewhere)"); past its unit comes this one's label ("per day United States: ").
         before = re.split(r"[,;(]", before)[-1].rsplit(")", 1)[-1]  # past the previous one's bracket
-        before = re.sub(r"(?i)^\s*(?:/\s*-|(?:per|/|a|an|each)\s*[^\W\d_]+)\s*", " ", before, count=1)
+        before = re.sub(
+            r"(?i)^\s*(?:/\s*-|(?:per|/|a|an|each|par|pro|por|je)\s*[^\W\d_]+)\s*", " ", before, count=1
+        )
         label_like = before.strip().endswith((":", "-")) or before.strip()[:1].isupper()
         if not label_like:
             # "... for domestic travel and", "$250 per night domestic and": the previous amount's
             # words, no label; past the conjunction ("and for travel outside the state is") the
             # words are this amount's own.
-            before = re.split(r"(?i)\b(?:and|or|while|whereas|but)\b", before)[-1]
+            before = _CONJUNCTION.split(before)[-1]
             before = before if len(before.split()) <= 8 else ""
     # "$8 (in-state) / $10 (out-of-state)": the bracket right after an amount is its own.
     bracket = re.match(r"\s*\(([^)]{1,40})\)", sentence[a.end : hi])
@@ -375,7 +407,9 @@ def _cap_condition(
         # next amount's label (a table row the text layer ran together), not this amount's scope.
         after = after[: run_on.end()]
     # "Directors: up to $300", "All other employees: up to $200": a role printed as the line's label.
-    label = condition_in(before[-80:], roles=bool(clause.label) and clause.label in before)
+    # A row's label alone before its amount ("All others $200", "Other grades: $150") may be a role.
+    row_label = i == 0 and len(before.split()) <= 4 and not _CAP_OPENING.search(before)
+    label = condition_in(before[-80:], roles=(bool(clause.label) and clause.label in before) or row_label)
     scope = (
         scopes_in(after)
         or classes_in(after)
@@ -389,6 +423,12 @@ def _cap_condition(
         # "£140 a night in London and £95 elsewhere": beside an "elsewhere" row, the place named
         # after an amount is its row's location.
         place = _PLACE.search(after) or _PLACE.search(before[-60:])
+        scope = [place.group(1)] if place else []
+    if not scope and not (label and label.locations) and len(caps) > 1:
+        # "bis zu 80 Euro pro Nacht, in München und Frankfurt bis zu 120 Euro": amounts of one
+        # sentence, each with its own city, are rows of a table written out.
+        own = re.split(r"[,;(]", sentence[lo : a.start])[-1]
+        place = _CITY_ROW.search(own) or _CITY_ROW.search(after)
         scope = [place.group(1)] if place else []
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
     own_before = _FOR_MEAL.sub("", before, count=1) if i else before
@@ -415,6 +455,9 @@ def _cap_condition(
     return condition, meal.group(1).lower() if meal else ""
 
 
+_CONJUNCTION = re.compile(r"(?i)\b(?:and|or|while|whereas|but|et|ou|mais|und|oder|sowie|y|o)\b")
+_FOR_PREVIOUS = re.compile(r"(?i)\s*(?:(?:per|a|each)\s+[^\W\d_]+\s+)?(?:for|on)\s+(?:the\s+)?")
+_CAP_OPENING = re.compile(r"(?i)\b(?:may|can|will|shall|must|should|are|is|up\s+to|claim|reimburs)")
 _MEALS = r"(?:breakfast|brunch|lunch|dinner|supper)"
 # Between two amounts of a list of meals: "$15, lunch $20" or "$20 for breakfast, $25 for lunch".
 _MEAL_GAP = re.compile(
@@ -438,6 +481,11 @@ def _meal_list_scope(sentence: str, caps: list[CapFinding], i: int) -> list[str]
 
 _OPENS_FALLBACK = re.compile(
     r"(?i)\W*(?:elsewhere|(?:in\s+)?(?:all\s+)?other\s+(?:cities|towns|locations|places|areas|countries))\b"
+)
+_CITY_ROW = re.compile(
+    r"(?<![^\W\d_])(?:in|à|au|en|im|nach)\s+(?!(?:Section|Appendix|Exhibit|Table|Chapter|Part|Article|Addition|"
+    r"Accordance|U\.?S\.?\s+[Dd]ollars?|Euros?|Dollars?|Cash|Advance)\b)"
+    r"((?:[A-Z][\w.'-]+)(?:\s+[A-Z][\w.'-]+){0,2}(?:\s+(?:and|und|et|y|e|or)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)?)"
 )
 _PLACE = re.compile(r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})")
 
@@ -617,6 +665,8 @@ def _cap_kinds(
     # day for meals"); a kind named further on belongs to the next phrase of a run-on line.
     near = min(hi, caps[i].amount.end + 40)
     own = [j for j, m in enumerate(mentions) if lo <= m.start < near]
+    if i and own and _FOR_PREVIOUS.fullmatch(sentence[lo : mentions[own[0]].start]):
+        own = own[1:]  # "$55 for meals and $7 incidentals": "for meals" is the previous amount's
     subject = 0 if mentions and mentions[0].start < caps[i].amount.start else None
     pick = own[0] if own else subject
     if pick is None and not context and mentions:

@@ -84,9 +84,11 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
             meal_of = meal.group(1).lower() if meal and len(kinds) <= 1 else ""
             if not kinds or (condition is None and not meal_of):
                 continue  # a number with nothing saying what or for whom: not a limit we can use
-            unit = unit_in(row[j]) or unit_in(column) or unit_in(label) or unit_in(context)
-            if unit is None and meal:
-                unit = CapUnit.MEAL
+            unit = unit_in(row[j]) or unit_in(column) or unit_in(label)
+            if unit is None:
+                # A breakfast column under "Per Diem Rates" is still per meal: the caption's unit
+                # serves only rows that name no meal.
+                unit = CapUnit.MEAL if meal else unit_in(context)
             clause = " | ".join(c for c in (context.strip(), label, column, row[j]) if c)
             sign = CURRENCY_RE.search(row[j])
             finding = CapFinding(amount, unit, False, True)

@@ -323,20 +323,25 @@ def _condition_holds(cap: CapRule, caps: tuple[CapRule, ...], claim: Claim) -> b
     condition = cap.condition
     if condition is None:
         return True
-    if not condition.fallback:
+    if not (condition.fallback or condition.grade_fallback):
         return condition.holds(claim.employee_grade, claim.location)
-    # "Elsewhere": holds when the claim's location is none of the other rows' locations.
-    if not (claim.location and claim.location.strip()):
-        return None
-    named = any(
-        c.condition.names_location(claim.location)
-        for c in caps
-        if c is not cap and c.unit is cap.unit and c.condition is not None and not c.condition.fallback
-    )
-    if named:
-        return False
-    rest = Condition(condition.grades, (), condition.other)
-    return rest.holds(claim.employee_grade, claim.location)
+    others = [c.condition for c in caps if c is not cap and c.unit is cap.unit and c.condition is not None]
+    grades, locations = condition.grades, condition.locations
+    if condition.fallback:
+        # "Elsewhere": holds when the claim's location is none of the other rows' locations.
+        if not (claim.location and claim.location.strip()):
+            return None
+        if any(c.names_location(claim.location) for c in others if not c.fallback):
+            return False
+        locations = ()
+    if condition.grade_fallback:
+        # "Other grades": holds when the claim's grade is none of the other rows' grades.
+        if not (claim.employee_grade and claim.employee_grade.strip()):
+            return None
+        if any(c.names_grade(claim.employee_grade) for c in others if not c.grade_fallback):
+            return False
+        grades = ()
+    return Condition(grades, locations, condition.other).holds(claim.employee_grade, claim.location)
 
 
 def _apply_rate(

@@ -100,6 +100,9 @@ def condition_tokens(value: str) -> frozenset[str]:
 
 
 ELSEWHERE = "elsewhere"  # the location of a row that applies wherever no other row's does
+_OTHER_GRADES = re.compile(
+    r"(?i)^\s*(?:all\s+)?(?:other|remaining)\b|^\s*all\s+others\b|^\s*everyone\s+else\b"
+)
 
 
 class Condition(msgspec.Struct, frozen=True):
@@ -138,6 +141,14 @@ class Condition(msgspec.Struct, frozen=True):
 
     def names_location(self, location: str) -> bool:
         return any(_same(location, a) for a in self.locations if a.casefold() != ELSEWHERE)
+
+    @property
+    def grade_fallback(self) -> bool:
+        """ "Other grades", "All others": the grade row for every grade no other row names."""
+        return any(_OTHER_GRADES.match(g) for g in self.grades)
+
+    def names_grade(self, grade: str) -> bool:
+        return any(_same(grade, g) for g in self.grades if not _OTHER_GRADES.match(g))
 
     def missing(self, grade: str | None, location: str | None) -> tuple[str, ...]:
         out = []

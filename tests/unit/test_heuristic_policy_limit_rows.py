@@ -1,0 +1,210 @@
+"""Limits as real policies print them beyond the labelled corpus (issue 19): fallback rows of grade
+tables, city rows in French and German, "per stay", units from a heading, rates without a leading
+zero, and numbers that are no limit. The texts are short synthetic paraphrases of phrasings that
+several public policies and regulations share (US university travel pages, French collective
+agreements' Paris/province scales, German travel-cost rules)."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Policy, RuleType
+
+Limit = tuple[str, Decimal, str, str, str]  # category, amount, unit, meal, condition
+
+
+def read(text: str, currency: str = "USD") -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency=currency).read(Document("p.pdf", sha, text, (text,)))
+
+
+def limits(policy: Policy) -> set[Limit]:
+    return {
+        (c.category, c.amount, c.unit.value, c.meal, c.condition.text if c.condition else "")
+        for c in policy.caps
+    }
+
+
+D = Decimal
+CASES: list[tuple[str, str, str, set[Limit]]] = [
+    (
+        "the last row of a grade table is the fallback for every other grade",
+        "Hotel limits per night\nGrade   Domestic   International\nGrade A   $250   $400\nOther grades   $180   $300\n",
+        "USD",
+        {
+            ("hotel", D(250), "night", "", "grade Grade A; location Domestic"),
+            ("hotel", D(400), "night", "", "grade Grade A; location International"),
+            ("hotel", D(180), "night", "", "grade Other grades; location Domestic"),
+            ("hotel", D(300), "night", "", "grade Other grades; location International"),
+        },
+    ),
+    (
+        "a grade range's numbers are no money and 'All others' is the fallback row",
+        "Hotel allowance per night\nBand 1-2   $300\nAll others   $200\n",
+        "USD",
+        {
+            ("hotel", D(300), "night", "", "grade Band 1-2"),
+            ("hotel", D(200), "night", "", "grade All others"),
+        },
+    ),
+    (
+        "role rows take the unit their heading names",
+        "Meal allowance per day\nDirectors and above: $90\nAll other employees: $60\n",
+        "USD",
+        {
+            ("meals", D(90), "day", "", "grade Directors and above"),
+            ("meals", D(60), "day", "", "grade All other employees"),
+        },
+    ),
+    (
+        "per stay caps the whole stay",
+        "Lodging\nHotel costs are reimbursed up to $600 per stay.\n",
+        "USD",
+        {("hotel", D(600), "trip", "", "")},
+    ),
+    (
+        "French scales split Paris from the provinces",
+        "Frais de déplacement\nNuitée : 110 € à Paris, 80 € en province.\nRepas : plafond de 25 € par repas.\n",
+        "EUR",
+        {
+            ("hotel", D(110), "night", "", "location Paris"),
+            ("hotel", D(80), "night", "", "location elsewhere"),
+            ("meals", D(25), "meal", "", ""),
+        },
+    ),
+    (
+        "a French sentence with two rows joined by 'et'",
+        "Hébergement\nL'hôtel est remboursé dans la limite de 120 € par nuit à Paris et de 90 € par nuit en "
+        "province.\n",
+        "EUR",
+        {
+            ("hotel", D(120), "night", "", "location Paris"),
+            ("hotel", D(90), "night", "", "location elsewhere"),
+        },
+    ),
+    (
+        "a German sentence naming the cities of its higher row",
+        "Übernachtung\nÜbernachtungskosten werden bis zu 80 Euro pro Nacht erstattet, in München und Frankfurt "
+        "bis zu 120 Euro.\n",
+        "EUR",
+        {
+            ("hotel", D(80), "night", "", ""),
+            ("hotel", D(120), "night", "", "location München und Frankfurt"),
+        },
+    ),
+    (
+        "a general nightly limit and a higher one in high-cost cities",
+        "Lodging\nHotels are reimbursed up to $200 per night, $300 in high-cost cities.\n",
+        "USD",
+        {
+            ("hotel", D(200), "night", "", ""),
+            ("hotel", D(300), "night", "", "location high-cost cities"),
+        },
+    ),
+    (
+        "the lower 48 states are the domestic side",
+        "Hotel rates are capped at $275 per night for trips within the lower 48 states.\n"
+        "International lodging may not exceed $400 per night.\n",
+        "USD",
+        {
+            ("hotel", D(275), "night", "", "location domestic"),
+            ("hotel", D(400), "night", "", "location International"),
+        },
+    ),
+    (
+        "'for each day' at the end serves every amount; 'for meals' belongs to the first",
+        "Meals\nUp to $55.00 for meals and $7.00 incidentals may be reimbursed for each day of travel.\n",
+        "USD",
+        {("meals", D(55), "day", "", ""), ("incidentals", D(7), "day", "", "")},
+    ),
+    (
+        "amounts written in words with the figure in brackets",
+        "Meals\nMeals will be reimbursed up to eight dollars ($8.00) for breakfast, eight dollars ($8.00) for "
+        "lunch, and sixteen dollars ($16.00) for dinner.\n",
+        "USD",
+        {
+            ("meals", D(8), "meal", "breakfast", ""),
+            ("meals", D(8), "meal", "lunch", ""),
+            ("meals", D(16), "meal", "dinner", ""),
+        },
+    ),
+    (
+        "a receipt threshold beside limits is no limit",
+        "Actual meal expenses up to $55/day + $7/day Incidentals allowance. Receipts required for expenses "
+        "greater than $75.\nActual lodging of $275/night, excluding taxes.\n",
+        "USD",
+        {
+            ("meals", D(55), "day", "", ""),
+            ("incidentals", D(7), "day", "", ""),
+            ("hotel", D(275), "night", "", ""),
+        },
+    ),
+    (
+        "a meal column under a per diem caption is per meal",
+        "Per Diem Rates\nLocation   Breakfast   Lunch   Dinner\nDomestic   $15   $20   $35\n"
+        "International   $20   $30   $50\n",
+        "USD",
+        {
+            ("meals", D(15), "meal", "breakfast", "location Domestic"),
+            ("meals", D(20), "meal", "lunch", "location Domestic"),
+            ("meals", D(35), "meal", "dinner", "location Domestic"),
+            ("meals", D(20), "meal", "breakfast", "location International"),
+            ("meals", D(30), "meal", "lunch", "location International"),
+            ("meals", D(50), "meal", "dinner", "location International"),
+        },
+    ),
+    (
+        "grade ranges in a sentence, each with its amount",
+        "Employees in grades 1-5 may claim up to $150 per night for hotels; grades 6 and above up to $250 "
+        "per night.\n",
+        "USD",
+        {
+            ("hotel", D(150), "night", "", "grade grades 1-5"),
+            ("hotel", D(250), "night", "", "grade grades 6 and above"),
+        },
+    ),
+    (
+        "an exception for high-cost areas after the general limit",
+        "Hotel\nThe nightly limit is $180, except in high-cost areas where it is $250.\n",
+        "USD",
+        {("hotel", D(180), "night", "", ""), ("hotel", D(250), "night", "", "location high-cost areas")},
+    ),
+    (
+        "a star rating is no amount",
+        "Hotels of up to 4-star category are allowed. Hotel stays are reimbursed up to $180 per night.\n",
+        "USD",
+        {("hotel", D(180), "night", "", "")},
+    ),
+    (
+        "an approval matrix caps nothing",
+        "Hotel stays are covered.\nApproval levels\nUp to $1,000 - Direct Manager - 1 business day\n"
+        "$1,001 to $5,000 - Department Head - 2 business days\n",
+        "USD",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "currency", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_limits_read_from_real_phrasings(text: str, currency: str, expected: set[Limit]) -> None:
+    assert limits(read(text, currency)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Mileage\nPersonal vehicle use is reimbursed at $ .54 per mile.\n", D("0.54")),
+        ("Personal cars are reimbursed at $.655/mile.\n", D("0.655")),
+        ("Mileage is paid at .58 per mile for business trips.\n", D("0.58")),
+    ],
+)
+def test_a_mileage_rate_without_its_leading_zero_is_a_rate_not_a_limit(text: str, rate: Decimal) -> None:
+    policy = read(f"{text}Meals are reimbursed up to $50 per day.\n")
+    rates = {a.amount for a in policy.amounts if a.kind is RuleType.RATE}
+    assert rate in rates
+    assert limits(policy) == {("meals", D(50), "day", "", "")}
