@@ -63,6 +63,20 @@ def _vendor(text: str) -> str | None:
             "Thank you for dining with\nCasa Verde\nTable 4\nTotal 31.00",
             "Casa Verde",
         ),
+        # the name right above the line that only registers it, with or without a legal form
+        (
+            "Kepong Branch\nKEDAI PAPAN YEW CHUAN\n(0005583085-K)\nLOT 276 JALAN BANTING\nTOTAL 10.00",
+            "KEDAI PAPAN YEW CHUAN",
+        ),
+        (
+            "Self Service\nFILL IN ENTERPRISE\nCompany No: MA0057302-M\nLot 2407, Jalan Dua\nTOTAL 5.00",
+            "FILL IN ENTERPRISE",
+        ),
+        # ... but never an address line above a VAT number
+        (
+            "PRET A MANGER\nShop 123 London Bridge\nVAT No: GB 123 4567 89\nCheck: 4521\nTotal   5.55",
+            "PRET A MANGER",
+        ),
         # a legal form OCR ran into the name
         ("MEGAH RETAILSDNBHD\n(123456-X)\nGST ID:0012345\nTAX INVOICE\nTOTAL 12.00", "MEGAH RETAIL SDN BHD"),
     ],

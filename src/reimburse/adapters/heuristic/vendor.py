@@ -218,6 +218,9 @@ def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]
     repeated = [name for name, n in Counter(everywhere).most_common() if n >= 2]
     if repeated:  # "Eurowings GmbH" in every footer: the issuer, even below a top line
         return repeated[0], 0.65
+    above_id = _name_above_registration(infos, top, recipient)
+    if above_id:  # "KEDAI PAPAN YEW CHUAN" over "(0005583085-K)": a registered name, form or not
+        return above_id, 0.66
     for n, i in enumerate(filled[:8]):
         welcomed = _welcomed(infos[i].text, infos[filled[n + 1]].text if n + 1 < len(filled) else "")
         if welcomed:
@@ -419,6 +422,34 @@ _REGISTRATION = re.compile(
     r"y-tunnus|nipc|n\.i\.f|c\.f|co\.?\s?reg\w*|gst\s*(?:reg\w*|id)|sst|acn|reg\.?\s?no)(?![^\W\d_])"
     r"|(?<![^\W\d_])ATU\d{8}(?!\d)"  # an Austrian VAT id printed without its label
 )
+
+
+# A line that is only a registration: "(0005583085-K)", "789417-W", "Company No: MA0057302-M",
+# "Reg No: 1203194-W", "GSTIN 29ABCDE1234F1Z5", "SIRET 123 456 789 00012".
+_BARE_REGISTRATION = re.compile(r"^\W*\d{4,12}-[A-Z]\W*(?:\s.*)?$")
+
+
+def _only_registers(line: str) -> bool:
+    text = clean_spaces(line).lstrip("(")
+    m = _REGISTRATION.search(text)
+    registered = m is not None and m.start() == 0 and len(text) <= 40 and any(c.isdigit() for c in text)
+    return registered or bool(_BARE_REGISTRATION.match(text))
+
+
+def _name_above_registration(infos: list[LineInfo], top: list[int], recipient: dict[int, int]) -> str | None:
+    """The plain name printed right above a line that only registers it."""
+    people = _people(infos)
+    for n, i in enumerate(top[1:5], start=1):  # the name heads the block, above its address
+        if not _only_registers(infos[i].text):
+            continue
+        j = top[n - 1]
+        row = cells(infos[j].text)
+        if len(row) != 1 or j in people or _recipient(recipient, j, row[0][0]) or infos[j].hits:
+            continue
+        name = _plain_name(infos[j].text, row[0][0], row[0][1])
+        if name and not any(c.isdigit() for c in name):  # not an address ("Shop 123 London Bridge")
+            return name
+    return None
 
 
 def _registered_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> list[str]:
