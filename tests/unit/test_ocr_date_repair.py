@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.ocr.date_repair import joined_date_runs, repair_text, repair_words
-from reimburse.adapters.ocr.layout import OcrWord, build_page, page_text
+from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE, OcrWord, build_page, page_text
 
 dates = st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 12, 31))
 
@@ -25,6 +25,13 @@ dates = st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 12, 31))
         ("2019-O3-1S", "2019-03-15"),
         ("12-0CT-2019", "12-OCT-2019"),
         ("5 N0v 2019", "5 Nov 2019"),
+        ("12,03.2019", "12.03.2019"),  # a comma for one of the points
+        ("Datum 1.03,2019 10:20", "Datum 1.03.2019 10:20"),
+        ("12 Novembcr 2019", "12 November 2019"),  # one letter off a long month name
+        ("4 Octobcr 2019", "4 October 2019"),
+        ("1 DECEMBFR 2019", "1 DECEMBER 2019"),
+        ("3 Septenber 2019", "3 September 2019"),
+        ("3 Marcb 2020", "3 Marca 2020"),  # near both "march" and "marca" (pl): the same month
     ],
 )
 def test_look_alike_characters_inside_a_date_are_put_right(ocr: str, printed: str) -> None:
@@ -42,6 +49,13 @@ def test_look_alike_characters_inside_a_date_are_put_right(ocr: str, printed: st
         "Tel 03-7845 2O19",
         "12 Sale 2019",
         "INV-2019-OO12",
+        "1,234.50",  # an amount: a thousands group has three digits
+        "Total 12,50",
+        "12,03,2019",  # two commas: as likely a list of numbers
+        "13,13.2019",  # not a calendar date
+        "3 jumho 2019",  # one letter off both "junho" and "julho": not guessed
+        "3 Jula 2019",  # a short name: "juli", "jula" and "juni" are too close to guess
+        "12 Sales 2019",
     ],
 )
 def test_words_that_are_not_a_misread_date_are_left_alone(text: str) -> None:
@@ -89,13 +103,31 @@ def test_a_split_date_becomes_one_word_of_the_page_with_its_least_sure_confidenc
         word("/", 84, 90, 0.6),
         word("03", 94, 114),
         word("/", 118, 124),
-        word("2O19", 128, 168),
+        word("2019", 128, 168),
     ]
     page = build_page(words, 1, 400, 200, 1.0)
     assert page_text(page) == "Date: 12/03/2019"
     joined = page.lines[0].words[1]
     assert (joined.text, joined.x0, joined.x1, joined.confidence) == ("12/03/2019", 60, 168, 0.6)
     assert find_dates(page_text(page))[0].value == date(2019, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("pieces", "printed", "confidence"),
+    [
+        (["12/03/2019"], "12/03/2019", 0.95),  # read as printed: as sure as OCR was
+        (["12/O3/2019"], "12/03/2019", REPAIRED_CONFIDENCE),  # a letter put right: doubted
+        (["12", "/", "03", "/", "2O19"], "12/03/2019", REPAIRED_CONFIDENCE),  # joined and put right
+        (["12", "Novembcr", "2019"], "12 November 2019", REPAIRED_CONFIDENCE),
+        (["12,03.2019"], "12.03.2019", REPAIRED_CONFIDENCE),
+    ],
+)
+def test_a_date_a_repair_changed_is_doubted(pieces: list[str], printed: str, confidence: float) -> None:
+    words = [word("Date:", 0, 50)] + [word(p, 60 + 30 * i, 80 + 30 * i) for i, p in enumerate(pieces)]
+    page = build_page(words, 1, 600, 200, 1.0)
+    assert page_text(page) == "Date: " + printed
+    assert min(w.confidence for w in page.lines[0].words[1:]) == confidence
+    assert page.lines[0].words[0].confidence == 0.95  # the label beside it keeps its own
 
 
 def test_pieces_a_column_apart_are_not_joined() -> None:

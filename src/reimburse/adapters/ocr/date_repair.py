@@ -8,7 +8,14 @@ repairs, each only where the result is a calendar date, so other words are never
   S -> 5, B -> 8, Z -> 2); at least four real digits must be there already;
 - look-alike digits inside a month name between numbers: "12-0CT-2019", "5 N0v 2019" -> "OCT",
   "Nov";
-- a date OCR split into words, "12 / 03 / 2019" or "12. 03. 2019": the words are joined into one.
+- a date OCR split into words, "12 / 03 / 2019" or "12. 03. 2019": the words are joined into one;
+- a comma read for one of a date's two points, "12,03.2019" -> "12.03.2019" (a thousands group has
+  three digits, so no amount has this shape);
+- one wrong letter in a month name of five letters or more between a day and a year,
+  "12 Novembcr 2019" -> "November", when only one month is that close.
+
+A word changed by a repair is doubted (`layout.REPAIRED_CONFIDENCE`): the readers find the date, and
+review checks it.
 """
 
 from __future__ import annotations
@@ -30,8 +37,13 @@ _NUMERIC_DATE = re.compile(
     r"(?=$|[^\w/]|\d{1,2}:)"
 )
 _MIN_REAL_DIGITS = 4
+# a day.month.year with a comma for one of its points (one comma only: see `_comma`)
+_COMMA_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<date>\d{1,2}[.,]\d{1,2}[.,](?:\d{4}|\d{2}))(?=$|[^\w/,]|\d{1,2}:)"
+)
+FUZZY_MONTH_MIN_LETTERS = 5  # shorter names are a letter apart from each other ("juni", "juli")
 # a month-like word between a day and a year: "12-0CT-2019", "5 N0v 2019"
-_MONTH_LIKE = re.compile(r"(?<=\d[\-/. ])(?P<mon>[A-Za-z0158]{3,9})(?=[\-/. ]\d)")
+_MONTH_LIKE = re.compile(r"(?<=\d[\-/. ])(?P<mon>[A-Za-z0158]{3,10})(?=[\-/. ]\d)")
 # a piece of a split date: digits (one or two parts) with a separator before and/or after, or a
 # separator alone; only pieces that join into a whole calendar date are joined
 _PIECE = re.compile(r"[/.\-]?\d{1,4}(?:[/.\-]\d{1,4})?[/.\-]?|[/.\-]")
@@ -40,6 +52,7 @@ _SPLIT_DATE = re.compile(r"\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.\-])
 
 def repair_text(text: str) -> str:
     """`text` with look-alike characters inside its dates put right."""
+    text = _COMMA_DATE.sub(_comma, text)
     text = _NUMERIC_DATE.sub(_digits, text)
     return _MONTH_LIKE.sub(_month, text)
 
@@ -67,14 +80,36 @@ def _digits(match: re.Match[str]) -> str:
     return fixed
 
 
+def _comma(match: re.Match[str]) -> str:
+    raw = match.group("date")
+    fixed = raw.replace(",", ".")
+    # one comma and one point: two commas are as likely a list of numbers as a date
+    return fixed if raw.count(",") == 1 and is_calendar_date(fixed) else raw
+
+
 def _month(match: re.Match[str]) -> str:
     raw = match.group("mon")
-    if raw.isalpha() or not any(ch.isalpha() for ch in raw):
+    if not any(ch.isalpha() for ch in raw) or raw.lower() in MONTHS:
         return raw
     fixed = raw.translate(_AS_LETTER)
     if fixed.lower() not in MONTHS:
-        return raw
+        near = _one_letter_off(fixed.lower()) if fixed.isalpha() else None
+        if near is None:
+            return raw
+        fixed = "".join(n.upper() if f.isupper() else n for f, n in zip(fixed, near, strict=True))
     return fixed.upper() if raw.isupper() else fixed
+
+
+def _one_letter_off(word: str) -> str | None:
+    """The month name `word` misses by one letter, when the name is long and only one month is near."""
+    if len(word) < FUZZY_MONTH_MIN_LETTERS:
+        return None
+    near = {
+        name
+        for name in MONTHS
+        if len(name) == len(word) and sum(a != b for a, b in zip(name, word, strict=True)) == 1
+    }
+    return min(near) if len({MONTHS[n] for n in near}) == 1 else None
 
 
 def is_calendar_date(text: str) -> bool:
