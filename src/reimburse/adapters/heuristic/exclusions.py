@@ -265,7 +265,10 @@ _PROCESS_HEAD = re.compile(
     r"(?i)\b(?:advances?|exceptions?|requests?|reports?|forms?|accounts?|cards?|payments?|"
     r"reimbursements?|approvals?|rates?|amounts?|funds?|budgets?|methods?|process(?:es)?|procedures?|"
     r"options?|numbers?|persons?|people|individuals?|policy|policies|rules?|purposes?|reasons?|"
-    r"documentation|status|arrangements?|transactions?)$"
+    r"documentation|status|arrangements?|transactions?|"
+    # Who decides or pays, never what is bought: "the department", "the university".
+    r"departments?|universit(?:y|ies)|compan(?:y|ies)|organi[sz]ations?|divisions?|units?|teams?|"
+    r"managers?|supervisors?|employers?)$"
 )
 # "(will be) made for X", "paid for X": the words of a passive sentence before its object.
 _LEAD_VERB = re.compile(
@@ -292,10 +295,14 @@ def _elided(text: str) -> list[str]:
         alone = _DROP.sub("", parts[k].strip()).split()
         if (
             len(alone) == 1
-            and _MODIFIER.search(alone[0])
             and not known_kinds(alone[0])
             and seps[k].strip().lower() in ("or", "and")
-            and 2 <= len(nxt) <= 3
+            and (
+                (_MODIFIER.search(alone[0]) and 2 <= len(nxt) <= 3)
+                # "Life or travel accident insurance": the shared head is a kind the lexicon knows,
+                # whose rule covers both conjuncts; "life" alone would hit any "Lifestyle" line.
+                or (2 <= len(nxt) <= 5 and known_kinds(parts[k + 1]) and not find_mentions(alone[0]))
+            )
         ):
             parts[k] = ""
     return parts
@@ -358,6 +365,16 @@ _GENERIC_HEADS = frozenset(
         "situations",
         "arrangements",
     ]
+) | frozenset(
+    # When and where, never what: "weekends", "personal vacation", "the home city" name a time or
+    # a place; "hotel nights" or "home office" (a concrete word before the head) stay phrases.
+    re.findall(
+        r"\w+",
+        "weekend weekends holiday holidays vacation vacations day night nights week weeks month months "
+        "year years hour hours evening evenings morning mornings period periods date dates home campus "
+        "office offices city cities country countries abroad overseas location locations destination "
+        "destinations area areas region regions site sites premises residence residences",
+    )
 )
 _LEADING_QUALIFIER = re.compile(r"^(?:\d+[-\s]*(?=[^\W\d_])|[A-Z]{2,5}\s+(?=[a-z]))")
 _WORD = re.compile(r"[^\W\d_][\w'&.-]*")
@@ -384,6 +401,14 @@ _QUALIFYING = re.compile(
 )
 
 
+# A phrase that ends in an adjective ("meals considered excessive" cut to "meals excessive") has no
+# noun head: only unambiguous adjective endings, since "-al"/"-ary" end nouns too (rental, library).
+_QUALIFYING_HEAD = re.compile(
+    r"(?i)(?:\w{3}(?:able|ible|ous|ful|less)|\b(?:additional|personal|excessive|unnecessary|extravagant|lavish|"
+    r"unreasonable|other|extra|excess|such|similar|related|unrelated|various|miscellaneous))$"
+)
+
+
 def _vague(phrase: str) -> bool:
     """A phrase whose head names no bought thing ("services", "days") and no word before it a
     thing either: "personal days", "additional costs" are vague; "limousine services" is not."""
@@ -396,6 +421,30 @@ def _vague(phrase: str) -> bool:
         _known(w) or not (w in _GENERIC_HEADS or w in _GENERIC or w in _NOT_NOUNS or _QUALIFYING.search(w))
         for w in words[:-1]
     )
+
+
+def _starts_word(text: str, keyword: str) -> bool:
+    words = [re.escape(w) for w in re.split(r"[\s-]+", keyword.lower()) if w]
+    return re.search(r"(?<![^\W\d_])" + r"[\s-]*".join(words), text.lower()) is not None
+
+
+_BARE_NOUN = re.compile(r"(?i)^[\s-]*([^\W\d_]{3,})")
+
+
+def _kind_keywords(kind: ExcludedKind, part: str) -> tuple[str, ...]:
+    """The kind's bill keywords, when the policy names it by a word they find. Named only by a word
+    with another sense on bills ("spa": a mineral water; "smoking": "non-smoking room"), the kind
+    keeps that word with the noun after it ("spa visits"), which is safe; with no noun after it,
+    the words the rule would match are not the ones the policy wrote, so no rule comes of it."""
+    if any(_starts_word(part, k) for k in kind.keywords):
+        return kind.keywords
+    phrases: list[str] = []
+    for trigger in kind.triggers:
+        m = find_term(part, trigger)
+        nxt = _BARE_NOUN.match(part[m.end() :]) if m else None
+        if m and nxt and nxt.group(1).lower() not in _FUNCTION_WORDS and not _PARTS.fullmatch(nxt.group(1)):
+            phrases += _phrase_keywords(f"{m.group(0)} {nxt.group(1)}".lower())
+    return (*dict.fromkeys(phrases), *kind.keywords) if phrases else ()
 
 
 def _phrase_keywords(phrase: str) -> tuple[str, ...]:
@@ -422,7 +471,9 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
         kinds = known_kinds(part)
         for kind in kinds:
             # Item words come from the curated lexicon only: a policy's "spa" must not hit "Spa rood".
-            out[kind.name] = ExclusionFinding(kind.name, kind.keywords)
+            found = _kind_keywords(kind, part)
+            if found:
+                out[kind.name] = ExclusionFinding(kind.name, found)
         if kinds or _PROCESS.search(part):
             continue
         if re.match(
@@ -435,7 +486,7 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
         # "15-passenger vans": the count qualifies the noun; "UM parking permits": so does a
         # leading acronym naming the issuer.
         raw = _LEADING_QUALIFIER.sub("", raw)
-        if _proper_name(raw) or _vague(raw.lower()):
+        if _proper_name(raw) or _vague(raw.lower()) or _QUALIFYING_HEAD.search(raw):
             continue
         phrase = raw.lower()
         words = phrase.split()
@@ -482,7 +533,7 @@ _UNLESS_APPROVED = re.compile(
 
 _GENERIC_OF = re.compile(
     r"(?i)^\s*(?:(?:the|any|all)\s+)?(?:(?:personal|additional)\s+)?"
-    r"(?:use|usage|cost|costs|purchase|purchases|expenses?|charges?|fees?)\s+(?:of|for|on)\s+(?=\S)"
+    r"(?:use|usage|cost|costs|purchase|purchases|expenses?|charges?|fees?|rentals?|hire)\s+(?:of|for|on)\s+(?=\S)"
 )
 
 

@@ -358,7 +358,8 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
             "schnaps, spirituosen, "
             "hauswein, rotwein, weißwein, weisswein, weizenbier, fassbier, pils, huiswijn, witbier, "
             "vin rouge, vin blanc, vin rosé, vin de, verre de vin, pichet de vin, bouteille de vin, "
-            "copa de vino, rosé wine, red wine, white wine, house wine"
+            "copa de vino, rosé wine, red wine, white wine, house wine, booze, hard drinks, bebidas alcohólicas, "
+            "alcolici"
         ),
     ),
     ExcludedKind(
@@ -393,23 +394,26 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ExcludedKind(
         "spa",
         _w("spa, massage, massages, wellness, sauna, salon, beauty treatments"),
-        _w("massage, sauna, wellness, spa treatment, spa service, spa charges, spa package, salon"),
+        _w(
+            "massage, sauna, wellness, spa treatment, spa service, spa charges, spa package, salon, "
+            "beauty treatment"
+        ),
     ),
     ExcludedKind(
         "tips",
         _w("tip, tips, tipping, gratuity, gratuities, trinkgeld, pourboire, fooi, propina"),
-        _w("tip, gratuity, trinkgeld, pourboire, fooi, propina, mancia"),
+        _w("tip, gratuity, gratuities, trinkgeld, pourboire, fooi, propina, mancia"),
     ),
     ExcludedKind(
         "fines",
         _w(
-            "fine, fines, penalty, penalties, challan, traffic violation, traffic violations, speeding, "
+            "fines, penalty, penalties, challan, traffic violation, traffic violations, speeding, "
             "parking ticket, parking tickets, moving violation, moving violations, parking citation, "
             "parking citations, traffic citation, traffic citations, bußgeld, bußgelder, strafzettel, "
             "verwarnungsgeld, amende, amendes, contravention, contraventions, boete, boetes, multa, multas"
         ),
         _w(
-            "penalty, traffic fine, parking fine, challan, late fee, late payment, speeding, bußgeld, "
+            "fines, penalty, penalties, traffic fine, parking fine, challan, late fee, late payment, speeding, bußgeld, "
             "amende, boete, multa, parking ticket, traffic violation, moving violation, citation, "
             "strafzettel, verwarnungsgeld, contravention"
         ),
@@ -417,7 +421,9 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ExcludedKind(
         "personal items",
         _w("personal items, personal care, toiletries, cosmetics, grooming"),
-        _w("toiletries, cosmetic, shampoo, toothpaste, personal care, grooming, razor, perfume"),
+        _w(
+            "toiletries, cosmetic, shampoo, toothpaste, personal care, grooming, razor, perfume, personal item"
+        ),
     ),
     ExcludedKind(
         "gifts",
@@ -446,8 +452,11 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ),
     ExcludedKind(
         "excess baggage",
-        _w("excess baggage, extra baggage, additional baggage"),
-        _w("excess baggage, extra baggage, additional baggage, overweight baggage"),
+        _w("excess baggage, extra baggage, additional baggage, excess luggage, extra luggage"),
+        _w(
+            "excess baggage, extra baggage, additional baggage, overweight baggage, excess luggage, "
+            "extra luggage"
+        ),
     ),
     ExcludedKind(
         "insurance",
@@ -507,6 +516,7 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         ),
         _w(
             "repair, towing, tow truck, car wash, oil change, locksmith, collision damage, vehicle damage, "
+            "damage to personal vehicle, "
             "reparatur, abschlepp, "
             "réparation, dépannage"
         ),
@@ -554,7 +564,7 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ExcludedKind(
         "frequent flyer miles",
         _w("frequent flyer, frequent-flyer, frequent flier, airline miles, award ticket, award tickets"),
-        _w("frequent flyer, frequent-flyer, frequent flier, award ticket, miles redemption"),
+        _w("frequent flyer, frequent-flyer, frequent flier, award ticket, miles redemption, airline miles"),
     ),
     ExcludedKind(
         "house sitting",
@@ -562,6 +572,37 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         _w(
             "house sitting, house-sitting, house sitter, lawn care, lawn, home care, home maintenance, pool cleaning"
         ),
+    ),
+    # More items of the published non-reimbursable lists, each named by at least two issuers
+    # (tests/unit/test_heuristic_exclusion_guard.py paraphrases them in synthetic probes).
+    ExcludedKind(
+        "clothing",
+        _w("clothing, clothes, apparel, garments, kleidung, vêtements, kleding"),
+        _w("clothing, clothes, apparel, garment, kleidung, vêtement, kleding"),
+    ),
+    ExcludedKind(
+        # Buying bags, not carrying them: "excess luggage" is excess baggage, "lost luggage" lost property.
+        "luggage purchases",
+        _w("briefcase, briefcases, suitcase, suitcases, luggage and briefcases, luggage or briefcases"),
+        _w("briefcase, suitcase, luggage set"),
+    ),
+    ExcludedKind(
+        "fitness",
+        _w(
+            "health club, health clubs, gym, gyms, fitness center, fitness centers, fitness centre, "
+            "fitness club, fitness clubs, fitnessstudio, salle de sport"
+        ),
+        _w("health club, gym, fitness, fitnessstudio, salle de sport"),
+    ),
+    ExcludedKind("helicopter services", _w("helicopter, helicopters"), _w("helicopter")),
+    ExcludedKind(
+        "donations",
+        _w(
+            "donation, donations, charitable contribution, charitable contributions, political "
+            "contribution, political contributions, spenden"
+        ),
+        # Not "contributions" alone: a pension or a co-payment is one too.
+        _w("donation, charitable contribution, political contribution, spende"),
     ),
 )
 
