@@ -54,6 +54,18 @@ def _vendor(text: str) -> str | None:
             "FACTURA\nEmisor: Talleres Gómez SA\nCliente: Ana López\nTotal 60,50 €",
             "Talleres Gómez SA",
         ),
+        # a "From:" heading over the sender's block, beside the customer's
+        (
+            "INVOICE\nBill To:   From:\nFabrikam Inc.   Contoso Ltd.\n1 Road   2 Street\nInvoice No: 55\n"
+            "Total $100.00",
+            "Contoso Ltd.",
+        ),
+        # a legal name introduced as the company behind the brand printed above it
+        (
+            "Hotel Saravana Bhavan\n(A Unit of Saravana Foods Pvt Ltd)\nGSTIN: 33AAACS1234A1Z5\nBill No: 4451\n"
+            "Total 450.00",
+            "Hotel Saravana Bhavan",
+        ),
         # a till's thanks, spaced or run together by OCR, is never the issuer
         (
             "TQFORSHOPPING WITHmyNEWS.com\nPAGOH REST AREA\nJALAN 5, 84600 PAGOH\nTOTAL 10.00",
@@ -103,3 +115,15 @@ def test_vendor_from_general_cues(text: str, vendor: str) -> None:
 )
 def test_unglue_legal_form(text: str, expected: str) -> None:
     assert unglue_legal_form(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a route or a period under "From:" headings is no sender: no address under the name
+        "TICKET\nFrom:   To:\nBerlin Hbf   München Hbf\nDeparture 10:02\nTotal 39,90 EUR",
+        "TICKET\nFrom   To\nBerlin Hbf   München Hbf\nTotal 39,90 EUR",
+    ],
+)
+def test_from_columns_that_are_no_sender(text: str) -> None:
+    assert _vendor(text) not in {"Berlin Hbf", "München Hbf"}

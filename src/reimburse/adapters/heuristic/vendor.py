@@ -201,7 +201,7 @@ def _spelled_by_domain(infos: list[LineInfo], lines: list[int], recipient: dict[
 
 def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]) -> tuple[str | None, float]:
     top = filled[:_TOP]
-    labelled = _seller_block(infos, recipient)
+    labelled = _seller_block(infos, recipient) or _from_block(infos)
     if labelled:
         return labelled, 0.8
     for i in top:
@@ -230,6 +230,8 @@ def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]
         above = infos[filled[n - 1]].text.strip() if n else ""
         if above and (_FIELD_WORDS.match(above) or infos[filled[n - 1]].label_only) and len(above) < 25:
             continue  # the value of the field named above it ("Driver" over "Ramesh Kumar")
+        if above and all(c.endswith(":") for _, c in cells(above)):
+            continue  # the values of a row of headings ("From:   To:" over a route)
         if any(a.explicit for a in infos[i].amounts):
             continue  # a priced row ("Pro   $12.00") is an item or a total, not the issuer's name
         row = cells(infos[i].text)
@@ -372,6 +374,40 @@ def _seller_block(infos: list[LineInfo], recipient: dict[int, int]) -> str | Non
     return None
 
 
+# A "From:" heading over the sender's block, beside or above a "To:"/"Bill to:" one (English letters
+# and invoices; "Von:", "Van:", "De :" in German, Dutch and French). Alone in its cell, so a route
+# ("From: Berlin Hbf  To: München") or a period ("from 1 May") is no heading; with its colon, so a
+# table's "From   To" columns (a route, a period) are not either.
+_FROM = re.compile(r"(?i)^(?:from|von|van|de)\s*:$")
+
+
+def _from_block(infos: list[LineInfo]) -> str | None:
+    for i, info in enumerate(infos[:40]):
+        row = cells(info.text)
+        for k, (start, cell) in enumerate(row):
+            if not _FROM.match(cell.strip()):
+                continue
+            limit = row[k + 1][0] if k + 1 < len(row) else 10**6
+            below = next((j for j in range(i + 1, min(len(infos), i + 3)) if infos[j].text.strip()), None)
+            if below is None:
+                continue
+            segment = " ".join(c for s, c in cells(infos[below].text) if start - 3 <= s < limit - 1)
+            name = _legal_name(segment, in_seller_block=True)
+            if not name and _address_below(infos, below, start, limit):
+                name = _plain_name(segment, 0, segment)  # a sender's block, not a route's stop
+            if name:
+                return clean_spaces(name)
+    return None
+
+
+def _address_below(infos: list[LineInfo], line: int, start: int, limit: int) -> bool:
+    nxt = next((j for j in range(line + 1, min(len(infos), line + 3)) if infos[j].text.strip()), None)
+    if nxt is None:
+        return False
+    segment = " ".join(c for s, c in cells(infos[nxt].text) if start - 3 <= s < limit - 1)
+    return bool(_STREET_WORD.search(segment) or _POSTCODE_CITY.search(segment) or _DOMAIN.search(segment))
+
+
 def _acceptable(value: str) -> bool:
     return len(re.findall(r"[^\W\d_]", value)) >= 2 and len(value) <= 80 and value[:1].isalnum()
 
@@ -474,9 +510,17 @@ def _legal_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, i
             if _recipient(recipient, i, start):
                 continue
             name = _legal_name(cell)
-            if name:
+            if name and not _PARENT.search(cell):
                 names.append(name)
     return names
+
+
+# "(A Unit of Saravana Foods Pvt Ltd)", "operated by ...", "ein Unternehmen der ...": the company
+# behind the brand printed above it, which is the name a reader knows the issuer by.
+_PARENT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:unit|division|member|subsidiary|brand|franchisee)\s+of|(?:operated|managed|owned)"
+    r"\s+by|ein\s+unternehmen\s+(?:der|von)|une\s+(?:marque|filiale)\s+de|onderdeel\s+van)(?![^\W\d_])"
+)
 
 
 # A legal form that receipt OCR ran into the name before it ("MEGAH RETAILSDNBHD",
