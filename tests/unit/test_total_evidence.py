@@ -79,3 +79,15 @@ def test_an_amount_no_word_names_is_sure_only_by_arithmetic() -> None:
     assert repeated is not None and summed is not None
     assert repeated.confidence < 0.5
     assert summed.total == Decimal("12.00") and summed.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Toplam", "JUMLAH", "Összesen", "Итого", "Kopā", "Iš viso", "Σύνολο", "Total de plată"],
+)
+def test_a_total_word_of_another_language_names_the_total_not_the_cash_tendered(word: str) -> None:
+    # With no label known, the amount on the total word is the guess, not the larger cash line
+    # ("Nakit": cash, in Turkish).
+    lines = ["Shop", "2 x Tea   40,00 ₺", f"{word}   85,00 ₺", "Nakit   100,00 ₺"]
+    reading = read_totals_from(analyse_lines(lines))
+    assert reading is not None and reading.total == Decimal("85.00")

@@ -28,6 +28,14 @@ SIGNS: dict[str, str] = {
     "zł": "PLN",
     "$": "USD",
     "₩": "KRW",
+    "nt$": "TWD",
+    "mx$": "MXN",
+    "₱": "PHP",
+    "฿": "THB",
+    "₫": "VND",
+    "₺": "TRY",
+    "₽": "RUB",
+    "₪": "ILS",
 }
 
 # Words and codes people write for a currency -> ISO 4217 code.
@@ -90,6 +98,13 @@ WORDS: dict[str, str] = {
     "franc": "CHF",
     "francs": "CHF",
     "yen": "JPY",
+    "lei": "RON",  # the leu's plural, printed after the amount ("45,50 lei")
+    "rp": "IDR",  # rupiah, printed before the amount ("Rp 50.000")
+    "php": "PHP",
+    "vnd": "VND",
+    "twd": "TWD",
+    "ils": "ILS",
+    "rub": "RUB",
 }
 
 # The sign money is shown with; other currencies are shown with their code.

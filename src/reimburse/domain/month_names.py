@@ -36,8 +36,7 @@ _MORE = [
     "wrzesień września wrzesien wrzesnia září zari rujan rujna szeptember septembrie eylül eylul",
     "październik października pazdziernik pazdziernika říjen října rijna október octombrie ekim",
     "listopadu studeni studenoga studenog noiembrie kasım kasim",
-    "desember grudzień grudnia grudzien prosinec prosince prosinac prosinca decembrie disember "
-    "aralık aralik",
+    "desember grudzień grudnia grudzien prosinec prosince prosinac prosinca decembrie disember aralık aralik",
 ]
 # name -> month number (1-12)
 MONTHS: dict[str, int] = {

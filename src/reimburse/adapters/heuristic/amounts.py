@@ -21,9 +21,11 @@ _DOLLAR_CODES = {"USD", "SGD", "AUD", "CAD", "NZD", "HKD"}
 _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 # Codes count in upper case only (SAR, TRY, CAD are also words); the common ones in any case.
 _CODES = "|".join(sorted({*_WORDS.values(), "RM"}, key=len, reverse=True))  # RM: the ringgit sign
-_ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl"
+_ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl|rp"
 # "Ft" (forint) only capitalised: "12 ft" is a length.
 _CUR = rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|(?i:{_ANYCASE})|{_CODES}|Ft)(?![^\W\d_]))"
+# Printed only after an amount: "45,50 lei" (the Italian "lei" before a number is a pronoun).
+_CUR_AFTER = rf"(?:{_CUR}|(?<![^\W\d_])(?i:lei)(?![^\W\d_]))"
 _NUM = r"(?:\d{1,3}(?:[,.']\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d{1,2})?"
 _SPACED = r"(?:\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?)"
 _START = r"(?<![\d.,])"
@@ -31,8 +33,8 @@ _STOP = r"(?!\d)(?![.,]\d)"
 
 AMOUNT_RE = re.compile(
     rf"(?P<neg>(?<![\w.])-\s?)?(?:"
-    rf"(?P<pre>{_CUR})\s{{0,2}}(?P<n1>{_SPACED}|{_NUM}){_STOP}(?:\s*/-)?(?:\s{{0,2}}(?P<post1>{_CUR}))?"
-    rf"|{_START}(?P<n2>{_SPACED}|{_NUM}){_STOP}\s{{0,2}}(?P<post>{_CUR})"
+    rf"(?P<pre>{_CUR})\s{{0,2}}(?P<n1>{_SPACED}|{_NUM}){_STOP}(?:\s*/-)?(?:\s{{0,2}}(?P<post1>{_CUR_AFTER}))?"
+    rf"|{_START}(?P<n2>{_SPACED}|{_NUM}){_STOP}\s{{0,2}}(?P<post>{_CUR_AFTER})"
     rf"|{_START}(?P<n3>{_NUM}){_STOP}(?:\s*/-)?"
     rf")"
 )

@@ -24,6 +24,9 @@ _ISO = re.compile(
     r"(?<![A-Za-z])(EUR|USD|GBP|CHF|CAD|AUD|NZD|SGD|HKD|INR|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|HRK|RON|BGN|"
     r"ISK|MYR|THB|IDR|ZAR|AED|SAR|QAR|TRY|BRL|MXN|KRW)(?![A-Za-z])"
 )
+# Codes that are also English words or names ("TRY OUR APP", "SERVER: RON"): on their own they
+# state nothing; beside an amount ("85,00 TRY") or in a currency field they still count.
+_WORD_CODES = frozenset({"TRY", "RON", "SAR"})
 # "DE" is left out: a German postcode ("DE 80333 München") reads exactly like a Delaware ZIP.
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
@@ -146,7 +149,10 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
         "CAD",
         re.compile(
             r"\bCanad[aá]\b|\b(?:AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)\b[ ,.]+[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\bGST/HST\b|"
-            r"\bHST\b|\bTPS\b|\bTVQ\b|\bQST\b|\bToronto\b|\bMontr[ée]al\b|\bVancouver\b|\bOttawa\b|\bCalgary\b"
+            r"\bHST\b|\bTPS\b|\bTVQ\b|\bQST\b|\bToronto\b|\bMontr[ée]al\b|\bVancouver\b|\bOttawa\b|\bCalgary\b|"
+            # the GST/HST account: a 9-digit business number, "RT" and 4 digits (CRA convention)
+            r"(?<!\d)\d{9}\s?RT\s?\d{4}(?!\d)|"
+            r"\b(?:Ontario|Qu[ée]bec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b"
         ),
     ),
     (
@@ -358,7 +364,8 @@ def currency_reading(text: str, printed: str | None = None) -> CurrencyReading:
             if amount.currency:
                 with_amounts[amount.currency] += 2
     for m in _ISO.finditer(text):
-        votes[m.group(1)] += 1
+        if m.group(1) not in _WORD_CODES:
+            votes[m.group(1)] += 1
     if printed:
         with_amounts[printed] += 2
     votes.update(with_amounts)

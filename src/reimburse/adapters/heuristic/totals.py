@@ -309,10 +309,13 @@ def _repeated_amount(infos: list[LineInfo], found: list[Labelled]) -> Labelled |
 
 
 # Stems of total and payment words across languages, matched inside words and run-together
-# text ("GESAMTBETRAG", "TotalAmount", "Celkem", "Razem", "Ukupno", "Summa", "à payer").
+# text ("GESAMTBETRAG", "TotalAmount", "Celkem", "Razem", "Ukupno", "Summa", "à payer", "Yhteensä").
 _TOTALISH = re.compile(
     r"(?i)total|summ?e?|betrag|amount|montant|importe|importo|bedrag|celkem|razem|ukupno|kokku|"
-    r"suma|payer|pagar|pagare|zahl|due|payable|charged|[úu]hrad|zap[łl]at|platiti|betalen|betala"
+    r"suma|payer|pagar|pagare|zahl|due|payable|charged|[úu]hrad|zap[łl]at|platiti|betalen|betala|"
+    # da/no "I alt", fi, hu, tr, ms/id, lv, lt, el, ru/bg, ro "de plată"
+    r"(?<![^\W\d_])i\s?alt(?![^\W\d_])|yhteens[äa]|[öo]sszesen|toplam|jumlah|kop[āa]|i[šs] viso|σύνολο|"
+    r"итого|всего|общо|plat[ăa]"
 )
 
 
