@@ -175,6 +175,63 @@ CASES: list[tuple[str, str, str, set[Limit]]] = [
         {("hotel", D(180), "night", "", ""), ("hotel", D(250), "night", "", "location high-cost areas")},
     ),
     (
+        "'an overnight stay' in a condition is no unit",
+        "Travel\nFor day trips without an overnight stay, lunch is reimbursed up to $20.\n"
+        "For overnight travel, meals are reimbursed up to $60 per day.\n",
+        "USD",
+        {
+            ("meals", D(20), "meal", "lunch", "day trips; overnight stay"),
+            ("meals", D(60), "day", "", "overnight travel"),
+        },
+    ),
+    (
+        "the cities an exception names",
+        "Hotel\nRooms should not exceed $200 per night plus taxes, except in New York City, Boston and San "
+        "Francisco, where the limit is $325 per night.\n",
+        "USD",
+        {("hotel", D(200), "night", "", ""), ("hotel", D(325), "night", "", "location New York City")},
+    ),
+    (
+        "a bracketed note between an amount and its scope",
+        "Lodging\nThe maximum reimbursable amount is $150 per night (single occupancy) for in-state travel and "
+        "$225 per night for out-of-state travel.\n",
+        "USD",
+        {
+            ("hotel", D(150), "night", "", "location in-state"),
+            ("hotel", D(225), "night", "", "location out-of-state"),
+        },
+    ),
+    (
+        "what a caption's bracket includes is not what the table caps",
+        "Business meals\nMaximum rates per person by location (inclusive of tax and gratuity) are:\n"
+        "Type of Meal Continental United States All Other Locations (including international)\n"
+        "Breakfast $28 $35\nLunch $31 $40\nRefreshment Break $14 $20\n",
+        "USD",
+        {
+            ("meals", D(28), "meal", "breakfast", "location United States"),
+            ("meals", D(35), "meal", "breakfast", "location elsewhere / international"),
+            ("meals", D(31), "meal", "lunch", "location United States"),
+            ("meals", D(40), "meal", "lunch", "location elsewhere / international"),
+        },
+    ),
+    (
+        "places given 'such as' are examples, the amount after them is not",
+        "Hotel\nLodging is reimbursed at up to $250 per night in major metropolitan areas such as Boston and "
+        "New York and $175 per night in all other locations.\n",
+        "USD",
+        {
+            ("hotel", D(250), "night", "", "location major metropolitan areas"),
+            ("hotel", D(175), "night", "", "location elsewhere"),
+        },
+    ),
+    (
+        "the trip's purpose is a condition a reviewer checks",
+        "Travel funds\nEach faculty member may receive up to $1,500 per fiscal year for travel to present a "
+        "paper at a conference.\n",
+        "USD",
+        {("travel", D(1500), "year", "", "to present a paper")},
+    ),
+    (
         "a star rating is no amount",
         "Hotels of up to 4-star category are allowed. Hotel stays are reimbursed up to $180 per night.\n",
         "USD",

@@ -62,6 +62,7 @@ _PER = re.compile(
     rf"(?i)(?:\bper|/|\beach|\bevery|\bpro|\bpar|\bpor|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s*"
     rf"(?:[^\W\d_]+\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
+_ARTICLE_UNIT = re.compile(rf"(?i)\b(?:an?|for\s+one)\s+(?:[^\W\d_]+\s+)?(?:{_UNIT_WORDS})\b")
 _FOR_EACH = re.compile(
     rf"(?i)\b(?:for|on)\s+(?:each|every)\s+(?:full\s+|complete\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
@@ -87,6 +88,7 @@ _NOT_MONEY_BEFORE = re.compile(
     r"\bversion|\bv\.?|\brev\.?|\b(?:19|20)\d\d\s*[-/]?)\s*$"
 )
 _EXAMPLE = re.compile(r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if)")
+_SUCH_AS_AMOUNT = re.compile(r"(?i)such\s+as(?:\s+[^\W\d_]+){0,2}\s*$")
 _EXAMPLE_OPENING = re.compile(r"(?i)\W*(?:for\s+(?:example|instance)|example\s*\d*\s*:|e\.\s?g\.)")
 _ADVANCE = re.compile(r"(?i)\badvances?\b|\bprepaid\b|\bpre-?payment|\bfloat\b")
 _APPROVER = re.compile(
@@ -270,7 +272,8 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
         if unit is None and (each := _FOR_EACH.search(sentence, a.end)):
             # "$55 for meals and $7 incidentals may be reimbursed for each day of travel": for them all.
             unit = _UNIT_INDEX[each.group("u").lower()]
-        if unit is None:
+        if unit is None and not _ARTICLE_UNIT.search(before):
+            # "per night: $150" before the amount; "an overnight stay" is no unit.
             unit, person = _unit(before)
         if kind is RuleType.LIMIT and unit in _RATE_UNITS:
             kind = RuleType.RATE
@@ -294,7 +297,10 @@ def _kind_label(before: str) -> bool:
 def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleType:
     if unit in _RATE_UNITS:
         return RuleType.RATE
-    if _EXAMPLE.search(before[-40:]) or _EXAMPLE_OPENING.match(sentence):
+    example = _EXAMPLE.search(before[-40:])
+    if example and example.group(0).lower().startswith("such") and not _SUCH_AS_AMOUNT.search(before):
+        example = None  # "areas such as Boston and New York and $175 elsewhere": the places are examples
+    if example or _EXAMPLE_OPENING.match(sentence):
         return RuleType.EXAMPLE  # "For example, a traveller who spends $80 is paid $60": every amount
     if _ADVANCE.search(own) or (_ADVANCE.search(sentence) and not re.search(r"(?i)reimburs", own)):
         return RuleType.ADVANCE

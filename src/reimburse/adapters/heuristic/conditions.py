@@ -221,11 +221,23 @@ _TRAVELLER = re.compile(
 )
 
 
+# The trip's purpose, when a limit holds only for it: "to present a paper", "conference travel",
+# "recruiting trips" ("professional development" is an expense kind of its own, training).
+_PURPOSE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:to\s+)?present(?:ing)?\s+(?:a\s+)?(?:paper|poster|research)|"
+    r"conference\s+(?:travel|attendance|presentations?|trips?)|"
+    r"(?:attend(?:ing|ance\s+at)?|travel(?:l?ing)?\s+to)\s+(?:a\s+|an\s+)?(?:professional\s+)?"
+    r"(?:conferences?|workshops?)|"
+    r"recruit(?:ing|ment)\s+(?:travel|trips?)|research\s+(?:travel|trips?)|(?:team|athletic)\s+travel)"
+    r"(?![^\W\d_])"
+)
+
+
 def governing_in(text: str) -> list[tuple[int, int, str]]:
     """Spans and words of the unchecked conditions a heading, lead-in or sentence part states."""
     found = [
         (m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)).strip())
-        for pattern in (_FUNDING, _METHOD, _TRIP, _TRAVELLER)
+        for pattern in (_FUNDING, _METHOD, _TRIP, _TRAVELLER, _PURPOSE)
         for m in pattern.finditer(text)
     ]
     found.sort()

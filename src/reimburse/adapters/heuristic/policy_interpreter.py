@@ -401,6 +401,11 @@ def _cap_condition(
     # "$8 (in-state) / $10 (out-of-state)": the bracket right after an amount is its own.
     bracket = re.match(r"\s*\(([^)]{1,40})\)", sentence[a.end : hi])
     after = bracket.group(1) if bracket else re.split(r"[,;:.(]", sentence[a.end : hi], maxsplit=1)[0]
+    noted = re.match(r"([^,;:.(]*)\(([^)]{1,40})\)([^,;:.(]*)", sentence[a.end : hi])
+    if noted and not (scopes_in(after) or classes_in(after)):
+        # "$150 per night (single occupancy) for in-state travel": the note says no scope, the words
+        # past it may.
+        after = " ".join(noted.groups())
     run_on = re.match(r"(?:\s*(?:per|/|a|an|each)\s*[^\W\d_]+)?\s+(?=[A-Z])", after)
     if not bracket and i + 1 < len(caps) and run_on and len(after) == hi - a.end:
         # "$50 per day High cost metropolitan area $70 per day": a capital after the unit starts the
@@ -428,7 +433,13 @@ def _cap_condition(
         # "bis zu 80 Euro pro Nacht, in München und Frankfurt bis zu 120 Euro": amounts of one
         # sentence, each with its own city, are rows of a table written out.
         own = re.split(r"[,;(]", sentence[lo : a.start])[-1]
-        place = _CITY_ROW.search(own) or _CITY_ROW.search(after)
+        # "..., except in New York City and Boston, where the limit is $325": the exception's place.
+        excepted = _EXCEPT_IN.search(sentence[lo : a.start])
+        place = (
+            _CITY_ROW.search(own)
+            or (_CITY_ROW.search(sentence, lo + excepted.end(), a.start) if excepted else None)
+            or _CITY_ROW.search(after)
+        )
         scope = [place.group(1)] if place else []
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
     own_before = _FOR_MEAL.sub("", before, count=1) if i else before
@@ -482,6 +493,7 @@ def _meal_list_scope(sentence: str, caps: list[CapFinding], i: int) -> list[str]
 _OPENS_FALLBACK = re.compile(
     r"(?i)\W*(?:elsewhere|(?:in\s+)?(?:all\s+)?other\s+(?:cities|towns|locations|places|areas|countries))\b"
 )
+_EXCEPT_IN = re.compile(r"(?i)\b(?:except|but|save|sauf|außer|ausgenommen)\b")
 _CITY_ROW = re.compile(
     r"(?<![^\W\d_])(?:in|à|au|en|im|nach)\s+(?!(?:Section|Appendix|Exhibit|Table|Chapter|Part|Article|Addition|"
     r"Accordance|U\.?S\.?\s+[Dd]ollars?|Euros?|Dollars?|Cash|Advance)\b)"

@@ -65,7 +65,9 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
     width = max(len(r) for r in rows)
     if len(header) < width:
         header = ("",) * (width - len(header)) + header  # the row-header column is unnamed
-    context_kinds = _kinds(context)
+    # "(inclusive of tax and gratuity)": a caption's bracket says what the amounts include, not what
+    # they cap.
+    context_kinds = _kinds(_BRACKET.sub(" ", context))
     out: list[TableLimit] = []
     for row in rows[1:]:
         if len(row) < width:
