@@ -212,6 +212,9 @@ def page_values(layout: Layout | None, i: int, hit: LabelHit) -> list[str]:
 
 def _labelled_number(value: str, label: str, *, letters_only: bool) -> str | None:
     value = re.sub(r"\s{2,}[-/]\s*", " - ", value)  # a separator set apart by a column gap
+    # "88 123", "1 234 567": a long number printed in groups of three, as French, Nordic and SI
+    # typography set digits; one number, not a counter and a second one
+    value = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), value)
     for m in _JOINED.finditer(value):
         token = re.sub(r"\s", "", m.group(0)).strip("-/.")
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
@@ -221,6 +224,9 @@ def _labelled_number(value: str, label: str, *, letters_only: bool) -> str | Non
         if letters_only and re.fullmatch(r"[A-Z]{5,10}", token):
             return token  # a booking code used as the invoice number ("Rechnungsnummer: NFCZMQ")
     return None
+
+
+_DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d{1,3}(?: \d{3})+(?![\w/-]|[.,]\d)")
 
 
 def _is_number(token: str, label: str) -> bool:
