@@ -55,3 +55,50 @@ def test_a_page_full_of_text_or_a_small_one_is_read_whole() -> None:
     assert region_of(small) is None
     full = receipt([(f"Item {i} of a full page", f"{i}.50") for i in range(40)], width=1500, size=26)
     assert region_of(full.resize((1500, 2000))) is None
+
+
+@pytest.mark.parametrize(
+    ("ratio", "box_height", "expected"),
+    [
+        (0.8, None, 0.8),  # no coarse pass: the size rules alone
+        (0.8, 20.0, 0.8),  # small print (16 px at 0.8): never raised
+        (0.8, 35.0, 0.8),  # exactly the target
+        (0.8, 70.0, 0.4),  # big print: detected at half the scale, boxes 28 px high
+        (1.0, 56.0, 0.5),
+    ],
+)
+def test_detection_scale_is_lowered_to_the_text_size_never_raised(
+    ratio: float, box_height: float | None, expected: float
+) -> None:
+    assert rapidocr_engine.DETECTION_BOX_HEIGHT == 28.0  # the table is written for it
+    assert rapidocr_engine.scaled_to_text(ratio, box_height) == pytest.approx(expected)
+
+
+def big_print_photo() -> Image.Image:
+    table = Image.new("RGB", (1500, 2000), (120, 120, 120))
+    paper = receipt(LINES, width=520, size=26)
+    table.paste(paper.resize((paper.width * 2, paper.height * 2)), (200, 300))
+    return table
+
+
+def test_the_coarse_pass_measures_the_print_size() -> None:
+    small, big = photo(), big_print_photo()
+    heights = []
+    for image in (small, big):
+        ratio = rapidocr_engine.detection_ratio(
+            image.height, image.width, rapidocr_engine.DETECTION_MIN_SIDE, rapidocr_engine.DETECTION_MAX_SIDE
+        )
+        region, height = rapidocr_engine.coarse_pass(rapidocr_engine.engine(), image, ratio)
+        assert region is not None and height is not None
+        heights.append(height)
+    # A coarse box is the letters' height plus a margin of a few coarse pixels (blur, the detector's
+    # unclip), so it grows with the print but not in proportion (docs/ocr.md "Speed, third pass").
+    assert 26 <= heights[0] <= 3 * 26
+    assert heights[1] > 1.2 * heights[0]
+
+
+def test_big_print_detected_at_a_lower_scale_is_still_read() -> None:
+    words = [w.text for w in rapidocr_engine.recognise(big_print_photo())]
+    assert "12.50" in words and "8.00" in words
+    assert any(w.upper().startswith("TOTAL") for w in words)
+    assert any("12/03/2024" in w for w in words)

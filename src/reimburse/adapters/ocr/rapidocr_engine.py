@@ -7,8 +7,9 @@ thread: the process pool already gives each core a document of its own.
 Speed settings (measured on the development images, docs/ocr.md "Speed"): detection still raises
 small print to 736 px on the shorter side, as the library does, but never looks at more than
 DETECTION_MAX_SIDE on the longer side (the library detected a tall receipt photo at up to
-2000 px); and the text-line angle classifier is off: pages are upright after EXIF, and it changed
-no reading of the development images.
+2000 px), and on a large page whose print is big it is lowered further, from the text height a
+coarse pass measured; and the text-line angle classifier is off: pages are upright after EXIF,
+and it changed no reading of the development images.
 
 The recognition model reads a whole text line and often drops the spaces inside it
 ("DocumentNo:TD01167104"), but it reports a box for every character. Words are rebuilt from those
@@ -49,8 +50,14 @@ RECOGNITION_BATCH = 1
 # and full detection runs only on that region (at the whole page's scale). A phone photo is
 # mostly table; a scan is mostly paper, so a region above REGION_MAX_SHARE of the page is not cut.
 REGION_MIN_PIXELS = 1_200_000  # detection pixels below which the pass costs more than it saves
-REGION_PASS_SIDE = 640
+REGION_PASS_SIDE = 480
 REGION_MAX_SHARE = 0.8
+# Detection scale from the text's size: big print (a receipt photographed close) is detected as
+# well at a third of the pixels, so the detection scale is lowered until the lower quartile of the
+# text boxes the coarse pass found is this many pixels high. Calibrated with REGION_PASS_SIDE: a
+# coarse box is the letters plus a few coarse pixels, so it overstates small print; the development
+# images read the same fields with it (docs/ocr.md "Speed, third pass").
+DETECTION_BOX_HEIGHT = 28.0
 REGION_MARGIN = 0.03  # of the page's longer side, around the text found, for text the pass missed
 
 # Deskew: a photo taken at a slant tilts every line, and lines are rebuilt from vertical overlap,
@@ -112,7 +119,8 @@ def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
     """Words in the pixels of `image` (RGB), each with its recognition confidence (0..1)."""
     ocr = engine(threads)
     ratio = detection_ratio(image.height, image.width, DETECTION_MIN_SIDE, DETECTION_MAX_SIDE)
-    region = text_region(ocr, image, ratio)
+    region, box_height = coarse_pass(ocr, image, ratio)
+    ratio = scaled_to_text(ratio, box_height)
     left, top = (region[0], region[1]) if region else (0, 0)
     _call.ratio = ratio  # the region is detected at the page's scale, as the whole page would be
     try:
@@ -133,6 +141,14 @@ def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
             w._replace(x0=w.x0 + left, x1=w.x1 + left, top=w.top + top, bottom=w.bottom + top) for w in words
         ]
     return words
+
+
+def scaled_to_text(ratio: float, box_height: float | None) -> float:
+    """The detection scale: `ratio`, lowered so that the page's smaller text boxes (`box_height`
+    page pixels, from the coarse pass) come out DETECTION_BOX_HEIGHT high; never raised."""
+    if box_height is None or box_height * ratio <= DETECTION_BOX_HEIGHT:
+        return ratio
+    return DETECTION_BOX_HEIGHT / box_height
 
 
 def skew_angle(items: Sequence[Sequence[Any]]) -> float:
@@ -168,24 +184,36 @@ def _turned(item: Sequence[Any], angle: float, centre: tuple[float, float]) -> l
 def text_region(ocr: Any, image: Image.Image, ratio: float) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) around all text a coarse detection finds; None for the whole page
     (a small page, text nearly everywhere, or none found: then the coarse pass is not trusted)."""
+    return coarse_pass(ocr, image, ratio)[0]
+
+
+def coarse_pass(
+    ocr: Any, image: Image.Image, ratio: float
+) -> tuple[tuple[int, int, int, int] | None, float | None]:
+    """The text region (as `text_region`) and the height, in page pixels, of the lower quartile of
+    the text boxes the coarse pass found (None when the pass did not run or found nothing)."""
     width, height = image.size
     if width * height * ratio * ratio < REGION_MIN_PIXELS:
-        return None
+        return None, None
     _call.ratio = REGION_PASS_SIDE / max(width, height)
     try:
         boxes, _elapsed = ocr.text_det(ocr.load_img(image))
     finally:
         _call.ratio = None
     if boxes is None or len(boxes) == 0:
-        return None
+        return None, None
     xs = [float(p[0]) for box in boxes for p in box]
     ys = [float(p[1]) for box in boxes for p in box]
+    heights = sorted(
+        math.hypot(float(b[3][0]) - float(b[0][0]), float(b[3][1]) - float(b[0][1])) for b in boxes
+    )
+    low = heights[len(heights) // 4]
     margin = REGION_MARGIN * max(width, height)
     left, top = max(0, int(min(xs) - margin)), max(0, int(min(ys) - margin))
     right, bottom = min(width, int(max(xs) + margin) + 1), min(height, int(max(ys) + margin) + 1)
     if (right - left) * (bottom - top) > REGION_MAX_SHARE * width * height:
-        return None
-    return left, top, right, bottom
+        return None, low
+    return (left, top, right, bottom), low
 
 
 def _split_line(item: Sequence[Any]) -> Iterator[OcrWord]:
