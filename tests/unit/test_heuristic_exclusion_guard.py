@@ -193,3 +193,52 @@ def test_what_a_policy_names_an_invoice_keyword_finds(kind: ExcludedKind) -> Non
     lines than the ones the policy meant, and none of the ones it named."""
     uncovered = {(kind.name, t) for t in kind.triggers if not any(_on(k, t) for k in kind.keywords)}
     assert uncovered <= _UNSAFE_ON_BILLS
+
+
+@pytest.mark.parametrize(
+    ("bullet", "wanted"),
+    [
+        # A vague head with examples: the examples the lexicon knows are the excluded things.
+        (
+            "Costs incurred at home, such as childcare, pet care or lawn care",
+            {"child care", "pet care", "house sitting"},
+        ),
+        ("All expenses of personal negligence, such as fines for parking", {"fines"}),
+        # "Tickets for X": the tickets are what X costs, X is the thing.
+        ("Tickets for parking violations", {"fines"}),
+        ("Traffic tickets", {"fines"}),
+        # A means of paying, a mishap, a possessive or a word on every flight is no keyword.
+        ("Lost or stolen personal belongings, including cash", {"lost property"}),
+        ("Loss or theft of cash", {"lost property"}),
+        ("Expenses of travel companions, including their meals", {"travel companions"}),
+        ("Luggage and briefcases", {"luggage purchases"}),
+        ("Pet care and boarding", {"pet care"}),
+        ("Airline club membership dues", {"memberships"}),
+        ("Movie rentals and theater tickets", {"entertainment"}),
+    ],
+)
+def test_published_bullets_give_exactly_their_things(bullet: str, wanted: set[str]) -> None:
+    policy = read(HEADING + f"• {bullet}\n")
+    assert names(policy) == wanted
+    assert not keywords(policy) & {"cash", "loss", "luggage", "boarding", "their meals", "tickets"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Alcohol may not be charged to university funds.",
+        "Alcohol is not a reimbursable expense.",
+        "Alcoholic beverages are personal expenses.",
+        "Alcohol is at the traveler's own expense.",
+        "Alkohol wird nicht übernommen.",
+        "Les boissons alcoolisées ne seront pas remboursées.",
+        "Las bebidas alcohólicas no serán reembolsadas.",
+        "Gli alcolici non saranno rimborsati.",
+    ],
+)
+def test_more_ways_to_say_not_reimbursed(sentence: str) -> None:
+    assert "alcohol" in names(read(sentence + "\n"))
+
+
+def test_a_sentence_about_who_is_charged_excludes_nothing() -> None:
+    assert not read("Hotel costs are charged to the department.\n").exclusions

@@ -24,13 +24,20 @@ NEGATIVE = re.compile(
     r"under\s+no\s+circumstances\s+(?:can|will|may|shall)|not\s+(?:under\s+any\s+circumstances\s+)?bear\s+the\s+cost|"
     r"(?:is|are)\s+excluded|\bexcluded\b|\bexclusions?\b|not\s+covered|not\s+eligible|\bineligible\b|"
     r"not\s+allowed|not\s+permitted|not\s+claimable|\bdisallowed\b|\bprohibited\b|no\s+reimbursement|"
-    r"(?:reimbursement|payment)s?\s+(?:will|shall|can)\s*not\s+be\s+(?:made|issued)|"
+    r"(?:reimbursement|payment)s?\s+(?:will|shall|can)\s*not\s+be\s+(?:made|issued|provided|given)|"
+    # "may not be charged to university funds", "is not a reimbursable expense", "are personal
+    # expenses", "at the traveler's own expense": English phrasings of the public lists.
+    r"(?:may|must|should|can|will)\s*not\s+be\s+(?:charged|expensed)\s+to\b|not\s+an?\s+(?:reimbursable|eligible)\b|"
+    r"(?:is|are)\s+(?:a\s+|considered\s+)?personal\s+expenses?\b|"
+    r"at\s+(?:the\s+)?(?:traveler|traveller|individual)'?s?\s+own\s+(?:cost|expense)|"
     r"considered\s+(?:to\s+be\s+)?(?:an?\s+)?personal\b|"
     r"(?:the\s+)?(?:sole\s+)?(?:personal\s+)?responsibility\s+of\s+the\s+(?:traveler|traveller|employee|individual|claimant)|"
     r"will\s+be\s+rejected|must\s+be\s+borne|borne\s+by\s+the\s+employee|at\s+(?:the\s+)?employee'?s?\s+own\s+"
     r"(?:cost|expense)|nicht\s+erstattungsfähig|nicht\s+erstattet|werden\s+nicht\s+erstattet|"
-    r"ausgeschlossen|non\s+remboursables?|ne\s+sont\s+pas\s+rembours|exclus|niet\s+vergoed|"
-    r"worden\s+niet\s+vergoed|uitgesloten|no\s+(?:son|serán|será|es)\s+reembolsab|no\s+reembolsables?|"
+    r"ausgeschlossen|nicht\s+übernommen|non\s+remboursables?|ne\s+(?:sont|seront)\s+pas\s+(?:rembours|pris\s+en\s+charge)|"
+    r"non\s+pris\s+en\s+charge|exclus|niet\s+vergoed|niet\s+in\s+aanmerking|"
+    r"worden\s+niet\s+vergoed|uitgesloten|no\s+(?:se\s+)?(?:son|serán|será|es|se)\s+reembols|no\s+se\s+reembolsar|"
+    r"no\s+reembolsables?|non\s+(?:saranno|verranno|vengono)\s+rimbors|"
     r"excluidos?|non\s+(?:sono\s+)?rimborsabil|esclus[io]|(?:is|are)\s+not\s*\.?$)"
 )
 # Sentences about process, not items: "expenses without receipts will not be reimbursed".
@@ -43,7 +50,7 @@ _PROCESS = re.compile(
 _DROP = re.compile(
     r"(?i)^(?:(?:the\s+following(?:\s+\w+)?|following|any|all|the|other|such\s+as|e\.g\.|including|items?\s+like|"
     r"expenses?|costs?|charges?|purchases?|claims?|for|on|of|towards|related\s+to|incurred|spent|items?|"
-    r"employees?|travell?ers?|use\s+of|a|an|"
+    r"employees?|travell?ers?|use\s+of|a|an|their|his|her|its|your|our|"
     r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered|reimbursements?|payments?)(?![^\W\d_])|\W)+"
 )
 _TAIL = re.compile(
@@ -92,6 +99,10 @@ _GENERIC = {
     "things",
     "anything",
     "everything",
+    # Carried on every flight, printed on every boarding pass: only a qualified phrase is a thing.
+    "luggage",
+    "baggage",
+    "boarding",
 }
 
 
@@ -258,6 +269,12 @@ _NOT_NOUNS = frozenset(
         "case",
         "basis",
         "comprehensive",
+        # Means of paying and what befalls things, not things bought: "cash" is on every receipt,
+        # "loss" in every car rental's "loss damage waiver".
+        "cash",
+        "money",
+        "loss",
+        "damage",
     ]
 )
 # Heads of process nouns: "cash advances", "travel exceptions", "expense reports" name no bought item.
@@ -533,7 +550,7 @@ _UNLESS_APPROVED = re.compile(
 
 _GENERIC_OF = re.compile(
     r"(?i)^\s*(?:(?:the|any|all)\s+)?(?:(?:personal|additional)\s+)?"
-    r"(?:use|usage|cost|costs|purchase|purchases|expenses?|charges?|fees?|rentals?|hire)\s+(?:of|for|on)\s+(?=\S)"
+    r"(?:use|usage|cost|costs|purchase|purchases|expenses?|charges?|fees?|rentals?|hire|tickets?)\s+(?:of|for|on)\s+(?=\S)"
 )
 
 
@@ -568,10 +585,18 @@ def object_of(sentence: str) -> tuple[str, bool] | None:
     return _unqualified(tail)
 
 
+_EXAMPLES = re.compile(r"(?i)\b(?:such\s+as|e\.\s?g\.|for\s+(?:example|instance)|including)\s*:?(.+)$")
+
+
 def list_item(text: str) -> tuple[str, bool]:
     """A list item under an exclusion lead-in: the excluded thing, and whether it is qualified."""
     if re.search(r"(?i)https?:|www\.|\bpage\s+\d+\s+of\s+\d+", text):
         return "", True  # a page footer the text layer put inside the list
+    examples = _EXAMPLES.search(text)
+    if examples and known_kinds(examples.group(1)) and not known_kinds(text[: examples.start()]):
+        # "Costs incurred at home, such as childcare or pet care": a vague head whose examples are
+        # the things the lexicon knows.
+        return examples.group(1), False
     text = re.sub(r"\([^)]*\)", " ", text)
     # "Expenses of a spouse", "Expenses related to personal days": the item is what they are of.
     text = re.sub(

@@ -385,10 +385,13 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ),
     ExcludedKind(
         "entertainment",
-        _w("entertainment, movie, movies, cinema, pay-per-view, pay per view, pay tv, in-room movies"),
+        _w(
+            "entertainment, movie, movies, cinema, pay-per-view, pay per view, pay tv, in-room movies, "
+            "theater tickets, theatre tickets, concert tickets"
+        ),
         _w(
             "movie, cinema, pay-per-view, pay per view, pay tv, entertainment, netflix, concert, video on "
-            "demand, in-room movie"
+            "demand, in-room movie, theater ticket, theatre ticket"
         ),
     ),
     ExcludedKind(
@@ -409,12 +412,14 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         _w(
             "fines, penalty, penalties, challan, traffic violation, traffic violations, speeding, "
             "parking ticket, parking tickets, moving violation, moving violations, parking citation, "
-            "parking citations, traffic citation, traffic citations, bußgeld, bußgelder, strafzettel, "
+            "parking citations, traffic citation, traffic citations, parking violation, parking violations, "
+            "traffic ticket, traffic tickets, bußgeld, bußgelder, strafzettel, "
             "verwarnungsgeld, amende, amendes, contravention, contraventions, boete, boetes, multa, multas"
         ),
         _w(
             "fines, penalty, penalties, traffic fine, parking fine, challan, late fee, late payment, speeding, bußgeld, "
             "amende, boete, multa, parking ticket, traffic violation, moving violation, citation, "
+            "parking violation, traffic ticket, "
             "strafzettel, verwarnungsgeld, contravention"
         ),
     ),
@@ -525,9 +530,13 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         "memberships",
         _w(
             "membership, memberships, membership dues, membership fees, club dues, club membership, "
-            "club memberships, mitgliedschaft, mitgliedsbeitrag, cotisation, cotisations, lidmaatschap"
+            "club memberships, airline club, airline clubs, airport club, airport clubs, vip club, "
+            "lounge access, mitgliedschaft, mitgliedsbeitrag, cotisation, cotisations, lidmaatschap"
         ),
-        _w("membership, club dues, mitgliedschaft, mitgliedsbeitrag, cotisation, lidmaatschap"),
+        _w(
+            "membership, club dues, airline club, airport club, vip club, lounge access, mitgliedschaft, "
+            "mitgliedsbeitrag, cotisation, lidmaatschap"
+        ),
     ),
     ExcludedKind(
         "card fees",
