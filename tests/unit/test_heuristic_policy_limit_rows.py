@@ -252,6 +252,12 @@ def test_limits_read_from_real_phrasings(text: str, currency: str, expected: set
     assert limits(read(text, currency)) == expected
 
 
+def test_a_per_diem_the_next_clause_pays_without_receipts_is_a_rate() -> None:
+    policy = read("Meals\nEmployees receive a per diem of $59 per day; no receipts are required.\n")
+    assert limits(policy) == set()
+    assert {(a.kind, a.amount) for a in policy.amounts} == {(RuleType.RATE, D(59))}
+
+
 @pytest.mark.parametrize(
     ("text", "rate"),
     [

@@ -151,10 +151,13 @@ def unit_in(text: str) -> CapUnit | None:
     return unit
 
 
-def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> list[CapFinding]:
+def find_caps(
+    sentence: str, *, money_text: bool = False, context: str = "", following: str = ""
+) -> list[CapFinding]:
     """Every money amount of a sentence with what it is: a limit, a rate, an approval or receipt
     threshold, an advance or an example. Counts and references (pages, star ratings, years, ids)
-    are left out. `money_text`: the policy prints its amounts with a currency; `context`: the
+    are left out. `following`: the next clause's opening ("; no receipts are required"), which
+    may say how a per diem is paid. `money_text`: the policy prints its amounts with a currency; `context`: the
     heading and lead-in the sentence sits under ("the maximum limit per person is:")."""
     # "Meals (domestic) - $75 per day": a dash with a space after it separates, it is no minus sign.
     amounts = [
@@ -244,7 +247,9 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
                 unit_follows or alternative or row or (a.currency and (about_money or _kind_label(before)))
             ):
                 continue
-            if _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(f"{context} {sentence}"):
+            if _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(
+                f"{context} {sentence} {following}"
+            ):
                 kind = RuleType.RATE  # a per diem paid without receipts is an allowance, not a cap
             elif (_THRESHOLD.search(sentence) and not unit_follows) or (
                 unit is None
@@ -253,7 +258,9 @@ def find_caps(sentence: str, *, money_text: bool = False, context: str = "") -> 
             ):
                 # "$1,001 to $5,000 - Department Head": a row of an approval matrix.
                 kind = RuleType.APPROVAL_THRESHOLD
-        elif _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(f"{context} {sentence}"):
+        elif _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(
+            f"{context} {sentence} {following}"
+        ):
             kind = RuleType.RATE  # "A per diem of $59 per day is paid without receipts": an allowance
         elif _APPROVER.search(own) and unit is None and not re.search(r"(?i)reimburs|allow", own):
             # "Up to $1,000 - Direct Manager - 1 business day": an approval matrix row.

@@ -155,7 +155,9 @@ class HeuristicPolicyInterpreter:
             # porters ..." under "Travel expenses": the sentence names its own thing, one the
             # lexicon does not know; neither the previous sentence's kind nor generic travel.
             context = []
-        caps = find_caps(sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}")
+        caps = find_caps(
+            sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}", following=following
+        )
         if caps:
             kinds_seen: list[str] = []
             for i, cap in enumerate(caps):
