@@ -29,6 +29,7 @@ from reimburse.adapters.ocr.confidence import cross_read
 from reimburse.adapters.ocr.pdf_pages import ocr_pages, ocr_pdf
 from reimburse.adapters.pdf import decode_budget
 from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_layout
+from reimburse.adapters.pdf.to_unicode import ToUnicodeResourceManager
 from reimburse.domain.errors import (
     CorruptDocument,
     DocumentError,
@@ -110,6 +111,7 @@ class PdfplumberDocumentReader:
         those a picture covers whole (a scanned page); and the parsed file, for its attachments."""
         # The file is parsed once (xref, catalog), for pages, page count and attachments alike.
         pdf = pdfplumber.open(io.BytesIO(data))  # locked: raises here; no page is parsed yet
+        pdf.rsrcmgr = ToUnicodeResourceManager()  # the same fonts; their ToUnicode maps read faster
         # Counted before any page is parsed, and outside `with`: pdf.close() would walk every
         # page of a 1000-page file.
         self._check_page_count(pdf.doc, filename)
