@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # types only: the offline path never imports google-genai, qd
     from qdrant_client import AsyncQdrantClient
 
     from reimburse.adapters.gemini.client import GeminiGateway
+    from reimburse.adapters.qdrant_server.collection import QdrantConnection
 
 
 def _limits(s: Settings) -> ArchiveLimits:
@@ -172,50 +173,55 @@ def _embedder(s: Settings, gemini: GeminiGateway | None) -> Embedder | None:
     return GeminiEmbedder(gemini)
 
 
-def _qdrant_client(s: Settings) -> AsyncQdrantClient | None:
-    """One connection pool to the Qdrant server shared by the three stores (None when embedded)."""
+def _qdrant_connection(s: Settings) -> QdrantConnection | None:
+    """The Qdrant server's connection settings, made once for the client and the backup (None when embedded)."""
     if not s.qdrant_url:
         return None
-    from reimburse.adapters.qdrant_server.collection import make_client
+    from reimburse.adapters.qdrant_server.collection import QdrantConnection
 
-    return make_client(s.qdrant_url, s.qdrant_api_key, timeout=30)
+    return QdrantConnection(url=s.qdrant_url, api_key=s.qdrant_api_key, timeout=30)
+
+
+def _qdrant_client(connection: QdrantConnection | None) -> AsyncQdrantClient | None:
+    """One connection pool to the Qdrant server shared by the stores (None when embedded)."""
+    return connection.client() if connection is not None else None
 
 
 def _invoice_store(s: Settings, embedder: Embedder | None, client: AsyncQdrantClient | None) -> InvoiceStore:
-    if s.qdrant_url:
+    if client is not None:
         from reimburse.adapters.qdrant_server.invoice_store import QdrantServerInvoiceStore
 
-        return QdrantServerInvoiceStore(client=client, embedder=embedder)
+        return QdrantServerInvoiceStore(client, embedder=embedder)
     from reimburse.adapters.qdrant_edge.invoice_store import QdrantEdgeInvoiceStore
 
     return QdrantEdgeInvoiceStore(s.data_dir, embedder)
 
 
 def _policy_store(s: Settings, embedder: Embedder | None, client: AsyncQdrantClient | None) -> PolicyStore:
-    if s.qdrant_url:
+    if client is not None:
         from reimburse.adapters.qdrant_server.policy_store import QdrantServerPolicyStore
 
-        return QdrantServerPolicyStore(client=client, embedder=embedder)
+        return QdrantServerPolicyStore(client, embedder=embedder)
     from reimburse.adapters.qdrant_edge.policy_store import QdrantEdgePolicyStore
 
     return QdrantEdgePolicyStore(s.data_dir, embedder)
 
 
 def _chat_store(s: Settings, client: AsyncQdrantClient | None) -> ChatStore:
-    if s.qdrant_url:
+    if client is not None:
         from reimburse.adapters.qdrant_server.chat_store import QdrantServerChatStore
 
-        return QdrantServerChatStore(client=client)
+        return QdrantServerChatStore(client)
     from reimburse.adapters.qdrant_edge.chat_store import QdrantEdgeChatStore
 
     return QdrantEdgeChatStore(s.data_dir)
 
 
 def _history_store(s: Settings, client: AsyncQdrantClient | None) -> InvoiceHistory:
-    if s.qdrant_url:
+    if client is not None:
         from reimburse.adapters.qdrant_server.history_store import QdrantServerInvoiceHistory
 
-        return QdrantServerInvoiceHistory(client=client)
+        return QdrantServerInvoiceHistory(client)
     from reimburse.adapters.qdrant_edge.history_store import QdrantEdgeInvoiceHistory
 
     return QdrantEdgeInvoiceHistory(s.data_dir)
@@ -248,12 +254,12 @@ def _clock() -> Clock:
     return SystemClock()
 
 
-def _store_backup(s: Settings) -> StoreBackup:
+def _store_backup(s: Settings, connection: QdrantConnection | None) -> StoreBackup:
     """Backups of the configured store: snapshots through the server API, or a copy of DATA_DIR."""
-    if s.qdrant_url:
+    if connection is not None:
         from reimburse.adapters.qdrant_server.snapshot import QdrantServerSnapshotBackup
 
-        return QdrantServerSnapshotBackup(s.qdrant_url, s.qdrant_api_key)
+        return QdrantServerSnapshotBackup(connection)
     from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
 
     return EdgeStoreBackup(s.data_dir)
@@ -261,10 +267,11 @@ def _store_backup(s: Settings) -> StoreBackup:
 
 def store_migration(s: Settings, target_url: str, api_key: str) -> StoreMigration:
     """Copies the embedded store in DATA_DIR into the Qdrant server at `target_url`."""
-    from reimburse.adapters.qdrant_server.collection import make_client
+    from reimburse.adapters.qdrant_server.collection import QdrantConnection
     from reimburse.adapters.qdrant_server.migration import EdgeToServerMigration
 
-    return EdgeToServerMigration(s.data_dir, make_client(target_url, api_key, timeout=60), target_url)
+    target = QdrantConnection(url=target_url, api_key=api_key, timeout=60)
+    return EdgeToServerMigration(s.data_dir, target.client(), target_url)
 
 
 def _tokens(s: Settings) -> TokenService:
@@ -305,7 +312,8 @@ class Container(containers.DeclarativeContainer):
     interpreter = providers.Singleton(_interpreter, settings, gemini, executor)
     extractor = providers.Singleton(_extractor, settings, gemini, executor)
     embedder = providers.Singleton(_embedder, settings, gemini)
-    qdrant_client = providers.Singleton(_qdrant_client, settings)
+    qdrant_connection = providers.Singleton(_qdrant_connection, settings)
+    qdrant_client = providers.Singleton(_qdrant_client, qdrant_connection)
     invoice_store = providers.Singleton(_invoice_store, settings, embedder, qdrant_client)
     policy_store = providers.Singleton(_policy_store, settings, embedder, qdrant_client)
     chat_store = providers.Singleton(_chat_store, settings, qdrant_client)
@@ -362,7 +370,7 @@ class Container(containers.DeclarativeContainer):
     )
     get_history = providers.Singleton(GetHistory, chat_store)
     delete_history = providers.Singleton(DeleteHistory, chat_store)
-    store_backup = providers.Singleton(_store_backup, settings)
+    store_backup = providers.Singleton(_store_backup, settings, qdrant_connection)
     erase_employee = providers.Singleton(
         EraseEmployee,
         invoices=invoice_store,

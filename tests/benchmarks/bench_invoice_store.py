@@ -22,6 +22,7 @@ from typing import Any
 
 from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
 from reimburse.adapters.qdrant_server import QdrantServerInvoiceStore
+from reimburse.adapters.qdrant_server.collection import QdrantConnection
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.ports.invoice_store import InvoiceStore
@@ -183,11 +184,11 @@ async def main() -> None:
             await bench("edge", edge, records, args.batch)
             await edge.close()
         if "memory" in only:
-            mem = QdrantServerInvoiceStore(location=":memory:")
+            mem = QdrantServerInvoiceStore(QdrantConnection(location=":memory:"))
             await bench("qdrant-client :memory:", mem, records, args.batch)
             await mem.close()
         if "path" in only:
-            local = QdrantServerInvoiceStore(path=f"{tmp}/local")
+            local = QdrantServerInvoiceStore(QdrantConnection(path=f"{tmp}/local"))
             await bench("qdrant-client path", local, records, args.batch)
             await local.close()
 

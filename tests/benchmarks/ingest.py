@@ -18,6 +18,7 @@ import qdrant_edge as qe
 from reimburse.adapters.pdf.pdfplumber_document_reader import PdfplumberDocumentReader
 from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
 from reimburse.adapters.qdrant_server import QdrantServerInvoiceStore
+from reimburse.adapters.qdrant_server.collection import QdrantConnection
 from reimburse.adapters.qdrant_shared import text as store_text
 from reimburse.adapters.qdrant_shared.codec import (
     SPARSE_VECTOR,
@@ -96,10 +97,14 @@ def run(profile: Profile, work: Path) -> Section:
     for i in range(1, profile.runs + 1):
         here = work / f"run{i}"
         t_edge = asyncio.run(_ingest(QdrantEdgeInvoiceStore(here / "edge"), data, batch))
-        t_mem = asyncio.run(_ingest(QdrantServerInvoiceStore(location=":memory:"), data, batch))
+        t_mem = asyncio.run(
+            _ingest(QdrantServerInvoiceStore(QdrantConnection(location=":memory:")), data, batch)
+        )
         t_edge_small = asyncio.run(_ingest(QdrantEdgeInvoiceStore(here / "edge-small"), data[:n_path], batch))
         t_path = asyncio.run(
-            _ingest(QdrantServerInvoiceStore(path=str(here / "local")), data[:n_path], batch)
+            _ingest(
+                QdrantServerInvoiceStore(QdrantConnection(path=str(here / "local"))), data[:n_path], batch
+            )
         )
         edge.add(n / t_edge)
         memory.add(n / t_mem)

@@ -16,6 +16,7 @@ from reimburse.adapters.qdrant_server import (
     QdrantServerInvoiceStore,
     QdrantServerPolicyStore,
 )
+from reimburse.adapters.qdrant_server.collection import IN_MEMORY, QdrantConnection
 from reimburse.ports.chat_store import ChatStore
 from reimburse.ports.embedder import Embedder
 from reimburse.ports.invoice_history import InvoiceHistory
@@ -25,6 +26,11 @@ from tests.fakes.memory_review import InMemoryInvoiceHistory
 from tests.fakes.memory_stores import InMemoryChatStore, InMemoryInvoiceStore, InMemoryPolicyStore
 
 QDRANT_URL = os.environ.get("QDRANT_URL", "")
+
+
+def _url_connection() -> QdrantConnection:
+    return QdrantConnection(url=QDRANT_URL, api_key=os.environ.get("QDRANT_API_KEY") or None)
+
 
 BACKENDS = [
     pytest.param("memory", id="memory"),
@@ -61,11 +67,10 @@ class StoreFactory:
     def _server(self, kind: str) -> dict[str, Any]:
         if self.backend == "server-url":
             return {
-                "url": QDRANT_URL,
-                "api_key": os.environ.get("QDRANT_API_KEY") or None,
+                "connection": _url_connection(),
                 "collection": f"test_{kind}_{self.suffix}",
             }
-        return {"location": ":memory:"}
+        return {"connection": IN_MEMORY}
 
     def _track(self, store: Any) -> Any:
         self._open.append(store)
@@ -116,9 +121,7 @@ class StoreFactory:
             await store.close()
         self._open.clear()
         if self.backend == "server-url":
-            from qdrant_client import AsyncQdrantClient
-
-            client = AsyncQdrantClient(url=QDRANT_URL, api_key=os.environ.get("QDRANT_API_KEY") or None)
+            client = _url_connection().client()
             try:
                 for kind in ("invoices", "policies", "chat", "history"):
                     if await client.collection_exists(f"test_{kind}_{self.suffix}"):

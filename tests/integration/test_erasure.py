@@ -193,14 +193,12 @@ def test_retention_is_off_by_default_and_runs_at_startup_when_set(tmp_path: Path
 async def test_both_store_adapters_erase_the_same_records(tmp_path: Path, backend: str) -> None:
     """The RecordEraser methods of the embedded and the server adapters remove the same things."""
     from reimburse.adapters.qdrant_server import QdrantServerChatStore, QdrantServerInvoiceStore
-    from reimburse.adapters.qdrant_server.collection import make_client
+    from reimburse.adapters.qdrant_server.collection import IN_MEMORY
 
     records = _aged(chat_dataset.records(60), datetime(2025, 1, 1, 12, tzinfo=UTC))
-    client = make_client(location=":memory:") if backend == "server-memory" else None
-    invoices: Any = (
-        QdrantServerInvoiceStore(client=client) if client else QdrantEdgeInvoiceStore(tmp_path / "data")
-    )
-    chats: Any = QdrantServerChatStore(client=client) if client else QdrantEdgeChatStore(tmp_path / "data")
+    client = IN_MEMORY.client() if backend == "server-memory" else None
+    invoices: Any = QdrantServerInvoiceStore(client) if client else QdrantEdgeInvoiceStore(tmp_path / "data")
+    chats: Any = QdrantServerChatStore(client) if client else QdrantEdgeChatStore(tmp_path / "data")
     try:
         await invoices.upsert(records)
         for m in CHATS:

@@ -21,7 +21,7 @@ from reimburse.adapters.qdrant_server import (
     QdrantServerInvoiceStore,
     QdrantServerPolicyStore,
 )
-from reimburse.adapters.qdrant_server.collection import make_client
+from reimburse.adapters.qdrant_server.collection import QdrantConnection
 from reimburse.adapters.qdrant_server.migration import EdgeToServerMigration
 from reimburse.domain.filters import InvoiceFilter
 from tests import chat_dataset
@@ -63,7 +63,7 @@ def edge(template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 async def local(tmp_path: Path) -> AsyncIterator[AsyncQdrantClient]:
-    client = make_client(path=str(tmp_path / "local-qdrant"))
+    client = QdrantConnection(path=str(tmp_path / "local-qdrant")).client()
     yield client
     await client.close()
 
@@ -83,10 +83,10 @@ async def test_migration_moves_every_collection_into_the_server_adapter(
     assert report.sampled == sum(min(25, target) for _, target in counts.values())
 
     # read back through the same adapters the service uses with QDRANT_URL
-    server_invoices = QdrantServerInvoiceStore(client=local)
+    server_invoices = QdrantServerInvoiceStore(local)
     assert await _all_invoices(server_invoices) == sorted(chat_dataset.records(N), key=lambda r: r.invoice_id)
-    assert await QdrantServerPolicyStore(client=local).get(chat_dataset.POLICY_ID) == chat_dataset.policy()
-    assert [m.message_id for m in await QdrantServerChatStore(client=local).history("s1")] == [
+    assert await QdrantServerPolicyStore(local).get(chat_dataset.POLICY_ID) == chat_dataset.policy()
+    assert [m.message_id for m in await QdrantServerChatStore(local).history("s1")] == [
         "m0",
         "m1",
         "m2",
@@ -116,7 +116,7 @@ async def test_a_run_after_a_crash_resumes_and_finishes(edge: Path, local: Async
     assert by_name["invoices"].resumed
     assert by_name["invoices"].copied_this_run == N - 150
     assert by_name["invoices"].target_points == N
-    assert await _all_invoices(QdrantServerInvoiceStore(client=local)) == sorted(
+    assert await _all_invoices(QdrantServerInvoiceStore(local)) == sorted(
         chat_dataset.records(N), key=lambda r: r.invoice_id
     )
 
@@ -158,7 +158,7 @@ async def test_migration_into_a_real_server(tmp_path: Path) -> None:
     data = tmp_path / "data"
     await _seed(data, 200)
     url = os.environ["QDRANT_URL"]
-    client = make_client(url, os.environ.get("QDRANT_API_KEY") or None)
+    client = QdrantConnection(url=url, api_key=os.environ.get("QDRANT_API_KEY") or None).client()
     prefix = f"mig_{uuid.uuid4().hex[:8]}_"
     for name in ("invoices", "policies", "chat_messages"):
         (data / "qdrant" / name).rename(data / "qdrant" / f"{prefix}{name}")

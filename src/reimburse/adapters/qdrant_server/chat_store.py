@@ -8,7 +8,7 @@ from datetime import datetime
 from qdrant_client import AsyncQdrantClient, models
 
 from reimburse.adapters.qdrant_server import erasure
-from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_server.collection import IN_MEMORY, QdrantConnection, ServerCollection
 from reimburse.adapters.qdrant_server.filters import to_filter
 from reimburse.adapters.qdrant_shared.codec import (
     CHAT_INDEXES,
@@ -26,24 +26,11 @@ from reimburse.domain.chat.session import ChatMessage
 class QdrantServerChatStore:
     def __init__(
         self,
+        connection: QdrantConnection | AsyncQdrantClient = IN_MEMORY,
         *,
-        url: str | None = None,
-        api_key: str | None = None,
-        location: str | None = None,
-        path: str | None = None,
-        client: AsyncQdrantClient | None = None,
         collection: str = CHAT_MESSAGES,
     ) -> None:
-        self._col = ServerCollection.open(
-            collection,
-            CHAT_INDEXES,
-            None,
-            client=client,
-            url=url,
-            api_key=api_key,
-            location=location,
-            path=path,
-        )
+        self._col = ServerCollection.open(collection, CHAT_INDEXES, None, connection)
         self._seq = 0
 
     async def append(self, message: ChatMessage) -> None:

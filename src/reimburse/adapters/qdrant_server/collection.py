@@ -11,6 +11,7 @@ import warnings
 from collections.abc import AsyncIterator, Awaitable
 from typing import Any, TypeVar
 
+import msgspec
 from qdrant_client import AsyncQdrantClient, models
 
 from reimburse.adapters.qdrant_shared.codec import DENSE_VECTOR, SPARSE_VECTOR, IndexType
@@ -28,20 +29,28 @@ _SCHEMA = {
 SCROLL_PAGE = 512
 
 
-def make_client(
-    url: str | None = None,
-    api_key: str | None = None,
-    location: str | None = None,
-    path: str | None = None,
-    timeout: int = 10,
-) -> AsyncQdrantClient:
-    """A server client for `url`, or qdrant-client's local mode for location=':memory:' / `path`."""
-    if url:
-        # No version probe at construction: it is blocking I/O and a down server must not stop startup.
-        return AsyncQdrantClient(url=url, api_key=api_key or None, timeout=timeout, check_compatibility=False)
-    if path:
-        return AsyncQdrantClient(path=path)
-    return AsyncQdrantClient(location=location or ":memory:")
+class QdrantConnection(msgspec.Struct, frozen=True, kw_only=True):
+    """Where the server stores keep their data: a server at `url` (+ `api_key`), or qdrant-client's
+    local mode (location=':memory:' or a `path`), which stands in for a server in tests and benches."""
+
+    url: str | None = None
+    api_key: str | None = None
+    timeout: int = 10  # seconds a server request may take
+    location: str | None = None
+    path: str | None = None
+
+    def client(self) -> AsyncQdrantClient:
+        if self.url:
+            # No version probe at construction: it is blocking I/O and a down server must not stop startup.
+            return AsyncQdrantClient(
+                url=self.url, api_key=self.api_key or None, timeout=self.timeout, check_compatibility=False
+            )
+        if self.path:
+            return AsyncQdrantClient(path=self.path)
+        return AsyncQdrantClient(location=self.location or ":memory:")
+
+
+IN_MEMORY = QdrantConnection(location=":memory:")
 
 
 class ServerCollection:
@@ -51,17 +60,12 @@ class ServerCollection:
         name: str,
         indexes: dict[str, IndexType],
         dense_size: int | None,
-        *,
-        client: AsyncQdrantClient | None,
-        url: str | None,
-        api_key: str | None,
-        location: str | None,
-        path: str | None,
+        on: QdrantConnection | AsyncQdrantClient,
     ) -> ServerCollection:
-        """On a shared `client` (which the caller closes), or on one of its own made from the rest."""
-        if client is not None:
-            return cls(client, name, indexes, dense_size, owns_client=False)
-        return cls(make_client(url, api_key, location, path), name, indexes, dense_size, owns_client=True)
+        """On a shared client (which the caller closes), or on one of its own that a connection opens."""
+        if isinstance(on, QdrantConnection):
+            return cls(on.client(), name, indexes, dense_size, owns_client=True)
+        return cls(on, name, indexes, dense_size, owns_client=False)
 
     def __init__(
         self,

@@ -8,7 +8,7 @@ from datetime import datetime
 from qdrant_client import AsyncQdrantClient, models
 
 from reimburse.adapters.qdrant_server import erasure
-from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_server.collection import IN_MEMORY, QdrantConnection, ServerCollection
 from reimburse.adapters.qdrant_server.filters import to_filter
 from reimburse.adapters.qdrant_shared.codec import (
     HISTORY_INDEXES,
@@ -27,24 +27,11 @@ from reimburse.domain.verdict.review import HistoryEvent
 class QdrantServerInvoiceHistory:
     def __init__(
         self,
+        connection: QdrantConnection | AsyncQdrantClient = IN_MEMORY,
         *,
-        url: str | None = None,
-        api_key: str | None = None,
-        location: str | None = None,
-        path: str | None = None,
-        client: AsyncQdrantClient | None = None,
         collection: str = INVOICE_HISTORY,
     ) -> None:
-        self._col = ServerCollection.open(
-            collection,
-            HISTORY_INDEXES,
-            None,
-            client=client,
-            url=url,
-            api_key=api_key,
-            location=location,
-            path=path,
-        )
+        self._col = ServerCollection.open(collection, HISTORY_INDEXES, None, connection)
         self._seq = 0
 
     async def append(self, events: Sequence[HistoryEvent]) -> None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from qdrant_client import AsyncQdrantClient, models
 
 from reimburse.adapters.qdrant_server import erasure
-from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_server.collection import IN_MEMORY, QdrantConnection, ServerCollection
 from reimburse.adapters.qdrant_server.filters import to_filter
 from reimburse.adapters.qdrant_server.retrieval import point_vectors, text_query
 from reimburse.adapters.qdrant_shared.codec import (
@@ -34,31 +34,18 @@ MAX_SAME_BILL = 64  # per query: more copies of one bill than this is not a clai
 
 
 class QdrantServerInvoiceStore:
-    """Pass `url` (+ `api_key`), or `location=':memory:'` / `path` for local mode, or a shared `client`."""
+    """On a QdrantConnection (a client of its own, closed with the store) or a shared client."""
 
     def __init__(
         self,
+        connection: QdrantConnection | AsyncQdrantClient = IN_MEMORY,
         *,
-        url: str | None = None,
-        api_key: str | None = None,
-        location: str | None = None,
-        path: str | None = None,
-        client: AsyncQdrantClient | None = None,
         embedder: Embedder | None = None,
         collection: str = INVOICES,
     ) -> None:
         self._embedder = embedder
         dense = embedder.dimension if embedder is not None else None
-        self._col = ServerCollection.open(
-            collection,
-            INVOICE_INDEXES,
-            dense,
-            client=client,
-            url=url,
-            api_key=api_key,
-            location=location,
-            path=path,
-        )
+        self._col = ServerCollection.open(collection, INVOICE_INDEXES, dense, connection)
 
     async def upsert(self, records: Sequence[InvoiceRecord]) -> None:
         unique = list({r.invoice_id: r for r in records}.values())  # last write wins

@@ -189,14 +189,7 @@ class EdgeToServerMigration:
     async def _target_collection(self, name: str, first_page: list[ExportedPoint]) -> ServerCollection:
         dense = next((p.vectors[DENSE_VECTOR] for p in first_page if DENSE_VECTOR in p.vectors), None)
         col = ServerCollection.open(
-            name,
-            INDEXES.get(name, {}),
-            len(dense) if isinstance(dense, list) else None,
-            client=self._client,
-            url=None,
-            api_key=None,
-            location=None,
-            path=None,
+            name, INDEXES.get(name, {}), len(dense) if isinstance(dense, list) else None, self._client
         )
         await col.ensure()
         return col

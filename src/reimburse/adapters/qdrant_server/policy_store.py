@@ -6,7 +6,7 @@ from datetime import datetime
 
 from qdrant_client import AsyncQdrantClient, models
 
-from reimburse.adapters.qdrant_server.collection import ServerCollection
+from reimburse.adapters.qdrant_server.collection import IN_MEMORY, QdrantConnection, ServerCollection
 from reimburse.adapters.qdrant_server.filters import to_filter
 from reimburse.adapters.qdrant_server.retrieval import point_vectors, text_query
 from reimburse.adapters.qdrant_shared.codec import (
@@ -32,27 +32,14 @@ from reimburse.ports.policy_store import ClauseHit
 class QdrantServerPolicyStore:
     def __init__(
         self,
+        connection: QdrantConnection | AsyncQdrantClient = IN_MEMORY,
         *,
-        url: str | None = None,
-        api_key: str | None = None,
-        location: str | None = None,
-        path: str | None = None,
-        client: AsyncQdrantClient | None = None,
         embedder: Embedder | None = None,
         collection: str = POLICIES,
     ) -> None:
         self._embedder = embedder
         dense = embedder.dimension if embedder is not None else None
-        self._col = ServerCollection.open(
-            collection,
-            POLICY_INDEXES,
-            dense,
-            client=client,
-            url=url,
-            api_key=api_key,
-            location=location,
-            path=path,
-        )
+        self._col = ServerCollection.open(collection, POLICY_INDEXES, dense, connection)
         self._last_saved: datetime | None = None
 
     async def save(self, policy: Policy) -> None:

@@ -21,19 +21,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import msgspec
 
 from reimburse import __version__
 from reimburse.adapters.backup_archive import describe_file, fsync_dir, read_archive, write_archive
-from reimburse.adapters.qdrant_server.collection import make_client
+from reimburse.adapters.qdrant_server.collection import QdrantConnection
 from reimburse.ports.store_backup import BackupManifest, BackupRefused, BackupReport, RestoreReport
 
 SNAPSHOTS = "snapshots"
 
 
 class QdrantServerSnapshotBackup:
-    def __init__(self, url: str, api_key: str = "", timeout: float = 600) -> None:
-        self._url = url.rstrip("/")
-        self._api_key = api_key
+    def __init__(self, connection: QdrantConnection, timeout: int = 600) -> None:
+        # A snapshot of a large collection takes far longer than a store's request may.
+        self._url = (connection.url or "").rstrip("/")
+        self._connection = msgspec.structs.replace(connection, url=self._url, timeout=timeout)
+        self._api_key = connection.api_key or ""
         self._timeout = timeout
 
     def _http(self) -> httpx.AsyncClient:
@@ -46,7 +49,7 @@ class QdrantServerSnapshotBackup:
         if dest.is_dir():
             dest = dest / f"reimburse-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.tar"
         dest.parent.mkdir(parents=True, exist_ok=True)
-        client = make_client(self._url, self._api_key, timeout=int(self._timeout))
+        client = self._connection.client()
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dest.parent))
         partial = dest.parent / f".{dest.name}.partial"
         try:
@@ -103,7 +106,7 @@ class QdrantServerSnapshotBackup:
                 f"{src} is a {manifest.store} backup; restore it with QDRANT_URL unset, "
                 "then `reimburse migrate --to` the server"
             )
-        client = make_client(self._url, self._api_key, timeout=int(self._timeout))
+        client = self._connection.client()
         try:
             existing = [
                 n
