@@ -242,3 +242,10 @@ def test_more_ways_to_say_not_reimbursed(sentence: str) -> None:
 
 def test_a_sentence_about_who_is_charged_excludes_nothing() -> None:
     assert not read("Hotel costs are charged to the department.\n").exclusions
+
+
+def test_a_personal_expenses_heading_heads_a_list_of_exclusions() -> None:
+    policy = read("Personal Expenses\n• Haircuts and shoe shines\n• Newspapers\n")
+    assert names(policy) == {"grooming services", "reading material"}
+    # The same words inside a sentence that pays or routes nothing are no heading.
+    assert not read("Personal expenses are paid with a personal card.\n").exclusions

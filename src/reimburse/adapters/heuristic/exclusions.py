@@ -38,7 +38,9 @@ NEGATIVE = re.compile(
     r"non\s+pris\s+en\s+charge|exclus|niet\s+vergoed|niet\s+in\s+aanmerking|"
     r"worden\s+niet\s+vergoed|uitgesloten|no\s+(?:se\s+)?(?:son|serán|será|es|se)\s+reembols|no\s+se\s+reembolsar|"
     r"no\s+reembolsables?|non\s+(?:saranno|verranno|vengono)\s+rimbors|"
-    r"excluidos?|non\s+(?:sono\s+)?rimborsabil|esclus[io]|(?:is|are)\s+not\s*\.?$)"
+    r"excluidos?|non\s+(?:sono\s+)?rimborsabil|esclus[io]|(?:is|are)\s+not\s*\.?$|"
+    # A heading or lead-in that is only "Personal expenses": the list under it is what is not paid.
+    r"^\W*(?:personal|non-?business)\s+(?:items|expenses|costs)\W*$)"
 )
 # Sentences about process, not items: "expenses without receipts will not be reimbursed".
 _PROCESS = re.compile(
