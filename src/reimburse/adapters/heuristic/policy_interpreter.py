@@ -63,7 +63,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # Versions: 10 period caps (issue 13); 11-14 meals, exclusion nouns, scopes, row labels (19);
 # 15 scopes named with an expense; 16 funding/trip conditions, spaced tables; 17 exclusion
 # keywords from objects and table cells, mandatory deadlines over advised ones; 18 fallback grade
-# rows, city rows (Paris/province, named cities), per stay, units from headings, "$ .54" rates.
+# rows, city rows (Paris/province, named cities), per stay, units from headings, "$ .54" rates;
+# one exclusion keyword guard on every path, new excluded kinds.
 READER_VERSION = 18
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
