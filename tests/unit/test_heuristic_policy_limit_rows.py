@@ -212,6 +212,9 @@ CASES: list[tuple[str, str, str, set[Limit]]] = [
             ("meals", D(35), "meal", "breakfast", "location elsewhere / international"),
             ("meals", D(31), "meal", "lunch", "location United States"),
             ("meals", D(40), "meal", "lunch", "location elsewhere / international"),
+            # A refreshment break is food, not a gratuity.
+            ("meals", D(14), "meal", "", "location United States"),
+            ("meals", D(20), "meal", "", "location elsewhere / international"),
         },
     ),
     (
@@ -230,6 +233,22 @@ CASES: list[tuple[str, str, str, set[Limit]]] = [
         "paper at a conference.\n",
         "USD",
         {("travel", D(1500), "year", "", "to present a paper")},
+    ),
+    (
+        "abbreviated units and the GSA's M&IE",
+        "Hotel: $150/nt.\nMeals: $45 p.d.\nM&IE: up to $64 per day.\nIncidental expenses: $5 per day.\n",
+        "USD",
+        {
+            ("hotel", D(150), "night", "", ""),
+            ("meals", D(64), "day", "", ""),
+            ("incidentals", D(5), "day", "", ""),
+        },
+    ),
+    (
+        "a daily limit per person is per day",
+        "Meals\nThe daily meal limit is $60 per person, including tax and tip.\n",
+        "USD",
+        {("meals", D(60), "day", "", "")},
     ),
     (
         "a star rating is no amount",

@@ -282,6 +282,11 @@ def find_caps(
         if unit is None and not _ARTICLE_UNIT.search(before):
             # "per night: $150" before the amount; "an overnight stay" is no unit.
             unit, person = _unit(before)
+        if unit is None and re.match(r"(?i)\s*(?:p\.\s?d\.|p/d\b)", after):
+            unit = CapUnit.DAY  # "$45 p.d.": per day
+        if person and unit is CapUnit.MEAL and (daily := _ADVERB.search(sentence)):
+            # "The daily meal limit is $60 per person": per person and per day.
+            unit, person = UNIT_ADVERBS[daily.group(1).lower()], False
         if kind is RuleType.LIMIT and unit in _RATE_UNITS:
             kind = RuleType.RATE
         out.append(CapFinding(a, unit, person, strong is not None, kind))

@@ -51,9 +51,9 @@ KINDS: tuple[ExpenseKind, ...] = (
     ExpenseKind(
         "meals",
         _w(
-            "meal, meals, food, dining, restaurant, restaurants, food and beverage, f&b, refreshments, "
-            "lunch, dinner, breakfast, per diem, subsistence, business meals, repas, maaltijden, "
-            "maaltijd, mahlzeiten, verpflegung, comidas"
+            "meal, meals, food, dining, restaurant, restaurants, food and beverage, f&b, refreshment, "
+            "refreshments, m&ie, lunch, dinner, breakfast, per diem, subsistence, business meals, repas, "
+            "maaltijden, maaltijd, mahlzeiten, verpflegung, comidas"
         ),
         _kw(
             "restaurant:3, restaurante:3, ristorante:3, restaurang:3, food:2, dinner:2, lunch:2, "
