@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from reimburse.domain.chat.session import ChatMessage, Intent, Source
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.ports.chat_store import ChatStore
-from tests.contract.store_backends import BACKENDS, StoreFactory
+from tests.contract.store_backends import StoreFactory
 
 T0 = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=BACKENDS)
-async def stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreFactory]:
-    factory = StoreFactory(request.param, tmp_path)
-    yield factory
-    await factory.aclose()
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,16 +13,9 @@ from reimburse.domain.figures import InvoiceFigures, figures_of
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.domain.verdict.review import Review
-from tests.contract.store_backends import BACKENDS, StoreFactory
+from tests.contract.store_backends import StoreFactory
 
 T0 = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=BACKENDS)
-async def stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreFactory]:
-    factory = StoreFactory(request.param, tmp_path)
-    yield factory
-    await factory.aclose()
 
 
 def rec(n: int, **kw: Any) -> InvoiceRecord:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,17 +13,10 @@ from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import InvoiceRecord
 from reimburse.domain.verdict.verdict import AppliedRule, Flag, RuleEffect
 from reimburse.ports.invoice_store import InvoiceStore
-from tests.contract.store_backends import BACKENDS, HYBRID, StoreFactory
+from tests.contract.store_backends import HYBRID, StoreFactory
 from tests.fakes.hash_embedder import HashEmbedder
 
 T0 = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=BACKENDS)
-async def stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreFactory]:
-    factory = StoreFactory(request.param, tmp_path)
-    yield factory
-    await factory.aclose()
 
 
 @pytest.fixture

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from reimburse.domain.verdict.policy import CapRule, CapUnit, Category, DeadlineRule, ExclusionRule, Policy
 from reimburse.ports.policy_store import PolicyStore
-from tests.contract.store_backends import BACKENDS, HYBRID, StoreFactory
+from tests.contract.store_backends import HYBRID, StoreFactory
 from tests.fakes.hash_embedder import HashEmbedder
-
-
-@pytest.fixture(params=BACKENDS)
-async def stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreFactory]:
-    factory = StoreFactory(request.param, tmp_path)
-    yield factory
-    await factory.aclose()
 
 
 @pytest.fixture
