@@ -251,6 +251,32 @@ CASES: list[tuple[str, str, str, set[Limit]]] = [
         {("meals", D(60), "day", "", "")},
     ),
     (
+        "a trip's length said with 'exceeds'",
+        "Meals\nMeals are reimbursed up to $40 per day when travel exceeds 12 hours.\n",
+        "USD",
+        {("meals", D(40), "day", "", "exceeds 12 hours")},
+    ),
+    (
+        "a US per diem table: contiguous states, Alaska and Hawaii, foreign countries",
+        "Per diem\nLocation   Meals   Lodging\nContiguous United States   $59   $110\n"
+        "Alaska and Hawaii   $74   $180\nForeign countries   $90   $250\n",
+        "USD",
+        {
+            ("meals", D(59), "day", "", "location United States"),
+            ("hotel", D(110), "day", "", "location United States"),
+            ("meals", D(74), "day", "", "location Alaska / Hawaii"),
+            ("hotel", D(180), "day", "", "location Alaska / Hawaii"),
+            ("meals", D(90), "day", "", "location international"),
+            ("hotel", D(250), "day", "", "location international"),
+        },
+    ),
+    (
+        "a kind word before another modifies it: the conference hotel is a hotel",
+        "Hotel\nWhen attending a conference, the conference hotel rate may be used, up to $300 per night.\n",
+        "USD",
+        {("hotel", D(300), "night", "", "attending a conference")},
+    ),
+    (
         "a star rating is no amount",
         "Hotels of up to 4-star category are allowed. Hotel stays are reimbursed up to $180 per night.\n",
         "USD",

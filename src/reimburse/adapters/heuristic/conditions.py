@@ -25,7 +25,9 @@ _COUNTRIES = sorted(
 _REGIONS = (
     "Asia-Pacific|Asia Pacific|APAC|EMEA|LATAM|Europe|European Union|Eurozone|Schengen|Asia|Africa|"
     "North America|South America|Latin America|Central America|Middle East|the Americas|Americas|Oceania|"
-    "Caribbean|Scandinavia|Nordics|Rest of (?:the )?World|Continental US|Continental U\\.S\\.|CONUS|OCONUS"
+    "Caribbean|Scandinavia|Nordics|Rest of (?:the )?World|Continental US|Continental U\\.S\\.|CONUS|OCONUS|"
+    # The US split of per diem tables: the contiguous states against Alaska, Hawaii and territories.
+    "Alaska|Hawaii|U\\.S\\. (?:territories|possessions)"
 )
 # Location classes policies print as headers: "Tier 1 cities", "Class A city", "Zone 2", "Metro cities".
 _CLASSES = (
@@ -213,6 +215,7 @@ _TRIP = re.compile(
     r"(?:at\s+least|more\s+than|over|less\s+than|under|within|beyond)\s+\d+\s+(?:miles?|km|kilomet(?:er|re)s?|"
     r"hours?|days?|nights?|weeks?)(?:\s+away)?|"
     r"\d+\s+(?:consecutive\s+)?(?:days?|nights?|hours?)\s+or\s+(?:more|longer|less|fewer)|"
+    r"(?:exceed(?:s|ing)?|last(?:s|ing)?)\s+(?:more\s+than\s+)?\d+\s+(?:hours?|days?|nights?|weeks?)|"
     r"(?:longer|shorter)\s+than\s+\d+\s+(?:days?|nights?|hours?|weeks?)|"
     r"extended\s+stays?|long[- ]term\s+(?:stays?|assignments?))(?![^\W\d_])"
 )

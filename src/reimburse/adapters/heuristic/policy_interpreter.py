@@ -688,6 +688,15 @@ def _cap_kinds(
         pick = 0
     if pick is not None:
         group = group_from(sentence, mentions, pick)
+        # "the conference hotel rate", "airport parking": a kind word right before another one
+        # modifies it; the last word names what is capped ("flight tickets" stay flights).
+        group = [
+            m
+            for k, m in enumerate(group)
+            if k + 1 == len(group)
+            or sentence[m.end : group[k + 1].start].strip()
+            or group[k + 1].kind == TRAVEL
+        ]
         kinds = specific([m.kind for m in group])
         hosted = [
             m.kind for m in find_mentions(f"{clause.heading} {clause.lead}") if m.kind == "entertainment"
