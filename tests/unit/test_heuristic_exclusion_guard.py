@@ -234,6 +234,7 @@ def test_published_bullets_give_exactly_their_things(bullet: str, wanted: set[st
         "Les boissons alcoolisées ne seront pas remboursées.",
         "Las bebidas alcohólicas no serán reembolsadas.",
         "Gli alcolici non saranno rimborsati.",
+        "Alcoholic beverages are the traveler's own responsibility.",
     ],
 )
 def test_more_ways_to_say_not_reimbursed(sentence: str) -> None:

@@ -32,6 +32,7 @@ NEGATIVE = re.compile(
     r"at\s+(?:the\s+)?(?:traveler|traveller|individual)'?s?\s+own\s+(?:cost|expense)|"
     r"considered\s+(?:to\s+be\s+)?(?:an?\s+)?personal\b|"
     r"(?:the\s+)?(?:sole\s+)?(?:personal\s+)?responsibility\s+of\s+the\s+(?:traveler|traveller|employee|individual|claimant)|"
+    r"(?:traveler|traveller|employee|individual|claimant)'s\s+(?:own\s+|sole\s+|personal\s+)?responsibility|"
     r"will\s+be\s+rejected|must\s+be\s+borne|borne\s+by\s+the\s+employee|at\s+(?:the\s+)?employee'?s?\s+own\s+"
     r"(?:cost|expense)|nicht\s+erstattungsfähig|nicht\s+erstattet|werden\s+nicht\s+erstattet|"
     r"ausgeschlossen|nicht\s+übernommen|non\s+remboursables?|ne\s+(?:sont|seront)\s+pas\s+(?:rembours|pris\s+en\s+charge)|"
