@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reimburse.adapters.heuristic.amounts import currency_code, find_amounts
+from reimburse.adapters.heuristic.amounts import AmountMatch, currency_code, find_amounts
 from reimburse.adapters.heuristic.language import guess_language
 
 _FIELD = re.compile(r"(?i:currency|währung|devise|valuta|moneda|divisa|měna|waluta)\s*[:=]?\s*([A-Z]{3})\b")
@@ -352,15 +352,18 @@ def document_currency(text: str, printed: str | None = None) -> str | None:
     return currency_reading(text, printed).code
 
 
-def currency_reading(text: str, printed: str | None = None) -> CurrencyReading:
-    """The invoice's currency and its basis. `printed` is the currency printed with the chosen total."""
+def currency_reading(
+    text: str, printed: str | None = None, found: list[list[AmountMatch]] | None = None
+) -> CurrencyReading:
+    """The invoice's currency and its basis. `printed` is the currency printed with the chosen total;
+    `found` each of the text's lines' find_amounts, when the caller has them already."""
     votes: Counter[str] = Counter()
     with_amounts: Counter[str] = Counter()
     for m in _FIELD.finditer(text):
         if currency_code(m.group(1)):
             votes[m.group(1).upper()] += 5
-    for line in text.split("\n"):
-        for amount in find_amounts(line):
+    for amounts in found if found is not None else map(find_amounts, text.split("\n")):
+        for amount in amounts:
             if amount.currency:
                 with_amounts[amount.currency] += 2
     for m in _ISO.finditer(text):

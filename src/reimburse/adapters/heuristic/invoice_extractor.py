@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import Executor
 
 from reimburse.adapters.einvoice.invoice_from_einvoice import read_with_einvoice
+from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.classify import choose_category, kind_scores
 from reimburse.adapters.heuristic.currency import currency_reading
 from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
@@ -48,7 +49,9 @@ class HeuristicInvoiceExtractor:
         text = normalize(document.text)
         if not text.strip():
             raise ExtractionError(f"{document.filename}: the document has no text to read.")
-        infos = analyse_lines(text.split("\n"))
+        lines = text.split("\n")
+        found = [find_amounts(line) for line in lines]  # for the totals and the currency alike
+        infos = analyse_lines(lines, found)
         layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
         totals = read_totals_from(infos, layout)
         if totals is None:
@@ -62,7 +65,7 @@ class HeuristicInvoiceExtractor:
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
-        money = currency_reading(text, totals.currency)
+        money = currency_reading(text, totals.currency, found)
         currency = money.code
         dates = read_dates(infos, text, stay=stay, currency=currency, layout=layout)
         notes = list(totals.notes)

@@ -68,10 +68,11 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def analyse_lines(lines: list[str]) -> list[LineInfo]:
+def analyse_lines(lines: list[str], found: list[list[AmountMatch]] | None = None) -> list[LineInfo]:
+    """`found`: each line's find_amounts, when the caller has them already (read once, not twice)."""
     out = []
-    for line in lines:
-        hits, amounts = find_labels(line), find_amounts(line)
+    for n, line in enumerate(lines):
+        hits, amounts = find_labels(line), list(found[n]) if found is not None else find_amounts(line)
         if amounts and not any(h.label in AMOUNT_LABELS for h in hits):
             hits = sorted([*hits, *_ocr_total_label(line, amounts[-1].start)], key=lambda h: h.start)
         if any(h.label in _SUM_LABELS for h in hits) and _OCR_DECIMAL.search(line):
