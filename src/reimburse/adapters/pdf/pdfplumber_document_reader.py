@@ -3,9 +3,9 @@
 Checks run cheapest first, so hostile files cost little: header and end marker, then
 encryption and page count with pdfminer alone (no page content parsed), then the text.
 Line rebuilding (word breaks, columns, rotation) lives in text_layout, which also gives each
-page's layout: its words with their boxes, top-left origin, in the page's displayed orientation. Glyphs are taken from
-pdfplumber's pdfminer layout directly: converting every char to pdfplumber's attribute dicts
-(`page.chars`) would more than double the time per page, for attributes this reader never uses.
+page's layout: its words with their boxes, top-left origin, in the page's displayed orientation. Glyphs come
+from pdfminer's interpreter directly (glyph_device): converting every char to pdfplumber's attribute
+dicts (`page.chars`) would more than double the time per page, for attributes this reader never uses.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 import msgspec
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTLine, LTPage, LTRect
+from pdfminer.layout import LTContainer, LTCurve, LTImage, LTItem, LTLine, LTPage, LTRect
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
 from pdfplumber.utils.exceptions import PdfminerException
@@ -28,7 +28,8 @@ from reimburse.adapters.heuristic.legibility import legibility
 from reimburse.adapters.ocr.confidence import cross_read
 from reimburse.adapters.ocr.pdf_pages import ocr_pages, ocr_pdf
 from reimburse.adapters.pdf import decode_budget
-from reimburse.adapters.pdf.text_layout import Glyph, make_glyph, page_layout
+from reimburse.adapters.pdf.glyph_device import interpret
+from reimburse.adapters.pdf.text_layout import page_layout
 from reimburse.adapters.pdf.to_unicode import ToUnicodeResourceManager
 from reimburse.domain.errors import (
     CorruptDocument,
@@ -115,9 +116,15 @@ class PdfplumberDocumentReader:
         # Counted before any page is parsed, and outside `with`: pdf.close() would walk every
         # page of a 1000-page file.
         self._check_page_count(pdf.doc, filename)
+        read: list[tuple[str, Page]] = []
+        shares: dict[int, float] = {}
         with pdf:
-            read = [_with_tables(page, _page(page.layout, n)) for n, page in enumerate(pdf.pages, start=1)]
-            shares = {n: _image_share(page.layout) for n, page in enumerate(pdf.pages, start=1)}
+            for n, page in enumerate(pdf.pages, start=1):
+                layout, glyphs = interpret(pdf.rsrcmgr, page.page_obj, n)
+                # pdfminer's page starts at (0, 0) with /Rotate already applied
+                text = page_layout(glyphs, n, layout.width, layout.height)
+                read.append(_with_tables(page, layout, text))
+                shares[n] = _image_share(layout)
         pictured = {n for n, share in shares.items() if share >= SCAN_IMAGE_SHARE}
         scanned = {n for n, share in shares.items() if share >= SCANNED_PAGE_SHARE}
         return read, pictured, scanned, pdf.doc
@@ -157,11 +164,12 @@ def _classify(exc: BaseException, filename: str) -> DocumentError:
 MIN_TABLE_RULES = 6
 
 
-def _with_tables(page: Any, read: tuple[str, Page]) -> tuple[str, Page]:
+def _with_tables(page: Any, drawn: LTPage, read: tuple[str, Page]) -> tuple[str, Page]:
     text, layout = read
-    rules = sum(1 for item in page.layout if isinstance(item, LTRect | LTLine | LTCurve))
+    rules = sum(1 for item in drawn if isinstance(item, LTRect | LTLine | LTCurve))
     if rules < MIN_TABLE_RULES:
         return read
+    # pdfplumber interprets the page again with its own per-glyph objects: only on ruled pages
     tables = tuple(
         tuple(tuple(" ".join((cell or "").split()) for cell in row) for row in table)
         for table in page.extract_tables()
@@ -216,17 +224,3 @@ def _clipped(image: LTImage, page: LTPage) -> float:
     width = min(image.x1, page.x1) - max(image.x0, page.x0)
     height = min(image.y1, page.y1) - max(image.y0, page.y0)
     return max(width, 0.0) * max(height, 0.0)
-
-
-def _page(layout: LTPage, number: int) -> tuple[str, Page]:
-    # pdfminer's page starts at (0, 0) with /Rotate already applied: flipping y gives top-left.
-    return page_layout(_glyphs(layout, layout.height), number, layout.width, layout.height)
-
-
-def _glyphs(items: Iterable[LTItem], height: float) -> Iterator[Glyph]:
-    for item in items:
-        if isinstance(item, LTChar):
-            box = (item.x0, height - item.y1, item.x1, height - item.y0)
-            yield make_glyph(item.get_text(), item.matrix, item.adv, item.width, item.height, item.size, box)
-        elif isinstance(item, LTContainer):  # form XObjects (LTFigure) nest their own chars
-            yield from _glyphs(item, height)
