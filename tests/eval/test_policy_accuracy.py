@@ -14,6 +14,11 @@ from tests.eval.corpus import corpus_dir
 from tests.eval.policy_eval import FileScore, Totals, evaluate, policy_folder, totals
 
 # (limits right %, wrong limits % at most, exclusions found %, junk at most, currencies, deadlines)
+# Limits, measured 2026-11-26 21:38 (issue 19, reader version 18): unchanged at whole 23/33 (70%),
+# 1/33 wrong; development 12/15, 0/15; held-out 11/18 (61%), 1/18; rates 5/5 (was 2/5: "$ .54 per
+# mile" and cents rates are read). Fallback grade rows, city rows, per stay, units from headings and
+# approval-matrix rows are general phrasings (probes in test_heuristic_policy_limit_rows.py) that
+# these six policies do not print.
 # Limits, measured 2026-11-26 18:40 (issue 19, reader version 16): whole 23/33 (70%), 1/33 wrong
 # (3%); development 12/15 (80%), 0/15; held-out 11/18 (61%), 1/18 (6%). Conditions from funding,
 # way of claiming and kind of trip, run-together tables, place sides, incidentals/tips/laundry/baggage.
@@ -63,7 +68,7 @@ def test_whole_policy_corpus(scores: list[FileScore]) -> None:
     assert not [s.error for s in scores if s.error]
     whole = totals(scores)
     _check(whole, WHOLE)
-    assert whole.rates_right >= 2, whole
+    assert whole.rates_right >= 4, whole
 
 
 def test_development_policies_have_no_junk_keyword(scores: list[FileScore]) -> None:
