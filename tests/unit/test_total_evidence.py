@@ -1,7 +1,8 @@
 """A total read under a weak or unknown word is sure (no `low_confidence`) when the page's own
 arithmetic reaches it and it is the largest amount printed apart from cash tendered: cash less
-change, a tax that is its printed rate's share, or the item amounts above it. Synthetic receipts:
-one row per rule, and rows where the evidence is missing or points elsewhere."""
+change, a tax that is its printed rate's share, the rows of a VAT summary, or the item amounts
+above it. Synthetic receipts: one row per rule, and rows where the evidence is missing or points
+elsewhere."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ HEAD = "Kiosk am Markt\n12.03.2024\n"
         ("Artikel   ?\nBetrag   11,90 EUR\nMwSt 19%   1,90", "11.90"),
         ("Betrag   10,70 EUR\nenth. 7%   0,70", "10.70"),
         ("Amount   23.00 EUR\nIncl. VAT 15%   3.00", "23.00"),
+        # the rows of a VAT summary at two rates (gross and tax, then net and tax) add up to it
+        ("Betrag   15,11 EUR\n7%   3,21   0,21\n19%   11,90   1,90", "15.11"),
+        ("Betrag   15,11 EUR\n7%   3,00   0,21\n19%   10,00   1,90", "15.11"),
         # cash tendered less the change handed back; the tendered note is larger, not a rival
         ("Betrag   7,60 EUR\nGegeben   10,00 EUR\nRückgeld   2,40 EUR", "7.60"),
     ],
@@ -61,6 +65,9 @@ def test_arithmetic_on_the_page_makes_a_weak_total_sure(body: str, total: str) -
         ("Pizza   9,50\nVino   3,00\nImporto   14,00 €", "14.00"),
         # a tax whose rate does not make it (7% of 11.90 gross is 0.78, not 1.90)
         ("Betrag   11,90 EUR\nMwSt 7%   1,90", "11.90"),
+        # VAT rows whose tax is not their rate's, or one row printed twice, prove nothing
+        ("Betrag   15,11 EUR\n7%   3,21   0,21\n19%   11,90   1,80", "15.11"),
+        ("Betrag   6,42 EUR\n7%   3,21   0,21\n7%   3,21   0,21", "6.42"),
         # the items add up, but a larger amount is printed: it may not be the total
         ("Pizza   9,50\nVino   3,00\nImporto   12,50 €\nGutschein   50,00 €", "50.00"),
         # items that add up only by skipping one between them are no column's sum

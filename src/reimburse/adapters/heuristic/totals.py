@@ -15,6 +15,7 @@ never invented: with nothing labelled, only an amount printed twice stands in, a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -502,7 +503,8 @@ def _arithmetic_evidence(total: Decimal, infos: list[LineInfo], tendered: set[De
 
     - cash tendered less the change handed back;
     - a tax printed on a line with its rate that is that rate's share of the total (a net amount
-      plus that tax makes the same total, to the cent);
+      plus that tax makes the same total, to the cent), or, with several rates, the rows of the
+      VAT summary whose grosses add up to it;
     - the amounts closing the item lines above it (two or more in a row) add up to it."""
     if tendered:
         return f"is the cash tendered ({max(tendered)}) less the change"
@@ -515,7 +517,30 @@ def _arithmetic_evidence(total: Decimal, infos: list[LineInfo], tendered: set[De
                     continue
                 if _close(tax, (total * rate / (100 + rate)).quantize(CENT), Decimal("0.02")):
                     return f"holds {tax} of {rate.normalize()}% tax"
+    rows = _rate_rows(infos)
+    if len(rows) >= 2 and any(
+        _close(sum(pick, Decimal(0)), total, Decimal("0.02")) for pick in itertools.product(*rows[:6])
+    ):
+        return f"its {len(rows)} VAT rate rows (net and tax at each rate) add up to it"
     return _items_reach(total, infos)
+
+
+def _rate_rows(infos: list[LineInfo]) -> list[set[Decimal]]:
+    """The possible grosses of each row of a VAT summary ("7%  10,00  0,70", "19%  11,90  1,90"):
+    a line with a rate and two amounts whose tax is that rate of the net, or that rate's share of
+    the gross (at a low rate a rounded tax may fit both). Repeated rows count once."""
+    rows: dict[tuple[Decimal, Decimal], set[Decimal]] = {}
+    for info in infos:
+        rates = [Decimal(m.group(1).replace(",", ".")) for m in _RATE.finditer(info.text)]
+        values = [a.value for a in info.amounts if a.explicit and a.value > 0]
+        for rate in (r for r in rates[:1] if 0 < r < 100):
+            for base in values:
+                for tax in (v for v in values if v < base and v != rate):
+                    if _close(base * rate / 100, tax, Decimal("0.02")):
+                        rows.setdefault((rate, tax), set()).add(base + tax)
+                    if _close(base * rate / (100 + rate), tax, Decimal("0.02")):
+                        rows.setdefault((rate, tax), set()).add(base)
+    return list(rows.values())
 
 
 def _items_reach(total: Decimal, infos: list[LineInfo]) -> str | None:
