@@ -80,6 +80,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     value: date
@@ -124,6 +127,8 @@ def find_dates(text: str, month_first: bool | None = None) -> list[DateMatch]:
     """Every date in `text`, in order of appearance (overlaps resolved in favour of the longer match).
 
     `month_first` is the document's convention when `text` is only part of it."""
+    if not _DIGIT.search(text):  # every pattern needs a digit; most lines of a page have none
+        return []
     if month_first is None:
         month_first = writes_month_first(text)
     found: list[DateMatch] = []

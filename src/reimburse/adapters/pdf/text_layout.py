@@ -67,7 +67,8 @@ def make_glyph(
     `matrix` is the text rendering matrix (a b c d e f; e, f = origin on the baseline), `advance`
     the glyph's advance in text space and the box its axis-aligned bounding box on the page.
     """
-    a, b, _c, _d, e, f = (float(x) for x in matrix)
+    a, b, _c, _d, e, f = matrix  # unpacked once per glyph, without a generator
+    a, b, e, f = float(a), float(b), float(e), float(f)
     scale = math.hypot(a, b) or 1.0
     cos, sin = a / scale, b / scale
     advance = advance * scale or max(box_width, box_height)
