@@ -13,9 +13,6 @@ repairs, each only where the result is a calendar date, so other words are never
   three digits, so no amount has this shape);
 - one wrong letter in a month name of five letters or more between a day and a year,
   "12 Novembcr 2019" -> "November", when only one month is that close.
-
-A word changed by a repair is doubted (`layout.REPAIRED_CONFIDENCE`): the readers find the date, and
-review checks it.
 """
 
 from __future__ import annotations
