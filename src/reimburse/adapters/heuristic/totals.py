@@ -355,6 +355,7 @@ class TotalsReading:
     amount_due: Decimal | None = None
     flags: list[Flag] = field(default_factory=list)  # contradictions the printed amounts prove
     tax_options: list[Decimal] = field(default_factory=list)  # readings of the taxes considered
+    net_only: bool = False  # a net amount with a tax beside it was all that named a total: review
 
 
 def _close(a: Decimal, b: Decimal, slack: Decimal = CENT) -> bool:
@@ -425,9 +426,10 @@ def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> Tot
     amount_lines = {i for i, info in enumerate(infos) if info.amounts}
     line_amounts = {i: [a.value for a in info.amounts] for i, info in enumerate(infos) if info.amounts}
     found = labelled_amounts(infos, layout)
-    reading = read_totals(found, tax_rates(infos), amount_lines, line_amounts)
+    rated = _rated_amounts(infos)
+    reading = read_totals(found, tax_rates(infos), amount_lines, line_amounts, rated)
     if reading is None and (guess := last_resort(infos)) is not None:
-        reading = read_totals([*found, guess], tax_rates(infos), amount_lines, line_amounts)
+        reading = read_totals([*found, guess], tax_rates(infos), amount_lines, line_amounts, rated)
         if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
             reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
     if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:
@@ -445,9 +447,20 @@ def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> Tot
                 reading.total, reading.taxes, reading.confidence = gross, tax, 0.8
                 reading.label = "subtotal + taxes"
                 break
-    if reading is not None:
+    if reading is not None and not reading.net_only:
         _corroborate_weak(reading, infos)
     return reading
+
+
+def _rated_amounts(infos: list[LineInfo]) -> list[tuple[Decimal, Decimal]]:
+    """Each money amount on a line that prints a rate, with that rate ("Steuer 19%  1,90"): a
+    tax whatever its word, if it is that rate of a net amount."""
+    out = []
+    for info in infos:
+        rates = [Decimal(m.group(1).replace(",", ".")) for m in _RATE.finditer(info.text)]
+        for rate in (r for r in rates if 0 < r < 100):
+            out += [(rate, a.value) for a in info.amounts if a.explicit and 0 < a.value != rate]
+    return out
 
 
 WEAK_CONFIDENCE = 0.5  # the verdict engine's low-confidence line for a total
@@ -572,6 +585,7 @@ def read_totals(
     rates: list[Decimal] | None = None,
     amount_lines: set[int] | None = None,
     line_amounts: dict[int, list[Decimal]] | None = None,
+    rated: list[tuple[Decimal, Decimal]] | None = None,
 ) -> TotalsReading | None:
     """Choose the total among labelled amounts; None when nothing is labelled as a total.
 
@@ -591,6 +605,10 @@ def read_totals(
     best_total = max((x.value for x in grand + plain), default=None)
     if best_total is not None and any(n.value < best_total for n in net):
         net = [n for n in net if n.value >= best_total]
+    # gross = net + VAT: a net amount is never chosen over a printed sum that is it plus its tax.
+    grossed = [n for n in net + subtotal_items if _gross_printed(n, items, rated)]
+    net = [n for n in net if n not in grossed]
+    subtotal_items = [n for n in subtotal_items if n not in grossed]
     tiers: list[tuple[list[Labelled], float]] = [
         (grand, 0.95),
         (plain + net, 0.9),
@@ -611,6 +629,13 @@ def read_totals(
             return None
         chosen = min(negative, key=lambda x: x.value)
         total, confidence = chosen.value, 0.85
+    net_only, net_gross = False, False
+    if chosen.label in _NET_LABELS and (taxes := _net_taxes(total, items, rated)):
+        net_only, net_gross = _net_alone(chosen, taxes, items, amount_lines, line_amounts)
+        if net_gross:
+            gross = next(total + t for t in taxes if _printed(total + t, line_amounts))
+            notes.append(f"total {gross} = net {total} + taxes {gross - total}, printed; {total} is net")
+            total = gross
     lost_point = total / 100
     if (
         not chosen.amount.has_decimals
@@ -671,6 +696,11 @@ def read_totals(
         confidence = min(confidence, 0.6)
     elif arithmetic.confirmed:
         confidence = max(confidence, 0.99 if confidence >= 0.7 else 0.8)
+    if net_gross:
+        confidence = min(confidence, 0.8)  # read from an unlabelled sum
+    elif net_only:
+        confidence = min(confidence, 0.45)
+        notes.append(f"only a net amount ({total}) names a total and a tax is printed beside it")
     return TotalsReading(
         total=total,
         currency=chosen.amount.currency,
@@ -683,7 +713,53 @@ def read_totals(
         amount_due=amount_due,
         flags=[contradiction] if contradiction else [],
         tax_options=arithmetic.tax_options,
+        net_only=net_only,
     )
+
+
+# Pre-tax amounts (Netto, Subtotal, Total HT, Imponibile, Base imponible, Net amount).
+_NET_LABELS = (Label.NET, Label.SUBTOTAL)
+
+
+def _net_taxes(
+    net: Decimal, items: list[Labelled], rated: list[tuple[Decimal, Decimal]] | None
+) -> list[Decimal]:
+    """The taxes printed beside a net amount: the labelled readings of the taxes (one line, their
+    sum), and an amount on a line with a rate that is that rate of the net, whatever its word."""
+    options = [t for t in _tax_options(items, net) if t > 0]
+    options += [a for r, a in rated or [] if a < net and _close(net * r / 100, a, Decimal("0.02"))]
+    return list(dict.fromkeys(options))
+
+
+def _gross_printed(n: Labelled, items: list[Labelled], rated: list[tuple[Decimal, Decimal]] | None) -> bool:
+    """A labelled sum, not itself net, prints this net amount plus a printed tax."""
+    grosses = [y.value for y in items if y.label in _SUM_LABELS | {Label.WEAK} and y.label not in _NET_LABELS]
+    return any(_close(g, n.value + t) for t in _net_taxes(n.value, items, rated) for g in grosses)
+
+
+def _printed(value: Decimal, line_amounts: dict[int, list[Decimal]] | None) -> bool:
+    return any(_close(value, a) for amounts in (line_amounts or {}).values() for a in amounts)
+
+
+def _net_alone(
+    chosen: Labelled,
+    taxes: list[Decimal],
+    items: list[Labelled],
+    amount_lines: set[int] | None,
+    line_amounts: dict[int, list[Decimal]] | None,
+) -> tuple[bool, bool]:
+    """(flag, take net + tax) for a net amount that is the only total read while a tax is
+    printed. None of both when a smaller part plus a tax reaches it (an Indian "Net amount" is the
+    payable gross; a "Subtotal" under "Net 220,54 / VAT 26.46" is the gross); net + tax where that
+    sum is printed; else the net stays, for review."""
+    own = _arithmetic(items, chosen.value, chosen.line, amount_lines)
+    if own.confirmed and own.parts and not _close(own.parts[0], chosen.value):
+        return False, False
+    if any(_printed(chosen.value - t, line_amounts) for t in taxes):
+        return False, False
+    if any(_printed(chosen.value + t, line_amounts) for t in taxes):
+        return False, True
+    return True, False
 
 
 def _currency_of(items: list[Labelled], chosen: Labelled) -> str | None:
