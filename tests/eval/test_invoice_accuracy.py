@@ -20,8 +20,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 # field -> minimum share right, (whole corpus, held-out third). Measured by `make eval` on 2026-11-26
-# at 19:34 (docs/accuracy.md): total 95/96 and 39/39, currency 91/95 and 35/39, date 89/96 and 34/39,
-# number 51/59 and 19/23, vendor 80/96 and 28/39. Floors sit about two documents below: scanned pages
+# at 22:10 (docs/accuracy.md): total 96/96 and 39/39, currency 91/95 and 35/39, date 89/96 and 34/39,
+# number 51/59 and 19/23, vendor 78/96 and 26/39 (80 and 28 at 19:34: the faster OCR detection scale,
+# e1351b8, read two held-out vendors fewer while reading every development field the same; it was kept
+# on the development figures, see docs/ocr.md). Floors sit about two documents below: scanned pages
 # are read again by OCR under a time limit, so on a loaded machine a page may keep the scanner's
 # reading instead.
 FLOORS: dict[str, tuple[float, float]] = {
@@ -29,7 +31,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "currency": (0.93, 0.84),
     "date": (0.90, 0.84),
     "number": (0.82, 0.74),
-    "vendor": (0.80, 0.66),
+    "vendor": (0.78, 0.61),
 }
 # share of clean documents with a reading flag: measured 8/83 and 6/34 at 19:34, 6/83 and 5/34 at
 # 21:40 (the goal is 5%); ceilings about two documents above. Most left are low_confidence on a
