@@ -5,29 +5,11 @@ no flag. Synthetic receipts."""
 
 from __future__ import annotations
 
-import hashlib
-from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
-from reimburse.domain.verdict.decide import Claim, decide
-from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.invoice import Invoice
-from reimburse.domain.verdict.policy import Category, Policy
-
-POLICY = Policy(policy_id="pol", currency="EUR", categories=(Category("other"), Category("meals")))
-
-
-def read(text: str) -> Invoice:
-    doc = Document("x.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,))
-    return HeuristicInvoiceExtractor().read(doc, POLICY)
-
-
-def low(invoice: Invoice) -> bool:
-    verdict = decide(POLICY, invoice, Claim(employee_name="", submitted_on=date(2100, 1, 1)))
-    return "low_confidence" in {f.code for f in verdict.flags}
+from tests.text_receipts import low, read
 
 
 @pytest.mark.parametrize(

@@ -6,31 +6,12 @@ elsewhere."""
 
 from __future__ import annotations
 
-import hashlib
-from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.adapters.heuristic.totals import analyse_lines, read_totals_from
-from reimburse.domain.verdict.decide import Claim, decide
-from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.invoice import Invoice
-from reimburse.domain.verdict.policy import Category, Policy
-
-POLICY = Policy(policy_id="pol", currency="EUR", categories=(Category("other"), Category("meals")))
-
-
-def read(text: str) -> Invoice:
-    doc = Document("x.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,))
-    return HeuristicInvoiceExtractor().read(doc, POLICY)
-
-
-def low(invoice: Invoice) -> bool:
-    verdict = decide(POLICY, invoice, Claim(employee_name="", submitted_on=date(2100, 1, 1)))
-    return "low_confidence" in {f.code for f in verdict.flags}
-
+from tests.text_receipts import low, read
 
 HEAD = "Kiosk am Markt\n12.03.2024\n"
 
