@@ -426,10 +426,10 @@ def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> Tot
     amount_lines = {i for i, info in enumerate(infos) if info.amounts}
     line_amounts = {i: [a.value for a in info.amounts] for i, info in enumerate(infos) if info.amounts}
     found = labelled_amounts(infos, layout)
-    rated = _rated_amounts(infos)
-    reading = read_totals(found, tax_rates(infos), amount_lines, line_amounts, rated)
+    rated, rates = _rated_amounts(infos), tax_rates(infos)
+    reading = read_totals(found, rates, amount_lines, line_amounts, rated)
     if reading is None and (guess := last_resort(infos)) is not None:
-        reading = read_totals([*found, guess], tax_rates(infos), amount_lines, line_amounts, rated)
+        reading = read_totals([*found, guess], rates, amount_lines, line_amounts, rated)
         if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
             reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
     if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:
@@ -521,15 +521,9 @@ def _arithmetic_evidence(total: Decimal, infos: list[LineInfo], tendered: set[De
     - the amounts closing the item lines above it (two or more in a row) add up to it."""
     if tendered:
         return f"is the cash tendered ({max(tendered)}) less the change"
-    for info in infos:
-        rates = [Decimal(m.group(1).replace(",", ".")) for m in _RATE.finditer(info.text)]
-        for rate in (r for r in rates if 0 < r < 100):
-            for a in info.amounts:
-                tax = a.value
-                if not a.explicit or tax <= 0 or tax >= total or tax == rate:
-                    continue
-                if _close(tax, (total * rate / (100 + rate)).quantize(CENT), Decimal("0.02")):
-                    return f"holds {tax} of {rate.normalize()}% tax"
+    for rate, tax in _rated_amounts(infos):
+        if tax < total and _close(tax, (total * rate / (100 + rate)).quantize(CENT), Decimal("0.02")):
+            return f"holds {tax} of {rate.normalize()}% tax"
     rows = _rate_rows(infos)
     if len(rows) >= 2 and any(
         _close(sum(pick, Decimal(0)), total, Decimal("0.02")) for pick in itertools.product(*rows[:6])
