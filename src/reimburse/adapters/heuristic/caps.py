@@ -24,7 +24,7 @@ _CAP = re.compile(
     r"cannot\s+exceed|can't\s+exceed|does\s+not\s+exceed|limit(?:ed)?\s+(?:of|to|is|at)|limit:|"
     r"ceiling(?:\s+of)?|subject\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|allowance(?:\s+of)?|"
     r"allowance\s+for\s+[^.;]{0,40}?\s+is|eligible\s+for|entitled\s+to|reimbursed\s+at|budget(?:\s+of)?|"
-    r"per\s+diem(?:\s+of)?|rate\s+of|bis\s+zu|bis\s+maximal|höchstens|maximal|tot\s+een\s+maximum\s+van|"
+    r"per\s+diem(?:\s+of)?|rate\s+of|bis\s+zu|bis\s+maximal|\bbis\b|höchstens|maximal|tot\s+een\s+maximum\s+van|"
     r"tot\s+maximaal|maximaal|jusqu'?\s*à|plafonné(?:e|s)?\s+à|plafond\s+de|dans\s+la\s+limite\s+de|"
     r"hasta(?:\s+un\s+máximo\s+de)?|máximo(?:\s+de)?|fino\s+a|massimo(?:\s+di)?)[\s\w.,()-]{0,12}$"
 )
@@ -33,16 +33,26 @@ _WEAK_CAP = re.compile(r"(?i)(\bis|\bare|:)[\s\w.,()-]{0,12}$")
 _ABOVE = re.compile(
     r"(?i)(above|over|exceed(?:s|ing)?|in\s+excess\s+of|more\s+than|greater\s+than|beyond|higher\s+than|"
     r"below|under|less\s+than|minimum(?:\s+of)?|at\s+least|starting\s+from|boven|über|au-delà\s+de|"
-    r"plus\s+de|más\s+de|oltre)[\s\w.,()-]{0,12}$"
+    r"plus\s+de|más\s+de|oltre|mehr\s+als|meer\s+dan|supérieur(?:e|s|es)?\s+à|superior(?:es)?\s+a|"
+    r"superiori?\s+a|exceso\s+sobre)[\s\w.,()-]{0,12}$"
 )
 _NEGATED_ABOVE = re.compile(r"(?i)(not|no)\s+(?:be\s+)?(?:to\s+)?$")
+# "Hotel charges in excess of $200 per night are not reimbursable": the part above is refused, so the
+# amount caps the category (it is no exclusion of it), in the six languages the reader knows.
 _EXCESS_REJECTED = re.compile(
     r"(?i)(not\s+(?:be\s+)?reimburs|non-?reimbursable|borne\s+by|employee'?s?\s+(?:own\s+)?(?:cost|expense|account)|"
-    r"will\s+not\s+be\s+paid|excess\s+(?:will|shall|is)|disallowed|nicht\s+erstatt|niet\s+vergoed|non\s+rembours)"
+    r"will\s+not\s+be\s+paid|excess\s+(?:will|shall|is)|disallowed|nicht\s+erstatt|niet\s+vergoed|non\s+rembours|"
+    r"(?:travell?er|employee)'?s?\s+(?:own\s+|personal\s+)?responsibility|responsibility\s+of\s+the\s+"
+    r"(?:travell?er|employee)|nicht\s+(?:\w+\s+)?(?:erstattet|übernommen)|(?:n'|ne\s+)\w+\s+pas\s+"
+    r"(?:\w+\s+)?(?:rembours|pris\s+en\s+charge)|à\s+la\s+charge\s+d|no\s+(?:se\s+|ser[áa]n?\s+|es\s+|son\s+)?"
+    r"reembols|a\s+cargo\s+del|non\s+(?:\w+\s+)?rimbors|a\s+carico\s+del|niet\s+(?:\w+\s+)?vergoed)"
+)
+_UNLESS_APPROVED = re.compile(
+    r"(?i)\b(?:without|unless|except\s+with)\s+(?:\w+\s+){0,3}?(?:approv|authori[sz]|permission|consent)"
 )
 _ABOUT_MONEY = re.compile(
     r"(?i)(allowance|reimburs|limit|entitle|eligible|cap\b|capped|ceiling|budget|per\s+diem|maximum|exceed|"
-    r"max\b|up\s*to|vergoed|erstatt|rembours|reembols|rimbors|plafond|höchst)"
+    r"max\b|up\s*to|vergoed|erstatt|rembours|reembols|rimbors|plafond|höchst|máximo|massimo|maximal|maximaal)"
 )
 _THRESHOLD = re.compile(
     r"(?i)(approv|pre-?approv|receipt|bill\s+is\s+required|sign[- ]?off|justif|authori[sz])"
@@ -55,11 +65,27 @@ _POLICY_UNITS = {
     CapUnit.YEAR: ("year", "annum", "calendar year", "fiscal year", "jahr", "an", "año", "anno", "jaar"),
     # "$600 per stay": the whole stay of one trip, however many nights.
     CapUnit.TRIP: ("stay", "séjour", "aufenthalt", "estancia", "soggiorno", "verblijf"),
+    # "bis 100 EUR pro Übernachtung", "por pernoctación": a night said as the overnight stay.
+    CapUnit.NIGHT: ("übernachtung", "pernoctación", "pernottamento", "overnachting"),
+}
+# "40 € diarios", "40 € giornalieri", "mensuel": the per-unit adjectives of the other languages.
+_ADVERBS = UNIT_ADVERBS | {
+    w: unit
+    for unit, words in (
+        (
+            CapUnit.DAY,
+            "diario diaria diarios diarias giornaliero giornaliera giornalieri giornaliere quotidien "
+            "quotidienne quotidiens tageweise",
+        ),
+        (CapUnit.MONTH, "mensual mensuales mensile mensili mensuelle"),
+        (CapUnit.YEAR, "anual anuales annuel annuelle annuale annuali jaarlijks"),
+    )
+    for w in words.split()
 }
 _UNIT_INDEX = {w: unit for unit, words in (*UNIT_WORDS.items(), *_POLICY_UNITS.items()) for w in words}
 _UNIT_WORDS = "|".join(sorted(_UNIT_INDEX, key=len, reverse=True))
 _PER = re.compile(
-    rf"(?i)(?:\bper|/|\beach|\bevery|\bpro|\bpar|\bpor|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s*"
+    rf"(?i)(?:\bper|/|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s*"
     rf"(?:[^\W\d_]+\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
 _ARTICLE_UNIT = re.compile(rf"(?i)\b(?:an?|for\s+one)\s+(?:[^\W\d_]+\s+)?(?:{_UNIT_WORDS})\b")
@@ -67,7 +93,7 @@ _FOR_EACH = re.compile(
     rf"(?i)\b(?:for|on)\s+(?:each|every)\s+(?:full\s+|complete\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
 _ADVERB = re.compile(
-    r"(?i)(?<![^\W\d_])(" + "|".join(re.escape(a) for a in sorted(UNIT_ADVERBS, key=len, reverse=True)) + r")"
+    r"(?i)(?<![^\W\d_])(" + "|".join(re.escape(a) for a in sorted(_ADVERBS, key=len, reverse=True)) + r")"
 )
 
 
@@ -98,6 +124,12 @@ _APPROVER = re.compile(
     r"tax\s+report|\b1099\b|\bw-?2\b|insurance|coverage|deductible)"
 )
 _RATE_UNITS = (CapUnit.MILE, CapUnit.KM)
+# "75% of the per diem of $60 on the first and last days": the $60 is the base a share is taken of,
+# not a limit of its own under that sentence's condition.
+_SHARE_OF = re.compile(
+    r"(?i)\d\s*(?:%|percent\b|per\s*cent\b|prozent\b|pour\s*cent\b|por\s*ciento\b|per\s*cento\b)\s+"
+    r"(?:of|du|de|des|der|von|del|della|dello|van)\b(?P<gap>[^.;,%\d]{0,40})$"
+)
 _PERCENT = re.compile(r"(?i)(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b)")
 _TIP = re.compile(r"(?i)\b(?:tips?|tipping|gratuit(?:y|ies)|service\s+charge)\b")
 _CAP_WORDS = re.compile(
@@ -147,7 +179,7 @@ def unit_in(text: str) -> CapUnit | None:
     """The unit a header or cell names: "per night", "/day", "nightly", "Daily allowance"."""
     unit, _ = _unit(text)
     if unit is None and (adverb := _ADVERB.search(text)):
-        unit = UNIT_ADVERBS[adverb.group(1).lower()]
+        unit = _ADVERBS[adverb.group(1).lower()]
     return unit
 
 
@@ -216,7 +248,8 @@ def find_caps(
         elif above and (cap_phrase is None or above.start() > cap_phrase.start()):
             if _NEGATED_ABOVE.search(before[: above.start()]):
                 pass  # "not exceeding" is a cap
-            elif not _EXCESS_REJECTED.search(sentence):
+            elif not _EXCESS_REJECTED.search(sentence) or _UNLESS_APPROVED.search(sentence):
+                # "Taxi fares over $100 are not reimbursed without prior approval": a threshold.
                 if _APPROVER.search(sentence):
                     kind = RuleType.APPROVAL_THRESHOLD
                 else:
@@ -275,7 +308,7 @@ def find_caps(
             unit, person = _unit(sentence[nxt : nxt + 45])
         adverb = _ADVERB.search(sentence) or _DAY_PERIOD.search(sentence)
         if unit is None and adverb:
-            unit = UNIT_ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)
+            unit = _ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)
         if unit is None and (each := _FOR_EACH.search(sentence, a.end)):
             # "$55 for meals and $7 incidentals may be reimbursed for each day of travel": for them all.
             unit = _UNIT_INDEX[each.group("u").lower()]
@@ -286,7 +319,7 @@ def find_caps(
             unit = CapUnit.DAY  # "$45 p.d.": per day
         if person and unit is CapUnit.MEAL and (daily := _ADVERB.search(sentence)):
             # "The daily meal limit is $60 per person": per person and per day.
-            unit, person = UNIT_ADVERBS[daily.group(1).lower()], False
+            unit, person = _ADVERBS[daily.group(1).lower()], False
         if kind is RuleType.LIMIT and unit in _RATE_UNITS:
             kind = RuleType.RATE
         out.append(CapFinding(a, unit, person, strong is not None, kind))
@@ -314,6 +347,9 @@ def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleTyp
         example = None  # "areas such as Boston and New York and $175 elsewhere": the places are examples
     if example or _EXAMPLE_OPENING.match(sentence):
         return RuleType.EXAMPLE  # "For example, a traveller who spends $80 is paid $60": every amount
+    share = _SHARE_OF.search(before)
+    if share and not _CAP_WORDS.search(share.group("gap")):
+        return RuleType.REFERENCE
     if _ADVANCE.search(own) or (_ADVANCE.search(sentence) and not re.search(r"(?i)reimburs", own)):
         return RuleType.ADVANCE
     return RuleType.LIMIT

@@ -311,11 +311,32 @@ _OPPOSITE = {"domestic": "international", "international": "domestic", "in-state
 _OPPOSITE["out-of-state"] = "in-state"
 
 
+# Trips away from home: a limit printed for them alone says nothing of trips at home.
+_AWAY = frozenset(["international", "out-of-state"])
+# "For international travel, …", "When travelling abroad, …": the sentence opens with its scope.
+_FRAMING = re.compile(
+    r"(?i)^\W*(?:for|on|during|when|while|if|in\s+(?:the\s+)?case\s+of|bei|pour|en\s+cas\s+de|para|"
+    r"en\s+caso\s+de|per|in\s+caso\s+di|voor|bij)\s[^,:;.]{0,60},"
+)
+
+
+def _real_restriction(draft: _CapDraft, scopes: set[str]) -> bool:
+    """A lone scope still restricts its limit when its own sentence names it (a heading's scope may
+    have ended) and it is a trip away from home, or the sentence opens with it as its condition;
+    "Domestic air travel is reimbursed up to …" only describes."""
+    own = {s.casefold() for s in scopes_in(draft.clause)}
+    if any(s.casefold() in _AWAY and s.casefold() in own for loc in scopes for s in scopes_in(loc)):
+        return True
+    framing = _FRAMING.match(draft.clause)
+    return framing is not None and bool(scopes_in(framing.group(0)))
+
+
 def _drop_lone_scopes(drafts: list[_CapDraft], named: frozenset[str] = frozenset()) -> None:
     """ "Domestic air travel is reimbursed up to INR 12,000" with no international row: the scope
     describes the only limit the policy gives, it chooses between no rows, so it is no condition.
     Unless the policy speaks of the other scope ("international per diems follow State Department
-    rates"): then the limit holds for its own scope only."""
+    rates") or the scope is a real restriction (`_real_restriction`): then the limit holds for its
+    own scope only."""
     scopes: dict[str, set[str]] = {}
     for d in drafts:
         if d.category and d.condition:
@@ -325,7 +346,9 @@ def _drop_lone_scopes(drafts: list[_CapDraft], named: frozenset[str] = frozenset
     for d in drafts:
         if not (d.category and d.condition) or len(scopes.get(d.category, ())) != 1:
             continue
-        if any(_OPPOSITE.get(s) in named for s in scopes[d.category]):
+        if any(_OPPOSITE.get(s) in named for s in scopes[d.category]) or _real_restriction(
+            d, scopes[d.category]
+        ):
             continue
         if any(
             o.category == d.category and o.unit == d.unit and o.meal == d.meal and o.amount != d.amount

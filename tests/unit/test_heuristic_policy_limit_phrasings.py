@@ -1,0 +1,238 @@
+"""Limits said in other ways than "up to" (issue 19): the part above an amount refused ("in excess
+of $200 are not reimbursable", "au-delà de 100 € … n'est pas remboursé"), a scope that really
+restricts its only limit ("For international travel, …"), a per diem that is only the base of a
+share ("75% of the per diem of $60"), and units in six languages. The texts are short synthetic
+paraphrases of phrasings that several public travel policies share (US university and agency travel
+pages, German travel-cost rules, French and Spanish company expense rules); none is copied."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Policy, RuleType
+from reimburse.domain.verdict.verdict import FlagCode
+
+Limit = tuple[str, Decimal, str, str]  # category, amount, unit, condition (casefolded)
+D = Decimal
+# A second, plain limit so that every probe policy reads as a policy even when the probed
+# sentence rightly yields nothing.
+PLAIN = "Parking fees are reimbursed up to 35 {c} per day.\n"
+PLAIN_LIMIT = ("parking", D(35), "day", "")
+
+
+def read(text: str, currency: str) -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency=currency).read(Document("p.pdf", sha, text, (text,)))
+
+
+def limits(policy: Policy) -> set[Limit]:
+    return {(c.category, c.amount, c.unit.value, c.scope.casefold()) for c in policy.caps}
+
+
+EXCESS_REFUSED: list[tuple[str, str, str, Limit]] = [
+    (
+        "in excess of, not reimbursable",
+        "Lodging\nMeal charges in excess of $75 per day are not reimbursable.\n",
+        "USD",
+        ("meals", D(75), "day", ""),
+    ),
+    (
+        "above, will not be reimbursed",
+        "Meals\nDaily meal amounts above $60 will not be reimbursed.\n",
+        "USD",
+        ("meals", D(60), "day", ""),
+    ),
+    (
+        "over, the traveller's own responsibility",
+        "Lodging\nAny room rate over $220 per night is the traveler's responsibility.\n",
+        "USD",
+        ("hotel", D(220), "night", ""),
+    ),
+    (
+        "German: nur bis, darüber hinaus nicht",
+        "Reisekosten\nÜbernachtungskosten werden nur bis 110 EUR pro Nacht erstattet, darüber hinaus nicht.\n",
+        "EUR",
+        ("hotel", D(110), "night", ""),
+    ),
+    (
+        "German: über, werden nicht übernommen",
+        "Reisekosten\nUnterkunft über 130 EUR pro Nacht wird nicht übernommen.\n",
+        "EUR",
+        ("hotel", D(130), "night", ""),
+    ),
+    (
+        "French: au-delà de, le surplus n'est pas remboursé",
+        "Frais de déplacement\nHébergement : au-delà de 95 € par nuit, le surplus n'est pas remboursé.\n",
+        "EUR",
+        ("hotel", D(95), "night", ""),
+    ),
+    (
+        "French: au-delà de, ne sont pas remboursées",
+        "Frais de déplacement\nLes nuitées au-delà de 120 € ne sont pas remboursées.\n",
+        "EUR",
+        ("hotel", D(120), "night", ""),
+    ),
+    (
+        "Spanish: superiores a, no serán reembolsados",
+        "Gastos de viaje\nLos gastos de alojamiento superiores a 100 € por noche no serán reembolsados.\n",
+        "EUR",
+        ("hotel", D(100), "night", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "expected"),
+    [case[1:] for case in EXCESS_REFUSED],
+    ids=[case[0] for case in EXCESS_REFUSED],
+)
+def test_the_part_above_an_amount_refused_makes_it_a_limit_not_an_exclusion(
+    text: str, currency: str, expected: Limit
+) -> None:
+    policy = read(text + PLAIN.format(c=currency), currency)
+    assert expected in limits(policy)
+    assert policy.exclusions == ()
+
+
+NOT_A_LIMIT: list[tuple[str, str, Decimal, RuleType]] = [
+    (
+        "refused only without approval: a threshold",
+        "Local transport\nTaxi fares over $90 are not reimbursed without prior approval.\n",
+        D(90),
+        RuleType.APPROVAL_THRESHOLD,
+    ),
+    (
+        "a per diem that is the base of a share",
+        "Meals\nOn the first and last days of travel, 75% of the per diem of $64 is paid.\n",
+        D(64),
+        RuleType.REFERENCE,
+    ),
+    (
+        "the base of a share printed before the per diem",
+        "Meals\nOn the first and last day of a trip, travellers receive 75% of the $58 per diem.\n",
+        D(58),
+        RuleType.REFERENCE,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "kind"),
+    [case[1:] for case in NOT_A_LIMIT],
+    ids=[case[0] for case in NOT_A_LIMIT],
+)
+def test_a_number_that_is_no_limit_caps_nothing(text: str, amount: Decimal, kind: RuleType) -> None:
+    policy = read(text + PLAIN.format(c="USD"), "USD")
+    assert limits(policy) == {PLAIN_LIMIT}
+    assert any(a.amount == amount and a.kind is kind for a in policy.amounts)
+
+
+def test_a_share_of_a_cost_up_to_an_amount_is_still_a_limit() -> None:
+    # "50% of the cost up to $40": the cap words after the share make the amount a limit.
+    policy = read("Meals\nMeals are reimbursed at 50% of the cost up to $40 per day.\n", "USD")
+    assert ("meals", D(40), "day", "") in limits(policy)
+
+
+SCOPES: list[tuple[str, str, Limit]] = [
+    (
+        "a sentence opening with its scope",
+        "Air travel\nFor international travel, airfare is reimbursed up to $1,500 per trip.\n",
+        ("flight", D(1500), "trip", "location international"),
+    ),
+    (
+        "a trip abroad named by the sentence",
+        "Air travel\nInternational airfare is reimbursed up to $1,400 per trip.\n",
+        ("flight", D(1400), "trip", "location international"),
+    ),
+    (
+        "abroad as the opening condition",
+        "Lodging\nWhen travelling abroad, meals are reimbursed up to $90 per day.\n",
+        ("meals", D(90), "day", "location international"),
+    ),
+    (
+        "a home scope as the opening condition",
+        "Air travel\nFor domestic travel, airfare is reimbursed up to $600 per trip.\n",
+        ("flight", D(600), "trip", "location domestic"),
+    ),
+    (
+        # The bundled example policy's own phrasing: the adjective describes its only air limit.
+        "a home scope that only describes the expense",
+        "Air travel\nDomestic air travel in economy class is reimbursed up to $500 per trip.\n",
+        ("flight", D(500), "trip", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SCOPES], ids=[c[0] for c in SCOPES])
+def test_a_lone_scope_stays_a_condition_when_it_restricts(text: str, expected: Limit) -> None:
+    assert limits(read(text + PLAIN.format(c="USD"), "USD")) == {expected, PLAIN_LIMIT}
+
+
+def test_a_flight_claim_without_its_location_goes_to_review_under_an_international_only_limit() -> None:
+    policy = read(
+        "Air travel\nFor international travel, airfare is reimbursed up to $1,500 per trip.\n"
+        + PLAIN.format(c="USD"),
+        "USD",
+    )
+    bill = Invoice(total=D(900), currency="USD", category="flight", invoice_date=date(2024, 5, 2))
+    unknown = decide(policy, bill, Claim("Rani", date(2024, 5, 3)))
+    assert any(f.code == FlagCode.MISSING_FACT for f in unknown.flags)
+    abroad = decide(policy, bill, Claim("Rani", date(2024, 5, 3), location="international"))
+    assert abroad.reimbursable == D("900.00")
+    assert not any(f.code == FlagCode.MISSING_FACT for f in abroad.flags)
+
+
+UNITS: list[tuple[str, str, str, Limit]] = [
+    ("German pro Nacht", "Reisekosten\nHotel bis 90 EUR pro Nacht.\n", "EUR", ("hotel", D(90), "night", "")),
+    ("German /Nacht", "Reisekosten\nHotel bis 95 EUR/Nacht.\n", "EUR", ("hotel", D(95), "night", "")),
+    (
+        "German täglich bis",
+        "Reisekosten\nVerpflegung täglich bis 28 EUR.\n",
+        "EUR",
+        ("meals", D(28), "day", ""),
+    ),
+    (
+        "German pro Übernachtung",
+        "Reisekosten\nUnterkunft bis 85 EUR pro Übernachtung.\n",
+        "EUR",
+        ("hotel", D(85), "night", ""),
+    ),
+    ("French par nuit", "Frais\nHôtel : jusqu'à 92 € par nuit.\n", "EUR", ("hotel", D(92), "night", "")),
+    ("Spanish por noche", "Gastos\nHotel: hasta 93 € por noche.\n", "EUR", ("hotel", D(93), "night", "")),
+    (
+        "Spanish diarios",
+        "Gastos\nComidas: máximo 41 € diarios.\n",
+        "EUR",
+        ("meals", D(41), "day", ""),
+    ),
+    ("Italian per notte", "Spese\nAlbergo: fino a 94 € per notte.\n", "EUR", ("hotel", D(94), "night", "")),
+    (
+        "Italian al giorno",
+        "Spese\nTaxi: massimo 42 € al giorno.\n",
+        "EUR",
+        ("cab", D(42), "day", ""),
+    ),
+    (
+        "Dutch per nacht",
+        "Onkosten\nHotel: maximaal 96 EUR per nacht.\n",
+        "EUR",
+        ("hotel", D(96), "night", ""),
+    ),
+    ("nightly", "Lodging\nHotel maximum $150 nightly.\n", "USD", ("hotel", D(150), "night", "")),
+    ("a night", "Lodging\nHotel: up to $155 a night.\n", "USD", ("hotel", D(155), "night", "")),
+    ("p.n.", "Reisekosten\nHotel: max. 97 EUR p.n.\n", "EUR", ("hotel", D(97), "night", "")),
+    ("a month", "Phone\nMobile phone costs up to $50 a month.\n", "USD", ("phone", D(50), "month", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "currency", "expected"), [c[1:] for c in UNITS], ids=[c[0] for c in UNITS])
+def test_units_in_six_languages(text: str, currency: str, expected: Limit) -> None:
+    assert expected in limits(read(text + PLAIN.format(c=currency), currency))
