@@ -12,7 +12,11 @@ repairs, each only where the result is a calendar date, so other words are never
 - a comma read for one of a date's two points, "12,03.2019" -> "12.03.2019" (a thousands group has
   three digits, so no amount has this shape);
 - one wrong letter in a month name of five letters or more between a day and a year,
-  "12 Novembcr 2019" -> "November", when only one month is that close.
+  "12 Novembcr 2019" -> "November", when only one month is that close;
+- a short month name (three or four letters) with one letter OCR commonly confuses ("Dcc", "Auq",
+  "JUI", "Noy", "Jun3"), when only one month is reached that way;
+- the same month repairs where the month comes first, before a day and a year ("0ct 12, 2019");
+- a date glued to a time whose digits have look-alikes too ("12/03/20l9l0:31").
 """
 
 from __future__ import annotations
@@ -26,12 +30,30 @@ from reimburse.domain.month_names import MONTHS
 _AS_DIGIT = str.maketrans(
     {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"}
 )
-_AS_LETTER = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b"})
+_AS_LETTER = str.maketrans({"0": "o", "1": "l", "3": "e", "5": "s", "8": "b"})
+# Letters recognition models trade for each other in print (lower case, after `_AS_LETTER`): tried
+# one at a time on a short month name, where any one-letter change would be a guess ("jun"/"jul").
+_CONFUSED = {
+    "c": "eo",
+    "e": "c",
+    "o": "c",
+    "q": "g",
+    "g": "q",
+    "y": "v",
+    "v": "y",
+    "i": "l",
+    "l": "i",
+    "n": "rm",
+    "r": "n",
+    "m": "n",
+    "h": "b",
+    "b": "h",
+}
 _LOOKS = "0-9OoDIl|SBZ"
 # day/month/year (or year/month/day) with one separator kind; look-alikes allowed in the digits
 _NUMERIC_DATE = re.compile(
     rf"(?<![\w.,/-])(?P<date>[{_LOOKS}]{{1,4}}(?P<sep>[/.\-])[{_LOOKS}]{{1,2}}(?P=sep)[{_LOOKS}]{{2,4}})"
-    r"(?=$|[^\w/]|\d{1,2}:)"
+    rf"(?=$|[^\w/]|[{_LOOKS}]{{1,2}}:)"
 )
 _MIN_REAL_DIGITS = 4
 # a day.month.year with a comma for one of its points (one comma only: see `_comma`)
@@ -40,7 +62,11 @@ _COMMA_DATE = re.compile(
 )
 FUZZY_MONTH_MIN_LETTERS = 5  # shorter names are a letter apart from each other ("juni", "juli")
 # a month-like word between a day and a year: "12-0CT-2019", "5 N0v 2019"
-_MONTH_LIKE = re.compile(r"(?<=\d[\-/. ])(?P<mon>[A-Za-z0158]{3,10})(?=[\-/. ]\d)")
+_MONTH_LIKE = re.compile(r"(?<=\d[\-/. ])(?P<mon>[A-Za-z01358]{3,10})(?=\.?[\-/. ]\d)")
+# ... or before a day and a year: "0ct 12, 2019", "Dcc. 5 2019"
+_MONTH_FIRST = re.compile(
+    r"(?<![\w.])(?P<mon>[A-Za-z01358]{3,10})(?=\.?[\-/ ]\d{1,2}(?:st|nd|rd|th)?,?[\-/ ](?:\d{4}|\d{2})(?!\d))"
+)
 # a piece of a split date: digits (one or two parts) with a separator before and/or after, or a
 # separator alone; only pieces that join into a whole calendar date are joined
 _PIECE = re.compile(r"[/.\-]?\d{1,4}(?:[/.\-]\d{1,4})?[/.\-]?|[/.\-]")
@@ -51,7 +77,8 @@ def repair_text(text: str) -> str:
     """`text` with look-alike characters inside its dates put right."""
     text = _COMMA_DATE.sub(_comma, text)
     text = _NUMERIC_DATE.sub(_digits, text)
-    return _MONTH_LIKE.sub(_month, text)
+    text = _MONTH_LIKE.sub(_month, text)
+    return _MONTH_FIRST.sub(_month, text)
 
 
 def repair_words(texts: Sequence[str]) -> list[str]:
@@ -90,7 +117,9 @@ def _month(match: re.Match[str]) -> str:
         return raw
     fixed = raw.translate(_AS_LETTER)
     if fixed.lower() not in MONTHS:
-        near = _one_letter_off(fixed.lower()) if fixed.isalpha() else None
+        near = None
+        if fixed.isalpha():
+            near = _one_letter_off(fixed.lower()) or _one_confusion_off(fixed.lower())
         if near is None:
             return raw
         fixed = "".join(n.upper() if f.isupper() else n for f, n in zip(fixed, near, strict=True))
@@ -107,6 +136,20 @@ def _one_letter_off(word: str) -> str | None:
         if len(name) == len(word) and sum(a != b for a, b in zip(name, word, strict=True)) == 1
     }
     return min(near) if len({MONTHS[n] for n in near}) == 1 else None
+
+
+def _one_confusion_off(word: str) -> str | None:
+    """The short month name `word` becomes by one commonly confused letter, when only one month is
+    reached so; longer names are `_one_letter_off`'s."""
+    if len(word) >= FUZZY_MONTH_MIN_LETTERS:
+        return None
+    near = set()
+    for i, letter in enumerate(word):
+        for other in _CONFUSED.get(letter, ""):
+            candidate = word[:i] + other + word[i + 1 :]
+            if candidate in MONTHS:
+                near.add(candidate)
+    return min(near) if near and len({MONTHS[n] for n in near}) == 1 else None
 
 
 def is_calendar_date(text: str) -> bool:
