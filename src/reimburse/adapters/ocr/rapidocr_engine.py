@@ -13,11 +13,16 @@ and it changed no reading of the development images.
 
 The recognition model reads a whole text line and often drops the spaces inside it
 ("DocumentNo:TD01167104"), but it reports a box for every character. Words are rebuilt from those
-boxes: a gap clearly wider than the line's letter spacing is a word break.
+boxes: a gap clearly wider than the line's letter spacing is a word break. Those boxes are only
+CTC column positions (a column is about a sixth of the line height), too coarse for a tight print
+("WARAKUYAPERMASCITY"), so the line's own pixels are read too: a blank run of columns clearly wider
+than the line's usual blank between letters is a word break as well, inside a long run of
+capitals only (a name run together; elsewhere the character boxes are enough).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import signal
@@ -28,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 from reimburse.adapters.ocr.layout import OcrWord
@@ -38,6 +44,13 @@ WORD_GAP_HEIGHTS = 0.3  # a gap between characters wider than this share of the 
 NUMBER_GAP_HEIGHTS = 0.4
 _NUMERIC = frozenset("0123456789.,")
 # "25/12/20188:13:39PM", "09/02/1711:12": a date (4- or 2-digit year) glued to the time after it
+# A blank run in the line's ink at least this share of its height, and INK_GAP_RATIO times its
+# median blank run between letters, is a space the recognition model left out.
+INK_GAP_HEIGHTS = 0.2
+INK_GAP_RATIO = 2.5
+INK_MIN_CONTRAST = 40  # grey levels between paper and ink below which the pixels are not trusted
+INK_MAX_TILT = 1.5  # a line whose upright box is taller than this many line heights: not read by columns
+INK_MIN_CAPITALS = 8  # ink breaks cut only a run of at least this many capitals (see `_ink_parts`)
 _DATE_THEN_TIME = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(\d{1,2}:\d{2}(?::\d{2})?\D*)$")
 
 DETECTION_MIN_SIDE = 736  # the library's own: small print is raised to this on the shorter side
@@ -129,13 +142,15 @@ def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
     finally:
         _call.ratio = None
     items = list(result or ())
+    grey = np.asarray(page.convert("L")) if items else None
+    breaks = [ink_breaks_of(grey, item) for item in items]
     angle = skew_angle(items)
     if abs(angle) >= math.radians(MIN_SKEW_DEGREES):
         centre = (page.width / 2, page.height / 2)
         items = [_turned(item, -angle, centre) for item in items]
     words: list[OcrWord] = []
-    for item in items:
-        words.extend(_split_line(item))
+    for item, line_breaks in zip(items, breaks, strict=True):
+        words.extend(_split_line(item, line_breaks))
     if left or top:
         words = [
             w._replace(x0=w.x0 + left, x1=w.x1 + left, top=w.top + top, bottom=w.bottom + top) for w in words
@@ -216,7 +231,76 @@ def coarse_pass(
     return (left, top, right, bottom), low
 
 
-def _split_line(item: Sequence[Any]) -> Iterator[OcrWord]:
+def ink_breaks_of(grey: Any, item: Sequence[Any]) -> frozenset[int]:
+    """Indices of the characters of a result item that start a word by the line's pixels."""
+    if grey is None or len(item) < 6 or not item[3] or len(item[3]) != len(item[4]):
+        return frozenset()
+    quad = [(float(p[0]), float(p[1])) for p in item[0][:4]]
+    left, right = max(0, int(min(x for x, _ in quad))), int(max(x for x, _ in quad)) + 1
+    top, bottom = max(0, int(min(y for _, y in quad))), int(max(y for _, y in quad)) + 1
+    height = math.hypot(quad[3][0] - quad[0][0], quad[3][1] - quad[0][1])
+    if height < 4 or bottom - top > INK_MAX_TILT * height:
+        return frozenset()
+    # not the outer rows: the neighbouring lines' descenders and ascenders stay out
+    band = grey[top + (bottom - top) // 10 : bottom - (bottom - top) // 10, left:right]
+    if band.size == 0:
+        return frozenset()
+    paper, ink = np.percentile(band, 90), np.percentile(band, 10)
+    if paper - ink < INK_MIN_CONTRAST:
+        return frozenset()
+    inked = (band < (paper + ink) / 2).any(axis=0)
+    chars = [
+        (str(ch), min(float(p[0]) for p in cbox), max(float(p[0]) for p in cbox))
+        for cbox, ch in zip(item[3], item[4], strict=False)
+    ]
+    return ink_breaks([bool(v) for v in inked], left, chars, height)
+
+
+def ink_breaks(
+    inked: Sequence[bool], left: float, chars: Sequence[tuple[str, float, float]], height: float
+) -> frozenset[int]:
+    """Indices of `chars` (text, x0, x1) that start a word: a blank run in the line's ink columns
+    (`inked`, the first at x = `left`) clearly wider than its usual blank between letters. Not
+    between two digits: a monospaced "1" has wide blanks beside it and an amount must stay whole."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    seen_ink = False
+    for x, dark in enumerate(inked):
+        if dark:
+            if start is not None and seen_ink:
+                runs.append((start, x))
+            start, seen_ink = None, True
+        elif start is None:
+            start = x
+    if not runs:
+        return frozenset()
+    typical = statistics.median(end - begin for begin, end in runs)
+    centres = [(c[1] + c[2]) / 2 for c in chars]
+    # The recognition model must have seen room there too: its characters' step across the blank
+    # is wider than its usual step. A blank beside a thin letter ("Shi ft") has a narrow step.
+    steps = [b - a for a, b in itertools.pairwise(centres)]
+    usual_step = statistics.median(steps) if steps else 0.0
+    breaks = set()
+    for begin, end in runs:
+        if end - begin < INK_GAP_HEIGHTS * height or end - begin < INK_GAP_RATIO * typical:
+            continue
+        middle = left + (begin + end) / 2
+        for i in range(1, len(chars)):
+            if centres[i - 1] < middle < centres[i]:
+                before, after = chars[i - 1][0], chars[i][0]
+                wider = centres[i] - centres[i - 1] > usual_step
+                if (
+                    wider
+                    and before.isalnum()
+                    and after.isalnum()
+                    and not (before.isdigit() and after.isdigit())
+                ):
+                    breaks.add(i)
+                break
+    return frozenset(breaks)
+
+
+def _split_line(item: Sequence[Any], breaks: frozenset[int] = frozenset()) -> Iterator[OcrWord]:
     box, text, score = item[0], str(item[1]), float(item[2])
     top = min(float(p[1]) for p in box)
     bottom = max(float(p[1]) for p in box)
@@ -229,17 +313,41 @@ def _split_line(item: Sequence[Any]) -> Iterator[OcrWord]:
         for cbox, ch, conf in zip(item[3], item[4], item[5], strict=False)
     ]
     height = bottom - top
-    current: list[tuple[str, float, float, float]] = []
-    for ch in chars:
-        if ch[0].isspace() or (current and ch[1] - current[-1][2] > _gap(current[-1][0], ch[0]) * height):
+    words: list[list[tuple[int, tuple[str, float, float, float]]]] = []
+    current: list[tuple[int, tuple[str, float, float, float]]] = []
+    for index, ch in enumerate(chars):
+        wide = current and ch[1] - current[-1][1][2] > _gap(current[-1][1][0], ch[0]) * height
+        if ch[0].isspace() or wide:
             if current:
-                yield from _words(current, top, bottom)
+                words.append(current)
             current = []
             if ch[0].isspace():
                 continue
-        current.append(ch)
+        current.append((index, ch))
     if current:
-        yield from _words(current, top, bottom)
+        words.append(current)
+    for word in words:
+        for part in _ink_parts(word, breaks):
+            yield from _words(part, top, bottom)
+
+
+def _ink_parts(
+    word: list[tuple[int, tuple[str, float, float, float]]], breaks: frozenset[int]
+) -> Iterator[list[tuple[str, float, float, float]]]:
+    """`word`'s characters, cut at the ink breaks only when it is a long run of capitals: there a
+    name's spaces are what OCR drops ("WARAKUYAPERMASCITY"); elsewhere the breaks also split words
+    the readers expect whole ("MwSt EUR" on a scanned invoice), so they are not used."""
+    text = "".join(ch[0] for _, ch in word)
+    if not (len(text) >= INK_MIN_CAPITALS and text.isalpha() and text.isupper()):
+        yield [ch for _, ch in word]
+        return
+    part: list[tuple[str, float, float, float]] = []
+    for index, ch in word:
+        if part and index in breaks:
+            yield part
+            part = []
+        part.append(ch)
+    yield part
 
 
 def _words(chars: list[tuple[str, float, float, float]], top: float, bottom: float) -> Iterator[OcrWord]:
