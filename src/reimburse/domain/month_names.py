@@ -8,20 +8,23 @@ left out: it is November in Polish and Czech but October in Croatian.
 
 from __future__ import annotations
 
-# English, German, French, Dutch, Spanish, Italian, Portuguese, Swedish
+# English, German, French, Dutch, Spanish, Italian, Portuguese, Swedish; Austrian German (Jänner,
+# Jän, Feber), the French names as ASCII keyboards type them, and the Spanish and Portuguese
+# abbreviations (abr, set, out, dez). "out" is also an English word: dates.py reads it only
+# before a four-digit year.
 _BY_MONTH = [
-    "january jan januar janvier janv januari enero ene gennaio genn gen jänner janeiro",
-    "february feb febr februar février fév fev févr februari febrero febbraio fevereiro",
-    "march mar märz maerz mrz mars maart marzo mrt março",
-    "april apr avril avr abril aprile",
+    "january jan januar janvier janv januari enero ene gennaio genn gen jänner jän janeiro",
+    "february feb febr februar feber février fevrier fév fev févr fevr februari febrero febbraio fevereiro",
+    "march mar märz mär maerz mrz mars maart marzo mrt março",
+    "april apr avril avr abril abr aprile",
     "may mai mei mayo maggio mag maj maio",
     "june jun juni juin junio giugno giu junho",
     "july jul juli juillet juil julio luglio lug julho",
     "august aug augustus août aout agosto ago augusti",
-    "september sep sept septembre septiembre settembre set setembro",
-    "october oct oktober okt octobre octubre ottobre ott outubro",
+    "september sep sept septembre septiembre setiembre settembre set setembro",
+    "october oct oktober okt octobre octubre ottobre ott outubro out",
     "november nov novembre noviembre",
-    "december dec dezember dez décembre déc diciembre dic dicembre dezembro",
+    "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
 ]
 # Danish/Norwegian, Polish, Czech, Croatian, Hungarian, Romanian, Malay/Indonesian, Turkish
 _MORE = [

@@ -30,11 +30,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}[ \-/.,]*(?:(?:de|of)\s+)?{_M}[ \-/.,]*(?:de\s+)?{_Y}", re.I
         ),
     ),
-    # May 17, 2024, Dec 3 2024, December 3rd, 2024, Mar 12 '19
+    # May 17, 2024, Dec 3 2024, December 3rd, 2024, Mar 12 '19, Mar-12-2019
     (
         "mdy_text",
         re.compile(
-            rf"(?<![^\W\d_]){_M}[ \-/.,]*(?P<day>\d{{1,2}}){_ORD}(?!\d)[ ,]*(?P<year>\d{{4}}|'\d{{2}})(?!\d)",
+            rf"(?<![^\W\d_]){_M}[ \-/.,]*(?P<day>\d{{1,2}}){_ORD}(?!\d)[ ,\-/.]*(?P<year>\d{{4}}|'\d{{2}})(?!\d)",
             re.I,
         ),
     ),
@@ -77,7 +77,38 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-/.])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{2})(?=\d{1,2}:\d{2})"
         ),
     ),
+    # 12 . 03 . 2019, 12 - 03 - 2019, 2019 / 03 / 12: some layouts and OCR set the separators
+    # apart by a space; only with a four-digit year, so a sum ("10 - 5 - 20") is not a date, and
+    # never ending on a time ("2024-02-   18:01" lost its day: no date, not the 18th).
+    (
+        "dmy",
+        re.compile(
+            r"(?<![\d.,])(?P<a>\d{1,2}) ?(?P<sep>[-/.]) ?(?P<b>\d{1,2}) ?(?P=sep) ?"
+            r"(?P<year>(?:19|20)\d{2})(?!\d)"
+        ),
+    ),
+    (
+        "ymd",
+        re.compile(
+            r"(?<![\d.,])(?P<year>(?:19|20)\d{2}) ?(?P<sep>[-/.]) ?(?P<a>\d{1,2}) ?(?P=sep) ?"
+            r"(?P<b>\d{1,2})(?![\d:])"
+        ),
+    ),
+    # 12.III.2019, 12-III-2019: Polish, Czech, Hungarian and Romanian write the month in Roman
+    # numerals; capitals between separators only ("1 X 2000" is a quantity times a price).
+    (
+        "dmy_roman",
+        re.compile(
+            r"(?<![\d.,])(?P<day>\d{1,2})\s?[.\-/]\s?"
+            r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s?[.\-/]\s?(?P<year>(?:19|20)\d{2})(?!\d)"
+        ),
+    ),
 ]
+
+_ROMAN = {
+    r: n
+    for n, r in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)
+}
 
 
 _DIGIT = re.compile(r"\d")
@@ -148,8 +179,13 @@ def find_dates(text: str, month_first: bool | None = None) -> list[DateMatch]:
 
 def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
     if kind.endswith("_text"):
-        month = _MONTHS.get(m.group("mon").lower())  # None: a case fold the table lacks
+        name = m.group("mon").lower()
+        if name == "out" and len(m.group("year")) != 4:
+            return None  # Portuguese "out" (outubro) is an English word too: "In 10:05 Out 10:30"
+        month = _MONTHS.get(name)  # None: a case fold the table lacks
         return _make(_year(m.group("year")), month, int(m.group("day"))) if month else None
+    if kind == "dmy_roman":
+        return _make(int(m.group("year")), _ROMAN[m.group("roman")], int(m.group("day")))
     year = _year(m.group("year"))
     if kind == "ymd_spaced":
         return _make(year, int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2")))
