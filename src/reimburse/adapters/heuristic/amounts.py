@@ -23,7 +23,12 @@ _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=Tr
 _CODES = "|".join(sorted({*_WORDS.values(), "RM"}, key=len, reverse=True))  # RM: the ringgit sign
 _ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl|rp"
 # "Ft" (forint) only capitalised: "12 ft" is a length.
-_CUR = rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|(?i:{_ANYCASE})|{_CODES}|Ft)(?![^\W\d_]))"
+# "Fr. 12.50", "SFr. 1'250.-": the Swiss franc, before a price only ("Fr." is also a title and,
+# in German, Friday: "Fr. 7 Uhr").
+_CUR = (
+    rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|S?Fr\.(?=\s?\d+(?:'\d{{3}})*[.,](?:\d\d|-))|(?i:{_ANYCASE})|"
+    rf"{_CODES}|Ft)(?![^\W\d_]))"
+)
 # Printed only after an amount: "45,50 lei" (the Italian "lei" before a number is a pronoun).
 _CUR_AFTER = rf"(?:{_CUR}|(?<![^\W\d_])(?i:lei)(?![^\W\d_]))"
 _NUM = r"(?:\d{1,3}(?:[,.']\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d{1,2})?"
@@ -63,9 +68,12 @@ class AmountMatch:
         return self.currency is not None or self.has_decimals
 
 
+_FRANCS = {"fr": "CHF", "sfr": "CHF"}  # kept out of WORDS: the chat reads "fr" as a word
+
+
 def currency_code(token: str) -> str | None:
     t = token.strip().rstrip(".").lower()
-    return _SYMBOLS.get(t) or _WORDS.get(t)
+    return _SYMBOLS.get(t) or _WORDS.get(t) or _FRANCS.get(t)
 
 
 def parse_number(raw: str) -> Decimal | None:

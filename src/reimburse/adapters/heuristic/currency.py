@@ -164,8 +164,21 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("HKD", re.compile(r"\bHong Kong\b|\bKowloon\b|香港")),
     ("SGD", re.compile(r"\bSingapore\b|\bUEN\b")),
-    ("AUD", re.compile(r"\bAustralia\b|\bABN\b")),
-    ("NZD", re.compile(r"\bNew Zealand\b|\bGST No\b.*\bNZ\b")),
+    (
+        "CAD",
+        # British Columbia, Saskatchewan and Manitoba print a provincial sales tax beside the GST
+        # ("PST" alone is also Pacific Standard Time on a US till slip).
+        re.compile(r"\bPST\b(?=[\s\S]*\bGST\b)|\bGST\b(?=[\s\S]*\bPST\b)"),
+    ),
+    (
+        "AUD",
+        # a state and its four-digit postcode, whose first digit the state owns (Australia Post)
+        re.compile(
+            r"\bAustralia\b|\bABN\b|\b(?:NSW\s+[12]|ACT\s+(?:02|2[6-9])|VIC\s+[38]|QLD\s+[49]|SA\s+5|WA\s+6|"
+            r"TAS\s+7|NT\s+08)\d{2,3}(?!\d)(?<=\s\d{4})|\b(?:Sydney|Melbourne|Brisbane|Adelaide|Canberra)\b"
+        ),
+    ),
+    ("NZD", re.compile(r"\bNew Zealand\b|\bGST No\b.*\bNZ\b|\bAuckland\b|\bChristchurch\b|\bAotearoa\b")),
     ("INR", re.compile(r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bIGST\b|\bIndia\b")),
     ("IDR", re.compile(r"\bIndonesia\b|\bJakarta\b|\bNPWP\b")),  # before MYR: both say "Jalan"
     (
@@ -173,7 +186,9 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
         # Malay street words (Jalan, Taman, Lorong) head the addresses of Malaysian receipts; OCR
         # often glues "SDNBHD" to the name before it.
         re.compile(
-            r"SDN\.?\s*BHD\b|(?<![^\W\d_])(?:Jalan|Jln|Taman|Lorong)\b|\bMalaysia\b|\((?:RM)\)|\b(?:Selangor|Johor|Kuala\s?Lumpur|Penang|"
+            # SST: the Sales and Service Tax, Malaysia's since 2018
+            r"SDN\.?\s*BHD\b|(?<![^\W\d_])(?:Jalan|Jln|Taman|Lorong)\b|\bMalaysia\b|\((?:RM)\)|\bSST\b|"
+            r"\b(?:Selangor|Johor|Kuala\s?Lumpur|Penang|"
             r"Pulau Pinang|Melaka|Perak|Kedah|Pahang|Sabah|Sarawak|Negeri Sembilan|Terengganu|Kelantan)\b",
             re.IGNORECASE,
         ),
@@ -274,6 +289,22 @@ _EURO_LANGUAGES = frozenset({"de", "fr", "it", "es", "nl", "pt"})
 # Anything naming a country counts this many times a language word.
 COUNTRY_WEIGHT = 3
 _AMBIGUOUS = {"USD": ("CAD", "AUD", "NZD", "SGD", "HKD"), "SEK": ("NOK", "DKK")}
+# The United States levies no GST: a "$" beside a GST at a national rate is that country's dollar
+# (Canada 5%, Australia 10%, New Zealand 15%, Singapore 7% to 2022, 8% in 2023, 9% since 2024).
+_GST_RATE = re.compile(
+    r"(?<![^\W\d_])GST(?![^\W\d_])[^\n\d%]{0,12}?(\d{1,2}(?:[.,]0+)?)\s?%|"
+    r"(?<![\d.,])(\d{1,2}(?:[.,]0+)?)\s?%\s*GST(?![^\W\d_])"
+)
+_GST_DOLLARS = {5: "CAD", 10: "AUD", 15: "NZD", 7: "SGD", 8: "SGD", 9: "SGD"}
+
+
+def _gst_dollar(text: str) -> str | None:
+    """The dollar a GST rate names, when every GST rate printed names the same one."""
+    named = {
+        _GST_DOLLARS.get(int(float((m.group(1) or m.group(2)).replace(",", "."))))
+        for m in _GST_RATE.finditer(text)
+    }
+    return named.pop() if len(named) == 1 and None not in named else None
 
 
 def _country_votes(text: str) -> Counter[str]:
@@ -390,4 +421,6 @@ def currency_reading(
         ranked, _ = _ranked(text, _AMBIGUOUS[best])
         if ranked:
             return CurrencyReading(_after_changeover(ranked[0], text), basis)  # a sign is printed
+        if best == "USD" and (dollar := _gst_dollar(text)) is not None:
+            return CurrencyReading(dollar, basis)
     return CurrencyReading(best, basis)
