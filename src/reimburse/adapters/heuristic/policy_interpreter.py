@@ -64,8 +64,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 15 scopes named with an expense; 16 funding/trip conditions, spaced tables; 17 exclusion
 # keywords from objects and table cells, mandatory deadlines over advised ones; 18 fallback grade
 # rows, city rows (Paris/province, named cities), per stay, units from headings, "$ .54" rates;
-# one exclusion keyword guard on every path, new excluded kinds.
-READER_VERSION = 18
+# one exclusion keyword guard on every path, new excluded kinds; 19 the part above an amount
+# refused is a cap, lone international scopes and cities stay conditions, shares of a per diem.
+READER_VERSION = 19
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -444,6 +445,11 @@ def _cap_condition(
             or _CITY_ROW.search(after)
         )
         scope = [place.group(1)] if place else []
+    if not scope and not (label and label.locations) and len(caps) == 1:
+        # "Hotel rates may not exceed $250 per night in New York": the only amount of the sentence,
+        # for the place named right after it, not for every place.
+        lone = _LONE_PLACE.fullmatch(after)
+        scope = [lone.group(1)] if lone and not _NO_PLACE.search(lone.group(1)) else []
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
     own_before = _FOR_MEAL.sub("", before, count=1) if i else before
     meal = _MEAL_TIME.search(own_before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
@@ -503,6 +509,16 @@ _CITY_ROW = re.compile(
     r"((?:[A-Z][\w.'-]+)(?:\s+[A-Z][\w.'-]+){0,2}(?:\s+(?:and|und|et|y|e|or)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)?)"
 )
 _PLACE = re.compile(r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})")
+_LONE_PLACE = re.compile(
+    r"(?:\s*(?:per|/|a|an|each|par|pro|por|je)\s*[^\W\d_]+)?\s+(?:in|à|im)\s+"
+    r"((?:[A-Z][a-zà-ÿ.'-]+)(?:\s+[A-Z][a-zà-ÿ.'-]+){0,2}(?:\s+(?:and|und|et|or)\s+[A-Z][a-zà-ÿ.'-]+"
+    r"(?:\s+[A-Z][a-zà-ÿ.'-]+)?)?)\s*"
+)
+# Capitalised words after "in" that name a fare class, a currency or a document, not a place.
+_NO_PLACE = re.compile(
+    r"(?i)\b(?:class|economy|business|coach|premium|first|advance|accordance|addition|total|cash|dollars?|"
+    r"euros?|section|appendix|exhibit|table|chapter|part|article|policy|general|full|each|any|all|the)\b"
+)
 
 
 def _unique_words(phrases: list[str]) -> list[str]:
