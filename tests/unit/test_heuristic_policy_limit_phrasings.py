@@ -24,8 +24,8 @@ Limit = tuple[str, Decimal, str, str]  # category, amount, unit, condition (case
 D = Decimal
 # A second, plain limit so that every probe policy reads as a policy even when the probed
 # sentence rightly yields nothing.
-PLAIN = "Parking fees are reimbursed up to 35 {c} per day.\n"
-PLAIN_LIMIT = ("parking", D(35), "day", "")
+PLAIN = "Internet access is reimbursed up to 35 {c} per month.\n"
+PLAIN_LIMIT = ("internet", D(35), "month", "")
 
 
 def read(text: str, currency: str) -> Policy:
@@ -236,3 +236,38 @@ UNITS: list[tuple[str, str, str, Limit]] = [
 @pytest.mark.parametrize(("text", "currency", "expected"), [c[1:] for c in UNITS], ids=[c[0] for c in UNITS])
 def test_units_in_six_languages(text: str, currency: str, expected: Limit) -> None:
     assert expected in limits(read(text + PLAIN.format(c=currency), currency))
+
+
+OTHER_CASES: list[tuple[str, str, Limit]] = [
+    (
+        # Tolls and parking are no fare: an umbrella "travel" cap would also cap flights and trains.
+        "tolls and parking are their own category, not all travel",
+        "Ground transportation\nTolls and parking are reimbursed up to $30 per day.\n",
+        ("toll/parking", D(30), "day", ""),
+    ),
+    (
+        "'away' is no 'a way' (per trip)",
+        "Meals\nEvening meal (if away after 8pm): up to $25.\n",
+        ("meals", D(25), "meal", ""),
+    ),
+    (
+        "a lone city after the only amount is its condition",
+        "Lodging\nHotel rates may not exceed $250 per night in Chicago.\n",
+        ("hotel", D(250), "night", "location chicago"),
+    ),
+    (
+        "two cities after the only amount",
+        "Lodging\nHotel rates may not exceed $320 per night in New York and Boston.\n",
+        ("hotel", D(320), "night", "location new york and boston"),
+    ),
+    (
+        "a fare class after 'in' is no place",
+        "Air travel\nAirfare is reimbursed up to $800 per trip in Economy Class.\n",
+        ("flight", D(800), "trip", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in OTHER_CASES], ids=[c[0] for c in OTHER_CASES])
+def test_categories_units_and_places_of_single_limits(text: str, expected: Limit) -> None:
+    assert limits(read(text + PLAIN.format(c="USD"), "USD")) == {expected, PLAIN_LIMIT}

@@ -85,7 +85,8 @@ _ADVERBS = UNIT_ADVERBS | {
 _UNIT_INDEX = {w: unit for unit, words in (*UNIT_WORDS.items(), *_POLICY_UNITS.items()) for w in words}
 _UNIT_WORDS = "|".join(sorted(_UNIT_INDEX, key=len, reverse=True))
 _PER = re.compile(
-    rf"(?i)(?:\bper|/|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s*"
+    # A space after a word: "away" and "always" are no "a way" or "al ways".
+    rf"(?i)(?:/\s*|(?:\bper|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s+)"
     rf"(?:[^\W\d_]+\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
 _ARTICLE_UNIT = re.compile(rf"(?i)\b(?:an?|for\s+one)\s+(?:[^\W\d_]+\s+)?(?:{_UNIT_WORDS})\b")
@@ -124,6 +125,17 @@ _APPROVER = re.compile(
     r"tax\s+report|\b1099\b|\bw-?2\b|insurance|coverage|deductible)"
 )
 _RATE_UNITS = (CapUnit.MILE, CapUnit.KM)
+# "reduced by $15 when breakfast is provided", "less $12 for each meal": a deduction from an
+# allowance; "the average rate was $145": a statistic. Neither caps anything.
+_DEDUCTION = re.compile(r"(?i)\b(?:reduced|lowered|decreased|deducted|minus|less)\s+(?:by\s+)?(?:an?\s+)?$")
+_STATISTIC = re.compile(
+    r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
+)
+# "cancellation penalties of $50 are not reimbursed": the price of a refused thing, no limit.
+_PRICE_REFUSED = re.compile(
+    r"(?i)^\s*(?:[^\W\d_]+\s+){0,3}?(?:are|is|will|shall|can|may)\s*(?:not|n't)\s+(?:be\s+)?"
+    r"(?:reimburs|paid|covered|refunded|allowed)"
+)
 # "75% of the per diem of $60 on the first and last days": the $60 is the base a share is taken of,
 # not a limit of its own under that sentence's condition.
 _SHARE_OF = re.compile(
@@ -243,6 +255,8 @@ def find_caps(
         unit_follows = _PER.match(after.lstrip(" :-")) is not None or re.match(r"\s*/\s*[^\W\d_]", after)
         kind = _kind(sentence, own, before, unit)
         above = _ABOVE.search(before)
+        if kind is RuleType.LIMIT and strong is None and above is None and _PRICE_REFUSED.match(after):
+            continue
         if kind is not RuleType.LIMIT:
             pass
         elif above and (cap_phrase is None or above.start() > cap_phrase.start()):
@@ -349,6 +363,8 @@ def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleTyp
         return RuleType.EXAMPLE  # "For example, a traveller who spends $80 is paid $60": every amount
     share = _SHARE_OF.search(before)
     if share and not _CAP_WORDS.search(share.group("gap")):
+        return RuleType.REFERENCE
+    if _DEDUCTION.search(before) or _STATISTIC.search(before[-45:]):
         return RuleType.REFERENCE
     if _ADVANCE.search(own) or (_ADVANCE.search(sentence) and not re.search(r"(?i)reimburs", own)):
         return RuleType.ADVANCE

@@ -272,9 +272,13 @@ def category_name(kinds: list[str], label: str) -> str:
         return kinds[0]
     if label and find_mentions(label):
         return re.sub(r"^[\d.\s)]+", "", label).strip().lower()
-    if all(KIND_BY_NAME[k].parent == TRAVEL or k == TRAVEL for k in kinds):
+    # "Tolls and parking up to $30 per day" caps no fare: travel is the umbrella only over a fare.
+    if all(KIND_BY_NAME[k].parent == TRAVEL or k == TRAVEL for k in kinds) and not set(kinds) <= _ROADSIDE:
         return TRAVEL
     return "/".join(kinds)
+
+
+_ROADSIDE = frozenset(["parking", "toll"])
 
 
 def _draft_currency(draft: _CapDraft, currency: str) -> str:
