@@ -18,11 +18,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
+from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, currency_code, find_amounts
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.domain.verdict.verdict import Flag, FlagCode
@@ -112,6 +112,8 @@ _OCR_TOTALS = {
     "amount": Label.WEAK,
     "change": Label.CHANGE,
 }
+# Words of their own a letter away from one above: "Charge 17.28" is no change handed back.
+_NOT_GARBLED = frozenset({"charge"})
 # Letters OCR confuses in these words: "rn" for "m", digits for letters.
 _OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "!": "l"})
 _FIRST_CELL = re.compile(r"^\s*(\S+(?: \S+)?)(?=\s{3}|\s*$)")
@@ -122,7 +124,7 @@ def _ocr_total_label(line: str, last_amount: int) -> list[LabelHit]:
     if m is None or m.end(1) > last_amount:
         return []
     word = re.sub(r"[^a-z]", "", m.group(1).lower().translate(_OCR_FOLD).replace("rn", "m"))
-    if not 4 <= len(word) <= 16:
+    if not 4 <= len(word) <= 16 or word in _NOT_GARBLED:
         return []
     best = max(_OCR_TOTALS, key=lambda w: SequenceMatcher(None, word, w).ratio())
     if SequenceMatcher(None, word, best).ratio() < 0.8:
@@ -205,6 +207,32 @@ def _rank(label: Label) -> int:
     return _STRENGTH.index(label) if label in _STRENGTH else len(_STRENGTH)
 
 
+# A sum word followed by what it counts ("Total points 150", "Total saved 1.50", "Total savings",
+# "Gesamtersparnis" is its own word): loyalty points, savings and item counts are not the amount
+# charged. "Total tendered" is the cash handed over, a payment: the change printed with it is
+# taken off as for any payment.
+_NOT_CHARGED = re.compile(
+    r"(?i)^[\s:(]{0,3}(?:loyalty\s+)?(?:points?|pts\.?|saved|savings?|items?|qty|quantity|pieces|pcs|weight|"
+    r"miles|rewards?|punkte|ersparnis|économies|economies|ahorro|risparmio|besparing)(?![^\W\d_])"
+)
+_TENDERED = re.compile(r"(?i)^[\s:(]{0,3}(?:tendered|tender|cash\s+tendered)(?![^\W\d_])")
+_SUM_WORDS = frozenset({Label.GRAND, Label.TOTAL})
+
+
+def _charged(line: str, hits: list[LabelHit]) -> list[LabelHit]:
+    """The hits with sum words that count points, savings or items dropped, and "Total tendered"
+    read as the payment it is."""
+    out = []
+    for hit in hits:
+        after = line[hit.end :]
+        if hit.label in _SUM_WORDS and _NOT_CHARGED.match(after):
+            continue
+        if hit.label in _SUM_WORDS and _TENDERED.match(after):
+            hit = LabelHit(Label.PAID, hit.start, hit.end, hit.text)
+        out.append(hit)
+    return out
+
+
 def _header_cell(line: str, hit: LabelHit) -> bool:
     """A total word closing a row of column headings ("Status   Persons   Price   Total") heads a
     column; an amount beside it on that row is a cell of the table, not the invoice total."""
@@ -246,11 +274,11 @@ def labelled_amounts(infos: list[LineInfo], layout: Layout | None = None) -> lis
         claimed.add((i, amount.start))
         between = infos[i].text[hit.end : amount.start] if amount.start > hit.end else ""
         qualified = bool(re.search(r"[^\W\d_]{2,}", CURRENCY_RE.sub(" ", between)))
-        out.append(Labelled(hit.label, hit.text, amount, i, qualified))
+        out.append(Labelled(hit.label, hit.text, _label_currency(amount, between), i, qualified))
 
     for n, i in enumerate(filled):
         info = infos[i]
-        hits = _bilingual(info.text, info.hits)
+        hits = _charged(info.text, _bilingual(info.text, info.hits))
         if not hits:
             free = _free(infos, i, claimed)
             if pending and free:
@@ -274,7 +302,9 @@ def labelled_amounts(infos: list[LineInfo], layout: Layout | None = None) -> lis
             elif before and not any((i, a.start) in claimed for a in before):
                 take(i, hit, before[-1])
             elif (placed := _placed_value(layout, i, hit, info)) is not None:
-                out.append(Labelled(hit.label, hit.text, placed, i))
+                out.append(
+                    Labelled(hit.label, hit.text, _label_currency(placed, info.text[hit.end : end]), i)
+                )
             else:
                 unresolved.append(hit)
         if not info.label_only:
@@ -288,6 +318,15 @@ def labelled_amounts(infos: list[LineInfo], layout: Layout | None = None) -> lis
         pending.extend(unresolved)
     fallback = _repeated_amount(infos, out)
     return [*out, fallback] if fallback else out
+
+
+def _label_currency(amount: AmountMatch, qualifier: str) -> AmountMatch:
+    """The amount with the currency its label names ("Total EUR   100,00", "Total (in CHF)"),
+    when the amount prints none itself: the sum is in that currency."""
+    if amount.currency is not None:
+        return amount
+    codes = {c for m in CURRENCY_RE.finditer(qualifier) if (c := currency_code(m.group(0)))}
+    return replace(amount, currency=codes.pop()) if len(codes) == 1 else amount
 
 
 def _repeated_amount(infos: list[LineInfo], found: list[Labelled]) -> Labelled | None:
@@ -317,7 +356,9 @@ _TOTALISH = re.compile(
     r"suma|payer|pagar|pagare|zahl|due|payable|charged|[úu]hrad|zap[łl]at|platiti|betalen|betala|"
     # da/no "I alt", fi, hu, tr, ms/id, lv, lt, el, ru/bg, ro "de plată"
     r"(?<![^\W\d_])i\s?alt(?![^\W\d_])|yhteens[äa]|[öo]sszesen|toplam|jumlah|kop[āa]|i[šs] viso|σύνολο|"
-    r"итого|всего|общо|plat[ăa]"
+    r"итого|всего|общо|plat[ăa]|"
+    # the abbreviations of US and UK till slips: "TTL", "GRAND TTL", "Amt", and "Nett" (SG, MY, HK)
+    r"(?<![^\W\d_])(?:ttl|amt|nett)(?![^\W\d_])"
 )
 
 
@@ -427,9 +468,17 @@ def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> Tot
     line_amounts = {i: [a.value for a in info.amounts] for i, info in enumerate(infos) if info.amounts}
     found = labelled_amounts(infos, layout)
     rated, rates = _rated_amounts(infos), tax_rates(infos)
-    reading = read_totals(found, rates, amount_lines, line_amounts, rated)
+    signed = {(i, a.start) for i, info in enumerate(infos) for a in info.amounts if a.currency}
+    page = Counter(_family(a.currency) for info in infos for a in info.amounts if a.currency)
+    # and the amounts whose currency only their label names ("Total EUR   100,00")
+    page.update(
+        _family(x.amount.currency)
+        for x in found
+        if x.amount.currency and (x.line, x.amount.start) not in signed
+    )
+    reading = read_totals(found, rates, amount_lines, line_amounts, rated, page)
     if reading is None and (guess := last_resort(infos)) is not None:
-        reading = read_totals([*found, guess], rates, amount_lines, line_amounts, rated)
+        reading = read_totals([*found, guess], rates, amount_lines, line_amounts, rated, page)
         if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
             reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
     if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:
@@ -580,6 +629,7 @@ def read_totals(
     amount_lines: set[int] | None = None,
     line_amounts: dict[int, list[Decimal]] | None = None,
     rated: list[tuple[Decimal, Decimal]] | None = None,
+    page_currencies: Counter[str] | None = None,
 ) -> TotalsReading | None:
     """Choose the total among labelled amounts; None when nothing is labelled as a total.
 
@@ -612,6 +662,7 @@ def read_totals(
         ([x for x in items if x.label is Label.WEAK and x.value > 0], 0.45),
     ]
     tier, confidence = next(((t, c) for t, c in tiers if t), ([], 0.0))
+    tier = _page_currency(tier, page_currencies)
     notes: list[str] = []
     if tier:
         chosen = max(tier, key=lambda x: x.value)
@@ -744,8 +795,9 @@ def _net_alone(
 ) -> tuple[bool, bool]:
     """(flag, take net + tax) for a net amount that is the only total read while a tax is
     printed. None of both when a smaller part plus a tax reaches it (an Indian "Net amount" is the
-    payable gross; a "Subtotal" under "Net 220,54 / VAT 26.46" is the gross); net + tax where that
-    sum is printed; else the net stays, for review."""
+    payable gross; a "Subtotal" under "Net 220,54 / VAT 26.46" is the gross) or when the card or
+    cash payment is that amount; net + tax where that sum is printed; else the net stays, for
+    review."""
     own = _arithmetic(items, chosen.value, chosen.line, amount_lines)
     if own.confirmed and own.parts and not _close(own.parts[0], chosen.value):
         return False, False
@@ -753,7 +805,39 @@ def _net_alone(
         return False, False
     if any(_printed(chosen.value + t, line_amounts) for t in taxes):
         return False, True
+    paid = [x.value for x in items if x.label is Label.PAID and x.amount.explicit]
+    change = [x.value for x in items if x.label is Label.CHANGE and x.value > 0]
+    if any(_close(v, chosen.value) for v in [*paid, *(p - c for p in paid for c in change)]):
+        return False, False  # the card or cash paid it: nobody pays a pre-tax amount
     return True, False
+
+
+def _page_currency(tier: list[Labelled], page: Counter[str] | None) -> list[Labelled]:
+    """Totals printed in two currencies ("Total EUR 100,00 / Total USD 108,50", "Total CHF 50.00 /
+    EUR 52.10"): the invoice's is the currency most of the page's amounts are printed in; the
+    other total is a conversion, and the larger number of a weaker currency is not the larger
+    total. With no currency ahead, all stay (the largest is taken, as before)."""
+    families = {_family(x.amount.currency) for x in tier if x.amount.currency}
+    if len(families) < 2 or not page:
+        return tier
+    ranked = [(page.get(f, 0), f) for f in families]
+    best = max(ranked)
+    if sum(n == best[0] for n, _ in ranked) > 1:
+        return tier
+    return [x for x in tier if x.amount.currency is None or _family(x.amount.currency) == best[1]]
+
+
+# A "$" or "kr" is read as one dollar or crown before the country settles which: the same sign.
+_FAMILIES = {
+    **dict.fromkeys(("USD", "CAD", "AUD", "NZD", "SGD", "HKD"), "$"),
+    "NOK": "kr",
+    "DKK": "kr",
+    "SEK": "kr",
+}
+
+
+def _family(code: str | None) -> str:
+    return _FAMILIES.get(code or "", code or "")
 
 
 def _currency_of(items: list[Labelled], chosen: Labelled) -> str | None:
