@@ -20,7 +20,7 @@ import msgspec
 
 from reimburse.application.archive import ArchiveEntry, ArchiveLimits, SafeArchive
 from reimburse.application.correct_policy import InvalidCorrection, check_rules, version_id
-from reimburse.application.ledger import load_ledger, spanning_categories
+from reimburse.application.ledger import ledger_spans, load_ledger, spanning_categories
 from reimburse.application.policy_data import (
     InvalidPolicyData,
     is_policy_data,
@@ -359,7 +359,7 @@ class Batch:
         # --- Critical section, per employee: load prior claims + decide + store. Two batches of one
         # employee never interleave here (EmployeeLock), so neither pays what the other just paid.
         async with self._uc.employee_lock.hold(normalise_name(self.request.employee_name)):
-            await self._load_ledger()
+            await self._load_ledger([r.invoice.invoice_date for r in ordered if r.invoice.invoice_date])
             earlier: list[ClaimedBill] = []  # this batch's bills decided so far
             # Written in one go, the batch writes nothing to the invoice store before its end, so
             # each invoice's look-ups give the same answers whatever the order: they start now.
@@ -390,12 +390,16 @@ class Batch:
         # --- end of the critical section
         return events
 
-    async def _load_ledger(self) -> None:
+    async def _load_ledger(self, days: list[date]) -> None:
         """Issue 13: the grants already made to the employee, for the policy's limits that span
-        invoices (a period or a number of claims); read inside the employee's critical section."""
+        invoices (a period or a number of claims); read inside the employee's critical section.
+        Issue 15: only those in the periods around the batch's invoice dates."""
         assert self.policy is not None
         categories = spanning_categories(self.policy)
-        self._ledger = await _stored(load_ledger(self._uc.invoices, self.request.employee_name, categories))
+        spans = ledger_spans(self.policy.caps, days)
+        self._ledger = await _stored(
+            load_ledger(self._uc.invoices, self.request.employee_name, categories, spans)
+        )
 
     async def _judge(self, item: _Read, earlier: list[ClaimedBill], durable_each: bool) -> InvoiceJudged:
         uc, policy = self._uc, self.policy

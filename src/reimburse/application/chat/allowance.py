@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reimburse.application.ledger import load_ledger
+from reimburse.application.ledger import ledger_spans, load_ledger
 from reimburse.domain.chat.allowance import allowance_lines, allowances_left
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.ports.invoice_store import InvoiceStore
@@ -36,6 +36,8 @@ async def allowance_left(
     if not caps:
         what = " or ".join(flt.categories) if flt.categories else "any category"
         return (f"The policy sets no limit per period or number of claims for {what}.",)
-    ledger = await load_ledger(invoices, employee, tuple(sorted({c.category for c in caps})))
-    rows = allowances_left(caps, ledger, reference_day(flt, today))
+    day = reference_day(flt, today)
+    spans = ledger_spans(caps, (day,))  # issue 15: the periods holding the day, not all history
+    ledger = await load_ledger(invoices, employee, tuple(sorted({c.category for c in caps})), spans)
+    rows = allowances_left(caps, ledger, day)
     return allowance_lines(rows, caps, employee)

@@ -118,8 +118,7 @@ class Ledger:
 
         For a rolling limit ("in any 3-year period") every window containing `on` is a period, and
         the fullest one is returned: what is left must fit in all of them."""
-        first, _ = window(cap.period, cap.period_length, on, earliest=True)
-        _, last = window(cap.period, cap.period_length, on)
+        first, last = reach(cap, on)
         relevant: list[tuple[LedgerEntry, Decimal]] = []
         unconverted: list[_Item] = []
         for seq, e in self._between(cap.category, first, last, exclude):
@@ -179,6 +178,14 @@ def _convert(money: Money, currency: str, on: date, fx: FxTable | None) -> Decim
         return money.amount
     found = fx.rate(money.currency, currency, on) if fx is not None else None
     return None if found is None else quantize(money.amount * found[0])
+
+
+def reach(cap: CapRule, on: date) -> tuple[date, date]:
+    """[first, last): the days of every grant `cap` can count for an invoice dated `on` (the union
+    of every window containing `on`)."""
+    first, _ = window(cap.period, cap.period_length, on, earliest=True)
+    _, last = window(cap.period, cap.period_length, on)
+    return first, last
 
 
 def window(period: Period, length: int, on: date, *, earliest: bool = False) -> tuple[date, date]:
