@@ -21,6 +21,9 @@ LINE_OVERLAP = 0.5  # share of the smaller word's height two words must overlap 
 COLUMN_GAP_HEIGHTS = 1.5  # a gap wider than this many line heights separates columns
 PARAGRAPH_GAP_HEIGHTS = 1.9  # a vertical gap wider than this (in line heights) gets a blank line
 DATE_PIECE_GAP_HEIGHTS = 1.0  # pieces of one split date are closer than a column gap
+# A word whose characters `date_repair` changed is a guess about what was printed, however sure
+# the engine was of the glyphs it saw: under the OCR date check's 0.5, so the date goes to review.
+REPAIRED_CONFIDENCE = 0.45
 
 
 class OcrWord(NamedTuple):
@@ -86,7 +89,10 @@ def repaired_dates(line: list[OcrWord]) -> list[OcrWord]:
         done = end
     merged += line[done:]
     fixed = repair_words([w.text for w in merged])  # look-alikes in joined pieces are put right here
-    return [w._replace(text=t) if t != w.text else w for w, t in zip(merged, fixed, strict=True)]
+    return [
+        w._replace(text=t, confidence=min(w.confidence, REPAIRED_CONFIDENCE)) if t != w.text else w
+        for w, t in zip(merged, fixed, strict=True)
+    ]
 
 
 def cluster_lines(words: Iterable[OcrWord]) -> list[list[OcrWord]]:

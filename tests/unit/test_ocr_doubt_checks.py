@@ -1,0 +1,132 @@
+"""Doubt on OCR'd totals and dates (issue 12): a reading that rests on one unconfirmed print, on
+pieces, or on characters the date repair guessed goes to review; a page whose own figures bear the
+reading out does not."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE, OcrWord, build_page, page_text
+from reimburse.adapters.ocr.review import arithmetic_reaches, ocr_review_flags
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+
+Row = tuple[str, ...]
+
+
+def document(rows: list[Row], conf: float = 0.98) -> Document:
+    """An OCR'd page: each row one line, its words spread across the page."""
+    words = []
+    for y, row in enumerate(rows):
+        for x, text in enumerate(row):
+            left = 20 + 300 * x
+            words.append(OcrWord(text, left, 40 * y, left + 12 * len(text), 40 * y + 25, conf))
+    page = build_page(words, 1, 1000, 40 * len(rows) + 40, 0.5)
+    text = page_text(page)
+    return Document(filename="photo.jpg", sha256="0" * 64, text=text, pages=(text,), layout=(page,))
+
+
+def codes(rows: list[Row], total: str, when: date | None = date(2019, 3, 12)) -> list[str]:
+    return [
+        f.code for f in ocr_review_flags(document(rows), Invoice(total=Decimal(total), invoice_date=when))
+    ]
+
+
+HEAD: list[Row] = [("KEDAI MAKAN",), ("Date:", "12/03/2019")]
+
+
+@pytest.mark.parametrize(
+    ("rows", "total"),
+    [
+        # printed twice: Total, then Cash
+        ([*HEAD, ("TOTAL", "12.50"), ("CASH", "12.50")], "12.50"),
+        # once, and two items add up to it
+        ([*HEAD, ("Nasi", "8.00"), ("Teh", "4.50"), ("TOTAL", "12.50")], "12.50"),
+        # once, and net + tax make it
+        ([*HEAD, ("Subtotal", "10.00"), ("GST 6%", "0.60"), ("TOTAL", "10.60")], "10.60"),
+        # once, and cash less change make it
+        ([*HEAD, ("TOTAL", "7.40"), ("Cash", "10.00"), ("Change", "2.60")], "7.40"),
+        # once, and an item column of three adds up to it
+        ([*HEAD, ("A", "1.00"), ("B", "2.00"), ("C", "3.50"), ("TOTAL", "6.50")], "6.50"),
+    ],
+)
+def test_a_total_the_page_bears_out_is_not_doubted(rows: list[Row], total: str) -> None:
+    assert codes(rows, total) == []
+
+
+@pytest.mark.parametrize(
+    ("rows", "total"),
+    [
+        # printed once, nothing adds up to it: a misread digit would be paid
+        ([*HEAD, ("Nasi", "8.00"), ("Teh", "4.50"), ("TOTAL", "13.50")], "13.50"),
+        ([*HEAD, ("TOTAL", "42.00")], "42.00"),
+        # not printed as read at all: put together from pieces
+        ([*HEAD, ("TOTAL", "12", "50")], "12.50"),
+    ],
+)
+def test_a_total_resting_on_one_unconfirmed_print_or_on_pieces_is_doubted(
+    rows: list[Row], total: str
+) -> None:
+    assert codes(rows, total) == ["low_confidence"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "when"),
+    [
+        ("l2/03/2019", date(2019, 3, 12)),  # a look-alike digit put right
+        ("12/O3/2019", date(2019, 3, 12)),
+        ("12,03.2019", date(2019, 3, 12)),  # a comma put right
+    ],
+)
+def test_a_date_read_only_from_repaired_characters_goes_to_review(printed: str, when: date) -> None:
+    rows: list[Row] = [("KEDAI",), ("Date:", printed), ("TOTAL", "5.00"), ("CASH", "5.00")]
+    assert codes(rows, "5.00", when) == ["low_confidence"]
+
+
+def test_a_date_split_into_pieces_of_clean_digits_is_not_doubted() -> None:
+    words = [
+        OcrWord("TOTAL", 20, 0, 80, 25, 0.99),
+        OcrWord("5.00", 400, 0, 450, 25, 0.99),
+        OcrWord("CASH", 20, 40, 80, 65, 0.99),
+        OcrWord("5.00", 400, 40, 450, 65, 0.99),
+        OcrWord("12", 20, 80, 40, 105, 0.97),
+        OcrWord("/", 44, 80, 50, 105, 0.97),
+        OcrWord("03", 54, 80, 74, 105, 0.97),
+        OcrWord("/", 78, 80, 84, 105, 0.97),
+        OcrWord("2019", 88, 80, 128, 105, 0.97),
+    ]
+    page = build_page(words, 1, 1000, 200, 0.5)
+    assert any(w.text == "12/03/2019" and w.confidence == 0.97 for w in page.words)
+    text = page_text(page)
+    doc = Document(filename="p.jpg", sha256="0" * 64, text=text, pages=(text,), layout=(page,))
+    read = Invoice(total=Decimal("5.00"), invoice_date=date(2019, 3, 12))
+    assert ocr_review_flags(doc, read) == ()
+
+
+def test_a_repaired_word_carries_the_repair_confidence() -> None:
+    page = build_page([OcrWord("12/O3/2019", 20, 0, 140, 25, 0.99)], 1, 1000, 100, 0.5)
+    assert [(w.text, w.confidence) for w in page.words] == [("12/03/2019", REPAIRED_CONFIDENCE)]
+
+
+amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("999.99"), places=2)
+
+
+@given(st.lists(amounts, min_size=2, max_size=6))
+def test_an_item_column_reaches_its_sum(items: list[Decimal]) -> None:
+    total = sum(items, Decimal(0))
+    assert arithmetic_reaches([*items, total], total)
+
+
+@given(amounts, amounts)
+def test_tendered_less_change_reaches_the_total(total: Decimal, change: Decimal) -> None:
+    assume(change != total)  # an amount equal to the total is one of its own prints
+    assert arithmetic_reaches([total, total + change, change], total)
+
+
+def test_the_total_alone_reaches_nothing() -> None:
+    assert not arithmetic_reaches([Decimal("12.50"), Decimal("12.50")], Decimal("12.50"))
