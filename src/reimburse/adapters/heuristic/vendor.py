@@ -70,7 +70,11 @@ _RECIPIENT_LABEL = re.compile(
     r"customer|buyer|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
     r"name\s*&\s*adresse|kunde|käufer|empfänger|adresse\s*de\s*facturation|adresse\s*de\s*livraison|"
     r"facturé\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"
-    r"cobrar\s*a|enviar?\s*a|cliente|comprador|destinatario|intestatario|spett\.?\s*le|acquirente)\b"
+    r"cobrar\s*a|enviar?\s*a|cliente|comprador|destinatario|intestatario|spett\.?\s*le|acquirente|"
+    # whom the invoice is for: "Invoice For:", "Prepared for", "Attn:", "Rechnung an", "Fatturare a"
+    r"invoice\s*for(?=\s*:|$)|billed\s*for|prepared\s*for|issued\s*to|attn|attention|payer|"
+    r"rechnung\s*an|leistungsempfänger|rechnungsanschrift|facturer\s*à|fatturare\s*a|fatturato\s*a|"
+    r"factureren\s*aan|gefactureerd\s*aan)\b"
 )
 _PERSON = re.compile(
     r"^(?:Herrn?|HERRN?|Frau|FRAU|Mr|MR|Mrs|MRS|Ms|MS|Mme|MME|Mlle|M\.?|Dhr\.?|Mevr\.?|Sr\.|Sra\.|Sig\.)"
@@ -240,6 +244,8 @@ def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]
                 continue
             if k and _FIELD_WORDS.match(row[k - 1][1]):
                 continue  # the value of the field named left of it ("Rate Plan   OGBOBF")
+            if k + 1 < len(row) and _field_value(row[k + 1][1]):
+                continue  # a field's name with its value right of it ("Adult/Child   1/0")
             name = _plain_name(infos[i].text, start, cell) or _name_before_address(cell)
             if name and everywhere and len(re.findall(r"[^\W\d_]", name)) < 4:
                 continue  # a logo's fragment ("OSO"), when a company name is printed elsewhere
@@ -249,10 +255,43 @@ def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]
         sender = _sender_line(infos[i].text)
         if sender and not _recipient(recipient, i, 0):
             return sender, 0.5
+    footer = _footer_letterhead(infos, filled, recipient)
+    if footer:  # "Citadines Michel Hamburg" over "Ludwig-Erhard-Str. 7, 20459 Hamburg" at the foot
+        return footer, 0.5
     if everywhere:
         return everywhere[0], 0.5
     domain = _domain(infos, filled, recipient)
     return (domain, 0.4) if domain else (None, 0.0)
+
+
+# A closing that names the issuer as the reader's host: "Ihr Mercure Hotel", "Your Hilton team".
+_YOUR = re.compile(r"(?i)^(?:ihr|ihre|euer|your|votre|uw|jullie|su|il\s+vostro|la\s+vostra)\s+(?=\S)")
+_CONTACT = re.compile(r"(?i)(?<![^\W\d_])(?:tel|telefon|phone|fon|fax|e-?mail|mail|web|www)\b|@|\+\d{2}")
+_FOOTER = 12  # non-blank lines at the foot of the document
+
+
+def _footer_letterhead(infos: list[LineInfo], filled: list[int], recipient: dict[int, int]) -> str | None:
+    """The issuer's name on a line of its own at the foot of the page, right above its address or
+    contact line: the letterhead many invoices print as a footer instead of a header."""
+    foot = filled[-_FOOTER:]
+    for n, i in enumerate(foot[:-1]):
+        row = cells(infos[i].text)
+        if _recipient(recipient, i, row[0][0]) or infos[i].hits:
+            continue
+        below = clean_spaces(infos[foot[n + 1]].text)
+        if not (
+            (_STREET_WORD.search(below) and re.search(r"\d", below))
+            or _POSTCODE_CITY.search(below)
+            or _CONTACT.search(below)
+        ):
+            continue
+        cell = _YOUR.sub("", clean_spaces(row[0][1])).rstrip(" .")
+        # a slogan after the name ("Only YOU Hotel Atocha * Your style, Our way")
+        cell = re.split(r"\s+[*|·•]", cell, maxsplit=1)[0]
+        name = _plain_name(cell, 0, cell)
+        if name and not any(c.isdigit() for c in name):
+            return name
+    return None
 
 
 # "Welcome to Denny's", "Thank you for shopping at;" over the name, "Willkommen bei ...".
@@ -267,6 +306,12 @@ _FREE_MAIL = re.compile(
     r"orange|free|laposte|wanadoo|libero|virgilio|ziggo|kpn|telenet|proton|protonmail|mail)$"
 )
 _DOMAIN = re.compile(r"(?i)(?:www\.|https?://(?:www\.)?|[\w.+-]@)([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,}")
+
+
+def _field_value(cell: str) -> bool:
+    """A short value such as a form prints right of its field's name: a count, code or number."""
+    text = cell.strip()
+    return len(text) <= 20 and any(c.isdigit() for c in text) and not _LEGAL_RE.search(text)
 
 
 def _welcomed(line: str, below: str) -> str | None:
@@ -326,12 +371,45 @@ def _recipient_cells(infos: list[LineInfo]) -> dict[int, int]:
                 while block_start > 0 and infos[block_start - 1].text.strip() and i - block_start < 2:
                     block_start -= 1
                 mark(block_start, max(0, start - 2), 7)
+        if i == 0:
+            window = _window_address(infos)
+            if window is not None:
+                mark(window, 0, 6)
         if _sender_line(info.text) and i < 40:
             # Under a one-line sender address: the window envelope's recipient block.
             nxt = next((j for j in range(i + 1, len(infos)) if infos[j].text.strip()), None)
             if nxt is not None:
                 mark(nxt, 0, 6)
     return out
+
+
+def _window_address(infos: list[LineInfo]) -> int | None:
+    """The first line of an address that opens the page with nothing of the issuer's around it: a
+    name, a street, a postcode and city and the country, then straight the title or the fields,
+    and no phone, mail, web or registration at the top. That is the window envelope's recipient
+    (a hotel bill to the guest's company); an issuer's letterhead carries its contact details,
+    and a sender's block is followed by the recipient's (a second address)."""
+    filled = [i for i, info in enumerate(infos) if info.text.strip()]
+    top = filled[:_TOP]
+    if len(top) < 5 or any(
+        _CONTACT.search(infos[i].text) or _REGISTRATION.search(infos[i].text) for i in top
+    ):
+        return None
+    rows = [clean_spaces(infos[i].text) for i in top]
+    if any(len(cells(infos[i].text)) != 1 for i in top[:4]):
+        return None
+    street = next((n for n in (1, 2) if _STREET.search(rows[n]) and re.search(r"\d", rows[n])), None)
+    if street is None or not _POSTCODE_CITY.search(rows[street + 1]):
+        return None
+    if any(re.search(r"\d", rows[n]) for n in range(street)):
+        return None  # the name lines hold no digits
+    after = street + 2
+    if not _COUNTRIES.match(rows[after]):
+        return None  # an address abroad, as a letter to a guest from another country is written
+    nxt = rows[after + 1]
+    if not (_TITLES.match(nxt) or find_labels(nxt) or find_dates(nxt)):
+        return None
+    return top[0]
 
 
 def _people(infos: list[LineInfo]) -> set[int]:
@@ -519,7 +597,11 @@ def _legal_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, i
 # behind the brand printed above it, which is the name a reader knows the issuer by.
 _PARENT = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:unit|division|member|subsidiary|brand|franchisee)\s+of|(?:operated|managed|owned)"
-    r"\s+by|ein\s+unternehmen\s+(?:der|von)|une\s+(?:marque|filiale)\s+de|onderdeel\s+van)(?![^\W\d_])"
+    r"\s+by|ein\s+unternehmen\s+(?:der|von)|une\s+(?:marque|filiale)\s+de|onderdeel\s+van|"
+    # the operator named as such: German "Betreiber:", French "exploité par", Spanish "gestionado
+    # por", Italian "gestito da", Dutch "geëxploiteerd door"
+    r"betreiber(?:in)?\s*:|betrieben\s+von|exploit[ée]e?\s+par|exploitant\s*:|gestionad[oa]\s+por|"
+    r"gestit[oa]\s+da|ge[eë]xploiteerd\s+door)(?![^\W\d_])"
 )
 
 

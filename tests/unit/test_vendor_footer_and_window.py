@@ -1,0 +1,147 @@
+"""Vendor cues of issue 11 on synthetic invoices: the operator behind a brand, the letterhead set
+as a footer, a field's name beside its value, and the recipient's window address at the top."""
+
+from __future__ import annotations
+
+import pytest
+
+from reimburse.adapters.heuristic.fields import read_vendor
+from reimburse.adapters.heuristic.text import normalize
+from reimburse.adapters.heuristic.totals import analyse_lines
+
+# A bill's body, so that its foot lies below the header block as on a real page.
+BODY = "Datum:   12.03.2024\nTisch 4\n1 Kaffee   3,20\n1 Tee   2,80\n1 Kuchen   4,50\n1 Wasser   2,50\n"
+
+
+def _vendor(text: str) -> str | None:
+    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
+
+
+# The operator company named as such yields to the brand the reader knows ("operated by" in
+# German, French, Spanish, Italian and Dutch), here the brand printed above its address at the foot.
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        (
+            "Rechnung\nRechnungsnr. 4711\nÜbernachtung   120,00\nGesamt EUR 120,00\n"
+            "Stadthotel Lindenhof\nLindenallee 4, 04109 Leipzig\n"
+            "Betreiber: Lindenhof Betriebs GmbH - Amtsgericht Leipzig HRB 1234",
+            "Stadthotel Lindenhof",
+        ),
+        (
+            "Facture\nFacture n° 2024-77\nNuitée   95,00\nTotal TTC 95,00 €\n"
+            "Résidence Les Tilleuls\n12 rue des Lilas, 75011 Paris\n"
+            "Exploité par Tilleuls Gestion SAS - RCS Paris 123 456 789",
+            "Résidence Les Tilleuls",
+        ),
+        (
+            "Factura\nFactura nº 88\nHabitación   80,00\nTotal 80,00 €\n"
+            "Hostal La Plaza\nCalle Mayor 3, 28013 Madrid\n"
+            "Gestionado por Plaza Hoteles S.L. - CIF B12345678",
+            "Hostal La Plaza",
+        ),
+    ],
+)
+def test_an_operator_yields_to_the_brand(text: str, vendor: str) -> None:
+    assert _vendor(text) == vendor
+
+
+# The letterhead printed as a footer: the name on its own line right above the issuer's address
+# or contact line; a closing "Ihr ..."/"Your ..." and a slogan after the name are not part of it.
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        (
+            "Rechnung\nRechnungsnr. 1001\nFrühstück   12,50\n" + BODY + "Gesamt EUR 12,50\n"
+            "Wir freuen uns auf Ihren nächsten Besuch.\nIhr Hotel Sonnenhof.\n"
+            "Sonnenweg 3 · 83700 Rottach-Egern",
+            "Hotel Sonnenhof",
+        ),
+        (
+            "Receipt\nReceipt no. 5521\nFlat white   3.20\n" + BODY + "Total £3.20\n"
+            "Harbour Bakery\nTel +44 20 7946 0018 · hello@harbour-bakery.example",
+            "Harbour Bakery",
+        ),
+        (
+            "Factura\nFactura nº 19024895\nEstancia   300,00\n" + BODY + "Total a pagar 300,00\n"
+            "Casa Alameda * Your style, our way\nPaseo del Prado 13, 28014 Madrid",
+            "Casa Alameda",
+        ),
+    ],
+)
+def test_a_letterhead_at_the_foot_names_the_issuer(text: str, vendor: str) -> None:
+    assert _vendor(text) == vendor
+
+
+# A field's name with its value right of it is no name, even at the top of a bill.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Room Number   431\nAdult/Child   1/0\nRate Plan   BB\nTotal Amount   220.00",
+        "Persons   2\nNights   3\nTotal   300.00",
+    ],
+)
+def test_a_field_beside_its_value_is_not_the_vendor(text: str) -> None:
+    assert _vendor(text) is None
+
+
+# An address that opens the page with nothing of the issuer's (no phone, mail, web or
+# registration), ends in a country and runs straight into the title is the recipient's window
+# address; the issuer is then read elsewhere. With the issuer's contact details, or with a second
+# address under it, the block at the top stays the issuer's own.
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        (
+            "Nordlicht Consulting GmbH\nHafenstrasse 114A\n10117 Berlin\nGermany\nRechnung\n"
+            "Datum:   11.01.2024\nLogis   119,00\nGesamt EUR 119,00\n"
+            "Hotel Alsterblick\nAlsterufer 2, 20354 Hamburg",
+            "Hotel Alsterblick",
+        ),
+        (
+            "Bluebird Trading Ltd\n12 Queen Street\nEdinburgh EH2 1JX\nUnited Kingdom\nInvoice\n"
+            "Invoice date: 02/03/2024\nConsulting   500.00\nTotal 500.00\n"
+            "Kestrel Advisory\n40 Rue du Rhône, 1204 Genève",
+            "Kestrel Advisory",
+        ),
+        (
+            "Harbour Lights Inn\n12 Shore Road\nBrighton BN1 2AA\nUnited Kingdom\nTel +44 1273 000000\n"
+            "Invoice\nInvoice date: 02/03/2024\nRoom   90.00\nTotal 90.00",
+            "Harbour Lights Inn",
+        ),
+        (
+            "Atelier Nord\n27 rue Henri Rolland\n69100 Villeurbanne\nFrance\n\nCabinet Dupont\n"
+            "42 rue de l'audit\n69100 Villeurbanne\nFrance\nInvoice VT/2022/0001\nTotal 1,810.80 €",
+            "Atelier Nord",
+        ),
+    ],
+)
+def test_the_window_address_at_the_top_is_the_recipient(text: str, vendor: str) -> None:
+    assert _vendor(text) == vendor
+
+
+# Labels that say whom the invoice is for head the customer's block, whose company is never the
+# issuer however plainly it carries a legal form.
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        (
+            "Contoso\nAddress: 1 Redmond way Suite 6000 Redmond, WA 99243\n"
+            "Invoice For: Fabrikam Corporation\n1020 Enterprise Way\nSunnyvale, CA 87659\n"
+            "Invoice Number 34278587\nInvoice Date: 6/18/2017\nTotal $56,651.49",
+            "Contoso",
+        ),
+        (
+            "Malerbetrieb Krause\nRechnung an:\nNordlicht Consulting GmbH\nHafenstrasse 4\n"
+            "10117 Berlin\nRechnungsnr. 2024-118\nGesamt EUR 980,00",
+            "Malerbetrieb Krause",
+        ),
+        (
+            "Studio Verde\nFatturare a:\nRossi Costruzioni S.r.l.\nVia Roma 5\n20121 Milano\n"
+            "Fattura n. 45\nTotale € 610,00",
+            "Studio Verde",
+        ),
+    ],
+)
+def test_the_invoice_for_block_is_the_customer(text: str, vendor: str) -> None:
+    assert _vendor(text) == vendor
