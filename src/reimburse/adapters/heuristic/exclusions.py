@@ -19,7 +19,7 @@ NEGATIVE = re.compile(
     r"(?:do|does|will|shall|can|would)\s*(?:not|n't)\s+(?:reimburse|pay\s+for|cover)|"
     r"won't\s+(?:reimburse|pay\s+for|cover|be\s+reimbursed)|never\s+(?:be\s+)?reimburs\w*|(?:will|shall|would|can|may|must)\s*not\s+be\s+"
     r"(?:reimbursed|paid|covered|accepted|allowed|claimed|refunded)|cannot\s+be\s+(?:claimed|reimbursed)|"
-    r"(?:is|are)\s+not\s+(?:reimbursable|covered|allowed|permitted|eligible|claimable|accepted|refunded|payable)|"
+    r"(?:is|are)\s+not\s+(?:reimbursable|covered|allowed|permitted|eligible|claimable|accepted|refunded|payable|paid)|"
     r"(?:is|are)\s+excluded|\bunallowable\b|not\s+(?:an?\s+)?(?:allowable|permissible)|non-?allowable|"
     r"under\s+no\s+circumstances\s+(?:can|will|may|shall)|not\s+(?:under\s+any\s+circumstances\s+)?bear\s+the\s+cost|"
     r"(?:is|are)\s+excluded|\bexcluded\b|\bexclusions?\b|not\s+covered|not\s+eligible|\bineligible\b|"
@@ -35,11 +35,15 @@ NEGATIVE = re.compile(
     r"(?:traveler|traveller|employee|individual|claimant)'s\s+(?:own\s+|sole\s+|personal\s+)?responsibility|"
     r"will\s+be\s+rejected|must\s+be\s+borne|borne\s+by\s+the\s+employee|at\s+(?:the\s+)?employee'?s?\s+own\s+"
     r"(?:cost|expense)|nicht\s+erstattungsfähig|nicht\s+erstattet|werden\s+nicht\s+erstattet|"
-    r"ausgeschlossen|nicht\s+übernommen|non\s+remboursables?|ne\s+(?:sont|seront)\s+pas\s+(?:rembours|pris\s+en\s+charge)|"
-    r"non\s+pris\s+en\s+charge|exclus|niet\s+vergoed|niet\s+in\s+aanmerking|"
+    r"ausgeschlossen|nicht\s+übernommen|non\s+remboursables?|ne\s+(?:sont|seront)\s+pas\s+(?:rembours|pris(?:es?)?\s+en\s+charge)|"
+    r"non\s+pris(?:es?)?\s+en\s+charge|exclus|niet\s+vergoed|niet\s+in\s+aanmerking|"
     r"worden\s+niet\s+vergoed|uitgesloten|no\s+(?:se\s+)?(?:son|serán|será|es|se)\s+reembols|no\s+se\s+reembolsar|"
     r"no\s+reembolsables?|non\s+(?:saranno|verranno|vengono)\s+rimbors|"
     r"excluidos?|non\s+(?:sono\s+)?rimborsabil|esclus[io]|(?:is|are)\s+not\s*\.?$|"
+    # "Neither X nor Y will be reimbursed", "Weder X noch Y werden erstattet": the negation is in
+    # the subject; `nn` is what it names.
+    r"\b(?:neither|weder)\s+(?P<nn>[^.;:]{1,80}?\b(?:nor|noch)\b[^.;:]{1,60}?)\s+(?:is|are|will|shall|can|may|wird|werden)\s+"
+    r"(?:be\s+)?(?:reimbursed|reimbursable|paid|covered|allowed|accepted|claimed|erstattet|übernommen)\b|"
     # A heading or lead-in that is only "Personal expenses": the list under it is what is not paid.
     r"^\W*(?:personal|non-?business)\s+(?:items|expenses|costs)\W*$)"
 )
@@ -53,8 +57,10 @@ _PROCESS = re.compile(
 _DROP = re.compile(
     r"(?i)^(?:(?:the\s+following(?:\s+\w+)?|following|any|all|the|other|such\s+as|e\.g\.|including|items?\s+like|"
     r"expenses?|costs?|charges?|purchases?|claims?|for|on|of|towards|related\s+to|incurred|spent|items?|"
-    r"employees?|travell?ers?|use\s+of|a|an|their|his|her|its|your|our|"
-    r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered|reimbursements?|payments?)(?![^\W\d_])|\W)+"
+    r"(?:employees?|travell?ers?)(?:['’]s)?|use\s+of|a|an|their|his|her|its|your|our|"
+    r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered|reimbursements?|payments?|"
+    # Articles of list items in other languages: "les amendes", "de minibar", "il minibar".
+    r"le|la|les|des|du|der|die|das|den|dem|el|los|las|il|lo|gli|de|het|een)(?![^\W\d_])|l['’]|\W)+"
 )
 _TAIL = re.compile(
     r"(?i)(\s+(?:expenses?|costs?|charges?|bills?|items?|fees?|dues|purchases?|products?|"
@@ -278,6 +284,24 @@ _NOT_NOUNS = frozenset(
         "money",
         "loss",
         "damage",
+        # People, never things bought: "such as spouses, children or friends" says whose costs are
+        # not paid; "children" alone would decline a children's menu.
+        "children",
+        "child",
+        "kids",
+        "friends",
+        "friend",
+        "relatives",
+        "family",
+        "families",
+        "guests",
+        "guest",
+        "partners",
+        "partner",
+        "dependents",
+        "dependants",
+        "visitors",
+        "colleagues",
     ]
 )
 # Heads of process nouns: "cash advances", "travel exceptions", "expense reports" name no bought item.
@@ -384,6 +408,11 @@ _GENERIC_HEADS = frozenset(
         "circumstances",
         "situations",
         "arrangements",
+        # "the employee's personal convenience, such as upgrades": a reason, the examples are things.
+        "convenience",
+        "comfort",
+        "preference",
+        "preferences",
     ]
 ) | frozenset(
     # When and where, never what: "weekends", "personal vacation", "the home city" name a time or
@@ -488,6 +517,8 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
     text = re.sub(r"\([^)]*\)", " ", subject_text)
     out: dict[str, ExclusionFinding] = {}
     for part in _elided(text):
+        if re.search(rf"(?i)\s(?:{_PAST_LIMIT.pattern})\b", part):
+            continue  # "tips in excess of 20 percent": a cap on the item, not its exclusion
         kinds = known_kinds(part)
         for kind in kinds:
             # Item words come from the curated lexicon only: a policy's "spa" must not hit "Spa rood".
@@ -535,9 +566,17 @@ _RECIPIENT = re.compile(
     r"(?i)^\s*(?:(?:the|its|any|an?)\s+)?(?:employees?|travell?ers?|staff|individuals?|faculty|students?|"
     r"persons?|you|them)(?:'s)?\s+(?:for\s+)?"
 )
+# "Tips above 20%", "alcohol in excess of $50", "Trinkgelder über 10 % hinaus": only the part past a
+# limit is refused, so the item itself is paid up to it (a cap, not an exclusion).
+_PAST_LIMIT = re.compile(
+    r"in\s+excess\s+of|above|beyond|exceed\w*|over(?=\s+(?:and\s+above|the\b|an?\b|[$€£\d]))|(?:more|greater|higher)\s+than|"
+    r"über|au-delà|au-dessus|en\s+sus|por\s+encima|superior(?:es)?\s+a|oltre|eccedent\w*|boven|meer\s+dan"
+)
 _QUALIFIER = re.compile(
     r"(?i)\s+(?:if|unless|when|while|where|whether|that|which|who|due\s+to|except|given|obtained|"
-    r"incurred|not\s+(?:\w+\s+)?related|related\s+to|regardless|paid\s+for|taken|used|purchased|between|as\s+well|involving|accompanying)\b.*$"
+    r"incurred|not\s+(?:\w+\s+)?related|related\s+to|regardless|paid\s+for|taken|used|purchased|between|as\s+well|involving|accompanying|"
+    + _PAST_LIMIT.pattern
+    + r")\b.*$"
 )
 
 
@@ -572,7 +611,12 @@ def _unqualified(text: str) -> tuple[str, bool]:
     # "The use of X", "Charges for X": the excluded thing is what the generic noun is of.
     cut = _GENERIC_OF.sub("", cut, count=1)
     # "Gifts to friends or relatives": the enumeration is the preposition's, the item is "gifts".
-    head = re.split(r"(?i)\s+(?:to|for|of|by|with|from|at|on|in|during|before|after)\s+", cut, maxsplit=1)[0]
+    head, *rest = re.split(
+        r"(?i)\s+(?:to|for|of|by|with|from|at|on|in|during|before|after)\s+", cut, maxsplit=1
+    )
+    # "Meals or travel for family members": when only what follows names an excluded kind, that is the item.
+    if rest and known_kinds(rest[0]) and not known_kinds(head):
+        return rest[0], narrowed
     return head, narrowed
 
 
@@ -698,6 +742,8 @@ def subject_of(sentence: str) -> str:
     obj = object_of(sentence)
     if obj is not None:
         return obj[0]
+    if m.group("nn"):
+        return m.group("nn")
     head, tail = sentence[: m.start()], sentence[m.end() :]
     # "... Economy rental vehicles Luxury vehicles, limousines ... are not reimbursable": list lines
     # the text layer ran together; the subject is the last line's ("for the Board" is a name).
@@ -767,3 +813,49 @@ def table_exclusions(table: tuple[tuple[str, ...], ...]) -> list[tuple[Exclusion
                     continue
                 out += [(f, clause) for f in find_exclusions(item)]
     return out
+
+
+_COLUMN_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+
+
+def _spaced_cells(line: str) -> list[str]:
+    """The cells of a line set in columns two or more spaces apart."""
+    return [m.group(0) for m in _COLUMN_GAP.finditer(line.strip())]
+
+
+def column_exclusions(text: str) -> list[tuple[ExclusionFinding, str]]:
+    """Exclusions of a table the text layer set in spaced columns ("Reimbursable   Not reimbursable"
+    over "Economy airfare   Seat upgrades"): a header line of two to four cells, one of them a
+    short negative one, and the rows under it with as many cells, read as a ruled table is."""
+    lines = text.split("\n")
+    out: list[tuple[ExclusionFinding, str]] = []
+    for i, line in enumerate(lines):
+        head = _spaced_cells(line)
+        if not 2 <= len(head) <= 4 or not any(is_negative(c) and len(c.split()) <= 4 for c in head):
+            continue
+        rows = [tuple(head)]
+        for below in lines[i + 1 :]:
+            cells = _spaced_cells(below)
+            if len(cells) != len(head):
+                break
+            rows.append(tuple(cells))
+        out += table_exclusions(tuple(rows))
+    return out
+
+
+_EXAMPLES_LEAD = re.compile(
+    r"(?i)^\W*(?:(?:some\s+)?examples(?:\s+of\s+(?:these|such|which)(?:\s+\w+)?)?|these|this|they|such\s+\w+)\s+"
+    r"(?:include|includes|are|would\s+be)\b(?:\s*,?\s*but\s+are\s+not\s+limited\s+to)?\s*:?"
+)
+
+
+def examples_of_previous(sentence: str, previous: str) -> list[ExclusionFinding]:
+    """The examples of an exclusion stated in the sentence before ("Personal expenses are not
+    reimbursed. Examples include golf and in-room movies."). Only kinds the lexicon knows: the
+    sentence is prose, not a list the policy set out as items."""
+    lead = _EXAMPLES_LEAD.match(sentence)
+    if lead is None or not is_negative(previous) or is_negative(sentence):
+        return []
+    items = sentence[lead.end() :]
+    names = {k.name for k in known_kinds(items)}
+    return [f for f in find_exclusions(items) if f.name in names]

@@ -372,8 +372,9 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ),
     ExcludedKind(
         "minibar",
-        _w("minibar, mini bar, mini-bar"),
-        _w("minibar, mini bar, mini-bar, honesty bar"),
+        # "Honor bar" is the US hotels' name for it (two public non-reimbursable lists).
+        _w("minibar, mini bar, mini-bar, honor bar, honour bar"),
+        _w("minibar, mini bar, mini-bar, honesty bar, honor bar, honour bar"),
     ),
     ExcludedKind(
         "laundry",
@@ -497,9 +498,13 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         "grooming services",
         _w(
             "barber, barbers, hairdresser, hairdressers, haircut, haircuts, shoe shine, shoe shines, "
-            "shoeshine, shoeshines, friseur, coiffeur, kapper"
+            "shoeshine, shoeshines, friseur, coiffeur, kapper, manicure, manicures, manicurist, manicurists, "
+            "beautician, beauticians, hair salon, hair salons"
         ),
-        _w("barber, hairdress, haircut, shoe shine, shoeshine, manicure, friseur, coiffeur, kapper"),
+        _w(
+            "barber, hairdress, haircut, shoe shine, shoeshine, manicure, manicurist, beautician, hair salon, "
+            "friseur, coiffeur, kapper"
+        ),
     ),
     ExcludedKind(
         "reading material",
@@ -567,8 +572,14 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ),
     ExcludedKind(
         "recreation",
-        _w("recreation, recreational, sightseeing, golf, freizeit, loisirs"),
-        _w("recreation, sightseeing, golf, green fee, ski pass, lift ticket, theme park, freizeit, loisirs"),
+        _w(
+            "recreation, recreational, sightseeing, golf, greens fee, greens fees, green fee, green fees, "
+            "ski pass, ski passes, lift ticket, lift tickets, freizeit, loisirs"
+        ),
+        _w(
+            "recreation, sightseeing, golf, green fee, greens fee, ski pass, lift ticket, theme park, freizeit, "
+            "loisirs"
+        ),
     ),
     ExcludedKind(
         "frequent flyer miles",
@@ -613,6 +624,16 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         # Not "contributions" alone: a pension or a co-payment is one too.
         _w("donation, charitable contribution, political contribution, spende"),
     ),
+    # Items of several published non-reimbursable lists (university and firm pages; issue 19).
+    ExcludedKind(
+        "navigation devices",
+        _w(
+            "gps, gps devices, gps navigation, navigation system, navigation systems, satellite radio, satnav"
+        ),
+        _w("gps, navigation system, satnav, sat nav, satellite radio"),
+    ),
+    ExcludedKind("snacks", _w("snacks, snack, snack food, snack foods"), _w("snack")),
+    ExcludedKind("valet", _w("valet, valet parking, valet service, valet services"), _w("valet")),
 )
 
 KIND_BY_NAME: dict[str, ExpenseKind] = {k.name: k for k in KINDS}
