@@ -271,3 +271,38 @@ OTHER_CASES: list[tuple[str, str, Limit]] = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in OTHER_CASES], ids=[c[0] for c in OTHER_CASES])
 def test_categories_units_and_places_of_single_limits(text: str, expected: Limit) -> None:
     assert limits(read(text + PLAIN.format(c="USD"), "USD")) == {expected, PLAIN_LIMIT}
+
+
+GRADE_ROWS: list[tuple[str, str, set[Limit]]] = [
+    (
+        "each grade row lists several categories",
+        "Allowances\nGrade A: hotel $250 per night, meals $80 per day\nGrade B: hotel $180 per night, meals $60 per day\n",
+        {
+            ("hotel", D(250), "night", "grade grade a"),
+            ("meals", D(80), "day", "grade grade a"),
+            ("hotel", D(180), "night", "grade grade b"),
+            ("meals", D(60), "day", "grade grade b"),
+        },
+    ),
+    (
+        "role rows with a fallback row",
+        "Allowances\nDirectors: hotel $300 per night, meals $90 per day\n"
+        "All other employees: hotel $200 per night, meals $60 per day\n",
+        {
+            ("hotel", D(300), "night", "grade directors"),
+            ("meals", D(90), "day", "grade directors"),
+            ("hotel", D(200), "night", "grade all other employees"),
+            ("meals", D(60), "day", "grade all other employees"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in GRADE_ROWS], ids=[c[0] for c in GRADE_ROWS])
+def test_a_grade_opening_a_row_of_categories_holds_for_each(text: str, expected: set[Limit]) -> None:
+    assert limits(read(text + PLAIN.format(c="USD"), "USD")) == expected | {PLAIN_LIMIT}
+
+
+def test_a_later_amount_without_a_category_keeps_no_earlier_grade() -> None:
+    policy = read("Lodging\nBand 3 and above: hotel up to $200 per night; others $150 per night.\n", "USD")
+    assert ("hotel", D(150), "night", "") in limits(policy)

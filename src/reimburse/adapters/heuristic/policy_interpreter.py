@@ -20,8 +20,6 @@ from reimburse.adapters.heuristic.conditions import (
 from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
-    column_exclusions,
-    examples_of_previous,
     excluded_part,
     find_exclusions,
     is_negative,
@@ -103,9 +101,6 @@ class HeuristicPolicyInterpreter:
             # "... in New York City may not exceed $350; elsewhere $250": the next clause's opening
             # says the place before this amount is a row of a table in words.
             following = scoped[k + 1][0].text[:40] if k + 1 < len(scoped) else ""
-            before = scoped[k - 1][0].text if k else ""
-            for finding in examples_of_previous(clause.text, before):
-                builder.add_exclusion(finding, f"{before} {clause.text}")
             previous = self._clause(clause, builder, previous, money_text, inherited, following)
         currency = policy_currency(text) or builder.currency(detect_currency(text) or self._default_currency)
         policy = Policy(
@@ -253,9 +248,6 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     without the rows that gave limits, so that sentences do not read them a second time."""
     lines = text.split("\n")
     drop: set[int] = set()
-    # "Reimbursable   Not reimbursable" set in spaced columns: the right column's items are excluded.
-    for finding, cited in column_exclusions(text):
-        builder.add_exclusion(finding, cited)
     for rows, used in text_tables(text):
         limits = read_table(rows, context_above(lines, used[0]))
         if limits:
@@ -427,6 +419,10 @@ def _cap_condition(
     # A row's label alone before its amount ("All others $200", "Other grades: $150") may be a role.
     row_label = i == 0 and len(before.split()) <= 4 and not _CAP_OPENING.search(before)
     label = condition_in(before[-80:], roles=(bool(clause.label) and clause.label in before) or row_label)
+    if i and not (label and label.grades) and find_mentions(before) and not _CLAUSE_VERB.search(before):
+        # "Grade A: hotel $250, meals $80 Grade B: hotel $180, meals $60": the grade or role that
+        # opens a row of categories is each amount's, up to the next row's.
+        label = merge(label, _row_grade(sentence, caps, i))
     scope = (
         scopes_in(after)
         or classes_in(after)
@@ -481,6 +477,19 @@ def _cap_condition(
         Condition(other="; ".join(_unique_words(governing))) if governing else None,
     )
     return condition, meal.group(1).lower() if meal else ""
+
+
+# A sentence of its own after the row ("Internet access is reimbursed up to $35"), not a row item.
+_CLAUSE_VERB = re.compile(r"(?i)\b(?:is|are|may|will|shall|must|can|reimburs\w*)\b")
+
+
+def _row_grade(sentence: str, caps: list[CapFinding], i: int) -> Condition | None:
+    for j in range(i, -1, -1):
+        gap = sentence[caps[j - 1].amount.end if j else 0 : caps[j].amount.start]
+        found = condition_in(gap[-80:], roles=True)
+        if found and found.grades:
+            return Condition(grades=found.grades)
+    return None
 
 
 _CONJUNCTION = re.compile(r"(?i)\b(?:and|or|while|whereas|but|et|ou|mais|und|oder|sowie|y|o)\b")
