@@ -20,6 +20,8 @@ from reimburse.adapters.heuristic.conditions import (
 from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
+    column_exclusions,
+    examples_of_previous,
     excluded_part,
     find_exclusions,
     is_negative,
@@ -101,6 +103,9 @@ class HeuristicPolicyInterpreter:
             # "... in New York City may not exceed $350; elsewhere $250": the next clause's opening
             # says the place before this amount is a row of a table in words.
             following = scoped[k + 1][0].text[:40] if k + 1 < len(scoped) else ""
+            before = scoped[k - 1][0].text if k else ""
+            for finding in examples_of_previous(clause.text, before):
+                builder.add_exclusion(finding, f"{before} {clause.text}")
             previous = self._clause(clause, builder, previous, money_text, inherited, following)
         currency = policy_currency(text) or builder.currency(detect_currency(text) or self._default_currency)
         policy = Policy(
@@ -248,6 +253,9 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     without the rows that gave limits, so that sentences do not read them a second time."""
     lines = text.split("\n")
     drop: set[int] = set()
+    # "Reimbursable   Not reimbursable" set in spaced columns: the right column's items are excluded.
+    for finding, cited in column_exclusions(text):
+        builder.add_exclusion(finding, cited)
     for rows, used in text_tables(text):
         limits = read_table(rows, context_above(lines, used[0]))
         if limits:
