@@ -17,7 +17,7 @@ from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInter
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
-from reimburse.domain.verdict.policy import Policy, RuleType
+from reimburse.domain.verdict.policy import CapUnit, Period, Policy, RuleType
 from reimburse.domain.verdict.verdict import FlagCode
 
 Limit = tuple[str, Decimal, str, str]  # category, amount, unit, condition (casefolded)
@@ -306,3 +306,19 @@ def test_a_grade_opening_a_row_of_categories_holds_for_each(text: str, expected:
 def test_a_later_amount_without_a_category_keeps_no_earlier_grade() -> None:
     policy = read("Lodging\nBand 3 and above: hotel up to $200 per night; others $150 per night.\n", "USD")
     assert ("hotel", D(150), "night", "") in limits(policy)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "period"),
+    [
+        ("Meals\nMeal expenses are limited to $300 per week.\n", "meals", Period.WEEK),
+        ("Lodging\nLodging is reimbursed up to $1,200 per week.\n", "hotel", Period.WEEK),
+        ("Car rental\nCar rental is limited to $350 weekly.\n", "car rental", Period.WEEK),
+        ("Phone\nPhone costs are limited to $300 per quarter.\n", "phone", Period.QUARTER),
+    ],
+)
+def test_a_weekly_or_quarterly_amount_is_that_period_s_total_not_the_category_unit(
+    text: str, category: str, period: Period
+) -> None:
+    cap = next(c for c in read(text + PLAIN.format(c="USD"), "USD").caps if c.category == category)
+    assert (cap.unit, cap.period) == (CapUnit.INVOICE, period)

@@ -125,6 +125,9 @@ _APPROVER = re.compile(
     r"tax\s+report|\b1099\b|\bw-?2\b|insurance|coverage|deductible)"
 )
 _RATE_UNITS = (CapUnit.MILE, CapUnit.KM)
+_WEEK_OR_QUARTER = re.compile(
+    r"(?i)\s*(?:(?:per|each|every|a|/)\s*(?:calendar\s+)?(?:week|quarter)\b|(?:weekly|quarterly)\b)"
+)
 # "reduced by $15 when breakfast is provided", "less $12 for each meal": a deduction from an
 # allowance; "the average rate was $145": a statistic. Neither caps anything.
 _DEDUCTION = re.compile(r"(?i)\b(?:reduced|lowered|decreased|deducted|minus|less)\s+(?:by\s+)?(?:an?\s+)?$")
@@ -248,6 +251,10 @@ def find_caps(
         if a.currency is None and money_text and not _PER.match(after.lstrip(" :-")):
             continue  # bare numbers in a policy that writes its money with a currency
         unit, person = _unit(after)
+        if unit is None and _WEEK_OR_QUARTER.match(after):
+            # "$300 per week": a running total over the week (periods.py), not the category's own
+            # unit ("per meal" would let every meal of the week cost $300).
+            unit = CapUnit.INVOICE
         own = sentence[lo:hi]
         strong = _CAP.search(before)
         cap_phrase = strong or _WEAK_CAP.search(before)
