@@ -145,3 +145,32 @@ def test_the_window_address_at_the_top_is_the_recipient(text: str, vendor: str) 
 )
 def test_the_invoice_for_block_is_the_customer(text: str, vendor: str) -> None:
     assert _vendor(text) == vendor
+
+
+# The closing thanks name the host, in each language's phrasing, even at the foot of the bill.
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        (
+            "Guest Folio\nFolio No. 88213\n"
+            + BODY
+            + "Total 240.00\nThank you for choosing Hilton Garden Inn!",
+            "Hilton Garden Inn",
+        ),
+        (
+            "Rechnung\nRechnungsnr. 4711\n" + BODY + "Gesamt EUR 12,50\n"
+            "Vielen Dank für Ihren Aufenthalt im Hotel Adler.",
+            "Hotel Adler",
+        ),
+        (
+            "Facture\nFacture n° 2024-77\n" + BODY + "Total TTC 95,00 €\nMerci d'avoir choisi Hôtel Le Lys",
+            "Hôtel Le Lys",
+        ),
+        (
+            "Ricevuta\nRicevuta n. 77\n" + BODY + "Totale € 19,00\nGrazie per aver scelto Trattoria Da Mario",
+            "Trattoria Da Mario",
+        ),
+    ],
+)
+def test_the_closing_thanks_name_the_host(text: str, vendor: str) -> None:
+    assert _vendor(text) == vendor

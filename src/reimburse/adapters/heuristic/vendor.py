@@ -258,6 +258,10 @@ def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]
     footer = _footer_letterhead(infos, filled, recipient)
     if footer:  # "Citadines Michel Hamburg" over "Ludwig-Erhard-Str. 7, 20459 Hamburg" at the foot
         return footer, 0.5
+    for n, i in enumerate(filled[8:], start=8):  # the closing thanks name the host
+        welcomed = _welcomed(infos[i].text, infos[filled[n + 1]].text if n + 1 < len(filled) else "")
+        if welcomed:
+            return welcomed, 0.5
     if everywhere:
         return everywhere[0], 0.5
     domain = _domain(infos, filled, recipient)
@@ -299,7 +303,14 @@ _WELCOME = re.compile(
     r"(?i)^\W*(?:welcome\s+to|thank\s+you\s+for\s+(?:shopping|dining|visiting|choosing|staying)\s+(?:at|with)|"
     r"thanks\s+for\s+(?:shopping|dining|visiting)\s+(?:at|with)|willkommen\s+(?:bei|im|in\s+der)|"
     r"danke\s+für\s+ihren\s+einkauf\s+bei|bienvenue\s+(?:chez|à|au)|welkom\s+(?:bij|in)|"
-    r"bienvenid[oa]s?\s+a|benvenut[oi]\s+(?:da|al|in))\W*(?P<rest>.*)$"
+    r"bienvenid[oa]s?\s+a|benvenut[oi]\s+(?:da|al|in)|"
+    # the thanks that name the host: "Thank you for choosing Hilton", "Vielen Dank für Ihren
+    # Aufenthalt im Hotel Adler", "Merci d'avoir choisi ...", "Grazie per aver scelto ..."
+    r"thank\s+you\s+for\s+choosing|thanks\s+for\s+choosing|"
+    r"(?:vielen\s+)?dank\s+für\s+ihren\s+(?:besuch|aufenthalt|einkauf)\s+(?:bei|im|in\s+der|in\s+unserem)|"
+    r"merci\s+d['’]avoir\s+choisi|merci\s+de\s+votre\s+(?:visite|séjour)\s+(?:chez|à|au)|"
+    r"grazie\s+per\s+aver\s+scelto|gracias\s+por\s+(?:elegir|su\s+visita\s+a)|"
+    r"bedankt\s+voor\s+(?:uw|je)\s+bezoek\s+aan)\W*(?P<rest>.*)$"
 )
 _FREE_MAIL = re.compile(
     r"(?i)^(gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|gmx|web|t-online|freenet|"
