@@ -96,11 +96,36 @@ def _datelabel_value(
     return None
 
 
+# A plain "Date" after a word that gives it another role: "Ship Date", "Dispatch date", "Exp.
+# Date", "Versanddatum" is one word and a label of its own elsewhere.
+_ROLE_BEFORE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:ship(?:ping|ped)?|dispatch(?:ed)?|delivery|delivered|exp(?:iry|iration)?\.?|"
+    r"expires|birth|start|end|arrival|departure|check[\s-]?(?:in|out)|due|order|print(?:ed)?|"
+    r"expédition|envío|envio|spedizione|verzend)\s*$"
+)
+
+
+# ... or after it: "Date Shipped", "Date of shipment", "Date due".
+_ROLE_AFTER = re.compile(
+    r"(?i)^\s*(?:shipped|dispatched|delivered|due|printed|of\s+(?:shipment|shipping|delivery|dispatch|"
+    r"birth|service|order|arrival|departure|expiry))(?![^\W\d_])"
+)
+
+
+def _role_given(infos: list[LineInfo], i: int, hit: LabelHit) -> bool:
+    text = infos[i].text
+    return hit.label is Label.DATE and bool(
+        _ROLE_BEFORE.search(text[: hit.start]) or _ROLE_AFTER.match(text[hit.end :])
+    )
+
+
 def _labelled(
     infos: list[LineInfo], label: Label, month_first: bool, layout: Layout | None = None
 ) -> list[DateMatch]:
     return [
-        d for i, h in label_hits(infos, label) if (d := _datelabel_value(infos, i, h, month_first, layout))
+        d
+        for i, h in label_hits(infos, label)
+        if not _role_given(infos, i, h) and (d := _datelabel_value(infos, i, h, month_first, layout))
     ]
 
 
@@ -118,6 +143,11 @@ def _titled(infos: list[LineInfo], month_first: bool) -> list[DateMatch]:
 def _claimed(infos: list[LineInfo], month_first: bool) -> set[date]:
     """Dates printed with another role: due, delivery, period, order, stay, travel; and ranges."""
     claimed = {d.value for label in _OTHER_ROLES for d in _labelled(infos, label, month_first)}
+    claimed |= {
+        d.value
+        for i, h in label_hits(infos, Label.DATE)
+        if _role_given(infos, i, h) and (d := _datelabel_value(infos, i, h, month_first))
+    }
     for info in infos:
         found = find_dates(info.text, month_first)
         for a, b in itertools.pairwise(found):
