@@ -55,6 +55,13 @@ def keywords(policy: Policy) -> set[str]:
             {"navigation devices", "snacks", "valet"},
         ),
         ("Parking fines and traffic tickets are the employee's responsibility.\n", {"fines"}),
+        # The head is only "expenses" or a verb, and the things follow (Spanish, French, Dutch, Italian).
+        ("Gastos no reembolsables: multas, minibar y tabaco.\n", {"fines", "minibar", "tobacco"}),
+        ("Sont exclus : le minibar, les pourboires et les amendes.\n", {"minibar", "tips", "fines"}),
+        ("Niet vergoed worden: minibar, boetes en fooien.\n", {"minibar", "fines", "tips"}),
+        ("Non sono rimborsabili: minibar, multe e sigarette.\n", {"minibar", "fines", "tobacco"}),
+        ("The traveler bears the cost of laundry and haircuts.\n", {"laundry", "grooming services"}),
+        ("Toiletries and gym fees are the traveler's own expense.\n", {"personal items", "fitness"}),
         (
             "The company will not pay for minibar items, in-room movies or pet care.\n",
             {"minibar", "entertainment", "pet care"},
@@ -67,6 +74,12 @@ def keywords(policy: Policy) -> set[str]:
         "two-columns",
         "new-kinds",
         "responsibility",
+        "gastos",
+        "sont-exclus",
+        "niet-vergoed",
+        "non-sono",
+        "bears-the-cost",
+        "own-expense",
         "will-not-pay",
     ],
 )

@@ -33,7 +33,8 @@ NEGATIVE = re.compile(
     r"considered\s+(?:to\s+be\s+)?(?:an?\s+)?personal\b|"
     r"(?:the\s+)?(?:sole\s+)?(?:personal\s+)?responsibility\s+of\s+the\s+(?:traveler|traveller|employee|individual|claimant)|"
     r"(?:traveler|traveller|employee|individual|claimant)'s\s+(?:own\s+|sole\s+|personal\s+)?responsibility|"
-    r"will\s+be\s+rejected|must\s+be\s+borne|borne\s+by\s+the\s+employee|at\s+(?:the\s+)?employee'?s?\s+own\s+"
+    r"will\s+be\s+rejected|must\s+be\s+borne|bears?\s+the\s+(?:full\s+)?costs?\s+of|"
+    r"(?:is|are)\s+(?:at\s+)?the\s+(?:traveler|traveller|employee|individual)['’]s\s+(?:own\s+)?(?:expense|cost)|borne\s+by\s+the\s+employee|at\s+(?:the\s+)?employee'?s?\s+own\s+"
     r"(?:cost|expense)|nicht\s+erstattungsfähig|nicht\s+erstattet|werden\s+nicht\s+erstattet|"
     r"ausgeschlossen|nicht\s+übernommen|non\s+remboursables?|ne\s+(?:sont|seront)\s+pas\s+(?:rembours|pris(?:es?)?\s+en\s+charge)|"
     r"non\s+pris(?:es?)?\s+en\s+charge|exclus|niet\s+vergoed|niet\s+in\s+aanmerking|"
@@ -60,7 +61,11 @@ _DROP = re.compile(
     r"(?:employees?|travell?ers?)(?:['’]s)?|use\s+of|a|an|their|his|her|its|your|our|"
     r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered|reimbursements?|payments?|"
     # Articles of list items in other languages: "les amendes", "de minibar", "il minibar".
-    r"le|la|les|des|du|der|die|das|den|dem|el|los|las|il|lo|gli|de|het|een)(?![^\W\d_])|l['’]|\W)+"
+    r"le|la|les|des|du|der|die|das|den|dem|el|los|las|il|lo|gli|de|het|een|"
+    # "Gastos no reembolsables: multas", "Sont exclus : le minibar": the head is only "expenses"
+    # or a verb, and the things follow.
+    r"gastos|kosten|frais|dépenses|spese|costi|ausgaben|uitgaven|sont|sind|son|sono|zijn|worden|werden)"
+    r"(?![^\W\d_])|l['’]|\W)+"
 )
 _TAIL = re.compile(
     r"(?i)(\s+(?:expenses?|costs?|charges?|bills?|items?|fees?|dues|purchases?|products?|"

@@ -405,8 +405,10 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ),
     ExcludedKind(
         "tips",
-        _w("tip, tips, tipping, gratuity, gratuities, trinkgeld, pourboire, fooi, propina"),
-        _w("tip, gratuity, gratuities, trinkgeld, pourboire, fooi, propina, mancia"),
+        _w(
+            "tip, tips, tipping, gratuity, gratuities, trinkgeld, pourboire, pourboires, fooi, fooien, propina, propinas, mancia, mance"
+        ),
+        _w("tip, gratuity, gratuities, trinkgeld, pourboire, fooi, propina, mancia, mance"),
     ),
     ExcludedKind(
         "fines",
@@ -415,13 +417,13 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
             "parking ticket, parking tickets, moving violation, moving violations, parking citation, "
             "parking citations, traffic citation, traffic citations, parking violation, parking violations, "
             "traffic ticket, traffic tickets, bußgeld, bußgelder, strafzettel, "
-            "verwarnungsgeld, amende, amendes, contravention, contraventions, boete, boetes, multa, multas"
+            "verwarnungsgeld, amende, amendes, contravention, contraventions, boete, boetes, multa, multas, multe"
         ),
         _w(
             "fines, penalty, penalties, traffic fine, parking fine, challan, late fee, late payment, speeding, bußgeld, "
             "amende, boete, multa, parking ticket, traffic violation, moving violation, citation, "
             "parking violation, traffic ticket, "
-            "strafzettel, verwarnungsgeld, contravention"
+            "strafzettel, verwarnungsgeld, contravention, multe"
         ),
     ),
     ExcludedKind(
