@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from unittest.mock import patch
 
+import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,6 +81,10 @@ def naive_used(
     return best
 
 
+def in_inr(entry: LedgerEntry) -> LedgerEntry:
+    return msgspec.structs.replace(entry, granted=Money(entry.granted.amount, "INR"))
+
+
 def replay(initial: list[LedgerEntry], ops: list[LedgerEntry | str]) -> tuple[Ledger, list[LedgerEntry]]:
     """The same history twice: as a Ledger, and as a plain list (a grant replaces its invoice's)."""
     ledger, plain = Ledger(initial), list(initial)
@@ -103,13 +108,20 @@ def replay(initial: list[LedgerEntry], ops: list[LedgerEntry | str]) -> tuple[Le
         max_size=6,
     ),
     bound=st.sampled_from((None, 1, 4)),
+    only_inr=st.booleans(),
 )
 def test_used_equals_a_plain_scan_amount_for_amount(
     initial: list[LedgerEntry],
     ops: list[LedgerEntry | str],
     queries: list[tuple[CapRule, date, str, FxTable | None]],
     bound: int | None,
+    only_inr: bool,
 ) -> None:
+    if only_inr:  # every grant in the cap's currency: a period's total comes from running sums
+        initial, ops = (
+            [in_inr(e) for e in initial],
+            [in_inr(e) if isinstance(e, LedgerEntry) else e for e in ops],
+        )
     # `bound` folds the recorded changes into a fresh index after that many (the service uses 256).
     with patch.object(ledger_module, "_CHANGES", bound or ledger_module._CHANGES):
         ledger, plain = replay(initial, ops)
