@@ -85,6 +85,12 @@ def test_a_field_beside_its_value_is_not_the_vendor(text: str) -> None:
     assert _vendor(text) is None
 
 
+# On a line of its own, a shop's name beside its branch number stays the shop's name.
+def test_a_name_beside_its_branch_number_stays_the_vendor() -> None:
+    text = "BLUE BOTTLE   #1234\n300 Pine Street\nSeattle, WA 98101\n" + BODY + BODY + "Total $25.00"
+    assert _vendor(text) == "BLUE BOTTLE"
+
+
 # An address that opens the page with nothing of the issuer's (no phone, mail, web or
 # registration), ends in a country and runs straight into the title is the recipient's window
 # address; the issuer is then read elsewhere. With the issuer's contact details, or with a second

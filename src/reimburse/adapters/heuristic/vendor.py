@@ -244,7 +244,7 @@ def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]
                 continue
             if k and _FIELD_WORDS.match(row[k - 1][1]):
                 continue  # the value of the field named left of it ("Rate Plan   OGBOBF")
-            if k + 1 < len(row) and _field_value(row[k + 1][1]):
+            if k + 1 < len(row) and _field_value(row[k + 1][1]) and _in_field_list(infos, filled, n):
                 continue  # a field's name with its value right of it ("Adult/Child   1/0")
             name = _plain_name(infos[i].text, start, cell) or _name_before_address(cell)
             if name and everywhere and len(re.findall(r"[^\W\d_]", name)) < 4:
@@ -323,6 +323,18 @@ def _field_value(cell: str) -> bool:
     """A short value such as a form prints right of its field's name: a count, code or number."""
     text = cell.strip()
     return len(text) <= 20 and any(c.isdigit() for c in text) and not _LEGAL_RE.search(text)
+
+
+def _in_field_list(infos: list[LineInfo], filled: list[int], n: int) -> bool:
+    """A row among other field rows ("Room Number   431" over "Adult/Child   1/0"), not a shop's
+    name beside its branch number on a line of its own."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(filled):
+            info = infos[filled[m]]
+            row = cells(info.text)
+            if info.hits or (len(row) >= 2 and _field_value(row[-1][1])):
+                return True
+    return False
 
 
 def _welcomed(line: str, below: str) -> str | None:
