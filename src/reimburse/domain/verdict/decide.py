@@ -473,9 +473,19 @@ def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])" + r"[\s-]*".join(words))
 
 
+@functools.lru_cache(maxsize=256)
+def _any_keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
+    # One search per bill line instead of one per keyword (a rule lists dozens): an alternation
+    # matches exactly where one of its keywords would.
+    parts = [f"(?:{_keyword_pattern(k).pattern})" for k in keywords if k.strip()]
+    return re.compile("|".join(parts)) if parts else None
+
+
 def _excluded_items(rule: ExclusionRule, items: tuple[LineItem, ...]) -> list[LineItem]:
-    patterns = [_keyword_pattern(k) for k in rule.keywords if k.strip()]
-    return [i for i in items if any(p.search(i.description.lower()) for p in patterns)]
+    pattern = _any_keyword_pattern(rule.keywords)
+    if pattern is None:
+        return []
+    return [i for i in items if pattern.search(i.description.lower())]
 
 
 def _excluded_amount(
