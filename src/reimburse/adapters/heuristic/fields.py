@@ -14,6 +14,8 @@ from reimburse.adapters.heuristic.vendor import read_vendor
 
 __all__ = ["read_names", "read_number", "read_vendor"]
 
+# A series code in capitals set apart from its number ("FT A/123", "FR 2024/55", "INV 00045").
+_SERIES = r"(?:(?-i:[A-Z]{1,4})\s(?=[A-Za-z0-9/.\-]*\d))?"
 _LOOSE_NUMBER = re.compile(r"^[A-Z]{1,6}[-/][A-Z0-9][A-Z0-9\-/]{3,}$")
 _HONORIFIC = re.compile(
     r"(?i)^(mr|mrs|ms|miss|mx|dr|prof|shri|smt|sri|kumari|herrn|herr|frau|m|mme|mlle|dhr|mevr|sr|sra|srta|sig|sig\.ra)\.?\s+"
@@ -67,6 +69,9 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
 
     With a page layout, a label whose line holds no number is also read where the page prints its
     value: right of it on the same row, or under it in the same column."""
+    combined = _combined_label(infos, invoice=True)
+    if combined:
+        return combined, 0.85
     for i, hit in label_hits(infos, Label.INVOICE_NO):
         for value in _values(infos, i, hit, layout):
             token = _labelled_number(value, hit.text, letters_only=True)
@@ -77,19 +82,21 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
             return ref.number, 0.8
     for token in _under_title(infos, layout):
         return token, 0.75
+    # the receipt's own number ("Receipt: 1877934", "Bon: 4711") before an order's or a booking's
+    till = _till_reference(infos, documents_only=True)
+    if till:
+        return till, 0.6
     for i, hit in label_hits(infos, Label.BOOKING_NO):
         for value in _values(infos, i, hit, layout):
             token = _labelled_number(value, hit.text, letters_only=False)
             if token:
                 return token, 0.7
-    for info in infos:  # "Receipt: 1877934", "Bon: 4711" anywhere on a till receipt
-        for _, cell in cells(info.text):
-            # a till prints several "key:value" pairs in one run ("Terminal:2 Receipt:1877934")
-            starts = [0, *(k + 1 for k, ch in enumerate(cell) if ch == " " and ":" in cell[:k])]
-            for at in starts:
-                m = _RECEIPT_REF.match(cell[at:])
-                if m and is_reference(m.group(1)) and not find_dates(m.group(1)):
-                    return m.group(1), 0.6
+    combined = _combined_label(infos, invoice=False)
+    if combined:
+        return combined, 0.5
+    till = _till_reference(infos, documents_only=False)
+    if till:
+        return till, 0.6
     for info in infos:  # "Nr: 3047", "Numero: 88/2019", "Trn #: 5521": a bare number word
         for m in _BARE_NO.finditer(info.text):
             word, token = (m.group("word") or "").casefold(), m.group("num")
@@ -106,25 +113,43 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     return None, 0.0
 
 
+def _till_reference(infos: list[LineInfo], *, documents_only: bool) -> str | None:
+    """A till's "Receipt: 1877934" anywhere on the page; with `documents_only`, only a word that
+    names the document itself, not a check, order or transaction."""
+    for info in infos:
+        for _, cell in cells(info.text):
+            # a till prints several "key:value" pairs in one run ("Terminal:2 Receipt:1877934")
+            starts = [0, *(k + 1 for k, ch in enumerate(cell) if ch == " " and ":" in cell[:k])]
+            for at in starts:
+                m = _RECEIPT_REF.match(cell[at:])
+                if m is None or (documents_only and _NOT_THE_RECEIPT.match(m.group("word"))):
+                    continue
+                if is_reference(m.group("num")) and not find_dates(m.group("num")):
+                    return m.group("num")
+    return None
+
+
 # A till's reference: "Receipt: 1877934", "Trans #: 4432", "Check 5521", "Bon-Nr 0815".
 _RECEIPT_REF = re.compile(
-    r"(?i)^(?:receipt|quittung|beleg|bon|kassenbon|reçu|ticket|bonnetje|recibo|ricevuta|scontrino|"
+    r"(?i)^(?P<word>receipt|quittung|beleg|bon|kassenbon|reçu|ticket|bonnetje|recibo|ricevuta|scontrino|"
     r"check|chk|order|trans|transaction|txn|folio|invoice|rechnung|facture|factuur|factura|fattura|"
-    r"fatura|talão|kvitto|paragon|rachunek|[úu][čc]tenka|ra[čc]un)"
+    r"fatura|talão|kvitto|paragon|rachunek|[úu][čc]tenka|ra[čc]un|documento|kassabon)"
     # ";" is how scanner OCR often reads the colon
-    r"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:;#]\s*([A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
+    rf"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:;#]\s*(?P<num>{_SERIES}[A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
 )
+# Records other than the receipt itself: a guest check, an order, a card transaction, a ticket.
+_NOT_THE_RECEIPT = re.compile(r"(?i)check|chk|order|trans|transaction|txn|ticket")
 # "HA007 - 123123 - 37816396", "01.234.567.8-2018-1": parts joined by separators, spaced or not.
 # A series prefix set apart by a space counts too: "INV 00045", "RE 2024-17", "G ABC19014325".
 _JOINED = re.compile(
-    r"(?:[A-Z]{1,4} (?=[A-Za-z0-9]*\d))?[A-Za-z0-9][A-Za-z0-9_]*(?:\s?[-/.]\s?[A-Za-z0-9_]+)*"
+    r"(?:[A-Z]{1,4} (?=[A-Za-z0-9/.\-]*\d))?[A-Za-z0-9][A-Za-z0-9_]*(?:\s?[-/.]\s?[A-Za-z0-9_]+)*"
 )
 # A number word with at most one short word before it ("Nr:", "Numero:", "Rcpt #:") at the start of
 # a cell, and its value; the word must not name something else that is numbered (_NOT_THE_DOCUMENT).
 _BARE_NO = re.compile(
     r"(?i)(?:^|(?<=\s\s)|(?<=\|))\s*(?:(?P<word>[^\W\d_]{2,12})\.?\s?-?)?"
     r"(?:nr|no|n°|nº|n\.º|num|numero|número|nummer|number|#)\.?\s*[:#]\s*"
-    r"(?P<num>[A-Za-z0-9][A-Za-z0-9\-/]*\d[A-Za-z0-9\-/]*)(?=\s|$)"
+    rf"(?P<num>{_SERIES}[A-Za-z0-9][A-Za-z0-9\-/]*\d[A-Za-z0-9\-/]*)(?=\s|$)"
 )
 _NOT_THE_DOCUMENT = frozenset(
     re.split(
@@ -140,8 +165,23 @@ _NOT_THE_DOCUMENT = frozenset(
         "telp contact hotline postcode zip plz block blk trx txn trace stan appr act "
         # German compounds numbered on receipts: "St.-Nr.", "Kassen-Nr.", "Karten-Nr.", "Kto.-Nr."
         "st stnr steuernr hrb hra kto kassen karten mitglieds ident vertrags contract liefer "
-        "lieferschein delivery filial markt mandant ta seq",
+        "lieferschein delivery filial markt mandant ta seq "
+        # tax and company register ids: Dutch BTW / KvK, Iberian NIF / CIF / NIPC, Italian IVA, French
+        # SIRET / SIREN / TVA, Australian ABN / ACN, US EIN
+        "btw kvk nif cif nipc nie iva piva siret siren tva abn acn ein mwst",
     )
+)
+# One label for two values, the number and the date ("Invoice No. / Date:", "Rechnungs-Nr./Datum",
+# "N° / Date", "No. & Date"), over "INV-77 / 12.03.2024" or two columns.
+_COMBINED = re.compile(
+    r"(?i)(?:^|(?<=\s)|(?<=\|))(?:(?P<word>[^\W\d_]{2,14})[\s.\-]{0,2})?"
+    r"(?:nr|no|n°|nº|n\.º|num|number|nummer|numéro|número|numero)\.?\s*(?:[/&+]|and|und|et|y|e)\s*"
+    r"(?:date|datum|data|fecha|dt)\.?(?![^\W\d_])\s*[:#]?\s*(?P<value>.*)$"
+)
+# Words that name the document itself before "No." ("Invoice", "Rechnungs", "Facture", "Beleg").
+_DOCUMENT_WORD = re.compile(
+    r"(?i)^(?:invoice|inv|bill|receipt|rcpt|document|doc|voucher|folio|rechnungs?|re|rg|beleg|bon|"
+    r"quittungs?|facture|factuur|factura|fattura|fatura|documento|ricevuta|recibo|reçu|nota)$"
 )
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _PHONE = re.compile(r"\+?\d[\d ()/-]{8,}\d")
@@ -168,6 +208,29 @@ def _under_title(infos: list[LineInfo], layout: Layout | None) -> list[str]:
                 found.append(token)
                 break
     return found
+
+
+def _combined_label(infos: list[LineInfo], *, invoice: bool) -> str | None:
+    """The number under a label shared with the date: named by a document word ("Invoice No. /
+    Date") when `invoice`, else by no word at all ("N° / Date")."""
+    for i, info in enumerate(infos):
+        m = _COMBINED.search(info.text)
+        if m is None:
+            continue
+        word = m.group("word")
+        named = bool(word and _DOCUMENT_WORD.match(word))
+        if (invoice and not named) or (not invoice and word):
+            continue
+        value = m.group("value")
+        if not re.search(r"\w", value):
+            below = next((x.text for x in infos[i + 1 : i + 3] if x.text.strip()), "")
+            row = cells(below)
+            column = [c for start, c in row if start <= m.start() + 2]
+            value = column[-1] if column else (row[0][1] if row else "")
+        token = _labelled_number(value, m.group(0), letters_only=False)
+        if token:
+            return token
+    return None
 
 
 def _values(infos: list[LineInfo], i: int, hit: LabelHit, layout: Layout | None) -> list[str]:
@@ -211,6 +274,7 @@ def page_values(layout: Layout | None, i: int, hit: LabelHit) -> list[str]:
 
 
 def _labelled_number(value: str, label: str, *, letters_only: bool) -> str | None:
+    value = _before_date(value)
     value = re.sub(r"\s{2,}[-/]\s*", " - ", value)  # a separator set apart by a column gap
     # "88 123", "1 234 567": a long number printed in groups of three, as French, Nordic and SI
     # typography set digits; one number, not a counter and a second one
@@ -224,6 +288,17 @@ def _labelled_number(value: str, label: str, *, letters_only: bool) -> str | Non
         if letters_only and re.fullmatch(r"[A-Z]{5,10}", token):
             return token  # a booking code used as the invoice number ("Rechnungsnummer: NFCZMQ")
     return None
+
+
+def _before_date(value: str) -> str:
+    """The value up to a date set apart by a spaced "/", "&" or "|" or a column gap: "INV-77 /
+    12.03.2024" prints the number and then its date."""
+    for gap in re.finditer(r"\s+[/&|]\s*|\s{2,}", value):
+        part = re.split(r"\s+[/&|]\s*|\s{2,}", value[gap.end() :], maxsplit=1)[0].strip()
+        dates = find_dates(part)
+        if value[: gap.start()].strip() and dates and dates[0].end - dates[0].start == len(part):
+            return value[: gap.start()]
+    return value
 
 
 _DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d{1,3}(?: \d{3})+(?![\w/-]|[.,]\d)")

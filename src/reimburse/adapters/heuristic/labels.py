@@ -195,7 +195,7 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         # German abbreviations of Rechnungsnummer: "Re-Nr.", "Rg.-Nr.", "Rechn.-Nr."
         " re nr, rg nr, rechn nr, rech nr, kassenbeleg nr, kassenbelegnummer,"
         " faktura č, faktura číslo, účtenka č, uctenka c, číslo účtenky, doklad č, paragon nr,"
-        " kassabon nr, kassabonnummer"
+        " kassabon nr, kassabonnummer, número de ticket, número ticket, núm ticket, num ticket"
     ),
     Label.BOOKING_NO: _p(
         "booking id, booking ref, booking reference, booking no, booking number, pnr, pnr no, pnr number,"
@@ -304,6 +304,8 @@ class LabelHit:
 # position still points into the printed line.
 _OCR_L = re.compile(r"(?<=[^\W\d_])!(?=[^\W\d_]|[\s:;,./]|$)|(?<=[a-z])1(?=[a-z])")
 _OCR_O = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])")
+# ... and the label word "NO" as "N0" ("INVOICE N0:", "VAT N0.150178823"), no letter after it.
+_OCR_NO = re.compile(r"(?<=(?<![^\W\d_])[Nn])0(?=[.:;#\s]|$)")
 
 
 def ocr_letters(line: str) -> str:
@@ -319,6 +321,7 @@ def find_labels(line: str) -> list[LabelHit]:
     hits: list[LabelHit] = []
     done = 0
     printed, line = line, ocr_letters(line)
+    line = _OCR_NO.sub(lambda m: "O" if line[m.start() - 1].isupper() else "o", line)
     for start in _WORD_START.finditer(line):
         pos = start.start()
         entry = _BY_LETTER.get(line[pos].lower())

@@ -16,9 +16,14 @@ from reimburse.adapters.heuristic.label_values import cells
 from reimburse.adapters.heuristic.totals import LineInfo
 
 _TITLE = (
-    r"(?:[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s*invoice|credit\s+note|receipt|"
+    r"(?:[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s*invoice|vat\s*invoice|vat\s*receipt|credit\s+note|receipt|"
     r"facture|avoir|reçu|factuur|creditnota|kwitantie|factura|nota\s+de\s+cr[ée]dito|recibo|fattura|"
     r"nota\s+di\s+credito|ricevuta|scontrino|ticket|"
+    # Portuguese and Brazilian documents ("Fatura-Recibo", "Fatura simplificada", "Nota Fiscal"), the
+    # German till's "Bon" / "Kassenbon"
+    r"fatura(?:[-\s]recibo|\s+simplificada)?|factura\s+simplificada|nota\s+fiscal|bon|kassenbon|"
+    # the German "Beleg", the Italian till's "Documento commerciale", a hotel's "Folio"
+    r"(?:kassen)?beleg|documento(?:\s+commerciale)?|(?:guest\s+)?folio|"
     # Nordic, Polish, Czech and Croatian titles: "Faktura VAT nr", "Daňový doklad č.", "Račun br."
     r"faktura(?:\s+vat)?|kvitto|rachunek|paragon(?:\s+fiskalny)?|da[ňn]ov[ýy]\s+doklad|[úu][čc]tenka|ra[čc]un)"
 )
@@ -27,20 +32,25 @@ _NO = (
     r"(?![^\W\d_])|#"
 )
 _TOKEN = r"[A-Za-z0-9][A-Za-z0-9./\-_]*[A-Za-z0-9]"
+# A series code in capitals set apart from the number: Portuguese certified software prints
+# "<type> <series>/<number>" ("FR 2024/55", "FT A/123"); others print "INV 00045", "RE 2024-17".
+_SERIES = r"(?:(?-i:[A-Z]{1,4})\s(?=[A-Za-z0-9./\-_]*\d))?"
 _CONNECTOR = r"(?:vom|du|dated|de\s+fecha|del|van|d\.d\.|dal|of|from|le)"
 # "Rechnung gemäß Bestellung Nr. 2018-471331 vom ...": a reference to another document.
 _ELSEWHERE = re.compile(
     r"(?i)(?<![^\W\d_])(gem\.|gemäß|laut|bestellung|auftrag|lieferschein|vertrag|order|contract|"
     r"according|selon|commande|bestelling|pedido|ordine|ref|reference|referenz|zu|zur|for|pour|voor|"
-    r"para|per|page|seite)(?![^\W\d_])"
+    r"para|per|page|seite|"
+    # delivery notes: "Bon de livraison n°", "Documento di trasporto n.", "Guia de remessa n.º"
+    r"livraison|trasporto|transporte|consegna|remessa|albar[aá]n|lieferung)(?![^\W\d_])"
 )
 _NUMBERED = re.compile(
-    rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?P<mid>[^\n]{{0,60}}?)(?<![^\W\d_])(?:{_NO})\s*[:#]?\s*(?P<num>{_TOKEN})"
+    rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?P<mid>[^\n]{{0,60}}?)(?<![^\W\d_])(?:{_NO})\s*[:#]?\s*(?P<num>{_SERIES}{_TOKEN})"
     rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?$"
 )
 # A bilingual title names the document twice ("RAČUN/BILL", "Rechnung / Invoice").
 _BARE = re.compile(
-    rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?:\s*/\s*[^\W\d_]{{2,}})?\s*[:#]?\s*(?P<num>{_TOKEN})"
+    rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?:\s*/\s*[^\W\d_]{{2,}})?\s*[:#]?\s*(?P<num>{_SERIES}{_TOKEN})"
     rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?$"
 )
 _DATED = re.compile(rf"(?i)^\W*{_TITLE}\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.+)$")
