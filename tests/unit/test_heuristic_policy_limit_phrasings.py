@@ -322,3 +322,34 @@ def test_a_weekly_or_quarterly_amount_is_that_period_s_total_not_the_category_un
 ) -> None:
     cap = next(c for c in read(text + PLAIN.format(c="USD"), "USD").caps if c.category == category)
     assert (cap.unit, cap.period) == (CapUnit.INVOICE, period)
+
+
+GERMAN_AND_DUTCH: list[tuple[str, set[Limit], tuple[Decimal, RuleType] | None]] = [
+    (
+        # The cost written as one word names its kind: a taxi limit, not the previous line's hotel.
+        "Reisekosten\nHotelkosten bis 95 Euro pro Nacht.\nTaxikosten bis 40 Euro pro Fahrt.\n",
+        {("hotel", D(95), "night", ""), ("cab", D(40), "ride", "")},
+        None,
+    ),
+    (
+        "Reisekosten\nFür Übernachtungen ohne Beleg werden pauschal 25 Euro erstattet.\nTaxikosten bis 40 Euro pro Fahrt.\n",
+        {("cab", D(40), "ride", "")},
+        (D(25), RuleType.RATE),
+    ),
+    (
+        "Reisekosten\nEin Nachweis entfällt, wenn die Übernachtungskosten 70 Euro nicht überschreiten.\n"
+        "Taxikosten bis 40 Euro pro Fahrt.\n",
+        {("cab", D(40), "ride", "")},
+        (D(70), RuleType.APPROVAL_THRESHOLD),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "other"), GERMAN_AND_DUTCH)
+def test_compound_cost_words_flat_allowances_and_proof_thresholds(
+    text: str, expected: set[Limit], other: tuple[Decimal, RuleType] | None
+) -> None:
+    policy = read(text, "EUR")
+    assert limits(policy) == expected
+    if other is not None:
+        assert any((a.amount, a.kind) == other for a in policy.amounts)

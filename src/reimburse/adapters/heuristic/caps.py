@@ -55,7 +55,9 @@ _ABOUT_MONEY = re.compile(
     r"max\b|up\s*to|vergoed|erstatt|rembours|reembols|rimbors|plafond|höchst|máximo|massimo|maximal|maximaal)"
 )
 _THRESHOLD = re.compile(
-    r"(?i)(approv|pre-?approv|receipt|bill\s+is\s+required|sign[- ]?off|justif|authori[sz])"
+    r"(?i)(approv|pre-?approv|receipt|bill\s+is\s+required|sign[- ]?off|justif|authori[sz]|"
+    # "Ein Nachweis entfällt, wenn ... 70 Euro nicht überschreiten": when proof is needed, no limit.
+    r"nachweis|\bbeleg|quittung|giustificativ|ricevut|bewijs|genehmig|autoris|autoriz)"
 )
 
 # Distance and year units are the policy reader's own: rates are paid per mile or km.
@@ -151,9 +153,16 @@ _CAP_WORDS = re.compile(
     r"(?i)(maximum|max\.?|up\s+to|not\s+(?:to\s+)?exceed|no\s+more\s+than|limit|at\s+most|cap)"
 )
 # Per diems (GSA's M&IE, "daily allowance") are by convention paid as a flat amount without receipts.
-_PER_DIEM = re.compile(r"(?i)per\s+diem|\bM&IE\b|daily\s+(?:allowance|rate)|subsistence\s+allowance")
+_PER_DIEM = re.compile(
+    r"(?i)per\s+diem|\bM&IE\b|daily\s+(?:allowance|rate)|subsistence\s+allowance|"
+    # "pauschal 25 Euro", "forfait de 20 €", "importe a tanto alzato": a flat allowance.
+    r"pauschal|pauschbetr|\bforfait|a\s+tanto\s+alzato|tarifa\s+plana"
+)
 _NO_RECEIPTS = re.compile(
-    r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed)"
+    r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed)|"
+    r"ohne\s+(?:\w+\s+)?(?:beleg|nachweis|quittung)|sans\s+(?:\w+\s+)?justificatif|"
+    r"sin\s+(?:\w+\s+)?(?:justificante|recibo|factura)|senza\s+(?:\w+\s+)?(?:ricevut|giustificativ)|"
+    r"zonder\s+(?:\w+\s+)?(?:bon|bewijs)"
 )
 _ROW_GAP = re.compile(r"[^.;:\d$€£¥₹]{1,50}[,;/]\s*")
 _ALTERNATIVE = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:/|\bor\b)\s*")

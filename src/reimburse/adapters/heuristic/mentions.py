@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.lexicon import KINDS, TRAVEL
 
+_COMPOUND = r"kosten|gebühren|gebühr|spesen|fahrten|fahrt|rechnungen|rechnung|tickets?|kaarten|kaart"
+
 
 def _compile() -> tuple[re.Pattern[str], list[str]]:
     pairs = sorted(
@@ -18,7 +20,8 @@ def _compile() -> tuple[re.Pattern[str], list[str]]:
     for i, (alias, _) in enumerate(pairs):
         body = r"[\s\-]*".join(re.escape(w) for w in alias.split())
         parts.append(f"(?P<k{i}>{body})")
-    pattern = r"(?<![^\W\d_])(?:" + "|".join(parts) + r")(?:s|es)?(?![^\W\d_])"
+    # German and Dutch write the cost as one word: "Taxikosten", "Hotelkosten", "Taxifahrt".
+    pattern = r"(?<![^\W\d_])(?:" + "|".join(parts) + r")(?:s|es|" + _COMPOUND + r")?(?![^\W\d_])"
     return re.compile(pattern, re.IGNORECASE), [kind for _, kind in pairs]
 
 
