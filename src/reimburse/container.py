@@ -104,7 +104,7 @@ def _executor(s: Settings) -> Executor:
     return RestartingProcessPool(_workers(s), task_seconds=s.max_document_seconds)
 
 
-def _reader(s: Settings) -> DocumentReader:
+def _reader(s: Settings, tables: bool = True) -> DocumentReader:
     from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
     from reimburse.adapters.format_sniffing_document_reader import (
         IMAGE,
@@ -117,7 +117,7 @@ def _reader(s: Settings) -> DocumentReader:
 
     return FormatSniffingDocumentReader(
         {
-            PDF: PdfplumberDocumentReader(max_pages=s.max_pages),
+            PDF: PdfplumberDocumentReader(max_pages=s.max_pages, tables=tables),
             XML: XmlEInvoiceDocumentReader(),
             IMAGE: RapidOcrDocumentReader(max_pages=s.max_pages),
         }
@@ -308,6 +308,7 @@ class Container(containers.DeclarativeContainer):
     executor = providers.Singleton(_executor, settings)
     rate_limit_store = providers.Factory(_rate_limit_store, settings)
     reader = providers.Singleton(_reader, settings)
+    invoice_reader = providers.Singleton(_reader, settings, tables=False)  # only policies read tables
     gemini = providers.Singleton(_gemini, settings)
     interpreter = providers.Singleton(_interpreter, settings, gemini, executor)
     extractor = providers.Singleton(_extractor, settings, gemini, executor)
@@ -327,6 +328,7 @@ class Container(containers.DeclarativeContainer):
     analyze_batch = providers.Singleton(
         AnalyzeBatch,
         reader=reader,
+        invoice_reader=invoice_reader,
         interpreter=interpreter,
         extractor=extractor,
         invoices=invoice_store,

@@ -1,6 +1,6 @@
-"""A batch written in one go (POST /analyze-invoices) starts every invoice's store look-ups and
-document writes together when deciding begins (a few at a time), instead of one by one in decision
-order. It must decide exactly as one by one does: the same verdicts, amounts, reasons, flags, in the
+"""A batch written in one go (POST /analyze-invoices) stores each original as its file is read and
+starts every invoice's store look-ups together when deciding begins (a few at a time), instead of
+one by one in decision order. It must decide exactly as one by one does: the same verdicts, amounts, reasons, flags, in the
 same order, and the same stored records, on batches full of what depends on earlier claims (period
 limits, claim counts, copies of a stored bill, copies and repeats inside the batch, re-uploads)."""
 

@@ -65,9 +65,14 @@ decode_budget.install()
 class PdfplumberDocumentReader:
     """Picklable (plain attributes only): the application runs it in a process pool."""
 
-    def __init__(self, max_pages: int = 50, max_decoded_bytes: int = MAX_DECODED_BYTES) -> None:
+    def __init__(
+        self, max_pages: int = 50, max_decoded_bytes: int = MAX_DECODED_BYTES, *, tables: bool = True
+    ) -> None:
         self.max_pages = max_pages
         self.max_decoded_bytes = max_decoded_bytes
+        # Only policies read ruled tables (their limits by grade and city); finding them on an
+        # invoice's page costs about a tenth of the invoice path (bench item 2), for nothing.
+        self.tables = tables
 
     def read(self, data: bytes, filename: str) -> Document:
         _check_envelope(data, filename)
@@ -123,7 +128,7 @@ class PdfplumberDocumentReader:
                 layout, glyphs = interpret(pdf.rsrcmgr, page.page_obj, n)
                 # pdfminer's page starts at (0, 0) with /Rotate already applied
                 text = page_layout(glyphs, n, layout.width, layout.height)
-                read.append(_with_tables(page, layout, text))
+                read.append(_with_tables(page, layout, text) if self.tables else text)
                 shares[n] = _image_share(layout)
         pictured = {n for n, share in shares.items() if share >= SCAN_IMAGE_SHARE}
         scanned = {n for n, share in shares.items() if share >= SCANNED_PAGE_SHARE}
