@@ -54,6 +54,21 @@ def test_a_number_that_is_no_limit_caps_nothing(base: str, sentence: str) -> Non
     assert {c.amount for c in caps} == (REAL if base == WITH_LIMITS else set())
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        # Spaced columns under a heading that says the amounts are receipt thresholds.
+        "Receipt requirements\nExpense type      Receipt needed above\nMeals             $25\nTaxi              $15\n",
+        # The column says so.
+        "Expense type      Receipt required over      Approval required over\n"
+        "Meals             $25                        $500\nTaxi              $15                        $300\n",
+    ],
+    ids=["heading", "columns"],
+)
+def test_a_table_of_receipt_or_approval_thresholds_caps_nothing(table: str) -> None:
+    assert {c.amount for c in read(WITH_LIMITS + table).caps} == REAL
+
+
 def test_a_deduction_leaves_the_allowance_it_is_taken_from() -> None:
     caps = read("Meal allowance: $60 per day, less $12 for each meal provided by the conference.\n").caps
     assert {c.amount for c in caps} == {Decimal(60)}

@@ -314,10 +314,19 @@ def find_caps(
                 f"{context} {sentence} {following}"
             ):
                 kind = RuleType.RATE  # a per diem paid without receipts is an allowance, not a cap
-            elif (_THRESHOLD.search(sentence) and not unit_follows) or (
-                unit is None
-                and _APPROVER.search(sentence[a.end : a.end + 45])  # "Directors: $300" is a role row
-                and not re.search(r"(?i)reimburs|allow", own)
+            elif (
+                (_THRESHOLD.search(sentence) and not unit_follows)
+                or (
+                    unit is None
+                    and _APPROVER.search(sentence[a.end : a.end + 45])  # "Directors: $300" is a role row
+                    and not re.search(r"(?i)reimburs|allow", own)
+                )
+                # "Meals $25" under "Receipt requirements": the heading says what the row's amount is.
+                or (
+                    _THRESHOLD.search(context)
+                    and not unit_follows
+                    and not _ABOUT_MONEY.search(f"{sentence} {context}")
+                )
             ):
                 # "$1,001 to $5,000 - Department Head": a row of an approval matrix.
                 kind = RuleType.APPROVAL_THRESHOLD

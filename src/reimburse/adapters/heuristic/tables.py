@@ -56,6 +56,13 @@ def _is_header(row: tuple[str, ...]) -> bool:
     return len(cells) >= 2 and not any(_amount(c) for c in cells)
 
 
+# A column whose amounts say when a receipt, an approval or an advance is needed, or what is taken
+# off an allowance: none of them caps a payout.
+_THRESHOLD_COLUMN = re.compile(
+    r"(?i)receipt|approv|authori[sz]|sign[- ]?off|advance|deduct|deposit|threshold"
+)
+
+
 def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimit]:
     """Limits in a table. `context`: the heading or caption above it ("Hotel limits per night")."""
     rows = [r for r in rows if any(c.strip() for c in r)]
@@ -80,6 +87,8 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
             if amount is None:
                 continue
             column = header[j]
+            if _THRESHOLD_COLUMN.search(column):
+                continue  # "Receipt needed above", "Approval required over": a threshold, not a cap
             kinds = _kinds(label) or _kinds(column) or context_kinds
             meal = _MEAL_TIME.search(f"{column} {label}")
             condition = merge(condition_in(label, roles=True), condition_in(column, roles=True))
