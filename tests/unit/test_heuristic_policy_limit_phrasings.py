@@ -353,3 +353,21 @@ def test_compound_cost_words_flat_allowances_and_proof_thresholds(
     assert limits(policy) == expected
     if other is not None:
         assert any((a.amount, a.kind) == other for a in policy.amounts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lodging\nHotel rooms should not exceed $200 per night unless attending a conference at the hotel.\n",
+            ("hotel", D(200), "night", ""),
+        ),
+        (
+            "Lodging\nWhen attending a conference, hotel rooms are reimbursed up to $250 per night.\n",
+            ("hotel", D(250), "night", "attending a conference"),
+        ),
+    ],
+    ids=["an 'unless' clause is an exception", "a 'when' clause is the condition"],
+)
+def test_an_exception_is_no_condition_of_the_limit(text: str, expected: Limit) -> None:
+    assert limits(read(text + PLAIN.format(c="USD"), "USD")) == {expected, PLAIN_LIMIT}

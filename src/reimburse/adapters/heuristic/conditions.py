@@ -236,6 +236,12 @@ _PURPOSE = re.compile(
 )
 
 
+_EXCEPTION = re.compile(
+    r"(?i)\b(?:unless|except\s+(?:when|if|where|for)|sauf\s+(?:si|en\s+cas)|außer\s+(?:wenn|bei)|"
+    r"salvo\s+(?:que|en)|a\s+meno\s+che|tenzij)\b[^,;.]*"
+)
+
+
 def governing_in(text: str) -> list[tuple[int, int, str]]:
     """Spans and words of the unchecked conditions a heading, lead-in or sentence part states."""
     found = [
@@ -244,10 +250,14 @@ def governing_in(text: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(text)
     ]
     found.sort()
+    # "... $200 per night unless attending a conference at the hotel": an exception, no condition.
+    excepted = [(m.start(), m.end()) for m in _EXCEPTION.finditer(text)]
     out: list[tuple[int, int, str]] = []
     for start, end, words in found:
         if out and start < out[-1][1]:
             continue  # inside a longer phrase already taken
+        if any(lo <= start < hi for lo, hi in excepted):
+            continue
         out.append((start, end, words))
     return out
 
