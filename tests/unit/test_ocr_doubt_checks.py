@@ -1,6 +1,6 @@
-"""Doubt on OCR'd totals and dates (issue 12): a reading that rests on one unconfirmed print, on
-pieces, or on characters the date repair guessed goes to review; a page whose own figures bear the
-reading out does not."""
+"""Doubt on OCR'd totals and dates (issue 12): a total put together from pieces, or a date read
+from characters the date repair guessed, goes to review; a clean single print of a total does not
+(a check that wanted arithmetic to reach it rested on chance sums on development receipts)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
 
 from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE, OcrWord, build_page, page_text
-from reimburse.adapters.ocr.review import arithmetic_reaches, ocr_review_flags
+from reimburse.adapters.ocr.review import ocr_review_flags
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
 
@@ -53,25 +51,23 @@ HEAD: list[Row] = [("KEDAI MAKAN",), ("Date:", "12/03/2019")]
         ([*HEAD, ("TOTAL", "7.40"), ("Cash", "10.00"), ("Change", "2.60")], "7.40"),
         # once, and an item column of three adds up to it
         ([*HEAD, ("A", "1.00"), ("B", "2.00"), ("C", "3.50"), ("TOTAL", "6.50")], "6.50"),
+        # once, clearly read, with nothing that adds up to it: no chance sum is asked for
+        ([*HEAD, ("Nasi", "8.00"), ("Teh", "4.50"), ("TOTAL", "13.50")], "13.50"),
+        ([*HEAD, ("TOTAL", "42.00")], "42.00"),
     ],
 )
-def test_a_total_the_page_bears_out_is_not_doubted(rows: list[Row], total: str) -> None:
+def test_a_clearly_printed_total_is_not_doubted(rows: list[Row], total: str) -> None:
     assert codes(rows, total) == []
 
 
 @pytest.mark.parametrize(
     ("rows", "total"),
     [
-        # printed once, nothing adds up to it: a misread digit would be paid
-        ([*HEAD, ("Nasi", "8.00"), ("Teh", "4.50"), ("TOTAL", "13.50")], "13.50"),
-        ([*HEAD, ("TOTAL", "42.00")], "42.00"),
         # not printed as read at all: put together from pieces
         ([*HEAD, ("TOTAL", "12", "50")], "12.50"),
     ],
 )
-def test_a_total_resting_on_one_unconfirmed_print_or_on_pieces_is_doubted(
-    rows: list[Row], total: str
-) -> None:
+def test_a_total_put_together_from_pieces_is_doubted(rows: list[Row], total: str) -> None:
     assert codes(rows, total) == ["low_confidence"]
 
 
@@ -111,22 +107,3 @@ def test_a_date_split_into_pieces_of_clean_digits_is_not_doubted() -> None:
 def test_a_repaired_word_carries_the_repair_confidence() -> None:
     page = build_page([OcrWord("12/O3/2019", 20, 0, 140, 25, 0.99)], 1, 1000, 100, 0.5)
     assert [(w.text, w.confidence) for w in page.words] == [("12/03/2019", REPAIRED_CONFIDENCE)]
-
-
-amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("999.99"), places=2)
-
-
-@given(st.lists(amounts, min_size=2, max_size=6))
-def test_an_item_column_reaches_its_sum(items: list[Decimal]) -> None:
-    total = sum(items, Decimal(0))
-    assert arithmetic_reaches([*items, total], total)
-
-
-@given(amounts, amounts)
-def test_tendered_less_change_reaches_the_total(total: Decimal, change: Decimal) -> None:
-    assume(change != total)  # an amount equal to the total is one of its own prints
-    assert arithmetic_reaches([total, total + change, change], total)
-
-
-def test_the_total_alone_reaches_nothing() -> None:
-    assert not arithmetic_reaches([Decimal("12.50"), Decimal("12.50")], Decimal("12.50"))
