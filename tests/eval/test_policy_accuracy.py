@@ -15,8 +15,8 @@ from tests.eval.policy_eval import FileScore, Totals, evaluate, policy_folder, t
 
 # (limits right %, wrong limits % at most, exclusions found %, junk at most, currencies, deadlines)
 # Limits, measured 2026-11-27 00:21 (issue 19, reader version 19): whole 23/33 (70%), 0/31 wrong (was
-# 1/33); development 12/15, 0/15; held-out 11/18 (61%), 0/16 (was 1/18: the part above an amount refused,
-# shares of a per diem, proof thresholds). Wrong-limit floors now fail on any new wrong limit.
+# 1/33); development 12/15, 0/15; held-out 11/18 (61%), 0/16 (was 1/18: gone with 26b36fa's readings,
+# refused excess, shares of a per diem, approval-only refusals). Any new wrong limit fails the floors.
 # Limits, measured 2026-11-26 21:38 (issue 19, reader version 18): unchanged at whole 23/33 (70%),
 # 1/33 wrong; development 12/15, 0/15; held-out 11/18 (61%), 1/18; rates 5/5 (was 2/5: "$ .54 per
 # mile" and cents rates are read). Fallback grade rows, city rows, per stay, units from headings and
