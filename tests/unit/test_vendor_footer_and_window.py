@@ -180,3 +180,20 @@ def test_the_invoice_for_block_is_the_customer(text: str, vendor: str) -> None:
 )
 def test_the_closing_thanks_name_the_host(text: str, vendor: str) -> None:
     assert _vendor(text) == vendor
+
+
+# Legal forms of more countries mark a company's name as surely as GmbH or Ltd do.
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Müller & Schmidt GbR",
+        "Boulangerie du Lac Sàrl",
+        "Duna Kávéház Kft.",
+        "Pastelaria Belém Lda",
+        "Padaria Central Ltda",
+        "Boğaz Lokantası A.Ş.",
+    ],
+)
+def test_legal_forms_of_more_countries(name: str) -> None:
+    text = "Rechnung\n" + BODY + f"Total 12,50\n{name} · Steuernummer 12/345/67890\nVielen Dank"
+    assert _vendor(text) == name

@@ -28,7 +28,9 @@ _LEGAL = (
     r"L\.L\.C\.|Inc\.?|INC\.?|Corp\.?|Corporation|S\.A\.S\.?|SAS|SARL|S\.A\.R\.L\.?|EURL|SNC|S\.A\.|SA|"
     r"B\.V\.?|BV|N\.V\.?|NV|V\.O\.F\.|VOF|S\.L\.U\.?|S\.L\.|SL|S\.p\.A\.?|SpA|S\.P\.A\.|S\.r\.l\.?|Srl|SRL|"
     r"S\.n\.c\.|d\.d\.|d\.o\.o\.|AB|Oy|ApS|A/S|s\.r\.o\.|Sp\.\s?z\s?o\.\s?o\.|GesmbH|Ges\.m\.b\.H\.|"
-    r"Sdn\.?\s?Bhd\.?|SDN\.?\s?BHD\.?|Bhd\.?|BHD\.?|S/B|Pte\.?\s?Ltd\.?|PTE\.?\s?LTD\.?)"
+    r"Sdn\.?\s?Bhd\.?|SDN\.?\s?BHD\.?|Bhd\.?|BHD\.?|S/B|Pte\.?\s?Ltd\.?|PTE\.?\s?LTD\.?|"
+    # German partnerships, Swiss, Hungarian, Portuguese, Brazilian and Turkish companies
+    r"GbR|PartG|S[àa]rl|Kft\.?|Zrt\.?|Nyrt\.?|Lda\.?|Ltda\.?|A\.\s?Ş\.?)"
 )
 _LEGAL_RE = re.compile(rf"(?<![^\W\d_]){_LEGAL}(?![^\W\d_])")
 # Words that may sit lowercase inside a company name ("Au bon moulin", "Hotel am Hof").
