@@ -117,3 +117,62 @@ def test_the_amount_paid_is_read_without_doubt(tail: str, total: str) -> None:
 def test_a_net_amount_nothing_pays_stays_in_doubt() -> None:
     # the guard the rule above must keep: a net beside a tax, with no payment, goes to review
     assert low(read(DINER + "Tax   1.28\nNet Amount   17.28"))
+
+
+@pytest.mark.parametrize("label", ["Total in EUR", "Total Amount in EUR", "Total (EUR)", "TOTAL EUR"])
+def test_a_total_label_naming_its_currency_takes_the_value_below(label: str) -> None:
+    # an OCR'd receipt puts the value on the line under its label; the currency is part of the label
+    invoice = read(f"Café Nord\nRue 1\n12.03.2019\nItem A   120,00\nItem B   37,30\n{label}\n157,30")
+    assert invoice.total == Decimal("157.30")
+
+
+@pytest.mark.parametrize(
+    "label", ["Subtotal", "Sub-Total", "Zwischensumme", "Food Total", "Net total", "Total Sales"]
+)
+def test_a_discount_between_a_sum_and_the_total_is_no_contradiction(label: str) -> None:
+    # "Subtotal 100 / Discount -10 / Total 90" on an untaxed till slip: the total is 90, and the
+    # subtotal above it is explained by the discount (no total_mismatch, no multiple_totals)
+    text = f"Shop\n12.03.2019\nA   60,00\nB   40,00\n{label}   100,00\nDiscount   -10,00\nTotal   90,00"
+    assert read(text).total == Decimal("90.00")
+    assert not {"total_mismatch", "multiple_totals"} & _flags(text)
+
+
+def test_a_discount_that_does_not_explain_the_gap_leaves_two_totals() -> None:
+    # 100 - 5 is not 90: the two sums still disagree, for review
+    text = "Shop\n12.03.2019\nA   60,00\nB   40,00\nFood Total   100,00\nDiscount   -5,00\nTotal   90,00"
+    assert "multiple_totals" in _flags(text)
+
+
+DINER_NY = (
+    "Diner\nNew York, NY 10001\n03/14/2019\nBurger   12.00\nSubtotal   12.00\nTax   1.07\nTotal   13.07\n"
+)
+
+
+@pytest.mark.parametrize(
+    "guide",
+    [
+        "Suggested tip:\n18%: Tip 2.16 Total 15.23\n20%: Tip 2.40 Total 15.47",
+        "Tip Guide\n15% = 1.80 (Total 14.87)\n20% = 2.40 (Total 15.47)",
+        "Suggested Gratuity\n18%   2.16   Total   15.23\n20%   2.40   Total   15.47\nThank you!",
+        "18% Tip 2.16 Total 15.23\n20% Tip 2.40 Total 15.47",
+    ],
+)
+def test_a_tip_guide_prints_no_total(guide: str) -> None:
+    # US slips print what the bill would be with each suggested tip: none was charged
+    text = DINER_NY + guide
+    assert read(text).total == Decimal("13.07")
+    assert "multiple_totals" not in _flags(text)
+
+
+def test_a_tip_added_is_still_in_the_total() -> None:
+    assert read(DINER_NY + "Tip   2.00\nTotal   15.07").total == Decimal("15.07")
+
+
+def test_a_folio_total_row_with_its_payments_column_is_the_charges() -> None:
+    text = (
+        "Grand Hotel\nLondon SW1A 1AA\n10/03 Room   100.00\n11/03 Room   100.00\n12/03 Visa      -200.00\n"
+        "Total   200.00   -200.00\nBalance   0.00"
+    )
+    invoice = read(text)
+    assert invoice.total == Decimal("200.00")
+    assert not low(invoice)

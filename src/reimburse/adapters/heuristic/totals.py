@@ -59,7 +59,9 @@ class LineInfo:
 
     @property
     def label_only(self) -> bool:
-        return not self.amounts and label_only(self.text, self.hits)
+        # a currency named beside the label is part of it: "Total in EUR" over "157,30"
+        unpriced = CURRENCY_RE.sub(lambda m: " " * len(m.group(0)), self.text)
+        return not self.amounts and label_only(unpriced, self.hits)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -219,6 +221,32 @@ _TENDERED = re.compile(r"(?i)^[\s:(]{0,3}(?:tendered|tender|cash\s+tendered)(?![
 _SUM_WORDS = frozenset({Label.GRAND, Label.TOTAL})
 
 
+# US restaurant slips print a tip guide under the total ("Suggested tip: 18%: Tip 2.16 Total
+# 15.23"): its totals are what the bill would be with that tip, not what was charged.
+_TIP_GUIDE = re.compile(
+    r"(?i)suggested\s+(?:tips?|gratuit(?:y|ies))|(?:tip|gratuity)\s+(?:guide|suggestions?|calculations?|calculator)|"
+    r"(?:tip|gratuity)\s+amounts?\s+for\s+your\s+convenience"
+)
+_PERCENT = re.compile(r"(?<![\d.,])\d{1,2}(?:[.,]\d{1,2})?\s?%")
+_TIP_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:tip|gratuity)(?![^\W\d_])")
+
+
+def _tip_guide_lines(infos: list[LineInfo]) -> set[int]:
+    """The lines of a tip guide: after its heading, each line with a percentage; anywhere, a line
+    with a percentage that names both a tip and a total."""
+    out: set[int] = set()
+    guide = False
+    for i, info in enumerate(infos):
+        if _TIP_GUIDE.search(info.text):
+            guide = True
+        has_rate = bool(_PERCENT.search(info.text))
+        if has_rate and (guide or (_TIP_WORD.search(info.text) and len(info.amounts) >= 2)):
+            out.add(i)
+        elif guide and info.text.strip() and not has_rate and not _TIP_GUIDE.search(info.text):
+            guide = False  # the guide ends at the first line without a rate
+    return out
+
+
 def _charged(line: str, hits: list[LabelHit]) -> list[LabelHit]:
     """The hits with sum words that count points, savings or items dropped, and "Total tendered"
     read as the payment it is."""
@@ -253,7 +281,11 @@ def _in_sentence(line: str, hit: LabelHit) -> bool:
 
 def _pick(amounts: list[AmountMatch]) -> AmountMatch:
     explicit = [a for a in amounts if a.explicit]
-    return (explicit or amounts)[-1]
+    last = (explicit or amounts)[-1]
+    if last.value < 0:
+        # a folio's total row: charges, then the payments that cancel them ("Total 200.00 -200.00")
+        return next((a for a in amounts if a.value == -last.value), last)
+    return last
 
 
 def _free(infos: list[LineInfo], i: int | None, claimed: set[tuple[int, int]]) -> list[AmountMatch]:
@@ -276,9 +308,12 @@ def labelled_amounts(infos: list[LineInfo], layout: Layout | None = None) -> lis
         qualified = bool(re.search(r"[^\W\d_]{2,}", CURRENCY_RE.sub(" ", between)))
         out.append(Labelled(hit.label, hit.text, _label_currency(amount, between), i, qualified))
 
+    guide = _tip_guide_lines(infos)
     for n, i in enumerate(filled):
         info = infos[i]
         hits = _charged(info.text, _bilingual(info.text, info.hits))
+        if i in guide:
+            hits = [h for h in hits if h.label not in _SUM_WORDS | {Label.TIP}]
         if not hits:
             free = _free(infos, i, claimed)
             if pending and free:
@@ -663,6 +698,7 @@ def read_totals(
     ]
     tier, confidence = next(((t, c) for t, c in tiers if t), ([], 0.0))
     tier = _page_currency(tier, page_currencies)
+    tier = _after_discount(tier, items)
     notes: list[str] = []
     if tier:
         chosen = max(tier, key=lambda x: x.value)
@@ -812,6 +848,17 @@ def _net_alone(
     return True, False
 
 
+def _after_discount(tier: list[Labelled], items: list[Labelled]) -> list[Labelled]:
+    """ "Food Total 100,00 / Discount -10,00 / Total 90,00": the sum printed below the largest,
+    less the discounts printed, is what was charged; the larger is the sum before them."""
+    off = sum((abs(x.value) for x in items if x.label is Label.DISCOUNT), Decimal(0))
+    if not off or len(tier) < 2:
+        return tier
+    top = max(tier, key=lambda x: x.value)
+    after = [x for x in tier if x.line > top.line and _close(x.value, top.value - off)]
+    return after[-1:] or tier
+
+
 def _page_currency(tier: list[Labelled], page: Counter[str] | None) -> list[Labelled]:
     """Totals printed in two currencies ("Total EUR 100,00 / Total USD 108,50", "Total CHF 50.00 /
     EUR 52.10"): the invoice's is the currency most of the page's amounts are printed in; the
@@ -948,9 +995,10 @@ def _arithmetic(
                 if adjust and _close(s + t + adjust, total, Decimal("0.02")):
                     named = ", ".join(n for k, (v, n) in enumerate(steps) if mask >> k & 1 and v)
                     note = f"the total includes {named} ({adjust:+})"
-                    return Arithmetic(
-                        total - t if t else s, t or None, True, [s, t], adjust, [note], taxes, out.steps
-                    )
+                    # Untaxed, a discount comes off the subtotal reported: the engine reads a
+                    # subtotal above the total as a contradiction, and this one is explained.
+                    sub = total - t if t else (s + adjust if adjust < 0 else s)
+                    return Arithmetic(sub, t or None, True, [s, t], adjust, [note], taxes, out.steps)
     # 3. Taxes already inside the subtotal or total (CGST/SGST on cab receipts, "inkl. MwSt").
     inside = [s for s in subtotals if _close(s, total)]
     if inside or included:
