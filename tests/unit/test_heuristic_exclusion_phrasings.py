@@ -115,6 +115,13 @@ def test_examples_after_a_covered_sentence_exclude_nothing() -> None:
     assert not policy.exclusions
 
 
+def test_an_item_with_its_status_after_a_dash_is_a_rule_not_a_heading() -> None:
+    policy = read(
+        "Minibar - Not reimbursable\nTaxi to the airport - Reimbursable\nTraffic fines – Excluded\n"
+    )
+    assert names(policy) == {"minibar", "fines"}
+
+
 def test_only_the_not_reimbursable_column_is_excluded() -> None:
     policy = read(
         "Reimbursable          Not reimbursable\nBusiness meals        Alcoholic drinks\nTaxi fares            Traffic fines\n"

@@ -85,10 +85,18 @@ class Clause:
     intro: str = ""
 
 
+_STATUS_ROW = re.compile(
+    r"(?i)^\W*[^\W\d_][^:–—]*?\s[-–—:]\s*(?:not\s+(?:reimbursable|allowed|allowable|covered|eligible)|"
+    r"non[-\s]?reimbursable|excluded|ineligible)\W*$"
+)
+
+
 def _is_heading(line: str, numbered: bool) -> bool:
     words = line.split()
     if not words or len(words) > 8 or line.endswith((".", ";", ",")) or find_amounts(line):
         return False
+    if _STATUS_ROW.search(line):
+        return False  # "Minibar - Not reimbursable": a row of a list of items and their status, a rule
     if line.endswith(":"):
         return True
     if not line[0].isupper():
