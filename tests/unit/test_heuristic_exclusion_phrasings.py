@@ -122,6 +122,14 @@ def test_an_item_with_its_status_after_a_dash_is_a_rule_not_a_heading() -> None:
     assert names(policy) == {"minibar", "fines"}
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Personal Expenses - Not Reimbursable", "Expenses: not reimbursable", "Items Not Reimbursable:"],
+)
+def test_a_status_heading_over_a_list_still_heads_it(heading: str) -> None:
+    assert names(read(f"{heading}\n- Golf\n- Alcohol\n")) == {"recreation", "alcohol"}
+
+
 def test_only_the_not_reimbursable_column_is_excluded() -> None:
     policy = read(
         "Reimbursable          Not reimbursable\nBusiness meals        Alcoholic drinks\nTaxi fares            Traffic fines\n"

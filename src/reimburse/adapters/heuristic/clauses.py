@@ -86,17 +86,23 @@ class Clause:
 
 
 _STATUS_ROW = re.compile(
-    r"(?i)^\W*[^\W\d_][^:–—]*?\s[-–—:]\s*(?:not\s+(?:reimbursable|allowed|allowable|covered|eligible)|"
+    r"(?i)^\W*(?P<item>[^\W\d_][^:–—]*?)(?:\s[-–—]|\s*:)\s*(?:not\s+(?:reimbursable|allowed|allowable|covered|eligible)|"
     r"non[-\s]?reimbursable|excluded|ineligible)\W*$"
 )
+
+
+_GENERIC_HEAD = re.compile(r"(?i)\b(?:expenses?|costs?|items?|charges?|purchases?|things|categories)$")
 
 
 def _is_heading(line: str, numbered: bool) -> bool:
     words = line.split()
     if not words or len(words) > 8 or line.endswith((".", ";", ",")) or find_amounts(line):
         return False
-    if _STATUS_ROW.search(line):
-        return False  # "Minibar - Not reimbursable": a row of a list of items and their status, a rule
+    status = _STATUS_ROW.search(line)
+    if status and not _GENERIC_HEAD.search(status.group("item")):
+        # "Minibar - Not reimbursable": an item and its status, a rule; "Personal Expenses - Not
+        # Reimbursable" heads the list below it.
+        return False
     if line.endswith(":"):
         return True
     if not line[0].isupper():
