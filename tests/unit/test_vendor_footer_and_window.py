@@ -197,3 +197,13 @@ def test_the_closing_thanks_name_the_host(text: str, vendor: str) -> None:
 def test_legal_forms_of_more_countries(name: str) -> None:
     text = "Rechnung\n" + BODY + f"Total 12,50\n{name} · Steuernummer 12/345/67890\nVielen Dank"
     assert _vendor(text) == name
+
+
+# The guest named at the top is never the issuer: the name is read again without that line.
+def test_the_guest_at_the_top_yields_to_the_hotel() -> None:
+    text = (
+        "JENS WALTER\nHotel Adler\nHauptstraße 5, 80331 München\nTel. +49 89 123456\n"
+        "Gast: Jens Walter\nRechnung Nr. 4711\n" + BODY + "Gesamt EUR 12,50"
+    )
+    lines = analyse_lines(normalize(text).split("\n"))
+    assert read_vendor(lines, ("Jens Walter",))[0] == "Hotel Adler"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.dates import find_dates
@@ -139,8 +140,14 @@ def read_vendor(infos: list[LineInfo], people: tuple[str, ...] = ()) -> tuple[st
     """The issuer's name and a confidence; `people` are the names the invoice is addressed to
     (guest, passenger, customer), which the issuer never is."""
     name, confidence = _read_vendor(infos)
-    if name and _names_a_person(name, people):
-        return None, 0.0
+    skipped: set[int] = set()
+    while name and _names_a_person(name, people):
+        # the guest or passenger is never the issuer: read again without the lines that name them
+        found = {i for i, info in enumerate(infos) if name in clean_spaces(info.text)} - skipped
+        if not found or len(skipped) > 3:
+            return None, 0.0
+        skipped |= found
+        name, confidence = _read_vendor(infos, skipped)
     if name:  # "Valamar Argosy Hote!": scanner OCR's "l" ("Hote!" on three issuers' scans)
         name = ocr_letters(name)
     return name, confidence
@@ -151,8 +158,8 @@ def _names_a_person(name: str, people: tuple[str, ...]) -> bool:
     return any(words and words <= set(re.findall(r"[^\W\d_]{2,}", p.casefold())) for p in people)
 
 
-def _read_vendor(infos: list[LineInfo]) -> tuple[str | None, float]:
-    recipient = _recipient_cells(infos)
+def _read_vendor(infos: list[LineInfo], skipped: AbstractSet[int] = frozenset()) -> tuple[str | None, float]:
+    recipient = _recipient_cells(infos) | dict.fromkeys(skipped, 0)
     filled = [i for i, info in enumerate(infos) if info.text.strip()]
     name, confidence = _cascade(infos, recipient, filled)
     if confidence >= 0.8 or (
