@@ -371,3 +371,21 @@ def test_compound_cost_words_flat_allowances_and_proof_thresholds(
 )
 def test_an_exception_is_no_condition_of_the_limit(text: str, expected: Limit) -> None:
     assert limits(read(text + PLAIN.format(c="USD"), "USD")) == {expected, PLAIN_LIMIT}
+
+
+CATEGORY_WORDS: list[tuple[str, Limit]] = [
+    ("Spese\nPasti: massimo 42 € al giorno.\n", ("meals", D(42), "day", "")),
+    ("Gastos\nManutención: 40 € diarios.\n", ("meals", D(40), "day", "")),
+    ("Frais\nRestauration : 20 € maximum par repas.\n", ("meals", D(20), "meal", "")),
+    ("Reisekosten\nMietwagenkosten bis 60 EUR pro Tag.\n", ("car rental", D(60), "day", "")),
+    ("Frais\nLocation de voiture : jusqu'à 61 € par jour.\n", ("car rental", D(61), "day", "")),
+    ("Gastos\nAlquiler de coche: hasta 62 € por día.\n", ("car rental", D(62), "day", "")),
+    ("Spese\nAutonoleggio: fino a 63 € al giorno.\n", ("car rental", D(63), "day", "")),
+    ("Onkosten\nHuurauto: maximaal 64 EUR per dag.\n", ("car rental", D(64), "day", "")),
+    ("Spese\nAlbergo: fino a 90 € per notte.\n", ("hotel", D(90), "night", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CATEGORY_WORDS)
+def test_category_words_of_other_languages(text: str, expected: Limit) -> None:
+    assert limits(read(text + PLAIN.format(c="EUR"), "EUR")) == {expected, PLAIN_LIMIT}

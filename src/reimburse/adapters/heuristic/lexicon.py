@@ -53,7 +53,7 @@ KINDS: tuple[ExpenseKind, ...] = (
         _w(
             "meal, meals, food, dining, restaurant, restaurants, food and beverage, f&b, refreshment, "
             "refreshments, m&ie, lunch, dinner, breakfast, per diem, subsistence, business meals, repas, "
-            "maaltijden, maaltijd, mahlzeiten, verpflegung, comidas"
+            "maaltijden, maaltijd, mahlzeiten, verpflegung, comidas, pasti, vitto, manutención, restauration"
         ),
         _kw(
             "restaurant:3, restaurante:3, ristorante:3, restaurang:3, food:2, dinner:2, lunch:2, "
@@ -82,7 +82,7 @@ KINDS: tuple[ExpenseKind, ...] = (
             "hotel, hotels, accommodation, accommodations, lodging, lodge, stay, stays, hotel stay, hotel "
             "stays, guest house, boarding and lodging, hébergement, hôtel, nuitée, nuitées, logement, "
             "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
-            "alojamiento, alloggio"
+            "alojamiento, alloggio, albergo, alberghi, hoteles"
         ),
         _kw(
             "hotel:2, hôtel:2, check in:2, check out:3, "
@@ -170,7 +170,10 @@ KINDS: tuple[ExpenseKind, ...] = (
     ),
     ExpenseKind(
         "car rental",
-        _w("car rental, car rentals, rental car, rental cars, car hire, vehicle rental"),
+        _w(
+            "car rental, car rentals, rental car, rental cars, car hire, vehicle rental, mietwagen, "
+            "location de voiture, alquiler de coche, autonoleggio, huurauto"
+        ),
         _kw(
             "car rental:4, rental agreement:3, hertz:4, avis:4, sixt:4, europcar:4, enterprise rent:4, "
             "zoomcar:4, rental:1.5, mietwagen:4, location de voiture:4, autohuur:4"
