@@ -227,3 +227,10 @@ def test_a_bare_web_address_spells_the_issuer() -> None:
 def test_a_number_label_is_not_a_name(label: str) -> None:
     text = f"{label}   1595231307\n" + BODY + "Total 12.50\nEarn points on every stay at honors.com"
     assert _vendor(text) is None
+
+
+# A page that is only an address block ends before any title: read, never a crash.
+def test_a_page_that_is_only_an_address() -> None:
+    assert (
+        _vendor("Nordlicht GmbH\nAbteilung Reisen\nHafenstrasse 4\n10117 Berlin\nGermany") == "Nordlicht GmbH"
+    )

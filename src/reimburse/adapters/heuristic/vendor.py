@@ -442,7 +442,7 @@ def _window_address(infos: list[LineInfo]) -> int | None:
     if any(re.search(r"\d", rows[n]) for n in range(street)):
         return None  # the name lines hold no digits
     after = street + 2
-    if not _COUNTRIES.match(rows[after]):
+    if after + 1 >= len(rows) or not _COUNTRIES.match(rows[after]):
         return None  # an address abroad, as a letter to a guest from another country is written
     nxt = rows[after + 1]
     if not (_TITLES.match(nxt) or find_labels(nxt) or find_dates(nxt)):
