@@ -4,6 +4,8 @@ as a footer, a field's name beside its value, and the recipient's window address
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reimburse.adapters.heuristic.fields import read_vendor
 from reimburse.adapters.heuristic.text import normalize
@@ -234,3 +236,30 @@ def test_a_page_that_is_only_an_address() -> None:
     assert (
         _vendor("Nordlicht GmbH\nAbteilung Reisen\nHafenstrasse 4\n10117 Berlin\nGermany") == "Nordlicht GmbH"
     )
+
+
+_PIECES = [
+    "Nordlicht GmbH",
+    "Hotel Adler",
+    "JENS WALTER",
+    "Hafenstrasse 4",
+    "10117 Berlin",
+    "Germany",
+    "Rechnung",
+    "Invoice For:",
+    "Tel +49 30 1234",
+    "Adult/Child   1/0",
+    "Honors #   123",
+    "Betreiber: Adler Betriebs GmbH",
+    "Thank you for choosing",
+    "www.hotel-adler.de",
+    "Total 12,50",
+    "",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=16))
+def test_any_arrangement_of_header_lines_reads_without_error(lines: list[str]) -> None:
+    name, confidence = read_vendor(analyse_lines(normalize("\n".join(lines)).split("\n")), ("Jens Walter",))
+    assert 0.0 <= confidence <= 1.0
+    assert name is None or name.strip()
