@@ -389,3 +389,28 @@ CATEGORY_WORDS: list[tuple[str, Limit]] = [
 @pytest.mark.parametrize(("text", "expected"), CATEGORY_WORDS)
 def test_category_words_of_other_languages(text: str, expected: Limit) -> None:
     assert limits(read(text + PLAIN.format(c="EUR"), "EUR")) == {expected, PLAIN_LIMIT}
+
+
+ROLE_SUBJECTS: list[tuple[str, set[Limit]]] = [
+    (
+        "Meals\nSenior managers may claim up to $100 per day for meals.\nOther employees may claim up to $70 per day.\n",
+        {("meals", D(100), "day", "grade senior managers"), ("meals", D(70), "day", "grade other employees")},
+    ),
+    (
+        "Lodging\nDirectors are entitled to hotels up to $300 per night; all other employees up to $200 per night.\n",
+        {
+            ("hotel", D(300), "night", "grade directors"),
+            ("hotel", D(200), "night", "grade all other employees"),
+        },
+    ),
+    (
+        # No role: "employees" alone restricts nothing.
+        "Meals\nEmployees may claim up to $60 per day.\n",
+        {("meals", D(60), "day", "")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_SUBJECTS)
+def test_a_role_as_the_subject_of_its_clause_is_the_limit_s_grade(text: str, expected: set[Limit]) -> None:
+    assert limits(read(text + PLAIN.format(c="USD"), "USD")) == expected | {PLAIN_LIMIT}

@@ -431,6 +431,13 @@ def _cap_condition(
         # "Grade A: hotel $250, meals $80 Grade B: hotel $180, meals $60": the grade or role that
         # opens a row of categories is each amount's, up to the next row's.
         label = merge(label, _row_grade(sentence, caps, i))
+    if not (label and label.grades):
+        # "Senior managers may claim up to $100 per day; other employees up to $70": the role that
+        # is the subject of the amount's own clause.
+        part = re.split(r"[;:]", sentence[lo : a.start])[-1] if i else sentence[: a.start]
+        subject = _WHO.match(part)
+        who = condition_in(subject.group(1), roles=True) if subject else None
+        label = merge(label, Condition(grades=who.grades)) if who and who.grades else label
     scope = (
         scopes_in(after)
         or classes_in(after)
@@ -489,6 +496,11 @@ def _cap_condition(
 
 # A sentence of its own after the row ("Internet access is reimbursed up to $35"), not a row item.
 _CLAUSE_VERB = re.compile(r"(?i)\b(?:is|are|may|will|shall|must|can|reimburs\w*)\b")
+
+
+_WHO = re.compile(
+    r"(?i)^\W*((?:[^\W\d_]+[\s-]+){0,5}?[^\W\d_]+)\s+(?:may|can|are|is|will|shall|receive|get|up\s+to)\b"
+)
 
 
 def _row_grade(sentence: str, caps: list[CapFinding], i: int) -> Condition | None:
