@@ -44,6 +44,12 @@ def _number(*lines: str) -> str | None:
         ("Documento n. 0123-0045", "0123-0045"),
         ("Folio 88123", "88123"),
         ("Guest Folio No. 88123", "88123"),
+        # the page's number after the reference is not part of it
+        ("Rechnung 12345 Seite 1", "12345"),
+        ("Invoice 12345   Page 1 of 2", "12345"),
+        # a title alone in its cell, the number in the next column
+        ("Rechnung   12345", "12345"),
+        ("INVOICE   INV-12345", "INV-12345"),
         # Brazil's "Nota Fiscal" is the invoice
         ("Nota Fiscal Nº 000123", "000123"),
         ("Nota fiscal: 123456", "123456"),
@@ -59,6 +65,8 @@ def test_the_number_after_the_title(title: str, number: str) -> None:
         "Bon de commande",  # a French order form, no number beside it
         "Fatura",  # a title alone, with the total on the next line
         "Bon appétit",
+        "INVOICE   12.03.2024",  # the date in the next column
+        "RECEIPT   Table 12",
         # delivery notes named like the document: their number is not the invoice's
         "Bon de livraison n° 4471",
         "Documento di trasporto n. 4471",
@@ -202,6 +210,12 @@ def test_label_families(line: str, number: str) -> None:
 )
 def test_the_value_under_its_label(lines: tuple[str, ...], number: str) -> None:
     assert _number(*lines) == number
+
+
+def test_a_key_beside_its_value_is_no_title() -> None:
+    # a card slip's "Receipt:" in a column run is not the till's receipt number printed below
+    lines = ("Term. ID:71043361", "Receipt:   02/0036/0501", "Auth.:   N1KWJD")
+    assert _number(*lines, "Terminal:2 Receipt:1877934") == "1877934"
 
 
 def test_the_receipts_own_number_outranks_an_order() -> None:

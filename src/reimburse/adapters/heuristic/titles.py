@@ -35,6 +35,8 @@ _TOKEN = r"[A-Za-z0-9][A-Za-z0-9./\-_]*[A-Za-z0-9]"
 # A series code in capitals set apart from the number: Portuguese certified software prints
 # "<type> <series>/<number>" ("FR 2024/55", "FT A/123"); others print "INV 00045", "RE 2024-17".
 _SERIES = r"(?:(?-i:[A-Z]{1,4})\s(?=[A-Za-z0-9./\-_]*\d))?"
+# "Rechnung 12345 Seite 1", "Invoice 4471 Page 1 of 2": the page's number after the reference.
+_PAGE = r"(?:\s+(?:seite|page|pagina|página|blatt|p\.)\s*\d{1,3}(?:\s*(?:von|of|de|di|/)\s*\d{1,3})?)?"
 _CONNECTOR = r"(?:vom|du|dated|de\s+fecha|del|van|d\.d\.|dal|of|from|le)"
 # "Rechnung gemäß Bestellung Nr. 2018-471331 vom ...": a reference to another document.
 _ELSEWHERE = re.compile(
@@ -46,12 +48,12 @@ _ELSEWHERE = re.compile(
 )
 _NUMBERED = re.compile(
     rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?P<mid>[^\n]{{0,60}}?)(?<![^\W\d_])(?:{_NO})\s*[:#]?\s*(?P<num>{_SERIES}{_TOKEN})"
-    rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?$"
+    rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?{_PAGE}$"
 )
 # A bilingual title names the document twice ("RAČUN/BILL", "Rechnung / Invoice").
 _BARE = re.compile(
     rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?:\s*/\s*[^\W\d_]{{2,}})?\s*[:#]?\s*(?P<num>{_SERIES}{_TOKEN})"
-    rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?$"
+    rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?{_PAGE}$"
 )
 _DATED = re.compile(rf"(?i)^\W*{_TITLE}\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.+)$")
 _TITLE_ONLY = re.compile(rf"(?i)^\W*{_TITLE}\W*$")
@@ -76,15 +78,18 @@ def title_references(infos: list[LineInfo], top: int = 25) -> list[TitleReferenc
     found: list[TitleReference] = []
     for n, i in enumerate(filled):
         below = infos[filled[n + 1]].text if n + 1 < len(filled) else ""
-        for _, cell in cells(infos[i].text):
-            ref = _reference(i, cell, below)
+        row = cells(infos[i].text)
+        for k, (_, cell) in enumerate(row):
+            ref = _reference(i, cell, below, row[k + 1][1] if k + 1 < len(row) else "")
             if ref is not None:
                 found.append(ref)
                 break
     return found
 
 
-def _reference(i: int, cell: str, below: str) -> TitleReference | None:
+def _reference(i: int, cell: str, below: str, right: str = "") -> TitleReference | None:
+    """The reference of a title `cell`: on its own text, else (a title alone) in the next cell on
+    its row ("Rechnung   12345"), else first on the line `below`."""
     m = _NUMBERED.match(cell)
     if m is not None and _ELSEWHERE.search(m.group("mid")):
         m = None
@@ -98,11 +103,15 @@ def _reference(i: int, cell: str, below: str) -> TitleReference | None:
         return TitleReference(i, None, dated_only.group("rest"))
     if _TITLE_ONLY.match(cell):
         first = cells(below)
-        token = first[0][1] if first else ""
-        numbered = re.match(rf"(?i)^(?:{_NO})\s*[:#]?\s*({_TOKEN})$", token)  # "FACTURE" over "N° 2024-001"
-        token = numbered.group(1) if numbered else token
-        if re.fullmatch(_TOKEN, token) and is_reference(token) and not _looks_like_date(token):
-            return TitleReference(i, token, None)
+        # "Receipt:   02/0036/0501" is a key and its value (a card slip's), not the title's number
+        beside = "" if cell.rstrip().endswith((":", ";")) else right
+        for token in (beside, first[0][1] if first else ""):
+            numbered = re.match(
+                rf"(?i)^(?:{_NO})\s*[:#]?\s*({_TOKEN})$", token
+            )  # "FACTURE" over "N° 2024-001"
+            token = numbered.group(1) if numbered else token
+            if re.fullmatch(_TOKEN, token) and is_reference(token) and not _looks_like_date(token):
+                return TitleReference(i, token, None)
     return None
 
 
