@@ -176,3 +176,18 @@ def test_a_folio_total_row_with_its_payments_column_is_the_charges() -> None:
     invoice = read(text)
     assert invoice.total == Decimal("200.00")
     assert not low(invoice)
+
+
+@pytest.mark.parametrize("payment", ["Debit", "Contactless", "EFTPOS", "PIN", "CB", "Credit"])
+def test_a_guess_the_payment_repeats_is_sure(payment: str) -> None:
+    # no word names the total and the items read do not reach it (a line went unread), but the
+    # card slip pays the largest amount printed again
+    invoice = read(
+        f"Kiosk\n12.03.2019\nZeitung   EUR 3,20\nKaffee   EUR 2,30\nEUR 6,00\n{payment}   EUR 6,00"
+    )
+    assert invoice.total == Decimal("6.00")
+    assert not low(invoice)
+
+
+def test_a_guess_printed_once_stays_in_doubt() -> None:
+    assert low(read("Kiosk\n12.03.2019\nZeitung   EUR 3,20\nKaffee   EUR 9,80\nEUR 6,00"))

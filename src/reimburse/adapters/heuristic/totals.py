@@ -573,12 +573,27 @@ def _corroborate_weak(reading: TotalsReading, infos: list[LineInfo]) -> None:
         reading.confidence = CORROBORATED_CONFIDENCE
         reading.notes.append(f"{reading.total} is the largest amount printed and {evidence}")
         return
+    printing = [info for info in infos if any(_close(a.value, reading.total) for a in info.amounts)]
+    if len(printing) >= 2 and any(_PAYMENT.search(info.text) for info in printing):
+        # the card slip or cash line pays it again: what was paid is the total, whatever its label
+        reading.confidence = CORROBORATED_CONFIDENCE
+        reading.notes.append(f"{reading.total} is the largest amount printed and was paid as printed")
+        return
     if reading.label.startswith(("(unlabelled", "(the largest amount with its currency")):
         return  # no word names it: repetition alone is not enough
-    lines = sum(any(_close(a.value, reading.total) for a in info.amounts) for info in infos)
+    lines = len(printing)
     if lines >= 2:
         reading.confidence = CORROBORATED_CONFIDENCE
         reading.notes.append(f"{reading.total} is the largest amount printed and is printed {lines} times")
+
+
+# Payment words of till slips and card receipts, in the six languages.
+_PAYMENT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:visa|master\s?card|maestro|amex|american\s+express|diners|discover|jcb|unionpay|"
+    r"debit|credit|card|cash|contactless|eftpos|girocard|ec[\s-]?karte|karte|kartenzahlung|carte|cb|esp[èe]ces|"
+    r"tarjeta|efectivo|carta|contanti|pin|pinnen|contant|paid|bezahlt|betaald|pay[ée]|pagado|pagato|payment)"
+    r"(?![^\W\d_])"
+)
 
 
 def _tendered(total: Decimal, infos: list[LineInfo]) -> set[Decimal]:
