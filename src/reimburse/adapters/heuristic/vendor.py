@@ -182,7 +182,7 @@ def _domains(infos: list[LineInfo], lines: list[int], recipient: dict[int, int])
     for i in lines:
         if i in recipient:
             continue
-        for m in (*_DOMAIN.finditer(infos[i].text), *_BARE_DOMAIN.finditer(infos[i].text)):
+        for m in _DOMAIN.finditer(infos[i].text):
             name = m.group(1)
             if not _FREE_MAIL.match(name) and not name.isdigit() and len(_fold(name)) >= 4:
                 found.add(_fold(name))
@@ -326,12 +326,6 @@ _FREE_MAIL = re.compile(
     r"orange|free|laposte|wanadoo|libero|virgilio|ziggo|kpn|telenet|proton|protonmail|mail)$"
 )
 _DOMAIN = re.compile(r"(?i)(?:www\.|https?://(?:www\.)?|[\w.+-]@)([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,}")
-# A web address printed without "www." ("mercure.com", "hotel-adler.de"): only with a common
-# top-level domain, so an abbreviation run into a word ("Str.de") is none.
-_BARE_DOMAIN = re.compile(
-    r"(?i)(?<![\w.@/-])([a-z0-9][a-z0-9-]{2,})\.(?:com|net|org|de|at|ch|fr|nl|be|es|it|pt|se|dk|no|fi|pl|"
-    r"cz|hr|ie|eu|co\.uk|uk|ca|us|in|my|sg|com\.au|au|io)(?![\w-])"
-)
 
 
 def _field_value(cell: str) -> bool:
