@@ -25,13 +25,13 @@ pytestmark = pytest.mark.skipif(
 # e1351b8, read two held-out vendors fewer while reading every development field the same; it was kept
 # on the development figures, see docs/ocr.md). Floors sit about two documents below: scanned pages
 # are read again by OCR under a time limit, so on a loaded machine a page may keep the scanner's
-# reading instead.
+# reading instead. Vendor again at 00:49 on 2026-11-27 (count-only aggregate): 80/96 and 26/39.
 FLOORS: dict[str, tuple[float, float]] = {
     "total": (0.95, 0.94),
     "currency": (0.93, 0.84),
     "date": (0.90, 0.84),
     "number": (0.82, 0.74),
-    "vendor": (0.78, 0.61),
+    "vendor": (0.81, 0.61),
 }
 # share of clean documents with a reading flag: measured 8/83 and 6/34 at 19:34, 6/83 and 5/34 at
 # 21:40 (the goal is 5%); ceilings about two documents above. Most left are low_confidence on a
