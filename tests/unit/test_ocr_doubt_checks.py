@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import msgspec
 import pytest
 
 from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE, OcrWord, build_page, page_text
 from reimburse.adapters.ocr.review import ocr_review_flags
-from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.document import Document, Line, Page, Word
 from reimburse.domain.verdict.invoice import Invoice
 
 Row = tuple[str, ...]
@@ -107,3 +108,21 @@ def test_a_date_split_into_pieces_of_clean_digits_is_not_doubted() -> None:
 def test_a_repaired_word_carries_the_repair_confidence() -> None:
     page = build_page([OcrWord("12/O3/2019", 20, 0, 140, 25, 0.99)], 1, 1000, 100, 0.5)
     assert [(w.text, w.confidence) for w in page.words] == [("12/03/2019", REPAIRED_CONFIDENCE)]
+
+
+def _with_typed_page(scanned: Document, *typed: str) -> Document:
+    """`scanned` with a born-digital text page before it (a typed invoice, a receipt scanned behind)."""
+    words = [Word(text, 20 + 100 * x, 40, 80 + 100 * x, 60) for x, text in enumerate(typed)]
+    page = Page(number=1, width=600, height=800, lines=(Line(" ".join(typed), tuple(words)),))
+    return msgspec.structs.replace(scanned, layout=(page, *scanned.layout))
+
+
+@pytest.mark.parametrize(("typed", "flagged"), [(("Total", "42.00"), False), (("Total", "41.00"), True)])
+def test_a_total_printed_on_the_typed_page_is_not_doubted_for_the_scan(
+    typed: tuple[str, ...], flagged: bool
+) -> None:
+    scan = document([*HEAD, ("Taxi", "receipt")])
+    flags = ocr_review_flags(
+        _with_typed_page(scan, *typed), Invoice(total=Decimal("42.00"), invoice_date=None)
+    )
+    assert [f.code for f in flags] == (["low_confidence"] if flagged else [])

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 
 import msgspec
 
@@ -84,7 +85,7 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
                 f"of it ({places[0]:.2f}).",
             )
         )
-    elif not places and invoice.total:
+    elif not places and invoice.total and not _printed_on_text_pages(document, abs(invoice.total)):
         flags.append(
             Flag(
                 FlagCode.LOW_CONFIDENCE.value,
@@ -93,6 +94,17 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
             )
         )
     return tuple(flags)
+
+
+def _printed_on_text_pages(document: Document, amount: Decimal) -> bool:
+    """Whether a page read from the file's own text (not OCR'd) prints `amount`: in a PDF whose
+    scanned page is a receipt stapled to a typed invoice, the total is often on the typed page."""
+    return any(
+        amount_places(line, amount)
+        for page in document.layout
+        if not read_by_ocr(page)
+        for line in page.lines
+    )
 
 
 def date_confidence(pages: list[Page], value: date) -> float | None:
