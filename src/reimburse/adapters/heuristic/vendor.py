@@ -136,18 +136,23 @@ _DOC_TAIL = re.compile(
 _TOP = 12  # non-blank lines that make up the header block of the first page
 
 
-def read_vendor(infos: list[LineInfo], people: tuple[str, ...] = ()) -> tuple[str | None, float]:
-    """The issuer's name and a confidence; `people` are the names the invoice is addressed to
+def read_vendor(infos: list[LineInfo], addressed: tuple[str, ...] = ()) -> tuple[str | None, float]:
+    """The issuer's name and a confidence; `addressed` are the names the invoice is addressed to
     (guest, passenger, customer), which the issuer never is."""
-    name, confidence = _read_vendor(infos)
+    # Who the page addresses and where the customer's block sits, found once per document: every
+    # rule below and each re-read without a guest's lines consult them.
+    persons = _person_cells(infos)
+    people = {i for i, _ in persons}
+    recipient = _recipient_cells(infos, persons)
+    name, confidence = _read_vendor(infos, people, recipient)
     skipped: set[int] = set()
-    while name and _names_a_person(name, people):
+    while name and _names_a_person(name, addressed):
         # the guest or passenger is never the issuer: read again without the lines that name them
         found = {i for i, info in enumerate(infos) if name in clean_spaces(info.text)} - skipped
         if not found or len(skipped) > 3:
             return None, 0.0
         skipped |= found
-        name, confidence = _read_vendor(infos, skipped)
+        name, confidence = _read_vendor(infos, people, recipient, skipped)
     if name:  # "Valamar Argosy Hote!": scanner OCR's "l" ("Hote!" on three issuers' scans)
         name = ocr_letters(name)
     return name, confidence
@@ -158,10 +163,15 @@ def _names_a_person(name: str, people: tuple[str, ...]) -> bool:
     return any(words and words <= set(re.findall(r"[^\W\d_]{2,}", p.casefold())) for p in people)
 
 
-def _read_vendor(infos: list[LineInfo], skipped: AbstractSet[int] = frozenset()) -> tuple[str | None, float]:
-    recipient = _recipient_cells(infos) | dict.fromkeys(skipped, 0)
+def _read_vendor(
+    infos: list[LineInfo],
+    people: set[int],
+    customer: dict[int, int],
+    skipped: AbstractSet[int] = frozenset(),
+) -> tuple[str | None, float]:
+    recipient = customer | dict.fromkeys(skipped, 0)
     filled = [i for i, info in enumerate(infos) if info.text.strip()]
-    name, confidence = _cascade(infos, recipient, filled)
+    name, confidence = _cascade(infos, recipient, filled, people)
     if confidence >= 0.8 or (
         name and _fold(name) and any(d in _fold(name) for d in _domains(infos, filled, recipient))
     ):
@@ -169,7 +179,7 @@ def _read_vendor(infos: list[LineInfo], skipped: AbstractSet[int] = frozenset())
     # The issuer's own web or mail domain names it: a name printed elsewhere that the domain spells
     # ("The Cloud One Hamburg-Kontorhaus" and "...@the-cloud-one.com") beats one that it does not
     # (the customer's company in the address window, a logo, an outlet).
-    spelled = _spelled_by_domain(infos, filled, recipient)
+    spelled = _spelled_by_domain(infos, filled, recipient, people)
     return (spelled, max(confidence, 0.7)) if spelled else (name, confidence)
 
 
@@ -189,11 +199,12 @@ def _domains(infos: list[LineInfo], lines: list[int], recipient: dict[int, int])
     return found
 
 
-def _spelled_by_domain(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> str | None:
+def _spelled_by_domain(
+    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], people: set[int]
+) -> str | None:
     domains = _domains(infos, lines, recipient)
     if not domains:
         return None
-    people = _people(infos)
     found: list[str] = []
     for i in lines:
         if i in people:
@@ -212,7 +223,9 @@ def _spelled_by_domain(infos: list[LineInfo], lines: list[int], recipient: dict[
     return min(found, key=lambda n: (sum(ch.isdigit() for ch in n), len(n)), default=None)
 
 
-def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]) -> tuple[str | None, float]:
+def _cascade(
+    infos: list[LineInfo], recipient: dict[int, int], filled: list[int], people: set[int]
+) -> tuple[str | None, float]:
     top = filled[:_TOP]
     labelled = _seller_block(infos, recipient) or _from_block(infos)
     if labelled:
@@ -221,24 +234,23 @@ def _cascade(infos: list[LineInfo], recipient: dict[int, int], filled: list[int]
         sender = _sender_line(infos[i].text) or _letterhead_line(infos[i].text, recipient, i)
         if sender:
             return sender, 0.75
-    registered = _registered_names(infos, filled, recipient)
+    registered = _registered_names(infos, filled, recipient, people)
     if registered:  # "ACME GmbH · Amtsgericht Köln HRB 1234 · USt-IdNr DE123": the issuer's own
         return registered[0], 0.72
-    legal = _legal_names(infos, top, recipient)
+    legal = _legal_names(infos, top, recipient, people)
     if legal:
         return legal[0], 0.7
-    everywhere = _legal_names(infos, filled, recipient)
+    everywhere = _legal_names(infos, filled, recipient, people)
     repeated = [name for name, n in Counter(everywhere).most_common() if n >= 2]
     if repeated:  # "Eurowings GmbH" in every footer: the issuer, even below a top line
         return repeated[0], 0.65
-    above_id = _name_above_registration(infos, top, recipient)
+    above_id = _name_above_registration(infos, top, recipient, people)
     if above_id:  # "KEDAI PAPAN YEW CHUAN" over "(0005583085-K)": a registered name, form or not
         return above_id, 0.66
     for n, i in enumerate(filled[:8]):
         welcomed = _welcomed(infos[i].text, infos[filled[n + 1]].text if n + 1 < len(filled) else "")
         if welcomed:
             return welcomed, 0.65
-    people = _people(infos)
     for n, i in enumerate(filled[:8]):
         above = infos[filled[n - 1]].text.strip() if n else ""
         if above and (_FIELD_WORDS.match(above) or infos[filled[n - 1]].label_only) and len(above) < 25:
@@ -373,8 +385,8 @@ def _recipient(recipient: dict[int, int], line: int, start: int) -> bool:
     return column is not None and start >= column
 
 
-def _recipient_cells(infos: list[LineInfo]) -> dict[int, int]:
-    """Line -> first column of the customer's block on that line."""
+def _recipient_cells(infos: list[LineInfo], persons: set[tuple[int, int]]) -> dict[int, int]:
+    """Line -> first column of the customer's block on that line; `persons` as `_person_cells`."""
     out: dict[int, int] = {}
 
     def mark(first: int, column: int, count: int) -> None:
@@ -398,7 +410,7 @@ def _recipient_cells(infos: list[LineInfo]) -> dict[int, int]:
                 column = max(0, start - 2)
                 out[i] = min(out.get(i, column), column)
                 mark(i + 1, column, 6)
-            elif _PERSON.match(clean_spaces(info.text[start:])):
+            elif (i, start) in persons:
                 block_start = i
                 while block_start > 0 and infos[block_start - 1].text.strip() and i - block_start < 2:
                     block_start -= 1
@@ -444,12 +456,14 @@ def _window_address(infos: list[LineInfo]) -> int | None:
     return top[0]
 
 
-def _people(infos: list[LineInfo]) -> set[int]:
-    """Lines holding a person addressed by title ("Herr Jens Walter", "MR J WALTER")."""
+def _person_cells(infos: list[LineInfo]) -> set[tuple[int, int]]:
+    """(line, column) of each cell that opens with a person addressed by title ("Herr Jens
+    Walter", "MR J WALTER")."""
     return {
-        i
+        (i, s)
         for i, info in enumerate(infos)
-        if any(_PERSON.match(clean_spaces(info.text[s:])) for s, _ in cells(info.text))
+        for s, _ in cells(info.text)
+        if _PERSON.match(clean_spaces(info.text[s:]))
     }
 
 
@@ -582,9 +596,10 @@ def _only_registers(line: str) -> bool:
     return registered or bool(_BARE_REGISTRATION.match(text))
 
 
-def _name_above_registration(infos: list[LineInfo], top: list[int], recipient: dict[int, int]) -> str | None:
+def _name_above_registration(
+    infos: list[LineInfo], top: list[int], recipient: dict[int, int], people: set[int]
+) -> str | None:
     """The plain name printed right above a line that only registers it."""
-    people = _people(infos)
     for n, i in enumerate(top[1:5], start=1):  # the name heads the block, above its address
         if not _only_registers(infos[i].text):
             continue
@@ -598,7 +613,9 @@ def _name_above_registration(infos: list[LineInfo], top: list[int], recipient: d
     return None
 
 
-def _registered_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> list[str]:
+def _registered_names(
+    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], people: set[int]
+) -> list[str]:
     """Legal-form names on a line with registration or tax details, or right next to one."""
     near = {
         j
@@ -607,12 +624,13 @@ def _registered_names(infos: list[LineInfo], lines: list[int], recipient: dict[i
         for j in (i - 1, i, i + 1)
         if 0 <= j < len(infos)
     }
-    return _legal_names(infos, [i for i in lines if i in near], recipient)
+    return _legal_names(infos, [i for i in lines if i in near], recipient, people)
 
 
-def _legal_names(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> list[str]:
+def _legal_names(
+    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], people: set[int]
+) -> list[str]:
     names = []
-    people = _people(infos)
     for i in lines:
         if any(abs(i - p) <= 2 for p in people):
             continue  # "APImeister GmbH" beside "Herr Jens Walter": the customer's company
