@@ -120,6 +120,9 @@ class DateMatch:
     start: int
     end: int
     alternative: date | None = None  # the other day/month reading of an ambiguous numeric date
+    # The reading without a lone digit printed before it ("2 3.09.19": 23 or 3 September), when
+    # nothing says whether that digit is the day's first (OCR split it) or a count.
+    doubt: date | None = None
 
 
 def _year(raw: str) -> int:
@@ -167,7 +170,8 @@ def find_dates(text: str, month_first: bool | None = None) -> list[DateMatch]:
         for m in pattern.finditer(text):
             value = _convert(kind, m, month_first)
             if value is not None:
-                found.append(DateMatch(value, m.start(), m.end(), _alternative(kind, m, value)))
+                plain = DateMatch(value, m.start(), m.end(), _alternative(kind, m, value))
+                found.append(_split_day(text, kind, pattern, m, plain, month_first) or plain)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMatch] = []
     for d in found:
@@ -197,6 +201,43 @@ def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
     if a > 12 or (b <= 12 and (not month_first or m.group("sep") == ".")):
         return _make(year, b, a)
     return _make(year, a, b)
+
+
+# "2 3.09.19": a lone digit, one space, then a one-digit day. OCR and some scanner text layers
+# split a day in two; a count printed before a date looks the same.
+_LONE_DIGIT = re.compile(r"(?:^|(?<=[\s:]))(\d) $")
+# Words after which the digit is a count or a number of its own: "Table 2", "Pax 2", "Zimmer 2".
+_COUNT_WORD = re.compile(
+    r"(?i)(?<![^\W\d_])(?:table|tisch|tafel|mesa|tavolo|pax|covers?|guests?|gäste|personen|persons?|"
+    r"couverts?|qty|quantity|anzahl|menge|stk|pcs|no|nr|n°|#|room|zimmer|chambre|kasse|till|pos|"
+    r"terminal|seat|platz)\.?\s*[:#.]?\s*$"
+)
+# A date label right before it: the digit can only be the day's ("Rechnungsdatum : 2 3.09.19").
+_DATE_WORD = re.compile(
+    r"(?i)(?:(?:dat(?:e|um|a|o)|fecha)(?:\s+(?:(?:de|of|du|del|di)\s+)?[^\W\d_]+)?|"
+    r"(?<![^\W\d_])(?:le|du|vom|del|on))\s*:?\s*$"
+)
+
+
+def _split_day(
+    text: str, kind: str, pattern: re.Pattern[str], m: re.Match[str], plain: DateMatch, month_first: bool
+) -> DateMatch | None:
+    """The date with a lone digit before it joined to its day, when that reads a valid date; sure
+    after a date label, in doubt elsewhere. None when the digit is a count or cannot join."""
+    if kind != "dmy" or len(m.group("a")) != 1:
+        return None
+    lone = _LONE_DIGIT.search(text, max(0, m.start() - 2), m.start())
+    before = text[max(0, m.start() - 40) : m.start() - 2]
+    if lone is None or _COUNT_WORD.search(before):
+        return None
+    joined = pattern.match(lone.group(1) + text[m.start() :])
+    if joined is None or joined.end() != 1 + m.end() - m.start():
+        return None
+    value = _convert(kind, joined, month_first)
+    if value is None:  # "4 3.09.19": no 43rd, so the 4 is something else
+        return None
+    doubt = None if _DATE_WORD.search(before) or value == plain.value else plain.value
+    return DateMatch(value, lone.start(), m.end(), _alternative(kind, joined, value), doubt)
 
 
 def _alternative(kind: str, m: re.Match[str], value: date) -> date | None:

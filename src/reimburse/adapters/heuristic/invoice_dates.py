@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reimburse.adapters.heuristic.dates import DateMatch, find_dates, order_evidence
@@ -86,14 +86,22 @@ def day_month_order(text: str, currency: str | None, language: str | None) -> bo
 def _datelabel_value(
     infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool, layout: Layout | None = None
 ) -> DateMatch | None:
-    found = find_dates(own_value(infos, i, hit), month_first)
+    own = own_value(infos, i, hit)
+    found = find_dates(own, month_first)
     if found:
-        return found[0]
+        return _label_settles(own, found[0])
     for value in page_values(layout, i, hit):  # beside the label or under it, on the page
         found = find_dates(value, month_first)
         if found and not value[: found[0].start].strip(" :"):
-            return found[0]
+            return _label_settles(value, found[0])
     return None
+
+
+def _label_settles(value: str, found: DateMatch) -> DateMatch:
+    # Right after its date label, a lone digit before the day is the day's own first digit.
+    if found.doubt is not None and not value[: found.start].strip(" :"):
+        return replace(found, doubt=None)
+    return found
 
 
 # A plain "Date" after a word that gives it another role: "Ship Date", "Dispatch date", "Exp.
@@ -211,6 +219,12 @@ def read_dates(
         ambiguity = (
             f"The invoice date reads as {first:%d %B %Y} or {second:%d %B %Y}; nothing in the "
             "document (its other dates, language or currency) settles which is the day."
+        )
+        confidence = min(confidence, 0.5)
+    elif chosen is not None and chosen.doubt is not None:
+        ambiguity = (
+            f"The invoice date is printed with a digit apart from its day: it reads as "
+            f"{chosen.value:%d %B %Y} or {chosen.doubt:%d %B %Y}, and nothing says which."
         )
         confidence = min(confidence, 0.5)
     return DateReading(chosen.value if chosen else None, confidence, dates, start_d, end_d, nights, ambiguity)
