@@ -128,13 +128,24 @@ _APPROVER = re.compile(
 )
 _RATE_UNITS = (CapUnit.MILE, CapUnit.KM)
 _WEEK_OR_QUARTER = re.compile(
-    r"(?i)\s*(?:(?:per|each|every|a|/)\s*(?:calendar\s+)?(?:week|quarter)\b|(?:weekly|quarterly)\b)"
+    r"(?i)\s*(?:(?:per|each|every|a|/)\s*(?:calendar\s+)?(?:week|quarter)\b|(?:weekly|quarterly)\b|"
+    # The same in the other languages periods.py reads ("pro Woche", "par trimestre", "a settimana").
+    r"(?:pro|je|par|por|a|al|alla|per|/)\s*(?:woche|quartal|semaine|semana|settimana|trimestre|kwartaal)\b|"
+    r"(?:wöchentlich|vierteljährlich|quartalsweise|hebdomadaire|trimestriel(?:le)?|semanal|trimestral|"
+    r"settimanale|trimestrale|wekelijks|driemaandelijks)(?!\w))"
 )
 # "reduced by $15 when breakfast is provided", "less $12 for each meal": a deduction from an
 # allowance; "the average rate was $145": a statistic. Neither caps anything.
 _DEDUCTION = re.compile(r"(?i)\b(?:reduced|lowered|decreased|deducted|minus|less)\s+(?:by\s+)?(?:an?\s+)?$")
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
+)
+_NEGOTIATED = re.compile(
+    r"(?i)\b(?:corporate|negotiated|preferred|contract(?:ed)?|company|group|conference|discounted)\s+"
+    r"(?:hotel\s+|room\s+)?(?:rates?|prices?|tariffs?)\s*(?:of|is|are|at|:)?\s*(?:about|approximately|around)?\s*$"
+)
+_MATCHED_GIFT = re.compile(
+    r"(?i)\bmatch(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:donations?|contributions?|gifts?|giving)\b"
 )
 # "cancellation penalties of $50 are not reimbursed": the price of a refused thing, no limit.
 _PRICE_REFUSED = re.compile(
@@ -390,6 +401,16 @@ def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleTyp
     if share and not _CAP_WORDS.search(share.group("gap")):
         return RuleType.REFERENCE
     if _DEDUCTION.search(before) or _STATISTIC.search(before[-45:]):
+        return RuleType.REFERENCE
+    negotiated = _NEGOTIATED.search(before)
+    if negotiated and not _CAP.search(before[: negotiated.start()]):
+        # "Hotel: the corporate rate of $129 per night": the price a hotel agreed to, said so the
+        # traveller books it; no word makes it a maximum, and a careful reader would not decline a
+        # $140 room elsewhere for it ("may not exceed the corporate rate of $129" is a limit).
+        return RuleType.REFERENCE
+    if _MATCHED_GIFT.search(before):
+        # "the Company matches donations up to $500 per year": a benefit paid on something else,
+        # not a limit of the expense the section's label names.
         return RuleType.REFERENCE
     if _ADVANCE.search(own) or (_ADVANCE.search(sentence) and not re.search(r"(?i)reimburs", own)):
         return RuleType.ADVANCE

@@ -120,6 +120,10 @@ def _label(sentence: str) -> str:
 
 
 def split_sentences(block: str) -> list[str]:
+    return [o.rstrip(";").rstrip() for o in _split(block)]
+
+
+def _split(block: str) -> list[str]:
     parts = _SENTENCE_END.split(block)
     out: list[str] = []
     for part in parts:
@@ -129,7 +133,34 @@ def split_sentences(block: str) -> list[str]:
             out[-1] = f"{prev} {part}"
         elif part.strip():
             out.append(part.strip())
-    return [o.rstrip(";").rstrip() for o in out]
+    return out
+
+
+# A status that labels a whole list ("Non-allowable: alcohol; fines; minibar"): each item split off
+# at ";" is refused too, as it would be under the same words on a line of their own.
+_NEGATIVE_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:items?|expenses?|costs?|charges?)\s+)?(?:not\s+(?:reimbursable|reimbursed|allowed|allowable|"
+    r"covered|eligible|payable)|non[-\s]?(?:reimbursable|allowable|eligible|refundable)|unallowable|"
+    r"disallowed|excluded|exclusions|ineligible|nicht\s+erstattungsfähig|non\s+remboursables?|"
+    r"no\s+reembolsables?|non\s+rimborsabil[ei]|niet\s+vergoed)\W*$"
+)
+
+
+def _list_leads(block: str, sentences: list[str], lead: str) -> list[str]:
+    """The lead of each sentence: a negative status label leads the items split off after it at ';'."""
+    pieces = _split(block)
+    if len(pieces) != len(sentences):
+        return [lead] * len(sentences)
+    leads: list[str] = []
+    status = ""
+    for piece, sentence in zip(pieces, sentences, strict=True):
+        leads.append(status or lead)
+        label = _label(sentence)
+        if label and _NEGATIVE_LABEL.match(label):
+            status = label + ":"
+        if not piece.endswith(";"):
+            status = ""
+    return leads
 
 
 def split_clauses(text: str) -> list[Clause]:
@@ -215,8 +246,10 @@ def split_clauses(text: str) -> list[Clause]:
         # "4.2 Travel by bus or train. Intercity travel ..." : a short first sentence titles its block.
         if block_numbered and len(sentences) > 1 and _inline_title(sentences[0]):
             block_heading = sentences.pop(0).rstrip(".:")
+        leads = _list_leads(block, sentences, block_lead)
         clauses += [
-            Clause(s, block_heading, block_lead, _label(s), block_parent, block_intro) for s in sentences
+            Clause(s, block_heading, lead, _label(s), block_parent, block_intro)
+            for s, lead in zip(sentences, leads, strict=True)
         ]
     return clauses
 

@@ -17,6 +17,8 @@ from reimburse.adapters.heuristic.text import find_term
 NEGATIVE = re.compile(
     r"(?i)(not\s+(?:be\s+)?reimburs\w*|non[-\s]?reimbursable|"
     r"(?:do|does|will|shall|can|would)\s*(?:not|n't)\s+(?:reimburse|pay\s+for|cover)|"
+    # "Expenses the University will not pay include X": a bare "pay" only before what it lists.
+    r"(?:do|does|will|shall|can|would)\s*(?:not|n't)\s+pay(?=\s+(?:include|includes|are)\b)|"
     r"won't\s+(?:reimburse|pay\s+for|cover|be\s+reimbursed)|never\s+(?:be\s+)?reimburs\w*|(?:will|shall|would|can|may|must)\s*not\s+be\s+"
     r"(?:reimbursed|paid|covered|accepted|allowed|claimed|refunded)|cannot\s+be\s+(?:claimed|reimbursed)|"
     r"(?:is|are)\s+not\s+(?:reimbursable|covered|allowed|permitted|eligible|claimable|accepted|refunded|payable|paid)|"
@@ -564,7 +566,7 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
 # subject (a company or person's name).
 _ACTIVE = re.compile(
     r"(?i)(?:(?:do|does|will|shall|can|would|may)\s*(?:not|n't)|won't|never)\s+(?:\w+\s+){0,5}?"
-    r"(?:reimburse|pay\s+for|cover|bear\s+the\s+cost\s+of|accept)\b"
+    r"(?:reimburse|pay\s+for|pay(?=\s+(?:include|includes|are)\b)|cover|bear\s+the\s+cost\s+of|accept)\b"
 )
 # Who is paid, and qualifiers that follow the excluded thing ("for X that are available at ...").
 _RECIPIENT = re.compile(
@@ -630,7 +632,9 @@ def object_of(sentence: str) -> tuple[str, bool] | None:
     m = _ACTIVE.search(sentence)
     if m is None:
         return None
-    tail = re.split(r"[.;:]", sentence[m.end() :], maxsplit=1)[0]
+    # "Costs we do not cover include: X, Y and Z": the relative clause ends; the list is the object.
+    rest = re.sub(r"(?i)^\s*(?:include|includes|are)\b(?:\s+the\s+following)?\s*:?", " ", sentence[m.end() :])
+    tail = re.split(r"[.;:]", rest, maxsplit=1)[0]
     tail = re.sub(r"(?i)^\s*(?:,?\s*under\s+any\s+circumstances,?)\s*", " ", tail)
     tail = _RECIPIENT.sub("", tail)
     tail = re.sub(r"(?i)^\s*(?:\w+\s+){0,3}?(?:expenses?|costs?)\s+(?:for|of)\s+", "", tail)

@@ -1,4 +1,5 @@
-"""The period a cap is shared over, as English policies print it (issue 13).
+"""The period a cap is shared over, as English policies print it (issue 13; weeks and quarters also
+in German, French, Spanish, Italian and Dutch, issue 19).
 
 "INR 1,000 per month", "monthly", "per calendar year", "per annum": a limit per period is spent by
 every claim in it, whatever the number of bills. "Per day" alone is a limit per bill-day (a hotel
@@ -34,10 +35,39 @@ _ADVERBS = {
     "annually": Period.YEAR,
     "yearly": Period.YEAR,
 }
+# Weeks and quarters in the other languages the reader knows, by each language's convention: "pro
+# Woche/Quartal", "je Woche", "par semaine/trimestre", "por semana/trimestre", "a/al/alla settimana",
+# "per week/kwartaal" (Dutch shares "per week" with English).
+_FOREIGN_PERIODS = {
+    "woche": Period.WEEK,
+    "quartal": Period.QUARTER,
+    "semaine": Period.WEEK,
+    "semana": Period.WEEK,
+    "settimana": Period.WEEK,
+    "trimestre": Period.QUARTER,
+    "kwartaal": Period.QUARTER,
+}
+_FOREIGN_ADVERBS = {
+    "wöchentlich": Period.WEEK,
+    "vierteljährlich": Period.QUARTER,
+    "quartalsweise": Period.QUARTER,
+    "hebdomadaire": Period.WEEK,
+    "trimestriel": Period.QUARTER,
+    "trimestrielle": Period.QUARTER,
+    "semanal": Period.WEEK,
+    "trimestral": Period.QUARTER,
+    "settimanale": Period.WEEK,
+    "trimestrale": Period.QUARTER,
+    "wekelijks": Period.WEEK,
+    "driemaandelijks": Period.QUARTER,
+}
 _WORDS = "|".join(sorted(_PERIOD_WORDS, key=len, reverse=True))
 # Weeks and quarters have no cap unit of their own: "per week", "each quarter", "/quarter".
-_PER_PERIOD = re.compile(r"(?i)(?:\bper|\beach|\bevery|/)\s*(week|quarter)\b")
-_ADVERB = re.compile(r"(?i)\b(" + "|".join(_ADVERBS) + r")\b")
+_PER_PERIOD = re.compile(
+    r"(?i)(?:(?:\bper|\beach|\bevery|/)\s*(week|quarter)\b|"
+    r"(?:\bpro|\bje|\bpar|\bpor|\ba|\bal|\balla|\bper|/)\s*(woche|quartal|semaine|semana|settimana|trimestre|kwartaal)\b)"
+)
+_ADVERB = re.compile(r"(?i)\b(" + "|".join([*_ADVERBS, *_FOREIGN_ADVERBS]) + r")(?!\w)")
 # "in any 3-year period", "once every three years", "once in 3 years", "every 2 years" (not "within
 # 3 months", a deadline's words).
 _ROLLING = re.compile(
@@ -112,6 +142,9 @@ def _amount_period(clause: str, unit: CapUnit) -> Period:
         return Period.INVOICE  # per meal, night, ride, trip, km: each bill's own units
     per = _PER_PERIOD.search(clause)
     if per is not None:
-        return _PERIOD_WORDS[per.group(1).lower()]
+        return _PERIOD_WORDS[per.group(1).lower()] if per.group(1) else _FOREIGN_PERIODS[per.group(2).lower()]
     adverb = _ADVERB.search(clause)
-    return _ADVERBS[adverb.group(1).lower()] if adverb else Period.INVOICE
+    if adverb is None:
+        return Period.INVOICE
+    word = adverb.group(1).lower()
+    return _ADVERBS.get(word) or _FOREIGN_ADVERBS[word]

@@ -67,8 +67,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # keywords from objects and table cells, mandatory deadlines over advised ones; 18 fallback grade
 # rows, city rows (Paris/province, named cities), per stay, units from headings, "$ .54" rates;
 # one exclusion keyword guard on every path, new excluded kinds; 19 the part above an amount
-# refused is a cap, lone international scopes and cities stay conditions, shares of a per diem.
-READER_VERSION = 19
+# refused is a cap, lone international scopes and cities stay conditions, shares of a per diem;
+# 20 status labels over ';' lists, 'X we do not pay include', foreign weeks/quarters, city lists,
+# negotiated rates and matched gifts are no limits.
+READER_VERSION = 20
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -469,6 +471,11 @@ def _cap_condition(
         # for the place named right after it, not for every place.
         lone = _LONE_PLACE.fullmatch(after)
         scope = [lone.group(1)] if lone and not _NO_PLACE.search(lone.group(1)) else []
+        listed = _PLACE_LIST.match(sentence[a.end : hi])
+        if listed and not _NO_PLACE.search(listed.group(1)):
+            # "$250 per night in New York, Boston and San Francisco": each city listed is the
+            # limit's place (a condition with alternatives), not only the first.
+            scope = _places(listed.group(1))
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
     own_before = _FOR_MEAL.sub("", before, count=1) if i else before
     meal = _MEAL_TIME.search(own_before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
@@ -551,6 +558,24 @@ _LONE_PLACE = re.compile(
     r"((?:[A-Z][a-zà-ÿ.'-]+)(?:\s+[A-Z][a-zà-ÿ.'-]+){0,2}(?:\s+(?:and|und|et|or)\s+[A-Z][a-zà-ÿ.'-]+"
     r"(?:\s+[A-Z][a-zà-ÿ.'-]+)?)?)\s*"
 )
+_CITY = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}"
+_PLACE_LIST = re.compile(
+    r"(?:\s*(?:per|/|a|an|each|par|pro|por|je)\s*[^\W\d_]+)?\s+(?:in|à|im)\s+"
+    rf"({_CITY}(?:\s*,\s*{_CITY})+,?\s+(?:and|und|et|or|y|e)\s+{_CITY})\s*(?=[.;:(]|$)"
+)
+
+
+def _places(listed: str) -> list[str]:
+    """The cities of "New York, Boston and San Francisco"; "Washington, D.C." stays one."""
+    out: list[str] = []
+    for item in re.split(r"\s*,\s*(?:(?:and|und|et|or|y|e)\s+)?|\s+(?:and|und|et|or|y|e)\s+", listed):
+        if out and re.fullmatch(r"[A-Z]\.?[A-Z]\.?", item):
+            out[-1] = f"{out[-1]}, {item}"
+        elif item:
+            out.append(item.rstrip("."))
+    return out
+
+
 # Capitalised words after "in" that name a fare class, a currency or a document, not a place.
 _NO_PLACE = re.compile(
     r"(?i)\b(?:class|economy|business|coach|premium|first|advance|accordance|addition|total|cash|dollars?|"

@@ -1,0 +1,174 @@
+"""General gaps of the offline policy reader (issue 19): status labels over ';' lists, relative
+clauses that list what is not paid, weeks and quarters in other languages, lists of cities, and
+numbers that are not limits. Texts are synthetic paraphrases of public policy wordings."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic.periods import Scope, scope_of
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import CapUnit, Period, Policy
+
+BASE = "Meals and hotel stays are reimbursed.\n"
+
+
+def read(text: str) -> Policy:
+    text = BASE + text
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
+
+
+def names(policy: Policy) -> set[str]:
+    return {e.name for e in policy.exclusions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A status label over a ';' list: every item keeps it.
+        ("Non-allowable: alcohol; traffic fines; minibar charges.\n", {"alcohol", "fines", "minibar"}),
+        (
+            "Not reimbursable: alcoholic beverages; parking tickets; laundry.\n",
+            {"alcohol", "fines", "laundry"},
+        ),
+        ("Unallowable: golf fees; babysitting; pet boarding.\n", {"recreation", "child care", "pet care"}),
+        # A relative clause says what is not paid; the list after 'include' is the object.
+        (
+            "Expenses the University will not pay include alcohol, traffic fines and minibar charges.\n",
+            {"alcohol", "fines", "minibar"},
+        ),
+        (
+            "Costs we do not cover include laundry, movies and spa treatments.\n",
+            {"laundry", "entertainment", "spa"},
+        ),
+        (
+            "Items the firm does not pay include: souvenirs, haircuts and toiletries.\n",
+            {"gifts", "grooming services", "personal items"},
+        ),
+    ],
+)
+def test_every_item_of_a_refused_list_is_excluded(text: str, expected: set[str]) -> None:
+    assert names(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The status label ends at the sentence; a positive clause after ';' stays a limit.
+        "Not reimbursable: alcohol; hotel stays are reimbursed up to $200 per night.\n",
+        # A label that is no status leads nothing.
+        "Meals: up to $50 per day; hotel up to $200 per night.\n",
+    ],
+)
+def test_a_list_label_does_not_refuse_what_follows_its_sentence(text: str) -> None:
+    policy = read(text)
+    assert "hotel" not in names(policy) and "meals" not in names(policy)
+    assert any(c.category == "hotel" and c.amount == Decimal(200) for c in policy.caps)
+
+
+def test_will_not_pay_more_than_is_no_exclusion() -> None:
+    assert names(read("The Company will not pay more than $200 per night for hotels.\n")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Taxi: bis zu 100 EUR pro Woche.\n", Period.WEEK),
+        ("Taxi: bis zu 300 EUR pro Quartal.\n", Period.QUARTER),
+        ("Taxi : jusqu'à 100 EUR par semaine.\n", Period.WEEK),
+        ("Taxi : jusqu'à 300 EUR par trimestre.\n", Period.QUARTER),
+        ("Taxi: hasta 100 EUR por semana.\n", Period.WEEK),
+        ("Taxi: hasta 300 EUR por trimestre.\n", Period.QUARTER),
+        ("Taxi: fino a 100 EUR a settimana.\n", Period.WEEK),
+        ("Taxi: fino a 300 EUR al trimestre.\n", Period.QUARTER),
+        ("Taxi: maximaal 100 EUR per week.\n", Period.WEEK),
+        ("Taxi: maximaal 300 EUR per kwartaal.\n", Period.QUARTER),
+        ("Taxi: max. 100 EUR wöchentlich.\n", Period.WEEK),
+        # The ride stays the taxi's own unit.
+        ("Taxi: bis zu 100 EUR pro Fahrt.\n", Period.INVOICE),
+    ],
+)
+def test_weeks_and_quarters_in_other_languages(text: str, period: Period) -> None:
+    caps = [c for c in read(text).caps if c.category == "cab"]
+    assert len(caps) == 1 and caps[0].period is period
+    assert (caps[0].unit is CapUnit.INVOICE) is (period is not Period.INVOICE)
+
+
+@pytest.mark.parametrize(
+    ("clause", "scope"),
+    [
+        ("Bücher bis 200 EUR pro Quartal.", Scope(Period.QUARTER)),
+        ("Livres jusqu'à 50 EUR par semaine.", Scope(Period.WEEK)),
+        ("Libros hasta 200 EUR por trimestre, semanal no.", Scope(Period.QUARTER)),
+        ("Libri fino a 50 EUR alla settimana.", Scope(Period.WEEK)),
+        ("Boeken tot 200 EUR per kwartaal.", Scope(Period.QUARTER)),
+        ("Bücher bis 200 EUR vierteljährlich.", Scope(Period.QUARTER)),
+        # "semanas" is no period word of its own ("dos semanas" is a deadline's length).
+        ("Libros hasta 200 EUR dentro de dos semanas.", Scope()),
+    ],
+)
+def test_scope_reads_foreign_weeks_and_quarters(clause: str, scope: Scope) -> None:
+    assert scope_of(clause, CapUnit.INVOICE) == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Hotel: up to $250 per night in New York, Boston and San Francisco.\n",
+            ("New York", "Boston", "San Francisco"),
+        ),
+        (
+            "Hotel rates may not exceed $300 per night in Washington, D.C., Chicago and Boston.\n",
+            ("Washington, D.C.", "Chicago", "Boston"),
+        ),
+        (
+            "Hotel: bis zu 120 EUR pro Nacht in München, Hamburg und Frankfurt.\n",
+            ("München", "Hamburg", "Frankfurt"),
+        ),
+    ],
+)
+def test_every_listed_city_is_the_condition(text: str, places: tuple[str, ...]) -> None:
+    (cap,) = [c for c in read(text).caps if c.category == "hotel"]
+    assert cap.condition is not None and cap.condition.locations == places
+    # Any listed city holds; a city not listed does not.
+    assert cap.condition.holds(None, places[-1]) is True
+    assert cap.condition.holds(None, "Denver") is False
+
+
+def test_a_list_of_fare_classes_is_no_place() -> None:
+    (cap,) = [c for c in read("Hotels: up to $200 per night in Economy, Business and First.\n").caps]
+    assert cap.condition is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A benefit paid on something else under a section's label caps nothing of that section.
+        "Meals: the Company matches donations up to $500 per year.\n",
+        "Meals: the firm will match charitable contributions up to $1,000 a year.\n",
+        # A negotiated price is what to book, not a maximum of every hotel.
+        "Hotel: the corporate rate of $129 per night.\n",
+        "Hotel: our negotiated hotel rate is $140 per night at the partner hotels.\n",
+    ],
+)
+def test_a_benefit_or_a_negotiated_price_is_no_limit(text: str) -> None:
+    assert read(text).caps == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hotel rooms may not exceed the corporate rate of $129 per night.\n",
+        "Hotel: up to the corporate rate of $129 per night.\n",
+        "Lodging is reimbursed at a rate of $129 per night.\n",
+    ],
+)
+def test_a_negotiated_price_a_cap_phrase_governs_is_a_limit(text: str) -> None:
+    (cap,) = read(text).caps
+    assert (cap.category, cap.amount, cap.unit) == ("hotel", Decimal(129), CapUnit.NIGHT)
