@@ -139,12 +139,8 @@ _TOP = 12  # non-blank lines that make up the header block of the first page
 def read_vendor(infos: list[LineInfo], addressed: tuple[str, ...] = ()) -> tuple[str | None, float]:
     """The issuer's name and a confidence; `addressed` are the names the invoice is addressed to
     (guest, passenger, customer), which the issuer never is."""
-    # Who the page addresses and where the customer's block sits, found once per document: every
-    # rule below and each re-read without a guest's lines consult them.
-    persons = _person_cells(infos)
-    people = {i for i, _ in persons}
-    recipient = _recipient_cells(infos, persons)
-    name, confidence = _read_vendor(infos, people, recipient)
+    page = _Page(infos)
+    name, confidence = _read_vendor(infos, page)
     skipped: set[int] = set()
     while name and _names_a_person(name, addressed):
         # the guest or passenger is never the issuer: read again without the lines that name them
@@ -152,10 +148,32 @@ def read_vendor(infos: list[LineInfo], addressed: tuple[str, ...] = ()) -> tuple
         if not found or len(skipped) > 3:
             return None, 0.0
         skipped |= found
-        name, confidence = _read_vendor(infos, people, recipient, skipped)
+        name, confidence = _read_vendor(infos, page, skipped)
     if name:  # "Valamar Argosy Hote!": scanner OCR's "l" ("Hote!" on three issuers' scans)
         name = ocr_letters(name)
     return name, confidence
+
+
+class _Page:
+    """What the rules below ask of a document's lines more than once, worked out once per
+    document (each rule, and each re-read without a guest's lines, consults it)."""
+
+    def __init__(self, infos: list[LineInfo]) -> None:
+        self.rows = [cells(info.text) for info in infos]
+        persons = _person_cells(infos, self.rows)
+        self.people = {i for i, _ in persons}  # lines holding a person addressed by title
+        self.customer = _recipient_cells(infos, self.rows, persons)
+        self._legal: dict[int, list[tuple[int, str]]] = {}
+
+    def legal_cells(self, i: int) -> list[tuple[int, str]]:
+        """(column, name) of line `i`'s cells that print a legal-form name, not a parent's."""
+        if i not in self._legal:
+            self._legal[i] = [
+                (start, name)
+                for start, cell in self.rows[i]
+                if (name := _legal_name(cell)) and not _PARENT.search(cell)
+            ]
+        return self._legal[i]
 
 
 def _names_a_person(name: str, people: tuple[str, ...]) -> bool:
@@ -165,13 +183,12 @@ def _names_a_person(name: str, people: tuple[str, ...]) -> bool:
 
 def _read_vendor(
     infos: list[LineInfo],
-    people: set[int],
-    customer: dict[int, int],
+    page: _Page,
     skipped: AbstractSet[int] = frozenset(),
 ) -> tuple[str | None, float]:
-    recipient = customer | dict.fromkeys(skipped, 0)
+    recipient = page.customer | dict.fromkeys(skipped, 0)
     filled = [i for i, info in enumerate(infos) if info.text.strip()]
-    name, confidence = _cascade(infos, recipient, filled, people)
+    name, confidence = _cascade(infos, recipient, filled, page)
     if confidence >= 0.8 or (
         name and _fold(name) and any(d in _fold(name) for d in _domains(infos, filled, recipient))
     ):
@@ -179,7 +196,7 @@ def _read_vendor(
     # The issuer's own web or mail domain names it: a name printed elsewhere that the domain spells
     # ("The Cloud One Hamburg-Kontorhaus" and "...@the-cloud-one.com") beats one that it does not
     # (the customer's company in the address window, a logo, an outlet).
-    spelled = _spelled_by_domain(infos, filled, recipient, people)
+    spelled = _spelled_by_domain(infos, filled, recipient, page)
     return (spelled, max(confidence, 0.7)) if spelled else (name, confidence)
 
 
@@ -200,16 +217,16 @@ def _domains(infos: list[LineInfo], lines: list[int], recipient: dict[int, int])
 
 
 def _spelled_by_domain(
-    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], people: set[int]
+    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], page: _Page
 ) -> str | None:
     domains = _domains(infos, lines, recipient)
     if not domains:
         return None
     found: list[str] = []
     for i in lines:
-        if i in people:
+        if i in page.people:
             continue
-        for start, cell in cells(infos[i].text):
+        for start, cell in page.rows[i]:
             if _recipient(recipient, i, start) or _DOMAIN.search(cell):
                 continue
             folded = _fold(cell)
@@ -224,7 +241,7 @@ def _spelled_by_domain(
 
 
 def _cascade(
-    infos: list[LineInfo], recipient: dict[int, int], filled: list[int], people: set[int]
+    infos: list[LineInfo], recipient: dict[int, int], filled: list[int], page: _Page
 ) -> tuple[str | None, float]:
     top = filled[:_TOP]
     labelled = _seller_block(infos, recipient) or _from_block(infos)
@@ -234,17 +251,17 @@ def _cascade(
         sender = _sender_line(infos[i].text) or _letterhead_line(infos[i].text, recipient, i)
         if sender:
             return sender, 0.75
-    registered = _registered_names(infos, filled, recipient, people)
+    registered = _registered_names(infos, filled, recipient, page)
     if registered:  # "ACME GmbH · Amtsgericht Köln HRB 1234 · USt-IdNr DE123": the issuer's own
         return registered[0], 0.72
-    legal = _legal_names(infos, top, recipient, people)
+    legal = _legal_names(infos, top, recipient, page)
     if legal:
         return legal[0], 0.7
-    everywhere = _legal_names(infos, filled, recipient, people)
+    everywhere = _legal_names(infos, filled, recipient, page)
     repeated = [name for name, n in Counter(everywhere).most_common() if n >= 2]
     if repeated:  # "Eurowings GmbH" in every footer: the issuer, even below a top line
         return repeated[0], 0.65
-    above_id = _name_above_registration(infos, top, recipient, people)
+    above_id = _name_above_registration(infos, top, recipient, page)
     if above_id:  # "KEDAI PAPAN YEW CHUAN" over "(0005583085-K)": a registered name, form or not
         return above_id, 0.66
     for n, i in enumerate(filled[:8]):
@@ -259,9 +276,9 @@ def _cascade(
             continue  # the values of a row of headings ("From:   To:" over a route)
         if any(a.explicit for a in infos[i].amounts):
             continue  # a priced row ("Pro   $12.00") is an item or a total, not the issuer's name
-        row = cells(infos[i].text)
+        row = page.rows[i]
         for k, (start, cell) in enumerate(row):
-            if _recipient(recipient, i, start) or any(abs(i - p) <= 1 for p in people):
+            if _recipient(recipient, i, start) or any(abs(i - p) <= 1 for p in page.people):
                 continue
             if k and _FIELD_WORDS.match(row[k - 1][1]):
                 continue  # the value of the field named left of it ("Rate Plan   OGBOBF")
@@ -385,8 +402,11 @@ def _recipient(recipient: dict[int, int], line: int, start: int) -> bool:
     return column is not None and start >= column
 
 
-def _recipient_cells(infos: list[LineInfo], persons: set[tuple[int, int]]) -> dict[int, int]:
-    """Line -> first column of the customer's block on that line; `persons` as `_person_cells`."""
+def _recipient_cells(
+    infos: list[LineInfo], rows: list[list[tuple[int, str]]], persons: set[tuple[int, int]]
+) -> dict[int, int]:
+    """Line -> first column of the customer's block on that line; `rows` are the lines' cells,
+    `persons` as `_person_cells`."""
     out: dict[int, int] = {}
 
     def mark(first: int, column: int, count: int) -> None:
@@ -405,7 +425,7 @@ def _recipient_cells(infos: list[LineInfo], persons: set[tuple[int, int]]) -> di
                 break
 
     for i, info in enumerate(infos):
-        for start, cell in cells(info.text):
+        for start, cell in rows[i]:
             if _RECIPIENT_LABEL.match(cell):
                 column = max(0, start - 2)
                 out[i] = min(out.get(i, column), column)
@@ -456,13 +476,13 @@ def _window_address(infos: list[LineInfo]) -> int | None:
     return top[0]
 
 
-def _person_cells(infos: list[LineInfo]) -> set[tuple[int, int]]:
+def _person_cells(infos: list[LineInfo], rows: list[list[tuple[int, str]]]) -> set[tuple[int, int]]:
     """(line, column) of each cell that opens with a person addressed by title ("Herr Jens
     Walter", "MR J WALTER")."""
     return {
         (i, s)
         for i, info in enumerate(infos)
-        for s, _ in cells(info.text)
+        for s, _ in rows[i]
         if _PERSON.match(clean_spaces(info.text[s:]))
     }
 
@@ -597,15 +617,15 @@ def _only_registers(line: str) -> bool:
 
 
 def _name_above_registration(
-    infos: list[LineInfo], top: list[int], recipient: dict[int, int], people: set[int]
+    infos: list[LineInfo], top: list[int], recipient: dict[int, int], page: _Page
 ) -> str | None:
     """The plain name printed right above a line that only registers it."""
     for n, i in enumerate(top[1:5], start=1):  # the name heads the block, above its address
         if not _only_registers(infos[i].text):
             continue
         j = top[n - 1]
-        row = cells(infos[j].text)
-        if len(row) != 1 or j in people or _recipient(recipient, j, row[0][0]) or infos[j].hits:
+        row = page.rows[j]
+        if len(row) != 1 or j in page.people or _recipient(recipient, j, row[0][0]) or infos[j].hits:
             continue
         name = _plain_name(infos[j].text, row[0][0], row[0][1])
         if name and not any(c.isdigit() for c in name):  # not an address ("Shop 123 London Bridge")
@@ -614,7 +634,7 @@ def _name_above_registration(
 
 
 def _registered_names(
-    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], people: set[int]
+    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], page: _Page
 ) -> list[str]:
     """Legal-form names on a line with registration or tax details, or right next to one."""
     near = {
@@ -624,22 +644,17 @@ def _registered_names(
         for j in (i - 1, i, i + 1)
         if 0 <= j < len(infos)
     }
-    return _legal_names(infos, [i for i in lines if i in near], recipient, people)
+    return _legal_names(infos, [i for i in lines if i in near], recipient, page)
 
 
 def _legal_names(
-    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], people: set[int]
+    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], page: _Page
 ) -> list[str]:
     names = []
     for i in lines:
-        if any(abs(i - p) <= 2 for p in people):
+        if any(abs(i - p) <= 2 for p in page.people):
             continue  # "APImeister GmbH" beside "Herr Jens Walter": the customer's company
-        for start, cell in cells(infos[i].text):
-            if _recipient(recipient, i, start):
-                continue
-            name = _legal_name(cell)
-            if name and not _PARENT.search(cell):
-                names.append(name)
+        names += [name for start, name in page.legal_cells(i) if not _recipient(recipient, i, start)]
     return names
 
 
