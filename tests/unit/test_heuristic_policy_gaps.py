@@ -5,14 +5,17 @@ numbers that are not limits. Texts are synthetic paraphrases of public policy wo
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from reimburse.adapters.heuristic.periods import Scope, scope_of
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.policy import CapUnit, Period, Policy
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import CapUnit, Period, Policy, RuleType
 
 BASE = "Meals and hotel stays are reimbursed.\n"
 
@@ -172,3 +175,64 @@ def test_a_benefit_or_a_negotiated_price_is_no_limit(text: str) -> None:
 def test_a_negotiated_price_a_cap_phrase_governs_is_a_limit(text: str) -> None:
     (cap,) = read(text).caps
     assert (cap.category, cap.amount, cap.unit) == ("hotel", Decimal(129), CapUnit.NIGHT)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "period"),
+    [
+        (
+            "Use of a personal vehicle is reimbursed at $0.67 per mile, up to a maximum of $300 per trip.\n",
+            Decimal(300),
+            CapUnit.TRIP,
+            Period.INVOICE,
+        ),
+        (
+            "Mileage: $0.67 per mile, not to exceed $500 per month.\n",
+            Decimal(500),
+            CapUnit.MONTH,
+            Period.MONTH,
+        ),
+        (
+            "Fahrten mit dem Privat-PKW: 0,30 EUR pro km, höchstens 150 EUR pro Reise.\n",
+            Decimal(150),
+            CapUnit.TRIP,
+            Period.INVOICE,
+        ),
+    ],
+)
+def test_a_maximum_for_driving_ones_own_car_caps_mileage(
+    text: str, amount: Decimal, unit: CapUnit, period: Period
+) -> None:
+    policy = read(text)
+    (cap,) = policy.caps
+    assert (cap.category, cap.amount, cap.unit, cap.period) == ("mileage", amount, unit, period)
+    # The distance rate stays a rate, never a cap.
+    (rate,) = policy.rates_for("mileage")
+    assert rate.kind is RuleType.RATE and rate.unit in (CapUnit.MILE, CapUnit.KM)
+    assert policy.category("mileage") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Personal car mileage is reimbursed at $0.67/mile.\n",
+        "Employees using their own car receive $0.58 per mile.\n",
+        # Another kind named in the sentence keeps its amount; an approval amount is no cap.
+        "Use of a personal vehicle is reimbursed at the IRS rate; parking up to $20 per day.\n",
+        "Use of a personal vehicle requires approval for trips over $500.\n",
+    ],
+)
+def test_no_mileage_cap_without_a_stated_maximum(text: str) -> None:
+    assert all(c.category != "mileage" for c in read(text).caps)
+
+
+def test_the_engine_pays_mileage_at_the_rate_up_to_the_trip_maximum() -> None:
+    policy = read(
+        "Use of a personal vehicle is reimbursed at $0.67 per mile, up to a maximum of $300 per trip.\n"
+    )
+    day = date(2024, 6, 3)
+    invoice = Invoice(total=Decimal(400), currency="USD", category="mileage", invoice_date=day)
+    short = decide(policy, invoice, Claim("Rani", day, quantities={"mile": Decimal(100)}))
+    long = decide(policy, invoice, Claim("Rani", day, quantities={"mile": Decimal(1000)}))
+    assert short.reimbursable == Decimal("67.00")
+    assert long.reimbursable == Decimal("300.00")

@@ -34,6 +34,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "rule"
 
 
+MILEAGE = "mileage"
+_MILEAGE_WORDS = ("mileage", "personal vehicle", "personal car", "private vehicle", "private car", "own car")
+
+
 @dataclass
 class _CategoryDraft:
     name: str
@@ -118,6 +122,31 @@ class PolicyBuilder:
                 RuleType.LIMIT,
                 confidence,
                 meal,
+            )
+        )
+
+    def add_mileage_cap(
+        self, finding: CapFinding, clause: str, *, condition: Condition | None, section: str, symbol: str
+    ) -> None:
+        """A limit on driving one's own car ("up to $300 per trip"): the category a distance rate
+        pays, which no invoice kind names, so the policy names it itself for the engine to match."""
+        if MILEAGE not in self.categories:
+            self.categories[MILEAGE] = _CategoryDraft(MILEAGE, [], list(_MILEAGE_WORDS), clause)
+        a = finding.amount
+        self.caps.append(
+            _CapDraft(
+                MILEAGE,
+                [],
+                a.value,
+                a.currency,
+                finding.unit,
+                finding.person,
+                clause,
+                condition,
+                section,
+                symbol,
+                RuleType.LIMIT,
+                0.7,  # the category came from the words about the car, not a lexicon kind
             )
         )
 

@@ -69,7 +69,7 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # one exclusion keyword guard on every path, new excluded kinds; 19 the part above an amount
 # refused is a cap, lone international scopes and cities stay conditions, shares of a per diem;
 # 20 status labels over ';' lists, 'X we do not pay include', foreign weeks/quarters, city lists,
-# negotiated rates and matched gifts are no limits.
+# negotiated rates and matched gifts are no limits, a maximum for one's own car caps mileage.
 READER_VERSION = 20
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
@@ -174,6 +174,13 @@ class HeuristicPolicyInterpreter:
                 symbol = "%" if cap.percent else _symbol(sentence, cap)
                 if cap.kind is not RuleType.LIMIT:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
+                    continue
+                if not kinds and cap.strong and cap.unit not in _DISTANCE and _OWN_CAR.search(sentence):
+                    # "Use of a personal vehicle ... maximum of $300 per trip": a limit on the
+                    # mileage paid, not on any invoice kind (the rate itself stays a rate).
+                    condition, _ = _cap_condition(sentence, caps, i, clause, inherited, following)
+                    section = " - ".join(p for p in (clause.heading, clause.lead) if p)
+                    builder.add_mileage_cap(cap, cited, condition=condition, section=section, symbol=symbol)
                     continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
                     condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following)
@@ -373,6 +380,16 @@ def _unit_from_above(cap: CapFinding, kinds: list[str], meal: str, clause: Claus
 def _symbol(sentence: str, cap: CapFinding) -> str:
     m = CURRENCY_RE.search(sentence[cap.amount.start : cap.amount.end])
     return m.group(0).strip() if m else ""
+
+
+_DISTANCE = (CapUnit.MILE, CapUnit.KM)
+# Driving one's own car, as policies name it in the languages the reader knows.
+_OWN_CAR = re.compile(
+    r"(?i)\b(?:personal|private|privately[- ]owned|own)\s+(?:motor\s+)?(?:vehicles?|cars?|automobiles?)\b|"
+    r"\bmileage\b|kilometerpauschale|\bprivat(?:wagen|fahrzeug|-?pkw)|v[ée]hicule\s+personnel|"
+    r"indemnit[ée]s?\s+kilom[ée]triques?|veh[íi]culo\s+(?:propio|particular)|(?:auto|mezzo)\s+propri[oa]|"
+    r"eigen\s+auto|priv[ée]-?auto|kilometervergoeding"
+)
 
 
 def _rate_category(cap: CapFinding, kinds: list[str]) -> str | None:
