@@ -439,7 +439,7 @@ def _recipient_cells(
             window = _window_address(infos)
             if window is not None:
                 mark(window, 0, 6)
-        if _sender_line(info.text) and i < 40:
+        if i < 40 and _sender_line(info.text):  # the cheap test first
             # Under a one-line sender address: the window envelope's recipient block.
             nxt = next((j for j in range(i + 1, len(infos)) if infos[j].text.strip()), None)
             if nxt is not None:
