@@ -53,7 +53,7 @@ class HeuristicInvoiceExtractor:
         found = [find_amounts(line) for line in lines]  # for the totals and the currency alike
         infos = analyse_lines(lines, found)
         layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
-        totals = read_totals_from(infos, layout)
+        totals = read_totals_from(infos, layout, policy.currency)
         if totals is None:
             raise ExtractionError(
                 f"{document.filename}: no total found (no amount is labelled Total, Grand Total, "
@@ -67,6 +67,10 @@ class HeuristicInvoiceExtractor:
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
         money = currency_reading(text, totals.currency, found)
         currency = money.code
+        if totals.currency is not None and totals.currency == policy.currency:
+            # The total read is printed in the policy's currency (chosen over its conversion):
+            # that number is in that currency, whatever most of the page is printed in.
+            currency = totals.currency
         dates = read_dates(infos, text, stay=stay, currency=currency, layout=layout)
         notes = list(totals.notes)
         if money.guessed:  # said, never silent: a reviewer sees the currency was inferred

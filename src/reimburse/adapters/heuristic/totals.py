@@ -503,9 +503,13 @@ def _gross_if_large(x: Labelled, items: list[Labelled]) -> Labelled:
     return x
 
 
-def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> TotalsReading | None:
+def read_totals_from(
+    infos: list[LineInfo], layout: Layout | None = None, currency: str | None = None
+) -> TotalsReading | None:
     """The totals of analysed lines: labelled amounts (by text, then by layout), tax rates, and
-    which lines print money (so a disagreement is claimed only over a fully read block)."""
+    which lines print money (so a disagreement is claimed only over a fully read block).
+    `currency` is the policy's: of totals in two currencies the page does not choose between, the
+    one in the currency the claim is paid in."""
     amount_lines = {i for i, info in enumerate(infos) if info.amounts}
     line_amounts = {i: [a.value for a in info.amounts] for i, info in enumerate(infos) if info.amounts}
     found = labelled_amounts(infos, layout)
@@ -518,9 +522,9 @@ def read_totals_from(infos: list[LineInfo], layout: Layout | None = None) -> Tot
         for x in found
         if x.amount.currency and (x.line, x.amount.start) not in signed
     )
-    reading = read_totals(found, rates, amount_lines, line_amounts, rated, page)
+    reading = read_totals(found, rates, amount_lines, line_amounts, rated, page, currency)
     if reading is None and (guess := last_resort(infos)) is not None:
-        reading = read_totals([*found, guess], rates, amount_lines, line_amounts, rated, page)
+        reading = read_totals([*found, guess], rates, amount_lines, line_amounts, rated, page, currency)
         if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
             reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
     if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:
@@ -687,6 +691,7 @@ def read_totals(
     line_amounts: dict[int, list[Decimal]] | None = None,
     rated: list[tuple[Decimal, Decimal]] | None = None,
     page_currencies: Counter[str] | None = None,
+    preferred: str | None = None,
 ) -> TotalsReading | None:
     """Choose the total among labelled amounts; None when nothing is labelled as a total.
 
@@ -719,8 +724,9 @@ def read_totals(
         ([x for x in items if x.label is Label.WEAK and x.value > 0], 0.45),
     ]
     tier, confidence = next(((t, c) for t, c in tiers if t), ([], 0.0))
-    tier = _page_currency(tier, page_currencies)
+    tier = _page_currency(tier, page_currencies, preferred)
     tier = _after_discount(tier, items)
+    currency_doubt = _currency_doubt(tier)
     notes: list[str] = []
     if tier:
         chosen = max(tier, key=lambda x: x.value)
@@ -794,7 +800,9 @@ def read_totals(
     rivals = [v for v in rivals if v not in stepped]
     notes += arithmetic.notes
     printed = arithmetic.subtotal in {x.value for x in items if x.label is Label.SUBTOTAL}
-    contradiction = _rate_contradiction(arithmetic, rates or [], printed)
+    contradiction = _rate_contradiction(arithmetic, rates or [], printed) or _discount_contradiction(
+        items, total, chosen.line, arithmetic, amount_lines
+    )
     if rivals:
         confidence = min(confidence, 0.6)
     elif arithmetic.confirmed:
@@ -814,7 +822,7 @@ def read_totals(
         label=chosen.label_text,
         notes=notes,
         amount_due=amount_due,
-        flags=[contradiction] if contradiction else [],
+        flags=[f for f in (contradiction, currency_doubt) if f],
         tax_options=arithmetic.tax_options,
         net_only=net_only,
     )
@@ -881,19 +889,74 @@ def _after_discount(tier: list[Labelled], items: list[Labelled]) -> list[Labelle
     return after[-1:] or tier
 
 
-def _page_currency(tier: list[Labelled], page: Counter[str] | None) -> list[Labelled]:
+def _page_currency(
+    tier: list[Labelled], page: Counter[str] | None, preferred: str | None = None
+) -> list[Labelled]:
     """Totals printed in two currencies ("Total EUR 100,00 / Total USD 108,50", "Total CHF 50.00 /
     EUR 52.10"): the invoice's is the currency most of the page's amounts are printed in; the
     other total is a conversion, and the larger number of a weaker currency is not the larger
-    total. With no currency ahead, all stay (the largest is taken, as before)."""
+    total. With no currency ahead, the one in the policy's currency (what the claim is paid in);
+    else all stay (the largest is taken, and flagged by _currency_doubt)."""
     families = {_family(x.amount.currency) for x in tier if x.amount.currency}
-    if len(families) < 2 or not page:
+    if len(families) < 2:
         return tier
-    ranked = [(page.get(f, 0), f) for f in families]
-    best = max(ranked)
-    if sum(n == best[0] for n, _ in ranked) > 1:
-        return tier
-    return [x for x in tier if x.amount.currency is None or _family(x.amount.currency) == best[1]]
+    ranked = [(page.get(f, 0), f) for f in families] if page else []
+    best = max(ranked, default=(0, ""))
+    if ranked and sum(n == best[0] for n, _ in ranked) == 1:
+        return [x for x in tier if x.amount.currency is None or _family(x.amount.currency) == best[1]]
+    if preferred and _family(preferred) in families:
+        return [
+            x for x in tier if x.amount.currency is None or _family(x.amount.currency) == _family(preferred)
+        ]
+    return tier
+
+
+def _currency_doubt(tier: list[Labelled]) -> Flag | None:
+    """Totals in two currencies that neither the page nor the policy chose between: the larger
+    number is no reason to pay it ("Total GBP 200 / Total EUR 232")."""
+    signed = sorted({(x.amount.currency, x.value) for x in tier if x.amount.currency})
+    if len({_family(c) for c, _ in signed}) < 2:
+        return None
+    listed = " and ".join(f"{c} {v}" for c, v in signed)
+    return Flag(
+        FlagCode.MULTIPLE_TOTALS.value,
+        f"Totals are printed as {listed}; nothing on the page says which currency the invoice is in.",
+    )
+
+
+# Lines that may stand between a subtotal and the total: the steps the arithmetic adds.
+_STEP_LABELS = frozenset(
+    {Label.DISCOUNT, Label.TAX, Label.TAX_TOTAL, Label.TIP, Label.ROUNDING, Label.TAX_INCLUDED}
+)
+
+
+def _discount_contradiction(
+    items: list[Labelled],
+    total: Decimal,
+    total_line: int,
+    arithmetic: Arithmetic,
+    amount_lines: set[int] | None,
+) -> Flag | None:
+    """ "Subtotal 100 / Discount -5 / Total 90": a subtotal above the total, a discount between
+    them and nothing else unread, and no sum of the printed steps reaches the total: the parts
+    contradict it (the payout would rest on a number its own page does not support)."""
+    if arithmetic.confirmed or amount_lines is None or total <= 0:
+        return None
+    above = [x for x in items if x.label is Label.SUBTOTAL and x.value > total and x.line < total_line]
+    if not above:
+        return None
+    sub = max(above, key=lambda x: x.line)  # the one nearest the total
+    between = [x for x in items if sub.line < x.line < total_line]
+    off = [x for x in between if x.label is Label.DISCOUNT and x.value != 0]
+    block = {i for i in amount_lines if sub.line < i < total_line}
+    if not off or block - {x.line for x in between if x.label in _STEP_LABELS}:
+        return None
+    discounts = sum((abs(x.value) for x in off), Decimal(0))
+    return Flag(
+        FlagCode.TOTAL_MISMATCH.value,
+        f"Subtotal {sub.value} less discounts of {discounts} is {sub.value - discounts}, "
+        f"but the printed total is {total}.",
+    )
 
 
 # A "$" or "kr" is read as one dollar or crown before the country settles which: the same sign.
