@@ -40,6 +40,16 @@ def names(policy: Policy) -> set[str]:
             {"alcohol", "fines", "laundry"},
         ),
         ("Unallowable: golf fees; babysitting; pet boarding.\n", {"recreation", "child care", "pet care"}),
+        ("Unallowable expenses: alcohol; traffic fines; laundry.\n", {"alcohol", "fines", "laundry"}),
+        ("Expenses not reimbursed: alcohol; laundry; traffic fines.\n", {"alcohol", "fines", "laundry"}),
+        (
+            "The following are not reimbursable: alcohol; minibar; and in-room movies.\n",
+            {"alcohol", "minibar", "entertainment"},
+        ),
+        (
+            "Non-allowable items include: alcohol; parking tickets; spa services.\n",
+            {"alcohol", "fines", "spa"},
+        ),
         # A relative clause says what is not paid; the list after 'include' is the object.
         (
             "Expenses the University will not pay include alcohol, traffic fines and minibar charges.\n",
@@ -134,18 +144,31 @@ def test_scope_reads_foreign_weeks_and_quarters(clause: str, scope: Scope) -> No
             "Hotel: bis zu 120 EUR pro Nacht in München, Hamburg und Frankfurt.\n",
             ("München", "Hamburg", "Frankfurt"),
         ),
+        # Beside an "elsewhere" row, too.
+        (
+            "Hotels: up to $250 per night in New York, Boston or Chicago, and $150 per night in all other cities.\n",
+            ("New York", "Boston", "Chicago"),
+        ),
     ],
 )
 def test_every_listed_city_is_the_condition(text: str, places: tuple[str, ...]) -> None:
-    (cap,) = [c for c in read(text).caps if c.category == "hotel"]
+    (cap,) = [c for c in read(text).caps if c.category == "hotel" and c.amount != 150]
     assert cap.condition is not None and cap.condition.locations == places
     # Any listed city holds; a city not listed does not.
     assert cap.condition.holds(None, places[-1]) is True
     assert cap.condition.holds(None, "Denver") is False
 
 
-def test_a_list_of_fare_classes_is_no_place() -> None:
-    (cap,) = [c for c in read("Hotels: up to $200 per night in Economy, Business and First.\n").caps]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hotels: up to $200 per night in Economy, Business and First.\n",
+        # Expense kinds after "in" are no places.
+        "Per diem: up to $70 per day in Meals, Lodging and Incidentals.\n",
+    ],
+)
+def test_a_list_of_fare_classes_or_kinds_is_no_place(text: str) -> None:
+    (cap,) = read(text).caps
     assert cap.condition is None
 
 

@@ -138,11 +138,14 @@ def _split(block: str) -> list[str]:
 
 # A status that labels a whole list ("Non-allowable: alcohol; fines; minibar"): each item split off
 # at ";" is refused too, as it would be under the same words on a line of their own.
+_THINGS = r"(?:items?|expenses?|costs?|charges?|purchases?)"
 _NEGATIVE_LABEL = re.compile(
-    r"(?i)^\W*(?:(?:items?|expenses?|costs?|charges?)\s+)?(?:not\s+(?:reimbursable|reimbursed|allowed|allowable|"
+    rf"(?i)^\W*(?:the\s+following\s+(?:{_THINGS}\s+)?(?:are|is)\s+|{_THINGS}\s+(?:that\s+)?(?:are\s+)?)?"
+    r"(?:not\s+(?:reimbursable|reimbursed|allowed|allowable|"
     r"covered|eligible|payable)|non[-\s]?(?:reimbursable|allowable|eligible|refundable)|unallowable|"
     r"disallowed|excluded|exclusions|ineligible|nicht\s+erstattungsfähig|non\s+remboursables?|"
-    r"no\s+reembolsables?|non\s+rimborsabil[ei]|niet\s+vergoed)\W*$"
+    r"no\s+reembolsables?|non\s+rimborsabil[ei]|niet\s+vergoed)"
+    rf"(?:\s+{_THINGS})?(?:\s+(?:include|includes|are))?\W*$"
 )
 
 

@@ -466,6 +466,10 @@ def _cap_condition(
     )
     if not scope:
         scope = _meal_list_scope(sentence, caps, i)
+    if not scope and not (label and label.locations):
+        # "$250 per night in New York, Boston and San Francisco": each city listed right after the
+        # amount is its place (a condition with alternatives), not only the first.
+        scope = _listed_places(sentence[a.end : hi])
     if not scope and (has_fallback(sentence) or (i == len(caps) - 1 and _OPENS_FALLBACK.match(following))):
         # "£140 a night in London and £95 elsewhere": beside an "elsewhere" row, the place named
         # after an amount is its row's location.
@@ -487,12 +491,9 @@ def _cap_condition(
         # "Hotel rates may not exceed $250 per night in New York": the only amount of the sentence,
         # for the place named right after it, not for every place.
         lone = _LONE_PLACE.fullmatch(after)
-        scope = [lone.group(1)] if lone and not _NO_PLACE.search(lone.group(1)) else []
-        listed = _PLACE_LIST.match(sentence[a.end : hi])
-        if listed and not _NO_PLACE.search(listed.group(1)):
-            # "$250 per night in New York, Boston and San Francisco": each city listed is the
-            # limit's place (a condition with alternatives), not only the first.
-            scope = _places(listed.group(1))
+        named = lone.group(1) if lone else ""
+        # "$70 per day in Meals, Lodging and Incidentals": expense kinds are no place.
+        scope = [named] if named and not _NO_PLACE.search(named) and not find_mentions(named) else []
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
     own_before = _FOR_MEAL.sub("", before, count=1) if i else before
     meal = _MEAL_TIME.search(own_before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
@@ -578,14 +579,20 @@ _LONE_PLACE = re.compile(
 _CITY = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}"
 _PLACE_LIST = re.compile(
     r"(?:\s*(?:per|/|a|an|each|par|pro|por|je)\s*[^\W\d_]+)?\s+(?:in|à|im)\s+"
-    rf"({_CITY}(?:\s*,\s*{_CITY})+,?\s+(?:and|und|et|or|y|e)\s+{_CITY})\s*(?=[.;:(]|$)"
+    rf"({_CITY}(?:\s*,\s*{_CITY})+,?\s+(?:and|und|et|or|y|e)\s+{_CITY})\s*(?=[.;:(,]|$)"
 )
 
 
-def _places(listed: str) -> list[str]:
-    """The cities of "New York, Boston and San Francisco"; "Washington, D.C." stays one."""
+def _listed_places(after: str) -> list[str]:
+    """The cities of "in New York, Boston and San Francisco"; "Washington, D.C." stays one. Fare
+    classes and expense kinds ("in Meals, Lodging and Incidentals") are no places."""
+    listed = _PLACE_LIST.match(after)
+    if listed is None or _NO_PLACE.search(listed.group(1)) or find_mentions(listed.group(1)):
+        return []
     out: list[str] = []
-    for item in re.split(r"\s*,\s*(?:(?:and|und|et|or|y|e)\s+)?|\s+(?:and|und|et|or|y|e)\s+", listed):
+    for item in re.split(
+        r"\s*,\s*(?:(?:and|und|et|or|y|e)\s+)?|\s+(?:and|und|et|or|y|e)\s+", listed.group(1)
+    ):
         if out and re.fullmatch(r"[A-Z]\.?[A-Z]\.?", item):
             out[-1] = f"{out[-1]}, {item}"
         elif item:
