@@ -50,6 +50,11 @@ def names(policy: Policy) -> set[str]:
             "Non-allowable items include: alcohol; parking tickets; spa services.\n",
             {"alcohol", "fines", "spa"},
         ),
+        # The same status labels in the other languages the reader knows.
+        ("Non remboursables : l'alcool ; les amendes ; le minibar.\n", {"alcohol", "fines", "minibar"}),
+        ("Nicht erstattungsfähig: Alkohol; Bußgelder; Minibar.\n", {"alcohol", "fines", "minibar"}),
+        ("No reembolsables: alcohol; multas; minibar.\n", {"alcohol", "fines", "minibar"}),
+        ("Niet vergoed: alcohol; boetes; minibar.\n", {"alcohol", "fines", "minibar"}),
         # A relative clause says what is not paid; the list after 'include' is the object.
         (
             "Expenses the University will not pay include alcohol, traffic fines and minibar charges.\n",
