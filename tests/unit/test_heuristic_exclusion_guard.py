@@ -6,33 +6,15 @@ non-reimbursable lists (several universities and firms), never a corpus policy."
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 import pytest
 
 from reimburse.adapters.heuristic.exclusions import find_exclusions, list_item, table_exclusions
 from reimburse.adapters.heuristic.lexicon import EXCLUDED, ExcludedKind
-from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
-from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.policy import Policy
+from tests.policy_text import keywords, names, read
 
-BASE = "Meals and hotel stays are reimbursed.\n"
 HEADING = "Non-Reimbursable Expenses\nThe following items will not be reimbursed:\n"
-
-
-def read(text: str) -> Policy:
-    text = BASE + text
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
-
-
-def keywords(policy: Policy) -> set[str]:
-    return {k.lower() for e in policy.exclusions for k in e.keywords}
-
-
-def names(policy: Policy) -> set[str]:
-    return {e.name for e in policy.exclusions}
 
 
 # Words no keyword may be: each would decline ordinary invoices of a covered kind, or names a

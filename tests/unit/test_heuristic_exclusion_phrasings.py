@@ -4,29 +4,9 @@ pages of issuers outside the corpus), in the languages the reader knows."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
-from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.policy import Policy
-
-BASE = "Meals and hotel stays are reimbursed.\n"
-
-
-def read(text: str) -> Policy:
-    text = BASE + text
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
-
-
-def names(policy: Policy) -> set[str]:
-    return {e.name for e in policy.exclusions}
-
-
-def keywords(policy: Policy) -> set[str]:
-    return {k.lower() for e in policy.exclusions for k in e.keywords}
+from tests.policy_text import keywords, names, read
 
 
 @pytest.mark.parametrize(

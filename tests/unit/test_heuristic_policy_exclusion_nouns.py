@@ -17,22 +17,7 @@ from reimburse.domain.verdict.document import Document, Page
 from reimburse.domain.verdict.invoice import Invoice, LineItem
 from reimburse.domain.verdict.policy import Category, ExclusionRule, Policy
 from reimburse.domain.verdict.verdict import Status
-
-BASE = "Meals and hotel stays are reimbursed.\n"
-
-
-def read(text: str) -> Policy:
-    text = BASE + text
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
-
-
-def names(policy: Policy) -> set[str]:
-    return {e.name for e in policy.exclusions}
-
-
-def keywords(policy: Policy) -> set[str]:
-    return {k for e in policy.exclusions for k in e.keywords}
+from tests.policy_text import BASE, names, read
 
 
 @pytest.mark.parametrize(

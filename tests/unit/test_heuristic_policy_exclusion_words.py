@@ -3,23 +3,7 @@ paid within another one, something allowed with an approval, or two list lines r
 
 from __future__ import annotations
 
-import hashlib
-
-from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
-from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.policy import Policy
-
-BASE = "Meals and hotel stays are reimbursed.\n"
-
-
-def read(text: str) -> Policy:
-    text = BASE + text
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
-
-
-def keywords(policy: Policy) -> set[str]:
-    return {k for e in policy.exclusions for k in e.keywords}
+from tests.policy_text import keywords, read
 
 
 def test_a_rule_of_conduct_that_names_no_expense_is_no_exclusion() -> None:

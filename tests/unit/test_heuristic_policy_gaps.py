@@ -4,30 +4,16 @@ numbers that are not limits. Texts are synthetic paraphrases of public policy wo
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from reimburse.adapters.heuristic.periods import Scope, scope_of
-from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.domain.verdict.decide import Claim, decide
-from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
-from reimburse.domain.verdict.policy import CapUnit, Period, Policy, RuleType
-
-BASE = "Meals and hotel stays are reimbursed.\n"
-
-
-def read(text: str) -> Policy:
-    text = BASE + text
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
-
-
-def names(policy: Policy) -> set[str]:
-    return {e.name for e in policy.exclusions}
+from reimburse.domain.verdict.policy import CapUnit, Period, RuleType
+from tests.policy_text import names, read
 
 
 @pytest.mark.parametrize(
