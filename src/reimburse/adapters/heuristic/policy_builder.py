@@ -106,6 +106,30 @@ class PolicyBuilder:
         meal: str = "",
     ) -> None:
         category = self.add_category(kinds, clause, label) if kinds else None
+        self._add_limit(finding, category, kinds, clause, condition, section, symbol, confidence, meal)
+
+    def add_mileage_cap(
+        self, finding: CapFinding, clause: str, *, condition: Condition | None, section: str, symbol: str
+    ) -> None:
+        """A limit on driving one's own car ("up to $300 per trip"): the category a distance rate
+        pays, which no invoice kind names, so the policy names it itself for the engine to match."""
+        if MILEAGE not in self.categories:
+            self.categories[MILEAGE] = _CategoryDraft(MILEAGE, [], list(_MILEAGE_WORDS), clause)
+        # 0.7: the category came from the words about the car, not a lexicon kind
+        self._add_limit(finding, MILEAGE, [], clause, condition, section, symbol, 0.7, "")
+
+    def _add_limit(
+        self,
+        finding: CapFinding,
+        category: str | None,
+        kinds: list[str],
+        clause: str,
+        condition: Condition | None,
+        section: str,
+        symbol: str,
+        confidence: float,
+        meal: str,
+    ) -> None:
         a = finding.amount
         self.caps.append(
             _CapDraft(
@@ -122,31 +146,6 @@ class PolicyBuilder:
                 RuleType.LIMIT,
                 confidence,
                 meal,
-            )
-        )
-
-    def add_mileage_cap(
-        self, finding: CapFinding, clause: str, *, condition: Condition | None, section: str, symbol: str
-    ) -> None:
-        """A limit on driving one's own car ("up to $300 per trip"): the category a distance rate
-        pays, which no invoice kind names, so the policy names it itself for the engine to match."""
-        if MILEAGE not in self.categories:
-            self.categories[MILEAGE] = _CategoryDraft(MILEAGE, [], list(_MILEAGE_WORDS), clause)
-        a = finding.amount
-        self.caps.append(
-            _CapDraft(
-                MILEAGE,
-                [],
-                a.value,
-                a.currency,
-                finding.unit,
-                finding.person,
-                clause,
-                condition,
-                section,
-                symbol,
-                RuleType.LIMIT,
-                0.7,  # the category came from the words about the car, not a lexicon kind
             )
         )
 
