@@ -24,6 +24,7 @@ SIGNS: dict[str, str] = {
     "€": "EUR",
     "£": "GBP",
     "¥": "JPY",
+    "円": "JPY",  # Japanese receipts print the yen after the amount ("4,820円"); Chinese writes 元
     "kč": "CZK",
     "zł": "PLN",
     "$": "USD",

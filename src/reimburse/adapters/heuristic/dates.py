@@ -45,11 +45,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "ymd",
         re.compile(r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-/.])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})(?![\d])"),
     ),
-    # 26/12/2024, 26-12-24, 03.12.2024; OCR runs a time into the year: 25/12/20188:13:39
+    # 26/12/2024, 26-12-24, 03.12.2024; OCR runs a time into the year: 25/12/20188:13:39.
+    # Never right after kana or a CJK ideograph: Chinese and Japanese write numeric dates year
+    # first, and "片野3-14-13" is a Japanese address (chome, block, house), not 14 March 2013.
     (
         "dmy",
         re.compile(
-            r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
+            r"(?<![\d.,/\u3040-\u30ff\u4e00-\u9fff])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
             r"(?P<year>(?:19|20)\d{2}(?=\d{1,2}:\d{2})|\d{2}(?=\d{1,2}:\d{2})|\d{4}(?!\d)|\d{2}(?!\d))"
         ),
     ),
@@ -93,6 +95,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![\d.,])(?P<year>(?:19|20)\d{2}) ?(?P<sep>[-/.]) ?(?P<a>\d{1,2}) ?(?P=sep) ?"
             r"(?P<b>\d{1,2})(?![\d:])"
         ),
+    ),
+    # Dat.31.08.2015, Datum.31.08.2015: a till glues the dotted date to its label's abbreviation dot
+    # (German receipts abbreviate Datum and Zeit). Only after a letter and its dot, with a full year:
+    # the pattern above keeps refusing a date that follows a digit's dot. Appended, like the rest.
+    (
+        "dmy",
+        re.compile(r"(?<=[^\W\d_]\.)(?P<a>\d{1,2})(?P<sep>\.)(?P<b>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
     ),
     # 12.III.2019, 12-III-2019: Polish, Czech, Hungarian and Romanian write the month in Roman
     # numerals; capitals between separators only ("1 X 2000" is a quantity times a price).

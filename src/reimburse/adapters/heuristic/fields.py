@@ -77,6 +77,9 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
             token = _labelled_number(value, hit.text, letters_only=True)
             if token:
                 return token, 0.85
+    short = _short_invoice_number(infos)
+    if short:
+        return short, 0.8
     for ref in title_references(infos):
         if ref.number and not _is_identifier(ref.number):
             return ref.number, 0.8
@@ -86,6 +89,10 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     till = _till_reference(infos, documents_only=True)
     if till:
         return till, 0.6
+    for info in infos:
+        m = _JA_RECEIPT_NO.search(info.text)
+        if m:
+            return m.group("num"), 0.6
     for i, hit in label_hits(infos, Label.BOOKING_NO):
         for value in _values(infos, i, hit, layout):
             token = _labelled_number(value, hit.text, letters_only=False)
@@ -113,6 +120,20 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     return None, 0.0
 
 
+# "Invoice Number: 14", "Rechnung Nr.: 7": a small business's first invoices carry one or two
+# digits. Only right after the label and its colon or "#", at the end of the line or before a
+# column gap, so a count or a page ("Invoice 1 of 2") is not taken.
+_SHORT_VALUE = re.compile(r"^\.?\s*(?P<mark>[:#])?\s*(?P<num>[1-9]\d?)(?=\s*$|\s{2,})")
+
+
+def _short_invoice_number(infos: list[LineInfo]) -> str | None:
+    for i, hit in label_hits(infos, Label.INVOICE_NO):
+        m = _SHORT_VALUE.match(infos[i].text[hit.end :])
+        if m and (m.group("mark") or hit.text.endswith("#")):
+            return m.group("num")
+    return None
+
+
 def _till_reference(infos: list[LineInfo], *, documents_only: bool) -> str | None:
     """A till's "Receipt: 1877934" anywhere on the page; with `documents_only`, only a word that
     names the document itself, not a check, order or transaction."""
@@ -137,6 +158,8 @@ _RECEIPT_REF = re.compile(
     # ";" is how scanner OCR often reads the colon
     rf"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:;#]\s*(?P<num>{_SERIES}[A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
 )
+# Japanese tills print the receipt's number as "レシートNo.18" or "レシートNo7803", with no colon.
+_JA_RECEIPT_NO = re.compile(r"レシート\s*(?:No|NO|№)\.?\s*[:：]?\s*(?P<num>\d{1,10})(?!\d)")
 # Records other than the receipt itself: a guest check, an order, a card transaction, a ticket.
 _NOT_THE_RECEIPT = re.compile(r"(?i)check|chk|order|trans|transaction|txn|ticket")
 # "HA007 - 123123 - 37816396", "01.234.567.8-2018-1": parts joined by separators, spaced or not.
@@ -166,6 +189,8 @@ _NOT_THE_DOCUMENT = frozenset(
         # German compounds numbered on receipts: "St.-Nr.", "Kassen-Nr.", "Karten-Nr.", "Kto.-Nr."
         "st stnr steuernr hrb hra kto kassen karten mitglieds ident vertrags contract liefer "
         "lieferschein delivery filial markt mandant ta seq "
+        # Japanese: レジ is the till ("レジNO : 8911")
+        "レジ "
         # tax and company register ids: Dutch BTW / KvK, Iberian NIF / CIF / NIPC, Italian IVA, French
         # SIRET / SIREN / TVA, Australian ABN / ACN, US EIN
         "btw kvk nif cif nipc nie iva piva siret siren tva abn acn ein mwst",

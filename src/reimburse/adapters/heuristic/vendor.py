@@ -110,6 +110,13 @@ _BOILERPLATE = re.compile(
 _THANKS_FOR = re.compile(
     r"(?i)(?<![^\W\d_])(?:tq|thank\s*you|thanks)?\s*for\s*(?:shopping|dining|visiting|staying|choosing)"
 )
+# A sentence addressed to the reader: "Für diesen Einkauf erhalten Sie", "Wir danken Ihnen", "We
+# hope you enjoyed", "Merci de votre visite". Every language here speaks to its customer with a
+# second-person pronoun, and a company's name never does after its first word ("Your Store" stays).
+_ADDRESSED = re.compile(
+    r"\s(?:(?-i:Sie|Ihnen|Ihre?[mnrs]?)|(?i:you|your|vous|votre|jij|jouw|uw|usted|ustedes|vostr[aoie]))"
+    r"(?![^\W\d_])"
+)
 _FIELD_WORDS = re.compile(
     r"(?i)^\W*(logo|driver|fahrer|page|seite|room|zimmer|table|tisch|tafel|server|cashier|kassierer|"
     r"host|guest|gast|rate|copy|kopie|original|duplicate|store\s*(?:no|#)|terminal|operator|kasse|"
@@ -776,6 +783,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
         or _NOISE.search(name)
         or _COUNTRIES.match(name)
         or _BOILERPLATE.match(name)
+        or (len(name.split()) >= 3 and _ADDRESSED.search(name))
         or _THANKS_FOR.search(name)
         or _FIELD_WORDS.match(name)
         or _RECIPIENT_LABEL.match(name)
