@@ -40,6 +40,7 @@ from reimburse.adapters.heuristic.tables import (
     context_above,
     read_table,
     spaced_tables,
+    stacked_tables,
     text_tables,
 )
 from reimburse.adapters.heuristic.text import normalize
@@ -70,7 +71,7 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # refused is a cap, lone international scopes and cities stay conditions, shares of a per diem;
 # 20 status labels over ';' lists, 'X we do not pay include', foreign weeks/quarters, city lists,
 # negotiated rates and matched gifts are no limits, a maximum for one's own car caps mileage.
-READER_VERSION = 20
+READER_VERSION = 21
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -275,6 +276,12 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
         if limits:
             _add_table_limits(builder, limits)
             drop.update(used[1:])  # the header line stays: it may head the section below
+    # "Band", "Tier 1 cities", ..., then "C3, D2", "< 750 Rs", ...: one cell a line.
+    for rows, used in stacked_tables("\n".join("" if k in drop else line for k, line in enumerate(lines))):
+        limits = read_table(rows, context_above(lines, used[0]))
+        if limits:
+            _add_table_limits(builder, limits)
+            drop.update(used)
     for page in document.layout:
         for table in page.tables:
             # A "Not reimbursable" column, a "Reimbursable?" column that says no: items to exclude.
@@ -457,9 +464,18 @@ def _cap_condition(
         subject = _WHO.match(part)
         who = condition_in(subject.group(1), roles=True) if subject else None
         label = merge(label, Condition(grades=who.grades)) if who and who.grades else label
+    # "When traveling to a Tier II premium location (...), ... up to $61 per day": the sentence's
+    # opening clause names the place class its amounts are for.
+    lead_end = _governing_lead_in(sentence)
+    # It governs its own main clause, not the next one ("...; for domestic travel the limit is $70").
+    opening = (
+        sentence[:lead_end] if 0 < lead_end <= a.start and ";" not in sentence[lead_end : a.start] else ""
+    )
     scope = (
         scopes_in(after)
         or classes_in(after)
+        or classes_in(opening)
+        or scopes_in(opening)
         or scopes_in(clause.heading)
         or scopes_in(clause.lead)
         or list(inherited)
@@ -615,7 +631,9 @@ def _unique_words(phrases: list[str]) -> list[str]:
 
 
 _LEAD_IN = re.compile(
-    r"(?i)^\s*(?:for|if|when|where|under|on|during|while|in\s+the\s+case\s+of)\b[^,:;.]{3,90}[,:]"
+    # "(4) When traveling to ...,": a numbered item's opening clause is a lead-in too.
+    r"(?i)^\s*(?:\(?(?:\d{1,2}|[a-z])\)\s*)?(?:for|if|when|where|under|on|during|while|in\s+the\s+case\s+of)\b"
+    r"[^,:;.]{3,90}[,:]"
 )
 
 

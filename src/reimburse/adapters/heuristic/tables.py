@@ -91,7 +91,11 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
                 continue  # "Receipt needed above", "Approval required over": a threshold, not a cap
             kinds = _kinds(label) or _kinds(column) or context_kinds
             meal = _MEAL_TIME.search(f"{column} {label}")
-            condition = merge(condition_in(label, roles=True), condition_in(column, roles=True))
+            condition = merge(
+                condition_in(label, roles=True),
+                condition_in(column, roles=True),
+                _named_by_column(header[0], label),
+            )
             meal_of = meal.group(1).lower() if meal and len(kinds) <= 1 else ""
             if not kinds or (condition is None and not meal_of):
                 continue  # a number with nothing saying what or for whom: not a limit we can use
@@ -107,6 +111,26 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
                 TableLimit(finding, kinds, condition, clause, sign.group(0).strip() if sign else "", meal_of)
             )
     return out
+
+
+_GRADE_COLUMN = re.compile(
+    r"(?i)^\s*(?:employee\s+|staff\s+|job\s+)?(?:bands?|grades?|levels?|cadres?|designations?)\s*$"
+)
+_PLACE_COLUMN = re.compile(r"(?i)^\s*(?:locations?|cit(?:y|ies)|regions?|zones?|destinations?)\s*$")
+
+
+def _named_by_column(name: str, label: str) -> Condition | None:
+    """A row label under a column headed "Band" or "Grade" is a grade, under "City" or "Location" a
+    place, even when it reads like neither ("A1, A2, B1", "Pune")."""
+    label = " ".join(label.split()).strip(" :*")
+    if not label or any(a.currency for a in find_amounts(label)):
+        return None
+    found = condition_in(label, roles=True)
+    if _GRADE_COLUMN.match(name) and not (found and found.grades):
+        return Condition(grades=(label,))
+    if _PLACE_COLUMN.match(name) and not (found and found.locations):
+        return Condition(locations=(label,))
+    return None
 
 
 def text_tables(text: str) -> list[tuple[list[tuple[str, ...]], list[int]]]:
@@ -261,3 +285,105 @@ def _spaced_row(line: str, n: int) -> tuple[str, ...] | None:
             return None  # words between the amounts: a sentence, not a row
         parts.append(f"{line[a.start : a.end]} {between}".strip())
     return (label, *parts)
+
+
+# A header line that names the row headers' column: "Band", "Grade", "Employee level".
+_ROW_HEADER_NAME = re.compile(
+    r"(?i)^\s*(?:employee\s+|staff\s+|job\s+)?(?:bands?|grades?|levels?|cadres?|designations?|categor(?:y|ies)|"
+    r"locations?|cit(?:y|ies)|regions?|zones?|destinations?)\s*$"
+)
+# "Preferably < 1250 Rs", "≤ $300": a soft or strict bound before the amount of a cell.
+_CELL_BOUND = re.compile(
+    r"(?i)^\s*(?:preferably|ideally|approx(?:\.|imately)?|about|around)?\s*(?:<=?|≤|below)?\s*"
+)
+
+
+def _stack_cell(line: str) -> str | None:
+    """A line that is one cell of a table set one cell a line: an amount (maybe with a unit or a
+    note in brackets), or a few words without money ("As per actuals"); None for anything else."""
+    cell = _CELL_BOUND.sub("", _BRACKET.sub(" ", line)).strip()
+    if len(cell.split()) > 8:
+        return None
+    if _amount(cell):
+        return cell
+    return None if _money_in(cell) else cell
+
+
+def _stack_header(line: str) -> bool:
+    if len(line.split()) > 8 or _money_in(line):
+        return False
+    return bool(
+        _ROW_HEADER_NAME.match(line)
+        or [m for m in find_mentions(line) if not m.as_unit]
+        or _MEAL_TIME.search(line)
+        or condition_spans(line)
+    )
+
+
+def _stack_rows(lines: list[str], start: int, width: int) -> list[list[int]]:
+    """Rows of a label line and `width` cell lines from `start` (indexes into `lines`)."""
+    rows: list[list[int]] = []
+    shape: list[bool] = []
+    k = start
+    while k + width < len(lines):
+        label = lines[k]
+        cells = [_stack_cell(lines[k + 1 + j]) for j in range(width)]
+        if (
+            len(label.split()) > 10
+            or any(a.currency for a in find_amounts(label))
+            or any(c is None for c in cells)
+            or not any(_amount(c) for c in cells if c)
+        ):
+            break
+        # A column holds money in every row or in none: a shifted reading mixes them.
+        money = [bool(_amount(c)) for c in cells if c is not None]
+        if shape and money != shape:
+            break
+        shape = money
+        rows.append(list(range(k, k + 1 + width)))
+        k += 1 + width
+    return rows
+
+
+def stacked_tables(text: str) -> list[tuple[list[tuple[str, ...]], list[int]]]:
+    """Tables whose text layer (or web page) puts each cell on a line of its own: N header lines
+    naming the columns ("Tier 1 cities/day(maximum)", "Maximum Lodging"), maybe a first one naming
+    the row headers ("Band"), then rows of a label line and N cell lines ("C3, D2", "< 750 Rs",
+    "< 500 Rs", ...). Each row becomes (label, cell, ...) under (row-header name, column, ...)."""
+    all_lines = text.split("\n")
+    at = [k for k, line in enumerate(all_lines) if line.strip()]
+    lines = [all_lines[k].strip() for k in at]
+    out: list[tuple[list[tuple[str, ...]], list[int]]] = []
+    i = 0
+    while i < len(lines):
+        run = 0
+        while i + run < len(lines) and _stack_header(lines[i + run]):
+            run += 1
+        # The run may open with a caption ("Accommodation allowances") and end with the first row's
+        # label ("Continental US"): the header is the part of it that the most rows follow.
+        # On a tie the longer header: a header line read as a row label shifts every cell.
+        best: tuple[int, int, int, int] | None = None  # (rows, width, header lines, -offset)
+        for off in range(max(run - 1, 0)):
+            for h in range(2, run - off + 1):
+                for width in (h, h - 1):
+                    if width < 2 or (width == h - 1 and not _ROW_HEADER_NAME.match(lines[i + off])):
+                        continue
+                    rows = _stack_rows(lines, i + off + h, width)
+                    if rows and (best is None or (len(rows), width, h, -off) > best):
+                        best = (len(rows), width, h, -off)
+        if best is None:
+            i += max(run, 1)
+            continue
+        _, width, h, neg = best
+        i -= neg
+        rows = _stack_rows(lines, i + h, width)
+        head = tuple(lines[i : i + h])
+        header = ("", *head) if width == h else head
+        body = [
+            (lines[r[0]], *(_CELL_BOUND.sub("", _BRACKET.sub(" ", lines[c])).strip() for c in r[1:]))
+            for r in rows
+        ]
+        used = list(range(i, i + h)) + [k for r in rows for k in r]
+        out.append(([header, *body], [at[k] for k in used]))
+        i = rows[-1][-1] + 1
+    return out

@@ -1,0 +1,186 @@
+"""Shapes of limits that real policies by other issuers print and the reader missed (issue 19):
+tables whose text puts one cell on each line, a row-header column named "Band" or "City" whose
+labels read like no grade or place, the place class an opening "When travelling to ..." clause
+names for the amounts after it, and a common misspelling of accommodation. Texts are written for
+these tests; each keeps only the structure it tests."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.adapters.heuristic.tables import read_table, stacked_tables
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import CapRule, CapUnit, Policy
+
+
+def _read(text: str, currency: str = "USD") -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency=currency).read(Document("p.pdf", sha, text, (text,)))
+
+
+def _cap(policy: Policy, amount: str) -> CapRule:
+    found = [c for c in policy.caps if c.amount == Decimal(amount)]
+    assert len(found) == 1, (amount, policy.caps)
+    return found[0]
+
+
+# A band-by-city-tier grid as a web page or a PDF text layer gives it: every cell on its own line,
+# a caption, the column names, then each band's label and its cells.
+BAND_GRID = """Staff travel rules
+Lodging allowances
+
+Band
+Tier 1 cities/night (max)
+Tier 2 cities/night (max)
+Overseas
+
+B1, B2, C1
+< 2400 Rs
+< 1800 Rs
+Actual cost
+C2, D1
+Preferably < 3100 Rs
+Preferably < 2200 Rs
+Actual cost
+Vice Presidents
+Preferably < 5200 Rs
+Preferably < 3900 Rs
+Actual cost
+
+Rooms are shared when two employees travel together.
+"""
+
+BAND_CELLS = {
+    ("B1, B2, C1", "Tier 1 cities", "2400"),
+    ("B1, B2, C1", "Tier 2 cities", "1800"),
+    ("C2, D1", "Tier 1 cities", "3100"),
+    ("C2, D1", "Tier 2 cities", "2200"),
+    ("Vice Presidents", "Tier 1 cities", "5200"),
+    ("Vice Presidents", "Tier 2 cities", "3900"),
+}
+
+
+def test_a_grid_with_one_cell_a_line_gives_one_limit_per_band_and_tier() -> None:
+    policy = _read(BAND_GRID, "INR")
+    got = set()
+    for cap in policy.caps:
+        assert cap.category == "hotel" and cap.unit is CapUnit.NIGHT and cap.currency == "INR", cap
+        assert cap.condition is not None, cap
+        got.add((cap.condition.grades[0], cap.condition.locations[0], str(cap.amount)))
+    assert got == BAND_CELLS
+
+
+TWO_COLUMNS = """Travel maximums
+
+Trips of one night to thirty days follow the daily maximums below.
+
+Maximum Meals & Incidentals
+
+Maximum Lodging
+
+Continental US – 2 to 30 days
+
+$64 per day
+
+$260 per night (before taxes)
+
+Outside the mainland
+
+State Department rate
+
+Up to 250% of the State Department rate
+"""
+
+
+def test_two_stacked_columns_give_their_limits_with_the_row_as_location() -> None:
+    policy = _read(TWO_COLUMNS)
+    meals, lodging = _cap(policy, "64"), _cap(policy, "260")
+    assert "meals" in meals.category and meals.unit is CapUnit.DAY
+    assert lodging.category == "hotel" and lodging.unit is CapUnit.NIGHT
+    for cap in (meals, lodging):
+        assert cap.condition is not None and cap.condition.locations == ("Continental US",), cap
+    # The second row holds no money: no limit, and the percentage is none either.
+    assert {str(c.amount) for c in policy.caps} == {"64", "260"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Headings followed by a sentence: no grid, one limit for every traveller.
+        "Meals\nLodging\nThe lodging limit is $210 per night for every traveller.\n",
+        # A list of kinds, then prose with two amounts on one line.
+        "Covered items\nHotel\nMeals\nHotel stays up to $210 per night and meals up to $55 per day are paid.\n",
+    ],
+)
+def test_lines_of_headings_before_prose_are_no_grid(text: str) -> None:
+    policy = _read(text)
+    assert all(c.condition is None for c in policy.caps), policy.caps
+    assert _cap(policy, "210").category == "hotel"
+
+
+@pytest.mark.parametrize(
+    ("row_header", "label", "grades", "locations"),
+    [
+        ("Band", "A1, A2", ("A1, A2",), ()),
+        ("Employee grade", "Associates", ("Associates",), ()),
+        ("City", "Pune", (), ("Pune",)),
+        ("Location", "Kochi", (), ("Kochi",)),
+        # A label the headers already read keeps its reading.
+        ("Grade", "Grade 4", ("Grade 4",), ()),
+    ],
+)
+def test_a_row_header_column_says_what_its_labels_are(
+    row_header: str, label: str, grades: tuple[str, ...], locations: tuple[str, ...]
+) -> None:
+    limits = read_table([(row_header, "Hotel per night"), (label, "INR 2,500")])
+    assert len(limits) == 1
+    condition = limits[0].condition
+    assert condition is not None
+    assert condition.grades == grades and condition.locations == locations
+
+
+def test_a_stacked_table_is_found_with_its_caption_left_out() -> None:
+    tables = stacked_tables(BAND_GRID)
+    assert len(tables) == 1
+    rows, _ = tables[0]
+    assert rows[0] == ("Band", "Tier 1 cities/night (max)", "Tier 2 cities/night (max)", "Overseas")
+    assert [r[0] for r in rows[1:]] == ["B1, B2, C1", "C2, D1", "Vice Presidents"]
+
+
+TIERS = """Meals are reimbursed at the daily rates above.
+
+(5) When travelling to a Tier I location (for example Denver, Miami and Portland), a traveller may keep the flat out-of-state allowance or claim actual meal costs, with itemised receipts, up to $68 per day.
+
+When travelling to a Tier II location (for example Austin, Tampa and Omaha), a traveller may keep the flat out-of-state allowance or claim actual meal costs, with itemised receipts, up to $59 per day.
+"""
+
+
+def test_the_opening_clause_names_the_place_class_of_its_amount() -> None:
+    policy = _read(TIERS)
+    tier1, tier2 = _cap(policy, "68"), _cap(policy, "59")
+    assert tier1.condition is not None and tier1.condition.locations == ("Tier I location",)
+    assert tier2.condition is not None and tier2.condition.locations == ("Tier II location",)
+
+
+def test_an_opening_clause_does_not_reach_past_a_semicolon() -> None:
+    text = (
+        "Meals are reimbursed.\n"
+        "For international travel, meals may not exceed $100 per day; for domestic travel the limit is $70 per day.\n"
+    )
+    policy = _read(text)
+    assert _cap(policy, "100").condition is not None
+    for cap in policy.caps:
+        if cap.amount == Decimal(70):
+            assert cap.condition is None or "international" not in cap.condition.locations, cap
+
+
+@pytest.mark.parametrize("word", ["Accomodation", "accomodations"])
+def test_accommodation_misspelt_is_still_lodging(word: str) -> None:
+    # The caption alone says what the grid caps: its cells name no kind.
+    text = f"{word} limits\nGrade   Metro cities   Other cities\nGrade A   INR 3,000   INR 2,000\n"
+    policy = _read(text, "INR")
+    assert {(c.category, str(c.amount)) for c in policy.caps} == {("hotel", "3000"), ("hotel", "2000")}
