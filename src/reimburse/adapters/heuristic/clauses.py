@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import find_amounts
+from reimburse.adapters.heuristic.exclusions import is_negative
 from reimburse.adapters.heuristic.text import clean_spaces
 
 _BULLET = re.compile(
@@ -71,6 +72,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9₹$€£])|(?<=;)\s+
 
 
 _ANNOUNCES_LIST = re.compile(r"(?i)\b(below|following|as follows|listed|include|includes|including)\b")
+# "Note: This list is not all-inclusive.": a caveat printed between a list's lead-in and its items.
+_CAVEAT = re.compile(
+    r"(?i)^\W*(?:note\W+)?(?:this|the|the\s+above|the\s+following)\s+list\s+is\s+not\s+"
+    r"(?:all[-\s]?inclusive|exhaustive|comprehensive|complete)\W*$"
+)
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,31 @@ def _list_leads(block: str, sentences: list[str], lead: str) -> list[str]:
     return leads
 
 
+_FOLLOWING = re.compile(r"(?i)\b(?:following|below|as follows|listed)\b")
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _announced(blocks: list[tuple[str, str, str, bool, str, str]]) -> str:
+    """The sentence that announces the list starting here ("The following items are generally not
+    reimbursable."), past a caveat after it and past item lines printed without a bullet."""
+    for block in reversed(blocks[-3:]):
+        sentences = split_sentences(block[0])
+        while sentences and _CAVEAT.match(sentences[-1]):
+            sentences.pop()
+        if not sentences:
+            continue
+        last = sentences[-1]
+        if _ANNOUNCES_LIST.search(last) and len(last.split()) > 3:
+            return last
+        if len(sentences) > 1 or _VERB.search(last):
+            return ""  # a rule of its own ends the look-back
+    return ""
+
+
 def split_clauses(text: str) -> list[Clause]:
     blocks: list[tuple[str, str, str, bool, str, str]] = []  # (text, heading, lead, numbered, parent, intro)
     heading = lead = parent = ""
@@ -205,6 +236,13 @@ def split_clauses(text: str) -> list[Clause]:
         symbol = bullet is not None and not re.search(r"\w", bullet.group(0))
         ended = not current or current[-1].endswith((".", ":", ";", "!", "?")) or prev_len < 50
         prev_len = len(line)
+        if bullet and not symbol and not lead and not in_list and blocks and ended and not _title_case(body):
+            # "1. Alcoholic beverages" right under "The following items are not reimbursable.":
+            # a numbered item of the refused list, not a section heading ("9. Emergency Procedures").
+            pending = [(clean_spaces(" ".join(current)), "", "", False, "", "")] if current else []
+            announced = _announced(blocks + pending)
+            if _FOLLOWING.search(announced) and is_negative(announced):
+                lead = announced
         if not symbol and not (bullet and lead) and ended and _is_heading(body, bool(bullet)):
             flush()
             in_list = False
@@ -219,7 +257,8 @@ def split_clauses(text: str) -> list[Clause]:
             body.endswith(":")
             and len(body.split()) > 3
             and not any(a.currency for a in find_amounts(body))
-            and not re.search(r"[.!?]\s+[A-Z]", body)  # a rule sentence before the lead-in
+            # A rule sentence before the lead-in; "z.B. Ausgaben", "e.g. Meals" are abbreviations.
+            and not re.search(r"(?<![^\W\d_]\.[^\W\d_])[.!?]\s+[A-Z]", body)
         ):
             flush()
             in_list, lead = False, body
@@ -229,9 +268,7 @@ def split_clauses(text: str) -> list[Clause]:
             flush()
             if not in_list and not lead and blocks:
                 # "The expenses listed below are unallowable." then bullets: that sentence leads them.
-                last = split_sentences(blocks[-1][0])[-1:]
-                if last and _ANNOUNCES_LIST.search(last[0]) and len(last[0].split()) > 3:
-                    lead = last[0]
+                lead = _announced(blocks)
             in_list = True
             numbered = not symbol
             current = [body]

@@ -53,6 +53,49 @@ _WORDS = {
     "dos": 2,
     "tres": 3,
     "due": 2,
+    # Counts a deadline is written in, in the other languages the reader knows ("sesenta (60)
+    # días", "quindici giorni", "vierzehn Tagen", "dertig dagen", "trente jours", "trinta dias").
+    "cinco": 5,
+    "diez": 10,
+    "catorce": 14,
+    "quince": 15,
+    "veinte": 20,
+    "treinta": 30,
+    "sesenta": 60,
+    "noventa": 90,
+    "cinque": 5,
+    "dieci": 10,
+    "quattordici": 14,
+    "quindici": 15,
+    "venti": 20,
+    "trenta": 30,
+    "sessanta": 60,
+    "novanta": 90,
+    "cinq": 5,
+    "dix": 10,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "soixante": 60,
+    "fünf": 5,
+    "sechs": 6,
+    "zehn": 10,
+    "vierzehn": 14,
+    "dreißig": 30,
+    "sechzig": 60,
+    "neunzig": 90,
+    "vijf": 5,
+    "zes": 6,
+    "tien": 10,
+    "veertien": 14,
+    "dertig": 30,
+    "zestig": 60,
+    "negentig": 90,
+    "dez": 10,
+    "quatorze": 14,
+    "catorze": 14,
+    "trinta": 30,
+    "sessenta": 60,
 }
 _NUM = r"\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _UNITS = {
@@ -106,11 +149,16 @@ _DURATION = re.compile(
 )
 _CONTEXT = re.compile(
     r"(?i)(submi|claim|file[ds]?\b|filing|expense report|reimbursement request|request|receipt|invoice|"
-    r"bill|deadline|report|indien|einreich|einzureich|soumett|soumis|présent|present|declar|déclar)"
+    r"bill|deadline|report|indien|einreich|einzureich|soumett|soumis|présent|present|declar|déclar|"
+    # Italian, Spanish and Portuguese requests for reimbursement: "richieste di rimborso",
+    # "solicitudes de reembolso", "pedidos/solicitações de reembolso".
+    r"richiest|solicitud|solicitaç|pedidos?\s+de\s+reembolso|beantrag)"
 )
 _WINDOW = re.compile(
     r"(?i)(within|no later than|not later than|before|inside|older than|beyond|exceeding|over|up to|ouder dan|älter als|plus de|más de|max(?:imum)?\.?\s+of|at the latest|"
-    r"binnen|innerhalb|spätestens|dans les|dans un délai de|sous|dentro de|entro|of the|from the|after)"
+    r"binnen|innerhalb|spätestens|dans les|dans un délai de|sous|dentro de|entro|of the|from the|after|"
+    # "a más tardar", "au plus tard", "uiterlijk", "no prazo de", "em até": "at the latest", "within".
+    r"a\s+más\s+tardar|au\s+plus\s+tard|uiterlijk|no\s+prazo\s+de|em\s+até|mais\s+de)"
 )
 _PAYOUT = re.compile(
     r"(?i)(paid|processed|credited|settled|approved|transferred|disbursed|refunded)\s+within"
@@ -127,14 +175,15 @@ class DeadlineFinding:
 
 _SUBMIT = re.compile(
     r"(?i)(submi|expense\s+reports?|reimbursement\s+requests?|claims?\b|indien|einreich|einzureich|"
-    r"abrechnung|soumett|soumis|note\s+de\s+frais|présent|reconcil)"
+    r"abrechnung|soumett|soumis|note\s+de\s+frais|présent|reconcil|richiest|solicitud|solicitaç|pedidos?\s+de\s+reembolso|"
+    r"presenta|presente[nm]|apresenta|beantrag)"
 )
 # A deadline that costs the claim ("must", "will not be reimbursed") outranks advice ("should",
 # "are encouraged"): policies often print both, and only the first is the rule.
 _MANDATORY = re.compile(
     r"(?i)\b(must|shall|required|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest|will\s+not\s+be|"
     r"(?:is|are|be)\s+not\s+(?:reimburs|eligible|accepted)|ineligible|forfeit|taxable|spätestens|müssen|"
-    r"doivent|doit|moeten|deben)\b"
+    r"doivent|doit|moeten|deben|devono|deve|devem)\b"
 )
 _ADVISORY = re.compile(
     r"(?i)\b(should|encouraged|recommended|expected|promptly|as\s+soon\s+as|ideally|sollten|devraient)\b"

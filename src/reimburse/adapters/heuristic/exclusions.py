@@ -40,8 +40,18 @@ NEGATIVE = re.compile(
     r"(?:cost|expense)|nicht\s+erstattungsfähig|nicht\s+erstattet|werden\s+nicht\s+erstattet|"
     r"ausgeschlossen|nicht\s+übernommen|non\s+remboursables?|ne\s+(?:sont|seront)\s+pas\s+(?:rembours|pris(?:es?)?\s+en\s+charge)|"
     r"non\s+pris(?:es?)?\s+en\s+charge|exclus|niet\s+vergoed|niet\s+in\s+aanmerking|"
-    r"worden\s+niet\s+vergoed|uitgesloten|no\s+(?:se\s+)?(?:son|serán|será|es|se)\s+reembols|no\s+se\s+reembolsar|"
-    r"no\s+reembolsables?|non\s+(?:saranno|verranno|vengono)\s+rimbors|"
+    r"worden\s+niet\s+vergoed|uitgesloten|no\s+(?:se\s+)?(?:son|serán|será|es|se)\s+re{1,2}mbols|no\s+se\s+re{1,2}mbolsar|"
+    r"no\s+re{1,2}mbolsables?|non\s+(?:saranno|verranno|vengono)\s+rimbors|"
+    # Spanish "no (se) reembolsará(n)" (also spelt "rembolsar"); Portuguese "não (são|serão|devem
+    # ser|pode ser) reembolsad-", "não reembolsáveis"; Dutch "geen (recht op) vergoeding"; German
+    # "keine anrechenbaren Nebenkosten sind ...", "nicht anrechenbar/abrechenbar/ersetzt/vergütet".
+    r"no\s+(?:se\s+)?re{1,2}mbolsar[áa]n?\b|"
+    r"n[ãa]o\s+(?:(?:s[ãa]o|ser[ãa]o|ser[áa]|[ée]|devem|deve|podem|pode|poder[ãa]o)\s+)?(?:ser\s+)?reembols|"
+    r"\bgeen\s+(?:recht\s+op\s+)?(?:een\s+)?vergoeding|"
+    r"\bnicht\s+(?:anrechenbar|abrechenbar|ersetzt|vergütet)|"
+    r"\bkeine?n?\s+(?:(?:erstattungsfähigen|anrechenbaren|abrechenbaren|zu\s+erstattenden)\s+)?"
+    r"[\wäöüß]*(?:kosten|ausgaben|aufwendungen|auslagen)\s+(?:[^:]{0,60}?\s)?(?:sind|zählen)\b"
+    r"(?:\s+(?:insbesondere|beispielsweise|etwa|vor\s+allem|z\.\s?B\.))?|"
     r"excluidos?|non\s+(?:sono\s+)?rimborsabil|esclus[io]|(?:is|are)\s+not\s*\.?$|"
     # "Neither X nor Y will be reimbursed", "Weder X noch Y werden erstattet": the negation is in
     # the subject; `nn` is what it names.
@@ -582,6 +592,10 @@ _PAST_LIMIT = re.compile(
 _QUALIFIER = re.compile(
     r"(?i)\s+(?:if|unless|when|while|where|whether|that|which|who|due\s+to|except|given|obtained|"
     r"incurred|not\s+(?:\w+\s+)?related|related\s+to|regardless|paid\s+for|taken|used|purchased|between|as\s+well|involving|accompanying|"
+    # The same conditions in other languages: "een dienstreis korter dan vier uur", "wenn ...",
+    # "sauf ...", "salvo ...", "se ...": the item is excluded only then.
+    r"als|indien|wanneer|tenzij|korter\s+dan|langer\s+dan|minder\s+dan|bij|wenn|falls|sofern|soweit|außer|"
+    r"si|sauf|lorsque|salvo|cuando|excepto|se|tranne|qualora|exceto|desde\s+que|"
     + _PAST_LIMIT.pattern
     + r")\b.*$"
 )
@@ -644,19 +658,34 @@ def object_of(sentence: str) -> tuple[str, bool] | None:
 _EXAMPLES = re.compile(r"(?i)\b(?:such\s+as|e\.\s?g\.|for\s+(?:example|instance)|including)\s*:?(.+)$")
 
 
+# A sentence printed among the items, not an item: an instruction ("For questions please get in
+# touch with ..."), a pronoun or a linking adverb as subject ("this pertains to all employees",
+# "These costs are included in ...", "Likewise, the university is not liable ..."), or a subject
+# with a finite verb ("The nature of the meeting must be indicated ...", "Employees should carry").
+_SENTENCE_ITEM = re.compile(
+    r"(?i)\bplease\b|^\W*(?:this|it|they|we|you|these|those)\s+[a-z]|"
+    r"^\W*(?:likewise|additionally|however|also|furthermore|moreover|otherwise|therefore)\s*,|"
+    r"^\W*(?:the\s+)?(?:[^\W\d_]+\s+){0,4}?(?:must|should|shall|will|would|may|might|can|could)\s+"
+    r"(?!not\b|never\b)(?:be\s+)?[a-z]+"
+)
+
+
 def list_item(text: str) -> tuple[str, bool]:
     """A list item under an exclusion lead-in: the excluded thing, and whether it is qualified."""
     if re.search(r"(?i)https?:|www\.|\bpage\s+\d+\s+of\s+\d+", text):
         return "", True  # a page footer the text layer put inside the list
+    if _SENTENCE_ITEM.search(re.sub(r"\([^)]*\)", " ", text)):
+        return text, True  # only the kinds the lexicon knows count in a sentence
     examples = _EXAMPLES.search(text)
     if examples and known_kinds(examples.group(1)) and not known_kinds(text[: examples.start()]):
         # "Costs incurred at home, such as childcare or pet care": a vague head whose examples are
         # the things the lexicon knows.
         return examples.group(1), False
     text = re.sub(r"\([^)]*\)", " ", text)
-    # "Expenses of a spouse", "Expenses related to personal days": the item is what they are of.
+    # "Expenses of a spouse", "Expenses related to personal days", "Expenses incurred by spouses":
+    # the item is what (or whose) they are.
     text = re.sub(
-        r"(?i)^\s*(?:\w+\s+){0,2}?(?:expenses?|costs?)\s+(?:for|of|related\s+to|associated\s+with)\s+",
+        r"(?i)^\s*(?:\w+\s+){0,2}?(?:expenses?|costs?)\s+(?:for|of|related\s+to|associated\s+with|incurred\s+by)\s+",
         "",
         text,
     )

@@ -79,8 +79,7 @@ KINDS: tuple[ExpenseKind, ...] = (
     ExpenseKind(
         "hotel",
         _w(
-            "hotel, hotels, accommodation, accommodations, accomodation, accomodations, lodging, lodge, stay, "
-            "stays, hotel stay, hotel "
+            "hotel, hotels, accommodation, accommodations, lodging, lodge, stay, stays, hotel stay, hotel "
             "stays, guest house, boarding and lodging, hébergement, hôtel, nuitée, nuitées, logement, "
             "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
             "alojamiento, alloggio, albergo, alberghi, hoteles"
@@ -392,16 +391,18 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         "entertainment",
         _w(
             "entertainment, movie, movies, cinema, pay-per-view, pay per view, pay tv, in-room movies, "
-            "theater tickets, theatre tickets, concert tickets"
+            "theater tickets, theatre tickets, concert tickets, entretenimento, entretenimiento, divertissement, "
+            "intrattenimento"
         ),
         _w(
             "movie, cinema, pay-per-view, pay per view, pay tv, entertainment, netflix, concert, video on "
-            "demand, in-room movie, theater ticket, theatre ticket"
+            "demand, in-room movie, theater ticket, theatre ticket, entretenimento, entretenimiento, "
+            "divertissement, intrattenimento"
         ),
     ),
     ExcludedKind(
         "spa",
-        _w("spa, massage, massages, wellness, sauna, salon, beauty treatments"),
+        _w("spa, massage, massages, massagen, wellness, sauna, salon, beauty treatments"),
         _w(
             "massage, sauna, wellness, spa treatment, spa service, spa charges, spa package, salon, "
             "beauty treatment"
@@ -439,8 +440,8 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ),
     ExcludedKind(
         "gifts",
-        _w("gift, gifts, souvenir, souvenirs"),
-        _w("gift, souvenir"),
+        _w("gift, gifts, souvenir, souvenirs, geschenk, geschenke, cadeau, cadeaux, regalo, regalos, regali"),
+        _w("gift, souvenir, geschenk, cadeau, regalo, regali"),
     ),
     ExcludedKind(
         "room service",
@@ -516,11 +517,12 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         "reading material",
         _w(
             "newspaper, newspapers, magazine, magazines, reading material, reading materials, "
-            "zeitung, zeitungen, zeitschrift, zeitschriften, journaux, kranten, tijdschriften, periódicos"
+            "zeitung, zeitungen, tageszeitung, tageszeitungen, zeitschrift, zeitschriften, journaux, kranten, "
+            "tijdschriften, periódicos"
         ),
         _w(
             "newspaper, magazine, reading material, zeitung, zeitschrift, journaux, krant, tijdschrift, "
-            "periódico"
+            "periódico, tageszeitung"
         ),
     ),
     ExcludedKind(
@@ -553,17 +555,22 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         "card fees",
         _w(
             "finance charge, finance charges, annual fee, annual fees, interest charges, delinquency fees, "
-            "credit card fees, late payment fees"
+            "credit card fees, late payment fees, jahresgebühr, jahresgebühren, kreditkartengebühren"
         ),
-        _w("finance charge, annual fee, interest charge, delinquen, card fee, late payment, jahresgebühr"),
+        _w(
+            "finance charge, annual fee, interest charge, delinquen, card fee, late payment, jahresgebühr, "
+            "kreditkartengebühr"
+        ),
     ),
     ExcludedKind(
         "lost property",
         _w(
             "lost baggage, lost luggage, lost or stolen, loss or theft, theft, stolen, lost articles, "
-            "lost property, diebstahl"
+            "lost property, diebstahl, gestohlen, gestohlenes, gestohlene, extraviado, extraviados, extraviadas"
         ),
-        _w("lost baggage, lost luggage, lost article, theft, stolen, lost property, diebstahl"),
+        _w(
+            "lost baggage, lost luggage, lost article, theft, stolen, lost property, diebstahl, gestohlen, extraviad"
+        ),
     ),
     ExcludedKind(
         "medical",
@@ -609,8 +616,11 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
     ExcludedKind(
         # Buying bags, not carrying them: "excess luggage" is excess baggage, "lost luggage" lost property.
         "luggage purchases",
-        _w("briefcase, briefcases, suitcase, suitcases, luggage and briefcases, luggage or briefcases"),
-        _w("briefcase, suitcase, luggage set"),
+        _w(
+            "briefcase, briefcases, suitcase, suitcases, luggage and briefcases, luggage or briefcases, "
+            "reisetasche, reisetaschen, valise, valises, maleta, maletas, valigia, valigie"
+        ),
+        _w("briefcase, suitcase, luggage set, reisetasche, valise, maleta, valigia, valigie"),
     ),
     ExcludedKind(
         "fitness",
