@@ -79,7 +79,8 @@ KINDS: tuple[ExpenseKind, ...] = (
     ExpenseKind(
         "hotel",
         _w(
-            "hotel, hotels, accommodation, accommodations, lodging, lodge, stay, stays, hotel stay, hotel "
+            "hotel, hotels, accommodation, accommodations, accomodation, accomodations, lodging, lodge, stay, "
+            "stays, hotel stay, hotel "
             "stays, guest house, boarding and lodging, hébergement, hôtel, nuitée, nuitées, logement, "
             "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
             "alojamiento, alloggio, albergo, alberghi, hoteles"
