@@ -89,6 +89,17 @@ def _employee_lock(s: Settings) -> Any:
     return AsyncioEmployeeLock()
 
 
+def _batch_register(s: Settings) -> Any:
+    """The batches in flight per employee, shared like the employee lock (an erasure voids them)."""
+    if s.redis_url:
+        from reimburse.adapters.redis.redis_batch_register import RedisBatchRegister
+
+        return RedisBatchRegister(s.redis_url)
+    from reimburse.adapters.locks.memory_batch_register import MemoryBatchRegister
+
+    return MemoryBatchRegister()
+
+
 def _fx_rates(s: Settings) -> FxTable:
     from reimburse.adapters.fx.toml_fx_rates import read_fx_rates
 
@@ -322,6 +333,7 @@ class Container(containers.DeclarativeContainer):
     document_store = providers.Singleton(_document_store, settings)
     invoice_locks = providers.Singleton(InvoiceLocks)
     employee_lock = providers.Singleton(_employee_lock, settings)
+    batch_register = providers.Singleton(_batch_register, settings)
     tokens = providers.Singleton(_tokens, settings)
     answerer = providers.Singleton(_answerer, gemini)
 
@@ -339,6 +351,7 @@ class Container(containers.DeclarativeContainer):
         documents=document_store,
         history=history_store,
         employee_lock=employee_lock,
+        batch_register=batch_register,
         fx=providers.Singleton(_fx_rates, settings),
         in_process_extractor=providers.Callable(_in_process_extractor, extractor),
         concurrency=providers.Callable(
@@ -381,6 +394,8 @@ class Container(containers.DeclarativeContainer):
         history=history_store,
         documents=document_store,
         references=invoice_store,
+        employee_lock=employee_lock,
+        batches=batch_register,
     )
     apply_retention = providers.Singleton(
         ApplyRetention,
@@ -437,9 +452,10 @@ async def close_container(container: Container) -> None:
     client = container.qdrant_client()
     if client is not None:
         await client.close()
-    lock_close = getattr(container.employee_lock(), "close", None)
-    if lock_close is not None:  # the Redis lock's connection pool
-        await lock_close()
+    for shared in (container.employee_lock(), container.batch_register()):
+        shared_close = getattr(shared, "close", None)
+        if shared_close is not None:  # the Redis lock's and register's connection pools
+            await shared_close()
     executor = container.executor()
     if executor is not None:
         # waits (with a bound) for the workers to exit: the interpreter must not outrun them

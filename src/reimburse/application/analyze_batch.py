@@ -41,6 +41,7 @@ from reimburse.application.results import (
 from reimburse.application.review import analysis_event, carry_over
 from reimburse.domain.access import AccessDenied, Role, Viewer
 from reimburse.domain.errors import DomainError, PolicyError, StoreUnavailable, TooSlow
+from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.ids import invoice_id_for, new_batch_id, policy_id_for
 from reimburse.domain.record import InvoiceRecord, normalise_name
 from reimburse.domain.verdict.decide import Claim, decide, grant
@@ -59,6 +60,7 @@ from reimburse.domain.verdict.ledger import Ledger
 from reimburse.domain.verdict.policy import Policy
 from reimburse.domain.verdict.review import HistoryEvent
 from reimburse.domain.verdict.verdict import Flag, FlagCode, Status
+from reimburse.ports.batch_register import BatchRegister
 from reimburse.ports.clock import Clock
 from reimburse.ports.document_reader import DocumentReader
 from reimburse.ports.document_store import DocumentStore
@@ -72,6 +74,7 @@ from reimburse.ports.policy_store import PolicyStore
 
 T = TypeVar("T")
 STORED_TEXT_CHARS = 4000
+ERASED = "EmployeeErased"  # the processing error of an invoice whose employee was erased meanwhile
 # Store calls a batch written in one go makes at once while it is decided: the rest of the
 # thread pool stays free for the requests the server answers meanwhile.
 LOOKUPS_AT_ONCE = 4
@@ -245,6 +248,8 @@ class Batch:
         self._ahead: _Ahead | None = None
         self._fetched: dict[str, InvoiceRecord | None] = {}  # read by _same_file, used by _keep
         self.actor = request.owner or "admin"
+        self._key = normalise_name(request.employee_name)
+        self._ticket: str | None = None  # in the BatchRegister while the batch runs
 
     @property
     def total(self) -> int:
@@ -296,6 +301,9 @@ class Batch:
         early = not durable_each and uc.lookups_at_once > 0 and uc.documents is not None
         puts = asyncio.Semaphore(max(1, uc.lookups_at_once))  # the thread pool stays free for others
         started = 0
+        # Before anything is read or stored: an erasure from now on voids this batch.
+        if uc.batch_register is not None:
+            self._ticket = await _stored(uc.batch_register.enter(self._key))
 
         async def work(entry: ArchiveEntry) -> None:
             nonlocal started
@@ -350,6 +358,7 @@ class Batch:
             for put in puts_left:
                 put.cancel()
             await asyncio.gather(*puts_left, return_exceptions=True)
+            await self._leave()
 
     async def _read(
         self, entry: ArchiveEntry, puts: asyncio.Semaphore | None = None
@@ -380,7 +389,12 @@ class Batch:
         events: list[BatchEvent] = []
         # --- Critical section, per employee: load prior claims + decide + store. Two batches of one
         # employee never interleave here (EmployeeLock), so neither pays what the other just paid.
-        async with self._uc.employee_lock.hold(normalise_name(self.request.employee_name)):
+        async with self._uc.employee_lock.hold(self._key):
+            # Why a register and not the lock around reading: reading (OCR) is slow and needs no
+            # lock, so batches of one employee read side by side; only this check, deciding and
+            # storing exclude an erasure, which holds the same lock for its whole run.
+            if await self._voided():
+                return await self._erased_while_reading(read)
             await self._load_ledger([r.invoice.invoice_date for r in ordered if r.invoice.invoice_date])
             earlier: list[ClaimedBill] = []  # this batch's bills decided so far
             # Written in one go, the batch writes nothing to the invoice store before its end, so
@@ -410,7 +424,56 @@ class Batch:
                 if self._uc.history is not None:
                     await _stored(self._uc.history.append(self._pending_events))
         # --- end of the critical section
+        if self.results and await self._voided():  # stored, then erased before the client was told
+            return self._erased_after_storing(events)
         return events
+
+    async def _voided(self) -> bool:
+        register = self._uc.batch_register
+        if register is None or self._ticket is None:
+            return False
+        return await _stored(register.voided(self._key, self._ticket))
+
+    async def _leave(self) -> None:
+        register, ticket = self._uc.batch_register, self._ticket
+        self._ticket = None
+        if register is not None and ticket is not None:
+            try:
+                await register.leave(self._key, ticket)
+            except StoreUnavailable:  # the ticket lapses with its set; an erasure clears it anyway
+                log.warning("batch %s could not leave the batch register", self.batch_id)
+
+    def _erased(self, filename: str, message: str) -> InvoiceFailed:
+        return self._failed(filename, ERASED, message)
+
+    async def _erased_while_reading(self, read: list[_Read]) -> list[BatchEvent]:
+        """The employee was erased while this batch read its files: nothing of it is stored, and
+        the originals stored as they were read go again unless another record uses them."""
+        uc = self._uc
+        # Awaited, not cancelled: a put already writing in a thread would land after the delete.
+        await asyncio.gather(*self.early_puts.values(), return_exceptions=True)
+        early = {item.sha for item in read if item.entry.index in self.early_puts}
+        self.early_puts.clear()
+        if uc.documents is not None:
+            for sha in sorted(early):
+                if await _stored(uc.invoices.count(InvoiceFilter(file_sha256=sha))) == 0:
+                    await _stored(uc.documents.delete(sha))
+        message = "The employee's data was erased while this batch ran; the invoice was not stored."
+        return [
+            self._erased(item.entry.filename, message) for item in sorted(read, key=lambda r: r.entry.index)
+        ]
+
+    def _erased_after_storing(self, events: list[BatchEvent]) -> list[BatchEvent]:
+        """The erasure came right after the batch stored its results: they are gone, so none is
+        reported as stored."""
+        message = (
+            "The employee's data was erased right after this invoice was analysed; it is no longer stored."
+        )
+        self.results = []
+        return [
+            self._erased(event.result.filename, message) if isinstance(event, InvoiceJudged) else event
+            for event in events
+        ]
 
     async def _load_ledger(self, days: list[date]) -> None:
         """Issue 13: the grants already made to the employee, for the policy's limits that span
@@ -591,7 +654,9 @@ class AnalyzeBatch:
         in_process_extractor: InProcessInvoiceExtractor | None = None,
         lookups_at_once: int = LOOKUPS_AT_ONCE,
         invoice_reader: DocumentReader | None = None,
+        batch_register: BatchRegister | None = None,
     ) -> None:
+        self.batch_register = batch_register  # an erasure voids the employee's batches in flight
         # Invoices may have a cheaper reader than policies (no ruled tables: only policies use them).
         self.invoice_reader = invoice_reader or reader
         self.lookups_at_once = lookups_at_once  # 0: a batch written in one go looks up one by one

@@ -17,8 +17,10 @@ import msgspec
 from reimburse.domain.access import AccessDenied, Role, Viewer
 from reimburse.domain.filters import InvoiceFilter
 from reimburse.domain.record import normalise_name
+from reimburse.ports.batch_register import BatchRegister
 from reimburse.ports.clock import Clock
 from reimburse.ports.document_store import DocumentStore
+from reimburse.ports.employee_lock import EmployeeLock
 from reimburse.ports.invoice_store import InvoiceStore
 from reimburse.ports.record_eraser import RecordEraser
 
@@ -59,6 +61,8 @@ class EraseEmployee:
         history: RecordEraser | None = None,
         documents: DocumentStore | None = None,
         references: InvoiceStore | None = None,
+        employee_lock: EmployeeLock | None = None,
+        batches: BatchRegister | None = None,
     ) -> None:
         self._invoices = invoices
         self._chats = chats
@@ -66,18 +70,28 @@ class EraseEmployee:
         self._history = history
         self._documents = documents
         self._references = references  # the invoice store, read to find who else uses a document
+        self._lock = employee_lock  # the analysis's lock: no batch of the employee decides meanwhile
+        self._batches = batches  # the employee's batches in flight, voided by the erasure
 
     async def __call__(self, viewer: Viewer, employee_name: str) -> ErasureReport:
         if viewer.role is not Role.ADMIN:
             raise AccessDenied("only an admin may erase an employee's data")
         erasure_id = f"era_{secrets.token_hex(8)}"
-        # Chat first: a crash in between leaves invoices to erase again, never answers about them.
-        chats = await self._chats.erase_employee(employee_name)
-        events = await self._history.erase_employee(employee_name) if self._history is not None else 0
-        # Originals before the invoices that name them: a crash in between leaves invoices that find
-        # their documents again on the next run; the reverse would orphan the files for good.
-        documents = await self._erase_documents(employee_name)
-        invoices = await self._invoices.erase_employee(employee_name)
+        key = normalise_name(employee_name)
+        # A batch stores under this lock, so it stored all before the erasure or stores after it;
+        # one still reading is voided (at the end, so that one entering meanwhile is voided too:
+        # its early originals may be files erased here) and stores nothing.
+        async with self._lock.hold(key) if self._lock is not None else contextlib.nullcontext():
+            try:
+                # Chat first: a crash in between leaves invoices to erase again, never answers about them.
+                chats = await self._chats.erase_employee(employee_name)
+                events = await self._history.erase_employee(employee_name) if self._history is not None else 0
+                # Originals before the invoices that name them: a crash in between leaves invoices that
+                # find their documents again on the next run; the reverse would orphan the files for good.
+                documents = await self._erase_documents(employee_name)
+                invoices = await self._invoices.erase_employee(employee_name)
+            finally:
+                voided = await self._batches.void(key) if self._batches is not None else 0
         at = self._clock.now()
         _audit(
             "employee_erased",
@@ -87,6 +101,7 @@ class EraseEmployee:
             chat_messages_removed=chats,
             history_events_removed=events,
             documents_removed=documents,
+            batches_voided=voided,
             at=at.isoformat(),
         )
         return ErasureReport(erasure_id, invoices, chats, at, events, documents)
