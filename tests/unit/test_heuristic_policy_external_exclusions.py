@@ -99,6 +99,29 @@ def test_refusals_in_other_languages(text: str, kinds: set[str]) -> None:
     assert kinds <= names(read(text))
 
 
+# The active refusal ("the company will not reimburse X") in other languages: the thing refused is
+# the verb's object, never the company that refuses (a Spanish template: "(Company) no rembolsará a
+# los pasajeros por la pérdida de artículos personales").
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("La empresa no reembolsará las multas de tráfico.", {"fines"}),
+        ("La compañía no rembolsará a los viajeros por la pérdida de objetos personales.", {"lost property"}),
+        ("Die Firma erstattet keine Kosten für Minibar und Trinkgelder.", {"minibar", "tips"}),
+        ("L'entreprise ne rembourse pas les amendes ni les pourboires.", {"fines", "tips"}),
+        ("A empresa não reembolsará multas de trânsito.", {"fines"}),
+        ("De werkgever vergoedt geen boetes.", {"fines"}),
+        ("L'azienda non rimborsa le multe.", {"fines"}),
+    ],
+)
+def test_active_refusals_in_other_languages_exclude_their_object(sentence: str, kinds: set[str]) -> None:
+    policy = read(sentence + "\n")
+    assert names(policy) == kinds
+    assert not {
+        k for k in keywords(policy) if k in {"empresa", "firma", "entreprise", "werkgever", "azienda"}
+    }
+
+
 def test_a_situation_under_a_foreign_refusal_gives_no_keyword() -> None:
     # "a business trip shorter than four hours": a condition, not a thing on an invoice.
     text = "U heeft geen recht op vergoeding voor:\n- een dienstreis korter dan vier uur\n- fooien\n"

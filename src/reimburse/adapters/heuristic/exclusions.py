@@ -46,6 +46,10 @@ NEGATIVE = re.compile(
     # ser|pode ser) reembolsad-", "não reembolsáveis"; Dutch "geen (recht op) vergoeding"; German
     # "keine anrechenbaren Nebenkosten sind ...", "nicht anrechenbar/abrechenbar/ersetzt/vergütet".
     r"no\s+(?:se\s+)?re{1,2}mbolsar[áa]n?\b|"
+    # The active forms, whose object object_of reads: see _ACTIVE_FOREIGN.
+    r"\bno\s+re{1,2}mbolsa\b|\bne\s+(?:rembourse(?:ra)?|prend(?:ra)?)\s+pas|"
+    r"\b(?:erstattet|übernimmt|ersetzt)\s+(?:keine?n?|nicht)\b|\bvergoedt\s+(?:geen|niet)\b|"
+    r"\bnon\s+rimborsa(?:no|r[àa]|ranno)?\b|"
     r"n[ãa]o\s+(?:(?:s[ãa]o|ser[ãa]o|ser[áa]|[ée]|devem|deve|podem|pode|poder[ãa]o)\s+)?(?:ser\s+)?reembols|"
     r"\bgeen\s+(?:recht\s+op\s+)?(?:een\s+)?vergoeding|"
     r"\bnicht\s+(?:anrechenbar|abrechenbar|ersetzt|vergütet)|"
@@ -84,7 +88,7 @@ _TAIL = re.compile(
     r"(?:may|might|will|shall|can|could|would|must|should|is|are|be|been|not)))+$"
 )
 _PARTS = re.compile(
-    r"(?i)\s*(?:,|;|/|&|\band\b|\bor\b|\bnor\b|\bnoch\b|\bund\b|\boder\b|\bet\b|\bou\b|\ben\b|\by\b|\be\b)\s*"
+    r"(?i)\s*(?:,|;|/|&|\band\b|\bor\b|\bnor\b|\bnoch\b|\bund\b|\boder\b|\bet\b|\bou\b|\ben\b|\by\b|\be\b|\bni\b)\s*"
 )
 _GENERIC = {
     "trip",
@@ -641,11 +645,31 @@ def _unqualified(text: str) -> tuple[str, bool]:
     return head, narrowed
 
 
+# The same active refusal in other languages: "no reembolsará X", "ne rembourse pas X", "erstattet
+# keine X", "não reembolsará X", "vergoedt geen X", "non rimborsa X"; the object follows the verb.
+_ACTIVE_FOREIGN = re.compile(
+    r"(?i)(?:\bno\s+re{1,2}mbolsa(?:r[áa]n?)?|\bne\s+(?:rembourse(?:ra)?|prend(?:ra)?)\s+pas(?:\s+en\s+charge)?|"
+    r"\b(?:erstattet|übernimmt|ersetzt|bezahlt)\s+(?:keine?n?|nicht)|\bn[ãa]o\s+reembols(?:a|ar[áa]|ar[ãa]o)|"
+    r"\bvergoedt\s+(?:geen|niet)|\bnon\s+rimborsa(?:no|r[àa]|ranno)?)\b"
+)
+# Who is (not) paid and the generic noun before the thing: "a los pasajeros por", "aux salariés",
+# "Kosten für", "los gastos de", "les frais de", "de kosten van".
+_FOREIGN_LEAD = re.compile(
+    r"(?i)^\s*(?:(?:a|à|aux?)\s+(?:(?:los|las|les|la|el|os|as)\s+)?\w+\s+(?:por|para|pour|pelas?|pelos?)\s+|"
+    r"(?:(?:die|den|los|las|el|les|le|la|de|het|os|as|o|i|gli|le)\s+)?(?:kosten|ausgaben|aufwendungen|gastos|costos?|costes?|"
+    r"frais|dépenses|despesas|custos|spese|costi|uitgaven)\s+(?:für|de|des|du|van|di|per)\s+)"
+)
+
+
 def object_of(sentence: str) -> tuple[str, bool] | None:
     """What an active negative sentence says is not paid: the object after 'will not reimburse'."""
     m = _ACTIVE.search(sentence)
     if m is None:
-        return None
+        foreign = _ACTIVE_FOREIGN.search(sentence)
+        if foreign is None:
+            return None
+        tail = re.split(r"[.;:]", sentence[foreign.end() :], maxsplit=1)[0]
+        return _unqualified(_FOREIGN_LEAD.sub("", tail, count=1))
     # "Costs we do not cover include: X, Y and Z": the relative clause ends; the list is the object.
     rest = re.sub(r"(?i)^\s*(?:include|includes|are)\b(?:\s+the\s+following)?\s*:?", " ", sentence[m.end() :])
     tail = re.split(r"[.;:]", rest, maxsplit=1)[0]

@@ -567,10 +567,12 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
         "lost property",
         _w(
             "lost baggage, lost luggage, lost or stolen, loss or theft, theft, stolen, lost articles, "
-            "lost property, diebstahl, gestohlen, gestohlenes, gestohlene, extraviado, extraviados, extraviadas"
+            "lost property, diebstahl, gestohlen, gestohlenes, gestohlene, extraviado, extraviados, extraviadas, "
+            "pérdida, pérdidas"
         ),
         _w(
-            "lost baggage, lost luggage, lost article, theft, stolen, lost property, diebstahl, gestohlen, extraviad"
+            "lost baggage, lost luggage, lost article, theft, stolen, lost property, diebstahl, gestohlen, extraviad, "
+            "pérdida"
         ),
     ),
     ExcludedKind(
