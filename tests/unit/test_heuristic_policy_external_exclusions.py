@@ -84,6 +84,7 @@ def test_a_sentence_among_the_items_gives_no_phrase_keyword(line: str, junk: str
             {"spa", "minibar", "entertainment"},
         ),
         ("Nicht anrechenbar sind Bußgelder.\n", {"fines"}),
+        ("Souvenirs gelten nicht als Reisenebenkosten.\n", {"gifts"}),
         # Dutch: "U heeft geen recht op vergoeding voor: ...".
         ("U heeft geen recht op vergoeding van de volgende kosten:\n- boetes\n- fooien\n", {"fines", "tips"}),
         # Portuguese: "não serão reembolsadas", "não devem ser reembolsadas, como: ...".

@@ -53,6 +53,8 @@ NEGATIVE = re.compile(
     r"n[ãa]o\s+(?:(?:s[ãa]o|ser[ãa]o|ser[áa]|[ée]|devem|deve|podem|pode|poder[ãa]o)\s+)?(?:ser\s+)?reembols|"
     r"\bgeen\s+(?:recht\s+op\s+)?(?:een\s+)?vergoeding|"
     r"\bnicht\s+(?:anrechenbar|abrechenbar|ersetzt|vergütet)|"
+    # "Geschenke gelten nicht als Reisenebenkosten": not counted among the costs that are paid.
+    r"\b(?:gelten|sind|zählen)\s+(?:auch\s+|jedoch\s+)?nicht\s+(?:als|zu\s+den)\s+[\wäöüß]*(?:kosten|ausgaben|auslagen)\b|"
     r"\bkeine?n?\s+(?:(?:erstattungsfähigen|anrechenbaren|abrechenbaren|zu\s+erstattenden)\s+)?"
     r"[\wäöüß]*(?:kosten|ausgaben|aufwendungen|auslagen)\s+(?:[^:]{0,60}?\s)?(?:sind|zählen)\b"
     r"(?:\s+(?:insbesondere|beispielsweise|etwa|vor\s+allem|z\.\s?B\.))?|"
