@@ -184,3 +184,65 @@ def test_accommodation_misspelt_is_still_lodging(word: str) -> None:
     text = f"{word} limits\nGrade   Metro cities   Other cities\nGrade A   INR 3,000   INR 2,000\n"
     policy = _read(text, "INR")
     assert {(c.category, str(c.amount)) for c in policy.caps} == {("hotel", "3000"), ("hotel", "2000")}
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Meal allowances\nBreakfast $9.00\nLunch $13.00\nDinner $21.00\nTotal $43.00\n", "43"),
+        (
+            "Meal allowances (CAD)\nBreakfast $19.10\nLunch $18.90\nDinner $47.35\nMeal allowance total $85.35\n",
+            "85.35",
+        ),
+        ("Meals are paid as follows: breakfast $9, lunch $13, dinner $21. Daily total: $43.\n", "43"),
+    ],
+)
+def test_a_total_row_is_the_sum_of_the_rows_not_a_limit(text: str, total: str) -> None:
+    policy = _read(text)
+    assert all(c.amount != Decimal(total) for c in policy.caps), policy.caps
+    assert Decimal(total) in {a.amount for a in policy.amounts}
+    assert len(policy.caps) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meals are reimbursed.\nThe total reimbursement for meals may not exceed $75 per day.\n",
+        "Meals are reimbursed.\nMeals in total: up to $75 per day.\n",
+    ],
+)
+def test_a_total_stated_as_a_limit_stays_a_limit(text: str) -> None:
+    assert _cap(_read(text), "75").unit is CapUnit.DAY
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Where staff travel for 10 hours or more but no overnight stay, they receive an allowance of up to "
+            "$41 per day for meals.\n",
+            "no overnight stay",
+        ),
+        ("Non-overnight meal reimbursements may not exceed $33 per day.\n", "Non-overnight"),
+        (
+            "Meals on a day without an overnight stay are reimbursed up to $27 per day.\n",
+            "without an overnight stay",
+        ),
+    ],
+)
+def test_a_trip_without_a_night_away_is_not_read_as_an_overnight_stay(text: str, said: str) -> None:
+    cap = next(iter(_read(text).caps))
+    assert cap.condition is not None and said in cap.condition.other, cap
+    assert cap.condition.other.split("; ")[-1] != "overnight stay"
+
+
+def test_business_entertaining_heading_says_what_its_rows_cap() -> None:
+    text = (
+        "Laundry is reimbursed up to a maximum of £12.00.\n"
+        "Business Entertaining\n"
+        "Costs of entertaining business guests are reimbursed up to these limits:\n"
+        "Lunchtime a maximum of £22 per person\n"
+    )
+    policy = _read(text, "GBP")
+    assert _cap(policy, "22").category == "entertainment"
+    assert _cap(policy, "12.00").category == "laundry"

@@ -180,7 +180,7 @@ CASES: list[tuple[str, str, str, set[Limit]]] = [
         "For overnight travel, meals are reimbursed up to $60 per day.\n",
         "USD",
         {
-            ("meals", D(20), "meal", "lunch", "day trips; overnight stay"),
+            ("meals", D(20), "meal", "lunch", "day trips; without an overnight stay"),
             ("meals", D(60), "day", "", "overnight travel"),
         },
     ),

@@ -140,6 +140,9 @@ _DEDUCTION = re.compile(r"(?i)\b(?:reduced|lowered|decreased|deducted|minus|less
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
+# "Total $45.00", "Meal allowance total 91.50" under breakfast, lunch and dinner rows: the sum of
+# the rows, not a limit of its own (a total that is one says so: "may not exceed $45 in total").
+_TOTAL_ROW = re.compile(r"(?i)^\W*(?:[^\W\d_]+\s+){0,3}total\s*[:=\-–]?\s*$")
 _NEGOTIATED = re.compile(
     r"(?i)\b(?:corporate|negotiated|preferred|contract(?:ed)?|company|group|conference|discounted)\s+"
     r"(?:hotel\s+|room\s+)?(?:rates?|prices?|tariffs?)\s*(?:of|is|are|at|:)?\s*(?:about|approximately|around)?\s*$"
@@ -281,6 +284,8 @@ def find_caps(
         weak = strong is None
         unit_follows = _PER.match(after.lstrip(" :-")) is not None or re.match(r"\s*/\s*[^\W\d_]", after)
         kind = _kind(sentence, own, before, unit)
+        if kind is RuleType.LIMIT and _TOTAL_ROW.match(sentence[lo : a.start]):
+            kind = RuleType.REFERENCE
         above = _ABOVE.search(before)
         if kind is RuleType.LIMIT and strong is None and above is None and _PRICE_REFUSED.match(after):
             continue

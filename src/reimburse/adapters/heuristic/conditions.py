@@ -209,7 +209,10 @@ _METHOD = re.compile(
     r"(?i)(?<![^\W\d_])(?:actual\s+(?:cost|expense)s?|per\s+diem|allowance|reimbursement)\s+(?:basis|method)(?![^\W\d_])"
 )
 _TRIP = re.compile(
-    r"(?i)(?<![^\W\d_])(?:overnight\s+(?:stays?|travel|trips?)|(?:same|single)[- ]day\s+(?:travel|trips?)|"
+    # "but no overnight stay", "without an overnight stay", "non-overnight meals": the negation is
+    # the condition; read alone, "overnight stay" would say the opposite.
+    r"(?i)(?<![^\W\d_])(?:(?:no|non-?|not\s+an?|without\s+(?:an?\s+)?)\s*overnight(?:\s+(?:stays?|travel|trips?|"
+    r"accommodation|lodging))?|overnight\s+(?:stays?|travel|trips?)|(?:same|single)[- ]day\s+(?:travel|trips?)|"
     r"day\s+trips?|(?:travel|trips?)\s+(?:without|with)\s+(?:an?\s+)?overnight(?:\s+stay)?|"
     r"(?:the\s+)?(?:first\s+(?:and|or|&)\s+last|first|last)\s+days?\s+of\s+(?:travel|the\s+trip)|"
     r"(?:at\s+least|more\s+than|over|less\s+than|under|within|beyond)\s+\d+\s+(?:miles?|km|kilomet(?:er|re)s?|"

@@ -282,7 +282,7 @@ KINDS: tuple[ExpenseKind, ...] = (
     ),
     ExpenseKind(
         "entertainment",
-        _w("entertainment, movies, leisure, recreation"),
+        _w("entertainment, business entertaining, entertaining, movies, leisure, recreation"),
         _kw(
             "movie:3, cinema:3, pvr:3, inox:3, bookmyshow:4, concert:3, amusement:3, theme park:4, "
             "netflix:4, spotify:4, streaming:2, kino:3"
