@@ -132,3 +132,24 @@ def test_a_japanese_fuel_receipt_reads_total_currency_and_date() -> None:
 @pytest.mark.parametrize("text", ["小倉北区片野3-14-13", "東京都港区芝公園4-2-8"])
 def test_japanese_block_numbers_are_not_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+# Japanese tills name their money lines 合計 / 計 / 現計 (total), 小計 (subtotal), お預り (cash
+# handed over) and お釣り (change); before, the subtotal or the cash handed over was taken.
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        (
+            "ホームセンター\n2025年 5月2日\n工具 ¥1,200\nネジ ¥300\n小計 2点\n¥1,500\n"
+            "10.0% 消費税等\n¥150\n現計\n¥1,650\nお預り\n¥2,000\nお釣り\n¥350",
+            Decimal("1650"),
+        ),
+        (
+            "自転車店\n2025-06-01 10:00\n自転車\n¥50,000\n部品\n¥4,000\n内税\n¥4,909\n計\n¥54,000\n"
+            "お預り ¥60,000\nお\n釣\n¥6,000",
+            Decimal("54000"),
+        ),
+    ],
+)
+def test_japanese_total_labels(text: str, total: Decimal) -> None:
+    assert read(text).total == total

@@ -24,7 +24,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         # Croatian ("Totalt", "Summa", "Kokku", "Celkem", "Razem", "Ukupno").
         " totalt, summa, att betala, i alt, at betale, å betale, yhteensä, kokku, summa kokku,"
         " celkem, celkem k úhradě, celková částka, razem, suma, razem do zapłaty, ukupno,"
-        " ukupan iznos, sveukupno, valor total, total da fatura"
+        " ukupan iznos, sveukupno, valor total, total da fatura,"
+        # Japanese tills: 合計 or 計 (total), 総合計 (grand total), 現計 (the total rung up)
+        " 合計, 計, 総合計, 現計"
     ),
     # What is still to pay after deposits, prepayments and payments: Invoice.amount_due.
     "due": (
@@ -55,10 +57,15 @@ AMOUNT_PHRASES: dict[str, str] = {
         " pinbetaling, contant, contant betaald, payé, réglé, carte bancaire, carte bleue, espèces,"
         " pagado, pagato, tarjeta, efectivo, contanti, carta di credito, bancomat, betalt, betald,"
         " pay, kontant, kort, kortti, käteinen, kaart, sularaha, karta, kartou, platba kartou, hotovost,"
-        " gotówka, gotovina, kartica, montant prélevé, entrichteter betrag, gezahlter betrag"
+        " gotówka, gotovina, kartica, montant prélevé, entrichteter betrag, gezahlter betrag,"
+        # Japanese: お預り / お預かり, the cash handed over
+        " お預り, お預かり"
     ),
     # Money handed back on a cash payment: paid minus change is what was charged.
-    "change": "change, change due, rückgeld, wechselgeld, retour, rendu, monnaie rendue, wisselgeld, vuelto, resto",
+    "change": (
+        "change, change due, rückgeld, wechselgeld, retour, rendu, monnaie rendue, wisselgeld, vuelto, resto,"
+        " お釣り, お釣, おつり, 釣銭"  # Japanese
+    ),
     # Additions after tax that a total includes.
     "tip": "tip, tips, gratuity, trinkgeld, pourboire, fooi, propina, mancia, service charge",
     # Amounts before tax.
@@ -68,7 +75,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " total ht, total h.t., montant ht, montant hors taxes, sous-total ht, total hors tva,"
         " totaal excl. btw, totaal exclusief btw, subtotaal, netto bedrag, bedrag excl. btw,"
         " importe neto, total parcial, base imponible, subtotal sin iva, total neto, imponibile, totale imponibile,"
-        " subtotale, totale netto, total liquido, total líquido, valor líquido, total excl. vat, total excluding vat, net amount excl"
+        " subtotale, totale netto, total liquido, total líquido, valor líquido, total excl. vat, total excluding vat, net amount excl,"
+        " 小計"  # Japanese
     ),
     # Taxes included in a total already ("davon MwSt", "dont TVA"): never added on top of it.
     "tax_included": (
