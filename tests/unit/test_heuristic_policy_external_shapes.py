@@ -246,3 +246,39 @@ def test_business_entertaining_heading_says_what_its_rows_cap() -> None:
     policy = _read(text, "GBP")
     assert _cap(policy, "22").category == "entertainment"
     assert _cap(policy, "12.00").category == "laundry"
+
+
+def test_an_allowance_paid_without_a_receipt_is_a_limit_per_meal() -> None:
+    text = (
+        "Meals are reimbursed.\n"
+        "Staff on one-day trips more than 40 miles from their office are eligible for reimbursement of "
+        "$6.00 for breakfast and $14.00 for dinner without a receipt.\n"
+    )
+    policy = _read(text)
+    for amount, meal in (("6.00", "breakfast"), ("14.00", "dinner")):
+        cap = _cap(policy, amount)
+        assert (cap.category, cap.unit, cap.meal) == ("meals", CapUnit.MEAL, meal), cap
+
+
+def test_a_receipt_the_claim_comes_with_is_no_unit() -> None:
+    text = "Meals are reimbursed.\nBreakfast is reimbursed up to $11 on presentation of a receipt.\n"
+    assert _cap(_read(text), "11").unit is CapUnit.MEAL
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "Meals are reimbursed.\nWhile travelling, receipts under $70 are not required unless they are for lodging.\n",
+            "70",
+        ),
+        ("Meals are reimbursed.\nReceipts are required for every expense over $25.\n", "25"),
+        (
+            "Meals are reimbursed.\nNo receipts are needed for meals of less than $15, without exception.\n",
+            "15",
+        ),
+    ],
+)
+def test_a_receipt_rule_with_a_comparison_stays_a_threshold(text: str, amount: str) -> None:
+    policy = _read(text)
+    assert all(c.amount != Decimal(amount) for c in policy.caps), policy.caps

@@ -197,8 +197,21 @@ def _reference(a: AmountMatch, before: str, after: str, money_text: bool) -> boo
 _ROUND_TRIP = re.compile(r"(?i)^\W*(?:(?:for|on|per)\s+(?:a|an|each|the)?\s*)?round[- ]?trip\b")
 
 
+# "... without a receipt", "on presentation of a receipt": the receipt is how it is paid, no unit.
+_RECEIPT_OBJECT = re.compile(
+    r"(?i)\b(?:without|with|no|provide|submit|present(?:ation\s+of)?|show|attach|keep|obtain)\s*$"
+)
+
+
 def _unit(text: str) -> tuple[CapUnit | None, bool]:
-    m = _PER.search(text)
+    m = next(
+        (
+            p
+            for p in _PER.finditer(text)
+            if not (re.match(r"(?i)an?\s", p.group(0)) and _RECEIPT_OBJECT.search(text[: p.start()]))
+        ),
+        None,
+    )
     if m is None:
         if _ROUND_TRIP.match(text):  # "$600 round trip": a fare for the whole journey
             return CapUnit.TRIP, False
@@ -331,10 +344,10 @@ def find_caps(
             ):
                 kind = RuleType.RATE  # a per diem paid without receipts is an allowance, not a cap
             elif (
-                (_THRESHOLD.search(sentence) and not unit_follows)
+                (_threshold_in(sentence, before) and not unit_follows)
                 or (
                     unit is None
-                    and _APPROVER.search(sentence[a.end : a.end + 45])  # "Directors: $300" is a role row
+                    and _unwaived(_APPROVER, sentence[a.end : a.end + 45])  # "Directors: $300" is a role row
                     and not re.search(r"(?i)reimburs|allow", own)
                 )
                 # "Meals $25" under "Receipt requirements": the heading says what the row's amount is.
@@ -386,6 +399,29 @@ def find_caps(
                 share = AmountMatch(value, None, m.start(), m.end(), "." in m.group(1))
                 out.append(CapFinding(share, None, False, True, RuleType.RATE, percent=True))
     return out
+
+
+# "receipts for expenses over $25", "receipts less than $75 are not required": a comparison ties
+# the amount to the receipt rule.
+_COMPARED = re.compile(
+    r"(?i)(?:over|under|above|below|(?:less|more|greater|lower|higher)\s+than|exceed(?:s|ing)?|"
+    r"in\s+excess\s+of|at\s+least)\s*$"
+)
+
+
+def _threshold_in(sentence: str, before: str) -> bool:
+    """The sentence says when a receipt or an approval is needed. "$5.00 for breakfast ... without a
+    receipt" says how an allowance is paid: the amount is what is paid, not a threshold, unless a
+    comparison ties it to the receipts."""
+    if _COMPARED.search(before):
+        return _THRESHOLD.search(sentence) is not None
+    return _unwaived(_THRESHOLD, sentence)
+
+
+def _unwaived(pattern: re.Pattern[str], text: str) -> bool:
+    """The pattern occurs outside a "without a receipt" / "no receipts required" phrase."""
+    waived = [(m.start(), m.end()) for m in _NO_RECEIPTS.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in waived) for m in pattern.finditer(text))
 
 
 def _kind_label(before: str) -> bool:
