@@ -2,10 +2,11 @@
 erased, and no original may be left behind that no record points to.
 
 Real adapters (the embedded Qdrant Edge store, the filesystem document store, the employee lock and
-batch register in this process or on a real redis-server);
-the only fakes hold the batch at a dangerous point until the erasure has been asked for: an
-extractor (the batch is reading; some originals may already be stored) and a document store that
-wraps the real one (the batch is inside its critical section, storing an original).
+batch register in this process or on a real redis-server). The only fakes hold the batch at a
+dangerous point until the erasure has been asked for: an extractor (the batch is reading; some
+originals may already be stored), and wrappers of the real document store (the batch is inside its
+critical section, storing an original) and of the real register (the batch stored its results and
+has not reported them yet).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from reimburse.domain.ids import invoice_id_for
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Policy
+from reimburse.ports.batch_register import BatchRegister
 from reimburse.ports.document_store import DocumentStore
 from tests.conftest import cab_invoice, make_settings, make_zip, meal_invoice, offline_container
 from tests.redis_server import next_database, redis_server  # noqa: F401  (fixture)
@@ -214,3 +216,47 @@ async def test_an_erasure_asked_while_a_batch_stores_waits_for_it_and_erases_it(
     assert len([e for e in events if isinstance(e, InvoiceJudged)]) == len(FILES)
     assert report.invoices_removed == len(FILES)
     assert await service.left_behind() == (0, 0, set())
+
+
+class PausingRegister:
+    """The real register of the service; the batch's second question (after its critical section,
+    before it reports) waits for `release`, so an erasure can come between storing and reporting."""
+
+    def __init__(self, real: BatchRegister) -> None:
+        self._real = real
+        self.asked = 0
+        self.reporting = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def enter(self, employee_key: str) -> str:
+        return await self._real.enter(employee_key)
+
+    async def voided(self, employee_key: str, ticket: str) -> bool:
+        self.asked += 1
+        if self.asked == 2:
+            self.reporting.set()
+            await self.release.wait()
+        return await self._real.voided(employee_key, ticket)
+
+    async def leave(self, employee_key: str, ticket: str) -> None:
+        await self._real.leave(employee_key, ticket)
+
+    async def void(self, employee_key: str) -> int:
+        return await self._real.void(employee_key)
+
+
+async def test_results_erased_before_they_are_reported_are_reported_as_erased(service: Service) -> None:
+    register = PausingRegister(service.container.batch_register())
+    service.analyze.batch_register = register
+    run = asyncio.create_task(service.analyze.run(_request(), io.BytesIO(make_zip(FILES))))
+    await asyncio.wait_for(register.reporting.wait(), HANG_GUARD)
+    assert await service.left_behind() == (3, 3, SHAS)  # stored: the erasure comes after
+    report = await asyncio.wait_for(service.erase(), HANG_GUARD)
+    register.release.set()
+    summary = await asyncio.wait_for(run, HANG_GUARD)
+
+    assert report.invoices_removed == len(FILES)
+    assert await service.left_behind() == (0, 0, set())
+    assert summary.processed_invoices == 0
+    assert not summary.results
+    assert {e.error for e in summary.processing_errors} == {"EmployeeErased"}
