@@ -282,3 +282,48 @@ def test_a_receipt_the_claim_comes_with_is_no_unit() -> None:
 def test_a_receipt_rule_with_a_comparison_stays_a_threshold(text: str, amount: str) -> None:
     policy = _read(text)
     assert all(c.amount != Decimal(amount) for c in policy.caps), policy.caps
+
+
+@pytest.mark.parametrize(
+    ("rows", "first", "second"),
+    [
+        (
+            "Hotel rates\nUK - Manchester £140.00 per night\nUK - Other £85.00 per night\n",
+            ("140.00", "UK - Manchester"),
+            ("85.00", "elsewhere"),
+        ),
+        (
+            "Hotel stays, reasonable rates:\n  • Major cities: £150 per night\n  • Other: £95 per night\n",
+            ("150", "Major cities"),
+            ("95", "elsewhere"),
+        ),
+        (
+            "Hotel stays\nGeneva: CHF 240 per night\nOther: CHF 170 per night\n",
+            ("240", "Geneva"),
+            ("170", "elsewhere"),
+        ),
+    ],
+)
+def test_a_bare_other_row_under_a_place_row_is_every_other_place(
+    rows: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    policy = _read(rows, "GBP")
+    for amount, place in (first, second):
+        cap = _cap(policy, amount)
+        assert cap.unit is CapUnit.NIGHT and cap.condition is not None, cap
+        assert cap.condition.locations == (place,), cap
+
+
+@pytest.mark.parametrize(
+    ("rows", "amount"),
+    [
+        # A role above "Other" makes it the other grades' row, not a place's.
+        ("Hotel stays are reimbursed.\nDirectors £200 per night\nOther £150 per night\n", "150"),
+        # A kind above "Other" is no place either.
+        ("Meals are reimbursed.\nBreakfast £10\nOther £25\n", "10"),
+    ],
+)
+def test_an_other_row_under_a_role_or_a_kind_names_no_place(rows: str, amount: str) -> None:
+    policy = _read(rows, "GBP")
+    assert all(not (c.condition and c.condition.locations) for c in policy.caps), policy.caps
+    _cap(policy, amount)

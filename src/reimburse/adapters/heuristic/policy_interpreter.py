@@ -47,7 +47,7 @@ from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.off_loop import off_loop
 from reimburse.domain.errors import PolicyError, TooSlow
 from reimburse.domain.verdict.document import Document
-from reimburse.domain.verdict.policy import CapUnit, Condition, Policy, RuleType
+from reimburse.domain.verdict.policy import ELSEWHERE, CapUnit, Condition, Policy, RuleType
 
 _COVER = re.compile(
     r"(?i)(reimburs|\bcovered\b|\bcovers?\b|eligible|\ballowed\b|permitted|claimable|can\s+(?:be\s+)?claim|pays?\s+for|"
@@ -109,6 +109,8 @@ class HeuristicPolicyInterpreter:
             before = scoped[k - 1][0].text if k else ""
             for finding in examples_of_previous(clause.text, before):
                 builder.add_exclusion(finding, f"{before} {clause.text}")
+            if k and _other_place_row(clause.text, before):
+                inherited = (ELSEWHERE,)  # "UK - Other £90" under "UK - London £160": every other place
             previous = self._clause(clause, builder, previous, money_text, inherited, following)
         currency = policy_currency(text) or builder.currency(detect_currency(text) or self._default_currency)
         policy = Policy(
@@ -453,6 +455,17 @@ def _cap_condition(
     # A row's label alone before its amount ("All others $200", "Other grades: $150") may be a role.
     row_label = i == 0 and len(before.split()) <= 4 and not _CAP_OPENING.search(before)
     label = condition_in(before[-80:], roles=(bool(clause.label) and clause.label in before) or row_label)
+    # Rows of places, one a line, closed by the row for every other place ("UK - London £160 per
+    # night" then "UK - Other £90 per night"; "Major cities: £150" then "Other: £100"): the bare
+    # "Other" row is the fallback, the row above it is for the place its label names.
+    if (
+        row_label
+        and not (label and (label.locations or label.grades))  # "Directors £200" then "Other £150"
+        and i == len(caps) - 1
+        and _OTHER_ROW_NEXT.match(following)
+        and _place_label(before)
+    ):
+        label = merge(label, Condition(locations=(before.strip(" :-–"),)))
     if i and not (label and label.grades) and find_mentions(before) and not _CLAUSE_VERB.search(before):
         # "Grade A: hotel $250, meals $80 Grade B: hotel $180, meals $60": the grade or role that
         # opens a row of categories is each amount's, up to the next row's.
@@ -577,6 +590,37 @@ def _meal_list_scope(sentence: str, caps: list[CapFinding], i: int) -> list[str]
     return scopes_in(tail) or classes_in(tail)
 
 
+_BARE_OTHER = re.compile(r"(?i)\W*(?:[A-Z]{2,3}\s*[-–]\s*)?(?:all\s+)?(?:others?|elsewhere)\s*[:\-–]?\s*")
+
+
+def _place_label(label: str) -> bool:
+    """A row label that names a place: capitalised words, no expense kind ("Breakfast £10" then
+    "Other £25" is a kind), no grade or role."""
+    found = condition_in(label, roles=True)
+    if found and found.locations:
+        return True
+    return (
+        _PLACE_LABEL.fullmatch(label) is not None
+        and not find_mentions(label)
+        and not _MEAL_TIME.search(label)
+        and not (found and found.grades)
+    )
+
+
+def _other_place_row(text: str, previous: str) -> bool:
+    """The clause is the bare "Other" row under a row for a place."""
+    amounts = [a for a in find_amounts(text) if a.currency]
+    above = [a for a in find_amounts(previous) if a.currency]
+    if not amounts or not above or not _BARE_OTHER.fullmatch(text[: amounts[0].start]):
+        return False
+    return _place_label(previous[: above[0].start])
+
+
+_OTHER_ROW_NEXT = re.compile(
+    r"(?i)\W*(?:[A-Z]{2,3}\s*[-–]\s*)?(?:all\s+)?(?:others?|elsewhere)\s*[:\-–]?\s*(?:[A-Z]{3}\s?)?[$€£¥₹\d]"
+)
+# A place as a row's label: capitalised words, maybe after a country code ("UK - London").
+_PLACE_LABEL = re.compile(r"\W*(?:[A-Z]{2,3}\s*[-–]\s*)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}\s*[:\-–]?\s*")
 _OPENS_FALLBACK = re.compile(
     r"(?i)\W*(?:elsewhere|(?:in\s+)?(?:all\s+)?other\s+(?:cities|towns|locations|places|areas|countries))\b"
 )
