@@ -327,3 +327,16 @@ def test_an_other_row_under_a_role_or_a_kind_names_no_place(rows: str, amount: s
     policy = _read(rows, "GBP")
     assert all(not (c.condition and c.condition.locations) for c in policy.caps), policy.caps
     _cap(policy, amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subsistence rates\nFor bed and breakfast £118.00\n",
+        "UK accommodation rates (bed and breakfast)\nAny UK city £118.00 per night\n",
+        "Overnight stays\nB&B up to £118.00 per night\n",
+    ],
+)
+def test_bed_and_breakfast_is_a_night_of_lodging_not_a_meal(text: str) -> None:
+    cap = _cap(_read(text, "GBP"), "118.00")
+    assert (cap.category, cap.unit, cap.meal) == ("hotel", CapUnit.NIGHT, ""), cap

@@ -81,7 +81,8 @@ KINDS: tuple[ExpenseKind, ...] = (
         _w(
             "hotel, hotels, accommodation, accommodations, accomodation, accomodations, lodging, lodge, stay, "
             "stays, hotel stay, hotel "
-            "stays, guest house, boarding and lodging, hébergement, hôtel, nuitée, nuitées, logement, "
+            "stays, guest house, boarding and lodging, bed and breakfast, b&b, hébergement, hôtel, nuitée, "
+            "nuitées, logement, "
             "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
             "alojamiento, alloggio, albergo, alberghi, hoteles"
         ),

@@ -325,6 +325,7 @@ _MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
 _FOR_MEAL = re.compile(
     r"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:for|at)\s+(breakfast|brunch|lunch|dinner|supper)\b"
 )
+_BED_AND_BREAKFAST = re.compile(r"(?i)\bbed\s+(?:and|&)\s+breakfast\b")
 _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 
 
@@ -525,6 +526,7 @@ def _cap_condition(
         scope = [named] if named and not _NO_PLACE.search(named) and not find_mentions(named) else []
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
     own_before = _FOR_MEAL.sub("", before, count=1) if i else before
+    own_before = _BED_AND_BREAKFAST.sub(" ", own_before)  # a night's lodging, no meal of the day
     meal = _MEAL_TIME.search(own_before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
     if meal is None and caps[i].unit in (None, CapUnit.MEAL):
         # "$25 for breakfast, $30 for lunch": the meal named right after the amount.
