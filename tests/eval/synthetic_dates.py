@@ -28,6 +28,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont
 
+from reimburse.domain.verdict.document import Document
 from tests.image_factory import encode
 
 _FONTS = Path("/usr/share/fonts/truetype")
@@ -294,7 +295,7 @@ def _lines(lang: Lang, date_line: str, rng: random.Random) -> list[str | tuple[s
 
 
 def _draw(lines: list[str | tuple[str, str]], face: ImageFont.FreeTypeFont, width: int) -> Image.Image:
-    size = face.size
+    size = int(face.size)
     height = int(size * 1.7)
     image = Image.new("RGB", (width, height * len(lines) + 2 * size), "white")
     draw = ImageDraw.Draw(image)
@@ -367,7 +368,7 @@ class CachedOcrReader:
         self.reader = RapidOcrDocumentReader()
         self.cache = cache
 
-    def read(self, data: bytes, filename: str) -> object:
+    def read(self, data: bytes, filename: str) -> Document:
         from reimburse.adapters.ocr import images
         from reimburse.adapters.ocr.layout import build_page
         from reimburse.adapters.ocr.rapidocr_document_reader import document_from_layout
@@ -407,7 +408,7 @@ def run(batch: list[Sample], cache: Path | None) -> list[Outcome]:
         policy = _open_policy(CURRENCIES.get(s.lang, "EUR"))
         try:
             document = reader.read(s.data, f"receipt-{s.index}.jpg")
-            invoice = asyncio.run(extractor.extract(document, unknown))  # type: ignore[arg-type]
+            invoice = asyncio.run(extractor.extract(document, unknown))
         except (DocumentError, ExtractionError) as exc:
             out.append(Outcome(s, None, True, ("error",), str(exc)))
             continue
@@ -416,7 +417,7 @@ def run(batch: list[Sample], cache: Path | None) -> list[Outcome]:
         # Only a reading flag counts: a category the policy lacks sends a receipt to review too,
         # but says nothing about its date.
         flagged = any(f in READING_FLAGS for f in flags)
-        out.append(Outcome(s, invoice.invoice_date, flagged, flags, document.text))  # type: ignore[attr-defined]
+        out.append(Outcome(s, invoice.invoice_date, flagged, flags, document.text))
     return out
 
 

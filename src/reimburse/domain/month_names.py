@@ -8,6 +8,8 @@ left out: it is November in Polish and Czech but October in Croatian.
 
 from __future__ import annotations
 
+import unicodedata
+
 # English, German, French, Dutch, Spanish, Italian, Portuguese, Swedish; Austrian German (Jänner,
 # Jän, Feber), the French names as ASCII keyboards type them, and the Spanish and Portuguese
 # abbreviations (abr, set, out, dez). "out" is also an English word: dates.py reads it only
@@ -42,10 +44,27 @@ _MORE = [
     "desember grudzień grudnia grudzien prosinec prosince prosinac prosinca decembrie disember aralık aralik",
 ]
 # name -> month number (1-12)
-MONTHS: dict[str, int] = {
+_PRINTED: dict[str, int] = {
     name: num
     for num, names in enumerate(zip(_BY_MONTH, _MORE, strict=True), start=1)
     for name in " ".join(names).split()
+}
+# OCR models without these glyphs (and ASCII keyboards) drop the diacritics: "25. Marz 2024",
+# "12. unora 2019". A bare spelling that is also a first name is left out ("Marco", "Julius").
+_NOT_FOLDED = frozenset({"marco", "julius"})
+
+
+def _fold(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+
+
+MONTHS: dict[str, int] = {
+    **{
+        _fold(name): num
+        for name, num in _PRINTED.items()
+        if _fold(name) not in _NOT_FOLDED and _fold(name).isascii()
+    },
+    **_PRINTED,
 }
 
 __all__ = ["MONTHS"]

@@ -19,7 +19,9 @@ _MONTHS = MONTHS
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _M = rf"(?P<mon>{_MONTH})\.?(?![^\W\d_])"
 _ORD = r"(?:st|nd|rd|th|er|e|°|º|\.)?"
-_Y = r"(?P<year>\d{4}|'?\d{2})(?!\d)"
+# Two digits before a four-digit year are the day of "Mon D, YYYY" ("Table 7 Dec 19, 2021" is
+# 19 December 2021, not 7 December 2019): a year is never followed by another.
+_Y = r"(?P<year>\d{4}|'?\d{2}(?![ ,.]*(?:19|20)\d{2}(?!\d)))(?!\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 17 May 2024, 17May2024, 12-Dec-24, 3. Dezember 2024, 3 de diciembre de 2024, 17th May, 2024,
@@ -103,6 +105,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dmy",
         re.compile(r"(?<=[^\W\d_]\.)(?P<a>\d{1,2})(?P<sep>\.)(?P<b>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
     ),
+    # 9 de septiembre de 2024 with the spaces around "de" lost ("9de septiembrede 2024"): Spanish and
+    # Portuguese join day, month and year by "de"; OCR drops the spaces around so short a word.
+    (
+        "dmy_text",
+        re.compile(
+            rf"(?<!\d)(?P<day>\d{{1,2}})\s?de\s?(?P<mon>{_MONTH})\s?de\s?(?P<year>(?:19|20)\d{{2}})(?!\d)",
+            re.I,
+        ),
+    ),
+    # 12/03 2023: a date's second slash or hyphen lost to a space (OCR, faded print); two digits each
+    # for day and month as receipts print them ("1/2 2019" may be a fraction), never a point,
+    # which amounts print ("12.03 2023" may be a price and a number)
+    (
+        "dmy",
+        re.compile(
+            r"(?<![\d.,/\-])(?P<a>\d{2})(?P<sep>[/\-])(?P<b>\d{2}) (?P<year>(?:19|20)\d{2})(?![\d.,/\-])"
+        ),
+    ),
     # 12.III.2019, 12-III-2019: Polish, Czech, Hungarian and Romanian write the month in Roman
     # numerals; capitals between separators only ("1 X 2000" is a quantity times a price).
     (
@@ -132,6 +152,7 @@ class DateMatch:
     # The reading without a lone digit printed before it ("2 3.09.19": 23 or 3 September), when
     # nothing says whether that digit is the day's first (OCR split it) or a count.
     doubt: date | None = None
+    month: str | None = None  # the month's name as printed, for a date written with one
 
 
 def _year(raw: str) -> int:
@@ -179,7 +200,8 @@ def find_dates(text: str, month_first: bool | None = None) -> list[DateMatch]:
         for m in pattern.finditer(text):
             value = _convert(kind, m, month_first)
             if value is not None:
-                plain = DateMatch(value, m.start(), m.end(), _alternative(kind, m, value))
+                month = m.group("mon") if kind.endswith("_text") else None
+                plain = DateMatch(value, m.start(), m.end(), _alternative(kind, m, value), month=month)
                 found.append(_split_day(text, kind, pattern, m, plain, month_first) or plain)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMatch] = []

@@ -87,7 +87,7 @@ def _datelabel_value(
     infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool, layout: Layout | None = None
 ) -> DateMatch | None:
     own = own_value(infos, i, hit)
-    found = find_dates(own, month_first)
+    found = find_dates(own, month_first) or _spaced(own, month_first)
     if found:
         return _label_settles(own, found[0])
     for value in page_values(layout, i, hit):  # beside the label or under it, on the page
@@ -95,6 +95,20 @@ def _datelabel_value(
         if found and not value[: found[0].start].strip(" :"):
             return _label_settles(value, found[0])
     return None
+
+
+# "Date: 12 03 2023": the separators read as spaces (OCR, faded print). Right after a date label
+# only, where nothing else stands, with a four-digit year and nothing numeric after it.
+_SPACED = re.compile(r"^[\s:.]*(?P<a>\d{1,2}) (?P<b>\d{1,2}) (?P<year>(?:19|20)\d{2})(?![\d.,/\-])")
+
+
+def _spaced(value: str, month_first: bool) -> list[DateMatch]:
+    m = _SPACED.match(value)
+    if m is None:
+        return []
+    # the same date with its separators back, read as the reader reads any numeric date
+    found = find_dates(f"{m.group('a')}/{m.group('b')}/{m.group('year')}", month_first)
+    return [replace(found[0], start=m.start("a"), end=m.end())] if found else []
 
 
 def _label_settles(value: str, found: DateMatch) -> DateMatch:
@@ -137,6 +151,21 @@ def _labelled(
     ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _unread_label(infos: list[LineInfo], month_first: bool, layout: Layout | None) -> bool:
+    """Whether an invoice-date or plain date label has digits after it that read as no date: the
+    page printed the date, and OCR (or the print) garbled it."""
+    for label in (Label.INVOICE_DATE, Label.DATE):
+        for i, hit in label_hits(infos, label):
+            if _role_given(infos, i, hit) or not _DIGIT.search(own_value(infos, i, hit)[:24]):
+                continue
+            if _datelabel_value(infos, i, hit, month_first, layout) is None:
+                return True
+    return False
+
+
 def _titled(infos: list[LineInfo], month_first: bool) -> list[DateMatch]:
     """ "Rechnung Nr. 471102 vom 05.06.2018", "Facture du 2 novembre 2019"."""
     out = []
@@ -176,7 +205,8 @@ def read_dates(
     """The invoice date by role: its own label, the title line, a plain "Date", a travel date;
     never a due, delivery, period or order date unless it is the only date printed.
     Check-in/out and nights only for stays (a flight's "Departure"/"Arrival" are not a period)."""
-    order = day_month_order(text, currency, guess_language(text))
+    language = guess_language(text)
+    order = day_month_order(text, currency, language)
     month_first = bool(order)
     every: list[DateMatch] = find_dates(text, month_first)
     dates = tuple(dict.fromkeys(d.value for d in every))
@@ -209,10 +239,12 @@ def read_dates(
         travel = _labelled(infos, Label.TRAVEL_DATE, month_first)
         if travel:
             chosen, confidence = travel[0], 0.7
+    role_date_only = False
     if chosen is None and every:
         claimed = _claimed(infos, month_first)
         free = [d for d in every if d.value not in claimed]
         chosen, confidence = (free[0], 0.5) if free else (every[0], 0.4)
+        role_date_only = not free and _unread_label(infos, month_first, layout)
     ambiguity = None
     if chosen is not None and order is None and chosen.alternative is not None:
         first, second = sorted((chosen.value, chosen.alternative))
@@ -227,7 +259,61 @@ def read_dates(
             f"{chosen.value:%d %B %Y} or {chosen.doubt:%d %B %Y}, and nothing says which."
         )
         confidence = min(confidence, 0.5)
+    elif chosen is not None and role_date_only:
+        ambiguity = (
+            f"The invoice date's label is printed but its date could not be read; the only date read, "
+            f"{chosen.value:%d %B %Y}, has another role (due, delivery, period)."
+        )
+        confidence = min(confidence, 0.4)
+    elif chosen is not None and (meant := _misread_month(chosen, language)):
+        ambiguity = (
+            f"The invoice date's month is printed as {chosen.month!r}, which an English document "
+            f"would not write; it may be a misread {meant}: {chosen.value:%d %B %Y} is not sure."
+        )
+        confidence = min(confidence, 0.5)
     return DateReading(chosen.value if chosen else None, confidence, dates, start_d, end_d, nights, ambiguity)
+
+
+# English month names: an English document writes its months so.
+_ENGLISH_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+
+
+def _misread_month(found: DateMatch, language: str | None) -> str | None:
+    """The English name of another month that the month word of an English document is one letter
+    from, when that word is not English: "12 Mai 2023" may be a misread "Mar" (German May is "Mai")."""
+    if language != "en" or found.month is None:
+        return None
+    word = found.month.lower()
+    if word in _ENGLISH_MONTHS:
+        return None
+    near = [
+        name
+        for name, number in _ENGLISH_MONTHS.items()
+        if len(name) == len(word)
+        and number != found.value.month
+        and sum(a != b for a, b in zip(name, word, strict=True)) == 1
+    ]
+    return " or ".join(repr(n.title()) for n in near) or None
 
 
 def _stay_line(infos: list[LineInfo], month_first: bool) -> tuple[date, date] | None:

@@ -11,11 +11,15 @@ repairs, each only where the result is a calendar date, so other words are never
 - a date OCR split into words, "12 / 03 / 2019" or "12. 03. 2019": the words are joined into one;
 - a comma read for one of a date's two points, "12,03.2019" -> "12.03.2019" (a thousands group has
   three digits, so no amount has this shape);
+- a separator read twice, "12//03/2023" -> "12/03/2023" (the only repair that shortens a word);
 - one wrong letter in a month name of five letters or more between a day and a year,
   "12 Novembcr 2019" -> "November", when only one month is that close;
 - a short month name (three or four letters) with one letter OCR commonly confuses ("Dcc", "Auq",
   "JUI", "Noy", "Jun3"), when only one month is reached that way;
-- the same month repairs where the month comes first, before a day and a year ("0ct 12, 2019");
+- an accented month name with its accented letter misread ("ao0t", "aoot": août), when only one
+  month is reached that way; a year may be glued to the month ("26 a0ut2024");
+- the same month repairs where the month comes first, before a day and a year ("0ct 12, 2019",
+  "0ct 15,2025"), or glued between a day and a year ("02N0V24");
 - a date glued to a time whose digits have look-alikes too ("12/03/20l9l0:31").
 """
 
@@ -60,12 +64,26 @@ _MIN_REAL_DIGITS = 4
 _COMMA_DATE = re.compile(
     r"(?<![\w.,/-])(?P<date>\d{1,2}[.,]\d{1,2}[.,](?:\d{4}|\d{2}))(?=$|[^\w/,]|\d{1,2}:)"
 )
+# a three-letter name with one letter free reaches too much ("jon" would be jän, not jun)
+_DIACRITIC_MIN_LETTERS = 4
 FUZZY_MONTH_MIN_LETTERS = 5  # shorter names are a letter apart from each other ("juni", "juli")
 # a month-like word between a day and a year: "12-0CT-2019", "5 N0v 2019"
-_MONTH_LIKE = re.compile(r"(?<=\d[\-/. ])(?P<mon>[A-Za-z01358]{3,10})(?=\.?[\-/. ]\d)")
+# ("26 a0ut2024": the year may be glued on, two or four digits)
+# ("9. Apri1 2021": German and Czech put a point and a space after the day; "19 de marz0 de 2020":
+# Spanish and Portuguese put "de" around the month)
+_MONTH_LIKE = re.compile(
+    r"(?:(?<=\d[\-/. ])|(?<=\d\. )|(?<=\d [dD][eE] ))(?P<mon>[A-Za-z01358]{3,10})"
+    r"(?=\.?(?:[\-/. ]\d|\d{2})| [dD][eE] \d)"
+)
+# ... or glued to both, as receipts print "02NOV24" ("02N0V24"); the name starts with a letter, so
+# the day's digits stay the day's
+_MONTH_GLUED = re.compile(
+    r"(?<![\w.,/-])(?P<day>\d{1,2})(?P<mon>[A-Za-z][A-Za-z01358]{2,9})(?P<year>\d{4}|\d{2})(?![\w/.-])"
+)
 # ... or before a day and a year: "0ct 12, 2019", "Dcc. 5 2019"
 _MONTH_FIRST = re.compile(
-    r"(?<![\w.])(?P<mon>[A-Za-z01358]{3,10})(?=\.?[\-/ ]\d{1,2}(?:st|nd|rd|th)?,?[\-/ ](?:\d{4}|\d{2})(?!\d))"
+    r"(?<![\w.])(?P<mon>[A-Za-z01358]{3,10})"
+    r"(?=\.?[\-/ ]\d{1,2}(?:st|nd|rd|th)?(?:,?[\-/ ]|,)(?:\d{4}|\d{2})(?!\d))"
 )
 # a piece of a split date: digits (one or two parts) with a separator before and/or after, or a
 # separator alone; only pieces that join into a whole calendar date are joined
@@ -73,16 +91,26 @@ _PIECE = re.compile(r"[/.\-]?\d{1,4}(?:[/.\-]\d{1,4})?[/.\-]?|[/.\-]")
 _SPLIT_DATE = re.compile(r"\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.\-])\d{1,2}\2\d{1,2}")
 
 
+# a separator OCR doubled ("12//03/2023", "12..03.2023"); the date must read without it
+_DOUBLED_SEP = re.compile(
+    r"(?<![\w.,/-])(?P<date>\d{1,4}(?P<sep>[/.\-])(?P=sep)?\d{1,2}(?P=sep)(?P=sep)?(?:\d{4}|\d{2}))"
+    r"(?=$|[^\w/.\-]|\d{1,2}:)"
+)
+
+
 def repair_text(text: str) -> str:
     """`text` with look-alike characters inside its dates put right."""
+    text = _DOUBLED_SEP.sub(_doubled, text)
     text = _COMMA_DATE.sub(_comma, text)
     text = _NUMERIC_DATE.sub(_digits, text)
     text = _MONTH_LIKE.sub(_month, text)
+    text = _MONTH_GLUED.sub(lambda m: m.group("day") + _month(m) + m.group("year"), text)
     return _MONTH_FIRST.sub(_month, text)
 
 
 def repair_words(texts: Sequence[str]) -> list[str]:
     """The words of one line, repaired; a month name is judged with the words around it."""
+    texts = [_DOUBLED_SEP.sub(_doubled, t) for t in texts]  # the one repair that changes a length
     line = " ".join(texts)
     fixed = repair_text(line)
     if fixed == line or len(fixed) != len(line):  # every repair keeps the length
@@ -104,6 +132,12 @@ def _digits(match: re.Match[str]) -> str:
     return fixed
 
 
+def _doubled(match: re.Match[str]) -> str:
+    raw, sep = match.group("date"), match.group("sep")
+    fixed = raw.replace(sep + sep, sep)
+    return fixed if fixed != raw and is_calendar_date(fixed) else raw
+
+
 def _comma(match: re.Match[str]) -> str:
     raw = match.group("date")
     fixed = raw.replace(",", ".")
@@ -119,7 +153,8 @@ def _month(match: re.Match[str]) -> str:
     if fixed.lower() not in MONTHS:
         near = None
         if fixed.isalpha():
-            near = _one_letter_off(fixed.lower()) or _one_confusion_off(fixed.lower())
+            word = fixed.lower()
+            near = _one_letter_off(word) or _one_confusion_off(word) or _diacritic_off(word)
         if near is None:
             return raw
         fixed = "".join(n.upper() if f.isupper() else n for f, n in zip(fixed, near, strict=True))
@@ -152,6 +187,19 @@ def _one_confusion_off(word: str) -> str | None:
     return min(near) if near and len({MONTHS[n] for n in near}) == 1 else None
 
 
+def _diacritic_off(word: str) -> str | None:
+    """The accented month name `word` misses only at its accented letters ("aoot", "ao0t": août), when
+    one month is that close: the recognition model lacks those glyphs and reads another letter."""
+    near = {
+        name
+        for name in MONTHS
+        if len(name) == len(word) >= _DIACRITIC_MIN_LETTERS
+        and not name.isascii()
+        and all(a == b or not a.isascii() for a, b in zip(name, word, strict=True))
+    }
+    return min(near) if near and len({MONTHS[n] for n in near}) == 1 else None
+
+
 def is_calendar_date(text: str) -> bool:
     """True when `text` (digits and one kind of separator) reads as a date either way round."""
     parts = re.split(r"[/.\-]", text)
@@ -170,6 +218,39 @@ def is_calendar_date(text: str) -> bool:
             continue
         return True
     return False
+
+
+_NUMBERED = re.compile(r"(?:\d[.,]?|(?<![^\W\d_])de)$", re.I)  # a day ("20", "20.") or Spanish "de"
+
+
+def joined_month_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of consecutive words that together spell one month name of four
+    letters or more ("Septe", "mber"; "deze", "m", "bro"), between a day and a year: the engine
+    splits a word where its letters stand apart."""
+    runs: list[tuple[int, int]] = []
+    start = 1
+    while start < len(texts) - 1:
+        found = None
+        if _NUMBERED.search(texts[start - 1]):
+            joined = ""
+            for end in range(start, min(start + 4, len(texts) - 1)):
+                if not texts[end].isalpha():
+                    break
+                joined += texts[end]
+                after = texts[end + 1]
+                if (
+                    end > start
+                    and len(joined) >= 4
+                    and joined.lower() in MONTHS
+                    and (after[:1].isdigit() or after.lower() == "de")
+                ):
+                    found = end
+        if found is not None:
+            runs.append((start, found + 1))
+            start = found + 2
+        else:
+            start += 1
+    return runs
 
 
 def joined_date_runs(texts: Sequence[str]) -> list[tuple[int, int]]:

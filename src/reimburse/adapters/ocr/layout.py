@@ -13,7 +13,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from reimburse.adapters.ocr.date_repair import joined_date_runs, repair_words
+from reimburse.adapters.ocr.date_repair import joined_date_runs, joined_month_runs, repair_words
 from reimburse.adapters.pdf.text_layout import COLUMN_SEPARATOR, normalise
 from reimburse.domain.verdict.document import Line, Page, TextSource, Word
 
@@ -70,7 +70,10 @@ def repaired_dates(line: list[OcrWord]) -> list[OcrWord]:
     texts = [" ".join(normalise(w.text).split()) for w in line]
     merged: list[OcrWord] = []
     done = 0
-    for start, end in joined_date_runs(texts):
+    runs = sorted([*joined_date_runs(texts), *joined_month_runs(texts)])
+    for start, end in runs:
+        if start < done:  # overlaps a run already joined
+            continue
         pieces = line[start:end]
         height = statistics.median(w.bottom - w.top for w in pieces) or 1.0
         if any(b.x0 - a.x1 > DATE_PIECE_GAP_HEIGHTS * height for a, b in itertools.pairwise(pieces)):
@@ -88,10 +91,13 @@ def repaired_dates(line: list[OcrWord]) -> list[OcrWord]:
         )
         done = end
     merged += line[done:]
-    fixed = repair_words([w.text for w in merged])  # look-alikes in joined pieces are put right here
+    # Normalised first: the model writes full-width punctuation ("15，2025"), which the repairs'
+    # date shapes would not see.
+    plain = [" ".join(normalise(w.text).split()) for w in merged]
+    fixed = repair_words(plain)  # look-alikes in joined pieces are put right here
     return [
-        w._replace(text=t, confidence=min(w.confidence, REPAIRED_CONFIDENCE)) if t != w.text else w
-        for w, t in zip(merged, fixed, strict=True)
+        w._replace(text=t, confidence=min(w.confidence, REPAIRED_CONFIDENCE)) if t != p else w
+        for w, p, t in zip(merged, plain, fixed, strict=True)
     ]
 
 
