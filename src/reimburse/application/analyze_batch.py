@@ -420,6 +420,7 @@ class Batch:
                     await self._ahead.cancel()
                     self._ahead = None
             if not durable_each and self._pending:
+                await self._originals_still_there({item.sha: item.entry for item in read})
                 await _stored(self._uc.invoices.upsert(self._pending))
                 if self._uc.history is not None:
                     await _stored(self._uc.history.append(self._pending_events))
@@ -427,6 +428,28 @@ class Batch:
         if self.results and await self._voided():  # stored, then erased before the client was told
             return self._erased_after_storing(events)
         return events
+
+    async def _originals_still_there(self, entries: dict[str, ArchiveEntry]) -> None:
+        """An original stored before the records that name it (early, or while deciding) may have
+        been dropped since by retention, as a file no record used (an old file submitted again):
+        stored again from the ZIP. Leaves retention only the moment between this and the upsert."""
+        documents = self._uc.documents
+        if documents is None:
+            return
+        gate = asyncio.Semaphore(max(1, self._uc.lookups_at_once))
+
+        async def check(sha: str) -> None:
+            async with gate:
+                if not await documents.exists(sha):
+                    await documents.put(self.archive.read(entries[sha]))
+
+        async def every_one() -> None:  # all finish before a failure is raised: none left writing
+            shas = sorted({r.file_sha256 for r in self._pending})
+            for outcome in await asyncio.gather(*(check(sha) for sha in shas), return_exceptions=True):
+                if isinstance(outcome, BaseException):
+                    raise outcome
+
+        await _stored(every_one())
 
     async def _voided(self) -> bool:
         register = self._uc.batch_register
