@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.conditions import condition_spans
+from reimburse.adapters.heuristic.exclusions import is_negative
 from reimburse.adapters.heuristic.lexicon import UNIT_ADVERBS, UNIT_WORDS
 from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.domain.verdict.policy import CapUnit, RuleType
@@ -26,7 +27,9 @@ _CAP = re.compile(
     r"allowance\s+for\s+[^.;]{0,40}?\s+is|eligible\s+for|entitled\s+to|reimbursed\s+at|budget(?:\s+of)?|"
     r"per\s+diem(?:\s+of)?|rate\s+of|bis\s+zu|bis\s+maximal|\bbis\b|höchstens|maximal|tot\s+een\s+maximum\s+van|"
     r"tot\s+maximaal|maximaal|jusqu'?\s*à|plafonné(?:e|s)?\s+à|plafond\s+de|dans\s+la\s+limite\s+de|"
-    r"hasta(?:\s+un\s+máximo\s+de)?|máximo(?:\s+de)?|fino\s+a|massimo(?:\s+di)?)[\s\w.,()-]{0,12}$"
+    r"hasta(?:\s+un\s+máximo\s+de)?|máximo(?:\s+de)?|fino\s+a|massimo(?:\s+di)?|"
+    # "ne pourra excéder un forfait de 150 €", "no podrá exceder de", "non può superare", "ten hoogste".
+    r"exc[ée]der(?:\s+un\s+forfait)?|n'exc[èe]den?t?\s+pas|\bsuperare|ten\s+hoogste)[\s\w.,()-]{0,12}$"
 )
 # "The allowance for dinner is INR 800", "Meals: ₹500": a cap only in a sentence about money.
 _WEAK_CAP = re.compile(r"(?i)(\bis|\bare|:)[\s\w.,()-]{0,12}$")
@@ -77,7 +80,7 @@ _ADVERBS = UNIT_ADVERBS | {
         (
             CapUnit.DAY,
             "diario diaria diarios diarias giornaliero giornaliera giornalieri giornaliere quotidien "
-            "quotidienne quotidiens tageweise",
+            "quotidienne quotidiens tageweise diário diária diários diárias",
         ),
         (CapUnit.MONTH, "mensual mensuales mensile mensili mensuelle"),
         (CapUnit.YEAR, "anual anuales annuel annuelle annuale annuali jaarlijks"),
@@ -89,7 +92,7 @@ _UNIT_WORDS = "|".join(sorted(_UNIT_INDEX, key=len, reverse=True))
 _PER = re.compile(
     # A space after a word: "away" and "always" are no "a way" or "al ways".
     rf"(?i)(?:/\s*|(?:\bper|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s+)"
-    rf"(?:[^\W\d_]+\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
+    rf"(?:[^\W\d_]+\s+(?:und\s+)?)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
 _ARTICLE_UNIT = re.compile(rf"(?i)\b(?:an?|for\s+one)\s+(?:[^\W\d_]+\s+)?(?:{_UNIT_WORDS})\b")
 _FOR_EACH = re.compile(
@@ -119,6 +122,17 @@ _NOT_MONEY_BEFORE = re.compile(
 _EXAMPLE = re.compile(r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if)")
 _SUCH_AS_AMOUNT = re.compile(r"(?i)such\s+as(?:\s+[^\W\d_]+){0,2}\s*$")
 _EXAMPLE_OPENING = re.compile(r"(?i)\W*(?:for\s+(?:example|instance)|example\s*\d*\s*:|e\.\s?g\.)")
+# A heading that only says "Examples" ("Musterbeispiele", "Exemples", "Ejemplo 2"): worked cases
+# under it print prices and payouts, not limits.
+_EXAMPLE_HEADING = re.compile(
+    r"(?i)\W*(?:[^\W\d_]*(?:beispiele?|examples?|exemples?|ejemplos?|esempi|esempio|voorbeelden|"
+    r"voorbeeld|exemplos?))(?:\s*\d+)?\W*"
+)
+# "(3,57 € en 2018)", "($0.58 in 2023)": the value a reference figure had in a year, no limit.
+_AS_OF_YEAR = re.compile(r"(?i)\s*(?:en|in|im|nel|em|für)\s+(?:19|20)\d\d\b")
+# "Personal calls ... except to talk with family (for a max of $10)" under "Expenses not allowed":
+# the amount bounds an exception to a refusal, not what the category may cost.
+_EXCEPT_WORD = re.compile(r"(?i)\b(?:except|other\s+than|sauf|außer|excepto|salvo|tranne|behalve)\b")
 _ADVANCE = re.compile(r"(?i)\badvances?\b|\bprepaid\b|\bpre-?payment|\bfloat\b")
 _APPROVER = re.compile(
     r"(?i)(approv|authori[sz]|sign[- ]?off|\bmanager\b|\bdirector\b|\bdean\b|\bcfo\b|\bvp\b|\bceo\b|"
@@ -282,7 +296,7 @@ def find_caps(
             and re.match(r"\s*(?!per\b|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I)
         ):
             continue  # "2 meals", "30 days", "3 star": a count, not money
-        if _reference(a, before, after, money_text):
+        if _reference(a, before, after, money_text) or _AS_OF_YEAR.match(sentence, a.end):
             continue
         if a.currency is None and money_text and not _PER.match(after.lstrip(" :-")):
             continue  # bare numbers in a policy that writes its money with a currency
@@ -295,8 +309,21 @@ def find_caps(
         strong = _CAP.search(before)
         cap_phrase = strong or _WEAK_CAP.search(before)
         weak = strong is None
-        unit_follows = _PER.match(after.lstrip(" :-")) is not None or re.match(r"\s*/\s*[^\W\d_]", after)
+        # "53,34 euros diarios", "€40 daily": an adverb right after the amount is its unit too.
+        unit_follows = (
+            _PER.match(after.lstrip(" :-")) is not None
+            or re.match(r"\s*/\s*[^\W\d_]", after) is not None
+            or _ADVERB.match(after.lstrip(" :-")) is not None
+        )
         kind = _kind(sentence, own, before, unit)
+        if _EXAMPLE_HEADING.fullmatch(context.strip()):
+            kind = RuleType.EXAMPLE
+        elif (
+            kind is RuleType.LIMIT
+            and (excepted := _EXCEPT_WORD.search(sentence, 0, a.start))
+            and (is_negative(sentence[: excepted.start()]) or is_negative(context))
+        ):
+            kind = RuleType.REFERENCE
         if kind is RuleType.LIMIT and _TOTAL_ROW.match(sentence[lo : a.start]):
             kind = RuleType.REFERENCE
         above = _ABOVE.search(before)

@@ -46,7 +46,9 @@ _SCOPE = (
     r"inter-?state|intra-?state|"
     # German, Dutch, French, Spanish, Italian: "Inland / Ausland", "binnenland / buitenland", ...
     r"inland|ausland|auslandsreisen|inlandsreisen|binnenland|buitenland|à\s+l'étranger|étranger|"
-    r"extranjero|estero"
+    r"extranjero|estero|"
+    # "por territorio nacional", "em território nacional", "sul territorio nazionale": the home country.
+    r"territorio\s+nacional|território\s+nacional|territorio\s+nazionale|estrangeiro"
 )
 # One word per side, so that a claim's "international" matches a policy's "abroad" or "overseas".
 _CANONICAL_SCOPE = {
@@ -65,6 +67,10 @@ _CANONICAL_SCOPE = {
     "étranger": "international",
     "extranjero": "international",
     "estero": "international",
+    "territorio nacional": "domestic",
+    "território nacional": "domestic",
+    "territorio nazionale": "domestic",
+    "estrangeiro": "international",
 }
 _LOCATION = re.compile(
     r"(?<![^\W\d_])(?:"
@@ -144,7 +150,8 @@ def _place_scope(m: re.Match[str]) -> str:
 
 def scopes_in(text: str) -> list[str]:
     found = [
-        (m.start(), _CANONICAL_SCOPE.get(m.group(0).lower(), m.group(0))) for m in _SCOPE_RE.finditer(text)
+        (m.start(), _CANONICAL_SCOPE.get(re.sub(r"\s+", " ", m.group(0).lower()), m.group(0)))
+        for m in _SCOPE_RE.finditer(text)
     ]
     found += [(m.start(), _place_scope(m)) for m in _PLACE_SCOPE.finditer(text)]
     found += [

@@ -53,7 +53,10 @@ KINDS: tuple[ExpenseKind, ...] = (
         _w(
             "meal, meals, food, dining, restaurant, restaurants, food and beverage, f&b, refreshment, "
             "refreshments, m&ie, lunch, dinner, breakfast, per diem, subsistence, business meals, repas, "
-            "maaltijden, maaltijd, mahlzeiten, verpflegung, comidas, pasti, vitto, manutención, restauration"
+            "maaltijden, maaltijd, mahlzeiten, verpflegung, comidas, pasti, vitto, manutención, restauration, "
+            # A daily meal allowance and the meal names, as the other languages print them.
+            "tagegeld, tagegelder, dieta, dietas, diária, diárias, ajuda de custo, ajudas de custo, "
+            "ontbijt, avondmaaltijd, desayuno, almuerzo, refeição, refeições"
         ),
         _kw(
             "restaurant:3, restaurante:3, ristorante:3, restaurang:3, food:2, dinner:2, lunch:2, "
@@ -84,7 +87,8 @@ KINDS: tuple[ExpenseKind, ...] = (
             "stays, guest house, boarding and lodging, bed and breakfast, b&b, hébergement, hôtel, nuitée, "
             "nuitées, logement, "
             "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
-            "alojamiento, alloggio, albergo, alberghi, hoteles"
+            "alojamiento, alloggio, albergo, alberghi, hoteles, logies, pernottamento, pernottamenti, "
+            "hospedaje, hospedagem, alojamento"
         ),
         _kw(
             "hotel:2, hôtel:2, check in:2, check out:3, "
@@ -664,11 +668,13 @@ UNIT_WORDS: dict[CapUnit, tuple[str, ...]] = {
     CapUnit.MEAL: _w("meal, meals, repas, maaltijd, mahlzeit, comida, pasto, person, head, cover"),
     CapUnit.TRIP: _w(
         "trip, journey, ticket, one-way, way, sector, leg, round trip, reis, reise, voyage, viaje, "
-        "viaggio, flight, booking"
+        "viaggio, flight, booking, déplacement, desplazamiento, trasferta, dienstreise, dienstreis, "
+        "deslocação"
     ),
     CapUnit.RIDE: _w("ride, cab ride, taxi ride, rit, fahrt, course"),
     CapUnit.DAY: _w("day, diem, tag, jour, dag, día, dia, giorno, calendar day, working day"),
     CapUnit.MONTH: _w("month, mois, maand, monat, mes, mese"),
+    CapUnit.KM: _w("kilómetro, kilómetros, quilómetro, quilômetro, chilometro, chilometri"),
     CapUnit.INVOICE: _w(
         "invoice, bill, receipt, claim, transaction, purchase, occasion, event, rechnung, facture, "
         "factuur, expense"
