@@ -144,6 +144,10 @@ async def _with_stores(settings: Settings, use: str, *call: Any) -> Any:
         client = container.qdrant_client()
         if client is not None:
             await client.close()
+        for shared in (container.employee_lock(), container.batch_register()):  # erasure holds both
+            shared_close = getattr(shared, "close", None)
+            if shared_close is not None:  # Redis connection pools
+                await shared_close()
 
 
 def _cmd_erase(args: argparse.Namespace) -> int:
