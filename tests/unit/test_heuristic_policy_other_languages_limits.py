@@ -127,3 +127,35 @@ def test_hotel_cap_with_exception_word_outside_a_refusal_is_kept() -> None:
         "Hotels are reimbursed up to $180 per night, except in New York where the limit is $260 per night."
     )
     assert any(a == Decimal("180") for _, a, _, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Dutch meal rows each keep their own limit (one per meal of the day, as in English).
+        (
+            "Verblijfkosten:\nOntbijt € 12,00\nLunch € 18,50\nAvondmaaltijd € 27,00\n",
+            {Decimal("12.00"), Decimal("18.50"), Decimal("27.00")},
+        ),
+        (
+            "Verblijfkosten:\nOntbijt € 10,00\nAvondeten € 24,00\n",
+            {Decimal("10.00"), Decimal("24.00")},
+        ),
+    ],
+)
+def test_meal_rows_in_other_languages_are_one_limit_each(text: str, amounts: set[Decimal]) -> None:
+    assert {a for c, a, _, _, _ in _caps(text) if c == "meals"} == amounts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Portuguese and Italian "e" join the two amounts' phrases: each scope is its own amount's.
+        "Ajudas de custo: 52,00 € diários em território nacional e 95,00 € diários no estrangeiro.",
+        "Diarie: 52,00 € giornalieri sul territorio nazionale e 95,00 € giornalieri all'estero.",
+    ],
+)
+def test_scope_after_each_amount_joined_by_e(text: str) -> None:
+    scopes = {a: cond or "" for _, a, _, _, cond in _caps(text)}
+    assert "domestic" in scopes.get(Decimal("52.00"), "")
+    assert "international" in scopes.get(Decimal("95.00"), "")

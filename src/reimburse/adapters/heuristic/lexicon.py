@@ -56,7 +56,7 @@ KINDS: tuple[ExpenseKind, ...] = (
             "maaltijden, maaltijd, mahlzeiten, verpflegung, comidas, pasti, vitto, manutención, restauration, "
             # A daily meal allowance and the meal names, as the other languages print them.
             "tagegeld, tagegelder, dieta, dietas, diária, diárias, ajuda de custo, ajudas de custo, "
-            "ontbijt, avondmaaltijd, desayuno, almuerzo, refeição, refeições"
+            "diaria, diarie, ontbijt, avondmaaltijd, avondeten, desayuno, almuerzo, refeição, refeições"
         ),
         _kw(
             "restaurant:3, restaurante:3, ristorante:3, restaurang:3, food:2, dinner:2, lunch:2, "

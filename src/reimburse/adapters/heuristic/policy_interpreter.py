@@ -320,7 +320,20 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
 
 
 _PAY_NEGATIVE = re.compile(r"(?i)(?:not|non-?)\s*(?:be\s+)?(?:reimburs|pa(?:id|y)|covered|allowable|claim)")
-_MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
+_MEAL_TIME = re.compile(
+    r"(?i)\b(breakfast|brunch|lunch|dinner|supper|"
+    # The meals of the day as the other languages name them ("Ontbijt € 11,27", "Abendessen: 6 €").
+    r"frühstück|mittagessen|abendessen|petit[- ]déjeuner|déjeuner|dîner|ontbijt|avondmaaltijd|avondeten|"
+    r"desayuno|almuerzo|colazione|pranzo|pequeno[- ]almoço|café\s+da\s+manhã|almoço|jantar)\b"
+)
+_MEAL_NAMES = {
+    **dict.fromkeys(
+        ("frühstück", "petit déjeuner", "petit-déjeuner", "ontbijt", "desayuno", "colazione"), "breakfast"
+    ),
+    **dict.fromkeys(("pequeno almoço", "pequeno-almoço", "café da manhã"), "breakfast"),
+    **dict.fromkeys(("mittagessen", "déjeuner", "almuerzo", "pranzo", "almoço"), "lunch"),
+    **dict.fromkeys(("abendessen", "dîner", "avondmaaltijd", "avondeten", "jantar"), "dinner"),
+}
 # "$25 for breakfast", "eight dollars ($8.00) for breakfast": the meal named right after the amount.
 _FOR_MEAL = re.compile(
     r"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:for|at)\s+(breakfast|brunch|lunch|dinner|supper)\b"
@@ -547,7 +560,8 @@ def _cap_condition(
         else None,
         Condition(other="; ".join(_unique_words(governing))) if governing else None,
     )
-    return condition, meal.group(1).lower() if meal else ""
+    name = re.sub(r"\s+", " ", meal.group(1).lower()) if meal else ""
+    return condition, _MEAL_NAMES.get(name, name)
 
 
 # A sentence of its own after the row ("Internet access is reimbursed up to $35"), not a row item.
@@ -568,7 +582,11 @@ def _row_grade(sentence: str, caps: list[CapFinding], i: int) -> Condition | Non
     return None
 
 
-_CONJUNCTION = re.compile(r"(?i)\b(?:and|or|while|whereas|but|et|ou|mais|und|oder|sowie|y|o)\b")
+# Portuguese and Italian "e" / "ed" join two amounts' phrases as "and" does ("... em território
+# nacional e 90 € no estrangeiro"); "e." is an abbreviation's letter.
+_CONJUNCTION = re.compile(
+    r"(?i)\b(?:and|or|while|whereas|but|et|ou|mais|und|oder|sowie|y|o|e(?!\.)|ed|mentre)\b"
+)
 _FOR_PREVIOUS = re.compile(r"(?i)\s*(?:(?:per|a|each)\s+[^\W\d_]+\s+)?(?:for|on)\s+(?:the\s+)?")
 _CAP_OPENING = re.compile(r"(?i)\b(?:may|can|will|shall|must|should|are|is|up\s+to|claim|reimburs)")
 _MEALS = r"(?:breakfast|brunch|lunch|dinner|supper)"
