@@ -10,7 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reimburse.adapters.ocr.layout import OcrWord, build_page, page_text
-from reimburse.adapters.ocr.review import DATE_MIN_CONFIDENCE, date_confidence, ocr_review_flags
+from reimburse.adapters.ocr.review import (
+    DATE_MIN_CONFIDENCE,
+    SINGLE_PLACE_MIN_CONFIDENCE,
+    date_confidence,
+    ocr_review_flags,
+)
 from reimburse.domain.verdict.document import Document, TextSource
 from reimburse.domain.verdict.invoice import Invoice, LineItem
 
@@ -92,4 +97,4 @@ def test_a_scanner_text_layer_with_numbers_our_ocr_doubted_is_judged() -> None:
 @given(st.floats(min_value=0.0, max_value=1.0), st.floats(min_value=0.0, max_value=1.0))
 def test_flags_only_ever_come_from_unsure_words(date_conf: float, total_conf: float) -> None:
     flagged = codes(receipt(date_conf=date_conf, total_conf=total_conf), invoice())
-    assert len(flagged) == (date_conf < DATE_MIN_CONFIDENCE) + (total_conf < 0.9)
+    assert len(flagged) == (date_conf < DATE_MIN_CONFIDENCE) + (total_conf < SINGLE_PLACE_MIN_CONFIDENCE)
