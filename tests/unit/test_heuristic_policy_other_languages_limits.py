@@ -159,3 +159,20 @@ def test_scope_after_each_amount_joined_by_e(text: str) -> None:
     scopes = {a: cond or "" for _, a, _, _, cond in _caps(text)}
     assert "domestic" in scopes.get(Decimal("52.00"), "")
     assert "international" in scopes.get(Decimal("95.00"), "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les frais de transport sont remboursés sur la base d'un billet de train.\n"
+        "En cas d'usage d'un véhicule personnel, les indemnités kilométriques ne pourront excéder 120 € "
+        "par déplacement.\n",
+        "Train tickets are reimbursed in standard class.\n"
+        "Use of a personal car is reimbursed up to a maximum of 120 EUR per trip.\n",
+    ],
+)
+def test_own_car_cap_after_a_transport_sentence_is_mileage(text: str) -> None:
+    # The sentence names driving one's own car and no other kind: the previous sentence's train
+    # fares are not what it caps.
+    found = [(c, a) for c, a, _, _, _ in _caps(text)]
+    assert ("mileage", Decimal("120")) in found

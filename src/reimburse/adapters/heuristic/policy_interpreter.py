@@ -178,9 +178,16 @@ class HeuristicPolicyInterpreter:
                 if cap.kind is not RuleType.LIMIT:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
                     continue
-                if not kinds and cap.strong and cap.unit not in _DISTANCE and _OWN_CAR.search(sentence):
+                if (
+                    (not kinds or not mentions)
+                    and cap.strong
+                    and cap.unit not in _DISTANCE
+                    and _OWN_CAR.search(sentence)
+                ):
                     # "Use of a personal vehicle ... maximum of $300 per trip": a limit on the
-                    # mileage paid, not on any invoice kind (the rate itself stays a rate).
+                    # mileage paid, not on any invoice kind (the rate itself stays a rate); also
+                    # under a transport heading or after a sentence on train fares, when the
+                    # sentence itself names no other kind.
                     condition, _ = _cap_condition(sentence, caps, i, clause, inherited, following)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_mileage_cap(cap, cited, condition=condition, section=section, symbol=symbol)
