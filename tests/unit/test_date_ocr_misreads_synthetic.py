@@ -84,6 +84,8 @@ def _words(*texts: str) -> list[OcrWord]:
         (("Date:", "0ct", "15,2025"), date(2025, 10, 15)),  # no space after the comma
         (("Datum:", "9.", "Apri1", "2021"), date(2021, 4, 9)),  # German: a point and a space after the day
         (("Till", "2", "02N0V24"), date(2024, 11, 2)),  # month glued between day and year
+        (("Date:", "130cT22"), date(2022, 10, 13)),  # ... beginning with a look-alike
+        (("Date:", "135EP23"), date(2023, 9, 13)),
         (("Fecha:19", "de", "marz0", "de", "2020"), date(2020, 3, 19)),  # Spanish "de" around the month
     ],
 )
@@ -99,6 +101,7 @@ def test_a_repaired_date_is_read_and_keeps_a_doubting_confidence(words: tuple[st
         "12 Jon 2019",  # "Jun" or "Jan": a three-letter name with one letter free is no repair
         "Tel 12//34/5678",  # no calendar date once the doubled slash is gone
         "1..5",
+        "Box 12B0X34",  # glued between digits, but no month
     ],
 )
 def test_no_repair_where_the_result_is_no_sure_date(text: str) -> None:

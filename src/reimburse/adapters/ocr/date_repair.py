@@ -80,6 +80,11 @@ _MONTH_LIKE = re.compile(
 _MONTH_GLUED = re.compile(
     r"(?<![\w.,/-])(?P<day>\d{1,2})(?P<mon>[A-Za-z][A-Za-z01358]{2,9})(?P<year>\d{4}|\d{2})(?![\w/.-])"
 )
+# ... and the short form "13OCT22" whose month begins with a look-alike ("130cT22", "135EP23"): a
+# two-digit day and a three-letter month, so the boundary is known
+_MONTH_GLUED_SHORT = re.compile(
+    r"(?<![\w.,/-])(?P<day>\d{2})(?P<mon>[A-Za-z01358]{3})(?P<year>\d{4}|\d{2})(?![\w/.-])"
+)
 # ... or before a day and a year: "0ct 12, 2019", "Dcc. 5 2019"
 _MONTH_FIRST = re.compile(
     r"(?<![\w.])(?P<mon>[A-Za-z01358]{3,10})"
@@ -104,7 +109,8 @@ def repair_text(text: str) -> str:
     text = _COMMA_DATE.sub(_comma, text)
     text = _NUMERIC_DATE.sub(_digits, text)
     text = _MONTH_LIKE.sub(_month, text)
-    text = _MONTH_GLUED.sub(lambda m: m.group("day") + _month(m) + m.group("year"), text)
+    text = _MONTH_GLUED.sub(_glued, text)
+    text = _MONTH_GLUED_SHORT.sub(_glued, text)
     return _MONTH_FIRST.sub(_month, text)
 
 
@@ -136,6 +142,10 @@ def _doubled(match: re.Match[str]) -> str:
     raw, sep = match.group("date"), match.group("sep")
     fixed = raw.replace(sep + sep, sep)
     return fixed if fixed != raw and is_calendar_date(fixed) else raw
+
+
+def _glued(match: re.Match[str]) -> str:
+    return match.group("day") + _month(match) + match.group("year")
 
 
 def _comma(match: re.Match[str]) -> str:
