@@ -25,7 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from reimburse.adapters.einvoice.embedded import einvoice_attached_to
 from reimburse.adapters.heuristic.legibility import legibility
-from reimburse.adapters.ocr.confidence import cross_read
+from reimburse.adapters.ocr.confidence import completed, cross_read
 from reimburse.adapters.ocr.pdf_pages import ocr_pages, ocr_pdf
 from reimburse.adapters.pdf import decode_budget
 from reimburse.adapters.pdf.glyph_device import interpret
@@ -202,8 +202,9 @@ def _better_reading(
         theirs, ours = legibility(read[n - 1][0]), legibility(text)
         if ours is not None and (theirs is None or ours > theirs + LEGIBILITY_MARGIN):
             out[n - 1] = (text, page)
-        else:  # the scanner's numbers are only as sure as our reading of the picture confirms
-            out[n - 1] = (read[n - 1][0], cross_read(read[n - 1][1], page))
+        else:  # the scanner's numbers are only as sure as our reading of the picture confirms,
+            # and a date it cut short ("2024-02-") is written as ours reads it whole
+            out[n - 1] = completed(read[n - 1][0], cross_read(read[n - 1][1], page), page)
     return out
 
 
