@@ -88,6 +88,21 @@ def test_home_territory_is_domestic(text: str) -> None:
             "Examples:\nA room at 130 EUR per night is reimbursed at 130 EUR.\n",
             Decimal("130"),
         ),
+        # A deduction from an allowance or a hotel bill, as German, French and Italian say it.
+        (
+            "Enthält der Preis das Frühstück, werden die erstatteten Hotelkosten um 5,20 € verringert.",
+            Decimal("5.20"),
+        ),
+        (
+            "Hotelrechnungen mit Frühstück werden um einen Pauschbetrag von 5,60 Euro je Übernachtung gekürzt.",
+            Decimal("5.60"),
+        ),
+        (
+            "Bei gestellter Verpflegung werden vom Erstattungsbetrag in Abzug gebracht für das Mittagessen 2,10 Euro.",
+            Decimal("2.10"),
+        ),
+        ("Si le petit-déjeuner est inclus, le forfait repas est réduit de 4,70 € par jour.", Decimal("4.70")),
+        ("Se la colazione è compresa, il rimborso dei pasti è ridotto di 3,90 euro.", Decimal("3.90")),
         # The amount bounds an exception to a refused item: no cap of the item's category.
         (
             "Expenses not allowed for reimbursement:\n"

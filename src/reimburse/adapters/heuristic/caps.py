@@ -150,7 +150,19 @@ _WEEK_OR_QUARTER = re.compile(
 )
 # "reduced by $15 when breakfast is provided", "less $12 for each meal": a deduction from an
 # allowance; "the average rate was $145": a statistic. Neither caps anything.
-_DEDUCTION = re.compile(r"(?i)\b(?:reduced|lowered|decreased|deducted|minus|less)\s+(?:by\s+)?(?:an?\s+)?$")
+_DEDUCTION = re.compile(
+    r"(?i)\b(?:reduced|lowered|decreased|deducted|minus|less)\s+(?:by\s+)?(?:an?\s+)?$|"
+    # "réduit de 5 €", "ridotto di", "reducido en", "verminderd met", "Abzug von": the same in the
+    # other languages, the verb before the amount.
+    r"\b(?:r[ée]duite?s?|minor[ée]e?s?|ridott[oaie]|decurtat[oaie]|reducid[oa]s?|descontad[oa]s?|"
+    r"verminderd|verlaagd)\s+(?:de|di|en|met)\s+$|\b(?:déduction|detrazione|deducción|Abzug|Kürzung)\s+(?:de|di|von)\s+$"
+)
+# German puts the verb after it: "um 4,50 € verringert", "um einen Pauschbetrag von 4,50 Euro ...
+# abgezogen", "in Abzug gebracht für das Frühstück 1,40 Euro".
+_DEDUCTION_UM = re.compile(r"(?i)\bum\s+(?:(?:einen|den)\s+)?(?:pauschbetrag\s+von\s+)?$")
+_DEDUCTION_VERB = re.compile(
+    r"(?i)\b(?:verringert|vermindert|gekürzt|reduziert|abgezogen|in\s+abzug\s+gebracht|zu\s+kürzen)\b"
+)
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
@@ -469,6 +481,8 @@ def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleTyp
     if share and not _CAP_WORDS.search(share.group("gap")):
         return RuleType.REFERENCE
     if _DEDUCTION.search(before) or _STATISTIC.search(before[-45:]):
+        return RuleType.REFERENCE
+    if _DEDUCTION_VERB.search(sentence) and (_DEDUCTION_UM.search(before) or _DEDUCTION_VERB.search(before)):
         return RuleType.REFERENCE
     negotiated = _NEGOTIATED.search(before)
     if negotiated and not _CAP.search(before[: negotiated.start()]):
