@@ -98,6 +98,34 @@ class HeldDocuments:
         await self._real.close()
 
 
+class CountingDocuments:
+    """The real store; `stored` is set once `expected` puts have returned."""
+
+    def __init__(self, real: DocumentStore, expected: int) -> None:
+        self._real = real
+        self._left = expected
+        self.stored = asyncio.Event()
+
+    async def put(self, data: bytes) -> str:
+        key = await self._real.put(data)
+        self._left -= 1
+        if self._left == 0:
+            self.stored.set()
+        return key
+
+    async def get(self, sha256: str) -> bytes | None:
+        return await self._real.get(sha256)
+
+    async def exists(self, sha256: str) -> bool:
+        return await self._real.exists(sha256)
+
+    async def delete(self, sha256: str) -> bool:
+        return await self._real.delete(sha256)
+
+    async def close(self) -> None:
+        await self._real.close()
+
+
 @dataclass
 class Service:
     container: Container
@@ -260,3 +288,21 @@ async def test_results_erased_before_they_are_reported_are_reported_as_erased(se
     assert summary.processed_invoices == 0
     assert not summary.results
     assert {e.error for e in summary.processing_errors} == {"EmployeeErased"}
+
+
+async def test_a_batch_stopped_after_storing_originals_early_leaves_none_that_no_record_names(
+    service: Service,
+) -> None:
+    """An original no record names is never erased (the erasure finds originals through records)."""
+    extractor = _hold_reading(service, {"cab-2.pdf"})
+    documents = CountingDocuments(service.container.document_store(), expected=len(FILES) - 1)
+    service.analyze.documents = documents
+    run = asyncio.create_task(service.analyze.run(_request(), io.BytesIO(make_zip(FILES))))
+    await asyncio.wait_for(extractor.all_waiting.wait(), HANG_GUARD)
+    await asyncio.wait_for(documents.stored.wait(), HANG_GUARD)
+    run.cancel()  # the client went away, or the service stops
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(run, HANG_GUARD)
+    await asyncio.wait_for(service.erase(), HANG_GUARD)
+
+    assert await service.left_behind() == (0, 0, set())

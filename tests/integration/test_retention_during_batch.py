@@ -20,38 +20,17 @@ from reimburse.application.analyze_batch import AnalyzeBatch
 from reimburse.application.erasure import ApplyRetention
 from reimburse.container import Container, close_container, open_container
 from reimburse.domain.filters import InvoiceFilter
-from reimburse.ports.document_store import DocumentStore
 from tests.conftest import make_settings, make_zip, offline_container
 from tests.fakes.fixed_clock import FixedClock
-from tests.integration.test_erasure_during_batch import FILES, HANG_GUARD, RANI, SHAS, HeldExtractor, _request
-
-
-class CountingDocuments:
-    """The real store; `stored` is set once `expected` puts have returned."""
-
-    def __init__(self, real: DocumentStore, expected: int) -> None:
-        self._real = real
-        self._left = expected
-        self.stored = asyncio.Event()
-
-    async def put(self, data: bytes) -> str:
-        key = await self._real.put(data)
-        self._left -= 1
-        if self._left == 0:
-            self.stored.set()
-        return key
-
-    async def get(self, sha256: str) -> bytes | None:
-        return await self._real.get(sha256)
-
-    async def exists(self, sha256: str) -> bool:
-        return await self._real.exists(sha256)
-
-    async def delete(self, sha256: str) -> bool:
-        return await self._real.delete(sha256)
-
-    async def close(self) -> None:
-        await self._real.close()
+from tests.integration.test_erasure_during_batch import (
+    FILES,
+    HANG_GUARD,
+    RANI,
+    SHAS,
+    CountingDocuments,
+    HeldExtractor,
+    _request,
+)
 
 
 @pytest.fixture

@@ -215,11 +215,8 @@ class _Ahead:
             await put
 
     async def cancel(self) -> None:
-        tasks: list[asyncio.Future[Any]] = [
-            self._records,
-            *self._candidates.values(),
-            *self._documents.values(),
-        ]
+        # not the early puts: Batch.events settles them (awaited, then unrecorded ones dropped)
+        tasks: list[asyncio.Future[Any]] = [self._records, *self._candidates.values()]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -250,6 +247,8 @@ class Batch:
         self.actor = request.owner or "admin"
         self._key = normalise_name(request.employee_name)
         self._ticket: str | None = None  # in the BatchRegister while the batch runs
+        self._recorded: set[str] = set()  # originals a record of this batch names, once upserted
+        self._stopping = False  # early puts not yet begun then write nothing
 
     @property
     def total(self) -> int:
@@ -352,12 +351,8 @@ class Batch:
                 await asyncio.gather(*tasks, return_exceptions=True)
             for event in await self._decide_and_store(read, durable_each):
                 yield event
-        finally:  # a batch stopped before deciding (or a put deciding did not await) leaves none running
-            puts_left = list(self.early_puts.values())
-            self.early_puts.clear()
-            for put in puts_left:
-                put.cancel()
-            await asyncio.gather(*puts_left, return_exceptions=True)
+        finally:  # however the batch ends: no put left running, no original that no record names
+            await self._settle_early_puts()
             await self._leave()
 
     async def _read(
@@ -377,10 +372,31 @@ class Batch:
             self.early_puts[entry.index] = asyncio.ensure_future(self._put(uc.documents, data, puts))
         return _Read(entry, sha, text, invoice)
 
-    @staticmethod
-    async def _put(documents: DocumentStore, data: bytes, gate: asyncio.Semaphore) -> str:
+    async def _put(self, documents: DocumentStore, data: bytes, gate: asyncio.Semaphore) -> str:
         async with gate:
+            if self._stopping:
+                return ""
             return await documents.put(data)
+
+    async def _settle_early_puts(self) -> None:
+        """Every early put ends before the batch does, and an original no record of this batch
+        names (the batch stopped or was voided, or its invoice failed) goes again unless another
+        record uses it: the erasure finds originals through records, so it would never go."""
+        puts = list(self.early_puts.values())
+        self.early_puts.clear()
+        self._stopping = True
+        # Awaited, not cancelled: a put already writing in a thread would land after the delete.
+        done = await asyncio.gather(*puts, return_exceptions=True)
+        stray = sorted({sha for sha in done if isinstance(sha, str) and sha} - self._recorded)
+        uc = self._uc
+        if not stray or uc.documents is None:
+            return
+        try:
+            for sha in stray:
+                if await uc.invoices.count(InvoiceFilter(file_sha256=sha)) == 0:
+                    await uc.documents.delete(sha)
+        except (DomainError, OSError):  # the batch's own outcome stands; the store is failing anyway
+            log.warning("batch %s could not drop %d originals no record names", self.batch_id, len(stray))
 
     async def _decide_and_store(self, read: list[_Read], durable_each: bool) -> list[BatchEvent]:
         """Decides the batch in order against what the employee already claimed, and stores it."""
@@ -422,6 +438,7 @@ class Batch:
             if not durable_each and self._pending:
                 await self._originals_still_there({item.sha: item.entry for item in read})
                 await _stored(self._uc.invoices.upsert(self._pending))
+                self._recorded.update(r.file_sha256 for r in self._pending)
                 if self._uc.history is not None:
                     await _stored(self._uc.history.append(self._pending_events))
         # --- end of the critical section
@@ -472,15 +489,7 @@ class Batch:
     async def _erased_while_reading(self, read: list[_Read]) -> list[BatchEvent]:
         """The employee was erased while this batch read its files: nothing of it is stored, and
         the originals stored as they were read go again unless another record uses them."""
-        uc = self._uc
-        # Awaited, not cancelled: a put already writing in a thread would land after the delete.
-        await asyncio.gather(*self.early_puts.values(), return_exceptions=True)
-        early = {item.sha for item in read if item.entry.index in self.early_puts}
-        self.early_puts.clear()
-        if uc.documents is not None:
-            for sha in sorted(early):
-                if await _stored(uc.invoices.count(InvoiceFilter(file_sha256=sha))) == 0:
-                    await _stored(uc.documents.delete(sha))
+        await self._settle_early_puts()
         message = "The employee's data was erased while this batch ran; the invoice was not stored."
         return [
             self._erased(item.entry.filename, message) for item in sorted(read, key=lambda r: r.entry.index)
@@ -576,6 +585,7 @@ class Batch:
         record, event = await self._keep(entry, record)
         if durable_each:
             await _stored(uc.invoices.upsert([record]))
+            self._recorded.add(record.file_sha256)
             if uc.history is not None:
                 await _stored(uc.history.append([event]))
         else:
