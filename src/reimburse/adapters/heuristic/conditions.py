@@ -11,6 +11,7 @@ import re
 
 from babel import Locale
 
+from reimburse.adapters.heuristic.places import cities_in
 from reimburse.domain.verdict.policy import ELSEWHERE, Condition
 
 _COUNTRIES = sorted(
@@ -123,8 +124,16 @@ def locations_in(text: str) -> tuple[str, ...]:
         return _unique([ELSEWHERE, *scopes_in(text)])
     # "outside the United States" is the international side, not the United States.
     sided = [(m.start(), m.end()) for m in _PLACE_SCOPE.finditer(text)]
-    named = [m.group(0) for m in _LOCATION.finditer(text) if not any(a <= m.start() < b for a, b in sided)]
+    found = [(m.start(), m.end(), m.group(0)) for m in _LOCATION.finditer(text)]
+    # "London", "Mumbai": a city is a place too, unless inside a longer name ("El Salvador").
+    found += [c for c in cities_in(text) if not any(a <= c[0] < b for a, b, _ in found)]
+    # "24 hours outside London": every place but the city, the row beside the city's own.
+    found = [(start, end, ELSEWHERE if _OUTSIDE.search(text, 0, start) else w) for start, end, w in found]
+    named = [w for start, _, w in sorted(found) if not any(a <= start < b for a, b in sided)]
     return _unique(named + scopes_in(text))
+
+
+_OUTSIDE = re.compile(r"(?i)(?<![^\W\d_])outside(?:\s+of)?\s+(?:the\s+)?$")
 
 
 # "within the state", "outside the continental United States": the same split said with a place.
@@ -275,6 +284,7 @@ def governing_in(text: str) -> list[tuple[int, int, str]]:
 def condition_spans(text: str) -> list[tuple[int, int]]:
     """Where a header line names grades, roles, places and scopes ("Tier 1 cities", "Band 3")."""
     spans = [(m.start(), m.end()) for m in _LOCATION.finditer(text)]
+    spans += [(start, end) for start, end, _ in cities_in(text)]
     spans += [(m.start(), m.end()) for m in _SCOPE_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _GRADE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _ROLE.finditer(text)]

@@ -57,6 +57,17 @@ def _symbol_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]
     # "Rs"/"Rs." is the Indian rupee's everyday symbol (CLDR gives ₹), besides PKR/LKR/NPR/MUR.
     symbols.setdefault("Rs", set()).update({"INR", "PKR", "LKR", "NPR"})
     symbols.setdefault("Rs.", set()).update(symbols["Rs"])
+    # A dollar is told apart in English by its country's or its code's letters before the sign:
+    # "CA$", "AU$", "HK$" (CLDR gives some), "CAD$", "AUD$"; "C$", "S$", "Can$" are the everyday
+    # Canadian and Singapore forms (C$ is also the Nicaraguan córdoba's sign, which CLDR gives).
+    dollars = {c for sym, cs in symbols.items() if "$" in sym for c in cs if c in countries}
+    for code in dollars:
+        symbols.setdefault(f"{code}$", set()).add(code)
+        for territory in countries[code]:
+            if territory.isalpha() and len(territory) == 2:
+                symbols.setdefault(f"{territory}$", set()).add(code)
+    for sign, code in (("C$", "CAD"), ("Can$", "CAD"), ("S$", "SGD")):
+        symbols.setdefault(sign, set()).add(code)
     return (
         {s: frozenset(c) for s, c in symbols.items() if _distinctive(s)},
         {c: frozenset(t) for c, t in countries.items()},
@@ -64,8 +75,9 @@ def _symbol_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]
 
 
 SYMBOLS, COUNTRIES = _symbol_table()
+COUNTRIES_DOLLARS = sorted(c for sym, cs in SYMBOLS.items() if sym == "$" for c in cs)
 # The currency a symbol means when nothing else tells: the one of the largest economy using it.
-_USUAL = {"$": "USD", "£": "GBP", "¥": "JPY", "kr": "SEK", "Rs": "INR", "Rs.": "INR", "R": "ZAR"}
+_USUAL = {"$": "USD", "C$": "CAD", "£": "GBP", "¥": "JPY", "kr": "SEK", "Rs": "INR", "Rs.": "INR", "R": "ZAR"}
 _TERRITORY_NAMES = {
     name.casefold(): code for code, name in _EN.territories.items() if code.isalpha() and len(code) == 2
 }
@@ -102,6 +114,25 @@ _STATED = re.compile(
     rf"(?:are\s+|shown\s+|stated\s+|given\s+|expressed\s+)*(?:in|as)\s+(?:the\s+)?)"
     rf"(?P<cur>[A-Z]{{3}}\b|{_NAME_ALT})"
 )
+
+
+# "Canadian $ (taxes included)", "50 Australian dollars", "US dollars": a dollar named by its
+# country, with or without an amount beside it.
+_DOLLAR_NAMES: dict[str, str] = {n[: -len(" dollar")]: c for n, c in _NAMES.items() if n.endswith(" dollar")}
+_NAMED_DOLLAR = re.compile(
+    r"(?i)(?<![^\W\d_])(?P<who>"
+    + "|".join(re.escape(n) for n in sorted({*_DOLLAR_NAMES, *_DEMONYMS}, key=len, reverse=True))
+    + r")\s?(?:\$|dollars?(?![^\W\d_]))"
+)
+
+
+def _named_dollar(who: str) -> str | None:
+    who = who.casefold()
+    if who in _DOLLAR_NAMES:
+        return _DOLLAR_NAMES[who]
+    territory = _DEMONYMS.get(who)
+    codes = [c for c in COUNTRIES_DOLLARS if territory in COUNTRIES[c]] if territory else []
+    return codes[0] if len(codes) == 1 else None
 
 
 def _code(token: str) -> str | None:
@@ -152,6 +183,11 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
         if code is None and token in SYMBOLS:
             code = _resolve(SYMBOLS[token], countries, token)
         if code:
+            out[code] += 1
+    for m in _NAMED_DOLLAR.finditer(text):
+        if m.group(0) in SYMBOLS or m.group("who") == "us":
+            continue  # "US$ 50" counted above; "us" the pronoun
+        if code := _named_dollar(m.group("who")):
             out[code] += 1
     return out
 

@@ -9,9 +9,11 @@ from concurrent.futures import Executor
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, find_caps, unit_in
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
+from reimburse.adapters.heuristic.columns import rewrite_columns
 from reimburse.adapters.heuristic.conditions import (
     classes_in,
     condition_in,
+    condition_spans,
     governing_in,
     has_fallback,
     merge,
@@ -32,6 +34,7 @@ from reimburse.adapters.heuristic.exclusions import (
 )
 from reimburse.adapters.heuristic.lexicon import TRAVEL
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
+from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
@@ -70,8 +73,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # one exclusion keyword guard on every path, new excluded kinds; 19 the part above an amount
 # refused is a cap, lone international scopes and cities stay conditions, shares of a per diem;
 # 20 status labels over ';' lists, 'X we do not pay include', foreign weeks/quarters, city lists,
-# negotiated rates and matched gifts are no limits, a maximum for one's own car caps mileage.
-READER_VERSION = 21
+# negotiated rates and matched gifts are no limits, a maximum for one's own car caps mileage;
+# 22 world cities as places, ';' clauses and sentence lead-ins keep their conditions, text tables
+# by column (named places, effective dates), dollars named by their country.
+READER_VERSION = 22
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -98,6 +103,8 @@ class HeuristicPolicyInterpreter:
         builder = PolicyBuilder()
         previous: list[str] = []
         text = _read_tables(document, text, builder)
+        # "Standard  Inner London" over "Dinner up to £15 up to £18": one line per column.
+        text = rewrite_columns(text)
         builder.scopes = _scopes_named_with_expenses(text)
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
@@ -476,6 +483,14 @@ def _cap_condition(
     # A row's label alone before its amount ("All others $200", "Other grades: $150") may be a role.
     row_label = i == 0 and len(before.split()) <= 4 and not _CAP_OPENING.search(before)
     label = condition_in(before[-80:], roles=(bool(clause.label) and clause.label in before) or row_label)
+    if label and label.locations and not label.grades and all(cities_in(p) for p in label.locations):
+        # A city the label names: the place as the row prints it ("UK - Manchester") or the list
+        # it ends ("in München und Frankfurt", cut at "und" above) says more than the city alone.
+        listed = _CITY_ROW.search(re.split(r"[,;(]", sentence[lo : a.start])[-1])
+        if listed and all(p in listed.group(1) for p in label.locations):
+            label = Condition(locations=(listed.group(1),))
+        elif row_label and _OTHER_ROW_NEXT.match(following) and _place_label(before):
+            label = None  # the row above a bare "Other" row: the whole label, below
     # Rows of places, one a line, closed by the row for every other place ("UK - London £160 per
     # night" then "UK - Other £90 per night"; "Major cities: £150" then "Other: £100"): the bare
     # "Other" row is the fallback, the row above it is for the place its label names.
@@ -558,6 +573,10 @@ def _cap_condition(
     # Funding, claiming method, kind of trip: said beside the amount, else by the lead-in lines or
     # the heading the sentence sits under (the nearest that says any).
     governing = [w for _, _, w in governing_in(f"{before} {after}")]
+    if i and not governing:
+        # "On day trips of more than 35 miles, $5 for breakfast and $12 for dinner": a condition
+        # that opens the sentence holds for every amount in it.
+        governing = _opening_conditions(sentence[: caps[0].amount.start])
     for above in (clause.lead, clause.intro, clause.heading):
         governing += [w for _, _, w in governing_in(above)] if above else []
     condition = merge(
@@ -569,6 +588,20 @@ def _cap_condition(
     )
     name = re.sub(r"\s+", " ", meal.group(1).lower()) if meal else ""
     return condition, _MEAL_NAMES.get(name, name)
+
+
+_OPENS = re.compile(
+    r"(?i)^\W*(?:(?:on|for|during|when|while|if|in|with|within|under)\s+)?(?:(?:the|a|an|all|any)\s+)?$"
+)
+
+
+def _opening_conditions(opening: str) -> list[str]:
+    found = governing_in(opening)
+    if not found or not _OPENS.match(opening[: found[0][0]]):
+        return []
+    # The whole lead-in ("On day trips of more than 35 miles,"), up to its comma.
+    comma = opening.find(",", found[0][1])
+    return [w for start, _, w in found if comma < 0 or start < comma]
 
 
 # A sentence of its own after the row ("Internet access is reimbursed up to $35"), not a row item.
@@ -838,6 +871,10 @@ _LINKS = frozenset(
 def _own_subject(sentence: str) -> bool:
     """The sentence opens with a thing of its own ("Tips for porters are", "A one-time relocation
     allowance"), not with the limit ("The maximum is", "This allowance", "Up to")."""
+    # "for domestic travel the limit is $70": the trip's scope opens it, no thing of its own.
+    for lo, hi in sorted(condition_spans(sentence), reverse=True):
+        sentence = f"{sentence[:lo]} {sentence[hi:]}"
+    sentence = re.sub(r"(?i)^\W*(?:for|on|in)\s+(?:travel|trips?)\b", " ", sentence)
     m = _SUBJECT.match(sentence)
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", m.group(1).lower()) if m else []
     return any(w not in _GENERIC_OPENING and w not in _LINKS for w in words)
