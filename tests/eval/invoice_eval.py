@@ -267,10 +267,17 @@ def same_vendor(got: str | None, want: str) -> bool:
     g, w = _fold_text(got), _fold_text(want)
     if not g or not w:
         return False
-    if g == w or " ".join(w) in " ".join(g) or " ".join(g) in " ".join(w):
+    # Whole words, never characters: a read "i" or "YOU" is no part of "Hilton Dublin".
+    if g == w or _words_in(w, g) or _words_in(g, w):
         return True
     key = [t for t in w if t not in LEGAL_FORMS][:2]
-    return bool(key) and " ".join(key) in " ".join(g)
+    return bool(key) and _words_in(key, g)
+
+
+def _words_in(part: list[str], whole: list[str]) -> bool:
+    """Whether `part` is a run of consecutive words of `whole`."""
+    n = len(part)
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
 
 
 # -- report ----------------------------------------------------------------------------------
