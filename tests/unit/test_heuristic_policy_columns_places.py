@@ -126,6 +126,18 @@ def test_common_words_are_no_places(label: str) -> None:
     assert condition_in(label) is None
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Staff of the University of Toronto may claim",
+        "Dublin City University staff",
+        "Osaka Bank Ltd employees",
+    ],
+)
+def test_a_city_inside_an_institution_s_name_is_no_place(label: str) -> None:
+    assert condition_in(label) is None
+
+
 def test_a_city_in_lower_case_is_no_place() -> None:
     assert condition_in("the lima bean salad") is None
 

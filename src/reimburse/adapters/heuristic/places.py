@@ -76,6 +76,22 @@ CITY_RE = re.compile(
 )
 
 
+# A city inside an institution's name is no trip's place ("University of Toronto", "Tokyo
+# Electron Ltd", "Dublin City University").
+_ORG_BEFORE = re.compile(
+    r"(?:University|College|Institute|School|Academy|Bank|Museum|Council|Diocese|Archdiocese|Port|"
+    r"Mayor|Corporation|Government)\s+(?:of\s+)?(?:the\s+)?$"
+)
+_ORG_AFTER = re.compile(
+    r"\s+(?:(?:City|State|Metropolitan)\s+)?(?:University|College|Institute|School|Academy|Bank|"
+    r"Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|plc|PLC|S\.A\.|Corp\.?|Corporation|Electron|Group)(?![^\W\d_])"
+)
+
+
 def cities_in(text: str) -> list[tuple[int, int, str]]:
-    """The cities a text names, with their spans."""
-    return [(m.start(), m.end(), m.group(0)) for m in CITY_RE.finditer(text)]
+    """The cities a text names as places, with their spans."""
+    return [
+        (m.start(), m.end(), m.group(0))
+        for m in CITY_RE.finditer(text)
+        if not _ORG_BEFORE.search(text, 0, m.start()) and not _ORG_AFTER.match(text, m.end())
+    ]
