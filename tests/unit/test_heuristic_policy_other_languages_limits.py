@@ -38,6 +38,15 @@ def _caps(text: str) -> list[tuple[str, Decimal, str, CapUnit, str | None]]:
             "120.00",
             "night",
         ),
+        # Italian "nel limite di" / "entro il limite di", as the French "dans la limite de".
+        # (a receipt asked for in the same sentence no longer makes the amount a receipt threshold).
+        (
+            "L'albergo è rimborsato nel limite di 180,00 €, su presentazione della ricevuta.",
+            "hotel",
+            "180.00",
+            "night",
+        ),
+        ("Per le missioni lunghe, un pasto entro il limite di 25,50 €.", "meals", "25.50", "meal"),
         # French "ne pourra excéder": the amount after it is a cap.
         ("Les repas ne pourront excéder 22 €.", "meals", "22", "meal"),
         ("Les frais de péage ne peuvent excéder un forfait de 40 € par déplacement.", "toll", "40", "trip"),

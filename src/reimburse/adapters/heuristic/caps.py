@@ -29,7 +29,9 @@ _CAP = re.compile(
     r"tot\s+maximaal|maximaal|jusqu'?\s*à|plafonné(?:e|s)?\s+à|plafond\s+de|dans\s+la\s+limite\s+de|"
     r"hasta(?:\s+un\s+máximo\s+de)?|máximo(?:\s+de)?|fino\s+a|massimo(?:\s+di)?|"
     # "ne pourra excéder un forfait de 150 €", "no podrá exceder de", "non può superare", "ten hoogste".
-    r"exc[ée]der(?:\s+un\s+forfait)?|n'exc[èe]den?t?\s+pas|\bsuperare|ten\s+hoogste)[\s\w.,()-]{0,12}$"
+    r"exc[ée]der(?:\s+un\s+forfait)?|n'exc[èe]den?t?\s+pas|\bsuperare|ten\s+hoogste|"
+    # Italian "nel limite di", "entro il limite giornaliero di": the French "dans la limite de".
+    r"(?:entro|nel|nei)\s+(?:il\s+|i\s+)?limit[ei](?:\s+(?:giornalier[oi]|massim[oi]))?\s+di)[\s\w.,()-]{0,12}$"
 )
 # "The allowance for dinner is INR 800", "Meals: ₹500": a cap only in a sentence about money.
 _WEAK_CAP = re.compile(r"(?i)(\bis|\bare|:)[\s\w.,()-]{0,12}$")
