@@ -331,8 +331,11 @@ def _condition_holds(cap: CapRule, caps: tuple[CapRule, ...], claim: Claim) -> b
         # "Elsewhere": holds when the claim's location is none of the other rows' locations.
         if not (claim.location and claim.location.strip()):
             return None
-        if any(c.names_location(claim.location) for c in others if not c.fallback):
+        named = [c.names_location(claim.location) for c in others if not c.fallback]
+        if True in named:
             return False
+        if None in named:
+            return None  # the claim may be in a named row's place ("London" for "Inner London")
         locations = ()
     if condition.grade_fallback:
         # "Other grades": holds when the claim's grade is none of the other rows' grades.

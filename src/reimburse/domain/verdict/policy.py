@@ -122,16 +122,22 @@ class Condition(msgspec.Struct, frozen=True):
         return "; ".join(p for p in parts if p)
 
     def holds(self, grade: str | None, location: str | None) -> bool | None:
-        """True/False when the claim's facts decide it, None when a needed fact is missing."""
-        checks = [(self.grades, grade), (self.locations, location)]
+        """True/False when the claim's facts decide it, None when a needed fact is missing or the
+        claim's place may or may not be the row's ("London" for an "Inner London" row)."""
         unknown = bool(self.other)
-        for accepted, value in checks:
-            if not accepted:
-                continue
-            if value is None or not value.strip():
+        if self.grades:
+            if grade is None or not grade.strip():
                 unknown = True
-            elif not any(_same(value, a) for a in accepted):
+            elif not any(_same(grade, a) for a in self.grades):
                 return False
+        if self.locations:
+            if location is None or not location.strip():
+                unknown = True
+            else:
+                place = self.names_location(location)
+                if place is False:
+                    return False
+                unknown = unknown or place is None
         return None if unknown else True
 
     @property
@@ -139,8 +145,10 @@ class Condition(msgspec.Struct, frozen=True):
         """ "Elsewhere", "other cities": holds where no other row's location does (the engine decides)."""
         return any(loc.casefold() == ELSEWHERE for loc in self.locations)
 
-    def names_location(self, location: str) -> bool:
-        return any(_same(location, a) for a in self.locations if a.casefold() != ELSEWHERE)
+    def names_location(self, location: str) -> bool | None:
+        """True when the claim's place is one of the row's, None when it may be (see place_match)."""
+        found = [place_match(location, a) for a in self.locations if a.casefold() != ELSEWHERE]
+        return True if True in found else None if None in found else False
 
     @property
     def grade_fallback(self) -> bool:
@@ -156,6 +164,8 @@ class Condition(msgspec.Struct, frozen=True):
             out.append(Fact.GRADE.value)
         if self.locations and not (location and location.strip()):
             out.append(Fact.LOCATION.value)
+        elif self.locations and location and self.names_location(location) is None:
+            out.append(f"whether {location.strip()} is {' / '.join(self.locations)}")
         if self.other:
             out.append(self.other)
         return tuple(out)
@@ -219,6 +229,60 @@ def _same(value: str, accepted: str) -> bool:
     if not a or not b:
         return value.strip().casefold() == accepted.strip().casefold()
     return a <= b or b <= a
+
+
+# Place matching (issue 19). A claim's place is "London", "London, UK", "New York, NY", "NYC"; a
+# row's is "Inner London", "London rate", "New York City", "United States and Canada".
+_PLACE_NOISE = frozenset(["rate", "rates", "allowance", "allowances", "limit", "limits"])
+# A word that narrows or widens a place without naming another one.
+_PLACE_QUALIFIERS = frozenset(["inner", "outer", "central", "greater", "downtown"])
+_OPPOSITE_QUALIFIERS = (frozenset(["inner", "outer"]), frozenset(["central", "outer"]))
+# Short forms a claim form or a policy uses for the same place (English usage, not one document's).
+_PLACE_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("nyc",): ("new", "york"),
+    ("uk",): ("united", "kingdom"),
+    ("us",): ("united", "states"),
+    ("usa",): ("united", "states"),
+    ("united", "states", "america"): ("united", "states"),
+    ("uae",): ("united", "arab", "emirates"),
+}
+_PLACE_LIST = re.compile(r"(?i)[,;/&()]|\b(?:and|or)\b")
+
+
+def _place_words(value: str) -> tuple[str, ...]:
+    # "U.K." is "UK"; dimension words ("city") and noise ("rate") say nothing about the place.
+    words = re.findall(r"[^\W_]+", value.replace(".", "").casefold())
+    kept = tuple(w for w in words if w not in _DIMENSION_WORDS and w not in _PLACE_NOISE)
+    return _PLACE_ALIASES.get(kept, kept)
+
+
+def _part_match(claim: tuple[str, ...], row: tuple[str, ...]) -> bool | None:
+    claim_core = tuple(w for w in claim if w not in _PLACE_QUALIFIERS)
+    row_core = tuple(w for w in row if w not in _PLACE_QUALIFIERS)
+    if not claim_core or not row_core:
+        return bool(claim) and claim == row
+    # The row's place leads the claim's ("London Heathrow", "Paris 8e" for "Paris"); a row place at
+    # the end ("York" in "New York") is another place.
+    if claim_core[: len(row_core)] != row_core:
+        return False
+    claim_q, row_q = set(claim) & _PLACE_QUALIFIERS, set(row) & _PLACE_QUALIFIERS
+    if row_q <= claim_q:
+        return True
+    if any(pair <= claim_q | row_q for pair in _OPPOSITE_QUALIFIERS):
+        return False
+    # "Inner London" row, "London" (or "Greater London") claim: Outer London is London too, so the
+    # claim may or may not be in the row; a reviewer decides, never a guessed row.
+    return None
+
+
+def place_match(claim: str, accepted: str) -> bool | None:
+    """Whether a claim's place is a row's place: True, False, or None when it may be (the row
+    names a part of the claim's place). Any comma part of the claim counts ("London, UK" is in
+    "UK"), and a row may list several places ("United States and Canada")."""
+    claim_parts = [_place_words(p) for p in claim.split(",")]
+    rows = [_place_words(accepted), *(_place_words(p) for p in _PLACE_LIST.split(accepted))]
+    found = [_part_match(c, r) for c in claim_parts if c for r in rows if r]
+    return True if True in found else None if None in found else False
 
 
 class Category(msgspec.Struct, frozen=True):
