@@ -50,6 +50,12 @@ INK_GAP_HEIGHTS = 0.2
 INK_GAP_RATIO = 2.5
 INK_MIN_CONTRAST = 40  # grey levels between paper and ink below which the pixels are not trusted
 INK_MAX_TILT = 1.5  # a line whose upright box is taller than this many line heights: not read by columns
+# The character boxes are CTC columns, so a round capital and the letter after it ("D ate:", "K asse")
+# can stand a column apart, as far as a real space does. A space leaves a blank in the ink of at
+# least about a quarter of the line height: measured on drawn lines of DejaVu Sans (Mono,
+# Condensed) and Liberation Sans/Mono at 24-30 px, spaces left 0.27-0.77 line heights blank and the
+# gaps inside proportional words at most 0.27 (95% under 0.23); so a box gap with less blank is no word break.
+INK_SPACE_HEIGHTS = 0.25
 INK_MIN_CAPITALS = 8  # ink breaks cut only a run of at least this many capitals (see `_ink_parts`)
 _DATE_THEN_TIME = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(\d{1,2}:\d{2}(?::\d{2})?\D*)$")
 
@@ -144,13 +150,14 @@ def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
     items = list(result or ())
     grey = np.asarray(page.convert("L")) if items else None
     breaks = [ink_breaks_of(grey, item) for item in items]
+    blanks = [ink_blanks_of(grey, item) for item in items]
     angle = skew_angle(items)
     if abs(angle) >= math.radians(MIN_SKEW_DEGREES):
         centre = (page.width / 2, page.height / 2)
         items = [_turned(item, -angle, centre) for item in items]
     words: list[OcrWord] = []
-    for item, line_breaks in zip(items, breaks, strict=True):
-        words.extend(_split_line(item, line_breaks))
+    for item, line_breaks, line_blanks in zip(items, breaks, blanks, strict=True):
+        words.extend(_split_line(item, line_breaks, line_blanks))
     if left or top:
         words = [
             w._replace(x0=w.x0 + left, x1=w.x1 + left, top=w.top + top, bottom=w.bottom + top) for w in words
@@ -231,37 +238,49 @@ def coarse_pass(
     return (left, top, right, bottom), low
 
 
-def ink_breaks_of(grey: Any, item: Sequence[Any]) -> frozenset[int]:
-    """Indices of the characters of a result item that start a word by the line's pixels."""
+def _ink_columns(
+    grey: Any, item: Sequence[Any]
+) -> tuple[list[bool], int, list[tuple[str, float, float]], float] | None:
+    """A result item's line as inked pixel columns (the first at x = left), its characters (text,
+    x0, x1) and its height; None where the pixels are not trusted (faint, tilted, no boxes)."""
     if grey is None or len(item) < 6 or not item[3] or len(item[3]) != len(item[4]):
-        return frozenset()
+        return None
     quad = [(float(p[0]), float(p[1])) for p in item[0][:4]]
     left, right = max(0, int(min(x for x, _ in quad))), int(max(x for x, _ in quad)) + 1
     top, bottom = max(0, int(min(y for _, y in quad))), int(max(y for _, y in quad)) + 1
     height = math.hypot(quad[3][0] - quad[0][0], quad[3][1] - quad[0][1])
     if height < 4 or bottom - top > INK_MAX_TILT * height:
-        return frozenset()
+        return None
     # not the outer rows: the neighbouring lines' descenders and ascenders stay out
     band = grey[top + (bottom - top) // 10 : bottom - (bottom - top) // 10, left:right]
     if band.size == 0:
-        return frozenset()
+        return None
     paper, ink = np.percentile(band, 90), np.percentile(band, 10)
     if paper - ink < INK_MIN_CONTRAST:
-        return frozenset()
+        return None
     inked = (band < (paper + ink) / 2).any(axis=0)
     chars = [
         (str(ch), min(float(p[0]) for p in cbox), max(float(p[0]) for p in cbox))
         for cbox, ch in zip(item[3], item[4], strict=False)
     ]
-    return ink_breaks([bool(v) for v in inked], left, chars, height)
+    return [bool(v) for v in inked], left, chars, height
 
 
-def ink_breaks(
-    inked: Sequence[bool], left: float, chars: Sequence[tuple[str, float, float]], height: float
-) -> frozenset[int]:
-    """Indices of `chars` (text, x0, x1) that start a word: a blank run in the line's ink columns
-    (`inked`, the first at x = `left`) clearly wider than its usual blank between letters. Not
-    between two digits: a monospaced "1" has wide blanks beside it and an amount must stay whole."""
+def ink_breaks_of(grey: Any, item: Sequence[Any]) -> frozenset[int]:
+    """Indices of the characters of a result item that start a word by the line's pixels."""
+    columns = _ink_columns(grey, item)
+    return ink_breaks(*columns) if columns else frozenset()
+
+
+def ink_blanks_of(grey: Any, item: Sequence[Any]) -> tuple[float, ...] | None:
+    """For each character of a result item, the widest blank in the line's pixels between it and
+    the character before, in line heights (see `ink_blanks`); None where the pixels are not trusted."""
+    columns = _ink_columns(grey, item)
+    return ink_blanks(*columns) if columns else None
+
+
+def _blank_runs(inked: Sequence[bool]) -> list[tuple[int, int]]:
+    """The blank runs (begin, end) between inked columns (not the margins before or after)."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     seen_ink = False
@@ -272,6 +291,37 @@ def ink_breaks(
             start, seen_ink = None, True
         elif start is None:
             start = x
+    return runs
+
+
+def ink_blanks(
+    inked: Sequence[bool], left: float, chars: Sequence[tuple[str, float, float]], height: float
+) -> tuple[float, ...] | None:
+    """Per character of `chars` (text, x0, x1), the widest blank run of the line's ink columns
+    (`inked`, the first at x = `left`) whose middle lies between its centre and the one before, in
+    line heights (0 for the first). None when the line has no blank between inks at all: a rule or
+    an underline through the band hides the letters' gaps."""
+    runs = _blank_runs(inked)
+    if not runs or height <= 0:
+        return None
+    centres = [(c[1] + c[2]) / 2 for c in chars]
+    blanks = [0.0] * len(chars)
+    for begin, end in runs:
+        middle = left + (begin + end) / 2
+        for i in range(1, len(chars)):
+            if centres[i - 1] < middle < centres[i]:
+                blanks[i] = max(blanks[i], (end - begin) / height)
+                break
+    return tuple(blanks)
+
+
+def ink_breaks(
+    inked: Sequence[bool], left: float, chars: Sequence[tuple[str, float, float]], height: float
+) -> frozenset[int]:
+    """Indices of `chars` (text, x0, x1) that start a word: a blank run in the line's ink columns
+    (`inked`, the first at x = `left`) clearly wider than its usual blank between letters. Not
+    between two digits: a monospaced "1" has wide blanks beside it and an amount must stay whole."""
+    runs = _blank_runs(inked)
     if not runs:
         return frozenset()
     typical = statistics.median(end - begin for begin, end in runs)
@@ -300,7 +350,11 @@ def ink_breaks(
     return frozenset(breaks)
 
 
-def _split_line(item: Sequence[Any], breaks: frozenset[int] = frozenset()) -> Iterator[OcrWord]:
+def _split_line(
+    item: Sequence[Any], breaks: frozenset[int] = frozenset(), blanks: Sequence[float] | None = None
+) -> Iterator[OcrWord]:
+    """A line's words: at the engine's own spaces, and where its character boxes stand clearly apart
+    unless the line's pixels (`blanks`, from `ink_blanks`) show no room for a space there."""
     box, text, score = item[0], str(item[1]), float(item[2])
     top = min(float(p[1]) for p in box)
     bottom = max(float(p[1]) for p in box)
@@ -316,7 +370,11 @@ def _split_line(item: Sequence[Any], breaks: frozenset[int] = frozenset()) -> It
     words: list[list[tuple[int, tuple[str, float, float, float]]]] = []
     current: list[tuple[int, tuple[str, float, float, float]]] = []
     for index, ch in enumerate(chars):
-        wide = current and ch[1] - current[-1][1][2] > _gap(current[-1][1][0], ch[0]) * height
+        wide = (
+            current
+            and ch[1] - current[-1][1][2] > _gap(current[-1][1][0], ch[0]) * height
+            and (blanks is None or blanks[index] >= INK_SPACE_HEIGHTS)
+        )
         if ch[0].isspace() or wide:
             if current:
                 words.append(current)
