@@ -121,7 +121,12 @@ _NOT_MONEY_BEFORE = re.compile(
     r"(?i)(?:\bpage|\bpage\s*\d+\s*of|\bsection|\bchapter|\bform|\bno\.?|#|/|\bpolicy|\bcode|\bext\.?|\bp\.|"
     r"\bversion|\bv\.?|\brev\.?|\b(?:19|20)\d\d\s*[-/]?)\s*$"
 )
-_EXAMPLE = re.compile(r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if)")
+# Other languages' "for example" and "as a rough guide" ("indicativamente € 40"): no limit either.
+_EXAMPLE = re.compile(
+    r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if|"
+    r"\b(?:ad|per)\s+esempio|\bzum\s+Beispiel|\bz\.\s?B\.|\bpar\s+exemple|\bpor\s+ej(?:emplo|\.)|\bpor\s+exemplo|"
+    r"\bbijvoorbeeld|\bbijv\.|\bindicativamente|\b(?:à|a)\s+t[ií]t(?:re|ulo)\s+indicati(?:f|vo))"
+)
 _SUCH_AS_AMOUNT = re.compile(r"(?i)such\s+as(?:\s+[^\W\d_]+){0,2}\s*$")
 _EXAMPLE_OPENING = re.compile(r"(?i)\W*(?:for\s+(?:example|instance)|example\s*\d*\s*:|e\.\s?g\.)")
 # A heading that only says "Examples" ("Musterbeispiele", "Exemples", "Ejemplo 2"): worked cases

@@ -135,7 +135,9 @@ def _split(block: str) -> list[str]:
     for part in parts:
         prev = out[-1] if out else ""
         last = prev.rsplit(" ", 1)[-1].rstrip(".").lower() if prev else ""
-        if prev and prev.endswith(".") and (last in _ABBREVIATIONS or len(last) == 1):
+        # A lone letter or digit before the stop is an initial or a number ("e.", "5."); a lone
+        # currency sign ("... fino a 25,00 €. Se ...") ends the sentence.
+        if prev and prev.endswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalnum())):
             out[-1] = f"{prev} {part}"
         elif part.strip():
             out.append(part.strip())

@@ -11,6 +11,7 @@ import re
 
 from babel import Locale
 
+from reimburse.adapters.heuristic.durations import durations_in
 from reimburse.adapters.heuristic.places import cities_in
 from reimburse.domain.verdict.policy import ELSEWHERE, Condition
 
@@ -268,6 +269,7 @@ def governing_in(text: str) -> list[tuple[int, int, str]]:
         for pattern in (_FUNDING, _METHOD, _TRIP, _TRAVELLER, _PURPOSE)
         for m in pattern.finditer(text)
     ]
+    found += durations_in(text)  # "supera le otto ore", "8 – 14 Stunden": in one wording
     found.sort()
     # "... $200 per night unless attending a conference at the hotel": an exception, no condition.
     excepted = [(m.start(), m.end()) for m in _EXCEPTION.finditer(text)]

@@ -56,7 +56,9 @@ KINDS: tuple[ExpenseKind, ...] = (
             "maaltijden, maaltijd, mahlzeiten, verpflegung, comidas, pasto, pasti, vitto, manutención, restauration, "
             # A daily meal allowance and the meal names, as the other languages print them.
             "tagegeld, tagegelder, dieta, dietas, diária, diárias, ajuda de custo, ajudas de custo, "
-            "diaria, diarie, ontbijt, avondmaaltijd, avondeten, desayuno, almuerzo, refeição, refeições"
+            "diaria, diarie, ontbijt, avondmaaltijd, avondeten, desayuno, almuerzo, refeição, refeições, "
+            # German compounds for the meal allowance by hours away (one word, so named whole).
+            "verpflegungskosten, verpflegungspauschale, verpflegungspauschalen, verpflegungsmehraufwand"
         ),
         _kw(
             "restaurant:3, restaurante:3, ristorante:3, restaurang:3, food:2, dinner:2, lunch:2, "

@@ -76,7 +76,7 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # negotiated rates and matched gifts are no limits, a maximum for one's own car caps mileage;
 # 22 world cities as places, ';' clauses and sentence lead-ins keep their conditions, text tables
 # by column (named places, effective dates), dollars named by their country.
-READER_VERSION = 22
+READER_VERSION = 23
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -202,6 +202,7 @@ class HeuristicPolicyInterpreter:
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
                     condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following)
                     cap = _unit_from_above(cap, kinds, meal, clause)
+                    cap = _unit_by_hours(cap, kinds, condition, sentence)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_cap(
                         cap,
@@ -414,6 +415,28 @@ def _unit_from_above(cap: CapFinding, kinds: list[str], meal: str, clause: Claus
     return dataclasses.replace(cap, unit=unit)
 
 
+# "supera le otto ore", "8 – 14 Stunden": a duration condition as durations.py words it.
+_HOURS_AWAY = re.compile(r"\b\d+(?:\.\d+)? hours\b")
+# One meal named before the amount ("il rimborso di un pasto nel limite di"): the limit is that meal's.
+_ONE_MEAL = re.compile(
+    r"(?i)\b(?:un|uno|1)\s+pasto\b|\bun\s+repas\b|\buna\s+comida\b|\buma\s+refei[çc][ãa]o\b|"
+    r"\beine?\s+mahlzeit\b|\b(?:één|een)\s+maaltijd\b|\b(?:one|a|1)\s+meal\b"
+)
+
+
+def _unit_by_hours(
+    cap: CapFinding, kinds: list[str], condition: Condition | None, sentence: str
+) -> CapFinding:
+    """A meal allowance set by the hours away from home, with no unit printed, is a day's: the hours
+    are counted per day of the trip (the German Verpflegungsmehraufwand, the Italian meal limits by
+    mission length), unless the amount is said to pay one meal."""
+    if cap.unit is not None or kinds != ["meals"] or not (condition and _HOURS_AWAY.search(condition.other)):
+        return cap
+    if _ONE_MEAL.search(sentence[: cap.amount.start][-80:]):
+        return cap
+    return dataclasses.replace(cap, unit=CapUnit.DAY)
+
+
 def _symbol(sentence: str, cap: CapFinding) -> str:
     m = CURRENCY_RE.search(sentence[cap.amount.start : cap.amount.end])
     return m.group(0).strip() if m else ""
@@ -479,6 +502,11 @@ def _cap_condition(
         # "$50 per day High cost metropolitan area $70 per day": a capital after the unit starts the
         # next amount's label (a table row the text layer ran together), not this amount's scope.
         after = after[: run_on.end()]
+    elif not bracket and i + 1 < len(caps) and re.fullmatch(r"[^,;:.(]*:\s*", sentence[a.end : hi]):
+        # "8 – 14 Stunden: 6 Euro 14 – 24 Stunden: 12 Euro": the words before a colon that opens the
+        # next amount are that amount's label; only this amount's unit stays its own.
+        unit_words = re.match(r"(?i)\s*(?:(?:per|/|a|an|each|pro|je|par|por)\s*[^\W\d_]+)?", after)
+        after = unit_words.group(0) if unit_words else ""
     # "Directors: up to $300", "All other employees: up to $200": a role printed as the line's label.
     # A row's label alone before its amount ("All others $200", "Other grades: $150") may be a role.
     row_label = i == 0 and len(before.split()) <= 4 and not _CAP_OPENING.search(before)
