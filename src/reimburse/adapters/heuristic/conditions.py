@@ -127,14 +127,32 @@ def locations_in(text: str) -> tuple[str, ...]:
     sided = [(m.start(), m.end()) for m in _PLACE_SCOPE.finditer(text)]
     found = [(m.start(), m.end(), m.group(0)) for m in _LOCATION.finditer(text)]
     # "London", "Mumbai": a city is a place too, unless inside a longer name ("El Salvador").
-    found += [c for c in cities_in(text) if not any(a <= c[0] < b for a, b, _ in found)]
+    cities = [c for c in cities_in(text) if not any(a <= c[0] < b for a, b, _ in found)]
+    found += cities
+    # "UK", "U.K.", "in the USA": the country, unless a city beside it is the row's place ("UK -
+    # London": the London row is no row for Manchester).
+    if not cities:
+        short = [
+            (m.start("us"), m.end("us")) if m.group("us") else m.span() for m in _SHORT_COUNTRY.finditer(text)
+        ]
+        found += [(a, b, "UK" if "K" in text[a:b] else "US") for a, b in short]
     # "24 hours outside London": every place but the city, the row beside the city's own.
     found = [(start, end, ELSEWHERE if _OUTSIDE.search(text, 0, start) else w) for start, end, w in found]
-    named = [w for start, _, w in sorted(found) if not any(a <= start < b for a, b in sided)]
+    # "within the US" is the domestic side and the country too (a claim may name either).
+    named = [w for start, _, w in sorted(found) if w == "US" or not any(a <= start < b for a, b in sided)]
     return _unique(named + scopes_in(text))
 
 
 _OUTSIDE = re.compile(r"(?i)(?<![^\W\d_])outside(?:\s+of)?\s+(?:the\s+)?$")
+
+# Countries printed by their short form, in capitals only so that the pronoun "us" is none: "UK" and
+# "U.K." anywhere; "US" only after "in/within/across/throughout the" ("US" alone is too often
+# something else); never after "non-" ("Non-UK" is every other country, read as a scope), nor as
+# the table's context before a row's own place ("UK - Other", "UK - Manchester").
+_SHORT_COUNTRY = re.compile(
+    r"(?<![\w-])(?:UK|U\.K\.|USA|U\.S\.A\.)(?![\w-])(?!\s*[-–—]\s*\w)"
+    r"|\b(?:in|within|across|throughout|inside)\s+the\s+(?P<us>US|U\.S\.)(?![\w-])"
+)
 
 
 # "within the state", "outside the continental United States": the same split said with a place.
@@ -149,6 +167,8 @@ _PLACE_SCOPE = re.compile(
 
 # "U.S. travel: $65", "Non-U.S. travel: $90": the country named as the trip's side.
 _US_TRAVEL = re.compile(r"(?i)(?<![^\W\d_])(?P<non>non-?\s?)?U\.?S\.?(?=\s+(?:travel|trips?)\b)")
+# "Non-UK: £10 per night", "non-U.K. stays": every country but the policy's own, as "non-US" is.
+_NON_UK = re.compile(r"(?<![^\W\d_])[Nn]on-?\s?(?:UK|U\.K\.)(?![\w-])")
 
 
 def _place_scope(m: re.Match[str]) -> str:
@@ -167,6 +187,7 @@ def scopes_in(text: str) -> list[str]:
     found += [
         (m.start(), "international" if m.group("non") else "domestic") for m in _US_TRAVEL.finditer(text)
     ]
+    found += [(m.start(), "international") for m in _NON_UK.finditer(text)]
     return [scope for _, scope in sorted(found)]
 
 
