@@ -655,6 +655,7 @@ def _row_grade(sentence: str, caps: list[CapFinding], i: int) -> Condition | Non
 _CONJUNCTION = re.compile(
     r"(?i)\b(?:and|or|while|whereas|but|et|ou|mais|und|oder|sowie|y|o|e(?!\.)|ed|mentre)\b"
 )
+_STAY_WHEN = re.compile(r"(?i)stays?\s+(?:in|outside|within|abroad|overseas|away|of\s+(?:one|two|\d+))\b")
 _FOR_PREVIOUS = re.compile(r"(?i)\s*(?:(?:per|a|each)\s+[^\W\d_]+\s+)?(?:for|on)\s+(?:the\s+)?")
 _CAP_OPENING = re.compile(r"(?i)\b(?:may|can|will|shall|must|should|are|is|up\s+to|claim|reimburs)")
 _MEALS = r"(?:breakfast|brunch|lunch|dinner|supper)"
@@ -938,6 +939,13 @@ def _cap_kinds(
     own = [j for j, m in enumerate(mentions) if lo <= m.start < near]
     if i and own and _FOR_PREVIOUS.fullmatch(sentence[lo : mentions[own[0]].start]):
         own = own[1:]  # "$55 for meals and $7 incidentals": "for meals" is the previous amount's
+    if context:
+        # "£5 per night for stays in the UK" under "Incidental expenses": the stay says when the
+        # amount is paid, not what it pays for; the heading says that.
+        end = caps[i].amount.end
+        own = [
+            j for j in own if not (mentions[j].start > end and _STAY_WHEN.match(sentence, mentions[j].start))
+        ]
     subject = 0 if mentions and mentions[0].start < caps[i].amount.start else None
     pick = own[0] if own else subject
     if pick is None and not context and mentions:

@@ -1,0 +1,34 @@
+"""A stay named after a per-night amount says when the amount is paid, not what it pays for: under
+a heading that names the kind ("Incidental expenses"), the heading's kind is capped. Texts written
+for these tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reimburse.domain.verdict.policy import CapUnit
+from tests.policy_text import read
+
+
+def test_a_per_night_allowance_for_stays_somewhere_keeps_its_heading_kind() -> None:
+    policy = read(
+        "Incidental expenses\n"
+        "Small costs such as newspapers and snacks are paid within these limits.\n"
+        "Home country: £6 per night for stays in the UK\n"
+        "Abroad: £12 per night for stays outside the UK\n"
+    )
+    caps = {c.amount: c for c in policy.caps}
+    for amount in (Decimal(6), Decimal(12)):
+        assert caps[amount].category == "incidentals", caps[amount]
+        assert caps[amount].unit is CapUnit.NIGHT
+
+
+def test_a_hotel_stay_named_before_the_amount_is_still_the_hotel() -> None:
+    policy = read("Incidental expenses\nHotel stays in the UK: £95 per night\n")
+    assert [c.category for c in policy.caps if c.amount == Decimal(95)] == ["hotel"]
+
+
+def test_without_a_heading_kind_the_stay_names_the_hotel() -> None:
+    policy = read("Limits\n£80 per night for stays in Leeds\n")
+    assert [c.category for c in policy.caps if c.amount == Decimal(80)] == ["hotel"]
+
