@@ -29,6 +29,8 @@ DAY = date(2024, 6, 1)
         ("Manchester, U.K.", "UK"),
         ("Boston, USA", "United States"),
         ("Canada", "United States and Canada"),
+        ("London", "UK - London"),
+        ("London, UK", "UK - London"),
     ],
 )
 def test_a_claim_place_naming_the_row_place_matches(claim: str, row: str) -> None:
@@ -37,7 +39,13 @@ def test_a_claim_place_naming_the_row_place_matches(claim: str, row: str) -> Non
 
 @pytest.mark.parametrize(
     ("claim", "row"),
-    [("York", "New York City"), ("New York", "York"), ("Outer London", "Inner London"), ("Leeds", "London")],
+    [
+        ("York", "New York City"),
+        ("New York", "York"),
+        ("Outer London", "Inner London"),
+        ("Leeds", "London"),
+        ("Leeds, UK", "UK - London"),
+    ],
 )
 def test_another_place_does_not_match(claim: str, row: str) -> None:
     assert place_match(claim, row) is False

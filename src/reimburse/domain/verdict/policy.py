@@ -281,6 +281,8 @@ def place_match(claim: str, accepted: str) -> bool | None:
     "UK"), and a row may list several places ("United States and Canada")."""
     claim_parts = [_place_words(p) for p in claim.split(",")]
     rows = [_place_words(accepted), *(_place_words(p) for p in _PLACE_LIST.split(accepted))]
+    # "UK - London": the row's place is the last one, the rest is where it lies (never "UK" alone).
+    rows += [_place_words(accepted.split(" - ")[-1])] if " - " in accepted else []
     found = [_part_match(c, r) for c in claim_parts if c for r in rows if r]
     return True if True in found else None if None in found else False
 
