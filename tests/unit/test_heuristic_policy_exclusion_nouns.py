@@ -160,7 +160,10 @@ def test_an_excluded_thing_the_lexicon_does_not_know_is_listed_for_a_reviewer() 
         "Personal days are not reimbursable.\n"
         "Laundry is not reimbursed if the trip is under five nights.\n"
     )
-    assert not policy.exclusions  # no keyword declines a line
+    # No keyword declines a line: the laundry rule holds only under its condition (a reviewer checks it).
+    assert [(e.name, e.condition) for e in policy.exclusions] == [
+        ("laundry", "if the trip is under five nights")
+    ]
     listed = {r.name: r.checked for r in policy.process_rules if r.name.startswith("excluded:")}
     # Names, generic phrases and conditional exclusions are not listed.
     assert listed == {"excluded: limousine services": False, "excluded: passenger vans": False}

@@ -63,6 +63,7 @@ class ExclusionData(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     keywords: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     clause: str = ""
+    condition: str = ""  # "if the trip is under five days": a matching item goes to a reviewer
 
 
 class DeadlineData(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -170,7 +171,14 @@ def policy_from_data(data: PolicyData, policy_id: str, sha256: str = "") -> Poli
             for r, rid in zip(data.rates, rate_ids, strict=True)
         ),
         exclusions=tuple(
-            ExclusionRule(f"exclude:{e.name}", e.name, e.keywords or (e.name,), e.clause, e.categories)
+            ExclusionRule(
+                f"exclude:{e.name}",
+                e.name,
+                e.keywords or (e.name,),
+                e.clause,
+                e.categories,
+                condition=e.condition,
+            )
             for e in data.exclusions
         ),
         deadline=deadline,

@@ -144,6 +144,8 @@ class ExclusionFinding:
     keywords: tuple[str, ...]
     # A lexicon kind is sure; words taken from the policy's own phrase less so.
     confidence: float = 0.9
+    # "Laundry (if the trip is under five days)": excluded only then (a reviewer checks it).
+    condition: str = ""
 
 
 def is_negative(text: str) -> bool:
@@ -615,6 +617,62 @@ _DESCRIPTIVE = re.compile(
 _UNLESS_APPROVED = re.compile(
     r"(?i)\s*,?\s*unless\s+(?:\w+\s+){0,3}?(?:pre-?)?(?:approved|authori[sz]ed)\b.*$"
 )
+
+
+# Words that open a condition under which an item is refused: English, and the same words in
+# German, French, Spanish, Italian, Portuguese and Dutch. "si", "se" and "als" also mean "yes",
+# "oneself" or "as", so they open a condition only after a comma or a parenthesis.
+_CONDITION_WORD = (
+    r"(?:only\s+)?(?:if|when|whenever)|unless|except|provided\s+that|"
+    r"(?:for|on)\s+(?:trips?|stays?|travel|journeys?)\s+(?:under|of\s+(?:less|more|fewer)|shorter|"
+    r"longer|less|more|fewer|over|lasting)|"
+    r"wenn|falls|sofern|soweit|außer|ausser|es\s+sei\s+denn|sauf|lorsque|à\s+moins\s+que|salvo|cuando|"
+    r"excepto|a\s+menos\s+que|tranne|qualora|exceto|desde\s+que|quando|indien|wanneer|tenzij"
+)
+_PAREN_CONDITION = re.compile(r"(?i)\(\s*((?:" + _CONDITION_WORD + r"|si|se|als)\b[^)]*)\)")
+_TRAILING_CONDITION = re.compile(
+    r"(?i)(?<=[^\W\d_])(?:\s*,\s*(?:" + _CONDITION_WORD + r"|si|se|als)|\s+(?:" + _CONDITION_WORD + r"))\b"
+)
+_LEADING_CONDITION = re.compile(r"(?i)^\W*((?:" + _CONDITION_WORD + r"|si|se|als)\b[^,]{3,}),\s*(?=\S)")
+
+
+def split_condition(text: str) -> tuple[str, str]:
+    """The text without the condition under which it refuses an item, and that condition in
+    words ("" when there is none): "Laundry (if the trip is under five days)", "Laundry charges,
+    unless the stay is 5 days or more", "If the trip is short, laundry is not paid". "Unless
+    approved" is no condition of the item: an exception a reviewer grants (it stays excluded)."""
+    if _UNLESS_APPROVED.search(text):
+        return text, ""
+    m = _PAREN_CONDITION.search(text)
+    if m:
+        return f"{text[: m.start()]} {text[m.end() :]}".strip(), _words(m.group(1))
+    m = _LEADING_CONDITION.match(text)
+    if m and re.search(r"[^\W\d_]", text[m.end() :]):
+        return text[m.end() :], _words(m.group(1))
+    m = _TRAILING_CONDITION.search(text)
+    if m is None:
+        return text, ""
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ,"))
+    end = len(text)
+    # "Laundry, unless the stay is long, is not reimbursed": the sentence's verb is no condition.
+    verb = NEGATIVE.search(text, start)
+    if verb is not None:
+        comma = text.rfind(",", start, verb.start())
+        end = comma if comma > start else verb.start()
+    condition = _words(re.split(r"[.;]\s", text[start:end], maxsplit=1)[0])
+    if _NO_CONDITION.fullmatch(condition):
+        return text, ""
+    return f"{text[: m.start()]} {text[end:].lstrip(' ,')}".strip(" ,"), condition
+
+
+# "Gifts, if any", "receipts when applicable": words of course, not a condition on the item.
+_NO_CONDITION = re.compile(
+    r"(?i)(?:if|when|where)\s+(?:any|applicable|appropriate|necessary|needed|possible)"
+)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,;:.")
 
 
 _GENERIC_OF = re.compile(

@@ -191,8 +191,16 @@ class PolicyBuilder:
         old = self.exclusions.get(rule_id)
         keywords = tuple(dict.fromkeys([*(old.keywords if old else ()), *finding.keywords]))
         confidence = max(finding.confidence, old.confidence if old else 0.0)
+        # Refused outright anywhere in the policy wins over refused only under a condition.
+        condition = "" if old and not old.condition else finding.condition
+        condition = old.condition if old and condition else condition
         self.exclusions[rule_id] = ExclusionRule(
-            rule_id, finding.name, keywords, old.clause if old else clause, confidence=confidence
+            rule_id,
+            finding.name,
+            keywords,
+            old.clause if old else clause,
+            confidence=confidence,
+            condition=condition,
         )
 
     def set_deadline(self, found: DeadlineFinding, clause: str) -> None:

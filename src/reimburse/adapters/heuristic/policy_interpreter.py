@@ -30,6 +30,7 @@ from reimburse.adapters.heuristic.exclusions import (
     known_kinds,
     list_item,
     short_item,
+    split_condition,
     table_exclusions,
 )
 from reimburse.adapters.heuristic.lexicon import TRAVEL
@@ -221,10 +222,15 @@ class HeuristicPolicyInterpreter:
                 for finding in find_exclusions(excepted.group(1)):
                     builder.add_exclusion(finding, cited)
             return kinds_seen or previous
+        # "Laundry (if the trip is under five days)": the item is read without its condition, and
+        # the rule keeps it, so that a matching invoice goes to a reviewer instead of being cut.
+        bare, proviso = split_condition(sentence)
+        if is_negative(sentence) and not is_negative(bare):
+            bare, proviso = sentence, ""  # the refusal itself sat in the condition's words
         if is_negative(sentence):
-            part, qualified = excluded_part(sentence)
-            # A qualified item ('laundry if under five nights') is excluded only under its condition:
-            # no keyword, lexicon kind or not, may decline every such line.
+            part, qualified = excluded_part(bare)
+            # A qualified item ('laundry purchased with vouchers') is excluded only under words no
+            # condition carries: no keyword, lexicon kind or not, may decline every such line.
             for finding in [] if qualified else find_exclusions(part):
                 # Words a sentence's subject or object gave (not a lexicon kind): a reviewer checks them.
                 sure = finding.confidence >= 0.9
@@ -233,19 +239,18 @@ class HeuristicPolicyInterpreter:
                     # A bare noun subject ("Exceptions will not be allowed") is more often a
                     # process word than a bought item: one word needs the lexicon or a list.
                     continue
-                builder.add_exclusion(
-                    finding if sure else dataclasses.replace(finding, confidence=0.5), cited
-                )
+                finding = dataclasses.replace(finding, confidence=finding.confidence if sure else 0.5)
+                builder.add_exclusion(dataclasses.replace(finding, condition=proviso), cited)
             return previous
         if (is_negative(clause.lead) or is_negative(clause.heading)) and not _COVER.search(sentence):
             # Under "Exclusions" / "The following are not reimbursable:": list items name what is
             # excluded; longer sentences count only for the kinds the lexicon knows.
-            item, qualified = list_item(sentence)
+            item, qualified = list_item(bare)
             short = short_item(item) and not qualified
             if not clause.lead:
                 cited = f"{clause.heading}: {sentence}"
-            for finding in find_exclusions(item) if short else _known_only(sentence):
-                builder.add_exclusion(finding, cited)
+            for finding in find_exclusions(item) if short else _known_only(bare):
+                builder.add_exclusion(dataclasses.replace(finding, condition=proviso), cited)
             return previous
         covered = _covered_kinds(sentence, mentions)
         if covered and (_COVER.search(sentence) or clause.label):

@@ -88,6 +88,7 @@ def decide(
         violations.append(
             f'{exclusion.name.capitalize()} is not reimbursable ({names}): "{exclusion.clause}".'
         )
+    flags += _conditional_exclusion_flags(policy, invoice, category.name, excluded_rules)
     eligible = total - excluded
 
     reimbursable = eligible
@@ -498,8 +499,8 @@ def _excluded_amount(
     seen: set[int] = set()
     excluded = ZERO
     for rule in policy.exclusions:
-        if not rule.applies_to(category):
-            continue
+        if rule.condition or not rule.applies_to(category):
+            continue  # a conditional exclusion never cuts the amount (see below)
         items = [i for i in _excluded_items(rule, invoice.line_items) if id(i) not in seen]
         if not items:
             continue
@@ -511,6 +512,32 @@ def _excluded_amount(
     if excluded > ZERO and subtotal is not None and subtotal > ZERO and total > subtotal:
         excluded = excluded * total / subtotal
     return min(quantize(excluded), total), hits
+
+
+def _conditional_exclusion_flags(
+    policy: Policy,
+    invoice: Invoice,
+    category: str,
+    excluded: list[tuple[ExclusionRule, list[LineItem]]],
+) -> list[Flag]:
+    """Items a policy refuses only under a condition ("laundry, unless the stay is 5 days or
+    more"): the engine cannot tell whether it held, so a reviewer decides; nothing is cut."""
+    cut = {id(i) for _, items in excluded for i in items}
+    flags: list[Flag] = []
+    for rule in policy.exclusions:
+        if not rule.condition or not rule.applies_to(category):
+            continue
+        items = [i for i in _excluded_items(rule, invoice.line_items) if id(i) not in cut]
+        if items:
+            names = ", ".join(i.description for i in items)
+            flags.append(
+                Flag(
+                    FlagCode.MISSING_FACT,
+                    f'{rule.name.capitalize()} ({names}) is excluded only under a condition ("{rule.condition}") '
+                    f'that the claim does not show, so it was not deducted; a reviewer decides: "{rule.clause}".',
+                )
+            )
+    return flags
 
 
 def _units(unit: CapUnit, invoice: Invoice) -> int:

@@ -370,6 +370,9 @@ class ExclusionRule(msgspec.Struct, frozen=True):
     clause: str
     categories: tuple[str, ...] = ()
     confidence: float = 1.0  # how sure the reader is of the item words (below 0.6: needs review)
+    # "Laundry (if the trip is under five days)": the item is excluded only when this holds. The
+    # engine cannot check such words, so a matching item goes to a reviewer instead of being cut.
+    condition: str = ""
 
     def applies_to(self, category: str) -> bool:
         return not self.categories or category in self.categories

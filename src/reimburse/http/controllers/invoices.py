@@ -92,7 +92,15 @@ class PolicyView(msgspec.Struct, frozen=True):
             for a in p.amounts
         ]
         rules += [
-            PolicyRule(e.rule_id, "exclude", e.clause, "exclusion", None, e.confidence, e.confidence < 0.6)
+            PolicyRule(
+                e.rule_id,
+                "exclude",
+                e.clause,
+                "exclusion",
+                e.condition or None,
+                e.confidence,
+                e.confidence < 0.6 or bool(e.condition),  # a reviewer checks the condition
+            )
             for e in p.exclusions
         ]
         if p.deadline:
