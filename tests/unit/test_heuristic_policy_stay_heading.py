@@ -32,3 +32,16 @@ def test_without_a_heading_kind_the_stay_names_the_hotel() -> None:
     policy = read("Limits\n£80 per night for stays in Leeds\n")
     assert [c.category for c in policy.caps if c.amount == Decimal(80)] == ["hotel"]
 
+
+def test_a_heading_with_the_date_its_rates_start_from_still_heads_its_rows() -> None:
+    # Without its heading the row would sit under the meal table above and cap meals.
+    policy = read(
+        "Meal Allowance\n"
+        "Breakfast up to £5.00\n"
+        "\n"
+        "Accommodation Rates (Bed and Breakfast) w.e.f 01.04.23\n"
+        "\n"
+        "UK - Leeds £95.00 per night\n"
+    )
+    assert [c.category for c in policy.caps if c.amount == Decimal(95)] == ["hotel"]
+

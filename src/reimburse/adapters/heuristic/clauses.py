@@ -100,7 +100,16 @@ _STATUS_ROW = re.compile(
 _GENERIC_HEAD = re.compile(r"(?i)\b(?:expenses?|costs?|items?|charges?|purchases?|things|categories)$")
 
 
+# "Hotel Rates w.e.f 14.02.19", "Meal rates (effective 1 April 2024)": the date a heading's rates
+# start from is no amount and no part of its words.
+_FROM_DATE = re.compile(
+    r"(?i)\s*\(?\b(?:w\.?\s?e\.?\s?f\.?|with\s+effect\s+from|effective(?:\s+from)?)\s*:?\s*"
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+[a-z]+\s+\d{4}|[a-z]+\s+\d{1,2},?\s+\d{4})\)?\s*$"
+)
+
+
 def _is_heading(line: str, numbered: bool) -> bool:
+    line = _FROM_DATE.sub("", line) or line
     words = line.split()
     if not words or len(words) > 8 or line.endswith((".", ";", ",")) or find_amounts(line):
         return False
