@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reimburse.adapters.heuristic.exclusions import split_condition
+from reimburse.adapters.heuristic.exclusions import split_condition, table_exclusions
 from reimburse.domain.verdict.policy import ExclusionRule, Policy
 from tests.policy_text import read
 
@@ -136,3 +136,13 @@ def test_the_same_condition_words_in_other_languages(text: str, item: str, condi
 )
 def test_words_that_are_no_condition(text: str) -> None:
     assert split_condition(text) == (text, "")
+
+
+def test_a_ruled_tables_not_reimbursable_column_keeps_the_condition() -> None:
+    table = (
+        ("Reimbursable", "Not reimbursable"),
+        ("Economy airfare", "Laundry (for trips under four days)"),
+        ("Hotel room", "Movies"),
+    )
+    found = {f.name: f.condition for f, _ in table_exclusions(table)}
+    assert found == {"laundry": "for trips under four days", "entertainment": ""}

@@ -8,7 +8,7 @@ gets item words from the sentence itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reimburse.adapters.heuristic.lexicon import EXCLUDED, KINDS, TRAVEL, ExcludedKind
 from reimburse.adapters.heuristic.mentions import find_mentions
@@ -930,10 +930,11 @@ def table_exclusions(table: tuple[tuple[str, ...], ...]) -> list[tuple[Exclusion
             else:
                 continue
             for line, clause in items:
-                item, qualified = list_item(line)
+                bare, proviso = split_condition(line)  # "Laundry (trips under 5 days)": kept on the rule
+                item, qualified = list_item(bare)
                 if qualified or not short_item(item):
                     continue
-                out += [(f, clause) for f in find_exclusions(item)]
+                out += [(replace(f, condition=proviso), clause) for f in find_exclusions(item)]
     return out
 
 
