@@ -45,3 +45,13 @@ def test_a_heading_with_the_date_its_rates_start_from_still_heads_its_rows() -> 
     )
     assert [c.category for c in policy.caps if c.amount == Decimal(95)] == ["hotel"]
 
+
+def test_an_allowance_for_a_period_of_24_hours_is_a_day_amount() -> None:
+    policy = read(
+        "Subsistence rates\n"
+        "For part of a day including breakfast £7.00\n"
+        "The allowance for a full period of 24 hours away from base £70.00\n"
+    )
+    units = {c.amount: c.unit for c in policy.caps}
+    assert units[Decimal(70)] is CapUnit.DAY
+    assert units[Decimal(7)] is CapUnit.MEAL

@@ -204,6 +204,7 @@ class HeuristicPolicyInterpreter:
                     condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following)
                     cap = _unit_from_above(cap, kinds, meal, clause)
                     cap = _unit_by_hours(cap, kinds, condition, sentence)
+                    cap = _unit_of_a_day(cap, sentence)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_cap(
                         cap,
@@ -438,6 +439,16 @@ def _unit_by_hours(
     if cap.unit is not None or kinds != ["meals"] or not (condition and _HOURS_AWAY.search(condition.other)):
         return cap
     if _ONE_MEAL.search(sentence[: cap.amount.start][-80:]):
+        return cap
+    return dataclasses.replace(cap, unit=CapUnit.DAY)
+
+
+# "The allowance for a complete period of 24 hours", "for a 24-hour period": a day's amount.
+_DAY_PERIOD = re.compile(r"(?i)\bperiod\s+of\s+24\s+hours\b|\b24[- ]hours?\s+period\b")
+
+
+def _unit_of_a_day(cap: CapFinding, sentence: str) -> CapFinding:
+    if cap.unit is not None or not _DAY_PERIOD.search(sentence[: cap.amount.start]):
         return cap
     return dataclasses.replace(cap, unit=CapUnit.DAY)
 
