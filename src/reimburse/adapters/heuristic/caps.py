@@ -170,6 +170,24 @@ _DEDUCTION_UM = re.compile(r"(?i)\bum\s+(?:(?:einen|den)\s+)?(?:pauschbetrag\s+v
 _DEDUCTION_VERB = re.compile(
     r"(?i)\b(?:verringert|vermindert|gekürzt|reduziert|abgezogen|in\s+abzug\s+gebracht|zu\s+kürzen)\b"
 )
+# The deduction word printed after the amount: "Frühstück 4,00 € Abzug", "5 € en moins", "korting".
+_DEDUCTION_AFTER = re.compile(
+    r"(?i)\s*(?:euros?|eur)?\s*(?:\)\s*)?(?:abzug\b|abzuziehen\b|kürzung\b|en\s+moins\b|de\s+(?:réduction|déduction|"
+    r"descuento|desconto)\b|di\s+(?:riduzione|detrazione)\b|in\s+meno\b|aftrek\b|korting\b|minder\b(?!\s+dan))"
+)
+# A list's lead-in that says its amounts are taken off ("ist das Tagegeld wie folgt zu kürzen:",
+# "est réduite comme suit", "si riduce come segue"): its rows are deductions, no limits.
+_DEDUCTION_LEAD = re.compile(
+    r"(?i)\b(?:zu\s+kürzen|gekürzt|abgezogen|in\s+abzug\s+gebracht|r[ée]duite?s?|minor[ée]e?s?|ridott[oaie]|"
+    r"si\s+riduce|decurtat[oaie]|reducid[oa]s?|se\s+reduce|descontad[oa]s?|verminderd|verlaagd)\b"
+)
+
+
+def is_deduction_lead(text: str) -> bool:
+    """Whether a lead-in line announces amounts to deduct (and not limits)."""
+    return bool(text) and _DEDUCTION_LEAD.search(text) is not None and _CAP_WORDS.search(text) is None
+
+
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
@@ -335,6 +353,8 @@ def find_caps(
             or _ADVERB.match(after.lstrip(" :-")) is not None
         )
         kind = _kind(sentence, own, before, unit)
+        if kind is RuleType.LIMIT and _DEDUCTION_AFTER.match(after):
+            kind = RuleType.REFERENCE  # "Frühstück: 4,00 € Abzug": a list of deductions, no limits
         if _EXAMPLE_HEADING.fullmatch(context.strip()):
             kind = RuleType.EXAMPLE
         elif (

@@ -260,8 +260,12 @@ _TRIP = re.compile(
     r"(?:longer|shorter)\s+than\s+\d+\s+(?:days?|nights?|hours?|weeks?)|"
     r"extended\s+stays?|long[- ]term\s+(?:stays?|assignments?))(?![^\W\d_])"
 )
+# "60 € je Student und Nacht", "$40 per student": a unit of the amount (per head), no condition.
+_PER_ONE = r"(?<!\bje\s)(?<!\bpro\s)(?<!\bper\s)(?<!\bpar\s)(?<!\bpor\s)(?<!\beach\s)(?<!\bevery\s)"
 _TRAVELLER = re.compile(
-    r"(?i)(?<![^\W\d_])(?:students?|(?:job\s+)?candidates?|non-?employees?|volunteers?|interns?)(?![^\W\d_])"
+    r"(?i)(?<![^\W\d_])"
+    + _PER_ONE
+    + r"(?:students?|(?:job\s+)?candidates?|non-?employees?|volunteers?|interns?)(?![^\W\d_])"
 )
 
 

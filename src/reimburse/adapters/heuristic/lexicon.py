@@ -58,7 +58,11 @@ KINDS: tuple[ExpenseKind, ...] = (
             "tagegeld, tagegelder, dieta, dietas, diária, diárias, ajuda de custo, ajudas de custo, "
             "diaria, diarie, ontbijt, avondmaaltijd, avondeten, desayuno, almuerzo, refeição, refeições, "
             # German compounds for the meal allowance by hours away (one word, so named whole).
-            "verpflegungskosten, verpflegungspauschale, verpflegungspauschalen, verpflegungsmehraufwand"
+            "verpflegungskosten, verpflegungspauschale, verpflegungspauschalen, verpflegungsmehraufwand, "
+            # The meals of the day: a limit on one of them is a meals limit in any of these languages.
+            "petit-déjeuner, petit déjeuner, déjeuner, dîner, comida, cena, colazione, prima colazione, "
+            "pranzo, frühstück, mittagessen, abendessen, middageten, pequeno-almoço, pequeno almoço, "
+            "almoço, jantar, diner"
         ),
         _kw(
             "restaurant:3, restaurante:3, ristorante:3, restaurang:3, food:2, dinner:2, lunch:2, "

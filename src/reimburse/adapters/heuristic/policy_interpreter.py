@@ -7,7 +7,7 @@ import re
 from concurrent.futures import Executor
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
-from reimburse.adapters.heuristic.caps import CapFinding, find_caps, unit_in
+from reimburse.adapters.heuristic.caps import CapFinding, find_caps, is_deduction_lead, unit_in
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
 from reimburse.adapters.heuristic.columns import rewrite_columns
 from reimburse.adapters.heuristic.conditions import (
@@ -183,6 +183,9 @@ class HeuristicPolicyInterpreter:
             for i, cap in enumerate(caps):
                 kinds, label = _cap_kinds(sentence, caps, i, mentions, clause, context)
                 symbol = "%" if cap.percent else _symbol(sentence, cap)
+                if cap.kind is RuleType.LIMIT and not cap.strong and _deduction_list(clause):
+                    # "... ist das Tagegeld wie folgt zu kürzen:" over "Frühstück: 4,00 €": deductions.
+                    cap = dataclasses.replace(cap, kind=RuleType.REFERENCE)
                 if cap.kind is not RuleType.LIMIT:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
                     continue
@@ -205,6 +208,7 @@ class HeuristicPolicyInterpreter:
                     cap = _unit_from_above(cap, kinds, meal, clause)
                     cap = _unit_by_hours(cap, kinds, condition, sentence)
                     cap = _unit_of_a_day(cap, sentence)
+                    cap = _lodging_by_night(cap, kinds, sentence)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
                     builder.add_cap(
                         cap,
@@ -451,6 +455,29 @@ def _unit_of_a_day(cap: CapFinding, sentence: str) -> CapFinding:
     if cap.unit is not None or not _DAY_PERIOD.search(sentence[: cap.amount.start]):
         return cap
     return dataclasses.replace(cap, unit=CapUnit.DAY)
+
+
+def _deduction_list(clause: Clause) -> bool:
+    """Whether the list the clause is an item of is announced as amounts to take off."""
+    if clause.lead:
+        return is_deduction_lead(clause.lead)
+    last = re.split(r"(?<=[.!?])\s+", clause.intro.strip())[-1] if clause.intro else ""
+    return last.endswith(":") and is_deduction_lead(last)
+
+
+# A lodging limit said to be daily in the other languages ("entro il limite giornaliero di 220 €",
+# "Tageshöchstsatz"): a hotel bills by the night, so the day is a night.
+_LODGING_DAILY = re.compile(
+    r"(?i)\bgiornalier[oaie]\b|\btages(?:höchst)?satz\w*|\btäglich\w*|\bjournali[eè]re?s?\b|"
+    r"\bquotidien(?:ne)?s?\b|\bdiari[oa]s?\b|\bdi[áa]ri[oa]s?\b|\bdagelijks\b|"
+    r"\b(?:pro|je)\s+tag\b|\bpar\s+jour\b|\bpor\s+d[íi]a\b|\bal\s+giorno\b|\bper\s+dag\b"
+)
+
+
+def _lodging_by_night(cap: CapFinding, kinds: list[str], sentence: str) -> CapFinding:
+    if kinds != ["hotel"] or cap.unit is not CapUnit.DAY or not _LODGING_DAILY.search(sentence):
+        return cap
+    return dataclasses.replace(cap, unit=CapUnit.NIGHT)
 
 
 def _symbol(sentence: str, cap: CapFinding) -> str:
