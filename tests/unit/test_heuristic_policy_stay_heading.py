@@ -55,3 +55,13 @@ def test_an_allowance_for_a_period_of_24_hours_is_a_day_amount() -> None:
     units = {c.amount: c.unit for c in policy.caps}
     assert units[Decimal(70)] is CapUnit.DAY
     assert units[Decimal(7)] is CapUnit.MEAL
+
+
+def test_a_bracket_between_the_kind_and_its_amount_qualifies_the_row() -> None:
+    policy = read(
+        "Subsistence rates\nFor bed and breakfast £95.00\nFor bed and breakfast (London rate) £130.00\n"
+    )
+    caps = {c.amount: c for c in policy.caps}
+    london = caps[Decimal(130)]
+    assert london.category == "hotel"
+    assert london.condition is not None and "London" in london.condition.locations

@@ -492,8 +492,16 @@ def _unwaived(pattern: re.Pattern[str], text: str) -> bool:
 
 def _kind_label(before: str) -> bool:
     """The amount follows an expense kind as its label: "Breakfast $10", "Lunch: $15"."""
-    tail = before[-30:]
-    return any(len(tail[m.end :].strip(" :-")) == 0 for m in find_mentions(tail))
+    tail = before[-70:]
+    # "For bed and breakfast (London rate) £150": a bracket after the kind qualifies it.
+    return any(
+        _QUALIFIER.fullmatch(tail[m.end :].strip(" :-"))
+        for m in find_mentions(tail)
+        if m.end >= len(tail) - 50
+    )
+
+
+_QUALIFIER = re.compile(r"(?:\(\s*[^()]{1,40}\))?")
 
 
 def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleType:
