@@ -121,7 +121,7 @@ DATE = [("D", 0.0, 10.0), ("a", 18.0, 26.0), ("t", 26.0, 34.0), ("e", 34.0, 42.0
 
 
 def test_a_box_gap_with_no_room_for_a_space_in_the_ink_is_no_word_break() -> None:
-    # ink: letters two columns apart, nowhere near a quarter of the 20 px line blank
+    # ink: letters two blank columns apart, a tenth of the 20 px line height
     inked = [x % 9 < 7 for x in range(50)]
     blanks = ink_blanks(inked, 0.0, [(c, a, b) for c, a, b in DATE], height=20.0)
     assert blanks is not None

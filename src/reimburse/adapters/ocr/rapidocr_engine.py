@@ -51,11 +51,11 @@ INK_GAP_RATIO = 2.5
 INK_MIN_CONTRAST = 40  # grey levels between paper and ink below which the pixels are not trusted
 INK_MAX_TILT = 1.5  # a line whose upright box is taller than this many line heights: not read by columns
 # The character boxes are CTC columns, so a round capital and the letter after it ("D ate:", "K asse")
-# can stand a column apart, as far as a real space does. A space leaves a blank in the ink of at
-# least about a quarter of the line height: measured on drawn lines of DejaVu Sans (Mono,
-# Condensed) and Liberation Sans/Mono at 24-30 px, spaces left 0.27-0.77 line heights blank and the
-# gaps inside proportional words at most 0.27 (95% under 0.23); so a box gap with less blank is no word break.
-INK_SPACE_HEIGHTS = 0.25
+# can stand a column apart, as far as a real space does. A space leaves a blank in the ink of about
+# a quarter of the line height or more: on drawn lines of DejaVu Sans (Mono, Condensed) and
+# Liberation Sans/Mono at 24-30 px, spaces left 0.27-0.77 line heights blank and gaps inside
+# proportional words 95% under 0.23; blur narrows a space to ~0.21. So a box gap with less blank
+# than INK_GAP_HEIGHTS (the same room the ink breaks ask for) is no word break.
 INK_MIN_CAPITALS = 8  # ink breaks cut only a run of at least this many capitals (see `_ink_parts`)
 _DATE_THEN_TIME = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(\d{1,2}:\d{2}(?::\d{2})?\D*)$")
 
@@ -373,7 +373,7 @@ def _split_line(
         wide = (
             current
             and ch[1] - current[-1][1][2] > _gap(current[-1][1][0], ch[0]) * height
-            and (blanks is None or blanks[index] >= INK_SPACE_HEIGHTS)
+            and (blanks is None or blanks[index] >= INK_GAP_HEIGHTS)
         )
         if ch[0].isspace() or wide:
             if current:
