@@ -196,13 +196,14 @@ def test_excluded_table_cells_and_rows_a_status_column_says_no_to() -> None:
             ("Expense", "Reimbursable", "Not reimbursable"),
             ("Airfare", "Economy class", "First class upgrades"),
             ("Lodging", "Standard room", "Minibar\nIn-room movies"),
-            ("Meals", "Business meals", "Alcohol if over the limit"),  # conditional: no keyword
+            ("Meals", "Business meals", "Alcohol if over the limit"),  # refused only under a condition
         )
     )
-    assert {(f.name, clause) for f, clause in by_column} == {
-        ("upgrades", "Not reimbursable: First class upgrades"),
-        ("minibar", "Not reimbursable: Minibar"),
-        ("entertainment", "Not reimbursable: In-room movies"),
+    assert {(f.name, f.condition, clause) for f, clause in by_column} == {
+        ("upgrades", "", "Not reimbursable: First class upgrades"),
+        ("minibar", "", "Not reimbursable: Minibar"),
+        ("entertainment", "", "Not reimbursable: In-room movies"),
+        ("alcohol", "if over the limit", "Not reimbursable: Alcohol if over the limit"),
     }
     by_status = table_exclusions(
         (
