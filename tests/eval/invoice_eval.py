@@ -154,7 +154,7 @@ def unread(results: Iterable[FileResult]) -> tuple[int, int]:
 def evaluate(corpus: Path, only: Iterable[str] | None = None) -> InvoiceEvaluation:
     labels = load_labels(corpus / "labels.json")
     wanted = set(only) if only is not None else None
-    container = build_container(Settings(data_dir=corpus / ".unused", log_dir=corpus / ".unused"))
+    container = build_container(Settings(data_dir=str(corpus / ".unused"), log_dir=str(corpus / ".unused")))
     # Read in this process: a pool started here would outlive the evaluation (nobody closes it).
     container.executor.override(providers.Object(None))
     reader = container.reader()
