@@ -71,11 +71,30 @@ class HeldExtractor:
         return invoice
 
 
-class HeldDocuments:
-    """The real filesystem store; the first put waits for `release` before it writes."""
+class _RealDocuments:
+    """The real document store behind a wrapper that changes only `put`."""
 
     def __init__(self, real: DocumentStore) -> None:
         self._real = real
+
+    async def get(self, sha256: str) -> bytes | None:
+        return await self._real.get(sha256)
+
+    async def exists(self, sha256: str) -> bool:
+        return await self._real.exists(sha256)
+
+    async def delete(self, sha256: str) -> bool:
+        return await self._real.delete(sha256)
+
+    async def close(self) -> None:
+        await self._real.close()
+
+
+class HeldDocuments(_RealDocuments):
+    """The real filesystem store; the first put waits for `release` before it writes."""
+
+    def __init__(self, real: DocumentStore) -> None:
+        super().__init__(real)
         self.first_put = asyncio.Event()
         self.release = asyncio.Event()
 
@@ -85,24 +104,12 @@ class HeldDocuments:
             await self.release.wait()
         return await self._real.put(data)
 
-    async def get(self, sha256: str) -> bytes | None:
-        return await self._real.get(sha256)
 
-    async def exists(self, sha256: str) -> bool:
-        return await self._real.exists(sha256)
-
-    async def delete(self, sha256: str) -> bool:
-        return await self._real.delete(sha256)
-
-    async def close(self) -> None:
-        await self._real.close()
-
-
-class CountingDocuments:
+class CountingDocuments(_RealDocuments):
     """The real store; `stored` is set once `expected` puts have returned."""
 
     def __init__(self, real: DocumentStore, expected: int) -> None:
-        self._real = real
+        super().__init__(real)
         self._left = expected
         self.stored = asyncio.Event()
 
@@ -112,18 +119,6 @@ class CountingDocuments:
         if self._left == 0:
             self.stored.set()
         return key
-
-    async def get(self, sha256: str) -> bytes | None:
-        return await self._real.get(sha256)
-
-    async def exists(self, sha256: str) -> bool:
-        return await self._real.exists(sha256)
-
-    async def delete(self, sha256: str) -> bool:
-        return await self._real.delete(sha256)
-
-    async def close(self) -> None:
-        await self._real.close()
 
 
 @dataclass
