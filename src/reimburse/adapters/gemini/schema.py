@@ -6,6 +6,7 @@ Decimal and date only when mapped to the domain, where a bad value is an error, 
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from datetime import date
@@ -68,6 +69,23 @@ class CategoryWire(msgspec.Struct, kw_only=True):
     clause: Annotated[str, _doc("The policy sentence this comes from, quoted verbatim")]
 
 
+class ConditionWire(msgspec.Struct, kw_only=True):
+    grades: Annotated[
+        list[str],
+        _doc(
+            "Employee grades, bands or levels the limit is for, as printed ('Band A', 'M1-M3'); empty = all"
+        ),
+    ] = []
+    locations: Annotated[
+        list[str],
+        _doc("Cities, city classes, zones or countries the limit is for, as printed; empty = everywhere"),
+    ] = []
+    other: Annotated[
+        str | None,
+        _doc("Any other condition, quoted ('for trips longer than ten days'); null when there is none"),
+    ] = None
+
+
 class CapWire(msgspec.Struct, kw_only=True):
     category: str
     amount: Amount
@@ -89,12 +107,53 @@ class CapWire(msgspec.Struct, kw_only=True):
         msgspec.Meta(ge=0),
         _doc("N for 'up to N claims per period' ('one phone bill a month': 1); else 0"),
     ] = 0
+    condition: Annotated[
+        ConditionWire | None,
+        _doc(
+            "When the limit holds only for some grades or places (a row or column of a table); null otherwise"
+        ),
+    ] = None
+    meal: Annotated[
+        str | None, _doc("breakfast, lunch or dinner when the limit is for one meal of the day; else null")
+    ] = None
 
 
 class ExclusionWire(msgspec.Struct, kw_only=True):
     name: Annotated[str, _doc("What is excluded, e.g. alcohol")]
     keywords: Annotated[list[str], _doc("Words that identify excluded line items, e.g. beer, wine")]
     categories: Annotated[list[str], _doc("Categories it applies to; empty means all")]
+    clause: str
+    condition: Annotated[
+        str | None,
+        _doc(
+            "The condition, quoted, when the item is excluded only sometimes ('if the stay is under 5 nights')"
+        ),
+    ] = None
+
+
+class AmountKind(enum.StrEnum):
+    """What a printed amount is when it is not a limit (domain RuleType without LIMIT)."""
+
+    RATE = "rate"
+    APPROVAL_THRESHOLD = "approval_threshold"
+    ADVANCE = "advance"
+    EXAMPLE = "example"
+    REFERENCE = "reference"
+
+
+class AmountWire(msgspec.Struct, kw_only=True):
+    kind: Annotated[
+        AmountKind,
+        _doc(
+            "rate: paid per km, mile or day without receipts; approval_threshold: who must approve above "
+            "it; advance: money paid before the trip; example: an illustration; reference: anything else"
+        ),
+    ]
+    amount: Amount
+    currency: Annotated[str | None, _doc("ISO 4217 code; null means the policy's currency")] = None
+    category: Annotated[str | None, _doc("The category it concerns, if any")] = None
+    unit: Annotated[CapUnit | None, _doc("What a rate is per (km, mile, day...); null for the others")] = None
+    condition: ConditionWire | None = None
     clause: str
 
 
@@ -110,6 +169,12 @@ class PolicyWire(msgspec.Struct, kw_only=True):
     caps: list[CapWire]
     exclusions: list[ExclusionWire]
     deadline: Annotated[DeadlineWire | None, _doc("Submission deadline, if any")]
+    amounts: Annotated[
+        list[AmountWire],
+        _doc(
+            "Every other printed amount that is not a limit: rates, approval thresholds, advances, examples"
+        ),
+    ] = []
 
 
 # JSON-Schema keywords kept: what Gemini's responseJsonSchema understands for our shapes.
