@@ -77,7 +77,17 @@ def _symbol_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]
 SYMBOLS, COUNTRIES = _symbol_table()
 COUNTRIES_DOLLARS = sorted(c for sym, cs in SYMBOLS.items() if sym == "$" for c in cs)
 # The currency a symbol means when nothing else tells: the one of the largest economy using it.
-_USUAL = {"$": "USD", "C$": "CAD", "£": "GBP", "¥": "JPY", "kr": "SEK", "Rs": "INR", "Rs.": "INR", "R": "ZAR"}
+_USUAL = {
+    "$": "USD",
+    "C$": "CAD",
+    "£": "GBP",
+    "¥": "JPY",
+    "kr": "SEK",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "R": "ZAR",
+    "pesos": "MXN",
+}
 _TERRITORY_NAMES = {
     name.casefold(): code for code, name in _EN.territories.items() if code.isalpha() and len(code) == 2
 }
@@ -154,12 +164,34 @@ def countries_named(text: str) -> Counter[str]:
     return found
 
 
-def _resolve(candidates: frozenset[str], countries: Counter[str], symbol: str) -> str:
+# "kr" is the crown of the language it is printed in: Swedish "och", Norwegian "av", Danish "af"
+# (function words the three do not share). The Nordic policies seldom name their country.
+_CROWN_WORDS = {
+    "SEK": frozenset(["och", "inte", "är", "att", "från", "vid"]),
+    "NOK": frozenset(["av", "etter", "reise", "reiser", "reisen", "hvis", "satser", "dekkes"]),
+    "DKK": frozenset(["af", "efter", "rejse", "rejser", "hvis", "satserne", "dækkes"]),
+}
+
+
+def _crown_language(text: str) -> str | None:
+    words = Counter(w.casefold() for w in re.findall(r"[^\W\d_]+", text[:20000]))
+    scores = {code: sum(words[w] for w in markers) for code, markers in _CROWN_WORDS.items()}
+    best = max(scores, key=lambda c: scores[c])
+    ranked = sorted(scores.values(), reverse=True)
+    return best if ranked[0] >= 2 and ranked[0] >= 2 * ranked[1] else None
+
+
+def _resolve(candidates: frozenset[str], countries: Counter[str], symbol: str, text: str = "") -> str:
     if len(candidates) == 1:
         return next(iter(candidates))
+    crown = _crown_language(text) if symbol == "kr" and text else None
     scored = sorted(
         candidates,
-        key=lambda c: (sum(countries[t] for t in COUNTRIES.get(c, ())), c == _USUAL.get(symbol)),
+        key=lambda c: (
+            sum(countries[t] for t in COUNTRIES.get(c, ())),
+            c == crown,
+            c == _USUAL.get(symbol),
+        ),
         reverse=True,
     )
     return scored[0]
@@ -180,10 +212,16 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
     for m in _MONEY.finditer(text):
         token = (m.group("pre") or m.group("post") or "").strip()
         code = _code(token)
-        if code is None and token in SYMBOLS:
-            code = _resolve(SYMBOLS[token], countries, token)
+        if token == "$" and _PESOS_AFTER.match(text, m.end()):
+            code = _resolve(_PESOS, countries, "pesos")  # "$750.00 pesos diarios": the peso's "$"
+        elif code is None and token in SYMBOLS:
+            code = _resolve(SYMBOLS[token], countries, token, text)
         if code:
             out[code] += 1
+    # "R67,50", "R139.00": the South African rand's sign, glued to the number (CLDR's "R" is left
+    # out of SYMBOLS: as a bare letter it is also a grade, a form or a row name).
+    if rands := len(_RAND.findall(text)):
+        out["ZAR"] += rands
     for m in _NAMED_DOLLAR.finditer(text):
         if m.group(0) in SYMBOLS or m.group("who") == "us":
             continue  # "US$ 50" counted above; "us" the pronoun
@@ -192,15 +230,23 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
     return out
 
 
+_RAND = re.compile(r"(?<![^\W\d_])R(?=\d)\d{1,3}(?:[ ,]\d{3})*[.,]\d\d(?!\d)")
+_PESOS = frozenset(c for n, c in _NAMES.items() if re.fullmatch(r"[a-z]+ peso", n))
+_PESOS_AFTER = re.compile(r"(?i)\s*pesos?(?![^\W\d_])")
+# Currency words printed without an amount: a table's column says "RANDS" over bare numbers.
+_BARE_NAMES = {"rand": "ZAR", "rands": "ZAR"}
+_BARE_NAME = re.compile(r"(?i)(?<![^\W\d_])(?:rands?)(?![^\W\d_])")
+
+
 def symbol_currency(symbol: str, policy_currency: str | None, text: str = "") -> str | None:
     """What a printed symbol means in this policy: the policy's own currency when the symbol can
     mean it ("$" in a Canadian policy is CAD), else its usual meaning."""
     candidates = SYMBOLS.get(symbol.strip())
     if not candidates:
         return _code(symbol)
-    if policy_currency in candidates:
+    if policy_currency in candidates or (symbol.strip() == "$" and policy_currency in _PESOS):
         return policy_currency
-    return _resolve(candidates, countries_named(text), symbol.strip())
+    return _resolve(candidates, countries_named(text), symbol.strip(), text)
 
 
 def policy_currency(text: str) -> str | None:
@@ -210,7 +256,8 @@ def policy_currency(text: str) -> str | None:
     countries = countries_named(text)
     counts = money_currencies(text, countries)
     if not counts:
-        return None
+        named = Counter(_BARE_NAMES[m.group(0).casefold()] for m in _BARE_NAME.finditer(text))
+        return named.most_common(1)[0][0] if named else None
     ranked = counts.most_common()
     best = ranked[0][1]
     tied = [c for c, n in ranked if n == best]

@@ -77,7 +77,7 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # negotiated rates and matched gifts are no limits, a maximum for one's own car caps mileage;
 # 22 world cities as places, ';' clauses and sentence lead-ins keep their conditions, text tables
 # by column (named places, effective dates), dollars named by their country.
-READER_VERSION = 23
+READER_VERSION = 24
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
