@@ -188,6 +188,15 @@ def is_deduction_lead(text: str) -> bool:
     return bool(text) and _DEDUCTION_LEAD.search(text) is not None and _CAP_WORDS.search(text) is None
 
 
+# "accommodation with friends or relatives ... is $30.00 per night", "Private accommodation $20 per
+# night", "staying with a relative, or other non-commercial lodging ... $40.00", "stays with family or
+# friends or ... goes camping, a fixed daily allowance ... R221,00": what is paid when no hotel is
+# used, in the same clause as the amount. It never bounds a hotel bill.
+_PRIVATE_LODGING = re.compile(
+    r"(?i)(?:\b(?:stay(?:s|ing)?|accommodation|lodging|lodges?)\s+with\s+(?:an?\s+)?(?:family|friends?|relatives?)\b|"
+    r"\bprivate(?:ly[- ]arranged)?\s+(?:accommodation|lodging)\b|\bstaying\s+privately\b|"
+    r"\bnon-?commercial\s+(?:lodging|accommodation)\b|\bgoes\s+camping\b)[^;.]*$"
+)
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
@@ -353,6 +362,8 @@ def find_caps(
             or _ADVERB.match(after.lstrip(" :-")) is not None
         )
         kind = _kind(sentence, own, before, unit)
+        if kind is RuleType.LIMIT and _PRIVATE_LODGING.search(sentence, lo, a.start):
+            kind = RuleType.REFERENCE  # a flat allowance for staying with friends: no hotel's limit
         if kind is RuleType.LIMIT and _DEDUCTION_AFTER.match(after):
             kind = RuleType.REFERENCE  # "Frühstück: 4,00 € Abzug": a list of deductions, no limits
         if _EXAMPLE_HEADING.fullmatch(context.strip()):
