@@ -34,7 +34,7 @@ AMOUNT_PHRASES: dict[str, str] = {
         " amount outstanding, outstanding balance, outstanding amount, remaining balance, residual,"
         " zahlbetrag, zu zahlen, zu zahlender betrag, noch zu zahlen, restbetrag, offener betrag,"
         " offen, saldo, fälliger betrag, net à payer, net a payer, reste à payer, reste dû, solde,"
-        " solde dû, montant dû, montant à payer, te betalen, nog te betalen, openstaand bedrag,"
+        " solde dû, montant dû, montant à payer, somme à payer, somme a payer, te betalen, nog te betalen, openstaand bedrag,"
         " openstaand saldo, k úhradě, do zapłaty, do zaplaty, tasuda, maksettava, importe pendiente, saldo pendiente, saldo adeudado, pendiente de pago, a pagar,"
         " total a pagar, importo dovuto, saldo da pagare, da pagare, totale da pagare, za platiti"
     ),

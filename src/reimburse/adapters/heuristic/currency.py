@@ -295,6 +295,18 @@ _GST_RATE = re.compile(
     r"(?<![^\W\d_])GST(?![^\W\d_])[^\n\d%]{0,12}?(\d{1,2}(?:[.,]0+)?)\s?%|"
     r"(?<![\d.,])(\d{1,2}(?:[.,]0+)?)\s?%\s*GST(?![^\W\d_])"
 )
+# Dollars named in words: "in US Dollars", "U.S. dollars", "Australian dollars", "dollars canadiens".
+_SPELLED_DOLLARS = (
+    (
+        "USD",
+        re.compile(r"(?i)(?<![^\W\d_])(?:U\.?S\.?|united\s+states|american)\s*-?\s*dollars?(?![^\W\d_])"),
+    ),
+    ("AUD", re.compile(r"(?i)(?<![^\W\d_])(?:australian\s+dollars?|dollars?\s+australiens?)(?![^\W\d_])")),
+    ("CAD", re.compile(r"(?i)(?<![^\W\d_])(?:canadian\s+dollars?|dollars?\s+canadiens?)(?![^\W\d_])")),
+    ("NZD", re.compile(r"(?i)(?<![^\W\d_])new\s+zealand\s+dollars?(?![^\W\d_])")),
+    ("SGD", re.compile(r"(?i)(?<![^\W\d_])singapore\s+dollars?(?![^\W\d_])")),
+    ("HKD", re.compile(r"(?i)(?<![^\W\d_])hong\s+kong\s+dollars?(?![^\W\d_])")),
+)
 _GST_DOLLARS = {5: "CAD", 10: "AUD", 15: "NZD", 7: "SGD", 8: "SGD", 9: "SGD"}
 
 
@@ -417,6 +429,11 @@ def currency_reading(
         years = [int(y) for y in _YEAR.findall(text)]
         best = "EUR" if years and max(years) >= 2023 else "HRK"
     if best in _AMBIGUOUS and not re.search(rf"\b{best}\b|US\$", text):
+        # A bare "$" or "kr" whose dollar the text spells out ("All prices are in US dollars"):
+        # that sentence outweighs a seller's address abroad.
+        spelled = {code for code, name in _SPELLED_DOLLARS if name.search(text)}
+        if len(spelled) == 1 and (code := spelled.pop()) in (best, *_AMBIGUOUS[best]):
+            return CurrencyReading(code, basis)
         # A bare "$" or "kr": the country says which dollar or crown.
         ranked, _ = _ranked(text, _AMBIGUOUS[best])
         if ranked:

@@ -46,6 +46,11 @@ _DEADLINE = re.compile(
     r"(?i)(?<![^\W\d_])(?:bis|until|till|by|before|avant|jusqu'au|voor|uiterlijk|antes|hasta|entro)"
     r"(?:\s+(?:le|den|dem|del|il|el|de))?\s*:?\s*$"
 )
+# "Credits will expire on 28 Jan 2016", "valid through", "verfällt am", "expire le": an end of validity.
+_EXPIRY = re.compile(
+    r"(?i)(?<![^\W\d_])(?:expir(?:e|es|ed|ing|y|ation)|valid\s+(?:through|thru)|verfällt|verfallen|"
+    r"expirent?|caduca|caducan|scade|scadono|vervalt|vervallen)(?:\s+(?:on|am|le|el|il|op|date))?\s*:?\s*$"
+)
 _VAT = re.compile(r"(?<![^\W\d_])(?:VAT|Vat|BTW|Btw|btw|MwSt|MWST|USt|TVA|IVA|CGST|SGST|IGST)(?![^\W\d_])")
 # An address with a US state and ZIP code ("Las Vegas, NV 89109"); a UK postcode ("EH11 3DP").
 _US_ADDRESS = re.compile(
@@ -190,7 +195,11 @@ def _claimed(infos: list[LineInfo], month_first: bool) -> set[date]:
         for a, b in itertools.pairwise(found):
             if _RANGE.match(info.text[a.end : b.start]):
                 claimed |= {a.value, b.value}
-        claimed |= {d.value for d in found if _DEADLINE.search(info.text[: d.start])}
+        claimed |= {
+            d.value
+            for d in found
+            if _DEADLINE.search(info.text[: d.start]) or _EXPIRY.search(info.text[: d.start])
+        }
     return claimed
 
 

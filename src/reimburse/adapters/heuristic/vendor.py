@@ -140,6 +140,11 @@ _DOC_TAIL = re.compile(
     r"(?i)\s*[-|:]?\s*(?:(?:ride|trip|tax|customer|payment|booking|cash|guest|hotel|taxi|travel)\s+)?"
     r"(?:receipt|invoice|bill|folio|slip|e-?ticket|itinerary)\s*$"
 )
+# A section's heading ("Hotel Details", "Booking Information", "Détails") is no one's name.
+_SECTION = re.compile(
+    r"(?i)(?<![^\W\d_])(?:details|information|informationen|angaben|détails|informations|detalles|"
+    r"información|dettagli|informazioni|gegevens|overview|übersicht)\W*$"
+)
 _TOP = 12  # non-blank lines that make up the header block of the first page
 
 
@@ -275,6 +280,9 @@ def _cascade(
         welcomed = _welcomed(infos[i].text, infos[filled[n + 1]].text if n + 1 < len(filled) else "")
         if welcomed:
             return welcomed, 0.65
+    payee = _payee(infos, filled, recipient)
+    if payee:  # "Payment to be made in favour of ...", "Titulaire du compte : ...": who is paid
+        return payee, 0.62
     for n, i in enumerate(filled[:8]):
         above = infos[filled[n - 1]].text.strip() if n else ""
         if above and (_FIELD_WORDS.match(above) or infos[filled[n - 1]].label_only) and len(above) < 25:
@@ -311,6 +319,37 @@ def _cascade(
         return everywhere[0], 0.5
     domain = _domain(infos, filled, recipient)
     return (domain, 0.4) if domain else (None, 0.0)
+
+
+# Whom the invoice says to pay: the issuer is paid its own invoice. A payment instruction ("All
+# payment to be made in favour of", "Make cheques payable to") or the bank account's holder in the
+# payment details ("Account name", "Kontoinhaber", "Titulaire du compte", "Intestato a", "t.n.v.").
+_PAYEE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:in\s+fav(?:ou|o)r\s+of|(?:made\s+)?payable\s+to|account\s+(?:name|holder)|"
+    r"beneficiary(?:\s+name)?|kontoinhaber(?:in)?|zahlungsempfänger|titulaire\s+du\s+compte|"
+    r"intestat[oa]\s+a|a\s+favor\s+de|titular\s+de\s+la\s+cuenta|ten\s+name\s+van|t\.n\.v\.|"
+    r"rekeninghouder)(?![^\W\d_])\s*:?\s*"
+)
+
+
+def _payee(infos: list[LineInfo], filled: list[int], recipient: dict[int, int]) -> str | None:
+    for n, i in enumerate(filled):
+        text = infos[i].text
+        m = _PAYEE.search(text)
+        if m is None:
+            continue
+        line, start = i, m.end()
+        value = text[m.end() :]
+        if not value.strip() and n + 1 < len(filled):  # the name on the line below the instruction
+            line, start, value = filled[n + 1], 0, infos[filled[n + 1]].text
+        if _recipient(recipient, line, start):
+            continue
+        cell = next((c for _, c in cells(value)), "")
+        cell = re.split(r"\s+[-–|·•]\s+|,\s", clean_spaces(cell), maxsplit=1)[0].rstrip(" .")
+        name = _legal_name(cell) or _plain_name(cell, 0, cell)
+        if name and not any(c.isdigit() for c in name):
+            return clean_spaces(name)
+    return None
 
 
 # A closing that names the issuer as the reader's host: "Ihr Mercure Hotel", "Your Hilton team".
@@ -725,7 +764,14 @@ def _legal_name(cell: str, *, in_seller_block: bool = False) -> str | None:
         if _FIELD_WORDS.match(name) and not in_seller_block:
             continue
         return clean_spaces(name)
-    return None
+    first = _FORM_FIRST.search(cell)
+    return clean_spaces(first.group(0)) if first else None
+
+
+# Latvian and Lithuanian companies set the form before the name: "SIA Rimi Latvia", "UAB Maxima LT".
+_FORM_FIRST = re.compile(
+    r"(?<![^\W\d_])(?:SIA|UAB)\s+[\"„“«]?[A-ZĀ-Ž0-9][\w&'.\-]*(?:\s+[A-ZĀ-Ž0-9][\w&'.\-]*){0,4}[\"”»]?"
+)
 
 
 def _letterhead_line(line: str, recipient: dict[int, int], i: int) -> str | None:
@@ -786,6 +832,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
         or (len(name.split()) >= 3 and _ADDRESSED.search(name))
         or _THANKS_FOR.search(name)
         or _FIELD_WORDS.match(name)
+        or _SECTION.search(name)
         or _RECIPIENT_LABEL.match(name)
         or len(name.split()) > 7
         or not name[:1].isalnum()

@@ -1,0 +1,124 @@
+"""Reading conventions that real invoice PDFs outside the corpus showed (issue 11, the external PDF
+set): the payee a bill names is its issuer, a section heading is no vendor, Latvian and Lithuanian
+legal forms stand before the name, a dollar spelled out in words settles which dollar "$" is, a
+date of expiry is not the invoice date, and French "Somme à payer" is the amount due. Texts
+written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic.currency import document_currency
+from reimburse.adapters.heuristic.fields import read_vendor
+from reimburse.adapters.heuristic.text import normalize
+from reimburse.adapters.heuristic.totals import analyse_lines
+from tests.text_receipts import read
+
+
+def _vendor(text: str) -> str | None:
+    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
+
+
+# The top of the page is the customer's address block; the issuer is only named where the bill
+# says whom to pay (an instruction, or the account holder in the bank details).
+@pytest.mark.parametrize(
+    ("instruction", "issuer"),
+    [
+        ("Please make all payments in favour of\nBrightwater Lodges", "Brightwater Lodges"),
+        ("Virement : Banque du Rhône – Titulaire du compte : KALIMERO", "KALIMERO"),
+        ("Bankverbindung: Sparkasse Nord, Kontoinhaber: Möbelhaus Ostwind", "Möbelhaus Ostwind"),
+        ("Cheques made payable to Harbour Print", "Harbour Print"),
+    ],
+)
+def test_the_payee_named_by_the_bill_is_its_issuer(instruction: str, issuer: str) -> None:
+    text = (
+        "ZEPHYRINE\n"
+        "Marcel Dupuis\n"
+        "14 rue des Lilas\n"
+        "38000 Grenoble\n"
+        "Invoice 58213\n"
+        "Date: 03/04/2023\n"
+        "Design work          120.00\n"
+        "Total                120.00\n"
+        f"{instruction}\n"
+    )
+    assert _vendor(text) == issuer
+
+
+def test_a_payee_inside_the_customer_block_is_not_the_issuer() -> None:
+    text = "Invoice 7781\nBill to:\nAccount name: Lumen Studio Ltd\nDate: 03/04/2023\nTotal 80.00\n"
+    assert _vendor(text) != "Lumen Studio Ltd"
+
+
+@pytest.mark.parametrize("heading", ["Hotel Details", "Booking Information", "Stay Overview", "Détails"])
+def test_a_section_heading_is_not_the_vendor(heading: str) -> None:
+    text = (
+        "PAYMENT RECEIPT\n"
+        "Guest Name: Arjun       Date: 02/03/2021\n"
+        f"{heading}        Nights   Rooms\n"
+        "Grand Total Rs 2400\n"
+    )
+    assert _vendor(text) != heading
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("SIA Zaļā Birzs", "SIA Zaļā Birzs"), ("UAB Saulės Kepykla", "UAB Saulės Kepykla")],
+)
+def test_a_legal_form_before_the_name_marks_the_issuer(line: str, name: str) -> None:
+    # a logo's word on the first line; the company with its Latvian or Lithuanian form below it
+    text = f"DEMO\n{line}\nJur. adrese: Meža iela 4, Rīga\nKOPĀ: 12,40 EUR\n"
+    assert _vendor(text) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("All amounts are shown in US Dollars.", "USD"),
+        ("Prices in U.S. dollars", "USD"),
+        ("Amounts are in Canadian dollars", "CAD"),
+    ],
+)
+def test_a_dollar_spelled_out_settles_a_bare_dollar_sign(sentence: str, code: str) -> None:
+    # the seller's address abroad would otherwise make "$" that country's dollar
+    text = f"Kangaroo Themes\nMelbourne VIC 3000\nAustralia\nTotal: $55.00\n{sentence}\n"
+    assert document_currency(text) == code
+
+
+def test_a_bare_dollar_of_an_australian_seller_stays_australian() -> None:
+    assert document_currency("Kangaroo Themes\nMelbourne VIC 3000\nAustralia\nTotal: $55.00\n") == "AUD"
+
+
+@pytest.mark.parametrize(
+    "expiry",
+    [
+        "Your vouchers will expire on 14 Mar 2024.",
+        "Gutschein verfällt am 14.03.2024",
+        "Card valid through 14 Mar 2024",
+    ],
+)
+def test_a_date_of_expiry_is_not_the_invoice_date(expiry: str) -> None:
+    text = (
+        "Tax Invoice\n"
+        "Nimbus Market\n"
+        "Order date: 14 Mar 23\n"
+        "Item purchase       $40.00\n"
+        "Invoice Total: $40.00\n"
+        f"{expiry}\n"
+    )
+    assert read(text).invoice_date == date(2023, 3, 14)
+
+
+def test_somme_a_payer_is_the_amount_due() -> None:
+    text = (
+        "Fibre Ouest SAS\n"
+        "Facture n°77120 du 02 mars 2022\n"
+        "Total facture 30.00 6.00 36.00\n"
+        "Somme à payer 36.00 € TTC\n"
+    )
+    invoice = read(text)
+    assert invoice.total == Decimal("36.00")
+    assert invoice.amount_due == Decimal("36.00")
