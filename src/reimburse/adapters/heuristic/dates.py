@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from reimburse.domain.month_names import MONTHS
 
@@ -171,10 +171,48 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# Nepal's Bikram Sambat runs 56-57 years ahead of the Gregorian calendar, and Nepali tax invoices
+# print both ("Date: 07/05/2024", "Miti: 21/03/2081"). A numeric date 56 or 57 years after another
+# one in the same text is that calendar's: its day-month order says nothing of the other's.
+_SECOND_CALENDAR_GAPS = frozenset({56, 57})
+
+
+def _numeric_years(text: str) -> list[tuple[re.Match[str], int]]:
+    return [(m, _year(m.group("year"))) for m in _PATTERNS[4][1].finditer(text)]
+
+
+def second_calendar(text: str) -> bool:
+    """True when `text` prints numeric dates in a national calendar beside Gregorian ones."""
+    years = {y for _, y in _numeric_years(text)}
+    return any(y - x in _SECOND_CALENDAR_GAPS for y in years for x in years)
+
+
+def second_calendar_days(text: str) -> list[date]:
+    """Where the national calendar's dates fall in the Gregorian one, to within about a week: the
+    Bikram Sambat year starts on 13 or 14 April and its months run 29 to 32 days."""
+    found = _numeric_years(text)
+    years = {y for _, y in found}
+    out = []
+    for m, year in found:
+        if not any(year - x in _SECOND_CALENDAR_GAPS for x in years):
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        for day, month in {(a, b), (b, a)}:
+            if 1 <= month <= 12 and 1 <= day <= 32:
+                start = date(year - 57, 4, 13)
+                out.append(start + timedelta(days=round((month - 1) * 30.44) + day - 1))
+    return out
+
+
 def order_evidence(text: str) -> tuple[bool, bool]:
-    """(month-first seen, day-first seen): numeric dates in `text` that read only one way."""
+    """(month-first seen, day-first seen): numeric dates in `text` that read only one way
+    (a national calendar's dates printed beside the Gregorian ones left out)."""
     month_first = day_first = False
-    for m in _PATTERNS[4][1].finditer(text):
+    found = _numeric_years(text)
+    years = {y for _, y in found}
+    for m, year in found:
+        if any(year - x in _SECOND_CALENDAR_GAPS for x in years):
+            continue
         a, b = int(m.group("a")), int(m.group("b"))
         month_first |= a <= 12 < b <= 31
         day_first |= b <= 12 < a <= 31

@@ -9,7 +9,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from reimburse.adapters.heuristic.dates import DateMatch, find_dates, order_evidence
+from reimburse.adapters.heuristic.dates import (
+    DateMatch,
+    find_dates,
+    order_evidence,
+    second_calendar,
+    second_calendar_days,
+)
 from reimburse.adapters.heuristic.fields import own_value, page_values
 from reimburse.adapters.heuristic.label_values import label_hits
 from reimburse.adapters.heuristic.labels import Label, LabelHit
@@ -75,6 +81,9 @@ def day_month_order(text: str, currency: str | None, language: str | None) -> bo
         return month_first
     if language is not None and language != "en":
         return False
+    if second_calendar(text):
+        # Nepal prints Gregorian dates either way round; its VAT line or rupee settle nothing.
+        return None
     if _VAT.search(text):  # a VAT/GST country: the US, the one month-first country, has none
         return False
     if currency in _MONTH_FIRST_CURRENCIES or _US_ADDRESS.search(text):
@@ -256,6 +265,8 @@ def read_dates(
         role_date_only = not free and _unread_label(infos, month_first, layout)
     ambiguity = None
     if chosen is not None and order is None and chosen.alternative is not None:
+        chosen = _by_second_calendar(text, chosen) or chosen
+    if chosen is not None and order is None and chosen.alternative is not None:
         first, second = sorted((chosen.value, chosen.alternative))
         ambiguity = (
             f"The invoice date reads as {first:%d %B %Y} or {second:%d %B %Y}; nothing in the "
@@ -323,6 +334,18 @@ def _misread_month(found: DateMatch, language: str | None) -> str | None:
         and sum(a != b for a, b in zip(name, word, strict=True)) == 1
     ]
     return " or ".join(repr(n.title()) for n in near) or None
+
+
+def _by_second_calendar(text: str, chosen: DateMatch) -> DateMatch | None:
+    """The one reading of an ambiguous date that the national calendar's date beside it confirms
+    ("Date: 07/05/2024" under "Miti: 21/03/2081", which falls in early July 2024)."""
+    near = second_calendar_days(text)
+    fits = [
+        v
+        for v in (chosen.value, chosen.alternative)
+        if v is not None and any(abs((v - d).days) <= 12 for d in near)
+    ]
+    return replace(chosen, value=fits[0], alternative=None) if len(fits) == 1 else None
 
 
 def _stay_line(infos: list[LineInfo], month_first: bool) -> tuple[date, date] | None:

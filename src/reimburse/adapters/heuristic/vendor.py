@@ -302,6 +302,8 @@ def _cascade(
             name = _plain_name(infos[i].text, start, cell) or _name_before_address(cell)
             if name and everywhere and len(re.findall(r"[^\W\d_]", name)) < 4:
                 continue  # a logo's fragment ("OSO"), when a company name is printed elsewhere
+            if name and (host := _thanked_host(infos, filled)) and _read_in_part(name, host):
+                return host, 0.6  # a logo read in part ("e algreen") that the closing thanks names
             if name:
                 return name, 0.6
     for i in filled:
@@ -350,6 +352,23 @@ def _payee(infos: list[LineInfo], filled: list[int], recipient: dict[int, int]) 
         if name and not any(c.isdigit() for c in name):
             return clean_spaces(name)
     return None
+
+
+def _thanked_host(infos: list[LineInfo], filled: list[int]) -> str | None:
+    """The name a closing thanks gives ("THANK YOU FOR SHOPPING AT WALGREENS")."""
+    for n, i in enumerate(filled[8:], start=8):
+        welcomed = _welcomed(infos[i].text, infos[filled[n + 1]].text if n + 1 < len(filled) else "")
+        if welcomed:
+            return welcomed
+    return None
+
+
+def _read_in_part(name: str, host: str) -> bool:
+    """A word of `name` is a cut piece of one of `host`'s words ("algreen" of "WALGREENS")."""
+    hosts = [_fold(w) for w in host.split()]
+    return any(
+        len(p) >= 4 and any(p in h and p != h for h in hosts) for p in (_fold(w) for w in name.split())
+    )
 
 
 # A closing that names the issuer as the reader's host: "Ihr Mercure Hotel", "Your Hilton team".
@@ -533,9 +552,15 @@ def _person_cells(infos: list[LineInfo], rows: list[list[tuple[int, str]]]) -> s
     }
 
 
+# A seller label followed by an identifier word: "Merchant ID", "Merchant No.", "Seller #".
+_NAMES_AN_ID = re.compile(r"(?i)^\s*(?:id|no\.?|nr\.?|number|num|#|code)(?![^\W\d_])")
+
+
 def _seller_block(infos: list[LineInfo], recipient: dict[int, int]) -> str | None:
     """The value of a "Seller"/"Verkäufer"/"Lieferant" label, or its block's "Name:" line."""
     for i, hit in label_hits(infos, Label.VENDOR):
+        if _NAMES_AN_ID.match(infos[i].text[hit.end :]):
+            continue  # "Merchant ID:" on a card slip labels the seller's number, not its name
         before = infos[i].text[: hit.start]
         if before.strip() and not re.search(r"\s{2}$", before):
             continue  # "as per the operator's policy": a word in a sentence, not a label
@@ -813,6 +838,15 @@ _OCR_NOISE = re.compile(r"[^\W\d_]{2}\d+[^\W\d_]|[^\W\d_]\d+[^\W\d_]{2}")
 _MIXED = re.compile(r"[A-Za-z][\u0370-\u06ff\u3000-\u9fff]|[\u0370-\u06ff\u3000-\u9fff][A-Za-z]")
 
 
+# A card terminal's slip prints the transaction's type on a line of its own ("PURCHASE", "SALE",
+# "REFUND"; "KAUF", "VENTE", "VENTA", "ACQUISTO", "AANKOOP"): a word of the slip, never a name.
+_CARD_SLIP = re.compile(
+    r"(?i)^\W*(?:purchase|sale|refund|void|credit|debit|approved|declined|kauf|zahlung|gutschrift|"
+    r"storno|vente|achat|paiement|remboursement|venta|compra|devoluci[oó]n|acquisto|vendita|"
+    r"aankoop|betaling)\W*$"
+)
+
+
 def _plain_name(line: str, start: int, cell: str) -> str | None:
     """The top line as the vendor, when it is a name and nothing else."""
     after = line[start + len(cell) :]
@@ -832,6 +866,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
         or (len(name.split()) >= 3 and _ADDRESSED.search(name))
         or _THANKS_FOR.search(name)
         or _FIELD_WORDS.match(name)
+        or _CARD_SLIP.match(name)
         or _SECTION.search(name)
         or _RECIPIENT_LABEL.match(name)
         or len(name.split()) > 7
