@@ -33,6 +33,7 @@ from reimburse.adapters.heuristic.exclusions import (
     split_condition,
     table_exclusions,
 )
+from reimburse.adapters.heuristic.headed_tables import headed_tables
 from reimburse.adapters.heuristic.lexicon import TRAVEL
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.places import cities_in
@@ -306,6 +307,14 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     # "Band", "Tier 1 cities", ..., then "C3, D2", "< 750 Rs", ...: one cell a line.
     for rows, used in stacked_tables("\n".join("" if k in drop else line for k, line in enumerate(lines))):
         limits = read_table(rows, context_above(lines, used[0]))
+        if limits:
+            _add_table_limits(builder, limits)
+            drop.update(used)
+    # "Canadian $" over "Yukon & Alaska Northwest Territories Nunavut" over "Breakfast 20.35 22.75 …".
+    for rows, used, context, columns in headed_tables(
+        "\n".join("" if k in drop else line for k, line in enumerate(lines))
+    ):
+        limits = read_table(rows, context, columns)
         if limits:
             _add_table_limits(builder, limits)
             drop.update(used)

@@ -63,8 +63,12 @@ _THRESHOLD_COLUMN = re.compile(
 )
 
 
-def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimit]:
-    """Limits in a table. `context`: the heading or caption above it ("Hotel limits per night")."""
+def read_table(
+    rows: list[tuple[str, ...]], context: str = "", columns: list[Condition | None] | None = None
+) -> list[TableLimit]:
+    """Limits in a table. `context`: the heading or caption above it ("Hotel limits per night");
+    `columns`: each amount column's condition when the caller knows it better than its name does
+    (the places of a header whose names are not all in the gazetteer)."""
     rows = [r for r in rows if any(c.strip() for c in r)]
     if len(rows) < 2 or not _is_header(rows[0]):
         return []
@@ -89,12 +93,17 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
             column = header[j]
             if _THRESHOLD_COLUMN.search(column):
                 continue  # "Receipt needed above", "Approval required over": a threshold, not a cap
-            kinds = _kinds(label) or _kinds(column) or context_kinds
+            kinds = _room_with_breakfast(
+                _kinds(label) or _kinds(column) or context_kinds, f"{column} {label}"
+            )
             meal = _MEAL_TIME.search(f"{column} {label}")
+            own, named = condition_in(label, roles=True), _named_by_column(header[0], label)
+            if own and named and named.grades:
+                own = Condition(locations=own.locations, other=own.other)  # the whole label is the grade
             condition = merge(
-                condition_in(label, roles=True),
-                condition_in(column, roles=True),
-                _named_by_column(header[0], label),
+                own,
+                columns[j - 1] if columns and j - 1 < len(columns) else condition_in(column, roles=True),
+                named,
             )
             meal_of = meal.group(1).lower() if meal and len(kinds) <= 1 else ""
             if not kinds or (condition is None and not meal_of):
@@ -113,6 +122,19 @@ def read_table(rows: list[tuple[str, ...]], context: str = "") -> list[TableLimi
     return out
 
 
+# "Hôtel et petit déjeuner", "Hotel incl. breakfast": a room sold with its breakfast is lodging.
+_BREAKFAST = re.compile(
+    r"(?i)\b(?:breakfast|petit[- ]d[ée]jeuner|fr[üu]hst[üu]ck|desayuno|colazione|pequeno[- ]almo[çc]o|"
+    r"caf[ée]\s+da\s+manh[ãa]|ontbijt)\b"
+)
+
+
+def _room_with_breakfast(kinds: list[str], text: str) -> list[str]:
+    if sorted(kinds) != ["hotel", "meals"] or not _BREAKFAST.search(text):
+        return kinds
+    return kinds if "meals" in _kinds(_BREAKFAST.sub(" ", text)) else ["hotel"]
+
+
 _GRADE_COLUMN = re.compile(
     r"(?i)^\s*(?:employee\s+|staff\s+|job\s+)?(?:bands?|grades?|levels?|cadres?|designations?)\s*$"
 )
@@ -126,6 +148,15 @@ def _named_by_column(name: str, label: str) -> Condition | None:
     if not label or any(a.currency for a in find_amounts(label)):
         return None
     found = condition_in(label, roles=True)
+    named = condition_in(name, roles=True)
+    if (
+        found
+        and named
+        and found.grades
+        and {g.casefold() for g in found.grades} <= {g.casefold() for g in named.grades}
+    ):
+        # "Groupe 1 (cadres)" under "GROUPE": the grade is the whole label, not the column's word.
+        return Condition(grades=(label,))
     if _GRADE_COLUMN.match(name) and not (found and found.grades):
         return Condition(grades=(label,))
     if _PLACE_COLUMN.match(name) and not (found and found.locations):
