@@ -51,6 +51,7 @@ def test_only_a_date_56_or_57_years_later_is_taken_for_the_second_calendar() -> 
     # a birth date decades earlier is an ordinary date, and its order still counts
     assert not second_calendar("Date 07/05/2024 Born 21/03/1975")
     assert order_evidence("Date 07/05/2024 Born 21/03/1975") == (False, True)
+    assert not second_calendar("Date 07/05/2024 Born 21/03/1967")  # 57 years, but AD dates both
     assert second_calendar_days("Date 07/05/2024") == []
 
 

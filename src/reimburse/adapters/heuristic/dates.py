@@ -173,8 +173,14 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 # Nepal's Bikram Sambat runs 56-57 years ahead of the Gregorian calendar, and Nepali tax invoices
 # print both ("Date: 07/05/2024", "Miti: 21/03/2081"). A numeric date 56 or 57 years after another
-# one in the same text is that calendar's: its day-month order says nothing of the other's.
+# one in the same text is that calendar's: its day-month order says nothing of the other's. Only
+# from Bikram Sambat 2047 (AD 1990) on, so a birth date 57 years before a receipt's stays a date.
 _SECOND_CALENDAR_GAPS = frozenset({56, 57})
+_SECOND_CALENDAR_FROM = 2047
+
+
+def _second_calendar_year(year: int, years: set[int]) -> bool:
+    return year >= _SECOND_CALENDAR_FROM and any(year - x in _SECOND_CALENDAR_GAPS for x in years)
 
 
 def _numeric_years(text: str) -> list[tuple[re.Match[str], int]]:
@@ -184,7 +190,7 @@ def _numeric_years(text: str) -> list[tuple[re.Match[str], int]]:
 def second_calendar(text: str) -> bool:
     """True when `text` prints numeric dates in a national calendar beside Gregorian ones."""
     years = {y for _, y in _numeric_years(text)}
-    return any(y - x in _SECOND_CALENDAR_GAPS for y in years for x in years)
+    return any(_second_calendar_year(y, years) for y in years)
 
 
 def second_calendar_days(text: str) -> list[date]:
@@ -194,7 +200,7 @@ def second_calendar_days(text: str) -> list[date]:
     years = {y for _, y in found}
     out = []
     for m, year in found:
-        if not any(year - x in _SECOND_CALENDAR_GAPS for x in years):
+        if not _second_calendar_year(year, years):
             continue
         a, b = int(m.group("a")), int(m.group("b"))
         for day, month in {(a, b), (b, a)}:
@@ -211,7 +217,7 @@ def order_evidence(text: str) -> tuple[bool, bool]:
     found = _numeric_years(text)
     years = {y for _, y in found}
     for m, year in found:
-        if any(year - x in _SECOND_CALENDAR_GAPS for x in years):
+        if _second_calendar_year(year, years):
             continue
         a, b = int(m.group("a")), int(m.group("b"))
         month_first |= a <= 12 < b <= 31
