@@ -93,7 +93,8 @@ _UNIT_INDEX = {w: unit for unit, words in (*UNIT_WORDS.items(), *_POLICY_UNITS.i
 _UNIT_WORDS = "|".join(sorted(_UNIT_INDEX, key=len, reverse=True))
 _PER = re.compile(
     # A space after a word: "away" and "always" are no "a way" or "al ways".
-    rf"(?i)(?:/\s*|(?:\bper|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bfor\s+(?:each|every|one)|\ba|\ban)\s+)"
+    # "za" is the Polish "per": "38,00 zł za każdą dobę".
+    rf"(?i)(?:/\s*|(?:\bper|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bza|\bfor\s+(?:each|every|one)|\ba|\ban)\s+)"
     rf"(?:[^\W\d_]+\s+(?:und\s+)?)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
 _ARTICLE_UNIT = re.compile(rf"(?i)\b(?:an?|for\s+one)\s+(?:[^\W\d_]+\s+)?(?:{_UNIT_WORDS})\b")
@@ -119,7 +120,9 @@ class CapFinding:
 _NOT_MONEY_AFTER = re.compile(r"(?i)^\s*(?:-?\s*stars?\b|/\s*7\b|%|percent|per\s*cent|\.\d|/\S|[-/]\d)")
 _NOT_MONEY_BEFORE = re.compile(
     r"(?i)(?:\bpage|\bpage\s*\d+\s*of|\bsection|\bchapter|\bform|\bno\.?|#|/|\bpolicy|\bcode|\bext\.?|\bp\.|"
-    r"\bversion|\bv\.?|\brev\.?|\b(?:19|20)\d\d\s*[-/]?)\s*$"
+    r"\bversion|\bv\.?|\brev\.?|\b(?:19|20)\d\d\s*[-/]?|"
+    # "Method 2 - Per Diem", "Option 1", "Step 3", "Schedule 4", "Appendix 2": an enumerated heading.
+    r"\b(?:method|option|step|stage|phase|schedule|appendix|annex|article|clause|paragraph))\s*$"
 )
 # Other languages' "for example" and "as a rough guide" ("indicativamente € 40"): no limit either.
 _EXAMPLE = re.compile(
@@ -140,7 +143,11 @@ _AS_OF_YEAR = re.compile(r"(?i)\s*(?:en|in|im|nel|em|für)\s+(?:19|20)\d\d\b")
 # "Personal calls ... except to talk with family (for a max of $10)" under "Expenses not allowed":
 # the amount bounds an exception to a refusal, not what the category may cost.
 _EXCEPT_WORD = re.compile(r"(?i)\b(?:except|other\s+than|sauf|außer|excepto|salvo|tranne|behalve)\b")
-_ADVANCE = re.compile(r"(?i)\badvances?\b|\bprepaid\b|\bpre-?payment|\bfloat\b")
+# A cash advance, not "authorised in advance" or "advance booking" (beforehand).
+_ADVANCE = re.compile(
+    r"(?i)(?<!\bin\s)\badvances?\b(?!\s+(?:approval|authori[sz]ation|notice|booking|purchase|reservation))|"
+    r"\bprepaid\b|\bpre-?payment|\bfloat\b"
+)
 _APPROVER = re.compile(
     r"(?i)(approv|authori[sz]|sign[- ]?off|\bmanager\b|\bdirector\b|\bdean\b|\bcfo\b|\bvp\b|\bceo\b|"
     r"department\s+head|\bsupervisor|\bchair\b|\bprovost|\bcontroller\b|\bpresident\b|"
@@ -179,7 +186,9 @@ _DEDUCTION_AFTER = re.compile(
 # "est réduite comme suit", "si riduce come segue"): its rows are deductions, no limits.
 _DEDUCTION_LEAD = re.compile(
     r"(?i)\b(?:zu\s+kürzen|gekürzt|abgezogen|in\s+abzug\s+gebracht|r[ée]duite?s?|minor[ée]e?s?|ridott[oaie]|"
-    r"si\s+riduce|decurtat[oaie]|reducid[oa]s?|se\s+reduce|descontad[oa]s?|verminderd|verlaagd)\b"
+    r"si\s+riduce|decurtat[oaie]|reducid[oa]s?|se\s+reduce|descontad[oa]s?|verminderd|verlaagd|"
+    # The Nordic words: "Avdrag från traktamentet görs enligt följande:", "måltidstrekk", "fradrag".
+    r"(?:måltids)?avdrag|(?:måltids)?trekk|fradrag)\b"
 )
 
 
@@ -364,6 +373,8 @@ def find_caps(
         kind = _kind(sentence, own, before, unit)
         if kind is RuleType.LIMIT and _PRIVATE_LODGING.search(sentence, lo, a.start):
             kind = RuleType.REFERENCE  # a flat allowance for staying with friends: no hotel's limit
+        if kind is RuleType.LIMIT and strong is None and is_deduction_lead(context):
+            kind = RuleType.REFERENCE  # rows under "Måltidsavdrag" (meal deductions): no limits
         if kind is RuleType.LIMIT and _DEDUCTION_AFTER.match(after):
             kind = RuleType.REFERENCE  # "Frühstück: 4,00 € Abzug": a list of deductions, no limits
         if _EXAMPLE_HEADING.fullmatch(context.strip()):

@@ -59,6 +59,10 @@ KINDS: tuple[ExpenseKind, ...] = (
             "diaria, diarie, ontbijt, avondmaaltijd, avondeten, desayuno, almuerzo, refeição, refeições, "
             # German compounds for the meal allowance by hours away (one word, so named whole).
             "verpflegungskosten, verpflegungspauschale, verpflegungspauschalen, verpflegungsmehraufwand, "
+            # The daily allowance's own word in Austria and Switzerland, Scandinavia, and Spanish's
+            # "alimentación" (board) beside "hospedaje" (lodging).
+            "tagesgebühr, tagesgebühren, taggeld, tagesspesen, traktamente, diett, døgndiett, "
+            "kostgodtgjørelse, alimentación, "
             # The meals of the day: a limit on one of them is a meals limit in any of these languages.
             "petit-déjeuner, petit déjeuner, déjeuner, dîner, comida, cena, colazione, prima colazione, "
             "pranzo, frühstück, mittagessen, abendessen, middageten, pequeno-almoço, pequeno almoço, "
@@ -678,7 +682,10 @@ UNIT_WORDS: dict[CapUnit, tuple[str, ...]] = {
         "deslocação"
     ),
     CapUnit.RIDE: _w("ride, cab ride, taxi ride, rit, fahrt, course"),
-    CapUnit.DAY: _w("day, diem, tag, jour, dag, día, dia, giorno, calendar day, working day"),
+    # The Polish and Nordic 24-hour day ("za każdą dobę", "per døgn", "per dygn").
+    CapUnit.DAY: _w(
+        "day, diem, tag, jour, dag, día, dia, giorno, calendar day, working day, dobę, doba, døgn, dygn"
+    ),
     CapUnit.MONTH: _w("month, mois, maand, monat, mes, mese"),
     CapUnit.KM: _w("kilómetro, kilómetros, quilómetro, quilômetro, chilometro, chilometri"),
     CapUnit.INVOICE: _w(
