@@ -260,6 +260,16 @@ _TRIP = re.compile(
     r"(?:longer|shorter)\s+than\s+\d+\s+(?:days?|nights?|hours?|weeks?)|"
     r"extended\s+stays?|long[- ]term\s+(?:stays?|assignments?))(?![^\W\d_])"
 )
+# "(Requiring travel before 7:30 am)", "only if leaving home before 7.00 am": UK subsistence rates
+# pay a meal only when the journey starts or ends at certain hours, which no receipt shows.
+# An hour of the day, never a date or a year ("before 15 March", "after 2024").
+_HOUR = r"\d{1,2}(?:[:.]\d{2}(?!\d)\s*(?:[ap]\.m\.|[ap]m|hrs?|h)?|\s*(?:[ap]\.m\.|[ap]m|hrs?|h))"
+_TRAVEL_HOURS = re.compile(
+    rf"(?i)(?<![^\W\d_])(?:requiring\s+)?(?:travel(?:l?ing)?|leaving\s+(?:home|base|the\s+office)|"
+    rf"depart(?:ing|ure)|start(?:ing)?\s+(?:travel|the\s+journey)|return(?:ing)?(?:\s+home)?|"
+    rf"(?:travel|the\s+journey)\s+(?:starts|begins|ends))\s+"
+    rf"(?:before|after)\s+{_HOUR}(?:\s+and\s+continuing\s+(?:after|beyond|until)\s+{_HOUR})?(?![^\W\d_])"
+)
 # "60 € je Student und Nacht", "$40 per student": a unit of the amount (per head), no condition.
 _PER_ONE = r"(?<!\bje\s)(?<!\bpro\s)(?<!\bper\s)(?<!\bpar\s)(?<!\bpor\s)(?<!\beach\s)(?<!\bevery\s)"
 _TRAVELLER = re.compile(
@@ -291,7 +301,7 @@ def governing_in(text: str) -> list[tuple[int, int, str]]:
     """Spans and words of the unchecked conditions a heading, lead-in or sentence part states."""
     found = [
         (m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)).strip())
-        for pattern in (_FUNDING, _METHOD, _TRIP, _TRAVELLER, _PURPOSE)
+        for pattern in (_FUNDING, _METHOD, _TRIP, _TRAVELLER, _PURPOSE, _TRAVEL_HOURS)
         for m in pattern.finditer(text)
     ]
     found += durations_in(text)  # "supera le otto ore", "8 – 14 Stunden": in one wording
@@ -306,6 +316,11 @@ def governing_in(text: str) -> list[tuple[int, int, str]]:
             continue
         out.append((start, end, words))
     return out
+
+
+def travel_hours_in(text: str) -> list[str]:
+    """The hours a journey must start or end at for an allowance ("travel before 7:30 am")."""
+    return [re.sub(r"\s+", " ", m.group(0)) for m in _TRAVEL_HOURS.finditer(text)]
 
 
 def condition_spans(text: str) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from reimburse.adapters.heuristic.conditions import (
     has_fallback,
     merge,
     scopes_in,
+    travel_hours_in,
 )
 from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.exclusions import (
@@ -653,6 +654,10 @@ def _cap_condition(
     # Funding, claiming method, kind of trip: said beside the amount, else by the lead-in lines or
     # the heading the sentence sits under (the nearest that says any).
     governing = [w for _, _, w in governing_in(f"{before} {after}")]
+    # "£6.00 (Requiring travel before 10:00 am and continuing after 2:00 pm)", "£14, only if leaving
+    # home before 7.00 am": the hours are the amount's own, however far it says them.
+    hours = travel_hours_in(sentence[a.end : hi])
+    governing = [w for w in governing if not any(h.startswith(w) for h in hours)] + hours
     if i and not governing:
         # "On day trips of more than 35 miles, $5 for breakfast and $12 for dinner": a condition
         # that opens the sentence holds for every amount in it.
