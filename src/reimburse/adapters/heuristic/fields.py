@@ -109,6 +109,8 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
             word, token = (m.group("word") or "").casefold(), m.group("num")
             if word in _NOT_THE_DOCUMENT or not is_reference(token) or find_dates(token):
                 continue
+            if _PHONE_WORD.match(word):  # "Telefono: 5132800", "Teléfono:": the word ends in "no"
+                continue
             if _PHONE.fullmatch(token) or re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
                 continue
             return token, 0.5
@@ -174,6 +176,9 @@ _BARE_NO = re.compile(
     r"(?:nr|no|n°|nº|n\.º|num|numero|número|nummer|number|#)\.?\s*[:#]\s*"
     rf"(?P<num>{_SERIES}[A-Za-z0-9][A-Za-z0-9\-/]*\d[A-Za-z0-9\-/]*)(?=\s|$)"
 )
+# The phone's word in Spanish, Italian, Portuguese, German, French and English, which _BARE_NO
+# would split into a word and "no" ("Telefo" + "no").
+_PHONE_WORD = re.compile(r"(?i)^t[eé]l[eé](?:f|ph)")
 _NOT_THE_DOCUMENT = frozenset(
     re.split(
         r"\s+",

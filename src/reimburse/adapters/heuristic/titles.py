@@ -16,7 +16,12 @@ from reimburse.adapters.heuristic.label_values import cells
 from reimburse.adapters.heuristic.totals import LineInfo
 
 _TITLE = (
-    r"(?:[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s*invoice|vat\s*invoice|vat\s*receipt|credit\s+note|receipt|"
+    # an electronic invoice's title, the form some countries require to be printed: Colombia's
+    # "Factura electrónica de venta", Italy's "Fattura elettronica", "Facture électronique",
+    # "Elektronische Rechnung", "Electronic invoice", "e-Invoice"
+    r"(?:factura\s+electr[oó]nica(?:\s+de\s+venta)?|fattura\s+elettronica|facture\s+[ée]lectronique|"
+    r"elektronische\s+rechnung|electronic\s+invoice|e-invoice|"
+    r"[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s*invoice|vat\s*invoice|vat\s*receipt|credit\s+note|receipt|"
     r"facture|avoir|reçu|factuur|creditnota|kwitantie|factura|nota\s+de\s+cr[ée]dito|recibo|fattura|"
     r"nota\s+di\s+credito|ricevuta|scontrino|ticket|"
     # Portuguese and Brazilian documents ("Fatura-Recibo", "Fatura simplificada", "Nota Fiscal"), the
@@ -105,12 +110,15 @@ def _reference(i: int, cell: str, below: str, right: str = "") -> TitleReference
         first = cells(below)
         # "Receipt:   02/0036/0501" is a key and its value (a card slip's), not the title's number
         beside = "" if cell.rstrip().endswith((":", ";")) else right
-        for token in (beside, first[0][1] if first else ""):
+        for place, token in enumerate((beside, first[0][1] if first else "")):
             numbered = re.match(
                 rf"(?i)^(?:{_NO})\s*[:#]?\s*({_TOKEN})$", token
             )  # "FACTURE" over "N° 2024-001"
             token = numbered.group(1) if numbered else token
-            if re.fullmatch(_TOKEN, token) and is_reference(token) and not _looks_like_date(token):
+            # a series code before the number only beside the title, on its row ("FACTURA
+            # ELECTRONICA DE VENTA   FEV 3310"); under it, "PO 4500012345" is another document's
+            shape = _SERIES + _TOKEN if place == 0 else _TOKEN
+            if re.fullmatch(shape, token) and is_reference(token) and not _looks_like_date(token):
                 return TitleReference(i, token, None)
     return None
 

@@ -222,7 +222,11 @@ def _rank(label: Label) -> int:
 # taken off as for any payment.
 _NOT_CHARGED = re.compile(
     r"(?i)^[\s:(]{0,3}(?:loyalty\s+)?(?:points?|pts\.?|saved|savings?|items?|qty|quantity|pieces|pcs|weight|"
-    r"miles|rewards?|punkte|ersparnis|économies|economies|ahorro|risparmio|besparing)(?![^\W\d_])"
+    r"miles|rewards?|punkte|ersparnis|économies|economies|ahorro|risparmio|besparing|"
+    # the count in the other languages' tills: "TOTAL CANTIDAD 8", "Total articles 3", "Summe
+    # Artikel 4", "Totaal aantal 2", "Totale pezzi 5"
+    r"cantidad|unidades|art[ií]culos|articles?|quantit[éeàa]|qt[ée]|artikel|artikelen|st[üu]ck|stk|"
+    r"aantal|stuks|articoli|pezzi)(?![^\W\d_])"
 )
 _TENDERED = re.compile(r"(?i)^[\s:(]{0,3}(?:tendered|tender|cash\s+tendered)(?![^\W\d_])")
 _SUM_WORDS = frozenset({Label.GRAND, Label.TOTAL})

@@ -564,6 +564,8 @@ def _seller_block(infos: list[LineInfo], recipient: dict[int, int]) -> str | Non
         before = infos[i].text[: hit.start]
         if before.strip() and not re.search(r"\s{2}$", before):
             continue  # "as per the operator's policy": a word in a sentence, not a label
+        if _HEADS_A_PHRASE.match(infos[i].text[hit.end :]):
+            continue  # "Proveedor tecnológico HGISAS": the noun of a phrase, not the seller's label
         value = clean_spaces(label_value(infos, i, hit))
         if (
             _acceptable(value)
@@ -588,6 +590,11 @@ def _seller_block(infos: list[LineInfo], recipient: dict[int, int]) -> str | Non
                 return clean_spaces(name)
     return None
 
+
+# A label word followed by one space and a lowercase word heads a noun phrase: Colombian
+# e-invoices close with "Proveedor tecnológico <the e-invoicing software's maker>", Mexican ones
+# with "Proveedor de certificación"; a seller's name after its label is capitalised.
+_HEADS_A_PHRASE = re.compile(r" (?-i:[a-zà-ÿ])")
 
 # A "From:" heading over the sender's block, beside or above a "To:"/"Bill to:" one (English letters
 # and invoices; "Von:", "Van:", "De :" in German, Dutch and French). Alone in its cell, so a route
@@ -670,7 +677,10 @@ _REGISTRATION = re.compile(
     # Singapore (company or GST registration: "Co. Reg", "GST Reg", "GST ID", "SST"), Australia
     # (ACN), and a bare "Reg No" beside a name.
     r"uid(?:-?nr|-?nummer)?|i[čc]o|di[čc]|nip|regon|krs|org\.?\s?nr|organisationsnummer|cvr|"
-    r"y-tunnus|nipc|n\.i\.f|c\.f|co\.?\s?reg\w*|gst\s*(?:reg\w*|id)|sst|acn|reg\.?\s?no)(?![^\W\d_])"
+    r"y-tunnus|nipc|n\.i\.f|c\.f|co\.?\s?reg\w*|gst\s*(?:reg\w*|id)|sst|acn|reg\.?\s?no|"
+    # Latin America's tax ids: NIT (Colombia, Guatemala, Bolivia), RUC (Peru, Ecuador, Paraguay),
+    # RUT (Chile, Uruguay), CUIT (Argentina), RFC (Mexico)
+    r"n\.?i\.?t|r\.?u\.?c|r\.?u\.?t|cuit|rfc)(?![^\W\d_])"
     r"|(?<![^\W\d_])ATU\d{8}(?!\d)"  # an Austrian VAT id printed without its label
 )
 
