@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import qdrant_edge as qe
 
@@ -168,11 +169,12 @@ class QdrantEdgeInvoiceStore:
         return await asyncio.to_thread(self._same_bill, queries)  # once per invoice: off the loop
 
     def _same_bill(self, queries: list[list[Condition]]) -> list[InvoiceRecord]:
-        found: list[InvoiceRecord] = []
+        # A copy matches by number and by date and total alike: each record is decoded once.
+        found: dict[str, dict[str, Any]] = {}
         for conds in queries:
             payloads = self._col.scroll_payloads(to_filter(conds), page=32)
-            found.extend(payload_to_invoice(p) for p in itertools.islice(payloads, MAX_SAME_BILL))
-        return in_claim_order(found)
+            found.update((p["invoice_id"], p) for p in itertools.islice(payloads, MAX_SAME_BILL))
+        return in_claim_order(map(payload_to_invoice, found.values()))
 
     async def employee_names(self) -> list[str]:
         if self._names is None:
