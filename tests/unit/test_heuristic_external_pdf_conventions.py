@@ -1,8 +1,9 @@
 """Reading conventions that real invoice PDFs outside the corpus showed (issue 11, the external PDF
 set): the payee a bill names is its issuer, a section heading is no vendor, Latvian and Lithuanian
 legal forms stand before the name, a dollar spelled out in words settles which dollar "$" is, a
-date of expiry is not the invoice date, and French "Somme à payer" is the amount due. Texts
-written for these tests."""
+date of expiry is not the invoice date, French "Somme à payer" is the amount due, and a number's
+heading in a row of headings has its value under it; Latvian till words. Texts written for
+these tests."""
 
 from __future__ import annotations
 
@@ -12,10 +13,15 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.heuristic.currency import document_currency
-from reimburse.adapters.heuristic.fields import read_vendor
+from reimburse.adapters.heuristic.fields import read_number, read_vendor
+from reimburse.adapters.heuristic.labels import Label, find_labels
+from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines
-from tests.text_receipts import read
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.document import Document, Line, Page
+from tests.layout_lines import line_of_cells
+from tests.text_receipts import POLICY, read
 
 
 def _vendor(text: str) -> str | None:
@@ -122,3 +128,71 @@ def test_somme_a_payer_is_the_amount_due() -> None:
     invoice = read(text)
     assert invoice.total == Decimal("36.00")
     assert invoice.amount_due == Decimal("36.00")
+
+
+def _number_on_page(*lines: Line) -> str | None:
+    page = Page(1, 600, 800, tuple(lines))
+    text = "\n".join(line.text for line in page.lines)
+    document = Document("x.pdf", "0" * 64, text, (text,), (page,))
+    infos = analyse_lines(normalize(document.text).split("\n"))
+    return read_number(infos, Layout(document))[0]
+
+
+def test_a_number_under_its_heading_in_a_row_of_headings() -> None:
+    # a grid of fields: the headings on one row, their values on the row below
+    number = _number_on_page(
+        line_of_cells((50, "PAYMENT RECEIPT"), top=40),
+        line_of_cells((50, "Booking ID"), (300, "Payment Mode"), top=100),
+        line_of_cells((50, "QXRT4410"), (300, "Cash at Hotel"), top=114),
+        line_of_cells((50, "Grand Total"), (300, "Rs 2400"), top=160),
+    )
+    assert number == "QXRT4410"
+
+
+def test_a_name_under_a_number_heading_is_no_number() -> None:
+    number = _number_on_page(
+        line_of_cells((50, "Invoice No"), (300, "Customer"), top=100),
+        line_of_cells((50, "Ravi Menon"), (300, "Priya Nair"), top=114),
+        line_of_cells((50, "Total"), (300, "80.00"), top=160),
+    )
+    assert number is None
+
+
+# A Latvian till receipt: "Samaksai" (to pay) is its total, the VAT table's "PVN summa" column
+# is the tax, and "Dok. Nr." is the receipt's number.
+LATVIAN_RECEIPT = (
+    "SIA Ziemeļu Maiznīca\n"
+    "Maize rudzu 400g\n"
+    " 2 gab X 1,20 EUR       2,40 A\n"
+    "Siers 200g\n"
+    " 1 gab X 3,10 EUR       3,10 A\n"
+    "Samaksai EUR            5,50\n"
+    "Nodoklis   Ar PVN   Bez PVN   PVN summa\n"
+    "A 21,00 %    5,50      4,55        0,95\n"
+    "Bankas karte            5,50\n"
+    "Dok. Nr.: 173/402518 Kase 0002\n"
+    "2025-03-14 10:22:05\n"
+)
+
+
+def test_a_latvian_receipt_total_tax_and_number() -> None:
+    invoice = read(LATVIAN_RECEIPT)
+    assert invoice.total == Decimal("5.50")
+    assert invoice.invoice_number == "173/402518"
+    assert invoice.invoice_date == date(2025, 3, 14)
+    verdict = decide(POLICY, invoice, Claim(employee_name="", submitted_on=date(2100, 1, 1)))
+    assert "multiple_totals" not in {f.code for f in verdict.flags}
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        ("Samaksai EUR", Label.GRAND),
+        ("Kopā", Label.GRAND),
+        ("Iš viso", Label.GRAND),
+        ("PVN summa", Label.TAX_TOTAL),
+        ("PVM suma", Label.TAX_TOTAL),
+    ],
+)
+def test_baltic_total_and_tax_words(words: str, label: Label) -> None:
+    assert find_labels(words)[0].label is label

@@ -25,6 +25,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " totalt, summa, att betala, i alt, at betale, å betale, yhteensä, kokku, summa kokku,"
         " celkem, celkem k úhradě, celková částka, razem, suma, razem do zapłaty, ukupno,"
         " ukupan iznos, sveukupno, valor total, total da fatura,"
+        # Latvian and Lithuanian ("Kopā", "Samaksai EUR", "Iš viso", "Mokėti")
+        " kopā, kopsumma, samaksai, summa apmaksai, iš viso, mokėti,"
         # Japanese tills: 合計 or 計 (total), 総合計 (grand total), 現計 (the total rung up)
         " 合計, 計, 総合計, 現計"
     ),
@@ -92,7 +94,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         "steuerbetrag, mwst-betrag, mwst betrag, ust-betrag, ust betrag, umsatzsteuerbetrag,"
         " summe umsatzsteuer, summe ust, montant tva, montant de la tva, total tva, btw-bedrag,"
         " btw bedrag, totaal btw, cuota iva, total iva, importe iva, total impuestos, total impuesto,"
-        " impuestos, totale iva, totale imposte, imposta, imposte, total taxes"
+        " impuestos, totale iva, totale imposte, imposta, imposte, total taxes,"
+        # Latvian and Lithuanian VAT sums: "summa" alone is a total, after PVN/PVM it is the tax
+        " pvn summa, pvm suma"
     ),
     # Look-alikes that are not money totals of this invoice.
     "other": (

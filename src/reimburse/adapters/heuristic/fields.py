@@ -156,7 +156,9 @@ def _till_reference(infos: list[LineInfo], *, documents_only: bool) -> str | Non
 _RECEIPT_REF = re.compile(
     r"(?i)^(?P<word>receipt|quittung|beleg|bon|kassenbon|reçu|ticket|bonnetje|recibo|ricevuta|scontrino|"
     r"check|chk|order|trans|transaction|txn|folio|invoice|rechnung|facture|factuur|factura|fattura|"
-    r"fatura|talão|kvitto|paragon|rachunek|[úu][čc]tenka|ra[čc]un|documento|kassabon)"
+    r"fatura|talão|kvitto|paragon|rachunek|[úu][čc]tenka|ra[čc]un|documento|kassabon|"
+    # Latvian and Lithuanian tills: "Dok. Nr.", "Čeka Nr.", "Kvīts Nr.", "Čekio Nr."
+    r"dok|dokuments|dokumenta|[čc]eks|[čc]eka|kv[īi]ts|[čc]ekis|[čc]ekio|kvito)"
     # ";" is how scanner OCR often reads the colon
     rf"\s*[-.]?\s*(?:no\.?|nr\.?|n°|nº|num\.?|#)?\s*[:;#]\s*(?P<num>{_SERIES}[A-Za-z0-9][A-Za-z0-9\-/]*[0-9])(?:\s|$)"
 )
@@ -268,10 +270,21 @@ def _values(infos: list[LineInfo], i: int, hit: LabelHit, layout: Layout | None)
     A value the text found on the next line comes after the page's: in a header row whose cells OCR
     ran together ("Data Documento Numero Documento" over five values), only the page knows which
     value sits under which heading."""
-    own, page = own_value(infos, i, hit), page_values(layout, i, hit)
+    own, page = own_value(infos, i, hit), page_values(layout, i, hit) or _under_heading(layout, i, hit)
     if page and own.strip() and own.strip() not in infos[i].text:
         return [*page, own]
     return [own, *page]
+
+
+def _under_heading(layout: Layout | None, i: int, hit: LabelHit) -> list[str]:
+    """A number's label in a row of headings ("Booking ID   Payment Mode" over "IBZY2087   Cash at
+    Hotel"): the cell under it. page_values leaves a column's first row to the table; a number's
+    label still names what is printed under it, and the callers take a reference code only."""
+    placed = layout.placed(i) if layout else None
+    if layout is None or placed is None:
+        return []
+    below = layout.below(placed, hit.start, hit.end)
+    return [below] if below else []
 
 
 def own_value(infos: list[LineInfo], i: int, hit: LabelHit) -> str:
