@@ -27,6 +27,10 @@ NEGATIVE = re.compile(
     r"(?:is|are)\s+excluded|\bexcluded\b|\bexclusions?\b|not\s+covered|not\s+eligible|\bineligible\b|"
     r"not\s+allowed|not\s+permitted|not\s+claimable|\bdisallowed\b|\bprohibited\b|no\s+reimbursement|"
     r"(?:reimbursement|payment)s?\s+(?:will|shall|can)\s*not\s+be\s+(?:made|issued|provided|given)|"
+    # British "reclaim" ("cannot be reclaimed through expenses", "You are not able to reclaim the
+    # costs of ...") and "Employees cannot claim any reimbursement for X".
+    r"(?:cannot|can\s*not|can't|cant|not\s+able\s+to|unable\s+to)\s+(?:be\s+)?reclaim(?:ed)?\b|"
+    r"(?:cannot|can\s*not|can't|cant)\s+claim\s+(?:any\s+)?reimbursement\s+for\b|"
     # "may not be charged to university funds", "is not a reimbursable expense", "are personal
     # expenses", "at the traveler's own expense": English phrasings of the public lists.
     r"(?:may|must|should|can|will)\s*not\s+be\s+(?:charged|expensed)\s+to\b|not\s+an?\s+(?:reimbursable|eligible)\b|"
@@ -584,7 +588,9 @@ def find_exclusions(subject_text: str) -> list[ExclusionFinding]:
 # subject (a company or person's name).
 _ACTIVE = re.compile(
     r"(?i)(?:(?:do|does|will|shall|can|would|may)\s*(?:not|n't)|won't|never)\s+(?:\w+\s+){0,5}?"
-    r"(?:reimburse|pay\s+for|pay(?=\s+(?:include|includes|are)\b)|cover|bear\s+the\s+cost\s+of|accept)\b"
+    r"(?:reimburse|pay\s+for|pay(?=\s+(?:include|includes|are)\b)|cover|bear\s+the\s+cost\s+of|accept)\b|"
+    r"(?:cannot|can\s*not|can't|cant|not\s+able\s+to|unable\s+to)\s+"
+    r"(?:reclaim\b|claim\s+(?:any\s+)?reimbursement\s+for\b)"
 )
 # Who is paid, and qualifiers that follow the excluded thing ("for X that are available at ...").
 _RECIPIENT = re.compile(
