@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from concurrent.futures import Executor
 
@@ -207,6 +208,10 @@ class HeuristicPolicyInterpreter:
                     continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
                     condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following)
+                    if meal and cap.unit is None and _meals_together(sentence, caps, i):
+                        # "For part of a day including lunch and dinner £35": the two meals' day,
+                        # no cap on lunch alone (it would replace the lunch row's £10).
+                        meal, cap = "", dataclasses.replace(cap, unit=CapUnit.DAY)
                     cap = _unit_from_above(cap, kinds, meal, clause)
                     cap = _unit_by_hours(cap, kinds, condition, sentence)
                     cap = _unit_of_a_day(cap, sentence)
@@ -459,6 +464,23 @@ def _unit_by_hours(
 
 # "The allowance for a complete period of 24 hours", "for a 24-hour period": a day's amount.
 _DAY_PERIOD = re.compile(r"(?i)\bperiod\s+of\s+24\s+hours\b|\b24[- ]hours?\s+period\b")
+
+
+def _meals_together(sentence: str, caps: list[CapFinding], i: int) -> bool:
+    """Two different meals of the day joined by "and" right before the amount ("lunch and dinner"):
+    the amount pays both, so it is no one meal's."""
+    lo = caps[i - 1].amount.end if i else 0
+    before = sentence[lo : caps[i].amount.start][-50:]
+    if re.match(
+        r"(?i)\s*(?:each|apiece|per\s+meal|je|chacun|cada|ciascuno)\b", sentence[caps[i].amount.end :]
+    ):
+        return False  # "Breakfast and lunch: $10 each": one meal's amount after all
+    meals = list(_MEAL_TIME.finditer(before))
+    return any(
+        re.fullmatch(r"\s*(?:and|&|\+|und|et|e|y|en)\s*", before[a.end() : b.start()])
+        and a.group(1).lower() != b.group(1).lower()
+        for a, b in itertools.pairwise(meals)
+    )
 
 
 def _unit_of_a_day(cap: CapFinding, sentence: str) -> CapFinding:
