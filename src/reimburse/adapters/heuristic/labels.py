@@ -316,11 +316,65 @@ def ocr_letters(line: str) -> str:
     return _OCR_O.sub(lambda m: "O" if line[m.start() - 1].isupper() else "o", line)
 
 
+# OCR also prints "1" for "l" or "I", "0" for "O", "5" for "S" and "8" for "B" in a whole label
+# word ("Bi11 NO", "Tota1", "5ubtotal", "Termina1"). Such a word is read back only when the result
+# is a word of the label lexicon: values keep their digits ("INV0123", "A1B2", "10" never change).
+_LOOKALIKES = {"0": "o", "5": "s", "8": "b", "1": "li"}
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _lexicon_words() -> frozenset[str]:
+    """The label phrases' words of three letters or more, and each phrase run together."""
+    words: set[str] = set()
+    for phrases in _merged_phrases().values():
+        for phrase in phrases:
+            words.update(w for w in re.findall(r"[^\W\d_]+", phrase.lower()) if len(w) >= 3)
+            if (glued := re.sub(r"[\s\-.]+", "", phrase.lower())).isalpha():
+                words.add(glued)
+    return frozenset(words)
+
+
+_LEXICON_WORDS = _lexicon_words()
+
+
+def _lexicon_word(token: str) -> str | None:
+    """`token` read with letters for its look-alike digits, when that makes a label word."""
+    digits = [c for c in token if c.isdigit()]
+    letters = len(token) - len(digits)
+    if (
+        len(token) < 4
+        or not digits
+        or letters < 2
+        or len(digits) > letters
+        or any(d not in _LOOKALIKES for d in digits)
+    ):
+        return None
+    spellings = [""]
+    for c in token.lower():
+        spellings = [s + x for s in spellings for x in _LOOKALIKES.get(c, c)][:16]
+    word = next((s for s in spellings if s in _LEXICON_WORDS), None)
+    if word is None:
+        return None
+    upper = all(c.isupper() for c in token if c.isalpha())
+    return "".join(
+        (w.upper() if upper else w) if c.isdigit() else c for c, w in zip(token, word, strict=True)
+    )
+
+
+def label_letters(line: str) -> str:
+    """`line` for label matching: OCR's letter-shaped marks and whole look-alike label words read as
+    letters (same length, so positions still point into the printed line)."""
+    line = ocr_letters(line)
+    if not any(d in line for d in "0158"):
+        return line
+    return _TOKEN.sub(lambda m: _lexicon_word(m.group(0)) or m.group(0), line)
+
+
 def find_labels(line: str) -> list[LabelHit]:
     """All labels in one line, left to right, longest phrase first where they overlap."""
     hits: list[LabelHit] = []
     done = 0
-    printed, line = line, ocr_letters(line)
+    printed, line = line, label_letters(line)
     line = _OCR_NO.sub(lambda m: "O" if line[m.start() - 1].isupper() else "o", line)
     for start in _WORD_START.finditer(line):
         pos = start.start()
