@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import AmountMatch, currency_code, find_amounts
+from reimburse.adapters.heuristic.dates import second_calendar
 from reimburse.adapters.heuristic.language import guess_language
 
 _FIELD = re.compile(r"(?i:currency|währung|devise|valuta|moneda|divisa|měna|waluta)\s*[:=]?\s*([A-Z]{3})\b")
@@ -105,6 +106,7 @@ _CALLING: dict[str, str] = {
     **{"46": "SEK", "45": "DKK", "47": "NOK", "40": "RON", "359": "BGN", "91": "INR", "60": "MYR"},
     **{"65": "SGD", "61": "AUD", "64": "NZD", "852": "HKD", "81": "JPY", "86": "CNY", "971": "AED"},
     **{"27": "ZAR", "55": "BRL", "52": "MXN", "66": "THB", "62": "IDR", "90": "TRY", "82": "KRW"},
+    **{"977": "NPR", "92": "PKR", "94": "LKR"},
 }
 # A phone number goes on for six digits or more after its code; "+44.50" is a signed amount.
 _PHONE = re.compile(
@@ -179,7 +181,28 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("NZD", re.compile(r"\bNew Zealand\b|\bGST No\b.*\bNZ\b|\bAuckland\b|\bChristchurch\b|\bAotearoa\b")),
-    ("INR", re.compile(r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bIGST\b|\bIndia\b")),
+    (
+        "INR",
+        re.compile(
+            r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bIGST\b|\bIndia\b|\bFSSAI\b|"
+            # a six-digit PIN code after its word, the postal convention of India alone
+            r"\bPIN(?:\s?CODE)?\s?[:\-]?\s?[1-8]\d{2}\s?\d{3}(?!\d)|"
+            r"\b(?:Maharashtra|Karnataka|Tamil\s?Nadu|Kerala|Telangana|Andhra\s?Pradesh|Uttar\s?Pradesh|"
+            r"Madhya\s?Pradesh|Gujarat|Rajasthan|West\s?Bengal|Haryana|Odisha|Bihar|Goa|"
+            r"Mumbai|New\s?Delhi|Delhi|Bengaluru|Bangalore|Chennai|Kolkata|Pune|Ahmedabad|"
+            r"Gurugram|Gurgaon|Noida|Jaipur)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # Nepal: its name and towns (its Bikram Sambat dates count too, see `_country_votes`)
+    (
+        "NPR",
+        re.compile(
+            r"\bNepal\b|नेपाल|\b(?:Kathmandu|Lalitpur|Bhaktapur|Pokhara|Biratnagar|Birgunj)\b", re.IGNORECASE
+        ),
+    ),
+    ("PKR", re.compile(r"\bPakistan\b|\b(?:Karachi|Lahore|Islamabad|Rawalpindi)\b", re.IGNORECASE)),
+    ("LKR", re.compile(r"\bSri\s?Lanka\b|\bColombo\b", re.IGNORECASE)),
     ("IDR", re.compile(r"\bIndonesia\b|\bJakarta\b|\bNPWP\b")),  # before MYR: both say "Jalan"
     (
         "MYR",
@@ -335,7 +358,28 @@ def _country_votes(text: str) -> Counter[str]:
         votes[_GLUED_NAMES[m.group(1)]] += 1
     for m in _POSTCODE_PREFIX.finditer(text):
         votes[_POSTCODE_COUNTRIES.get(m.group(1), "EUR")] += 1
+    if second_calendar(text):  # Bikram Sambat dates beside Gregorian ones: Nepal's tax invoices
+        votes["NPR"] += 1
     return votes
+
+
+# "Rs", "Rs." and "Rupees" name the rupees of India, Nepal, Pakistan and Sri Lanka alike (the
+# readers take them for INR); "₹" and "INR" are India's own.
+_RUPEES = ("INR", "NPR", "PKR", "LKR")
+_RUPEE_SIGN = re.compile(r"(?<![^\W\d_])(?:R[Ss]\.?|Rupees?|RUPEES?)(?![^\W\d_])")
+_INDIAN_SIGN = re.compile(r"₹|(?<![A-Za-z])INR(?![A-Za-z])")
+
+
+def _rupee(text: str) -> str | None:
+    """Which rupee a printed "Rs" is, when evidence of one country alone outweighs the others;
+    "" when two countries' evidence weighs the same (nothing settles it)."""
+    if not _RUPEE_SIGN.search(text):
+        return None
+    votes = _country_votes(text)
+    ranked = sorted(((votes[c], c) for c in _RUPEES if votes[c]), reverse=True)
+    if not ranked:
+        return None
+    return "" if len(ranked) > 1 and ranked[0][0] == ranked[1][0] else ranked[0][1]
 
 
 def _language_votes(text: str) -> Counter[str]:
@@ -416,6 +460,8 @@ def currency_reading(
         with_amounts[printed] += 2
     votes.update(with_amounts)
     if not votes:
+        if (rupee := _rupee(text)) is not None:  # "Rs. One hundred only": its country says whose
+            return CurrencyReading(rupee, "stated") if rupee else CurrencyReading(None, "none")
         ranked, basis = _ranked(text, None)
         return (
             CurrencyReading(_after_changeover(ranked[0], text), basis)
@@ -424,6 +470,8 @@ def currency_reading(
         )
     best = votes.most_common(1)[0][0]
     basis = "printed" if best in with_amounts else "stated"
+    if best == "INR" and not _INDIAN_SIGN.search(text) and (rupee := _rupee(text)):
+        return CurrencyReading(rupee, basis)  # "Rs 185.00" on a bill from Kathmandu is NPR
     if {"EUR", "HRK"} <= set(votes) and best in ("EUR", "HRK"):
         # Croatian receipts showed kuna and euro side by side around the 2023 changeover.
         years = [int(y) for y in _YEAR.findall(text)]
