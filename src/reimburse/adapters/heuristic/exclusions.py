@@ -152,8 +152,19 @@ class ExclusionFinding:
     condition: str = ""
 
 
+# A heading naming both sides ("Reimbursable / Non-Reimbursable Expenses", "Allowable and
+# unallowable costs") heads a mixed list, and "not paid in advance" says when, not whether.
+_BOTH_SIDES = re.compile(
+    r"(?i)\b(?:reimbursable|allowable|eligible)\s*(?:/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*"
+    r"(?:non[-\s]?|un|in|not\s+)(?:reimbursable|allowable|eligible)\b|"
+    r"\b(?:non[-\s]?|un|in)(?:reimbursable|allowable|eligible)\s*(?:/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*"
+    r"(?:reimbursable|allowable|eligible)\b|"
+    r"\bnot\s+(?:be\s+)?(?:paid|reimbursed)\s+in\s+advance\b"
+)
+
+
 def is_negative(text: str) -> bool:
-    return NEGATIVE.search(text) is not None
+    return NEGATIVE.search(_BOTH_SIDES.sub(" ", text)) is not None
 
 
 def known_kinds(text: str) -> list[ExcludedKind]:
