@@ -5,10 +5,13 @@ written for these tests, in the layout of government allowance schedules."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from reimburse.adapters.heuristic.tables import read_table
-from reimburse.domain.verdict.policy import CapRule, CapUnit
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import ELSEWHERE, CapRule, CapUnit
 from tests.policy_text import read
 
 REGIONS = """Schedule B: Daily allowances
@@ -106,7 +109,7 @@ def test_a_pipe_table_with_places_over_kinds_gives_grade_and_place_per_cell() ->
     assert other_meal.category == "meals"
     assert other_meal.condition is not None
     assert other_meal.condition.grades == ("Groupe B (employés)",)
-    assert other_meal.condition.locations == ("AUTRES VILLES",)
+    assert other_meal.condition.locations == (ELSEWHERE,)  # "other cities": every place but Lyon
     others = {"27.00", "70.00", "24.50", "80.00", "25.00", "58.40"}
     assert {Decimal(a) for a in others} <= set(caps)
 
@@ -116,3 +119,28 @@ def test_a_table_column_for_a_room_with_breakfast_is_lodging() -> None:
     kinds = {limit.finding.amount.value: limit.kinds for limit in limits}
     assert kinds[Decimal("120.00")] == ["hotel"]
     assert kinds[Decimal("30.00")] == ["meals"]
+
+
+def test_a_hotel_night_is_capped_by_the_row_of_the_claims_group_and_city() -> None:
+    policy = read(GROUPS)
+    night = Invoice(
+        total=Decimal("100.00"), currency="EUR", invoice_date=date(2026, 3, 2), category="hotel", nights=1
+    )
+
+    def paid(grade: str | None, place: str) -> tuple[Decimal, bool]:
+        verdict = decide(
+            policy, night, Claim("A. Martin", date(2026, 3, 5), employee_grade=grade, location=place)
+        )
+        return verdict.reimbursable, any(f.code.value == "missing_fact" for f in verdict.flags)
+
+    assert paid("Groupe B", "Lyon") == (Decimal("80.00"), False)
+    assert paid("Groupe A", "Lyon") == (Decimal("95.50"), False)
+    assert paid("Groupe B", "Marseille") == (Decimal("58.40"), False)  # the other-cities column
+    # No group given: the lowest row of the place is paid and a reviewer is asked.
+    assert paid(None, "Lyon") == (Decimal("80.00"), True)
+
+
+def test_province_beside_a_city_is_every_other_place() -> None:
+    caps = _by_amount(GROUPS.replace("AUTRES VILLES", "PROVINCE"))
+    assert _places(caps[Decimal("58.40")]) == {ELSEWHERE}
+    assert _places(caps[Decimal("80.00")]) == {"LYON"}

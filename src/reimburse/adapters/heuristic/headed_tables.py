@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE
-from reimburse.adapters.heuristic.conditions import condition_in, condition_spans
+from reimburse.adapters.heuristic.conditions import condition_in, condition_spans, has_fallback
 from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.adapters.heuristic.policy_currency import stated_currency
-from reimburse.domain.verdict.policy import Condition
+from reimburse.domain.verdict.policy import ELSEWHERE, Condition
 
 # A number with cents and no sign: "20.35", "110,70". Whole numbers in such rows are counts.
 _CENTS = re.compile(r"^\d{1,5}[.,]\d{2}$")
@@ -194,7 +194,7 @@ def headed_tables(text: str) -> list[Table]:
             if re.search(r"(?i)\btotal\b", label):
                 continue  # the sum of the rows above it
             rows.append((label, *numbers))
-        columns: list[Condition | None] = [Condition(locations=(" ".join(p.split()),)) for p in places]
+        columns: list[Condition | None] = [_place_column(p) for p in places]
         out.append((rows, [*head_at, *body], f"{caption} {sub}".strip(), columns))
         k = j
     return out
@@ -220,6 +220,18 @@ def _caption_and_header(
         head.append(i)
         i -= 1
     return None
+
+
+# French tables set "Paris" against "province", every other place ("en province").
+_REST = re.compile(r"(?i)^\s*(?:en\s+)?province\s*$")
+
+
+def _place_column(name: str) -> Condition:
+    """The column's place as printed; "Autres villes", "Rest of Canada", "Province" are every
+    place no other column names."""
+    if has_fallback(name) or _REST.match(name):
+        return Condition(locations=(ELSEWHERE,))
+    return Condition(locations=(" ".join(name.split()),))
 
 
 def _places(names: list[str]) -> bool:
