@@ -36,7 +36,9 @@ NEGATIVE = re.compile(
     r"(?:may|must|should|can|will)\s*not\s+be\s+(?:charged|expensed)\s+to\b|not\s+an?\s+(?:reimbursable|eligible)\b|"
     r"(?:is|are)\s+(?:a\s+|considered\s+)?personal\s+expenses?\b|"
     r"at\s+(?:the\s+)?(?:traveler|traveller|individual)'?s?\s+own\s+(?:cost|expense)|"
-    r"considered\s+(?:to\s+be\s+)?(?:an?\s+)?personal\b|"
+    # "... are considered personal": a predicate after its subject; a line that opens with it
+    # ("Considered personal expenses", a table's remarks cell) says nothing of the next line.
+    r"(?<!^)(?<![\n|])\bconsidered\s+(?:to\s+be\s+)?(?:an?\s+)?personal\b|"
     r"(?:the\s+)?(?:sole\s+)?(?:personal\s+)?responsibility\s+of\s+the\s+(?:traveler|traveller|employee|individual|claimant)|"
     r"(?:traveler|traveller|employee|individual|claimant)'s\s+(?:own\s+|sole\s+|personal\s+)?responsibility|"
     r"will\s+be\s+rejected|must\s+be\s+borne|bears?\s+the\s+(?:full\s+)?costs?\s+of|"
