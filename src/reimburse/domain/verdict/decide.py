@@ -311,6 +311,57 @@ def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Fl
             )
         )
         out.append(lowest)
+    out += _unmatched_table(category, all_caps, out, set(undecided), claim, flags)
+    return out
+
+
+def _unmatched_table(
+    category: str,
+    all_caps: tuple[CapRule, ...],
+    applied: list[CapRule],
+    undecided: set[tuple[CapUnit, str]],
+    claim: Claim,
+    flags: list[Flag],
+) -> list[CapRule]:
+    """A claim whose place or grade is in no row of a limit table with no "elsewhere" row (Toronto
+    under a table of regions): some row surely applies, but which is a reviewer's call. Paying it
+    uncapped would be a guess too, so the lowest row applies and the invoice goes to review. A
+    condition every row shares is no choice between rows ("in London, 150 a night"; a table of
+    grades for domestic travel): it caps only where it holds."""
+    covered = {(c.unit, c.currency) for c in applied} | undecided
+    tables: dict[tuple[CapUnit, str], list[CapRule]] = {}
+    for cap in all_caps:
+        if cap.condition is not None and (cap.unit, cap.currency) not in covered:
+            tables.setdefault((cap.unit, cap.currency), []).append(cap)
+    out: list[CapRule] = []
+    for rows in tables.values():
+        conditions = [c.condition for c in rows if c.condition is not None]
+        place, grade = (claim.location or "").strip(), (claim.employee_grade or "").strip()
+        facts = []
+        if (
+            place
+            and len({c.locations for c in conditions}) > 1
+            and all(c.locations and not c.fallback and c.names_location(place) is False for c in conditions)
+        ):
+            facts.append(f"location {place!r}")
+        if (
+            grade
+            and len({c.grades for c in conditions}) > 1
+            and all(c.grades and not c.grade_fallback and not c.names_grade(grade) for c in conditions)
+        ):
+            facts.append(f"grade {grade!r}")
+        if not facts:
+            continue
+        lowest = min(rows, key=lambda c: c.amount)
+        listed = "; ".join(f"{c.amount} {c.currency} per {c.unit} ({c.scope or 'any'})" for c in rows)
+        flags.append(
+            Flag(
+                FlagCode.MISSING_FACT,
+                f"The claim's {' and '.join(facts)} match none of the {category} limit's "
+                f"rows ({listed}); only the lowest row was applied.",
+            )
+        )
+        out.append(lowest)
     return out
 
 
