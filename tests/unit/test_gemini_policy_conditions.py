@@ -107,7 +107,9 @@ def hotel_bill(total: str) -> Invoice:
     return Invoice(total=Decimal(total), currency="INR", category="hotel", invoice_date=DAY, nights=1)
 
 
-async def test_table_cells_keep_their_band_and_place(server: FakeGeminiServer, gateway: GeminiGateway) -> None:
+async def test_table_cells_keep_their_band_and_place(
+    server: FakeGeminiServer, gateway: GeminiGateway
+) -> None:
     server.script(Reply.model_json(reading()))
 
     policy = await GeminiPolicyInterpreter(gateway).interpret(DOC)
@@ -160,7 +162,9 @@ async def test_a_place_the_policy_does_not_print_is_never_matched(
     assert any(f.code == FlagCode.MISSING_FACT for f in verdict.flags)
 
 
-async def test_a_meal_of_the_day_limit_names_its_meal(server: FakeGeminiServer, gateway: GeminiGateway) -> None:
+async def test_a_meal_of_the_day_limit_names_its_meal(
+    server: FakeGeminiServer, gateway: GeminiGateway
+) -> None:
     server.script(Reply.model_json(reading()))
 
     policy = await GeminiPolicyInterpreter(gateway).interpret(DOC)
