@@ -6,8 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reimburse.adapters.heuristic.labels import Label, find_labels, label_letters
+from reimburse.adapters.heuristic.labels import Label, find_labels, label_letters, ocr_letters
 from tests.text_receipts import read
 
 
@@ -57,3 +59,15 @@ def test_a_bill_number_under_an_ocr_spelled_label_is_read() -> None:
     )
     assert invoice.invoice_number == "SI22107-KTM-81/82"
     assert invoice.total == Decimal("120.00")
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 :.-/", max_size=40))
+def test_the_read_back_line_always_has_the_same_length(line: str) -> None:
+    assert len(label_letters(line)) == len(line)
+
+
+@given(st.from_regex(r"[A-Za-z]{1,4}[0-9]*[2-4679][0-9A-Za-z]{0,4}", fullmatch=True))
+def test_a_token_holding_a_digit_no_letter_looks_like_is_never_changed(token: str) -> None:
+    # only the older single-mark read-back ("Peta1ing") may touch it, never the whole-word one
+    line = f"Ref {token} 12.00"
+    assert label_letters(line) == ocr_letters(line)
