@@ -84,3 +84,15 @@ def test_authorised_in_advance_is_no_cash_advance() -> None:
 def test_a_cash_advance_stays_no_limit() -> None:
     policy = read("A travel advance of up to $500 may be requested before the trip.\n")
     assert Decimal(500) not in {c.amount for c in policy.caps}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meals are paid at up to $70.00 per full 24 hours away.",  # South African circular's shape
+        "Taggeld höchstens € 28,00 (für 24 h)",  # Austrian decree's shape
+    ],
+)
+def test_an_amount_per_24_hours_is_per_day(text: str) -> None:
+    units = {c.unit.value for c in read(text + "\n").caps}
+    assert units == {"day"}

@@ -272,6 +272,14 @@ _RECEIPT_OBJECT = re.compile(
 )
 
 
+# "R67,50 per full 24 hours", "max. € 30,00 (für 24 h)", "par 24 heures": a day counted from the
+# departure, the way subsistence rules say it.
+_PER_24_HOURS = re.compile(
+    r"(?i)^\s*\)?\s*\(?\s*(?:per|for|each|every|für|pro|par|por)\s+(?:je\s+|each\s+|every\s+)?"
+    r"(?:full\s+|complete\s+)?24[- ]?(?:hours?|hrs?\.?|h|stunden|heures|horas|ore)(?![^\W\d_])"
+)
+
+
 def _unit(text: str) -> tuple[CapUnit | None, bool]:
     m = next(
         (
@@ -356,6 +364,8 @@ def find_caps(
         if a.currency is None and money_text and not _PER.match(after.lstrip(" :-")):
             continue  # bare numbers in a policy that writes its money with a currency
         unit, person = _unit(after)
+        if unit is None and _PER_24_HOURS.match(sentence[a.end : a.end + 45]):
+            unit = CapUnit.DAY  # "per full 24 hours": the 24 is read as a number of its own, so past `after`
         if unit is None and _WEEK_OR_QUARTER.match(after):
             # "$300 per week": a running total over the week (periods.py), not the category's own
             # unit ("per meal" would let every meal of the week cost $300).
