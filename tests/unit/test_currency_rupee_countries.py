@@ -4,9 +4,15 @@ evidence the reading stays what it was (INR beside an amount, nothing for a rupe
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
+from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.adapters.heuristic.currency import currency_reading
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Category, Policy
 
 
 @pytest.mark.parametrize(
@@ -46,3 +52,26 @@ def test_without_evidence_the_reading_is_unchanged() -> None:
 def test_evidence_for_two_countries_equally_settles_nothing() -> None:
     text = "Head office Kathmandu\nBranch Bengaluru\nNet Amount : 185.00\nRs. One hundred eighty-five only"
     assert currency_reading(text).code is None
+
+
+def _read_under(text: str, currency: str) -> Invoice:
+    policy = Policy(policy_id="pol", currency=currency, categories=(Category("other"),))
+    doc = Document("x.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,))
+    return HeuristicInvoiceExtractor().read(doc, policy)
+
+
+NEPALI_BILL = (
+    "Himal Grocers Pvt. Ltd.\nNew Road, Kathmandu\nDate: 12/08/2024\nSugar 1kg   120.00\nTotal   Rs. 120.00\n"
+)
+INDIAN_BILL = (
+    "Annapurna Stores\nMG Road, Bengaluru\nDate: 12/08/2024\nSugar 1kg   120.00\nTotal   Rs. 120.00\n"
+)
+
+
+def test_a_nepali_rs_total_is_not_taken_for_the_indian_policy_currency() -> None:
+    assert _read_under(NEPALI_BILL, "INR").currency == "NPR"
+
+
+def test_an_indian_rs_total_still_takes_the_indian_policy_currency() -> None:
+    assert _read_under(INDIAN_BILL, "INR").currency == "INR"
+    assert _read_under(INDIAN_BILL, "NPR").currency == "INR"

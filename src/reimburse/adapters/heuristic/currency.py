@@ -439,6 +439,12 @@ def document_currency(text: str, printed: str | None = None) -> str | None:
     return currency_reading(text, printed).code
 
 
+def sign_is_sure(text: str, printed: str) -> bool:
+    """Whether an amount printed with the sign read as `printed` is surely in that currency: "Rs"
+    read as INR is not when the issuer's country is Nepal, Pakistan or Sri Lanka."""
+    return printed != "INR" or _INDIAN_SIGN.search(text) is not None or _rupee(text) in (None, "", "INR")
+
+
 def currency_reading(
     text: str, printed: str | None = None, found: list[list[AmountMatch]] | None = None
 ) -> CurrencyReading:

@@ -7,7 +7,7 @@ from concurrent.futures import Executor
 from reimburse.adapters.einvoice.invoice_from_einvoice import read_with_einvoice
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.classify import choose_category, kind_scores
-from reimburse.adapters.heuristic.currency import currency_reading
+from reimburse.adapters.heuristic.currency import currency_reading, sign_is_sure
 from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
 from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.items import read_items
@@ -67,7 +67,11 @@ class HeuristicInvoiceExtractor:
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
         money = currency_reading(text, totals.currency, found)
         currency = money.code
-        if totals.currency is not None and totals.currency == policy.currency:
+        if (
+            totals.currency is not None
+            and totals.currency == policy.currency
+            and sign_is_sure(text, totals.currency)  # "Rs" from Kathmandu is no Indian rupee
+        ):
             # The total read is printed in the policy's currency (chosen over its conversion):
             # that number is in that currency, whatever most of the page is printed in.
             currency = totals.currency
