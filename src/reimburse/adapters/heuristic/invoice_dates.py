@@ -81,7 +81,7 @@ def day_month_order(text: str, currency: str | None, language: str | None) -> bo
         return month_first
     if language is not None and language != "en":
         return False
-    if second_calendar(text):
+    if second_calendar(text) or currency == "NPR":
         # Nepal prints Gregorian dates either way round; its VAT line or rupee settle nothing.
         return None
     if _VAT.search(text):  # a VAT/GST country: the US, the one month-first country, has none
