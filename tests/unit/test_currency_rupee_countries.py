@@ -27,7 +27,7 @@ from reimburse.domain.verdict.policy import Category, Policy
         ("MG Road, Bengaluru\nGrand Total : 450.00\nRs. Four hundred fifty only", "INR"),
         ("Shop 4, PIN: 400 001\nAmount 450.00\nRupees four hundred fifty only", "INR"),
         ("Clifton, Karachi\nTotal Rs. 1,200.00", "PKR"),
-        ("Galle Road, Colombo 03\nTotal Rs. 1,200.00", "LKR"),
+        ("Galle Road, Colombo 03, Sri Lanka\nTotal Rs. 1,200.00", "LKR"),
     ],
 )
 def test_the_country_says_whose_rupee(text: str, want: str) -> None:

@@ -202,7 +202,7 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("PKR", re.compile(r"\bPakistan\b|\b(?:Karachi|Lahore|Islamabad|Rawalpindi)\b", re.IGNORECASE)),
-    ("LKR", re.compile(r"\bSri\s?Lanka\b|\bColombo\b", re.IGNORECASE)),
+    ("LKR", re.compile(r"\bSri\s?Lanka\b", re.IGNORECASE)),  # not "Colombo": an Italian surname too
     ("IDR", re.compile(r"\bIndonesia\b|\bJakarta\b|\bNPWP\b")),  # before MYR: both say "Jalan"
     (
         "MYR",

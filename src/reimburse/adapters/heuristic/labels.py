@@ -317,7 +317,7 @@ def ocr_letters(line: str) -> str:
 
 
 # OCR also prints "1" for "l" or "I", "0" for "O", "5" for "S" and "8" for "B" in a whole label
-# word ("Bi11 NO", "Tota1", "5ubtotal", "Termina1"). Such a word is read back only when the result
+# word ("Bi11 NO", "Tota1", "5ubtotal", "8ILL"). Such a word is read back only when the result
 # is a word of the label lexicon: values keep their digits ("INV0123", "A1B2", "10" never change).
 _LOOKALIKES = {"0": "o", "5": "s", "8": "b", "1": "li"}
 _TOKEN = re.compile(r"[^\W_]+")
