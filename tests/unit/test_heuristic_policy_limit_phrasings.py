@@ -248,7 +248,7 @@ OTHER_CASES: list[tuple[str, str, Limit]] = [
     (
         "'away' is no 'a way' (per trip)",
         "Meals\nEvening meal (if away after 8pm): up to $25.\n",
-        ("meals", D(25), "meal", ""),
+        ("meals", D(25), "meal", "dinner"),  # "evening meal" is the British name of dinner
     ),
     (
         "a lone city after the only amount is its condition",

@@ -201,11 +201,15 @@ def is_deduction_lead(text: str) -> bool:
 # night", "staying with a relative, or other non-commercial lodging ... $40.00", "stays with family or
 # friends or ... goes camping, a fixed daily allowance ... R221,00": what is paid when no hotel is
 # used, in the same clause as the amount. It never bounds a hotel bill.
-_PRIVATE_LODGING = re.compile(
+_PRIVATE_STAY = (
     r"(?i)(?:\b(?:stay(?:s|ing)?|accommodation|lodging|lodges?)\s+with\s+(?:an?\s+)?(?:family|friends?|relatives?)\b|"
     r"\bprivate(?:ly[- ]arranged)?\s+(?:accommodation|lodging)\b|\bstaying\s+privately\b|"
-    r"\bnon-?commercial\s+(?:lodging|accommodation)\b|\bgoes\s+camping\b)[^;.]*$"
+    r"\bnon-?commercial\s+(?:lodging|accommodation)\b|\bgoes\s+camping\b)"
 )
+_PRIVATE_LODGING = re.compile(_PRIVATE_STAY + r"[^;.]*$")
+# "up to $60 per night ... associated with staying in non-commercial accommodation": the same stay
+# said after the amount, in the amount's own clause.
+_PRIVATE_LODGING_AFTER = re.compile(r"(?i)[^;.]*?" + _PRIVATE_STAY.removeprefix("(?i)"))
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
@@ -247,9 +251,39 @@ _NO_RECEIPTS = re.compile(
     r"sin\s+(?:\w+\s+)?(?:justificante|recibo|factura)|senza\s+(?:\w+\s+)?(?:ricevut|giustificativ)|"
     r"zonder\s+(?:\w+\s+)?(?:bon|bewijs)"
 )
+# "Breakfast - $10.00 Lunch - $15.00", "Evening Meal £25": a meal of the day as the amount's own
+# label (not "lunch and dinner $35", which pays both); its row is per meal whatever the sentence's
+# "per diem" says.
+_MEAL_LABEL = re.compile(
+    r"(?i)(?<![\w&/])(?<!and\s)(?<!or\s)(?:breakfast|brunch|lunch|dinner|supper|evening\s+meal)"
+    r"\s*(?:\([^()]{0,40}\))?\s*[:\-–]?\s*$"
+)
 _ROW_GAP = re.compile(r"[^.;:\d$€£¥₹]{1,50}[,;/]\s*")
 _ALTERNATIVE = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:/|\bor\b)\s*")
 _DAY_PERIOD = re.compile(r"(?i)((?:24|twenty-four)[- ]hours?\s+period|calendar\s+day|full\s+day)")
+
+
+# "rates prior to February 1, 2020 were $55 (Breakfast $11; ...)", "the previous rates were": what
+# was paid before the current rates, printed beside them; it never caps today's claims.
+_SUPERSEDED = re.compile(
+    r"(?i)\b(?:(?:prior\s+to|before|until)\s+[^.;$€£¥₹]{0,25}?(?:19|20)\d\d\b[^.;$€£¥₹]{0,30}?|"
+    r"(?:previous|former|old)\s+(?:[^\W\d_]+\s+){0,3}?(?:rates?|amounts?|allowances?)\b[^.;$€£¥₹]{0,30}?)"
+    r"\b(?:were|was|used\s+to\s+be)\b"
+)
+
+
+# "The suggested breakdown for meals is $12.00 for breakfast, $18.00 for lunch ...", "for guidance
+# only": English for amounts that illustrate how an allowance may be spent, not what a claim may
+# cost (as "indicativamente" and "à titre indicatif" in _EXAMPLE).
+_GUIDE = re.compile(
+    r"(?i)\b(?:suggested|recommended|indicative)\s+(?:[^\W\d_]+\s+)?(?:breakdown|split|allocation|apportionment)\b|"
+    r"\b(?:for|as\s+a)\s+guid(?:ance|e)\s+only\b"
+)
+
+
+def labels_meal(before: str) -> bool:
+    """The text before an amount ends with a meal of the day as its label ("Breakfast $20.50")."""
+    return _MEAL_LABEL.search(before) is not None
 
 
 def _reference(a: AmountMatch, before: str, after: str, money_text: bool) -> bool:
@@ -381,12 +415,19 @@ def find_caps(
             or _ADVERB.match(after.lstrip(" :-")) is not None
         )
         kind = _kind(sentence, own, before, unit)
-        if kind is RuleType.LIMIT and _PRIVATE_LODGING.search(sentence, lo, a.start):
+        if kind is RuleType.LIMIT and (
+            _PRIVATE_LODGING.search(sentence, lo, a.start)
+            or _PRIVATE_LODGING_AFTER.match(sentence, a.end, hi)
+        ):
             kind = RuleType.REFERENCE  # a flat allowance for staying with friends: no hotel's limit
         if kind is RuleType.LIMIT and strong is None and is_deduction_lead(context):
             kind = RuleType.REFERENCE  # rows under "Måltidsavdrag" (meal deductions): no limits
         if kind is RuleType.LIMIT and _DEDUCTION_AFTER.match(after):
             kind = RuleType.REFERENCE  # "Frühstück: 4,00 € Abzug": a list of deductions, no limits
+        if kind is RuleType.LIMIT and (old := _SUPERSEDED.search(sentence)) and old.end() <= a.start:
+            kind = RuleType.REFERENCE
+        if kind is RuleType.LIMIT and _GUIDE.search(sentence, 0, a.start):
+            kind = RuleType.EXAMPLE
         if _EXAMPLE_HEADING.fullmatch(context.strip()):
             kind = RuleType.EXAMPLE
         elif (
@@ -473,12 +514,13 @@ def find_caps(
             nxt = amounts[i + 1].end
             unit, person = _unit(sentence[nxt : nxt + 45])
         adverb = _ADVERB.search(sentence) or _DAY_PERIOD.search(sentence)
-        if unit is None and adverb:
+        meal_row = _MEAL_LABEL.search(sentence[lo : a.start]) is not None
+        if unit is None and adverb and not meal_row:
             unit = _ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)
         if unit is None and (each := _FOR_EACH.search(sentence, a.end)):
             # "$55 for meals and $7 incidentals may be reimbursed for each day of travel": for them all.
             unit = _UNIT_INDEX[each.group("u").lower()]
-        if unit is None and not _ARTICLE_UNIT.search(before):
+        if unit is None and not meal_row and not _ARTICLE_UNIT.search(before):
             # "per night: $150" before the amount; "an overnight stay" is no unit.
             unit, person = _unit(before)
         if unit is None and re.match(r"(?i)\s*(?:p\.\s?d\.|p/d\b)", after):

@@ -8,7 +8,7 @@ import re
 from concurrent.futures import Executor
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
-from reimburse.adapters.heuristic.caps import CapFinding, find_caps, is_deduction_lead, unit_in
+from reimburse.adapters.heuristic.caps import CapFinding, find_caps, is_deduction_lead, labels_meal, unit_in
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
 from reimburse.adapters.heuristic.columns import rewrite_columns
 from reimburse.adapters.heuristic.conditions import (
@@ -361,7 +361,7 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
 
 _PAY_NEGATIVE = re.compile(r"(?i)(?:not|non-?)\s*(?:be\s+)?(?:reimburs|pa(?:id|y)|covered|allowable|claim)")
 _MEAL_TIME = re.compile(
-    r"(?i)\b(breakfast|brunch|lunch|dinner|supper|"
+    r"(?i)\b(breakfast|brunch|lunch|dinner|supper|evening\s+meal|"
     # The meals of the day as the other languages name them ("Ontbijt € 11,27", "Abendessen: 6 €").
     r"frühstück|mittagessen|abendessen|petit[- ]déjeuner|déjeuner|dîner|ontbijt|avondmaaltijd|avondeten|"
     r"desayuno|almuerzo|colazione|pranzo|pequeno[- ]almoço|café\s+da\s+manhã|almoço|jantar)\b"
@@ -373,6 +373,7 @@ _MEAL_NAMES = {
     **dict.fromkeys(("pequeno almoço", "pequeno-almoço", "café da manhã"), "breakfast"),
     **dict.fromkeys(("mittagessen", "déjeuner", "almuerzo", "pranzo", "almoço"), "lunch"),
     **dict.fromkeys(("abendessen", "dîner", "avondmaaltijd", "avondeten", "jantar"), "dinner"),
+    **dict.fromkeys(("supper", "evening meal"), "dinner"),  # the British and Canadian names of dinner
 }
 # "$25 for breakfast", "eight dollars ($8.00) for breakfast": the meal named right after the amount.
 _FOR_MEAL = re.compile(
@@ -665,7 +666,9 @@ def _cap_condition(
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
     own_before = _FOR_MEAL.sub("", before, count=1) if i else before
     own_before = _BED_AND_BREAKFAST.sub(" ", own_before)  # a night's lodging, no meal of the day
-    meal = _MEAL_TIME.search(own_before[-40:]) if caps[i].unit in (None, CapUnit.MEAL) else None
+    # "Breakfast $20.50 per day": a meal's row with a day's unit is still that meal's, not the day's.
+    per_meal = caps[i].unit in (None, CapUnit.MEAL) or (caps[i].unit is CapUnit.DAY and labels_meal(before))
+    meal = _MEAL_TIME.search(own_before[-40:]) if per_meal else None
     if meal is None and caps[i].unit in (None, CapUnit.MEAL):
         # "$25 for breakfast, $30 for lunch": the meal named right after the amount.
         meal = _FOR_MEAL.match(sentence[a.end : hi])
