@@ -246,6 +246,14 @@ def split_clauses(text: str) -> list[Clause]:
         body = line[bullet.end() :].strip() if bullet else line
         symbol = bullet is not None and not re.search(r"\w", bullet.group(0))
         ended = not current or current[-1].endswith((".", ":", ";", "!", "?")) or prev_len < 50
+        # "... Supper - $25.00" then "Outside Canada:": a row that ends in its amount, then a short
+        # capitalised label with a colon, is the next section, no wrapped sentence.
+        ended = ended or (
+            bool(re.search(r"\d$", current[-1]))
+            and body.endswith(":")
+            and body[:1].isupper()
+            and len(body.split()) <= 4
+        )
         prev_len = len(line)
         if bullet and not symbol and not lead and not in_list and blocks and ended and not _title_case(body):
             # "1. Alcoholic beverages" right under "The following items are not reimbursable.":

@@ -631,6 +631,7 @@ def _cap_condition(
         or scopes_in(opening)
         or scopes_in(clause.heading)
         or scopes_in(clause.lead)
+        or (_side_heading(clause.heading) if not (label and label.locations) else [])
         or list(inherited)
     )
     if not scope:
@@ -698,6 +699,18 @@ def _cap_condition(
     )
     name = re.sub(r"\s+", " ", meal.group(1).lower()) if meal else ""
     return condition, _MEAL_NAMES.get(name, name)
+
+
+# "Within Canada:", "Per diem rate (outside of Canada)": a heading that says on which side of a
+# country the rows under it hold, as the same words do in a row's own label.
+_SIDE = re.compile(r"(?i)(?<![^\W\d_])(?:within|inside|in|outside(?:\s+of)?)\s+(?:the\s+)?[A-Z]")
+
+
+def _side_heading(heading: str) -> list[str]:
+    if len(heading.split()) > 8 or not _SIDE.search(heading):
+        return []
+    found = condition_in(heading)
+    return list(found.locations) if found and not found.grades else []
 
 
 _OPENS = re.compile(
