@@ -152,13 +152,16 @@ _CONTEXT = re.compile(
     r"bill|deadline|report|indien|einreich|einzureich|soumett|soumis|présent|present|declar|déclar|"
     # Italian, Spanish and Portuguese requests for reimbursement: "richieste di rimborso",
     # "solicitudes de reembolso", "pedidos/solicitações de reembolso".
-    r"richiest|solicitud|solicitaç|pedidos?\s+de\s+reembolso|beantrag)"
+    r"richiest|solicitud|solicitaç|pedidos?\s+de\s+reembolso|beantrag|"
+    # "Time limit for T.A. is 60 days": the limit names the claim window itself.
+    r"time\s+limit)"
 )
 _WINDOW = re.compile(
     r"(?i)(within|no later than|not later than|before|inside|older than|beyond|exceeding|over|up to|ouder dan|älter als|plus de|más de|max(?:imum)?\.?\s+of|at the latest|"
     r"binnen|innerhalb|spätestens|dans les|dans un délai de|sous|dentro de|entro|of the|from the|after|"
     # "a más tardar", "au plus tard", "uiterlijk", "no prazo de", "em até": "at the latest", "within".
-    r"a\s+más\s+tardar|au\s+plus\s+tard|uiterlijk|no\s+prazo\s+de|em\s+até|mais\s+de)"
+    r"a\s+más\s+tardar|au\s+plus\s+tard|uiterlijk|no\s+prazo\s+de|em\s+até|mais\s+de|"
+    r"time\s+limit\b[^;\n]{0,30}?\b(?:is|of)\b)"
 )
 _PAYOUT = re.compile(
     r"(?i)(paid|processed|credited|settled|approved|transferred|disbursed|refunded)\s+within"

@@ -197,6 +197,61 @@ def _resolve(candidates: frozenset[str], countries: Counter[str], symbol: str, t
     return scored[0]
 
 
+# Words that place a text in one dollar country without naming it: states, provinces and cities,
+# tax offices and numbers, phone prefixes and web domains. Used only to tell which dollar a bare
+# "$" is, and only on a clear majority (a US policy's table of foreign per diems names many places).
+_STATES = {
+    "AU": "New South Wales|Queensland|Tasmania|Western Australia|South Australia|Northern Territory|"
+    "Australian Capital Territory|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Hobart",
+    "NZ": "Auckland|Wellington|Christchurch|Dunedin|Aotearoa|KiwiSaver",
+    "CA": "Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|"
+    "Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|Montréal|"
+    "Vancouver|Calgary|Ottawa|Edmonton|Winnipeg",
+    "US": "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+    "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Chicago|"
+    "Los Angeles|San Francisco|Boston|Seattle|Houston|Philadelphia",
+}
+_ABBREVIATIONS = {
+    # Upper case only: "NSW", "QLD", an ABN, the ATO; New Zealand's IRD; Canada's HST; the US IRS,
+    # GSA and its CONUS / M&IE per-diem terms.
+    "AU": "NSW|QLD|ABN|ATO",
+    "NZ": "IRD",
+    "CA": "HST|CRA",
+    "US": "IRS|GSA|CONUS|OCONUS|M&IE",
+}
+_EVIDENCE = [
+    (code, re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])")) for code, names in _STATES.items()
+] + [(code, re.compile(rf"(?<![\w&])(?:{names})(?![\w&])")) for code, names in _ABBREVIATIONS.items()]
+_PHONE_OR_DOMAIN = [
+    ("AU", re.compile(r"\+\s?61[\s\d(]|\b[\w-]+\.(?:(?:com|gov|edu|org|net|asn|id)\.)?au\b")),
+    ("NZ", re.compile(r"\+\s?64[\s\d(]|\b[\w-]+\.(?:(?:co|govt|org|ac|net|school)\.)?nz\b")),
+    ("CA", re.compile(r"\b[\w-]+\.(?:(?:gc|on|bc|qc|ab)\.)?ca\b")),
+    ("US", re.compile(r"\b[\w-]+\.(?:edu|gov)\b(?!\.)")),
+]
+
+
+def dollar_country(text: str, countries: Counter[str]) -> str | None:
+    """The territory a bare "$" belongs to when the text's evidence clearly points to one dollar
+    country: at least two different pieces (names, places, tax words, phone or web), and twice as
+    many as any other dollar country has. None when the evidence is thin or split."""
+    dollar_lands = {t for c in COUNTRIES_DOLLARS for t in COUNTRIES[c]}
+    seen: dict[str, set[str]] = {}
+    for territory, n in countries.items():
+        if territory in dollar_lands:
+            seen.setdefault(territory, set()).update(f"name{k}" for k in range(n))
+    for territory, pattern in (*_EVIDENCE, *_PHONE_OR_DOMAIN):
+        for m in pattern.finditer(text):
+            seen.setdefault(territory, set()).add(m.group(0).casefold())
+    ranked = sorted(((len(v), t) for t, v in seen.items()), reverse=True)
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
+        return None
+    codes = [c for c in COUNTRIES_DOLLARS if ranked[0][1] in COUNTRIES[c]]
+    return codes[0] if len(codes) == 1 else None
+
+
 def stated_currency(text: str) -> str | None:
     m = _STATED.search(text)
     if m is None:
@@ -208,12 +263,15 @@ def stated_currency(text: str) -> str | None:
 def money_currencies(text: str, countries: Counter[str] | None = None) -> Counter[str]:
     """How many printed money amounts are in each currency."""
     countries = countries if countries is not None else countries_named(text)
+    dollar = dollar_country(text, countries) if "$" in text else None
     out: Counter[str] = Counter()
     for m in _MONEY.finditer(text):
         token = (m.group("pre") or m.group("post") or "").strip()
         code = _code(token)
         if token == "$" and _PESOS_AFTER.match(text, m.end()):
             code = _resolve(_PESOS, countries, "pesos")  # "$750.00 pesos diarios": the peso's "$"
+        elif token == "$" and dollar:
+            code = dollar
         elif code is None and token in SYMBOLS:
             code = _resolve(SYMBOLS[token], countries, token, text)
         if code:

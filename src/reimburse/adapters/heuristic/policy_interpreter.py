@@ -79,8 +79,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 20 status labels over ';' lists, 'X we do not pay include', foreign weeks/quarters, city lists,
 # negotiated rates and matched gifts are no limits, a maximum for one's own car caps mileage;
 # 22 world cities as places, ';' clauses and sentence lead-ins keep their conditions, text tables
-# by column (named places, effective dates), dollars named by their country.
-READER_VERSION = 24
+# by column (named places, effective dates), dollars named by their country; 25 a bare "$" settled
+# by clear evidence of one dollar country, "time limit ... is N days".
+READER_VERSION = 25
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
