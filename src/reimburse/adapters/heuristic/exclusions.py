@@ -65,6 +65,10 @@ NEGATIVE = re.compile(
     r"[\wäöüß]*(?:kosten|ausgaben|aufwendungen|auslagen)\s+(?:[^:]{0,60}?\s)?(?:sind|zählen)\b"
     r"(?:\s+(?:insbesondere|beispielsweise|etwa|vor\s+allem|z\.\s?B\.))?|"
     r"excluidos?|non\s+(?:sono\s+)?rimborsabil|esclus[io]|(?:is|are)\s+not\s*\.?$|"
+    # "No agent or broker charges will be reimbursed", "..., no laundry allowance can be claimed":
+    # the negation opens the subject; `no` is what it names.
+    r"(?:^\W*|(?<=[,;:]\s))no\s+(?P<no>[^.;:,]{2,60}?)\s+(?:will|shall|can|may|would)\s+(?:ever\s+)?be\s+"
+    r"(?:reimbursed|paid|claimed|refunded|covered|allowed|accepted)\b|"
     # "Neither X nor Y will be reimbursed", "Weder X noch Y werden erstattet": the negation is in
     # the subject; `nn` is what it names.
     r"\b(?:neither|weder)\s+(?P<nn>[^.;:]{1,80}?\b(?:nor|noch)\b[^.;:]{1,60}?)\s+(?:is|are|will|shall|can|may|wird|werden)\s+"
@@ -885,6 +889,8 @@ def subject_of(sentence: str) -> str:
         return obj[0]
     if m.group("nn"):
         return m.group("nn")
+    if m.group("no"):
+        return m.group("no")
     head, tail = sentence[: m.start()], sentence[m.end() :]
     # "... Economy rental vehicles Luxury vehicles, limousines ... are not reimbursable": list lines
     # the text layer ran together; the subject is the last line's ("for the Board" is a name).
@@ -918,7 +924,7 @@ def subject_of(sentence: str) -> str:
 # A status column: "Reimbursable?", "Allowed", "Erstattungsfähig" — whose "No" cells exclude the row.
 _STATUS_HEADER = re.compile(
     r"(?i)^\W*(?:reimbursable|allow(?:ed|able)|eligible|covered|claimable|erstattungsfähig|remboursable|"
-    r"vergoed|reembolsable|rimborsabile)\W*$"
+    r"vergoed|reembolsable|rimborsabile|y\s*/\s*n|yes\s*/\s*no)\W*$"
 )
 _NO_CELL = re.compile(
     r"(?i)^\W*(?:no|non|nein|nee|✗|✘|x|not\s+(?:reimbursable|reimbursed|allowed|allowable|covered|eligible))\W*$"
@@ -999,5 +1005,33 @@ def examples_of_previous(sentence: str, previous: str) -> list[ExclusionFinding]
     if lead is None or not is_negative(previous) or is_negative(sentence):
         return []
     items = sentence[lead.end() :]
+    names = {k.name for k in known_kinds(items)}
+    return [f for f in find_exclusions(items) if f.name in names]
+
+
+# "You cannot reclaim these items through expenses": the refused things are the examples the
+# sentence before listed ("any purchases from the hotel (e.g. the mini bar, alcohol, gym fees)").
+_POINTS_BACK = re.compile(
+    r"(?i)\b(?:these|those|such|the\s+above|the\s+said)\s+(?:\w+\s+)?(?:items|expenses|costs|charges|purchases|things|extras)\b"
+)
+
+
+_REFUSED_ONLY_IF = re.compile(
+    r"(?i)\b(?:without|unless|if|when|except|exceed\w*|above|beyond|more\s+than|in\s+excess|receipts?|"
+    r"approv\w*|authori[sz]\w*|limits?|separately)\b"
+)
+
+
+def examples_pointed_back(sentence: str, previous: str) -> list[ExclusionFinding]:
+    """The examples of the sentence before that a negative sentence refuses by pointing back to
+    them. Only kinds the lexicon knows: the examples are prose, not items the policy set out."""
+    if not is_negative(sentence) or not _POINTS_BACK.search(sentence) or is_negative(previous):
+        return []
+    if _REFUSED_ONLY_IF.search(sentence):
+        return []  # "such expenses are not reimbursed without receipts": the items are paid otherwise
+    listed = _EXAMPLES.search(re.sub(r"[()]", " ", previous))
+    if listed is None:
+        return []
+    items = listed.group(1)
     names = {k.name for k in known_kinds(items)}
     return [f for f in find_exclusions(items) if f.name in names]

@@ -26,6 +26,7 @@ from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
     column_exclusions,
     examples_of_previous,
+    examples_pointed_back,
     excluded_part,
     find_exclusions,
     is_negative,
@@ -119,7 +120,8 @@ class HeuristicPolicyInterpreter:
             # says the place before this amount is a row of a table in words.
             following = scoped[k + 1][0].text[:40] if k + 1 < len(scoped) else ""
             before = scoped[k - 1][0].text if k else ""
-            for finding in examples_of_previous(clause.text, before):
+            pointed = examples_pointed_back(clause.text, before)
+            for finding in examples_of_previous(clause.text, before) + pointed:
                 builder.add_exclusion(finding, f"{before} {clause.text}")
             if k and _other_place_row(clause.text, before):
                 inherited = (ELSEWHERE,)  # "UK - Other £90" under "UK - London £160": every other place
