@@ -3,10 +3,7 @@ model call at all for a standalone XML file (there is no page for it to read).""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from decimal import Decimal
-
-import pytest
 
 from reimburse.adapters.einvoice.parse import read_einvoice
 from reimburse.adapters.einvoice.xml_einvoice_document_reader import XmlEInvoiceDocumentReader
@@ -16,7 +13,6 @@ from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Category, Policy
 from tests.einvoice_samples import cii, ubl_invoice
 from tests.fakes.fake_gemini_server import GENERATE, FakeGeminiServer, Reply
-from tests.fakes.gemini_kit import make_gateway
 
 POLICY = Policy(
     policy_id="pol_einvoice",
@@ -26,17 +22,7 @@ POLICY = Policy(
 PAGE = "Beispiel Hotel GmbH\nRechnung Nr. RE-2024-0042\nHotelzimmer 100,00\nGesamtbetrag: 119,00 EUR"
 
 
-@pytest.fixture
-def server() -> Iterator[FakeGeminiServer]:
-    with FakeGeminiServer() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def gateway(server: FakeGeminiServer) -> AsyncIterator[GeminiGateway]:
-    gw = make_gateway(server, max_retries=0)
-    yield gw
-    await gw.aclose()
+GEMINI_MAX_RETRIES = 0  # read by the gateway fixture (tests/unit/conftest.py)
 
 
 async def test_hybrid_pdf_takes_amounts_from_the_xml_and_the_category_from_the_model(

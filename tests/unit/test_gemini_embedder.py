@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-
 import pytest
 
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.embedder import EmbeddingError, GeminiEmbedder
 from reimburse.adapters.gemini.resilience import GeminiUnavailable
 from tests.fakes.fake_gemini_server import EMBED, FakeGeminiServer, Reply, hashed_vector
-from tests.fakes.gemini_kit import make_gateway
-
-
-@pytest.fixture
-def server() -> Iterator[FakeGeminiServer]:
-    with FakeGeminiServer() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def gateway(server: FakeGeminiServer) -> AsyncIterator[GeminiGateway]:
-    gw = make_gateway(server, max_retries=1)
-    yield gw
-    await gw.aclose()
 
 
 async def test_batches_of_at_most_100_in_order(server: FakeGeminiServer, gateway: GeminiGateway) -> None:

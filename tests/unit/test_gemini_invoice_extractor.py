@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -23,7 +22,6 @@ from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import CapRule, CapUnit, Category, ExclusionRule, Policy
 from reimburse.domain.verdict.verdict import FlagCode, Status
 from tests.fakes.fake_gemini_server import GENERATE, FakeGeminiServer, Reply
-from tests.fakes.gemini_kit import make_gateway
 
 POLICY = Policy(
     policy_id="pol_test",
@@ -71,17 +69,7 @@ def cab_reading(**changes: Any) -> dict[str, Any]:
     return reading
 
 
-@pytest.fixture
-def server() -> Iterator[FakeGeminiServer]:
-    with FakeGeminiServer() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def gateway(server: FakeGeminiServer) -> AsyncIterator[GeminiGateway]:
-    gw = make_gateway(server, max_retries=2)
-    yield gw
-    await gw.aclose()
+GEMINI_MAX_RETRIES = 2  # read by the gateway fixture (tests/unit/conftest.py)
 
 
 async def test_reads_an_invoice_through_structured_output(

@@ -5,7 +5,6 @@ them applied, and a claim was cut to the lowest cell without a word to the revie
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -21,7 +20,6 @@ from reimburse.domain.verdict.invoice import Invoice, LineItem
 from reimburse.domain.verdict.policy import CapUnit, RuleType
 from reimburse.domain.verdict.verdict import FlagCode, Status
 from tests.fakes.fake_gemini_server import FakeGeminiServer, Reply
-from tests.fakes.gemini_kit import make_gateway
 
 TEXT = """Northwind Travel Rules
 Hotel limits per night:   Mumbai   Other cities
@@ -88,19 +86,6 @@ def reading(**changes: Any) -> dict[str, Any]:
     }
     value.update(changes)
     return value
-
-
-@pytest.fixture
-def server() -> Iterator[FakeGeminiServer]:
-    with FakeGeminiServer() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def gateway(server: FakeGeminiServer) -> AsyncIterator[GeminiGateway]:
-    gw = make_gateway(server, max_retries=1)
-    yield gw
-    await gw.aclose()
 
 
 def hotel_bill(total: str) -> Invoice:

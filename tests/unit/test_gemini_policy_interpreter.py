@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +15,6 @@ from reimburse.domain.ids import policy_id_for
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import CapUnit, Category, Period, Policy
 from tests.fakes.fake_gemini_server import FakeGeminiServer, Reply
-from tests.fakes.gemini_kit import make_gateway
 
 TEXT = """Acme Travel and Expense Policy
 1. Meals: restaurant bills are reimbursed up to INR 1,000 per meal.
@@ -56,19 +54,6 @@ def reading(**changes: Any) -> dict[str, Any]:
     }
     value.update(changes)
     return value
-
-
-@pytest.fixture
-def server() -> Iterator[FakeGeminiServer]:
-    with FakeGeminiServer() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def gateway(server: FakeGeminiServer) -> AsyncIterator[GeminiGateway]:
-    gw = make_gateway(server, max_retries=1)
-    yield gw
-    await gw.aclose()
 
 
 async def test_reads_rules_with_their_clauses(server: FakeGeminiServer, gateway: GeminiGateway) -> None:

@@ -6,7 +6,7 @@ import asyncio
 import email.utils
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -25,12 +25,6 @@ from reimburse.adapters.gemini.resilience import (
 )
 from tests.fakes.fake_gemini_server import GENERATE, FakeGeminiServer, RecordedRequest, Reply
 from tests.fakes.gemini_kit import FAST, ManualClock, RecordingSleep, fast_config, make_gateway
-
-
-@pytest.fixture
-def server() -> Iterator[FakeGeminiServer]:
-    with FakeGeminiServer() as fake:
-        yield fake
 
 
 def resilient(

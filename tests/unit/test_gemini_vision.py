@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator, Iterator
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from PIL import Image
 
 from reimburse.adapters.gemini.client import GeminiGateway
@@ -16,7 +14,6 @@ from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Category, Policy
 from reimburse.domain.verdict.verdict import FlagCode
 from tests.fakes.fake_gemini_server import GENERATE, FakeGeminiServer, Reply
-from tests.fakes.gemini_kit import make_gateway
 from tests.image_factory import encode, receipt
 
 POLICY = Policy(policy_id="pol_test", currency="EUR", categories=(Category("meals", ("restaurant",)),))
@@ -48,17 +45,7 @@ def reading(total: str) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def server() -> Iterator[FakeGeminiServer]:
-    with FakeGeminiServer() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def gateway(server: FakeGeminiServer) -> AsyncIterator[GeminiGateway]:
-    gw = make_gateway(server, max_retries=0)
-    yield gw
-    await gw.aclose()
+GEMINI_MAX_RETRIES = 0  # read by the gateway fixture (tests/unit/conftest.py)
 
 
 async def test_a_photo_is_sent_as_an_image_part_with_the_untrusted_framing(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from decimal import Decimal
 
 from reimburse.adapters.gemini.client import GeminiGateway
 from reimburse.adapters.gemini.printed_amounts import amounts_in, quantize
@@ -124,11 +125,7 @@ def to_policy(wire: PolicyWire, document: Document) -> Policy:
     lookup = Policy(policy_id="", currency=currency, categories=tuple(categories.values()))
     caps: list[CapRule] = []
     for n, cap in enumerate(wire.caps):
-        amount = to_decimal(cap.amount, f"caps[{n}].amount")
-        if quantize(amount) not in printed:
-            raise PolicyError(
-                f"{document.filename}: the cap {amount} is not printed in the policy; not trusted"
-            )
+        amount = _printed_amount(cap.amount, f"caps[{n}].amount", "cap", printed, document)
         category = _canonical(lookup, cap.category)
         caps.append(
             CapRule(
@@ -148,11 +145,7 @@ def to_policy(wire: PolicyWire, document: Document) -> Policy:
         )
     amounts: list[AmountRule] = []
     for n, rule in enumerate(wire.amounts):
-        amount = to_decimal(rule.amount, f"amounts[{n}].amount")
-        if quantize(amount) not in printed:
-            raise PolicyError(
-                f"{document.filename}: the amount {amount} is not printed in the policy; not trusted"
-            )
+        amount = _printed_amount(rule.amount, f"amounts[{n}].amount", "amount", printed, document)
         concerns = _canonical(lookup, rule.category) if rule.category and rule.category.strip() else None
         amounts.append(
             AmountRule(
@@ -201,6 +194,16 @@ def to_policy(wire: PolicyWire, document: Document) -> Policy:
     if policy.rule_count == 0:
         raise PolicyError(f"{document.filename}: no reimbursement rule was found in the policy")
     return policy
+
+
+def _printed_amount(value: str, field: str, kind: str, printed: set[Decimal], document: Document) -> Decimal:
+    """The amount, which the policy must print: a number the model made up is not trusted."""
+    amount = to_decimal(value, field)
+    if quantize(amount) not in printed:
+        raise PolicyError(
+            f"{document.filename}: the {kind} {amount} is not printed in the policy; not trusted"
+        )
+    return amount
 
 
 def _printed(words: str, text: str) -> bool:

@@ -302,12 +302,11 @@ def _applicable_caps(policy: Policy, category: str, claim: Claim, flags: list[Fl
             }
         )
         lowest = min(caps, key=lambda c: c.amount)
-        rows = "; ".join(f"{c.amount} {c.currency} per {c.unit} ({c.scope or 'any'})" for c in caps)
         flags.append(
             Flag(
                 FlagCode.MISSING_FACT,
                 f"The {category} limit depends on {', '.join(missing)}, which the claim does not give "
-                f"(rows: {rows}); only the lowest row was applied.",
+                f"(rows: {_rows(caps)}); only the lowest row was applied.",
             )
         )
         out.append(lowest)
@@ -352,17 +351,19 @@ def _unmatched_table(
             facts.append(f"grade {grade!r}")
         if not facts:
             continue
-        lowest = min(rows, key=lambda c: c.amount)
-        listed = "; ".join(f"{c.amount} {c.currency} per {c.unit} ({c.scope or 'any'})" for c in rows)
         flags.append(
             Flag(
                 FlagCode.MISSING_FACT,
                 f"The claim's {' and '.join(facts)} match none of the {category} limit's "
-                f"rows ({listed}); only the lowest row was applied.",
+                f"rows ({_rows(rows)}); only the lowest row was applied.",
             )
         )
-        out.append(lowest)
+        out.append(min(rows, key=lambda c: c.amount))
     return out
+
+
+def _rows(caps: Sequence[CapRule]) -> str:
+    return "; ".join(f"{c.amount} {c.currency} per {c.unit} ({c.scope or 'any'})" for c in caps)
 
 
 def _holds(cap: CapRule, caps: tuple[CapRule, ...], claim: Claim) -> bool | None:
