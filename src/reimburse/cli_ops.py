@@ -133,7 +133,7 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
 
 
 async def _with_stores(settings: Settings, use: str, *call: Any) -> Any:
-    from reimburse.container import build_container
+    from reimburse.container import build_container, close_connections
 
     container = build_container(settings)
     try:
@@ -141,13 +141,7 @@ async def _with_stores(settings: Settings, use: str, *call: Any) -> Any:
     finally:
         for provider in (container.invoice_store, container.chat_store):
             await provider().close()
-        client = container.qdrant_client()
-        if client is not None:
-            await client.close()
-        for shared in (container.employee_lock(), container.batch_register()):  # erasure holds both
-            shared_close = getattr(shared, "close", None)
-            if shared_close is not None:  # Redis connection pools
-                await shared_close()
+        await close_connections(container)
 
 
 def _cmd_erase(args: argparse.Namespace) -> int:

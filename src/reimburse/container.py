@@ -435,6 +435,18 @@ async def open_container(container: Container) -> None:
             executor.submit(_warm_worker)
 
 
+async def close_connections(container: Container) -> None:
+    """Closes the Qdrant server client and the Redis pools of the employee lock and batch register
+    (an erasure holds both), where configured."""
+    client = container.qdrant_client()
+    if client is not None:
+        await client.close()
+    for shared in (container.employee_lock(), container.batch_register()):
+        shared_close = getattr(shared, "close", None)
+        if shared_close is not None:
+            await shared_close()
+
+
 async def close_container(container: Container) -> None:
     """Closes the stores (releasing the Edge lock) and the process pool. Call after open_container.
 
@@ -449,13 +461,7 @@ async def close_container(container: Container) -> None:
         container.document_store,
     ):
         await provider().close()
-    client = container.qdrant_client()
-    if client is not None:
-        await client.close()
-    for shared in (container.employee_lock(), container.batch_register()):
-        shared_close = getattr(shared, "close", None)
-        if shared_close is not None:  # the Redis lock's and register's connection pools
-            await shared_close()
+    await close_connections(container)
     executor = container.executor()
     if executor is not None:
         # waits (with a bound) for the workers to exit: the interpreter must not outrun them

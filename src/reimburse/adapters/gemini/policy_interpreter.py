@@ -123,6 +123,7 @@ def to_policy(wire: PolicyWire, document: Document) -> Policy:
             )
             categories[name] = Category(name=name, synonyms=synonyms, clause=c.clause.strip())
     lookup = Policy(policy_id="", currency=currency, categories=tuple(categories.values()))
+    words = _words(document.text)  # once: every condition's grades and places are looked up in it
     caps: list[CapRule] = []
     for n, cap in enumerate(wire.caps):
         amount = _printed_amount(cap.amount, f"caps[{n}].amount", "cap", printed, document)
@@ -139,7 +140,7 @@ def to_policy(wire: PolicyWire, document: Document) -> Policy:
                 period=cap.period,
                 period_length=cap.period_length if cap.period is not Period.INVOICE else 1,
                 claims=cap.claims if cap.period is not Period.INVOICE else 0,
-                condition=_condition(cap.condition, document.text),
+                condition=_condition(cap.condition, words),
                 meal=(cap.meal or "").strip().lower(),
             )
         )
@@ -156,7 +157,7 @@ def to_policy(wire: PolicyWire, document: Document) -> Policy:
                 clause=rule.clause.strip(),
                 category=concerns,
                 unit=rule.unit,
-                condition=_condition(rule.condition, document.text),
+                condition=_condition(rule.condition, words),
             )
         )
     exclusions = tuple(
@@ -206,26 +207,32 @@ def _printed_amount(value: str, field: str, kind: str, printed: set[Decimal], do
     return amount
 
 
-def _printed(words: str, text: str) -> bool:
-    def norm(value: str) -> str:
-        return " ".join(re.findall(r"[^\W_]+", value.casefold()))
+_WORD = re.compile(r"[^\W_]+")
 
-    return bool(norm(words)) and f" {norm(words)} " in f" {norm(text)} "
+
+def _words(value: str) -> str:
+    """Lower-case words between single spaces, padded: " band a " is found in any spelling of it."""
+    return " " + " ".join(_WORD.findall(value.casefold())) + " "
 
 
 def _condition(wire: ConditionWire | None, text: str) -> Condition | None:
     """The row and column headers a limit holds under. A grade or place the policy does not print
     is not matched against claims: it becomes a condition the engine cannot check, so a reviewer
-    sees every invoice it might concern instead of a row chosen on the model's paraphrase."""
+    sees every invoice it might concern instead of a row chosen on the model's paraphrase.
+    `text` is the policy's text as `_words` gives it."""
     if wire is None:
         return None
     grades = [g.strip() for g in wire.grades if g.strip()]
     places = [p.strip() for p in wire.locations if p.strip()]
-    unprinted = [f"{w} (not printed in the policy)" for w in grades + places if not _printed(w, text)]
+
+    def printed(value: str) -> bool:
+        return _words(value).strip() != "" and _words(value) in text
+
+    unprinted = [f"{w} (not printed in the policy)" for w in grades + places if not printed(w)]
     other = "; ".join(p for p in ((wire.other or "").strip(), *unprinted) if p)
     condition = Condition(
-        grades=tuple(g for g in grades if _printed(g, text)),
-        locations=tuple(p for p in places if _printed(p, text)),
+        grades=tuple(g for g in grades if printed(g)),
+        locations=tuple(p for p in places if printed(p)),
         other=other,
     )
     return condition if condition.text else None

@@ -137,7 +137,10 @@ def locations_in(text: str) -> tuple[str, ...]:
         ]
         found += [(a, b, "UK" if "K" in text[a:b] else "US") for a, b in short]
     # "24 hours outside London": every place but the city, the row beside the city's own.
-    found = [(start, end, ELSEWHERE if _OUTSIDE.search(text, 0, start) else w) for start, end, w in found]
+    found = [
+        (start, end, ELSEWHERE if _OUTSIDE.search(text, max(0, start - 40), start) else w)
+        for start, end, w in found
+    ]
     # "within the US" is the domestic side and the country too (a claim may name either).
     named = [w for start, _, w in sorted(found) if w == "US" or not any(a <= start < b for a, b in sided)]
     return _unique(named + scopes_in(text))

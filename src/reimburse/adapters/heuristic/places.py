@@ -82,6 +82,9 @@ _ORG_BEFORE = re.compile(
     r"(?:University|College|Institute|School|Academy|Bank|Museum|Council|Diocese|Archdiocese|Port|"
     r"Mayor|Corporation|Government)\s+(?:of\s+)?(?:the\s+)?$"
 )
+# How far back a pattern anchored at a place's start looks: far beyond its longest match, so the
+# search stays linear in the text instead of rescanning it from the start for every place.
+_NEAR = 80
 _ORG_AFTER = re.compile(
     r"\s+(?:(?:City|State|Metropolitan)\s+)?(?:University|College|Institute|School|Academy|Bank|"
     r"Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|plc|PLC|S\.A\.|Corp\.?|Corporation|Electron|Group)(?![^\W\d_])"
@@ -93,5 +96,6 @@ def cities_in(text: str) -> list[tuple[int, int, str]]:
     return [
         (m.start(), m.end(), m.group(0))
         for m in CITY_RE.finditer(text)
-        if not _ORG_BEFORE.search(text, 0, m.start()) and not _ORG_AFTER.match(text, m.end())
+        if not _ORG_BEFORE.search(text, max(0, m.start() - _NEAR), m.start())
+        and not _ORG_AFTER.match(text, m.end())
     ]

@@ -8,6 +8,7 @@ built once at import; nothing is downloaded.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from datetime import date
@@ -173,6 +174,7 @@ _CROWN_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=8)  # asked once per "kr" amount, about the same text
 def _crown_language(text: str) -> str | None:
     words = Counter(w.casefold() for w in re.findall(r"[^\W\d_]+", text[:20000]))
     scores = {code: sum(words[w] for w in markers) for code, markers in _CROWN_WORDS.items()}

@@ -240,9 +240,10 @@ class HeuristicPolicyInterpreter:
         # "Laundry (if the trip is under five days)": the item is read without its condition, and
         # the rule keeps it, so that a matching invoice goes to a reviewer instead of being cut.
         bare, proviso = split_condition(sentence)
-        if is_negative(sentence) and not is_negative(bare):
+        negative = is_negative(sentence)
+        if negative and not is_negative(bare):
             bare, proviso = sentence, ""  # the refusal itself sat in the condition's words
-        if is_negative(sentence):
+        if negative:
             part, qualified = excluded_part(bare)
             # A qualified item ('laundry purchased with vouchers') is excluded only under words no
             # condition carries: no keyword, lexicon kind or not, may decline every such line.

@@ -313,10 +313,8 @@ def _cascade(
     footer = _footer_letterhead(infos, filled, recipient)
     if footer:  # "Citadines Michel Hamburg" over "Ludwig-Erhard-Str. 7, 20459 Hamburg" at the foot
         return footer, 0.5
-    for n, i in enumerate(filled[8:], start=8):  # the closing thanks name the host
-        welcomed = _welcomed(infos[i].text, infos[filled[n + 1]].text if n + 1 < len(filled) else "")
-        if welcomed:
-            return welcomed, 0.5
+    if host := _thanked_host(infos, filled):  # the closing thanks name the host
+        return host, 0.5
     if everywhere:
         return everywhere[0], 0.5
     domain = _domain(infos, filled, recipient)

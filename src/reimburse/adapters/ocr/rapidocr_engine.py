@@ -149,8 +149,9 @@ def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
         _call.ratio = None
     items = list(result or ())
     grey = np.asarray(page.convert("L")) if items else None
-    breaks = [ink_breaks_of(grey, item) for item in items]
-    blanks = [ink_blanks_of(grey, item) for item in items]
+    columns = [_ink_columns(grey, item) for item in items]  # once per line: both readings use them
+    breaks = [ink_breaks(*c) if c else frozenset[int]() for c in columns]
+    blanks = [ink_blanks(*c) if c else None for c in columns]
     angle = skew_angle(items)
     if abs(angle) >= math.radians(MIN_SKEW_DEGREES):
         centre = (page.width / 2, page.height / 2)
@@ -270,13 +271,6 @@ def ink_breaks_of(grey: Any, item: Sequence[Any]) -> frozenset[int]:
     """Indices of the characters of a result item that start a word by the line's pixels."""
     columns = _ink_columns(grey, item)
     return ink_breaks(*columns) if columns else frozenset()
-
-
-def ink_blanks_of(grey: Any, item: Sequence[Any]) -> tuple[float, ...] | None:
-    """For each character of a result item, the widest blank in the line's pixels between it and
-    the character before, in line heights (see `ink_blanks`); None where the pixels are not trusted."""
-    columns = _ink_columns(grey, item)
-    return ink_blanks(*columns) if columns else None
 
 
 def _blank_runs(inked: Sequence[bool]) -> list[tuple[int, int]]:

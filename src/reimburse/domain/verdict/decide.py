@@ -333,9 +333,9 @@ def _unmatched_table(
         if cap.condition is not None and (cap.unit, cap.currency) not in covered:
             tables.setdefault((cap.unit, cap.currency), []).append(cap)
     out: list[CapRule] = []
+    place, grade = (claim.location or "").strip(), (claim.employee_grade or "").strip()
     for rows in tables.values():
         conditions = [c.condition for c in rows if c.condition is not None]
-        place, grade = (claim.location or "").strip(), (claim.employee_grade or "").strip()
         facts = []
         if (
             place
