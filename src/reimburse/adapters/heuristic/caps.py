@@ -15,7 +15,7 @@ from decimal import Decimal
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.conditions import condition_spans
 from reimburse.adapters.heuristic.exclusions import is_negative
-from reimburse.adapters.heuristic.lexicon import UNIT_ADVERBS, UNIT_WORDS
+from reimburse.adapters.heuristic.lexicon import ENGLISH_MEALS, UNIT_ADVERBS, UNIT_WORDS, meals_pattern
 from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.domain.verdict.policy import CapUnit, RuleType
 
@@ -162,21 +162,24 @@ _WEEK_OR_QUARTER = re.compile(
     r"(?:wöchentlich|vierteljährlich|quartalsweise|hebdomadaire|trimestriel(?:le)?|semanal|trimestral|"
     r"settimanale|trimestrale|wekelijks|driemaandelijks)(?!\w))"
 )
+# The participles that say an amount is taken off, in the other languages the reader knows
+# ("réduite", "ridotto", "descontado", "verminderd", "gekürzt", "in Abzug gebracht").
+_DEDUCTED = (
+    r"r[ée]duite?s?|minor[ée]e?s?|ridott[oaie]|decurtat[oaie]|reducid[oa]s?|descontad[oa]s?|verminderd|verlaagd|"
+    r"gekürzt|abgezogen|in\s+abzug\s+gebracht|zu\s+kürzen"
+)
 # "reduced by $15 when breakfast is provided", "less $12 for each meal": a deduction from an
 # allowance; "the average rate was $145": a statistic. Neither caps anything.
 _DEDUCTION = re.compile(
     r"(?i)\b(?:reduced|lowered|decreased|deducted|minus|less)\s+(?:by\s+)?(?:an?\s+)?$|"
     # "réduit de 5 €", "ridotto di", "reducido en", "verminderd met", "Abzug von": the same in the
     # other languages, the verb before the amount.
-    r"\b(?:r[ée]duite?s?|minor[ée]e?s?|ridott[oaie]|decurtat[oaie]|reducid[oa]s?|descontad[oa]s?|"
-    r"verminderd|verlaagd)\s+(?:de|di|en|met)\s+$|\b(?:déduction|detrazione|deducción|Abzug|Kürzung)\s+(?:de|di|von)\s+$"
+    rf"\b(?:{_DEDUCTED})\s+(?:de|di|en|met)\s+$|\b(?:déduction|detrazione|deducción|Abzug|Kürzung)\s+(?:de|di|von)\s+$"
 )
 # German puts the verb after it: "um 4,50 € verringert", "um einen Pauschbetrag von 4,50 Euro ...
 # abgezogen", "in Abzug gebracht für das Frühstück 1,40 Euro".
 _DEDUCTION_UM = re.compile(r"(?i)\bum\s+(?:(?:einen|den)\s+)?(?:pauschbetrag\s+von\s+)?$")
-_DEDUCTION_VERB = re.compile(
-    r"(?i)\b(?:verringert|vermindert|gekürzt|reduziert|abgezogen|in\s+abzug\s+gebracht|zu\s+kürzen)\b"
-)
+_DEDUCTION_VERB = re.compile(rf"(?i)\b(?:verringert|vermindert|reduziert|{_DEDUCTED})\b")
 # The deduction word printed after the amount: "Frühstück 4,00 € Abzug", "5 € en moins", "korting".
 _DEDUCTION_AFTER = re.compile(
     r"(?i)\s*(?:euros?|eur)?\s*(?:\)\s*)?(?:abzug\b|abzuziehen\b|kürzung\b|en\s+moins\b|de\s+(?:réduction|déduction|"
@@ -185,8 +188,7 @@ _DEDUCTION_AFTER = re.compile(
 # A list's lead-in that says its amounts are taken off ("ist das Tagegeld wie folgt zu kürzen:",
 # "est réduite comme suit", "si riduce come segue"): its rows are deductions, no limits.
 _DEDUCTION_LEAD = re.compile(
-    r"(?i)\b(?:zu\s+kürzen|gekürzt|abgezogen|in\s+abzug\s+gebracht|r[ée]duite?s?|minor[ée]e?s?|ridott[oaie]|"
-    r"si\s+riduce|decurtat[oaie]|reducid[oa]s?|se\s+reduce|descontad[oa]s?|verminderd|verlaagd|"
+    rf"(?i)\b(?:{_DEDUCTED}|si\s+riduce|se\s+reduce|"
     # The Nordic words: "Avdrag från traktamentet görs enligt följande:", "måltidstrekk", "fradrag".
     r"(?:måltids)?avdrag|(?:måltids)?trekk|fradrag)\b"
 )
@@ -255,12 +257,27 @@ _NO_RECEIPTS = re.compile(
 # label (not "lunch and dinner $35", which pays both); its row is per meal whatever the sentence's
 # "per diem" says.
 _MEAL_LABEL = re.compile(
-    r"(?i)(?<![\w&/])(?<!and\s)(?<!or\s)(?:breakfast|brunch|lunch|dinner|supper|evening\s+meal)"
+    rf"(?i)(?<![\w&/])(?<!and\s)(?<!or\s)(?:{meals_pattern(ENGLISH_MEALS)})"
     r"\s*(?:\([^()]{0,40}\))?\s*[:\-–]?\s*$"
 )
 _ROW_GAP = re.compile(r"[^.;:\d$€£¥₹]{1,50}[,;/]\s*")
 _ALTERNATIVE = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:/|\bor\b)\s*")
-_DAY_PERIOD = re.compile(r"(?i)((?:24|twenty-four)[- ]hours?\s+period|calendar\s+day|full\s+day)")
+# "for a 24-hour period", "per calendar day": a day's amount wherever the sentence says it (group 1);
+# "a complete period of 24 hours" only before the amount (after it, the words tell what an
+# allowance covers: "An overnight allowance covers a period of 24 hours").
+_DAY_PERIOD = re.compile(
+    r"(?i)((?:24|twenty-four)[- ]hours?\s+period|calendar\s+day|full\s+day)|"
+    r"\bperiod\s+of\s+(?:24|twenty-four)\s+hours\b"
+)
+
+
+def names_a_day(before: str) -> bool:
+    """The words before an amount name a day as a period ("for a complete period of 24 hours")."""
+    return _DAY_PERIOD.search(before) is not None
+
+
+def _day_period(sentence: str) -> re.Match[str] | None:
+    return next((m for m in _DAY_PERIOD.finditer(sentence) if m.group(1)), None)
 
 
 # "rates prior to February 1, 2020 were $55 (Breakfast $11; ...)", "the previous rates were": what
@@ -513,7 +530,7 @@ def find_caps(
             # "$50 (domestic) or $75 (international) per day": the unit printed once serves both.
             nxt = amounts[i + 1].end
             unit, person = _unit(sentence[nxt : nxt + 45])
-        adverb = _ADVERB.search(sentence) or _DAY_PERIOD.search(sentence)
+        adverb = _ADVERB.search(sentence) or _day_period(sentence)
         meal_row = _MEAL_LABEL.search(sentence[lo : a.start]) is not None
         if unit is None and adverb and not meal_row:
             unit = _ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)

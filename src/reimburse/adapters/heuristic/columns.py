@@ -57,11 +57,15 @@ def _date_columns(header: str) -> list[int] | None:
     return [d.value.toordinal() for d in dates]
 
 
-def _column_names(header: str, n: int) -> list[str] | None:
+def _column_names(header: str, n: int) -> list[str | None] | None:
+    """Each column's name where it names a place, grade or scope, else None."""
     cells = [c for c in _cells(header) if not _NO_MONEY_CELL.match(c)]
-    if len(cells) != n or not any(condition_in(c) for c in cells):
+    if len(cells) != n:
+        return None
+    named = [c if condition_in(c) else None for c in cells]
+    if not any(named):
         return None  # a header must name a place, grade or scope for one of its columns
-    return cells
+    return named
 
 
 def _rows(lines: list[str], start: int) -> list[tuple[int, int]]:
@@ -83,7 +87,8 @@ def _rows(lines: list[str], start: int) -> list[tuple[int, int]]:
     return rows
 
 
-def _split_row(line: str, names: list[str]) -> list[str]:
+def _split_row(line: str, names: list[str | None]) -> list[str]:
+    """`names`: each column's name where it names a condition, else None."""
     spans = _money(line)
     label_end = spans[0][0]
     # "Breakfast up to £6.00 up to £7.50": each amount keeps the words that lead it ("up to").
@@ -99,7 +104,7 @@ def _split_row(line: str, names: list[str]) -> list[str]:
             start = spans[k - 1][1] + led.start()
         elif not k and lead:
             start = lead.start()
-        named = f" ({names[k]})" if condition_in(names[k]) else ""
+        named = f" ({names[k]})" if names[k] else ""
         out.append(f"{label}{named} {line[start:hi].strip()}{tail};")
     return out
 

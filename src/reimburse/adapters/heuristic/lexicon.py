@@ -9,6 +9,7 @@ so every one here must be safe as a prefix ("gin" would hit "ginger", "rum" "rum
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reimburse.domain.verdict.policy import CapUnit
@@ -709,3 +710,42 @@ UNIT_ADVERBS: dict[str, CapUnit] = {
     "journalier": CapUnit.DAY,
     "mensuel": CapUnit.MONTH,
 }
+# The meals of the day as policies name them, each to the meal it is: "supper" and "evening meal"
+# are the British and Canadian dinner. The English names come first: some patterns read only them.
+ENGLISH_MEALS: dict[str, str] = {
+    "breakfast": "breakfast",
+    "brunch": "brunch",
+    "lunch": "lunch",
+    "dinner": "dinner",
+    "supper": "dinner",
+    "evening meal": "dinner",
+}
+MEALS_OF_THE_DAY: dict[str, str] = {
+    **ENGLISH_MEALS,
+    **dict.fromkeys(
+        (
+            "frühstück",
+            "petit déjeuner",
+            "ontbijt",
+            "desayuno",
+            "colazione",
+            "pequeno almoço",
+            "café da manhã",
+        ),
+        "breakfast",
+    ),
+    **dict.fromkeys(("mittagessen", "déjeuner", "almuerzo", "pranzo", "almoço"), "lunch"),
+    **dict.fromkeys(("abendessen", "dîner", "avondmaaltijd", "avondeten", "jantar"), "dinner"),
+}
+
+
+def meals_pattern(names: dict[str, str]) -> str:
+    """The names as a regex alternation; a space in a name is any run of spaces or a hyphen
+    ("petit-déjeuner", "evening  meal")."""
+    return "|".join(re.escape(n).replace(r"\ ", r"[-\s]+") for n in names)
+
+
+def meal_of(name: str) -> str:
+    """The meal a printed name is ("Supper" -> "dinner"); an unknown name stays as printed."""
+    key = re.sub(r"[-\s]+", " ", name.lower())
+    return MEALS_OF_THE_DAY.get(key, key)

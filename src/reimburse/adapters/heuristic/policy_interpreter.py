@@ -8,7 +8,14 @@ import re
 from concurrent.futures import Executor
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
-from reimburse.adapters.heuristic.caps import CapFinding, find_caps, is_deduction_lead, labels_meal, unit_in
+from reimburse.adapters.heuristic.caps import (
+    CapFinding,
+    find_caps,
+    is_deduction_lead,
+    labels_meal,
+    names_a_day,
+    unit_in,
+)
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
 from reimburse.adapters.heuristic.columns import rewrite_columns
 from reimburse.adapters.heuristic.conditions import (
@@ -37,7 +44,13 @@ from reimburse.adapters.heuristic.exclusions import (
     table_exclusions,
 )
 from reimburse.adapters.heuristic.headed_tables import headed_tables
-from reimburse.adapters.heuristic.lexicon import TRAVEL
+from reimburse.adapters.heuristic.lexicon import (
+    ENGLISH_MEALS,
+    MEALS_OF_THE_DAY,
+    TRAVEL,
+    meal_of,
+    meals_pattern,
+)
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
@@ -364,25 +377,9 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
 
 
 _PAY_NEGATIVE = re.compile(r"(?i)(?:not|non-?)\s*(?:be\s+)?(?:reimburs|pa(?:id|y)|covered|allowable|claim)")
-_MEAL_TIME = re.compile(
-    r"(?i)\b(breakfast|brunch|lunch|dinner|supper|evening\s+meal|"
-    # The meals of the day as the other languages name them ("Ontbijt € 11,27", "Abendessen: 6 €").
-    r"frühstück|mittagessen|abendessen|petit[- ]déjeuner|déjeuner|dîner|ontbijt|avondmaaltijd|avondeten|"
-    r"desayuno|almuerzo|colazione|pranzo|pequeno[- ]almoço|café\s+da\s+manhã|almoço|jantar)\b"
-)
-_MEAL_NAMES = {
-    **dict.fromkeys(
-        ("frühstück", "petit déjeuner", "petit-déjeuner", "ontbijt", "desayuno", "colazione"), "breakfast"
-    ),
-    **dict.fromkeys(("pequeno almoço", "pequeno-almoço", "café da manhã"), "breakfast"),
-    **dict.fromkeys(("mittagessen", "déjeuner", "almuerzo", "pranzo", "almoço"), "lunch"),
-    **dict.fromkeys(("abendessen", "dîner", "avondmaaltijd", "avondeten", "jantar"), "dinner"),
-    **dict.fromkeys(("supper", "evening meal"), "dinner"),  # the British and Canadian names of dinner
-}
+_MEAL_TIME = re.compile(rf"(?i)\b({meals_pattern(MEALS_OF_THE_DAY)})\b")
 # "$25 for breakfast", "eight dollars ($8.00) for breakfast": the meal named right after the amount.
-_FOR_MEAL = re.compile(
-    r"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:for|at)\s+(breakfast|brunch|lunch|dinner|supper)\b"
-)
+_FOR_MEAL = re.compile(rf"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:for|at)\s+({meals_pattern(ENGLISH_MEALS)})\b")
 _BED_AND_BREAKFAST = re.compile(r"(?i)\bbed\s+(?:and|&)\s+breakfast\b")
 _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 
@@ -467,10 +464,6 @@ def _unit_by_hours(
     return dataclasses.replace(cap, unit=CapUnit.DAY)
 
 
-# "The allowance for a complete period of 24 hours", "for a 24-hour period": a day's amount.
-_DAY_PERIOD = re.compile(r"(?i)\bperiod\s+of\s+24\s+hours\b|\b24[- ]hours?\s+period\b")
-
-
 def _meals_together(sentence: str, caps: list[CapFinding], i: int) -> bool:
     """Two different meals of the day joined by "and" right before the amount ("lunch and dinner"):
     the amount pays both, so it is no one meal's."""
@@ -489,7 +482,7 @@ def _meals_together(sentence: str, caps: list[CapFinding], i: int) -> bool:
 
 
 def _unit_of_a_day(cap: CapFinding, sentence: str) -> CapFinding:
-    if cap.unit is not None or not _DAY_PERIOD.search(sentence[: cap.amount.start]):
+    if cap.unit is not None or not names_a_day(sentence[: cap.amount.start]):
         return cap
     return dataclasses.replace(cap, unit=CapUnit.DAY)
 
@@ -701,8 +694,7 @@ def _cap_condition(
         else None,
         Condition(other="; ".join(_unique_words(governing))) if governing else None,
     )
-    name = re.sub(r"\s+", " ", meal.group(1).lower()) if meal else ""
-    return condition, _MEAL_NAMES.get(name, name)
+    return condition, meal_of(meal.group(1)) if meal else ""
 
 
 # "Within Canada:", "Per diem rate (outside of Canada)": a heading that says on which side of a
@@ -757,7 +749,7 @@ _CONJUNCTION = re.compile(
 _STAY_WHEN = re.compile(r"(?i)stays?\s+(?:in|outside|within|abroad|overseas|away|of\s+(?:one|two|\d+))\b")
 _FOR_PREVIOUS = re.compile(r"(?i)\s*(?:(?:per|a|each)\s+[^\W\d_]+\s+)?(?:for|on)\s+(?:the\s+)?")
 _CAP_OPENING = re.compile(r"(?i)\b(?:may|can|will|shall|must|should|are|is|up\s+to|claim|reimburs)")
-_MEALS = r"(?:breakfast|brunch|lunch|dinner|supper)"
+_MEALS = f"(?:{meals_pattern(ENGLISH_MEALS)})"
 # Between two amounts of a list of meals: "$15, lunch $20" or "$20 for breakfast, $25 for lunch".
 _MEAL_GAP = re.compile(
     rf"(?i)\s*(?:per\s+\w+)?\s*(?:(?:for|at)\s+{_MEALS}\s*[,/]?\s*(?:and\s+)?|"

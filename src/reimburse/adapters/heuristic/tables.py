@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, unit_in
 from reimburse.adapters.heuristic.conditions import condition_in, condition_spans, merge
+from reimburse.adapters.heuristic.lexicon import ENGLISH_MEALS, meal_of, meals_pattern
 from reimburse.adapters.heuristic.mentions import find_mentions, specific
 from reimburse.domain.verdict.policy import CapUnit, Condition
 
 COLUMN_GAP = re.compile(r"\s{3,}")
-_MEAL_TIME = re.compile(r"(?i)\b(breakfast|brunch|lunch|dinner|supper)\b")
+_MEAL_TIME = re.compile(rf"(?i)\b({meals_pattern(ENGLISH_MEALS)})\b")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,11 @@ def read_table(
     # "(inclusive of tax and gratuity)": a caption's bracket says what the amounts include, not what
     # they cap.
     context_kinds = _kinds(_BRACKET.sub(" ", context))
+    # Each header's and each label's condition, read once for all the cells they head.
+    by_column = [
+        columns[j - 1] if columns and j - 1 < len(columns) else condition_in(header[j], roles=True)
+        for j in range(1, width)
+    ]
     out: list[TableLimit] = []
     for row in rows[1:]:
         if len(row) < width:
@@ -86,6 +92,9 @@ def read_table(
         label = row[0]
         if _amount(label):
             continue
+        own, named = condition_in(label, roles=True), _named_by_column(header[0], label)
+        if own and named and named.grades:
+            own = Condition(locations=own.locations, other=own.other)  # the whole label is the grade
         for j in range(1, width):
             amount = _amount(row[j])
             if amount is None:
@@ -97,16 +106,9 @@ def read_table(
                 _kinds(label) or _kinds(column) or context_kinds, f"{column} {label}"
             )
             meal = _MEAL_TIME.search(f"{column} {label}")
-            own, named = condition_in(label, roles=True), _named_by_column(header[0], label)
-            if own and named and named.grades:
-                own = Condition(locations=own.locations, other=own.other)  # the whole label is the grade
-            condition = merge(
-                own,
-                columns[j - 1] if columns and j - 1 < len(columns) else condition_in(column, roles=True),
-                named,
-            )
-            meal_of = meal.group(1).lower() if meal and len(kinds) <= 1 else ""
-            if not kinds or (condition is None and not meal_of):
+            condition = merge(own, by_column[j - 1], named)
+            meal_name = meal_of(meal.group(1)) if meal and len(kinds) <= 1 else ""
+            if not kinds or (condition is None and not meal_name):
                 continue  # a number with nothing saying what or for whom: not a limit we can use
             unit = unit_in(row[j]) or unit_in(column) or unit_in(label)
             if unit is None:
@@ -117,7 +119,9 @@ def read_table(
             sign = CURRENCY_RE.search(row[j])
             finding = CapFinding(amount, unit, False, True)
             out.append(
-                TableLimit(finding, kinds, condition, clause, sign.group(0).strip() if sign else "", meal_of)
+                TableLimit(
+                    finding, kinds, condition, clause, sign.group(0).strip() if sign else "", meal_name
+                )
             )
     return out
 
