@@ -190,7 +190,9 @@ _DEDUCTION_AFTER = re.compile(
 _DEDUCTION_LEAD = re.compile(
     rf"(?i)\b(?:{_DEDUCTED}|si\s+riduce|se\s+reduce|"
     # The Nordic words: "Avdrag från traktamentet görs enligt följande:", "måltidstrekk", "fradrag".
-    r"(?:måltids)?avdrag|(?:måltids)?trekk|fradrag)\b"
+    r"(?:måltids)?avdrag|(?:måltids)?trekk|fradrag|"
+    # English announces the list after its verb: "the per diem shall be reduced as follows:".
+    r"(?:reduced|deducted|lowered|decreased)\s+as\s+follows)\b"
 )
 
 

@@ -89,6 +89,8 @@ class Clause:
     # The lead-in lines since the heading, list or not ("State grants per diem requirements:"):
     # what they say about funding or the kind of trip governs the paragraphs below them.
     intro: str = ""
+    # A sentence after "Example:" in its paragraph: the worked case goes on to the paragraph's end.
+    example: bool = False
 
 
 _STATUS_ROW = re.compile(
@@ -306,11 +308,16 @@ def split_clauses(text: str) -> list[Clause]:
         if block_numbered and len(sentences) > 1 and _inline_title(sentences[0]):
             block_heading = sentences.pop(0).rstrip(".:")
         leads = _list_leads(block, sentences, block_lead)
+        opened = next((i for i, s in enumerate(sentences) if _EXAMPLE_LABEL.search(s)), len(sentences))
         clauses += [
-            Clause(s, block_heading, lead, _label(s), block_parent, block_intro)
-            for s, lead in zip(sentences, leads, strict=True)
+            Clause(s, block_heading, lead, _label(s), block_parent, block_intro, example=i > opened)
+            for i, (s, lead) in enumerate(zip(sentences, leads, strict=True))
         ]
     return clauses
+
+
+# "Example:  an agency has ...": a labelled worked case (its own sentence is read as one already).
+_EXAMPLE_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?:for\s+)?example\s*\d*\s*:")
 
 
 def _inline_title(sentence: str) -> bool:

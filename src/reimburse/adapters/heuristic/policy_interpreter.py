@@ -94,8 +94,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # negotiated rates and matched gifts are no limits, a maximum for one's own car caps mileage;
 # 22 world cities as places, ';' clauses and sentence lead-ins keep their conditions, text tables
 # by column (named places, effective dates), dollars named by their country; 25 a bare "$" settled
-# by clear evidence of one dollar country, "time limit ... is N days".
-READER_VERSION = 25
+# by clear evidence of one dollar country, "time limit ... is N days"; 26 "reduced as follows:" rows
+# are deductions, a labelled "Example:" runs to its paragraph's end.
+READER_VERSION = 26
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -128,7 +129,14 @@ class HeuristicPolicyInterpreter:
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
         scoped = _under_scope_headings(split_clauses(text))
+        deducting = ""
         for k, (clause, inherited) in enumerate(scoped):
+            if deducting and not clause.lead and _short_row(clause.text):
+                # "... shall be reduced as follows:" then "Breakfast $6.00" lines: its deductions.
+                clause = dataclasses.replace(clause, lead=deducting)
+            else:
+                ends_lead = clause.text.endswith(":") and is_deduction_lead(clause.text)
+                deducting = clause.text if ends_lead else ""
             # "... in New York City may not exceed $350; elsewhere $250": the next clause's opening
             # says the place before this amount is a row of a table in words.
             following = scoped[k + 1][0].text[:40] if k + 1 < len(scoped) else ""
@@ -205,6 +213,8 @@ class HeuristicPolicyInterpreter:
                 if cap.kind is RuleType.LIMIT and not cap.strong and _deduction_list(clause):
                     # "... ist das Tagegeld wie folgt zu kürzen:" over "Frühstück: 4,00 €": deductions.
                     cap = dataclasses.replace(cap, kind=RuleType.REFERENCE)
+                if cap.kind is RuleType.LIMIT and clause.example:
+                    cap = dataclasses.replace(cap, kind=RuleType.EXAMPLE)  # "Example: ..." goes on
                 if cap.kind is not RuleType.LIMIT:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
                     continue
@@ -485,6 +495,11 @@ def _unit_of_a_day(cap: CapFinding, sentence: str) -> CapFinding:
     if cap.unit is not None or not names_a_day(sentence[: cap.amount.start]):
         return cap
     return dataclasses.replace(cap, unit=CapUnit.DAY)
+
+
+def _short_row(text: str) -> bool:
+    """A table row's line: a few words and a number ("Breakfast $6.00")."""
+    return len(text.split()) <= 5 and re.search(r"\d", text) is not None
 
 
 def _deduction_list(clause: Clause) -> bool:
