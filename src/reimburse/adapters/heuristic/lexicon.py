@@ -64,6 +64,9 @@ KINDS: tuple[ExpenseKind, ...] = (
             # "alimentación" (board) beside "hospedaje" (lodging).
             "tagesgebühr, tagesgebühren, taggeld, tagesspesen, traktamente, diett, døgndiett, "
             "kostgodtgjørelse, alimentación, "
+            # Irish and UK public-sector subsistence schedules name the per diem by its period
+            # ("Overnight Rate", "Day Time Rate - Over 10 Hours"; the civil service and MTU tables).
+            "overnight rate, overnight rates, day rate, day rates, day time rate, day time rates, "
             # The meals of the day: a limit on one of them is a meals limit in any of these languages.
             "petit-déjeuner, petit déjeuner, déjeuner, dîner, comida, cena, colazione, prima colazione, "
             "pranzo, frühstück, mittagessen, abendessen, middageten, pequeno-almoço, pequeno almoço, "

@@ -28,6 +28,7 @@ from reimburse.adapters.heuristic.conditions import (
     scopes_in,
     travel_hours_in,
 )
+from reimburse.adapters.heuristic.currency_columns import currency_columns
 from reimburse.adapters.heuristic.deadlines import find_deadline_rule
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
@@ -345,6 +346,14 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
             drop.update(used)
     # "Canadian $" over "Yukon & Alaska Northwest Territories Nunavut" over "Breakfast 20.35 22.75 …".
     for rows, used, context, columns in headed_tables(
+        "\n".join("" if k in drop else line for k, line in enumerate(lines))
+    ):
+        limits = read_table(rows, context, columns)
+        if limits:
+            _add_table_limits(builder, limits)
+            drop.update(used)
+    # "Cape Town" over "RANDS" over "Overnight Rate ... 2,507.50": one column of bare amounts.
+    for rows, used, context, columns in currency_columns(
         "\n".join("" if k in drop else line for k, line in enumerate(lines))
     ):
         limits = read_table(rows, context, columns)

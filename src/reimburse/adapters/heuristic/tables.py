@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, unit_in
-from reimburse.adapters.heuristic.conditions import condition_in, condition_spans, merge
+from reimburse.adapters.heuristic.conditions import condition_in, condition_spans, governing_in, merge
 from reimburse.adapters.heuristic.lexicon import ENGLISH_MEALS, meal_of, meals_pattern
 from reimburse.adapters.heuristic.mentions import find_mentions, specific
 from reimburse.domain.verdict.policy import CapUnit, Condition
@@ -30,6 +30,18 @@ class TableLimit:
     clause: str
     symbol: str = ""  # the currency sign as printed in the cell
     meal: str = ""  # "breakfast": the meal a per-meal row or column is for
+
+
+_HOURS = re.compile(r"(?i)\bhours?\b")
+# "Overnight Rate", "DAY RATES", "Day Time Rate": a subsistence rate named by the period it pays.
+_PERIOD_RATE = re.compile(r"(?i)\b(overnight|day(?:\s*time)?)\s+(?:rates?|allowances?)\b")
+
+
+def _period_rate(text: str) -> CapUnit | None:
+    m = _PERIOD_RATE.search(text)
+    if m is None:
+        return None
+    return CapUnit.NIGHT if m.group(1).lower() == "overnight" else CapUnit.DAY
 
 
 def _kinds(text: str) -> list[str]:
@@ -95,6 +107,9 @@ def read_table(
         own, named = condition_in(label, roles=True), _named_by_column(header[0], label)
         if own and named and named.grades:
             own = Condition(locations=own.locations, other=own.other)  # the whole label is the grade
+        # "Day Time Rate - Over 10 Hours": the hours away a row's label names are its condition.
+        hours = [w for _, _, w in governing_in(label) if _HOURS.search(w)]
+        own = merge(own, Condition(other="; ".join(hours))) if hours else own
         for j in range(1, width):
             amount = _amount(row[j])
             if amount is None:
@@ -110,7 +125,7 @@ def read_table(
             meal_name = meal_of(meal.group(1)) if meal and len(kinds) <= 1 else ""
             if not kinds or (condition is None and not meal_name):
                 continue  # a number with nothing saying what or for whom: not a limit we can use
-            unit = unit_in(row[j]) or unit_in(column) or unit_in(label)
+            unit = unit_in(row[j]) or unit_in(column) or unit_in(label) or _period_rate(f"{column} {label}")
             if unit is None:
                 # A breakfast column under "Per Diem Rates" is still per meal: the caption's unit
                 # serves only rows that name no meal.
