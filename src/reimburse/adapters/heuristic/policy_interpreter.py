@@ -57,6 +57,7 @@ from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
+from reimburse.adapters.heuristic.spanned_headers import spanned_headers
 from reimburse.adapters.heuristic.tables import (
     TableLimit,
     context_above,
@@ -352,10 +353,10 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
         if limits:
             _add_table_limits(builder, limits)
             drop.update(used)
-    # "Cape Town" over "RANDS" over "Overnight Rate ... 2,507.50": one column of bare amounts.
-    for rows, used, context, columns in currency_columns(
-        "\n".join("" if k in drop else line for k, line in enumerate(lines))
-    ):
+    # "Cape Town" over "RANDS" over "Overnight Rate ... 2,507.50": one column of bare amounts;
+    # "OVERNIGHT RATES | DAY RATES" over "Normal Rate | ... | 10 hours or more" over "€133.73 | ...".
+    rest = "\n".join("" if k in drop else line for k, line in enumerate(lines))
+    for rows, used, context, columns in [*currency_columns(rest), *spanned_headers(rest)]:
         limits = read_table(rows, context, columns)
         if limits:
             _add_table_limits(builder, limits)
