@@ -418,6 +418,15 @@ _FREE_MAIL = re.compile(
     r"orange|free|laposte|wanadoo|libero|virgilio|ziggo|kpn|telenet|proton|protonmail|mail)$"
 )
 _DOMAIN = re.compile(r"(?i)(?:www\.|https?://(?:www\.)?|[\w.+-]@)([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,}")
+# A host printed without "www." ("moje.ppas.cz", "MYWALGREENS.COM", an OCR'd "uww.rewe.de"), on a
+# known top-level domain only (a bare "x.yz" is as often an abbreviation): its name is the label
+# before the suffix ("co.uk" and the like count as one suffix).
+_BARE_DOMAIN = re.compile(
+    r"(?i)(?<![\w.@/-])((?:[a-z0-9-]+\.)+)"
+    r"(com|net|org|info|biz|eu|de|at|ch|cz|sk|pl|nl|be|fr|it|es|pt|dk|se|no|fi|ie|uk|us|ca|au|nz|in|jp|co|io)"
+    r"(?![\w-])(?!\.\w)"
+)
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne"})
 
 
 def _field_value(cell: str) -> bool:
@@ -457,7 +466,23 @@ def _domain(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) 
             name = m.group(1)
             if not _FREE_MAIL.match(name) and not name.isdigit():
                 return name.capitalize()
+    for i in lines:
+        if i in recipient:
+            continue
+        for m in _BARE_DOMAIN.finditer(infos[i].text):
+            name = _registered_label(m.group(1), m.group(2))
+            if name and not _FREE_MAIL.match(name):
+                return name.capitalize()
     return None
+
+
+def _registered_label(hosts: str, suffix: str) -> str | None:
+    """The name a host registers: "moje.ppas." + "cz" -> "ppas", "shop.example.co." + "uk" -> "example"."""
+    labels = [p for p in hosts.lower().split(".") if p]
+    if len(suffix) == 2 and len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    name = labels[-1] if labels else ""
+    return name if len(name) >= 3 and re.search(r"[a-z]", name) and not name.startswith("-") else None
 
 
 def _recipient(recipient: dict[int, int], line: int, start: int) -> bool:

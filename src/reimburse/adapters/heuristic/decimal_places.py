@@ -1,0 +1,49 @@
+"""A document's own decimal mark decides what '1,699' is.
+
+`find_amounts` reads one line at a time and takes a lone comma before three digits as a thousands
+group ("$5,300" on a Colombian bill). A page that prints its money with a decimal comma ("63,08
+EUR", "257,59") groups thousands with a dot or a space, the German, French, Polish and Dutch
+convention, so there '1,699 EUR/l', '54,910 l' or '1,273 kg' is a litre price, a volume or a weight
+with three decimals: read as 1699, 54910 or 1273 it outbids the real total and breaks the sums.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from reimburse.adapters.heuristic.amounts import AmountMatch
+
+_NUMBER = re.compile(r"\d(?:[\d.,' ]*\d)?")
+_COMMA_CENTS = re.compile(r"\d,\d\d$")
+_DOT_CENTS = re.compile(r"\d\.\d\d$")
+_THREE_PLACES = re.compile(r"(\d{1,3}),(\d{3})")
+
+
+def _digits(line: str, amount: AmountMatch) -> str:
+    found = _NUMBER.search(line, amount.start, amount.end)
+    return found.group(0) if found else ""
+
+
+def prints_decimal_comma(lines: list[str], found: list[list[AmountMatch]]) -> bool:
+    """Money printed with a decimal comma and never with a decimal point: one mark, no doubt."""
+    raws = [_digits(line, a) for line, amounts in zip(lines, found, strict=True) for a in amounts]
+    return any(_COMMA_CENTS.search(r) for r in raws) and not any(_DOT_CENTS.search(r) for r in raws)
+
+
+def read_three_places(lines: list[str], found: list[list[AmountMatch]]) -> list[list[AmountMatch]]:
+    """`found` with each lone 'd,ddd' read as three decimals on a page that prints a decimal comma."""
+    if not prints_decimal_comma(lines, found):
+        return found
+    out: list[list[AmountMatch]] = []
+    for line, amounts in zip(lines, found, strict=True):
+        row = []
+        for a in amounts:
+            m = _THREE_PLACES.fullmatch(_digits(line, a))
+            if m:
+                value = Decimal(f"{m.group(1)}.{m.group(2)}")
+                a = replace(a, value=-value if a.value < 0 else value, has_decimals=True)
+            row.append(a)
+        out.append(row)
+    return out
