@@ -14,19 +14,33 @@ import unicodedata
 # Jän, Feber), the French names as ASCII keyboards type them, and the Spanish and Portuguese
 # abbreviations (abr, set, out, dez). "out" is also an English word: dates.py reads it only
 # before a four-digit year.
+_ENGLISH = [
+    "january jan",
+    "february feb",
+    "march mar",
+    "april apr",
+    "may",
+    "june jun",
+    "july jul",
+    "august aug",
+    "september sep sept",
+    "october oct",
+    "november nov",
+    "december dec",
+]
 _BY_MONTH = [
-    "january jan januar janvier janv januari enero ene gennaio genn gen jänner jän janeiro",
-    "february feb febr februar feber février fevrier fév fev févr fevr februari febrero febbraio fevereiro",
-    "march mar märz mär maerz mrz mars maart marzo mrt março",
-    "april apr avril avr abril abr aprile",
-    "may mai mei mayo maggio mag maj maio",
-    "june jun juni juin junio giugno giu junho",
-    "july jul juli juillet juil julio luglio lug julho",
-    "august aug augustus août aout agosto ago augusti",
-    "september sep sept septembre septiembre setiembre settembre set setembro",
-    "october oct oktober okt octobre octubre ottobre ott outubro out",
-    "november nov novembre noviembre",
-    "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
+    "januar janvier janv januari enero ene gennaio genn gen jänner jän janeiro",
+    "februar feber février fevrier fév fev févr fevr februari febrero febbraio fevereiro febr",
+    "märz mär maerz mrz mars maart marzo mrt março",
+    "avril avr abril abr aprile",
+    "mai mei mayo maggio mag maj maio",
+    "juni juin junio giugno giu junho",
+    "juli juillet juil julio luglio lug julho",
+    "augustus août aout agosto ago augusti",
+    "septembre septiembre setiembre settembre set setembro",
+    "oktober okt octobre octubre ottobre ott outubro out",
+    "novembre noviembre novembro",
+    "dezember dez décembre decembre déc diciembre dic dicembre dezembro",
 ]
 # Danish/Norwegian, Polish, Czech, Croatian, Hungarian, Romanian, Malay/Indonesian, Turkish
 _MORE = [
@@ -43,11 +57,33 @@ _MORE = [
     "listopadu studeni studenoga studenog noiembrie kasım kasim",
     "desember grudzień grudnia grudzien prosinec prosince prosinac prosinca decembrie disember aralık aralik",
 ]
+# Finnish: the name, the partitive a date prints ("27. marraskuuta 2026") and the abbreviation.
+_FINNISH = [
+    f"{stem}kuu {stem}kuuta {stem}k"
+    for stem in (
+        "tammi",
+        "helmi",
+        "maalis",
+        "huhti",
+        "touko",
+        "kesä",
+        "heinä",
+        "elo",
+        "syys",
+        "loka",
+        "marras",
+        "joulu",
+    )
+]
 # name -> month number (1-12)
 _PRINTED: dict[str, int] = {
     name: num
-    for num, names in enumerate(zip(_BY_MONTH, _MORE, strict=True), start=1)
+    for num, names in enumerate(zip(_ENGLISH, _BY_MONTH, _MORE, _FINNISH, strict=True), start=1)
     for name in " ".join(names).split()
+}
+# English names alone: an English document writes its months so.
+ENGLISH_MONTHS: dict[str, int] = {
+    name: num for num, names in enumerate(_ENGLISH, start=1) for name in names.split()
 }
 # OCR models without these glyphs (and ASCII keyboards) drop the diacritics: "25. Marz 2024",
 # "12. unora 2019". A bare spelling that is also a first name is left out ("Marco", "Julius").
@@ -67,4 +103,4 @@ MONTHS: dict[str, int] = {
     **_PRINTED,
 }
 
-__all__ = ["MONTHS"]
+__all__ = ["ENGLISH_MONTHS", "MONTHS"]

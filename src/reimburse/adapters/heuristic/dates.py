@@ -15,7 +15,34 @@ from datetime import date, timedelta
 
 from reimburse.domain.month_names import MONTHS
 
-_MONTHS = MONTHS
+# Abbreviations that are words of other languages too ("sie", "des", "kas", "ara"): read only
+# between a day and a four-digit year. Polish (sty lut kwi cze lip sie wrz paź lis gru), Turkish
+# (oca şub nis haz tem ağu eyl eki kas ara) and Norwegian (des).
+_FULL_YEAR_ONLY = {
+    name: number
+    for number, names in enumerate(
+        (
+            "sty oca",
+            "lut şub sub",
+            "",
+            "kwi nis",
+            "",
+            "cze haz",
+            "lip tem",
+            "sie ağu agu",
+            "wrz eyl",
+            "paź paz eki",
+            "lis kas",
+            "gru ara des",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+# "listopad(a)" is November in Polish and Czech but October in Croatian: read as November here,
+# and the invoice reader asks the document's alphabet before it trusts that (LISTOPAD).
+LISTOPAD = frozenset({"listopad", "listopada"})
+_MONTHS = {**MONTHS, **_FULL_YEAR_ONLY, **dict.fromkeys(LISTOPAD, 11)}
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -154,6 +181,49 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Japanese era dates: 令和8年11月27日 (Reiwa 8 is 2026; the first year is 元), 平成30年..., and the
+# era's initial on tills and forms: R8.11.27, H30/11/27. Appended, like the rest.
+_PATTERNS += [
+    (
+        "era",
+        re.compile(
+            r"(?P<era>令和|平成)\s?(?P<eyear>\d{1,2}|元)\s?年\s?(?P<a>\d{1,2})\s?月\s?(?P<b>\d{1,2})\s?日"
+        ),
+    ),
+    (
+        "era",
+        re.compile(
+            r"(?<![^\W\d_])(?P<era>[RH])\s?(?P<eyear>\d{1,2})(?P<sep>[./])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})(?![\d.,/])"
+        ),
+    ),
+]
+# "Fri Nov 27 14:32:05 2026": C's asctime/ctime layout (POS systems and mailers print it), the time
+# between the day and the year.
+_PATTERNS.append(
+    (
+        "mdy_text",
+        re.compile(
+            rf"(?<![^\W\d_]){_M}\s+(?P<day>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)",
+            re.I,
+        ),
+    )
+)
+# Each era's first year in the Gregorian calendar, and its first and last day.
+_ERAS = {
+    "令和": (2018, date(2019, 5, 1), date(2099, 12, 31)),
+    "R": (2018, date(2019, 5, 1), date(2099, 12, 31)),
+    "平成": (1988, date(1989, 1, 8), date(2019, 4, 30)),
+    "H": (1988, date(1989, 1, 8), date(2019, 4, 30)),
+}
+
+
+def _era_date(m: re.Match[str]) -> date | None:
+    offset, first, last = _ERAS[m.group("era")]
+    year = 1 if m.group("eyear") == "元" else int(m.group("eyear"))
+    value = _make(offset + year, int(m.group("a")), int(m.group("b")))
+    return value if value is not None and first <= value <= last else None
+
+
 _ROMAN = {
     r: n
     for n, r in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)
@@ -281,10 +351,14 @@ def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
         name = m.group("mon").lower()
         if name == "out" and len(m.group("year")) != 4:
             return None  # Portuguese "out" (outubro) is an English word too: "In 10:05 Out 10:30"
+        if name in _FULL_YEAR_ONLY and (kind != "dmy_text" or len(m.group("year")) != 4):
+            return None
         month = _MONTHS.get(name)  # None: a case fold the table lacks
         return _make(_year(m.group("year")), month, int(m.group("day"))) if month else None
     if kind == "dmy_roman":
         return _make(int(m.group("year")), _ROMAN[m.group("roman")], int(m.group("day")))
+    if kind == "era":
+        return _era_date(m)
     year = _year(m.group("year"))
     if kind == "ymd_spaced":
         return _make(year, int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2")))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reimburse.adapters.heuristic.dates import (
+    LISTOPAD,
     DateMatch,
     find_dates,
     order_evidence,
@@ -23,6 +24,7 @@ from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.titles import title_references
 from reimburse.adapters.heuristic.totals import LineInfo
+from reimburse.domain.month_names import ENGLISH_MONTHS
 
 _NIGHTS = re.compile(
     r"(?i)(?<!\d)(\d{1,2})\s*(?:room\s*)?(?:nights?|nts?\.?(?![^\W\d_])|nächte|nacht|nuits?|nuitées?|"
@@ -285,6 +287,12 @@ def read_dates(
             f"{chosen.value:%d %B %Y}, has another role (due, delivery, period)."
         )
         confidence = min(confidence, 0.4)
+    elif chosen is not None and _croatian_october(chosen, text):
+        ambiguity = (
+            f"The invoice date's month is printed as {chosen.month!r}: November in Polish and Czech, "
+            f"October in Croatian, and nothing in the document says which language it is."
+        )
+        confidence = min(confidence, 0.5)
     elif chosen is not None and (meant := _misread_month(chosen, language)):
         ambiguity = (
             f"The invoice date's month is printed as {chosen.month!r}, which an English document "
@@ -294,28 +302,14 @@ def read_dates(
     return DateReading(chosen.value if chosen else None, confidence, dates, start_d, end_d, nights, ambiguity)
 
 
-# English month names: an English document writes its months so.
-_ENGLISH_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "january jan",
-            "february feb",
-            "march mar",
-            "april apr",
-            "may",
-            "june jun",
-            "july jul",
-            "august aug",
-            "september sep sept",
-            "october oct",
-            "november nov",
-            "december dec",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
+# Letters of the Polish and Czech alphabets that Croatian lacks, and their currencies.
+_POLISH_OR_CZECH = re.compile(r"[łąęńśźżěřůťŁĄĘŃŚŹŻĚŘŮŤ]|(?<![^\W\d_])(?:zł|Kč|PLN|CZK)(?![^\W\d_])")
+
+
+def _croatian_october(found: DateMatch, text: str) -> bool:
+    """Whether a "listopad(a)" date may be Croatian (October): no Polish or Czech letter or
+    currency in the document settles it as November."""
+    return (found.month or "").lower() in LISTOPAD and not _POLISH_OR_CZECH.search(text)
 
 
 def _misread_month(found: DateMatch, language: str | None) -> str | None:
@@ -324,11 +318,11 @@ def _misread_month(found: DateMatch, language: str | None) -> str | None:
     if language != "en" or found.month is None:
         return None
     word = found.month.lower()
-    if word in _ENGLISH_MONTHS:
+    if word in ENGLISH_MONTHS:
         return None
     near = [
         name
-        for name, number in _ENGLISH_MONTHS.items()
+        for name, number in ENGLISH_MONTHS.items()
         if len(name) == len(word)
         and number != found.value.month
         and sum(a != b for a, b in zip(name, word, strict=True)) == 1

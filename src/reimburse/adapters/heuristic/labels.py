@@ -123,11 +123,16 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " fecha emisión, data emissione, data di emissione, invoice issued,"
         # Polish, Czech, Croatian and Nordic issue dates
         " data wystawienia, data faktury, datum vystavení, datum vystaveni, datum računa,"
-        " datum racuna, datum izdavanja, fakturadatum, fakturadato"
+        " datum racuna, datum izdavanja, fakturadatum, fakturadato,"
+        # Portuguese, Turkish and Finnish issue dates
+        " data de emissão, data de emissao, data da fatura, data da factura, fatura tarihi,"
+        " düzenleme tarihi, duzenleme tarihi, laskun päivämäärä, laskun pvm, laskupäivä"
     ),
     Label.DATE: _p(
         "date, dated, datum, fecha, data, booking date, date of booking, booked on, paid on,"
-        " payment date, tag der buchung, buchungsdatum, tax date, transaction time, date/time"
+        " payment date, tag der buchung, buchungsdatum, tax date, transaction time, date/time,"
+        # Turkish, Finnish, Danish and Norwegian
+        " tarih, päiväys, päivämäärä, pvm, dato"
     ),
     # Dates that are not the invoice date (unless nothing else is printed), in the six languages.
     Label.OTHER_DATE: _p(
@@ -151,7 +156,11 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " datum splatnosti, duzp, datum uskutečnění zdanitelného plnění, datum zdanitelného plnění,"
         " datum dospijeća, datum dospijeca, rok plaćanja, rok placanja, datum isporuke,"
         " förfallodatum, förfallodag, sista betalningsdag, leveransdatum, forfaldsdato, forfallsdato,"
-        " eräpäivä"
+        " eräpäivä,"
+        # Portuguese, Turkish, Danish and Norwegian due, delivery and order dates
+        " data de vencimento, vencimento, data limite de pagamento, data de entrega, data da encomenda,"
+        " son ödeme tarihi, son odeme tarihi, vade tarihi, teslim tarihi, sipariş tarihi, siparis tarihi,"
+        " betalingsdato, betalingsfrist, leveringsdato"
     ),
     Label.TRAVEL_DATE: _p(
         "journey date, date of journey, travel date, date of travel, trip date, ride date, departure date,"
