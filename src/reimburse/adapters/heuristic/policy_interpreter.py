@@ -52,6 +52,7 @@ from reimburse.adapters.heuristic.lexicon import (
     meal_of,
     meals_pattern,
 )
+from reimburse.adapters.heuristic.listed_rows import listed_rows
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
@@ -356,7 +357,7 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     # "Cape Town" over "RANDS" over "Overnight Rate ... 2,507.50": one column of bare amounts;
     # "OVERNIGHT RATES | DAY RATES" over "Normal Rate | ... | 10 hours or more" over "€133.73 | ...".
     rest = "\n".join("" if k in drop else line for k, line in enumerate(lines))
-    for rows, used, context, columns in [*currency_columns(rest), *spanned_headers(rest)]:
+    for rows, used, context, columns in [*currency_columns(rest), *spanned_headers(rest), *listed_rows(rest)]:
         limits = read_table(rows, context, columns)
         if limits:
             _add_table_limits(builder, limits)

@@ -37,10 +37,15 @@ _HOURS = re.compile(r"(?i)\bhours?\b")
 _PERIOD_RATE = re.compile(r"(?i)\b(overnight|day(?:\s*time)?)\s+(?:rates?|allowances?)\b")
 
 
+# The daily allowance's own name: "per diem", the Portuguese "ajudas de custo" (paid by the day,
+# as the law that sets them says), the German "Tagegeld".
+_DAILY_ALLOWANCE = re.compile(r"(?i)\b(?:per\s+diem|ajudas?\s+de\s+custo|tagegeld(?:er)?)\b")
+
+
 def _period_rate(text: str) -> CapUnit | None:
     m = _PERIOD_RATE.search(text)
     if m is None:
-        return None
+        return CapUnit.DAY if _DAILY_ALLOWANCE.search(text) else None
     return CapUnit.NIGHT if m.group(1).lower() == "overnight" else CapUnit.DAY
 
 
@@ -129,7 +134,7 @@ def read_table(
             if unit is None:
                 # A breakfast column under "Per Diem Rates" is still per meal: the caption's unit
                 # serves only rows that name no meal.
-                unit = CapUnit.MEAL if meal else unit_in(context)
+                unit = CapUnit.MEAL if meal else unit_in(context) or _period_rate(context)
             clause = " | ".join(c for c in (context.strip(), label, column, row[j]) if c)
             sign = CURRENCY_RE.search(row[j])
             finding = CapFinding(amount, unit, False, True)
@@ -155,7 +160,9 @@ def _room_with_breakfast(kinds: list[str], text: str) -> list[str]:
 
 
 _GRADE_COLUMN = re.compile(
-    r"(?i)^\s*(?:employee\s+|staff\s+|job\s+)?(?:bands?|grades?|levels?|cadres?|designations?)\s*$"
+    r"(?i)^\s*(?:employee\s+|staff\s+|job\s+)?(?:bands?|grades?|levels?|cadres?|designations?|cargos?)"
+    # "Cargo ou vencimento" (post or salary): a grade by either.
+    r"(?:\s+(?:or|ou|o)\s+[^\W\d_]+)?\s*$"
 )
 _PLACE_COLUMN = re.compile(r"(?i)^\s*(?:locations?|cit(?:y|ies)|regions?|zones?|destinations?)\s*$")
 
