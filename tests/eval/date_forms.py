@@ -182,6 +182,23 @@ LANGS = {
         "{} TL",
         "unicode",
     ),
+    "ru": Lang(
+        "ru", "ООО «Пекарня»", "ул. Тверская 7, Москва", "Дата:", "Хлеб", "ИТОГО", "{} руб.", "unicode"
+    ),
+    "uk": Lang(
+        "uk", "ТОВ «Кав'ярня»", "вул. Хрещатик 5, Київ", "Дата:", "Кава", "РАЗОМ", "{} грн", "unicode"
+    ),
+    "bg": Lang("bg", "Пекарна ЕООД", "ул. Витоша 3, София", "Дата:", "Хляб", "ОБЩО", "{} лв.", "unicode"),
+    "vi": Lang(
+        "vi",
+        "Quán Cà Phê Sông",
+        "12 Lê Lợi, Quận 1, TP.HCM",
+        "Ngày lập:",
+        "Cà phê",
+        "TỔNG CỘNG",
+        "{} đ",
+        "unicode",
+    ),
     "ja": Lang("ja", "喫茶 みなと", "東京都中央区銀座1-2-3", "発行日:", "コーヒー", "合計", "¥{}", "cjk"),
     "zh": Lang("zh", "海港茶餐厅", "香港中环德辅道中88号", "日期:", "奶茶", "合计", "HK${}", "cjk"),
     "ko": Lang(
@@ -238,6 +255,10 @@ FORMS: list[Form] = [
     *_f("month name", "fi", "27. marraskuuta 2026", "27. marrask. 2026", "27.11.2026"),
     *_f("month name", "cs", "27. listopadu 2026", "27. 11. 2026"),
     *_f("month name", "tr", "27 Kasım 2026", "27 Kas 2026", "27.11.2026"),
+    *_f("month name", "ru", "27 ноября 2026 г.", "27 НОЯБРЯ 2026"),
+    *_f("month name", "uk", "27 листопада 2026 р."),
+    *_f("month name", "bg", "27 ноември 2026 г."),
+    *_f("words", "vi", "Ngày 27 tháng 11 năm 2026", "ngay 27 thang 11 nam 2026"),
     # Spanish and Portuguese "de"
     *_f("de", "es", "27 de noviembre de 2026", "27 de nov. de 2026"),
     *_f("de", "pt", "27 de novembro de 2026", "27 de nov. de 2026"),

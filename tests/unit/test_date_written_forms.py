@@ -37,6 +37,12 @@ D = date(2026, 11, 27)
         ("R8.11.27", D),  # the era's initial, as tills print it
         ("H30/11/27", date(2018, 11, 27)),
         ("Fri Nov 27 14:32:05 2026", D),  # ctime
+        ("27 ноября 2026 г.", D),  # ru genitive
+        ("27 НОЯБРЯ 2026", D),
+        ("27 листопада 2026 р.", D),  # uk: November, in Cyrillic no Croatian reads it
+        ("27 ноември 2026 г.", D),  # bg
+        ("Ngày 27 tháng 11 năm 2026", D),  # vi
+        ("ngay 27 thang 11 nam 2026", D),  # vi without diacritics
     ],
 )
 def test_written_forms_are_read(text: str, want: date) -> None:
@@ -135,3 +141,19 @@ def test_reiwa_dates_read_back(offset: int) -> None:
     assert parse_date(f"令和{era_year}年{day.month}月{day.day}日") == day
     if era_year < 100:
         assert parse_date(f"R{era_year}.{day.month:02d}.{day.day:02d}") == day
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "Дата: 27.11.2026",
+        "Дата счета: 27.11.2026",
+        "発行日: 2026/11/27",
+        "日期: 2026/11/27",
+        "발행일: 2026.11.27",
+    ],
+)
+def test_date_labels_of_more_languages_are_read_as_labels(date_line: str) -> None:
+    invoice = read(_receipt(date_line))
+    assert invoice.invoice_date == D
+    assert invoice.confidence["invoice_date"] >= 0.8  # the label's, not a lone date's 0.5

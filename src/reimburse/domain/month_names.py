@@ -75,10 +75,26 @@ _FINNISH = [
         "joulu",
     )
 ]
+# Russian (name and the genitive a date prints: "27 ноября 2026 г."), Ukrainian (the same) and
+# Bulgarian. Ukrainian "листопад" is November, as in Polish; in Cyrillic no Croatian reads it.
+_CYRILLIC = [
+    "январь января січень січня януари",
+    "февраль февраля лютий лютого февруари",
+    "март марта березень березня",
+    "апрель апреля квітень квітня април",
+    "май мая травень травня",
+    "июнь июня червень червня юни",
+    "июль июля липень липня юли",
+    "август августа серпень серпня",
+    "сентябрь сентября вересень вересня септември",
+    "октябрь октября жовтень жовтня октомври",
+    "ноябрь ноября листопад листопада ноември",
+    "декабрь декабря грудень грудня декември",
+]
 # name -> month number (1-12)
 _PRINTED: dict[str, int] = {
     name: num
-    for num, names in enumerate(zip(_ENGLISH, _BY_MONTH, _MORE, _FINNISH, strict=True), start=1)
+    for num, names in enumerate(zip(_ENGLISH, _BY_MONTH, _MORE, _FINNISH, _CYRILLIC, strict=True), start=1)
     for name in " ".join(names).split()
 }
 # English names alone: an English document writes its months so.

@@ -208,6 +208,17 @@ _PATTERNS.append(
         ),
     )
 )
+# "ngày 27 tháng 11 năm 2026": Vietnamese invoices write day, month and year after their words
+# (also without the diacritics).
+_PATTERNS.append(
+    (
+        "dmy_spaced",
+        re.compile(
+            r"(?i)(?<![^\W\d_])ng[àa]y\s*(?P<a>\d{1,2})\s*th[áa]ng\s*(?P<b>\d{1,2})\s*n[ăa]m\s*"
+            r"(?P<year>(?:19|20)\d{2})(?!\d)"
+        ),
+    )
+)
 # Each era's first year in the Gregorian calendar, and its first and last day.
 _ERAS = {
     "令和": (2018, date(2019, 5, 1), date(2099, 12, 31)),

@@ -126,13 +126,16 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " datum racuna, datum izdavanja, fakturadatum, fakturadato,"
         # Portuguese, Turkish and Finnish issue dates
         " data de emissão, data de emissao, data da fatura, data da factura, fatura tarihi,"
-        " düzenleme tarihi, duzenleme tarihi, laskun päivämäärä, laskun pvm, laskupäivä"
+        " düzenleme tarihi, duzenleme tarihi, laskun päivämäärä, laskun pvm, laskupäivä,"
+        # Russian, Vietnamese, Japanese, Chinese and Korean issue dates
+        " дата выставления, дата счета, дата счёта, ngày lập, ngày hóa đơn, 発行日, 开票日期, 開票日期,"
+        " 发票日期, 발행일, 작성일자"
     ),
     Label.DATE: _p(
         "date, dated, datum, fecha, data, booking date, date of booking, booked on, paid on,"
         " payment date, tag der buchung, buchungsdatum, tax date, transaction time, date/time,"
         # Turkish, Finnish, Danish and Norwegian
-        " tarih, päiväys, päivämäärä, pvm, dato"
+        " tarih, päiväys, päivämäärä, pvm, dato, дата, 日期"
     ),
     # Dates that are not the invoice date (unless nothing else is printed), in the six languages.
     Label.OTHER_DATE: _p(
