@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reimburse.domain.verdict.policy import RuleType
-from tests.policy_text import read
+from tests.policy_text import names, read
 
 
 def _caps(text: str) -> set[Decimal]:
@@ -62,3 +62,33 @@ def test_sentences_after_an_example_label_are_examples() -> None:
 def test_an_example_ends_with_its_paragraph() -> None:
     text = "Example: a trip of two days.\nMeals are capped at $45 per day.\n"
     assert Decimal(45) in _caps(text)
+
+
+def test_a_country_code_spaced_from_the_dollar_sign_names_that_dollar() -> None:
+    text = (
+        "Meals are paid up to a maximum of US $120 a day. Tips of up to US $15 may be added. "
+        "Car use in Australia is paid at AU $0.80 per kilometre.\n"
+    )
+    assert read(text).currency == "USD"
+
+
+def test_danish_abbreviations_keep_the_sentence_and_name_the_unit() -> None:
+    text = (
+        "Forplejning\nVi dækker efter regning udgifter til forplejning (maks. 150,00 kr./måltid).\n"
+        "Overnatning\nDer kan pt. højst dækkes en hotelovernatning af ca. kr. 900 pr. nat efter rejse.\n"
+    )
+    caps = {(c.amount, c.unit.value) for c in read(text).caps}
+    assert (Decimal("150.00"), "meal") in caps
+    assert (Decimal(900), "night") in caps
+
+
+def test_shall_not_be_a_reimbursable_expense_refuses_its_subject() -> None:
+    policy = read(
+        "Meals are paid up to the federal rate.\nAlcoholic drinks shall not be a reimbursable expense.\n"
+    )
+    assert "alcohol" in names(policy)
+
+
+def test_a_reimbursable_expense_said_plainly_refuses_nothing() -> None:
+    policy = read("Hotel parking shall be a reimbursable expense.\n")
+    assert not names(policy)

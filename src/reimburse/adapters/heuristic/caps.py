@@ -20,7 +20,7 @@ from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.domain.verdict.policy import CapUnit, RuleType
 
 _CAP = re.compile(
-    r"(?i)(up\s*-?\s*to|upto|capped\s+(?:at|to)|cap\s+(?:of|is|at)|cap:|maximum(?:\s+of)?|max\.?|"
+    r"(?i)(up\s*-?\s*to|upto|capped\s+(?:at|to)|cap\s+(?:of|is|at)|cap:|maximum(?:\s+of)?|max\.?|maks\.?|"
     r"not\s+(?:to\s+)?exceed(?:ing)?|shall\s+not\s+exceed|should\s+not\s+exceed|must\s+not\s+exceed|"
     r"cannot\s+exceed|can't\s+exceed|does\s+not\s+exceed|limit(?:ed)?\s+(?:of|to|is|at)|limit:|"
     r"ceiling(?:\s+of)?|subject\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|allowance(?:\s+of)?|"
@@ -94,7 +94,8 @@ _UNIT_WORDS = "|".join(sorted(_UNIT_INDEX, key=len, reverse=True))
 _PER = re.compile(
     # A space after a word: "away" and "always" are no "a way" or "al ways".
     # "za" is the Polish "per": "38,00 zł za każdą dobę".
-    rf"(?i)(?:/\s*|(?:\bper|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bza|\bfor\s+(?:each|every|one)|\ba|\ban)\s+)"
+    # "pr." is the Danish and Norwegian "per": "kr. 1.000 pr. nat".
+    rf"(?i)(?:/\s*|(?:\bper|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bza|\bpr\.|\bfor\s+(?:each|every|one)|\ba|\ban)\s+)"
     rf"(?:[^\W\d_]+\s+(?:und\s+)?)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
 _ARTICLE_UNIT = re.compile(rf"(?i)\b(?:an?|for\s+one)\s+(?:[^\W\d_]+\s+)?(?:{_UNIT_WORDS})\b")
@@ -409,7 +410,7 @@ def find_caps(
         if (
             a.currency is None
             and not cents
-            and re.match(r"\s*(?!per\b|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I)
+            and re.match(r"\s*(?!per\b|pr\.|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I)
         ):
             continue  # "2 meals", "30 days", "3 star": a count, not money
         if _reference(a, before, after, money_text) or _AS_OF_YEAR.match(sentence, a.end):

@@ -61,6 +61,10 @@ _ABBREVIATIONS = {
     "dept",
     "u.s",
     "etc.,",
+    # Danish and Norwegian: "(maks. 166,50 kr./måltid)", "pt. højst", "kr. 1.000 pr. nat".
+    "maks",
+    "pt",
+    "pr",
 }
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 # Titles are noun phrases; a short sentence with a verb ("Alcohol is not reimbursable.") is a rule.
@@ -147,8 +151,14 @@ def _split(block: str) -> list[str]:
         prev = out[-1] if out else ""
         last = prev.rsplit(" ", 1)[-1].rstrip(".").lower() if prev else ""
         # A lone letter or digit before the stop is an initial or a number ("e.", "5."); a lone
-        # currency sign ("... fino a 25,00 €. Se ...") ends the sentence.
-        if prev and prev.endswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalnum())):
+        # currency sign ("... fino a 25,00 €. Se ...") ends the sentence, but "kr." before its
+        # number ("ca. kr. 1.000") is the Danish crown's sign.
+        prefixed = (last == "kr" and part[:1].isdigit()) or last == "(maks"
+        if (
+            prev
+            and prev.endswith(".")
+            and (last in _ABBREVIATIONS or prefixed or (len(last) == 1 and last.isalnum()))
+        ):
             out[-1] = f"{prev} {part}"
         elif part.strip():
             out.append(part.strip())

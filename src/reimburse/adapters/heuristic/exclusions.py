@@ -33,7 +33,7 @@ NEGATIVE = re.compile(
     r"(?:cannot|can\s*not|can't|cant)\s+claim\s+(?:any\s+)?reimbursement\s+for\b|"
     # "may not be charged to university funds", "is not a reimbursable expense", "are personal
     # expenses", "at the traveler's own expense": English phrasings of the public lists.
-    r"(?:may|must|should|can|will)\s*not\s+be\s+(?:charged|expensed)\s+to\b|not\s+an?\s+(?:reimbursable|eligible)\b|"
+    r"(?:may|must|should|can|will)\s*not\s+be\s+(?:charged|expensed)\s+to\b|not\s+(?:be\s+)?an?\s+(?:reimbursable|eligible)\b|"
     r"(?:is|are)\s+(?:a\s+|considered\s+)?personal\s+expenses?\b|"
     r"at\s+(?:the\s+)?(?:traveler|traveller|individual)'?s?\s+own\s+(?:cost|expense)|"
     # "... are considered personal": a predicate after its subject; a line that opens with it

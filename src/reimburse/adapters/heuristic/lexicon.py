@@ -63,7 +63,7 @@ KINDS: tuple[ExpenseKind, ...] = (
             # The daily allowance's own word in Austria and Switzerland, Scandinavia, and Spanish's
             # "alimentación" (board) beside "hospedaje" (lodging).
             "tagesgebühr, tagesgebühren, taggeld, tagesspesen, traktamente, diett, døgndiett, "
-            "kostgodtgjørelse, alimentación, "
+            "kostgodtgjørelse, alimentación, forplejning, måltid, måltider, "
             # Irish and UK public-sector subsistence schedules name the per diem by its period
             # ("Overnight Rate", "Day Time Rate - Over 10 Hours"; the civil service and MTU tables).
             "overnight rate, overnight rates, day rate, day rates, day time rate, day time rates, "
@@ -101,6 +101,7 @@ KINDS: tuple[ExpenseKind, ...] = (
             "stays, guest house, boarding and lodging, bed and breakfast, b&b, hébergement, hôtel, nuitée, "
             "nuitées, logement, "
             "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
+            "hotelovernatning, hotelovernatninger, overnatning, "
             "alojamiento, alloggio, albergo, alberghi, hoteles, logies, pernottamento, pernottamenti, "
             "hospedaje, hospedagem, alojamento"
         ),
@@ -678,8 +679,10 @@ KIND_BY_NAME: dict[str, ExpenseKind] = {k.name: k for k in KINDS}
 
 # Words a policy uses for a cap's unit ("per night", "/meal", "pro Nacht").
 UNIT_WORDS: dict[CapUnit, tuple[str, ...]] = {
-    CapUnit.NIGHT: _w("night, nights, room night, room-night, nacht, nuit, nuitée, noche, notte, overnight"),
-    CapUnit.MEAL: _w("meal, meals, repas, maaltijd, mahlzeit, comida, pasto, person, head, cover"),
+    CapUnit.NIGHT: _w(
+        "night, nights, room night, room-night, nacht, nuit, nuitée, noche, notte, overnight, nat"
+    ),
+    CapUnit.MEAL: _w("meal, meals, repas, maaltijd, mahlzeit, comida, pasto, person, head, cover, måltid"),
     CapUnit.TRIP: _w(
         "trip, journey, ticket, one-way, way, sector, leg, round trip, reis, reise, voyage, viaje, "
         "viaggio, flight, booking, déplacement, desplazamiento, trasferta, dienstreise, dienstreis, "

@@ -270,7 +270,11 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
     for m in _MONEY.finditer(text):
         token = (m.group("pre") or m.group("post") or "").strip()
         code = _code(token)
-        if token == "$" and _PESOS_AFTER.match(text, m.end()):
+        spaced = _SPACED_DOLLAR.search(text, 0, m.start()) if token == "$" else None
+        if spaced and f"{spaced.group('who')}$" in SYMBOLS:
+            token = f"{spaced.group('who')}$"  # "US $150", "AU $0.78": the US$ and AU$ signs, spaced
+            code = _resolve(SYMBOLS[token], countries, token, text)
+        elif token == "$" and _PESOS_AFTER.match(text, m.end()):
             code = _resolve(_PESOS, countries, "pesos")  # "$750.00 pesos diarios": the peso's "$"
         elif token == "$" and dollar:
             code = dollar
@@ -290,6 +294,7 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
     return out
 
 
+_SPACED_DOLLAR = re.compile(r"(?<![^\W\d_])(?P<who>[A-Z]{2,3}) $")
 _RAND = re.compile(r"(?<![^\W\d_])R(?=\d)\d{1,3}(?:[ ,]\d{3})*[.,]\d\d(?!\d)")
 _PESOS = frozenset(c for n, c in _NAMES.items() if re.fullmatch(r"[a-z]+ peso", n))
 _PESOS_AFTER = re.compile(r"(?i)\s*pesos?(?![^\W\d_])")
