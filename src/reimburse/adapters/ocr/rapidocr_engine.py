@@ -37,6 +37,7 @@ import numpy as np
 from PIL import Image
 
 from reimburse.adapters.ocr.layout import OcrWord
+from reimburse.adapters.ocr.paper import flattened
 
 WORD_GAP_HEIGHTS = 0.3  # a gap between characters wider than this share of the line height: new word
 # Inside a number the character boxes are rougher (narrow digits, a decimal point of one step),
@@ -87,6 +88,11 @@ MIN_SKEW_DEGREES = 1.0
 SKEW_LINE_RATIO = 4.0  # a line at least this many times wider than high shows the tilt well
 MIN_SKEW_LINES = 3
 
+# Orientation: the line-angle classifier looks at the widest lines only; a page is read again
+# turned round when most of them are upside down with this sureness.
+ORIENTATION_LINES = 8
+ORIENTATION_MIN_SCORE = 0.9
+
 _engines: dict[int, Any] = {}
 _call = threading.local()  # the detection scale of the page being read, when a region of it is
 
@@ -135,7 +141,26 @@ def detection_ratio(height: int, width: int, min_side: int, max_side: int) -> fl
 
 
 def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
-    """Words in the pixels of `image` (RGB), each with its recognition confidence (0..1)."""
+    """Words in the pixels of `image` (RGB), each with its recognition confidence (0..1).
+
+    A photographed receipt is first cut out of its frame and warped flat (`paper`); a page read
+    upside down (a photo with no EXIF orientation) is read again turned round, and that reading is
+    kept when the engine is surer of it. Boxes are in the pixels of the page as read."""
+    image = flattened(image)
+    words, upside_down = _read(image, threads, check_orientation=True)
+    if upside_down:
+        turned = _read(image.rotate(180), threads, check_orientation=False)[0]
+        if _sureness(turned) > _sureness(words):
+            return turned
+    return words
+
+
+def _sureness(words: Sequence[OcrWord]) -> float:
+    """Characters read, weighted by confidence: a page read the wrong way up yields few, unsure ones."""
+    return sum(len(w.text) * w.confidence for w in words)
+
+
+def _read(image: Image.Image, threads: int, check_orientation: bool) -> tuple[list[OcrWord], bool]:
     ocr = engine(threads)
     ratio = detection_ratio(image.height, image.width, DETECTION_MIN_SIDE, DETECTION_MAX_SIDE)
     region, box_height = coarse_pass(ocr, image, ratio)
@@ -148,6 +173,7 @@ def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
     finally:
         _call.ratio = None
     items = list(result or ())
+    upside_down = check_orientation and looks_upside_down(ocr, page, items)
     grey = np.asarray(page.convert("L")) if items else None
     columns = [_ink_columns(grey, item) for item in items]  # once per line: both readings use them
     breaks = [ink_breaks(*c) if c else frozenset[int]() for c in columns]
@@ -163,7 +189,34 @@ def recognise(image: Image.Image, threads: int = 1) -> list[OcrWord]:
         words = [
             w._replace(x0=w.x0 + left, x1=w.x1 + left, top=w.top + top, bottom=w.bottom + top) for w in words
         ]
-    return words
+    return words, upside_down
+
+
+def looks_upside_down(ocr: Any, page: Image.Image, items: Sequence[Sequence[Any]]) -> bool:
+    """Whether most of the page's widest text lines are upside down, by the engine's line-angle
+    classifier (off for reading, ANGLE_CLASSIFIER) on at most ORIENTATION_LINES of them: a few
+    hundredths of a second, where reading a turned page gives garbage at full cost."""
+    # Few lines may be left: the engine drops lines it read below its own score, which a page
+    # upside down mostly is, so even one line is looked at (a wrong guess costs a second reading,
+    # never a field: the surer reading is kept).
+    wide = sorted(
+        (item for item in items if _box_width(item[0]) >= 1.5 * _box_height(item[0])),
+        key=lambda item: -_box_width(item[0]),
+    )[:ORIENTATION_LINES]
+    if not wide:
+        return False
+    crops = ocr.get_crop_img_list(ocr.load_img(page), [np.array(item[0], dtype=np.float32) for item in wide])
+    _crops, labels, _elapsed = ocr.text_cls(crops)
+    turned = sum(1 for label, score in labels if label == "180" and score >= ORIENTATION_MIN_SCORE)
+    return turned > len(wide) / 2
+
+
+def _box_width(quad: Sequence[Sequence[float]]) -> float:
+    return math.hypot(float(quad[1][0]) - float(quad[0][0]), float(quad[1][1]) - float(quad[0][1]))
+
+
+def _box_height(quad: Sequence[Sequence[float]]) -> float:
+    return math.hypot(float(quad[3][0]) - float(quad[0][0]), float(quad[3][1]) - float(quad[0][1]))
 
 
 def scaled_to_text(ratio: float, box_height: float | None) -> float:
