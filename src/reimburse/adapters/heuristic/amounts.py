@@ -76,11 +76,18 @@ def currency_code(token: str) -> str | None:
     return _SYMBOLS.get(t) or _WORDS.get(t) or _FRANCS.get(t)
 
 
+# Compiled once: find_amounts runs on every line of every invoice (bench item 2).
+_NUMBER = re.compile(r"(.*?)(?:([.,])(\d{1,2}))?")
+_CENTS = re.compile(r"[.,]\d{1,2}$")
+_GROUPED = re.compile(r"\d[,.' ]\d{3}")
+_PERCENT = re.compile(r"\s*%")
+
+
 def parse_number(raw: str) -> Decimal | None:
     """'1,234.56' / '1.234,56' / '1 234,56' / '1,23,456' -> Decimal. The last separator followed by
     one or two digits is the decimal mark; any other separator groups thousands."""
     s = raw.replace(" ", "").replace("'", "")
-    m = re.fullmatch(r"(.*?)(?:([.,])(\d{1,2}))?", s)
+    m = _NUMBER.fullmatch(s)
     if m is None:
         return None
     whole, _, cents = m.groups()
@@ -117,11 +124,11 @@ def find_amounts(text: str, *, masked: bool = False) -> list[AmountMatch]:
             continue
         token = m.group("pre") or m.group("post") or m.group("post1")
         currency = currency_code(token) if token else None
-        has_decimals = bool(re.search(r"[.,]\d{1,2}$", raw.replace(" ", "")))
-        grouped = bool(re.search(r"\d[,.' ]\d{3}", raw))
+        has_decimals = bool(_CENTS.search(raw.replace(" ", "")))
+        grouped = bool(_GROUPED.search(raw))
         end = m.end()
         after = source[end : end + 3]
-        if re.match(r"\s*%", after):
+        if _PERCENT.match(after):
             continue
         before = source[m.start() - 1] if m.start() > 0 else " "
         attached = (before.isalpha() and token is None) or (after[:1].isalpha() and not m.group("post"))

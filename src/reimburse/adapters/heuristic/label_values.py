@@ -14,9 +14,12 @@ _HEADER_CELL = re.compile(
 )
 
 
+_CELL = re.compile(r"\S+(?: \S+)*")
+
+
 def cells(line: str) -> list[tuple[int, str]]:
     """Columns of a rebuilt PDF line: runs of text separated by two or more spaces."""
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
 
 
 def label_value(infos: list[LineInfo], i: int, hit: LabelHit) -> str:

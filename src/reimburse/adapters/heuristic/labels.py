@@ -332,7 +332,9 @@ def ocr_letters(line: str) -> str:
 # word ("Bi11 NO", "Tota1", "5ubtotal", "8ILL"). Such a word is read back only when the result
 # is a word of the label lexicon: values keep their digits ("INV0123", "A1B2", "10" never change).
 _LOOKALIKES = {"0": "o", "5": "s", "8": "b", "1": "li"}
-_TOKEN = re.compile(r"[^\W_]+")
+# A whole run of letters and digits that holds both, four long at least: only such a token can be
+# a look-alike label word (see _lexicon_word); matching others would call it for every number.
+_MIXED_TOKEN = re.compile(r"(?<![^\W_])(?=[^\W_]{4})(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+")
 
 
 def _lexicon_words() -> frozenset[str]:
@@ -379,7 +381,7 @@ def label_letters(line: str) -> str:
     line = ocr_letters(line)
     if not any(d in line for d in "0158"):
         return line
-    return _TOKEN.sub(lambda m: _lexicon_word(m.group(0)) or m.group(0), line)
+    return _MIXED_TOKEN.sub(lambda m: _lexicon_word(m.group(0)) or m.group(0), line)
 
 
 def find_labels(line: str) -> list[LabelHit]:

@@ -20,6 +20,7 @@ from an older reader) every lookup answers None or empty, and callers keep their
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -202,12 +203,18 @@ def cell_text(words: Sequence[Word]) -> str:
     return normalize(" ".join(w.text for w in words))
 
 
+@functools.lru_cache(maxsize=4096)
+def _normal_word(text: str) -> str:
+    """normalize() of one word: words repeat across lines and pages ("Total", "1", "GST")."""
+    return normalize(text)
+
+
 def _spans(text: str, words: Sequence[Word]) -> tuple[tuple[int, int], ...]:
     """Where each word lies in the line's text, found left to right."""
     out: list[tuple[int, int]] = []
     pos = 0
     for word in words:
-        token = normalize(word.text)
+        token = _normal_word(word.text)
         at = text.find(token, pos) if token else -1
         if at < 0:  # normalisation joined or changed it: keep the order, guess the place
             at = min(pos, len(text))

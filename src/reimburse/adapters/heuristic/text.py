@@ -61,12 +61,15 @@ def find_term(text: str, term: str) -> re.Match[str] | None:
 
 
 def count_term(text: str, term: str) -> int:
-    return sum(1 for _ in term_pattern(term).finditer(text))
+    return len(term_pattern(term).findall(text))  # no capturing groups: one item per match
 
 
 def has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def clean_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
