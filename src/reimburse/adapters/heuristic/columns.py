@@ -26,11 +26,14 @@ def _money(line: str) -> list[tuple[int, int]]:
     amounts = [
         a
         for a in find_amounts(line)
-        if a.value > 0 and (a.currency or not re.match(r"\s*[^\W\d_]", line[a.end :]))  # "24 hours"
+        if a.value > 0
+        and (
+            a.currency or _rand(line, a.start, a.has_decimals) or not re.match(r"\s*[^\W\d_]", line[a.end :])
+        )
     ]
-    if not any(a.currency for a in amounts):
+    if not any(a.currency or _rand(line, a.start, a.has_decimals) for a in amounts):
         return []
-    spans = [(a.start, a.end) for a in amounts]
+    spans = [(a.start - 1 if _rand(line, a.start, a.has_decimals) else a.start, a.end) for a in amounts]
     for k in range(1, len(spans)):
         # "£10.00 £10.00": the second sign is read as the first amount's suffix; it leads the next.
         sign = re.search(r"\s*[^\d\s.,]+\s*$", line[spans[k - 1][0] : spans[k - 1][1]])
@@ -39,6 +42,25 @@ def _money(line: str) -> list[tuple[int, int]]:
             spans[k - 1] = (spans[k - 1][0], cut)
             spans[k] = (cut + len(sign.group(0)) - len(sign.group(0).lstrip()), spans[k][1])
     return spans
+
+
+def _rand(line: str, start: int, cents: bool) -> bool:
+    """ "R139.00": the rand's sign glued to an amount with cents (policy_currency's convention)."""
+    return cents and start > 0 and line[start - 1] == "R" and (start == 1 or not line[start - 2].isalpha())
+
+
+# A header that names a column of the rates before the current ones ("DESCRIPTION PREVIOUS NEW
+# REVISED", "Old rate  New rate", "Prior  Current"): the older column is never in force.
+_OLD = re.compile(r"(?i)(?<![^\W\d_])(?:previous|old|prior|former|superseded)(?![^\W\d_])")
+_NEW = re.compile(r"(?i)(?<![^\W\d_])(?:new|current|revised|present|updated)(?![^\W\d_])")
+
+
+def _superseded_columns(header: str) -> list[int] | None:
+    """The two columns' order by age when the header names an old and a new one."""
+    old, new = _OLD.search(header), _NEW.search(header)
+    if old is None or new is None:
+        return None
+    return [0, 1] if old.start() < new.start() else [1, 0]
 
 
 def _cells(header: str) -> list[str]:
@@ -118,6 +140,8 @@ def rewrite_columns(text: str) -> str:
         rows = _rows(lines, k) if not _money(line) and line.strip() else []
         n = len(_money(lines[rows[0][0]])) if rows else 0
         dated = _date_columns(line) if rows else None
+        if dated is None and n == 2:
+            dated = _superseded_columns(line)
         names = _column_names(line, n) if rows and dated is None else None
         if not rows or (dated is None and names is None) or (dated is not None and len(dated) != n):
             out.append(line)
@@ -127,12 +151,13 @@ def rewrite_columns(text: str) -> str:
         for first, last in rows:
             row = " ".join(s.strip() for s in lines[first : last + 1])
             if dated is not None:
-                # Rates by the date they took effect: the newest is the one in force.
+                # Rates by the date they took effect, or old beside new: the newest is in force.
                 newest = max(range(n), key=lambda j: dated[j])
                 spans = _money(row)
-                keep = spans[newest]
+                keep = row[spans[newest][0] : spans[newest][1]]
+                keep = f"ZAR {keep[1:]}" if keep.startswith("R") else keep  # the rand's code, not its letter
                 label = row[: spans[0][0]].rstrip()
-                out.append(f"{label} {row[keep[0] : keep[1]]}{row[spans[-1][1] :]};")
+                out.append(f"{label} {keep}{row[spans[-1][1] :]};")
             else:
                 assert names is not None
                 out.extend(_split_row(row, names))
