@@ -271,6 +271,11 @@ class HeuristicPolicyInterpreter:
             bare, proviso = sentence, ""  # the refusal itself sat in the condition's words
         if negative:
             part, qualified = excluded_part(bare)
+            if not proviso and _OTHER_THAN_ALLOWED.match(part):
+                # "Any other tipping shall not be reimbursed" after tips on meals were allowed:
+                # the refusal is of what the policy did not allow, which the engine cannot tell
+                # apart, so a matching item goes to a reviewer instead of being cut.
+                proviso = "other than the policy allows"
             # A qualified item ('laundry purchased with vouchers') is excluded only under words no
             # condition carries: no keyword, lexicon kind or not, may decline every such line.
             for finding in [] if qualified else find_exclusions(part):
@@ -397,6 +402,11 @@ def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
         )
 
 
+# "any other X", "all other X", "autres X", "otros X", "sonstige X": what a sentence before allowed.
+_OTHER_THAN_ALLOWED = re.compile(
+    r"(?i)^\W*(?:(?:any|all|the|les|tous\s+les|toutes\s+les|los|las|todos\s+los|todas\s+las|gli|le|alle|die)\s+)?"
+    r"(?:other|autres?|otros?|otras?|altri|altre|sonstigen?|anderen?|overige)\s+\w"
+)
 _PAY_NEGATIVE = re.compile(r"(?i)(?:not|non-?)\s*(?:be\s+)?(?:reimburs|pa(?:id|y)|covered|allowable|claim)")
 _MEAL_TIME = re.compile(rf"(?i)\b({meals_pattern(MEALS_OF_THE_DAY)})\b")
 # "$25 for breakfast", "eight dollars ($8.00) for breakfast": the meal named right after the amount.
