@@ -199,6 +199,8 @@ LANGS = {
         "{} đ",
         "unicode",
     ),
+    "th": Lang("th", "ร้านกาแฟริมน้ำ", "ถนนสุขุมวิท กรุงเทพฯ 10110", "วันที่:", "กาแฟ", "รวม", "{} บาท", "cjk"),
+    "zh_tw": Lang("zh_tw", "港灣咖啡", "台北市信義區松仁路100號", "日期:", "拿鐵", "合計", "NT${}", "cjk"),
     "ja": Lang("ja", "喫茶 みなと", "東京都中央区銀座1-2-3", "発行日:", "コーヒー", "合計", "¥{}", "cjk"),
     "zh": Lang("zh", "海港茶餐厅", "香港中环德辅道中88号", "日期:", "奶茶", "合计", "HK${}", "cjk"),
     "ko": Lang(
@@ -284,6 +286,8 @@ FORMS: list[Form] = [
     *_f("cjk", "zh", "2026年11月27日", "2026/11/27"),
     *_f("cjk", "ko", "2026년 11월 27일", "2026. 11. 27."),
     *_f("japanese era", "ja", "令和8年11月27日", "令和8年11月27日(金)", "R8.11.27"),
+    *_f("buddhist era", "th", "27/11/2569", "27/11/2569 14:32"),
+    *_f("minguo", "zh_tw", "115年11月27日", "民國115年11月27日", "中華民國 115 年 11 月 27 日"),
     # spaced separators
     *_f("spaced", "en_gb", "27 . 11 . 2026", "27 / 11 / 2026"),
     *_f("spaced", "de", "27 . 11 . 2026"),
@@ -323,12 +327,11 @@ _SHORT = {
     "nl": "Datum:",
 }
 # bare: no label, the date in a header line
-FORMS += [
-    Form("bare " + f.kind, f.lang, f.printed, f.want, bare=True)
-    for f in FORMS
-    if f.kind
-    in ("ordinal", "weekday", "month name", "roman", "with time", "cjk", "japanese era", "ambiguous")
-]
+_ALSO_BARE = (
+    *("ordinal", "weekday", "month name", "roman", "with time", "cjk", "japanese era", "ambiguous", "words"),
+    *("buddhist era", "minguo"),
+)
+FORMS += [Form("bare " + f.kind, f.lang, f.printed, f.want, bare=True) for f in FORMS if f.kind in _ALSO_BARE]
 # traps: a date with another role printed before the invoice date (two weeks later or earlier)
 _TRAPS = {
     "en_gb": [
@@ -383,7 +386,7 @@ for _code, _lines in _TRAPS.items():
 def receipt_lines(form: Form) -> list[str]:
     """A short receipt or invoice of the form's language, with the form as its date."""
     lang = LANGS[form.lang]
-    amount = "12.40" if lang.code in ("en", "en_gb", "en_us", "ja", "zh", "ko") else "12,40"
+    amount = "12.40" if lang.code in ("en", "en_gb", "en_us", "ja", "zh", "ko", "th", "zh_tw") else "12,40"
     lines = [lang.vendor, lang.address]
     if form.trap:
         lines.append(form.trap)

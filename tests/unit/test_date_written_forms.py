@@ -43,6 +43,11 @@ D = date(2026, 11, 27)
         ("27 ноември 2026 г.", D),  # bg
         ("Ngày 27 tháng 11 năm 2026", D),  # vi
         ("ngay 27 thang 11 nam 2026", D),  # vi without diacritics
+        ("27/11/2569", D),  # th: Buddhist Era year (2026 + 543)
+        ("2569-11-27 14:32", D),
+        ("115年11月27日", D),  # Taiwan: Minguo year (2026 - 1911)
+        ("民國115年11月27日", D),
+        ("中華民國 115 年 11 月 27 日", D),
     ],
 )
 def test_written_forms_are_read(text: str, want: date) -> None:
@@ -56,6 +61,8 @@ def test_written_forms_are_read(text: str, want: date) -> None:
         "Sie 12 2026",  # ... and only after a day
         "H32.01.05",  # Heisei ended in its 31st year
         "Nov 27 14:32",  # a time and no year
+        "26年11月27日",  # a two-digit year alone: Japanese short year or Minguo, not guessed
+        "27/11/2643",  # past the Buddhist Era's reach (2099 + 543)
     ],
 )
 def test_what_is_not_read_as_such_a_date(text: str) -> None:

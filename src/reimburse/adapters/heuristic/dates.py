@@ -190,6 +190,15 @@ _PATTERNS += [
             r"(?P<era>令和|平成)\s?(?P<eyear>\d{1,2}|元)\s?年\s?(?P<a>\d{1,2})\s?月\s?(?P<b>\d{1,2})\s?日"
         ),
     ),
+    # Taiwan's Minguo years (Gregorian minus 1911): 民國115年11月27日, or 115年11月27日 with the
+    # three-digit year alone (a two-digit one may be a Japanese short year).
+    (
+        "era",
+        re.compile(
+            r"(?:(?P<roc>民國|民国)\s?(?P<ryear>\d{2,3})|(?<!\d)(?P<ryear3>1\d{2}))\s?年\s?(?P<a>\d{1,2})\s?月"
+            r"\s?(?P<b>\d{1,2})\s?日"
+        ),
+    ),
     (
         "era",
         re.compile(
@@ -229,6 +238,9 @@ _ERAS = {
 
 
 def _era_date(m: re.Match[str]) -> date | None:
+    groups = m.groupdict()
+    if groups.get("ryear") or groups.get("ryear3"):
+        return _make(1911 + int(groups["ryear"] or groups["ryear3"]), int(m.group("a")), int(m.group("b")))
     offset, first, last = _ERAS[m.group("era")]
     year = 1 if m.group("eyear") == "元" else int(m.group("eyear"))
     value = _make(offset + year, int(m.group("a")), int(m.group("b")))
@@ -263,7 +275,13 @@ def _year(raw: str) -> int:
     return y + 1900 if y >= 69 else y + 2000  # the POSIX %y pivot
 
 
+# Thailand numbers its years in the Buddhist Era, 543 ahead ("27/11/2569" is 27 November 2026).
+_BUDDHIST_ERA = 543
+
+
 def _make(year: int, month: int, day: int) -> date | None:
+    if 1990 + _BUDDHIST_ERA <= year <= 2099 + _BUDDHIST_ERA:
+        year -= _BUDDHIST_ERA
     if not 1990 <= year <= 2099:
         return None
     try:
