@@ -72,10 +72,15 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     combined = _combined_label(infos, invoice=True)
     if combined:
         return combined, 0.85
+    folio = None
     for i, hit in label_hits(infos, Label.INVOICE_NO):
         for value in _values(infos, i, hit, layout):
             token = _labelled_number(value, hit.text, letters_only=True)
-            if token:
+            if token and hit.text.casefold().startswith("folio"):
+                # A hotel's folio is its account of the stay; the invoice it issues has its own
+                # number ("VAT INVOICE: 3854615" above "Folio No 612971A"), which wins when printed.
+                folio = folio or token
+            elif token:
                 return token, 0.85
     short = _short_invoice_number(infos)
     if short:
@@ -83,6 +88,8 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     for ref in title_references(infos):
         if ref.number and not _is_identifier(ref.number):
             return ref.number, 0.8
+    if folio:
+        return folio, 0.85
     for token in _under_title(infos, layout):
         return token, 0.75
     # the receipt's own number ("Receipt: 1877934", "Bon: 4711") before an order's or a booking's
