@@ -114,7 +114,8 @@ MONTHS: dict[str, int] = {
     **{
         _fold(name): num
         for name, num in _PRINTED.items()
-        if _fold(name) not in _NOT_FOLDED and _fold(name).isascii()
+        # Latin names fold to ASCII; a Cyrillic one keeps its script ("лютий" as "лютии")
+        if _fold(name) not in _NOT_FOLDED and (_fold(name).isascii() or not any(c.isascii() for c in name))
     },
     **_PRINTED,
 }

@@ -205,6 +205,7 @@ def _diacritic_off(word: str) -> str | None:
         for name in MONTHS
         if len(name) == len(word) >= _DIACRITIC_MIN_LETTERS
         and not name.isascii()
+        and any(c.isascii() for c in name)  # a Latin name with accents; a Cyrillic one has no such miss
         and all(a == b or not a.isascii() for a, b in zip(name, word, strict=True))
     }
     return min(near) if near and len({MONTHS[n] for n in near}) == 1 else None
