@@ -32,18 +32,26 @@ def prints_decimal_comma(lines: list[str], found: list[list[AmountMatch]]) -> bo
     return any(_COMMA_CENTS.search(r) for r in raws) and not any(_DOT_CENTS.search(r) for r in raws)
 
 
-def read_three_places(lines: list[str], found: list[list[AmountMatch]]) -> list[list[AmountMatch]]:
-    """`found` with each lone 'd,ddd' read as three decimals on a page that prints a decimal comma."""
-    if not prints_decimal_comma(lines, found):
+def three_places(line: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
+    """`amounts` (found in `line`) with each lone 'd,ddd' read as three decimals; for a page that
+    prints a decimal comma, wherever its amounts are read (a line, a repaired line, a layout cell)."""
+    row = []
+    for a in amounts:
+        m = _THREE_PLACES.fullmatch(_digits(line, a))
+        if m:
+            value = Decimal(f"{m.group(1)}.{m.group(2)}")
+            a = replace(a, value=-value if a.value < 0 else value, has_decimals=True)
+        row.append(a)
+    return row
+
+
+def read_three_places(
+    lines: list[str], found: list[list[AmountMatch]], decimal_comma: bool | None = None
+) -> list[list[AmountMatch]]:
+    """`found` with each lone 'd,ddd' read as three decimals when the page prints a decimal comma
+    (`decimal_comma`, when the caller has worked it out already)."""
+    if decimal_comma is None:
+        decimal_comma = prints_decimal_comma(lines, found)
+    if not decimal_comma:
         return found
-    out: list[list[AmountMatch]] = []
-    for line, amounts in zip(lines, found, strict=True):
-        row = []
-        for a in amounts:
-            m = _THREE_PLACES.fullmatch(_digits(line, a))
-            if m:
-                value = Decimal(f"{m.group(1)}.{m.group(2)}")
-                a = replace(a, value=-value if a.value < 0 else value, has_decimals=True)
-            row.append(a)
-        out.append(row)
-    return out
+    return [three_places(line, amounts) for line, amounts in zip(lines, found, strict=True)]

@@ -8,7 +8,7 @@ from reimburse.adapters.einvoice.invoice_from_einvoice import read_with_einvoice
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.classify import choose_category, kind_scores
 from reimburse.adapters.heuristic.currency import currency_reading, sign_is_sure
-from reimburse.adapters.heuristic.decimal_places import read_three_places
+from reimburse.adapters.heuristic.decimal_places import prints_decimal_comma, read_three_places
 from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
 from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.items import read_items
@@ -52,10 +52,11 @@ class HeuristicInvoiceExtractor:
             raise ExtractionError(f"{document.filename}: the document has no text to read.")
         lines = text.split("\n")
         found = [find_amounts(line) for line in lines]  # for the totals and the currency alike
-        found = read_three_places(lines, found)  # '1,699 EUR/l' beside '63,08 EUR' is 1.699
-        infos = analyse_lines(lines, found)
+        comma = prints_decimal_comma(lines, found)  # the document's mark, for all its amounts
+        found = read_three_places(lines, found, comma)  # '1,699 EUR/l' beside '63,08 EUR' is 1.699
+        infos = analyse_lines(lines, found, decimal_comma=comma)
         layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
-        totals = read_totals_from(infos, layout, policy.currency)
+        totals = read_totals_from(infos, layout, policy.currency, decimal_comma=comma)
         if totals is None:
             raise ExtractionError(
                 f"{document.filename}: no total found (no amount is labelled Total, Grand Total, "

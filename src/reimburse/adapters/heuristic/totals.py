@@ -23,6 +23,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, currency_code, find_amounts
+from reimburse.adapters.heuristic.decimal_places import three_places
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.domain.verdict.verdict import Flag, FlagCode
@@ -71,8 +72,11 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def analyse_lines(lines: list[str], found: list[list[AmountMatch]] | None = None) -> list[LineInfo]:
-    """`found`: each line's find_amounts, when the caller has them already (read once, not twice)."""
+def analyse_lines(
+    lines: list[str], found: list[list[AmountMatch]] | None = None, *, decimal_comma: bool = False
+) -> list[LineInfo]:
+    """`found`: each line's find_amounts, when the caller has them already (read once, not twice).
+    `decimal_comma`: the page prints one, so a repaired line's '1,699' is 1.699 as in `found`."""
     out = []
     for n, line in enumerate(lines):
         hits, amounts = find_labels(line), list(found[n]) if found is not None else find_amounts(line)
@@ -80,7 +84,8 @@ def analyse_lines(lines: list[str], found: list[list[AmountMatch]] | None = None
             hits = sorted([*hits, *_ocr_total_label(line, amounts[-1].start)], key=lambda h: h.start)
         if any(h.label in _SUM_LABELS for h in hits) and _OCR_DECIMAL.search(line):
             repaired = _OCR_DECIMAL.sub(_join_decimal, line)
-            amounts = [a for a in find_amounts(repaired) if a.start >= hits[0].end] or amounts
+            again = _amounts_in(repaired, decimal_comma)
+            amounts = [a for a in again if a.start >= hits[0].end] or amounts
         out.append(LineInfo(line, hits, amounts))
     return out
 
@@ -89,6 +94,12 @@ def analyse_lines(lines: list[str], found: list[list[AmountMatch]] | None = None
 # On a line labelled as a sum, the pieces are joined again; offsets keep their places.
 _OCR_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,6})(?: ([.,]) ?| ?([.,]) |\)| (?=\d{2}\s*$))(\d{2})(?![\d.,])")
 _SUM_LABELS = frozenset({Label.GRAND, Label.TOTAL, Label.SUBTOTAL, Label.DUE, Label.PAID})
+
+
+def _amounts_in(text: str, decimal_comma: bool) -> list[AmountMatch]:
+    """find_amounts, with a lone 'd,ddd' read as three decimals on a page with a decimal comma."""
+    found = find_amounts(text)
+    return three_places(text, found) if decimal_comma else found
 
 
 def _join_decimal(m: re.Match[str]) -> str:
@@ -161,7 +172,9 @@ _COLUMN_HEADINGS = re.compile(
 )
 
 
-def _placed_value(layout: Layout | None, i: int, hit: LabelHit, info: LineInfo) -> AmountMatch | None:
+def _placed_value(
+    layout: Layout | None, i: int, hit: LabelHit, info: LineInfo, decimal_comma: bool = False
+) -> AmountMatch | None:
     """The money printed right of a sum label on its row (a value set on another baseline), or
     under it in its column, as the page lays it out ("...   Total" over "GBP 180.00")."""
     if layout is None or (hit.label not in _SUM_LABELS and not info.label_only):
@@ -183,9 +196,9 @@ def _placed_value(layout: Layout | None, i: int, hit: LabelHit, info: LineInfo) 
     for cell in beside:
         if re.search(r"[^\W\d_]{3,}", CURRENCY_RE.sub(" ", cell)):
             break
-        row += [a for a in find_amounts(cell) if a.explicit]
+        row += [a for a in _amounts_in(cell, decimal_comma) if a.explicit]
     if not row and not (beside and re.search(r"[^\W\d_]{3,}", beside[0])) and under:
-        row = [a for a in find_amounts(under) if a.explicit]
+        row = [a for a in _amounts_in(under, decimal_comma) if a.explicit]
     if not row:
         return None
     a = row[-1]
@@ -305,7 +318,9 @@ def _free(infos: list[LineInfo], i: int | None, claimed: set[tuple[int, int]]) -
     return [a for a in infos[i].amounts if (i, a.start) not in claimed]
 
 
-def labelled_amounts(infos: list[LineInfo], layout: Layout | None = None) -> list[Labelled]:
+def labelled_amounts(
+    infos: list[LineInfo], layout: Layout | None = None, *, decimal_comma: bool = False
+) -> list[Labelled]:
     """Each amount label with the amount it owns. With the page layout, a sum label whose text
     line holds no amount also reads the value beside it on its row or under it in its column."""
     out: list[Labelled] = []
@@ -347,7 +362,7 @@ def labelled_amounts(infos: list[LineInfo], layout: Layout | None = None) -> lis
                 take(i, hit, _pick(own))
             elif before and not any((i, a.start) in claimed for a in before):
                 take(i, hit, before[-1])
-            elif (placed := _placed_value(layout, i, hit, info)) is not None:
+            elif (placed := _placed_value(layout, i, hit, info, decimal_comma)) is not None:
                 out.append(
                     Labelled(hit.label, hit.text, _label_currency(placed, info.text[hit.end : end]), i)
                 )
@@ -508,7 +523,11 @@ def _gross_if_large(x: Labelled, items: list[Labelled]) -> Labelled:
 
 
 def read_totals_from(
-    infos: list[LineInfo], layout: Layout | None = None, currency: str | None = None
+    infos: list[LineInfo],
+    layout: Layout | None = None,
+    currency: str | None = None,
+    *,
+    decimal_comma: bool = False,
 ) -> TotalsReading | None:
     """The totals of analysed lines: labelled amounts (by text, then by layout), tax rates, and
     which lines print money (so a disagreement is claimed only over a fully read block).
@@ -516,7 +535,7 @@ def read_totals_from(
     one in the currency the claim is paid in."""
     amount_lines = {i for i, info in enumerate(infos) if info.amounts}
     line_amounts = {i: [a.value for a in info.amounts] for i, info in enumerate(infos) if info.amounts}
-    found = labelled_amounts(infos, layout)
+    found = labelled_amounts(infos, layout, decimal_comma=decimal_comma)
     rated, rates = _rated_amounts(infos), tax_rates(infos)
     signed = {(i, a.start) for i, info in enumerate(infos) for a in info.amounts if a.currency}
     page = Counter(_family(a.currency) for info in infos for a in info.amounts if a.currency)
