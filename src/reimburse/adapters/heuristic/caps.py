@@ -164,23 +164,22 @@ _WEEK_OR_QUARTER = re.compile(
     r"settimanale|trimestrale|wekelijks|driemaandelijks)(?!\w))"
 )
 # The participles that say an amount is taken off, in the other languages the reader knows
-# ("réduite", "ridotto", "descontado", "verminderd", "gekürzt", "in Abzug gebracht").
-_DEDUCTED = (
-    r"r[ée]duite?s?|minor[ée]e?s?|ridott[oaie]|decurtat[oaie]|reducid[oa]s?|descontad[oa]s?|verminderd|verlaagd|"
-    r"gekürzt|abgezogen|in\s+abzug\s+gebracht|zu\s+kürzen"
-)
+# ("réduite", "ridotto", "descontado", "verminderd"); German's ("gekürzt", "in Abzug gebracht")
+# follow the amount, so only they mark a German sentence's amount as a deduction wherever they stand.
+_DEDUCTED_BEFORE = r"r[ée]duite?s?|minor[ée]e?s?|ridott[oaie]|decurtat[oaie]|reducid[oa]s?|descontad[oa]s?|verminderd|verlaagd"
+_DEDUCTED_GERMAN = r"gekürzt|abgezogen|in\s+abzug\s+gebracht|zu\s+kürzen"
 # "reduced by $15 when breakfast is provided", "less $12 for each meal": a deduction from an
 # allowance; "the average rate was $145": a statistic. Neither caps anything.
 _DEDUCTION = re.compile(
     r"(?i)\b(?:reduced|lowered|decreased|deducted|minus|less)\s+(?:by\s+)?(?:an?\s+)?$|"
     # "réduit de 5 €", "ridotto di", "reducido en", "verminderd met", "Abzug von": the same in the
     # other languages, the verb before the amount.
-    rf"\b(?:{_DEDUCTED})\s+(?:de|di|en|met)\s+$|\b(?:déduction|detrazione|deducción|Abzug|Kürzung)\s+(?:de|di|von)\s+$"
+    rf"\b(?:{_DEDUCTED_BEFORE})\s+(?:de|di|en|met)\s+$|\b(?:déduction|detrazione|deducción|Abzug|Kürzung)\s+(?:de|di|von)\s+$"
 )
 # German puts the verb after it: "um 4,50 € verringert", "um einen Pauschbetrag von 4,50 Euro ...
 # abgezogen", "in Abzug gebracht für das Frühstück 1,40 Euro".
 _DEDUCTION_UM = re.compile(r"(?i)\bum\s+(?:(?:einen|den)\s+)?(?:pauschbetrag\s+von\s+)?$")
-_DEDUCTION_VERB = re.compile(rf"(?i)\b(?:verringert|vermindert|reduziert|{_DEDUCTED})\b")
+_DEDUCTION_VERB = re.compile(rf"(?i)\b(?:verringert|vermindert|reduziert|{_DEDUCTED_GERMAN})\b")
 # The deduction word printed after the amount: "Frühstück 4,00 € Abzug", "5 € en moins", "korting".
 _DEDUCTION_AFTER = re.compile(
     r"(?i)\s*(?:euros?|eur)?\s*(?:\)\s*)?(?:abzug\b|abzuziehen\b|kürzung\b|en\s+moins\b|de\s+(?:réduction|déduction|"
@@ -189,7 +188,7 @@ _DEDUCTION_AFTER = re.compile(
 # A list's lead-in that says its amounts are taken off ("ist das Tagegeld wie folgt zu kürzen:",
 # "est réduite comme suit", "si riduce come segue"): its rows are deductions, no limits.
 _DEDUCTION_LEAD = re.compile(
-    rf"(?i)\b(?:{_DEDUCTED}|si\s+riduce|se\s+reduce|"
+    rf"(?i)\b(?:{_DEDUCTED_BEFORE}|{_DEDUCTED_GERMAN}|si\s+riduce|se\s+reduce|"
     # The Nordic words: "Avdrag från traktamentet görs enligt följande:", "måltidstrekk", "fradrag".
     r"(?:måltids)?avdrag|(?:måltids)?trekk|fradrag|"
     # English announces the list after its verb: "the per diem shall be reduced as follows:".

@@ -15,12 +15,10 @@ place as the column's condition.
 from __future__ import annotations
 
 import re
-from functools import cache
-
-from babel import Locale
 
 from reimburse.adapters.heuristic.conditions import condition_in
-from reimburse.adapters.heuristic.policy_currency import CODES, stated_currency
+from reimburse.adapters.heuristic.headed_tables import Table
+from reimburse.adapters.heuristic.policy_currency import named_currency
 from reimburse.domain.verdict.policy import Condition
 
 # One sign-less amount with cents ending the line: "2,507.50", "835.83".
@@ -28,24 +26,12 @@ _AMOUNT_END = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*\.\d{2}|\d{1,3}(?:\.\d{
 _BULLET = re.compile(r"^[\s•*·\-–]*")
 
 
-@cache
-def _short_names() -> dict[str, str]:
-    """A currency's last name word where only one currency has it ("rand", "euro"; not "dollar"
-    or "pound"), and its plural."""
-    seen: dict[str, set[str]] = {}
-    for code, name in Locale("en").currencies.items():
-        if code in CODES and name.split():
-            seen.setdefault(name.split()[-1].casefold(), set()).add(code)
-    out = {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1 and len(word) > 2}
-    return out | {f"{w}s": c for w, c in out.items()}
-
-
 def currency_header(line: str) -> str | None:
     """The currency a line names when it holds nothing else: "RANDS", "ZAR", "Euro", "(EUR)"."""
     word = line.strip().strip("()").strip()
     if not word or len(word.split()) > 3:
         return None
-    return _short_names().get(word.casefold()) or stated_currency(f"currency: {word}")
+    return named_currency(word)
 
 
 def _row(line: str) -> tuple[str, str] | None:
@@ -56,20 +42,17 @@ def _row(line: str) -> tuple[str, str] | None:
     return label, m.group(1)
 
 
-Table = tuple[list[tuple[str, ...]], list[int], str, list[Condition | None]]
-
-
 def currency_columns(text: str) -> list[Table]:
     """Each list as (rows, line indexes, context, column conditions), as headed_tables gives them:
     the header row is ("Rates", currency line); the place is the heading's right above."""
     lines = text.split("\n")
     out: list[Table] = []
     for k, line in enumerate(lines):
-        if not line.strip() or currency_header(line) is None:
+        code = currency_header(line)
+        if code is None:
             continue
         rows: list[tuple[str, ...]] = []
         j = k + 1
-        code = currency_header(line)
         while j < len(lines) and (row := _row(lines[j])) is not None:
             rows.append((row[0], f"{code} {row[1]}"))  # the currency beside each amount
             j += 1

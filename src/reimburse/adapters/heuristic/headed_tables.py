@@ -22,7 +22,7 @@ from reimburse.domain.verdict.policy import ELSEWHERE, Condition
 # A number with cents and no sign: "20.35", "110,70". Whole numbers in such rows are counts.
 _CENTS = re.compile(r"^\d{1,5}[.,]\d{2}$")
 _SECTION = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=[^\W\d_])")
-_RULE_LINE = re.compile(r"^[\s|:\-–]*$")  # "---|---|---|", "|": a pipe table's separators
+RULE_LINE = re.compile(r"^[\s|:\-–]*$")  # "---|---|---|", "|": a pipe table's separators
 _CONNECTOR = re.compile(r"(?i)^\s*(?:&|and|/|\+|et|e|y|und|en)\s*$")
 _CURRENCY_WORDS = (
     r"euros?|dollars?|pounds?(?:\s+sterling)?|francs?|reais|rupees?|yen|kron(?:or|er|a)|z[łl]oty"
@@ -107,23 +107,23 @@ def _join_connectors(lines: list[str]) -> list[tuple[str, bool]]:
         if glue:
             out[-1] = (f"{out[-1][0]} {line}", False)
         elif "|" in line:
-            out.extend((cell, False) for cell in _pipe_cells(line))
+            out.extend((cell, False) for cell in pipe_cells(line))
         else:
             out.append((line, True))
         glue = False
     return out
 
 
-def _pipe_cells(line: str) -> list[str]:
+def pipe_cells(line: str) -> list[str]:
     return [c.strip() for c in line.split("|") if c.strip()]
 
 
 def _two_levels(lines: list[str], n: int) -> tuple[str, list[str], list[str]] | None:
     """("GROUPE", ["PARIS Hôtel…", "PARIS Repas", …], ["PARIS", "PARIS", …]) for a top line of wide
     cells over n lines of one narrow cell each."""
-    if len(lines) != n + 1 or any(len(_pipe_cells(x)) != 1 or _CONNECTOR.match(x) for x in lines[1:]):
+    if len(lines) != n + 1 or any(len(pipe_cells(x)) != 1 or _CONNECTOR.match(x) for x in lines[1:]):
         return None
-    narrow = [_pipe_cells(x)[0] for x in lines[1:]]
+    narrow = [pipe_cells(x)[0] for x in lines[1:]]
     wide = [c.strip() for c in re.split(r"\||\s{2,}|\t", lines[0]) if c.strip()]
     row_name = ""
     if len(wide) > 2 and _ROW_HEADER.match(wide[0]):
@@ -210,7 +210,7 @@ def _caption_and_header(
         if not line:
             break
         if _names_currency(line):
-            names = [lines[h].strip() for h in reversed(head) if not _RULE_LINE.match(lines[h])]
+            names = [lines[h].strip() for h in reversed(head) if not RULE_LINE.match(lines[h])]
             header = _header(names, n) if names else None
             if header is None or not _places(header[2]):
                 return None

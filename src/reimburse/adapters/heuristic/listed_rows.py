@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 
 from reimburse.adapters.heuristic.amounts import find_amounts
+from reimburse.adapters.heuristic.headed_tables import Table
 from reimburse.domain.verdict.policy import Condition
 
 _ITEM = re.compile(r"\s*[–—-]\s+")
-
-Table = tuple[list[tuple[str, ...]], list[int], str, list[Condition | None]]
 
 
 def _cells(block: str) -> list[str]:

@@ -262,6 +262,11 @@ def stated_currency(text: str) -> str | None:
     return _code(token) or _NAMES.get(token.casefold()) or _PLURAL_NAMES.get(token.casefold())
 
 
+def named_currency(word: str) -> str | None:
+    """The currency one word names alone: its code, its name or a plural ("EUR", "Euro", "RANDS")."""
+    return _BARE_NAMES.get(word.casefold()) or stated_currency(f"currency: {word}")
+
+
 def money_currencies(text: str, countries: Counter[str] | None = None) -> Counter[str]:
     """How many printed money amounts are in each currency."""
     countries = countries if countries is not None else countries_named(text)
@@ -270,7 +275,8 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
     for m in _MONEY.finditer(text):
         token = (m.group("pre") or m.group("post") or "").strip()
         code = _code(token)
-        spaced = _SPACED_DOLLAR.search(text, 0, m.start()) if token == "$" else None
+        # The look-behind sees before `pos`: five characters hold "USD \n" before the sign.
+        spaced = _SPACED_DOLLAR.search(text, max(0, m.start() - 5), m.start()) if token == "$" else None
         if spaced and f"{spaced.group('who')}$" in SYMBOLS:
             token = f"{spaced.group('who')}$"  # "US $150", "AU $0.78": the US$ and AU$ signs, spaced
             code = _resolve(SYMBOLS[token], countries, token, text)

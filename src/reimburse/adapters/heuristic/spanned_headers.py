@@ -13,19 +13,14 @@ taking one more (a top cell is printed over the left of what it spans).
 
 from __future__ import annotations
 
-import re
-
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.conditions import condition_in
+from reimburse.adapters.heuristic.headed_tables import RULE_LINE, Table, pipe_cells
 from reimburse.domain.verdict.policy import Condition
-
-_RULE_LINE = re.compile(r"^[\s|:\-–]*$")  # "---|---|---|"
-
-Table = tuple[list[tuple[str, ...]], list[int], str, list[Condition | None]]
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.split("|") if c.strip()] if "|" in line else []
+    return pipe_cells(line) if "|" in line else []
 
 
 def _money_cell(cell: str) -> bool:
@@ -54,7 +49,7 @@ def spanned_headers(text: str) -> list[Table]:
         if len(top) < 2 or any(_has_money(c) for c in top):
             continue
         j = k + 1
-        while j < len(lines) and lines[j].strip() and _RULE_LINE.match(lines[j]):
+        while j < len(lines) and lines[j].strip() and RULE_LINE.match(lines[j]):
             j += 1
         if j + 1 >= len(lines):
             continue
