@@ -22,9 +22,9 @@ FUEL = [
 
 def test_a_repaired_sum_line_keeps_three_decimals() -> None:
     found = [find_amounts(line) for line in FUEL]
-    comma = prints_decimal_comma(FUEL, found)
+    comma = prints_decimal_comma(found)
     assert comma
-    infos = analyse_lines(FUEL, read_three_places(FUEL, found, comma), decimal_comma=comma)
+    infos = analyse_lines(FUEL, read_three_places(found, comma), decimal_comma=comma)
     values = [a.value for a in infos[2].amounts]
     # the split cents were joined ("48 ,20" -> 48,20) and the line read again
     assert Decimal("48.20") in values

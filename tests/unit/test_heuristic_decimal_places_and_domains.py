@@ -22,7 +22,7 @@ from tests.text_receipts import low, read
 
 def _found(text: str) -> tuple[list[str], list[list[Decimal]]]:
     lines = text.split("\n")
-    found = read_three_places(lines, [find_amounts(line) for line in lines])
+    found = read_three_places([find_amounts(line) for line in lines])
     return lines, [[a.value for a in row] for row in found]
 
 
@@ -62,7 +62,7 @@ def test_three_place_quantities_and_prices_take_three_decimals() -> None:
 )
 def test_a_page_without_a_sole_decimal_comma_keeps_thousands(text: str) -> None:
     lines, values = _found(text)
-    assert not prints_decimal_comma(lines, [find_amounts(line) for line in lines])
+    assert not prints_decimal_comma([find_amounts(line) for line in lines])
     assert Decimal("5300") in values[0] or Decimal("1500") in values[1]
 
 

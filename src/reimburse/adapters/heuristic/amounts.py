@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from reimburse.adapters.heuristic.dates import find_dates
@@ -61,6 +61,8 @@ class AmountMatch:
     start: int
     end: int
     has_decimals: bool
+    # the number as printed ("1,699"), when find_amounts read it: its marks say what it is
+    raw: str = field(default="", compare=False)
 
     @property
     def explicit(self) -> bool:
@@ -138,11 +140,12 @@ def find_amounts(text: str, *, masked: bool = False) -> list[AmountMatch]:
             continue
         if m.group("neg"):
             value = -value
-        out.append(AmountMatch(value, currency, m.start(), end, has_decimals))
+        out.append(AmountMatch(value, currency, m.start(), end, has_decimals, raw))
     for s in spaced:
         if not any(a.start <= s.start() < a.end for a in out):
             value = parse_number(s.group("n")) or Decimal(0)
-            out.append(AmountMatch(-value if s.group("neg") else value, None, s.start(), s.end(), True))
+            value = -value if s.group("neg") else value
+            out.append(AmountMatch(value, None, s.start(), s.end(), True, s.group("n")))
     return sorted(out, key=lambda a: a.start)
 
 

@@ -15,29 +15,23 @@ from decimal import Decimal
 
 from reimburse.adapters.heuristic.amounts import AmountMatch
 
-_NUMBER = re.compile(r"\d(?:[\d.,' ]*\d)?")
 _COMMA_CENTS = re.compile(r"\d,\d\d$")
 _DOT_CENTS = re.compile(r"\d\.\d\d$")
 _THREE_PLACES = re.compile(r"(\d{1,3}),(\d{3})")
 
 
-def _digits(line: str, amount: AmountMatch) -> str:
-    found = _NUMBER.search(line, amount.start, amount.end)
-    return found.group(0) if found else ""
-
-
-def prints_decimal_comma(lines: list[str], found: list[list[AmountMatch]]) -> bool:
+def prints_decimal_comma(found: list[list[AmountMatch]]) -> bool:
     """Money printed with a decimal comma and never with a decimal point: one mark, no doubt."""
-    raws = [_digits(line, a) for line, amounts in zip(lines, found, strict=True) for a in amounts]
+    raws = [a.raw for amounts in found for a in amounts]
     return any(_COMMA_CENTS.search(r) for r in raws) and not any(_DOT_CENTS.search(r) for r in raws)
 
 
-def three_places(line: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
-    """`amounts` (found in `line`) with each lone 'd,ddd' read as three decimals; for a page that
+def three_places(amounts: list[AmountMatch]) -> list[AmountMatch]:
+    """`amounts` (as find_amounts read them) with each lone 'd,ddd' read as three decimals; for a page that
     prints a decimal comma, wherever its amounts are read (a line, a repaired line, a layout cell)."""
     row = []
     for a in amounts:
-        m = _THREE_PLACES.fullmatch(_digits(line, a))
+        m = _THREE_PLACES.fullmatch(a.raw)
         if m:
             value = Decimal(f"{m.group(1)}.{m.group(2)}")
             a = replace(a, value=-value if a.value < 0 else value, has_decimals=True)
@@ -46,12 +40,12 @@ def three_places(line: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
 
 
 def read_three_places(
-    lines: list[str], found: list[list[AmountMatch]], decimal_comma: bool | None = None
+    found: list[list[AmountMatch]], decimal_comma: bool | None = None
 ) -> list[list[AmountMatch]]:
     """`found` with each lone 'd,ddd' read as three decimals when the page prints a decimal comma
     (`decimal_comma`, when the caller has worked it out already)."""
     if decimal_comma is None:
-        decimal_comma = prints_decimal_comma(lines, found)
+        decimal_comma = prints_decimal_comma(found)
     if not decimal_comma:
         return found
-    return [three_places(line, amounts) for line, amounts in zip(lines, found, strict=True)]
+    return [three_places(amounts) for amounts in found]

@@ -52,8 +52,8 @@ class HeuristicInvoiceExtractor:
             raise ExtractionError(f"{document.filename}: the document has no text to read.")
         lines = text.split("\n")
         found = [find_amounts(line) for line in lines]  # for the totals and the currency alike
-        comma = prints_decimal_comma(lines, found)  # the document's mark, for all its amounts
-        found = read_three_places(lines, found, comma)  # '1,699 EUR/l' beside '63,08 EUR' is 1.699
+        comma = prints_decimal_comma(found)  # the document's mark, for all its amounts
+        found = read_three_places(found, comma)  # '1,699 EUR/l' beside '63,08 EUR' is 1.699
         infos = analyse_lines(lines, found, decimal_comma=comma)
         layout = Layout(document)  # where values sit on the page, for labels whose line lacks them
         totals = read_totals_from(infos, layout, policy.currency, decimal_comma=comma)

@@ -99,7 +99,7 @@ _SUM_LABELS = frozenset({Label.GRAND, Label.TOTAL, Label.SUBTOTAL, Label.DUE, La
 def _amounts_in(text: str, decimal_comma: bool) -> list[AmountMatch]:
     """find_amounts, with a lone 'd,ddd' read as three decimals on a page with a decimal comma."""
     found = find_amounts(text)
-    return three_places(text, found) if decimal_comma else found
+    return three_places(found) if decimal_comma else found
 
 
 def _join_decimal(m: re.Match[str]) -> str:
