@@ -737,11 +737,13 @@ MEALS_OF_THE_DAY: dict[str, str] = {
             "colazione",
             "pequeno almoço",
             "café da manhã",
+            "prima colazione",
         ),
         "breakfast",
     ),
-    **dict.fromkeys(("mittagessen", "déjeuner", "almuerzo", "pranzo", "almoço"), "lunch"),
-    **dict.fromkeys(("abendessen", "dîner", "avondmaaltijd", "avondeten", "jantar"), "dinner"),
+    # Not "comida" (a meal, and Spain's lunch) nor the Dutch "diner" (an English diner is a place).
+    **dict.fromkeys(("mittagessen", "déjeuner", "almuerzo", "pranzo", "almoço", "middageten"), "lunch"),
+    **dict.fromkeys(("abendessen", "dîner", "cena", "avondmaaltijd", "avondeten", "jantar"), "dinner"),
 }
 
 

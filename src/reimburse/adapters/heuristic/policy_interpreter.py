@@ -327,6 +327,11 @@ def _leading_zero(text: str) -> str:
     )
 
 
+def _rest(lines: list[str], drop: set[int]) -> str:
+    """The text without the lines a table already read (blank, so line numbers stay)."""
+    return "\n".join("" if k in drop else line for k, line in enumerate(lines))
+
+
 def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     """Limits from tables (ruled ones the PDF reader found, and text set in columns); the text
     without the rows that gave limits, so that sentences do not read them a second time."""
@@ -340,33 +345,26 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
         if limits:
             _add_table_limits(builder, limits)
             drop.update(used)
-    for rows, used in spaced_tables("\n".join("" if k in drop else line for k, line in enumerate(lines))):
+    for rows, used in spaced_tables(_rest(lines, drop)):
         limits = read_table(rows, context_above(lines, used[0]))
         if limits:
             _add_table_limits(builder, limits)
             drop.update(used[1:])  # the header line stays: it may head the section below
     # "Band", "Tier 1 cities", ..., then "C3, D2", "< 750 Rs", ...: one cell a line.
-    for rows, used in stacked_tables("\n".join("" if k in drop else line for k, line in enumerate(lines))):
+    for rows, used in stacked_tables(_rest(lines, drop)):
         limits = read_table(rows, context_above(lines, used[0]))
         if limits:
             _add_table_limits(builder, limits)
             drop.update(used)
-    # "Canadian $" over "Yukon & Alaska Northwest Territories Nunavut" over "Breakfast 20.35 22.75 …".
-    for rows, used, context, columns in headed_tables(
-        "\n".join("" if k in drop else line for k, line in enumerate(lines))
-    ):
-        limits = read_table(rows, context, columns)
-        if limits:
-            _add_table_limits(builder, limits)
-            drop.update(used)
+    # "Canadian $" over "Yukon & Alaska Northwest Territories Nunavut" over "Breakfast 20.35 22.75 …";
     # "Cape Town" over "RANDS" over "Overnight Rate ... 2,507.50": one column of bare amounts;
     # "OVERNIGHT RATES | DAY RATES" over "Normal Rate | ... | 10 hours or more" over "€133.73 | ...".
-    rest = "\n".join("" if k in drop else line for k, line in enumerate(lines))
-    for rows, used, context, columns in [*currency_columns(rest), *spanned_headers(rest), *listed_rows(rest)]:
-        limits = read_table(rows, context, columns)
-        if limits:
-            _add_table_limits(builder, limits)
-            drop.update(used)
+    for scan in (headed_tables, currency_columns, spanned_headers, listed_rows):
+        for rows, used, context, columns in scan(_rest(lines, drop)):
+            limits = read_table(rows, context, columns)
+            if limits:
+                _add_table_limits(builder, limits)
+                drop.update(used)
     for page in document.layout:
         for table in page.tables:
             # A "Not reimbursable" column, a "Reimbursable?" column that says no: items to exclude.
@@ -386,7 +384,7 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
                 for k, line in enumerate(lines):
                     if label and line.strip().startswith(label) and find_amounts(line):
                         drop.add(k)
-    return "\n".join("" if k in drop else line for k, line in enumerate(lines))
+    return _rest(lines, drop)
 
 
 def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
