@@ -120,4 +120,31 @@ MONTHS: dict[str, int] = {
     **_PRINTED,
 }
 
-__all__ = ["ENGLISH_MONTHS", "MONTHS"]
+# Abbreviations that are words of other languages too ("sie", "des", "kas", "ara"): dates.py reads
+# them only between a day and a four-digit year. Polish (sty lut kwi cze lip sie wrz paź lis gru),
+# Turkish (oca şub nis haz tem ağu eyl eki kas ara) and Norwegian (des); each with its fold.
+_SHORT_AMBIGUOUS = [
+    "sty oca",
+    "lut şub",
+    "",
+    "kwi nis",
+    "",
+    "cze haz",
+    "lip tem",
+    "sie ağu",
+    "wrz eyl",
+    "paź eki",
+    "lis kas",
+    "gru ara des",
+]
+FULL_YEAR_ONLY: dict[str, int] = {
+    spelling: num
+    for num, names in enumerate(_SHORT_AMBIGUOUS, start=1)
+    for name in names.split()
+    for spelling in (name, _fold(name))
+}
+# "listopad(a)" is November in Polish and Czech but October in Croatian: the invoice reader reads
+# it as November and asks the document's alphabet before it trusts that; MONTHS leaves it out.
+LISTOPAD = frozenset({"listopad", "listopada"})
+
+__all__ = ["ENGLISH_MONTHS", "FULL_YEAR_ONLY", "LISTOPAD", "MONTHS"]

@@ -13,36 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reimburse.domain.month_names import MONTHS
+from reimburse.domain.month_names import FULL_YEAR_ONLY, LISTOPAD, MONTHS
 
-# Abbreviations that are words of other languages too ("sie", "des", "kas", "ara"): read only
-# between a day and a four-digit year. Polish (sty lut kwi cze lip sie wrz paź lis gru), Turkish
-# (oca şub nis haz tem ağu eyl eki kas ara) and Norwegian (des).
-_FULL_YEAR_ONLY = {
-    name: number
-    for number, names in enumerate(
-        (
-            "sty oca",
-            "lut şub sub",
-            "",
-            "kwi nis",
-            "",
-            "cze haz",
-            "lip tem",
-            "sie ağu agu",
-            "wrz eyl",
-            "paź paz eki",
-            "lis kas",
-            "gru ara des",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
-# "listopad(a)" is November in Polish and Czech but October in Croatian: read as November here,
-# and the invoice reader asks the document's alphabet before it trusts that (LISTOPAD).
-LISTOPAD = frozenset({"listopad", "listopada"})
-_MONTHS = {**MONTHS, **_FULL_YEAR_ONLY, **dict.fromkeys(LISTOPAD, 11)}
+_MONTHS = {**MONTHS, **FULL_YEAR_ONLY, **dict.fromkeys(LISTOPAD, 11)}
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -380,7 +353,7 @@ def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
         name = m.group("mon").lower()
         if name == "out" and len(m.group("year")) != 4:
             return None  # Portuguese "out" (outubro) is an English word too: "In 10:05 Out 10:30"
-        if name in _FULL_YEAR_ONLY and (kind != "dmy_text" or len(m.group("year")) != 4):
+        if name in FULL_YEAR_ONLY and (kind != "dmy_text" or len(m.group("year")) != 4):
             return None
         month = _MONTHS.get(name)  # None: a case fold the table lacks
         return _make(_year(m.group("year")), month, int(m.group("day"))) if month else None
