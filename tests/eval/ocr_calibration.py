@@ -75,7 +75,7 @@ def measure(
         date_right=None if want_date is None else invoice.invoice_date == want_date,
         date_conf=date_conf,
         date_repaired=invoice.invoice_date is not None and _date_repaired(pages, invoice.invoice_date),
-        places=[max(c for _, c in found) for found in places],
+        places=review.total_places(pages, total),
         printed_elsewhere=review._printed_on_text_pages(document, total),
         total_conf=invoice.confidence.get("total", 1.0),
         ocr_total_conf=conf_mod.amount_confidence(document, invoice.total),

@@ -35,6 +35,7 @@ class OcrWord(NamedTuple):
     x1: float
     bottom: float
     confidence: float  # 0..1
+    digit_confidence: float | None = None  # the least sure character but '.' and ',' (None: unknown)
 
 
 def build_page(
@@ -52,6 +53,9 @@ def build_page(
                 x1=round(w.x1 * scale, 2),
                 bottom=round(w.bottom * scale, 2),
                 confidence=round(min(max(w.confidence, 0.0), 1.0), 4),
+                digit_confidence=None
+                if w.digit_confidence is None
+                else round(min(max(w.digit_confidence, 0.0), 1.0), 4),
             )
             for w in group
         )
@@ -96,7 +100,9 @@ def repaired_dates(line: list[OcrWord]) -> list[OcrWord]:
     plain = [" ".join(normalise(w.text).split()) for w in merged]
     fixed = repair_words(plain)  # look-alikes in joined pieces are put right here
     return [
-        w._replace(text=t, confidence=min(w.confidence, REPAIRED_CONFIDENCE)) if t != p else w
+        w._replace(text=t, confidence=min(w.confidence, REPAIRED_CONFIDENCE), digit_confidence=None)
+        if t != p
+        else w
         for w, p, t in zip(merged, plain, fixed, strict=True)
     ]
 

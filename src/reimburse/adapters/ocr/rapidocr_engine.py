@@ -481,6 +481,7 @@ def _word(chars: list[tuple[str, float, float, float]], top: float, bottom: floa
         x1=chars[-1][2],
         bottom=bottom,
         confidence=min(c[3] for c in chars),
+        digit_confidence=min((c[3] for c in chars if c[0] not in ".,"), default=None),
     )
 
 

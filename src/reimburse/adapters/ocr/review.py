@@ -5,7 +5,9 @@ own confidence cap is in `confidence.py`; these checks add what that cap cannot 
 
 - the invoice date is printed only in words the engine was unsure of;
 - the total is printed in one place only, and that place was read unsurely (a total a receipt
-  prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page);
+  prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page; a
+  decimal mark read unsurely between sure digits is not held against it where the page's other
+  amounts settle the mark, `settled_mark`);
 - the total is printed nowhere on the OCR'd page as read (it was put together from pieces, a
   decimal point joined or a look-alike read as a digit); on the rendered receipts it caught 4
   wrong totals, 2 of them caught by nothing else, and sent 8 right ones to review, all from
@@ -31,6 +33,7 @@ scanner's OCR text layer whose numbers our own OCR of the page did not confirm (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -38,7 +41,7 @@ from decimal import Decimal
 import msgspec
 
 from reimburse.adapters.ocr.confidence import amount_places, read_by_ocr, shows_cents
-from reimburse.domain.verdict.document import Document, Line, Page
+from reimburse.domain.verdict.document import Document, Line, Page, Word
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.money_format import ZERO_DECIMALS
 from reimburse.domain.verdict.verdict import Flag, FlagCode
@@ -57,6 +60,13 @@ SINGLE_PLACE_MIN_CONFIDENCE = 0.8
 # Currencies whose bills print whole units although ISO 4217 gives them two decimals (Indian bills
 # print "Thali 450 / TOTAL 600"; forint and rupiah have no coins below the unit in use), and those
 # with three decimals: a whole amount there is no sign of a lost mark.
+# A decimal mark read unsurely between sure digits counts as read when the page prints at least
+# this many amounts (their digits read surely) with two decimals after that mark, none after the other.
+CONVENTION_MIN_AMOUNTS = 2
+# An amount with two decimals (thousands grouped or not), a currency sign or code before it.
+_TWO_DECIMALS = re.compile(r"[^\d.,]{0,3}-?\d{1,3}(?:[.,'\u00a0 ]?\d{3})*([.,])\d{2}")
+# Exactly one mark: read as ',' or '.', the amount is the same.
+_ONE_MARK = re.compile(r"[^\d.,]{0,3}-?\d+([.,])\d{2}")
 _WHOLE_UNITS = ZERO_DECIMALS | {"INR", "HUF", "IDR", "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"}
 
 
@@ -88,12 +98,7 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
                     f"digits OCR was unsure of ({sureness:.2f}).",
                 )
             )
-    places = [  # one per line that prints the total: its best-read spelling there
-        max(conf for _, conf in found)
-        for page in pages
-        for line in page.lines
-        if (found := amount_places(line, abs(invoice.total)))
-    ]
+    places = total_places(pages, abs(invoice.total))
     if len(places) == 1 and places[0] < SINGLE_PLACE_MIN_CONFIDENCE:
         flags.append(
             Flag(
@@ -120,6 +125,54 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
             )
         )
     return tuple(flags)
+
+
+def total_places(pages: list[Page], total: Decimal) -> list[float]:
+    """One confidence per OCR'd line that prints `total`: its best-read spelling there, a decimal
+    mark the page's convention settles not counted (`settled_mark`)."""
+    mark = decimal_convention(pages, total)
+    return [
+        max(max(conf for _, conf in found), *(settled_mark(w, total, mark) for w in line.words))
+        for page in pages
+        for line in page.lines
+        if (found := amount_places(line, total))
+    ]
+
+
+def decimal_convention(pages: list[Page], total: Decimal) -> str | None:
+    """The decimal mark of the page's amounts: '.' or ',' when at least two amounts other than
+    `total` whose digits were read surely print two decimals after it, and none after the other
+    mark; None when the page does not say. The marks' own confidence is left out: on phone photos
+    the engine doubts every comma of a page (0.5-0.87) while reading its digits at 0.98 and more."""
+    marks = [
+        m.group(1)
+        for page in pages
+        for word in page.words
+        if _digits_sure(word) >= SINGLE_PLACE_MIN_CONFIDENCE
+        and (m := _TWO_DECIMALS.fullmatch(word.text))
+        and not _prints(word, total)
+    ]
+    kinds = set(marks)
+    return marks[0] if len(marks) >= CONVENTION_MIN_AMOUNTS and len(kinds) == 1 else None
+
+
+def settled_mark(word: Word, amount: Decimal, mark: str | None) -> float:
+    """How surely `word` prints `amount` when its one decimal mark, read unsurely, is the page's
+    own (`mark`) between digits with two after it: its digits' confidence, as either mark there
+    gives the same amount and the page prints its amounts so. 0.0 when it does not apply: no
+    convention, another mark, a second mark (thousands), or no per-character scores."""
+    shape = _ONE_MARK.fullmatch(word.text)
+    if mark is None or shape is None or shape.group(1) != mark or word.digit_confidence is None:
+        return 0.0
+    return word.digit_confidence if _prints(word, amount) else 0.0
+
+
+def _prints(word: Word, amount: Decimal) -> bool:
+    return bool(amount_places(Line(text=word.text, words=(word,)), amount))
+
+
+def _digits_sure(word: Word) -> float:
+    return word.confidence if word.digit_confidence is None else word.digit_confidence
 
 
 def lost_decimal_mark(pages: list[Page], invoice: Invoice) -> bool:

@@ -30,6 +30,9 @@ class Word(msgspec.Struct, frozen=True, array_like=True):
     x1: float
     bottom: float
     confidence: float = 1.0
+    # The engine's least sure character other than a '.' or ',': a decimal mark read unsurely
+    # between sure digits is judged by the page's convention (adapters/ocr/review). None: unknown.
+    digit_confidence: float | None = None
 
 
 class Line(msgspec.Struct, frozen=True):

@@ -1,0 +1,117 @@
+"""A decimal mark read unsurely between sure digits: the single-printed-total check judges it by the
+page's decimal convention (issue 12: right totals like "24,22" sent to review for their comma)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reimburse.adapters.ocr.layout import OcrWord, build_page, page_text
+from reimburse.adapters.ocr.rapidocr_engine import _split_line
+from reimburse.adapters.ocr.review import SINGLE_PLACE_MIN_CONFIDENCE, ocr_review_flags
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+
+SURE = 0.99
+
+
+def receipt(
+    total: str,
+    *,
+    mark_conf: float = 0.6,
+    digit_conf: float | None = 0.99,
+    items: tuple[str, ...] = ("11,72", "12,50"),
+) -> Document:
+    """A till receipt printing its items surely and its total once, the total's mark unsure."""
+    words = [OcrWord("BAKKERIJ", 20, 10, 200, 40, SURE, SURE)]
+    for row, amount in enumerate(items):
+        top = 60 + 40 * row
+        words += [
+            OcrWord(f"Item{row}", 20, top, 120, top + 30, SURE, SURE),
+            OcrWord(amount, 500, top, 590, top + 30, SURE, SURE),
+        ]
+    top = 60 + 40 * len(items)
+    sure = None if digit_conf is None else min(mark_conf, digit_conf)
+    words += [
+        OcrWord("TOTAAL", 20, top, 140, top + 30, SURE, SURE),
+        OcrWord(total, 500, top, 590, top + 30, sure if sure is not None else mark_conf, digit_conf),
+    ]
+    page = build_page(words, 1, 640, top + 60, 0.5)
+    text = page_text(page)
+    return Document(filename="photo.jpg", sha256="0" * 64, text=text, pages=(text,), layout=(page,))
+
+
+def total_flagged(document: Document, total: str) -> bool:
+    read = Invoice(total=Decimal(total.replace(",", ".")), invoice_date=date(2024, 3, 12))
+    return any("printed once" in f.message for f in ocr_review_flags(document, read))
+
+
+def test_an_unsure_comma_between_sure_digits_on_a_comma_page_is_read() -> None:
+    assert not total_flagged(receipt("24,22"), "24,22")
+
+
+def test_an_unsure_point_between_sure_digits_on_a_point_page_is_read() -> None:
+    assert not total_flagged(receipt("49.50", items=("19.50", "30.00")), "49.50")
+
+
+def test_a_doubted_digit_beside_the_mark_still_goes_to_review() -> None:
+    assert total_flagged(receipt("24,22", digit_conf=0.7), "24,22")
+
+
+def test_a_page_whose_amounts_use_the_other_mark_does_not_settle_it() -> None:
+    # the total's comma may be a speck the engine read as a mark: the page writes "11.72"
+    assert total_flagged(receipt("24,22", items=("11.72", "12.50")), "24,22")
+
+
+def test_a_page_mixing_both_marks_does_not_settle_it() -> None:
+    assert total_flagged(receipt("24,22", items=("11,72", "12,50", "3.00")), "24,22")
+
+
+def test_one_other_amount_is_not_a_convention() -> None:
+    assert total_flagged(receipt("24,22", items=("9,10",)), "24,22")
+
+
+def test_a_total_with_a_thousands_mark_too_still_goes_to_review() -> None:
+    # which of the two marks was doubted decides the amount
+    assert total_flagged(receipt("1.224,22"), "1224,22")
+
+
+def test_without_character_scores_the_word_confidence_decides() -> None:
+    assert total_flagged(receipt("24,22", digit_conf=None), "24,22")
+
+
+@given(
+    mark=st.floats(0.0, 1.0),
+    digits=st.floats(0.0, 1.0),
+    mark_char=st.sampled_from(",."),
+)
+def test_a_settled_mark_flags_exactly_when_the_digits_are_doubted(
+    mark: float, digits: float, mark_char: str
+) -> None:
+    items = ("11,72", "12,50") if mark_char == "," else ("11.72", "12.50")
+    document = receipt(f"24{mark_char}22", mark_conf=mark, digit_conf=digits, items=items)
+    word = round(min(mark, digits), 4)
+    doubted = round(digits, 4) < SINGLE_PLACE_MIN_CONFIDENCE and word < SINGLE_PLACE_MIN_CONFIDENCE
+    assert total_flagged(document, "24,22") == doubted
+
+
+def item(text: str, confs: list[float]) -> list[Any]:
+    """A RapidOCR result item: line box, text, score, character boxes, characters, confidences."""
+    boxes = [[[9 * i, 0], [9 * i + 8, 0], [9 * i + 8, 20], [9 * i, 20]] for i in range(len(text))]
+    box = [[0, 0], [9 * len(text), 0], [9 * len(text), 20], [0, 20]]
+    return [box, text, min(confs), boxes, list(text), confs]
+
+
+def test_the_engine_word_keeps_its_digits_confidence_apart_from_its_marks() -> None:
+    (word,) = _split_line(item("24,22", [0.99, 0.98, 0.55, 1.0, 0.99]))
+    assert word.confidence == 0.55
+    assert word.digit_confidence == 0.98
+
+
+def test_a_line_without_character_boxes_has_no_digits_confidence() -> None:
+    (word,) = _split_line([[[0, 0], [50, 0], [50, 20], [0, 20]], "24,22", 0.7])
+    assert word.digit_confidence is None
