@@ -73,10 +73,10 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     if combined:
         return combined, 0.85
     folio = None
-    for i, hit in label_hits(infos, Label.INVOICE_NO):
+    for i, hit in label_hits(infos, Label.INVOICE_NO, Label.FOLIO_NO):
         for value in _values(infos, i, hit, layout):
             token = _labelled_number(value, hit.text, letters_only=True)
-            if token and hit.text.casefold().startswith("folio"):
+            if token and hit.label is Label.FOLIO_NO:
                 # A hotel's folio is its account of the stay; the invoice it issues has its own
                 # number ("VAT INVOICE: 3854615" above "Folio No 612971A"), which wins when printed.
                 folio = folio or token
@@ -136,10 +136,12 @@ _SHORT_VALUE = re.compile(r"^\.?\s*(?P<mark>[:#])?\s*(?P<num>[1-9]\d?)(?=\s*$|\s
 
 
 def _short_invoice_number(infos: list[LineInfo]) -> str | None:
-    for i, hit in label_hits(infos, Label.INVOICE_NO):
-        m = _SHORT_VALUE.match(infos[i].text[hit.end :])
-        if m and (m.group("mark") or hit.text.endswith("#")):
-            return m.group("num")
+    # the invoice's own label first; a folio's number stands in for it (see read_number)
+    for label in (Label.INVOICE_NO, Label.FOLIO_NO):
+        for i, hit in label_hits(infos, label):
+            m = _SHORT_VALUE.match(infos[i].text[hit.end :])
+            if m and (m.group("mark") or hit.text.endswith("#")):
+                return m.group("num")
     return None
 
 

@@ -40,6 +40,7 @@ _SKIP_LABELS = _END_LABELS | {
     Label.CHECK_IN,
     Label.CHECK_OUT,
     Label.INVOICE_NO,
+    Label.FOLIO_NO,
     Label.BOOKING_NO,
     Label.NAME,
     Label.VENDOR,

@@ -34,6 +34,7 @@ class Label(enum.StrEnum):
     CHECK_IN = "check_in"
     CHECK_OUT = "check_out"
     INVOICE_NO = "invoice_no"
+    FOLIO_NO = "folio_no"  # a hotel's account of the stay: the invoice's number only when none is printed
     BOOKING_NO = "booking_no"
     NAME = "name"
     VENDOR = "vendor"
@@ -181,7 +182,7 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
     ),
     Label.INVOICE_NO: _p(
         "invoice no, invoice number, invoice #, invoice num, inv no, inv #, invoice id, bill no,"
-        " bill number, bill #, receipt no, receipt number, receipt #, folio no, folio number, folio #,"
+        " bill number, bill #, receipt no, receipt number, receipt #,"
         " document no, voucher no, tax invoice no, cash memo no, factuurnummer, factuurnr, factuur nr,"
         " rechnungsnummer, rechnungs-nr, rechnung nr, rechnung-nr, belegnummer, beleg-nr,"
         " n° de facture, no de facture, numéro de facture, facture n°, facture no, número de factura,"
@@ -209,6 +210,7 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " faktura č, faktura číslo, účtenka č, uctenka c, číslo účtenky, doklad č, paragon nr,"
         " kassabon nr, kassabonnummer, número de ticket, número ticket, núm ticket, num ticket"
     ),
+    Label.FOLIO_NO: _p("folio no, folio number, folio #"),
     Label.BOOKING_NO: _p(
         "booking id, booking ref, booking reference, booking no, booking number, pnr, pnr no, pnr number,"
         " ticket no, ticket number, e-ticket no, trip id, ride id, order id, order no, order number,"
