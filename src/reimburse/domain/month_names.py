@@ -110,15 +110,22 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
 
 
+def _latin(name: str) -> bool:
+    """A name in Latin letters (accented or not); Cyrillic names have no ASCII letter at all."""
+    return any(c.isascii() for c in name)
+
+
 MONTHS: dict[str, int] = {
     **{
         _fold(name): num
         for name, num in _PRINTED.items()
         # Latin names fold to ASCII; a Cyrillic one keeps its script ("лютий" as "лютии")
-        if _fold(name) not in _NOT_FOLDED and (_fold(name).isascii() or not any(c.isascii() for c in name))
+        if _fold(name) not in _NOT_FOLDED and (_fold(name).isascii() or not _latin(name))
     },
     **_PRINTED,
 }
+# The accented Latin names ("août", "março"): OCR without those glyphs misses them at their accents.
+ACCENTED_LATIN = frozenset(name for name in MONTHS if not name.isascii() and _latin(name))
 
 # Abbreviations that are words of other languages too ("sie", "des", "kas", "ara"): dates.py reads
 # them only between a day and a four-digit year. Polish (sty lut kwi cze lip sie wrz paź lis gru),
@@ -147,4 +154,4 @@ FULL_YEAR_ONLY: dict[str, int] = {
 # it as November and asks the document's alphabet before it trusts that; MONTHS leaves it out.
 LISTOPAD = frozenset({"listopad", "listopada"})
 
-__all__ = ["ENGLISH_MONTHS", "FULL_YEAR_ONLY", "LISTOPAD", "MONTHS"]
+__all__ = ["ACCENTED_LATIN", "ENGLISH_MONTHS", "FULL_YEAR_ONLY", "LISTOPAD", "MONTHS"]

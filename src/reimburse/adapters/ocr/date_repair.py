@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from reimburse.domain.month_names import MONTHS
+from reimburse.domain.month_names import ACCENTED_LATIN, MONTHS
 
 _AS_DIGIT = str.maketrans(
     {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"}
@@ -197,16 +197,25 @@ def _one_confusion_off(word: str) -> str | None:
     return min(near) if near and len({MONTHS[n] for n in near}) == 1 else None
 
 
+def _by_length(names: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    lengths = {len(name) for name in names}
+    return {n: tuple(sorted(name for name in names if len(name) == n)) for n in lengths}
+
+
+# Accented Latin month names by length (a Cyrillic name has no such miss): only these can be
+# missed at their accents alone.
+_ACCENTED_BY_LENGTH = _by_length(ACCENTED_LATIN)
+
+
 def _diacritic_off(word: str) -> str | None:
     """The accented month name `word` misses only at its accented letters ("aoot", "ao0t": août), when
     one month is that close: the recognition model lacks those glyphs and reads another letter."""
+    if len(word) < _DIACRITIC_MIN_LETTERS:
+        return None
     near = {
         name
-        for name in MONTHS
-        if len(name) == len(word) >= _DIACRITIC_MIN_LETTERS
-        and not name.isascii()
-        and any(c.isascii() for c in name)  # a Latin name with accents; a Cyrillic one has no such miss
-        and all(a == b or not a.isascii() for a, b in zip(name, word, strict=True))
+        for name in _ACCENTED_BY_LENGTH.get(len(word), ())
+        if all(a == b or not a.isascii() for a, b in zip(name, word, strict=True))
     }
     return min(near) if near and len({MONTHS[n] for n in near}) == 1 else None
 
