@@ -241,20 +241,21 @@ class DateMatch:
     month: str | None = None  # the month's name as printed, for a date written with one
 
 
+# Thailand numbers its years in the Buddhist Era, 543 ahead ("27/11/2569" is 27 November 2026).
+_BUDDHIST_ERA = 543
+
+
 def _year(raw: str) -> int:
+    """The Gregorian year a printed year stands for."""
     y = int(raw.lstrip("'"))
+    if 1990 + _BUDDHIST_ERA <= y <= 2099 + _BUDDHIST_ERA:
+        return y - _BUDDHIST_ERA
     if y >= 100:
         return y
     return y + 1900 if y >= 69 else y + 2000  # the POSIX %y pivot
 
 
-# Thailand numbers its years in the Buddhist Era, 543 ahead ("27/11/2569" is 27 November 2026).
-_BUDDHIST_ERA = 543
-
-
 def _make(year: int, month: int, day: int) -> date | None:
-    if 1990 + _BUDDHIST_ERA <= year <= 2099 + _BUDDHIST_ERA:
-        year -= _BUDDHIST_ERA
     if not 1990 <= year <= 2099:
         return None
     try:
@@ -358,7 +359,7 @@ def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
         month = _MONTHS.get(name)  # None: a case fold the table lacks
         return _make(_year(m.group("year")), month, int(m.group("day"))) if month else None
     if kind == "dmy_roman":
-        return _make(int(m.group("year")), _ROMAN[m.group("roman")], int(m.group("day")))
+        return _make(_year(m.group("year")), _ROMAN[m.group("roman")], int(m.group("day")))
     if kind == "era":
         return _era_date(m)
     year = _year(m.group("year"))
