@@ -166,7 +166,7 @@ _PATTERNS += [
     # Taiwan's Minguo years (Gregorian minus 1911): 民國115年11月27日, or 115年11月27日 with the
     # three-digit year alone (a two-digit one may be a Japanese short year).
     (
-        "era",
+        "roc",
         re.compile(
             r"(?:(?P<roc>民國|民国)\s?(?P<ryear>\d{2,3})|(?<!\d)(?P<ryear3>1\d{2}))\s?年\s?(?P<a>\d{1,2})\s?月"
             r"\s?(?P<b>\d{1,2})\s?日"
@@ -201,20 +201,18 @@ _PATTERNS.append(
         ),
     )
 )
-# Each era's first year in the Gregorian calendar, and its first and last day.
+# Each era's first year in the Gregorian calendar, and its first and last day; tills and forms
+# print the era's initial instead.
 _ERAS = {
     "令和": (2018, date(2019, 5, 1), date(2099, 12, 31)),
-    "R": (2018, date(2019, 5, 1), date(2099, 12, 31)),
     "平成": (1988, date(1989, 1, 8), date(2019, 4, 30)),
-    "H": (1988, date(1989, 1, 8), date(2019, 4, 30)),
 }
+_ERA_INITIALS = {"R": "令和", "H": "平成"}
 
 
 def _era_date(m: re.Match[str]) -> date | None:
-    groups = m.groupdict()
-    if groups.get("ryear") or groups.get("ryear3"):
-        return _make(1911 + int(groups["ryear"] or groups["ryear3"]), int(m.group("a")), int(m.group("b")))
-    offset, first, last = _ERAS[m.group("era")]
+    era = m.group("era")
+    offset, first, last = _ERAS[_ERA_INITIALS.get(era, era)]
     year = 1 if m.group("eyear") == "元" else int(m.group("eyear"))
     value = _make(offset + year, int(m.group("a")), int(m.group("b")))
     return value if value is not None and first <= value <= last else None
@@ -362,6 +360,8 @@ def _convert(kind: str, m: re.Match[str], month_first: bool) -> date | None:
         return _make(_year(m.group("year")), _ROMAN[m.group("roman")], int(m.group("day")))
     if kind == "era":
         return _era_date(m)
+    if kind == "roc":  # Taiwan's Minguo year: Gregorian minus 1911
+        return _make(1911 + int(m.group("ryear") or m.group("ryear3")), int(m.group("a")), int(m.group("b")))
     year = _year(m.group("year"))
     if kind == "ymd_spaced":
         return _make(year, int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2")))
