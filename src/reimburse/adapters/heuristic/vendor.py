@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from reimburse.adapters.heuristic.amounts import find_amounts
@@ -459,21 +460,23 @@ def _welcomed(line: str, below: str) -> str | None:
 
 def _domain(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> str | None:
     """The issuer's web or mail domain ("www.hilton.com" -> "Hilton"), free-mail providers aside."""
-    for i in lines:
-        if i in recipient:
-            continue
-        for m in _DOMAIN.finditer(infos[i].text):
-            name = m.group(1)
-            if not _FREE_MAIL.match(name) and not name.isdigit():
-                return name.capitalize()
-    for i in lines:
-        if i in recipient:
-            continue
-        for m in _BARE_DOMAIN.finditer(infos[i].text):
-            name = _registered_label(m.group(1), m.group(2))
-            if name and not _FREE_MAIL.match(name):
-                return name.capitalize()
-    return None
+    names = [
+        (bare, name)
+        for i in lines
+        if i not in recipient
+        for bare, name in _domain_names(infos[i].text)
+        if not _FREE_MAIL.match(name)
+    ]
+    # a "www." or mail domain on any line outranks a bare host printed above it
+    return min(names, key=lambda found: found[0])[1].capitalize() if names else None
+
+
+def _domain_names(text: str) -> Iterator[tuple[bool, str]]:
+    """The host names `text` prints after "www.", "http://" or "@", then those printed bare."""
+    yield from ((False, m.group(1)) for m in _DOMAIN.finditer(text) if not m.group(1).isdigit())
+    for m in _BARE_DOMAIN.finditer(text):
+        if name := _registered_label(m.group(1), m.group(2)):
+            yield True, name
 
 
 def _registered_label(hosts: str, suffix: str) -> str | None:
@@ -482,7 +485,7 @@ def _registered_label(hosts: str, suffix: str) -> str | None:
     if len(suffix) == 2 and len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
         labels.pop()
     name = labels[-1] if labels else ""
-    return name if len(name) >= 3 and re.search(r"[a-z]", name) and not name.startswith("-") else None
+    return name if len(name) >= 3 and any(c.isalpha() for c in name) and not name.startswith("-") else None
 
 
 def _recipient(recipient: dict[int, int], line: int, start: int) -> bool:
