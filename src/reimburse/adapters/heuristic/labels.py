@@ -354,16 +354,11 @@ _LEXICON_WORDS = _lexicon_words()
 
 
 def _lexicon_word(token: str) -> str | None:
-    """`token` read with letters for its look-alike digits, when that makes a label word."""
+    """`token` (a _MIXED_TOKEN match: four long at least, with a digit and a letter) read with
+    letters for its look-alike digits, when that makes a label word."""
     digits = [c for c in token if c.isdigit()]
     letters = len(token) - len(digits)
-    if (
-        len(token) < 4
-        or not digits
-        or letters < 2
-        or len(digits) > letters
-        or any(d not in _LOOKALIKES for d in digits)
-    ):
+    if letters < 2 or len(digits) > letters or any(d not in _LOOKALIKES for d in digits):
         return None
     spellings = [""]
     for c in token.lower():

@@ -24,8 +24,8 @@ MAX_SHARE = 0.85  # above this the paper (nearly) fills the frame: nothing to cu
 MIN_CONTRAST = 45.0  # grey levels between the paper and the frame around it
 APPROX_SHARE = 0.03  # of the outline's length: how far a corner may sit from the straight edges
 EDGE_MARGIN = 0.01  # of the frame's longer side: a corner nearer the frame's edge than this touches it
-MIN_ASPECT = 0.08
-MIN_SLANT = 0.03  # of the paper's longer side: a corner this far off the level rectangle needs warping  # the flattened paper's shorter side over its longer: thinner is no receipt
+MIN_ASPECT = 0.08  # the flattened paper's shorter side over its longer: thinner is no receipt
+MIN_SLANT = 0.03  # of the paper's longer side: a corner this far off the level rectangle needs warping
 
 
 def paper_corners(image: Image.Image) -> np.ndarray | None:
@@ -63,10 +63,10 @@ def paper_corners(image: Image.Image) -> np.ndarray | None:
     ):
         return None
     inside = np.zeros_like(mask)
-    cv2.fillConvexPoly(inside, quad.reshape(-1, 2), 255)
+    cv2.fillConvexPoly(inside, points, 255)
     if float(grey[inside > 0].mean()) - float(grey[inside == 0].mean()) < MIN_CONTRAST:
         return None
-    return _ordered(quad.reshape(4, 2).astype(np.float32) / scale)
+    return _ordered(points.astype(np.float32) / scale)
 
 
 def _ordered(points: np.ndarray) -> np.ndarray:
