@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reimburse.adapters.heuristic.dates import (
-    LISTOPAD,
     DateMatch,
     find_dates,
     order_evidence,
@@ -24,7 +23,7 @@ from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.titles import title_references
 from reimburse.adapters.heuristic.totals import LineInfo
-from reimburse.domain.month_names import ENGLISH_MONTHS
+from reimburse.domain.month_names import ENGLISH_MONTHS, LISTOPAD
 
 _NIGHTS = re.compile(
     r"(?i)(?<!\d)(\d{1,2})\s*(?:room\s*)?(?:nights?|nts?\.?(?![^\W\d_])|nächte|nacht|nuits?|nuitées?|"
