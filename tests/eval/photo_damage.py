@@ -20,7 +20,6 @@ fresh DIR. A dev tool, run by hand: one image costs 1-4 CPU seconds.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import math
 import random
 from collections import Counter, defaultdict
@@ -33,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from tests.eval.synthetic_dates import CachedOcrReader
+from tests.eval.synthetic_dates import CachedOcrReader, read_receipt
 from tests.image_factory import encode
 
 _FONTS = Path("/usr/share/fonts/truetype")
@@ -508,35 +507,21 @@ def same_vendor(got: str, want: str) -> bool:
 
 
 def run(batch: list[Sample], cache: Path | None) -> list[Outcome]:
-    from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
-    from reimburse.domain.errors import DocumentError, ExtractionError
-    from reimburse.domain.verdict.decide import Claim, decide
-    from tests.eval.invoice_eval import FAR_FUTURE, NO_CURRENCY, READING_FLAGS, _open_policy
-
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
-    reader, extractor = CachedOcrReader(cache), HeuristicInvoiceExtractor()
-    unknown = _open_policy(NO_CURRENCY)
+    reader = CachedOcrReader(cache)
     out = []
     for s in batch:
-        try:
-            document = reader.read(s.data, f"photo-{s.index}.jpg")
-            invoice = asyncio.run(extractor.extract(document, unknown))
-        except (DocumentError, ExtractionError) as exc:
-            out.append(Outcome(s, {}, True, ("error",), str(exc)))
-            continue
-        # Judged under a policy in the receipt's own currency: the flags left are about reading.
-        verdict = decide(
-            _open_policy(s.truth.currency), invoice, Claim(employee_name="", submitted_on=FAR_FUTURE)
-        )
-        flags = tuple(str(f.code) for f in verdict.flags)
-        got = {
-            "total": invoice.total,
-            "date": invoice.invoice_date,
-            "vendor": invoice.vendor,
-            "currency": invoice.currency,
-        }
-        out.append(Outcome(s, got, any(f in READING_FLAGS for f in flags), flags, document.text))
+        invoice, flags, flagged, text = read_receipt(reader, s.data, f"photo-{s.index}.jpg", s.truth.currency)
+        got: dict[str, object] = {}
+        if invoice is not None:
+            got = {
+                "total": invoice.total,
+                "date": invoice.invoice_date,
+                "vendor": invoice.vendor,
+                "currency": invoice.currency,
+            }
+        out.append(Outcome(s, got, flagged, flags, text))
     return out
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont
 
 from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
 from tests.image_factory import encode
 
 _FONTS = Path("/usr/share/fonts/truetype")
@@ -391,33 +392,37 @@ class CachedOcrReader:
         return document_from_layout(data, filename, tuple(pages))
 
 
-def run(batch: list[Sample], cache: Path | None) -> list[Outcome]:
+def read_receipt(
+    reader: CachedOcrReader, data: bytes, filename: str, currency: str
+) -> tuple[Invoice | None, tuple[str, ...], bool, str]:
+    """A rendered receipt through `reader` and the offline extractor, read under a policy with no
+    currency (as the corpus evaluation) and judged under one in `currency`: (the invoice or None,
+    the verdict's flags, whether a reading flag is among them, the document's text or the error).
+    Only a reading flag counts: a category the policy lacks sends a receipt to review too."""
     from reimburse.adapters.heuristic.invoice_extractor import HeuristicInvoiceExtractor
     from reimburse.domain.errors import DocumentError, ExtractionError
     from reimburse.domain.verdict.decide import Claim, decide
     from tests.eval.invoice_eval import FAR_FUTURE, NO_CURRENCY, READING_FLAGS, _open_policy
 
+    try:
+        document = reader.read(data, filename)
+        invoice = asyncio.run(HeuristicInvoiceExtractor().extract(document, _open_policy(NO_CURRENCY)))
+    except (DocumentError, ExtractionError) as exc:
+        return None, ("error",), True, str(exc)
+    verdict = decide(_open_policy(currency), invoice, Claim(employee_name="", submitted_on=FAR_FUTURE))
+    flags = tuple(str(f.code) for f in verdict.flags)
+    return invoice, flags, any(f in READING_FLAGS for f in flags), document.text
+
+
+def run(batch: list[Sample], cache: Path | None) -> list[Outcome]:
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
-    reader, extractor = CachedOcrReader(cache), HeuristicInvoiceExtractor()
-    unknown = _open_policy(NO_CURRENCY)
+    reader = CachedOcrReader(cache)
     out = []
     for s in batch:
-        # Read under a policy with no currency (as the corpus evaluation), judged under the
-        # receipt's own, so the only flags left are about reading.
-        policy = _open_policy(CURRENCIES.get(s.lang, "EUR"))
-        try:
-            document = reader.read(s.data, f"receipt-{s.index}.jpg")
-            invoice = asyncio.run(extractor.extract(document, unknown))
-        except (DocumentError, ExtractionError) as exc:
-            out.append(Outcome(s, None, True, ("error",), str(exc)))
-            continue
-        verdict = decide(policy, invoice, Claim(employee_name="", submitted_on=FAR_FUTURE))
-        flags = tuple(str(f.code) for f in verdict.flags)
-        # Only a reading flag counts: a category the policy lacks sends a receipt to review too,
-        # but says nothing about its date.
-        flagged = any(f in READING_FLAGS for f in flags)
-        out.append(Outcome(s, invoice.invoice_date, flagged, flags, document.text))
+        currency = CURRENCIES.get(s.lang, "EUR")
+        invoice, flags, flagged, text = read_receipt(reader, s.data, f"receipt-{s.index}.jpg", currency)
+        out.append(Outcome(s, invoice.invoice_date if invoice else None, flagged, flags, text))
     return out
 
 
