@@ -17,6 +17,7 @@ from reimburse.adapters.heuristic.conditions import condition_spans
 from reimburse.adapters.heuristic.exclusions import is_negative
 from reimburse.adapters.heuristic.lexicon import ENGLISH_MEALS, UNIT_ADVERBS, UNIT_WORDS, meals_pattern
 from reimburse.adapters.heuristic.mentions import find_mentions
+from reimburse.adapters.heuristic.policy_currency import FRANC_WORDS
 from reimburse.domain.verdict.policy import CapUnit, RuleType
 
 _CAP = re.compile(
@@ -56,7 +57,7 @@ _UNLESS_APPROVED = re.compile(
     r"(?i)\b(?:without|unless|except\s+with)\s+(?:\w+\s+){0,3}?(?:approv|authori[sz]|permission|consent)"
 )
 _ABOUT_MONEY = re.compile(
-    r"(?i)(allowance|reimburs|limit|entitle|eligible|cap\b|capped|ceiling|budget|per\s+diem|maximum|exceed|"
+    r"(?i)(allowance|reimburs|limit|entitle|eligible|cap\b|capped|ceiling|budget|per\s+diem|maximum|exceed|vergüt|"
     r"max\b|up\s*to|vergoed|erstatt|rembours|reembols|rimbors|plafond|höchst|máximo|massimo|maximal|maximaal)"
 )
 _THRESHOLD = re.compile(
@@ -402,6 +403,10 @@ def find_caps(
         leading_zero = re.search(r"(?<![\d.,])0[.,](\d{3,4})(?!\d)", sentence[a.start : a.end])
         if leading_zero and a.value >= 1:  # "$0.655 per mile" is no thousands grouping
             a = AmountMatch(Decimal("0." + leading_zero.group(1)), a.currency, a.start, a.end, True)
+        franc = FRANC_WORDS.match(sentence, a.end) if a.currency is None else None
+        if franc:  # "maximal 10 Franken pro Mahlzeit": the Swiss franc written out
+            a = AmountMatch(a.value, "CHF", a.start, franc.end(), a.has_decimals)
+            after = sentence[a.end : min(hi, a.end + 45)]
         cents = re.match(r"(?i)\s*(?:cents?\b|¢)", after) if a.currency is None else None
         if cents:  # "54.5 cents per mile": a rate in the policy's currency
             a = AmountMatch(a.value / 100, None, a.start, a.end + cents.end(), True)

@@ -7,6 +7,7 @@ domestic/international split are the common English conventions of travel polici
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from babel import Locale
@@ -191,7 +192,26 @@ def scopes_in(text: str) -> list[str]:
         (m.start(), "international" if m.group("non") else "domestic") for m in _US_TRAVEL.finditer(text)
     ]
     found += [(m.start(), "international") for m in _NON_UK.finditer(text)]
-    return [scope for _, scope in sorted(found)]
+    return [scope for _, scope in sorted(_drop_both_sides(text, found))]
+
+
+# "im Inland wie im Ausland", "domestic or international travel": both sides joined, so no side.
+_BOTH_GAP = re.compile(
+    r"(?i)\s*(?:travel\s+)?(?:and|or|&|as\s+well\s+as|wie|und|sowie|oder|et|ou|e|o|y|en|of)"
+    r"\s+(?:(?:im|in|the|à|al|all')\s*)?"
+)
+
+
+def _drop_both_sides(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    ordered = sorted(found)
+    both: set[int] = set()
+    for (a, first), (b, second) in itertools.pairwise(ordered):
+        if {first.casefold(), second.casefold()} != {"domestic", "international"}:
+            continue
+        word = _SCOPE_RE.match(text, a) or _PLACE_SCOPE.match(text, a)
+        if word and _BOTH_GAP.fullmatch(text, word.end(), b):
+            both |= {a, b}
+    return [f for f in ordered if f[0] not in both]
 
 
 def has_fallback(text: str) -> bool:

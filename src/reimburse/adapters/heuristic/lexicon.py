@@ -54,7 +54,7 @@ KINDS: tuple[ExpenseKind, ...] = (
         _w(
             "meal, meals, food, dining, restaurant, restaurants, food and beverage, f&b, refreshment, "
             "refreshments, m&ie, lunch, dinner, breakfast, per diem, subsistence, business meals, repas, "
-            "maaltijden, maaltijd, mahlzeiten, verpflegung, comidas, pasto, pasti, vitto, manutención, restauration, "
+            "maaltijden, maaltijd, mahlzeit, mahlzeiten, verpflegung, comidas, pasto, pasti, vitto, manutención, restauration, "
             # A daily meal allowance and the meal names, as the other languages print them.
             "tagegeld, tagegelder, dieta, dietas, diária, diárias, ajuda de custo, ajudas de custo, "
             "diaria, diarie, ontbijt, avondmaaltijd, avondeten, desayuno, almuerzo, refeição, refeições, "

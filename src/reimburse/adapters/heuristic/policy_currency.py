@@ -23,7 +23,9 @@ CODES: frozenset[str] = frozenset(list_currencies())
 
 
 # Letter symbols that are also words or units ("KM", "L", "Le", "SR") would read prose as money.
-_LETTER_SYMBOLS = frozenset({"Rs", "Rs.", "kr", "RM", "Rp", "Ft", "Kč", "Fr.", "Rp."})
+# East Africa's shillings as printed: CLDR's Ksh, USh, TSh, also with a dot or as "Kshs".
+_SHILLINGS = frozenset(f"{s}{end}" for s in ("Ksh", "USh", "TSh") for end in ("", ".", "s", "s."))
+_LETTER_SYMBOLS = frozenset({"Rs", "Rs.", "kr", "RM", "Rp", "Ft", "Kč", "Fr.", "Rp."}) | _SHILLINGS
 # ISO codes that are also common upper-case words in policies ("ALL EMPLOYEES 5 DAYS").
 _WORD_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "GEL", "PEN", "SOS", "MAD", "BAM", "LAK", "MRU"})
 
@@ -69,6 +71,8 @@ def _symbol_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]
                 symbols.setdefault(f"{territory}$", set()).add(code)
     for sign, code in (("C$", "CAD"), ("Can$", "CAD"), ("S$", "SGD")):
         symbols.setdefault(sign, set()).add(code)
+    for alias in _SHILLINGS:
+        symbols.setdefault(alias, set()).update(symbols.get(alias.rstrip(".s"), ()))
     return (
         {s: frozenset(c) for s, c in symbols.items() if _distinctive(s)},
         {c: frozenset(t) for c, t in countries.items()},
@@ -292,6 +296,8 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
     # out of SYMBOLS: as a bare letter it is also a grade, a form or a row name).
     if rands := len(_RAND.findall(text)):
         out["ZAR"] += rands
+    if francs := len(FRANC_WORDS.findall(text)):
+        out["CHF"] += francs
     for m in _NAMED_DOLLAR.finditer(text):
         if m.group(0) in SYMBOLS or m.group("who") == "us":
             continue  # "US$ 50" counted above; "us" the pronoun
@@ -300,6 +306,9 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
     return out
 
 
+# "27.50 Franken", "10 franchi": the Swiss franc written out after the amount in German and
+# Italian ("Franken" before a number is also the Franconia region).
+FRANC_WORDS = re.compile(r"(?<=\d)\s?(?:Franken|[Ff]ranchi)(?![^\W\d_])")
 _SPACED_DOLLAR = re.compile(r"(?<![^\W\d_])(?P<who>[A-Z]{2,3}) $")
 _RAND = re.compile(r"(?<![^\W\d_])R(?=\d)\d{1,3}(?:[ ,]\d{3})*[.,]\d\d(?!\d)")
 _PESOS = frozenset(c for n, c in _NAMES.items() if re.fullmatch(r"[a-z]+ peso", n))

@@ -56,7 +56,7 @@ from reimburse.adapters.heuristic.listed_rows import listed_rows
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
-from reimburse.adapters.heuristic.policy_currency import policy_currency
+from reimburse.adapters.heuristic.policy_currency import CODES, policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
 from reimburse.adapters.heuristic.spanned_headers import spanned_headers
 from reimburse.adapters.heuristic.tables import (
@@ -98,8 +98,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 22 world cities as places, ';' clauses and sentence lead-ins keep their conditions, text tables
 # by column (named places, effective dates), dollars named by their country; 25 a bare "$" settled
 # by clear evidence of one dollar country, "time limit ... is N days"; 26 "reduced as follows:" rows
-# are deductions, a labelled "Example:" runs to its paragraph's end.
-READER_VERSION = 26
+# are deductions, a labelled "Example:" runs to its paragraph's end; 27 "Franken"/"franchi" after
+# an amount, Ksh/USh/TSh, an ISO code beside "$", both sides joined are no side, spilled row labels.
+READER_VERSION = 27
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -545,8 +546,10 @@ def _lodging_by_night(cap: CapFinding, kinds: list[str], sentence: str) -> CapFi
 
 
 def _symbol(sentence: str, cap: CapFinding) -> str:
-    m = CURRENCY_RE.search(sentence[cap.amount.start : cap.amount.end])
-    return m.group(0).strip() if m else ""
+    signs = [m.group(0).strip() for m in CURRENCY_RE.finditer(sentence[cap.amount.start : cap.amount.end])]
+    # "$400 USD", "$15.00 CAD": the ISO code printed beside the sign says which dollar it is.
+    codes = [s for s in signs if len(s) == 3 and s.isupper() and s in CODES]
+    return codes[0] if codes else (signs[0] if signs else "")
 
 
 _DISTANCE = (CapUnit.MILE, CapUnit.KM)

@@ -107,7 +107,7 @@ def read_table(
         if len(row) < width:
             row = ("",) * (width - len(row)) + row
         label = row[0]
-        if _amount(label):
+        if _amount(label) or _spilled(label):
             continue
         own, named = condition_in(label, roles=True), _named_by_column(header[0], label)
         if own and named and named.grades:
@@ -144,6 +144,12 @@ def read_table(
                 )
             )
     return out
+
+
+def _spilled(label: str) -> bool:
+    """Amounts in cents inside a row's label ("C-Day 1-30 Basseterre 27.35 53.60") mean the header
+    named fewer columns than the row has amounts, so no cell can be told its column."""
+    return sum(1 for a in find_amounts(label) if a.has_decimals) >= 2
 
 
 # "Hôtel et petit déjeuner", "Hotel incl. breakfast": a room sold with its breakfast is lodging.
