@@ -96,7 +96,8 @@ _OTHERWISE = re.compile(
 _CLASSES_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_CLASSES})(?![^\W\d_])")
 _SCOPE_RE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_SCOPE})(?![^\W\d_])")
 _GRADE = re.compile(
-    r"(?<![^\W\d_])(?:(?:pay\s+|job\s+)?(?:grade|band|level|cadre|scale|grp|group)s?\s*[-:]?\s*"
+    # Kenya's public service names its grades "Job groups A to V": any letter after "job group".
+    r"(?<![^\W\d_])(?:job\s+groups?\s+[A-Z](?:\s*(?:-|to|–)\s*[A-Z])?(?![^\W\d_])|(?:pay\s+|job\s+)?(?:grade|band|level|cadre|scale|grp|group)s?\s*[-:]?\s*"
     r"(?:[A-Z]{0,2}\d{1,2}[A-Z]?|[A-H]|[IVX]{1,4})(?:\s*(?:-|to|–)\s*(?:[A-Z]{0,2}\d{1,2}|[A-H]|[IVX]{1,4}))?"
     r"(?:\s*(?:and|&|or)\s*(?:above|higher|over|below|lower|under)|\s*\+)?"
     r"|[EMLP]\d{1,2}(?:\s*(?:-|to)\s*[EMLP]?\d{1,2})?(?:\s*(?:and|&|or)\s*(?:above|higher|below|lower)|\s*\+)?)"

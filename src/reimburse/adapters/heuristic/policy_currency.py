@@ -298,6 +298,8 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
         out["ZAR"] += rands
     if francs := len(FRANC_WORDS.findall(text)):
         out["CHF"] += francs
+    if NIGERIA.search(text) and (naira := len(NAIRA.findall(text))):
+        out["NGN"] += naira
     for m in _NAMED_DOLLAR.finditer(text):
         if m.group(0) in SYMBOLS or m.group("who") == "us":
             continue  # "US$ 50" counted above; "us" the pronoun
@@ -309,6 +311,9 @@ def money_currencies(text: str, countries: Counter[str] | None = None) -> Counte
 # "27.50 Franken", "10 franchi": the Swiss franc written out after the amount in German and
 # Italian ("Franken" before a number is also the Franconia region).
 FRANC_WORDS = re.compile(r"(?<=\d)\s?(?:Franken|[Ff]ranchi)(?![^\W\d_])")
+# The naira's ASCII sign glued to the number ("N37500/night"), read only in a text naming Nigeria.
+NAIRA = re.compile(r"(?<![^\W\d_])N(?=\d)")
+NIGERIA = re.compile(r"\bNigeria(?:n|ns)?\b")
 _SPACED_DOLLAR = re.compile(r"(?<![^\W\d_])(?P<who>[A-Z]{2,3}) $")
 _RAND = re.compile(r"(?<![^\W\d_])R(?=\d)\d{1,3}(?:[ ,]\d{3})*[.,]\d\d(?!\d)")
 _PESOS = frozenset(c for n, c in _NAMES.items() if re.fullmatch(r"[a-z]+ peso", n))

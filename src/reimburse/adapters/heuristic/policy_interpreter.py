@@ -44,6 +44,7 @@ from reimburse.adapters.heuristic.exclusions import (
     split_condition,
     table_exclusions,
 )
+from reimburse.adapters.heuristic.graded_lines import graded_lines
 from reimburse.adapters.heuristic.headed_tables import headed_tables
 from reimburse.adapters.heuristic.lexicon import (
     ENGLISH_MEALS,
@@ -99,8 +100,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # by column (named places, effective dates), dollars named by their country; 25 a bare "$" settled
 # by clear evidence of one dollar country, "time limit ... is N days"; 26 "reduced as follows:" rows
 # are deductions, a labelled "Example:" runs to its paragraph's end; 27 "Franken"/"franchi" after
-# an amount, Ksh/USh/TSh, an ISO code beside "$", both sides joined are no side, spilled row labels.
-READER_VERSION = 27
+# an amount, Ksh/USh/TSh, an ISO code beside "$", both sides joined are no side, spilled row labels;
+# 28 one grade per line ("Job groups A to E: Ksh. 4,200"), the naira's "N" in a Nigerian text.
+READER_VERSION = 28
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -126,6 +128,7 @@ class HeuristicPolicyInterpreter:
         text = _leading_zero(normalize(document.text))
         builder = PolicyBuilder()
         previous: list[str] = []
+        source = text
         text = _read_tables(document, text, builder)
         # "Standard  Inner London" over "Dinner up to £15 up to £18": one line per column.
         text = rewrite_columns(text)
@@ -151,7 +154,12 @@ class HeuristicPolicyInterpreter:
             if k and _other_place_row(clause.text, before):
                 inherited = (ELSEWHERE,)  # "UK - Other £90" under "UK - London £160": every other place
             previous = self._clause(clause, builder, previous, money_text, inherited, following)
-        currency = policy_currency(text) or builder.currency(detect_currency(text) or self._default_currency)
+        # A schedule read as a table leaves the text: its amounts still say the currency.
+        currency = (
+            policy_currency(text)
+            or policy_currency(source)
+            or builder.currency(detect_currency(text) or self._default_currency)
+        )
         policy = Policy(
             policy_id=f"pol_{document.sha256[:16]}",
             currency=currency,
@@ -360,7 +368,7 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     # "Canadian $" over "Yukon & Alaska Northwest Territories Nunavut" over "Breakfast 20.35 22.75 …";
     # "Cape Town" over "RANDS" over "Overnight Rate ... 2,507.50": one column of bare amounts;
     # "OVERNIGHT RATES | DAY RATES" over "Normal Rate | ... | 10 hours or more" over "€133.73 | ...".
-    for scan in (headed_tables, currency_columns, spanned_headers, listed_rows):
+    for scan in (headed_tables, currency_columns, spanned_headers, listed_rows, graded_lines):
         for rows, used, context, columns in scan(_rest(lines, drop)):
             limits = read_table(rows, context, columns)
             if limits:
