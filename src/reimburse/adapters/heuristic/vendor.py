@@ -91,10 +91,28 @@ _STREET_WORDS = (
 )
 _STREET_WORD = re.compile(rf"(?i)(?:{_STREET_WORDS})")
 _STREET = re.compile(rf"(?i)(?:\d+\s*[a-z]?$|^\d+\s|{_STREET_WORDS})")
+# US postal convention: the last address line is city, state and ZIP, the state abbreviated
+# ("CA 94301") or spelled out ("Palo Alto California 94301", as a card terminal prints it).
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+    "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+    "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\\s+Hampshire|New\\s+Jersey|New\\s+Mexico|"
+    "New\\s+York|North\\s+Carolina|North\\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\s+Island|"
+    "South\\s+Carolina|South\\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\\s+Virginia|"
+    "Wisconsin|Wyoming|District\\s+of\\s+Columbia"
+)
 _POSTCODE_CITY = re.compile(
     r"(?<!\d)(?:[A-Z]{1,2}[- ])?\d{4,5}\s+[^\W\d_]{2,}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Z])"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|[^\W\d_]{3,}\s*[-,]?\s*\d{3}\s?\d{3}(?!\d)"
+    rf"|(?<![^\W\d_])(?i:{_US_STATES}),?\s+\d{{5}}(?:-\d{{4}})?(?!\d)"
 )
+# A US secondary address line: "Suite 528", "Ste 100", "Unit 3B", "Apt. 4", "Bldg 2", "Floor 5".
+_UNIT_LINE = re.compile(
+    r"(?i)^(?:suite|ste|unit|apt|apartment|bldg|building|floor|fl)\.?\s*#?\s*\d+[a-z]?(?![\w])"
+)
+# The English street types that close a street's name ("418 Pier Avenue"): on a line with no
+# house number, words after one name a business ("Harbor Road Diner"), not a street.
+_CLOSING_STREET_TYPES = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd"}
 _SENDER_SPLIT = re.compile(r"\s+[-–|·•]\s+|\s*[|·•]\s*|,\s+")
 _COUNTRIES = re.compile(
     r"(?i)^(germany|deutschland|france|österreich|austria|schweiz|suisse|switzerland|nederland|"
@@ -909,7 +927,8 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
         or not name[:1].isalnum()
         or (name.rstrip().endswith(("!", "?", ".")) and len(name.split()) > 3)
         or _POSTCODE_CITY.search(name)
-        or _STREET_WORD.search(name)
+        or _street_line(name)
+        or _UNIT_LINE.match(name)
         or _MIXED.search(name)
         or _OCR_NOISE.search(name)
         or name.rstrip().endswith((":", ";"))
@@ -922,3 +941,15 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
     ):
         return None
     return name[:80]
+
+
+def _street_line(name: str) -> bool:
+    """Whether a top line is a street address: a street word, unless the line has no house number
+    and goes on after an English street type that does not begin it ("Main Street Restaurant")."""
+    m = _STREET_WORD.search(name)
+    if m is None:
+        return False
+    if any(ch.isdigit() for ch in name) or m.group(0).strip(" .").casefold() not in _CLOSING_STREET_TYPES:
+        return True
+    before, after = name[: m.start()], name[m.end() :]
+    return not (before.strip() and re.match(r"\s+[^\W\d_]", after)) or bool(_STREET_WORD.search(after))
