@@ -63,6 +63,8 @@ KINDS: tuple[ExpenseKind, ...] = (
             # The daily allowance's own word in Austria and Switzerland, Scandinavia, and Spanish's
             # "alimentación" (board) beside "hospedaje" (lodging).
             "tagesgebühr, tagesgebühren, taggeld, tagesspesen, traktamente, diett, døgndiett, "
+            # India's and Pakistan's TA/DA rules: D.A. is the daily allowance (travel's TA beside it).
+            "daily allowance, daily allowances, d.a, "
             "kostgodtgjørelse, alimentación, forplejning, måltid, måltider, "
             # Irish and UK public-sector subsistence schedules name the per diem by its period
             # ("Overnight Rate", "Day Time Rate - Over 10 Hours"; the civil service and MTU tables).

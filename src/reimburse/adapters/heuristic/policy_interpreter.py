@@ -55,6 +55,7 @@ from reimburse.adapters.heuristic.lexicon import (
 )
 from reimburse.adapters.heuristic.listed_rows import listed_rows
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
+from reimburse.adapters.heuristic.pipe_tables import pipe_tables
 from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import CODES, policy_currency
@@ -101,8 +102,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # by clear evidence of one dollar country, "time limit ... is N days"; 26 "reduced as follows:" rows
 # are deductions, a labelled "Example:" runs to its paragraph's end; 27 "Franken"/"franchi" after
 # an amount, Ksh/USh/TSh, an ISO code beside "$", both sides joined are no side, spilled row labels;
-# 28 one grade per line ("Job groups A to E: Ksh. 4,200"), the naira's "N" in a Nigerian text.
-READER_VERSION = 28
+# 28 one grade per line ("Job groups A to E: Ksh. 4,200"), the naira's "N" in a Nigerian text;
+# 29 markdown pipe tables by grade and class of place, D.A. (daily allowance), "G-2" as a grade.
+READER_VERSION = 29
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -368,7 +370,7 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     # "Canadian $" over "Yukon & Alaska Northwest Territories Nunavut" over "Breakfast 20.35 22.75 …";
     # "Cape Town" over "RANDS" over "Overnight Rate ... 2,507.50": one column of bare amounts;
     # "OVERNIGHT RATES | DAY RATES" over "Normal Rate | ... | 10 hours or more" over "€133.73 | ...".
-    for scan in (headed_tables, currency_columns, spanned_headers, listed_rows, graded_lines):
+    for scan in (headed_tables, currency_columns, spanned_headers, listed_rows, graded_lines, pipe_tables):
         for rows, used, context, columns in scan(_rest(lines, drop)):
             limits = read_table(rows, context, columns)
             if limits:

@@ -38,8 +38,10 @@ _PERIOD_RATE = re.compile(r"(?i)\b(overnight|day(?:\s*time)?)\s+(?:rates?|allowa
 
 
 # The daily allowance's own name: "per diem", the Portuguese "ajudas de custo" (paid by the day,
-# as the law that sets them says), the German "Tagegeld".
-_DAILY_ALLOWANCE = re.compile(r"(?i)\b(?:per\s+diem|ajudas?\s+de\s+custo|tagegeld(?:er)?)\b")
+# as the law that sets them says), the German "Tagegeld", the "D.A." of South Asian TA/DA rules.
+_DAILY_ALLOWANCE = re.compile(
+    r"(?i)\b(?:per\s+diem|ajudas?\s+de\s+custo|tagegeld(?:er)?|daily\s+allowances?|d\.a(?:\.|\b))"
+)
 
 
 def _period_rate(text: str) -> CapUnit | None:
@@ -107,7 +109,8 @@ def read_table(
         if len(row) < width:
             row = ("",) * (width - len(row)) + row
         label = row[0]
-        if _amount(label) or _spilled(label):
+        # Under a "Grades" column a label such as "G-2" or "12" names a grade, not an amount.
+        if (_amount(label) and not _GRADE_COLUMN.match(header[0])) or _spilled(label):
             continue
         own, named = condition_in(label, roles=True), _named_by_column(header[0], label)
         if own and named and named.grades:
