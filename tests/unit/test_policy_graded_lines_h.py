@@ -91,3 +91,8 @@ def test_an_n_before_a_number_is_no_naira_outside_nigeria() -> None:
     from reimburse.adapters.heuristic.policy_currency import money_currencies
 
     assert "NGN" not in money_currencies("Room N205 costs $90 per night.")
+
+
+def test_bare_numbers_after_grades_are_no_limits() -> None:
+    text = "The per diem rates were revised in these years:\n\nGrade 1: 2019\nGrade 2: 2021\nGrade 3: 2023\n"
+    assert not [c for c in read(text).caps if c.amount in (Decimal("2019"), Decimal("2021"), Decimal("2023"))]

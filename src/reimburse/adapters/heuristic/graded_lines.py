@@ -51,6 +51,9 @@ def _row(line: str, naira: bool) -> tuple[str, str] | None:
         return None
     if not _UNIT_ONLY.fullmatch(cell, money[0].end) or unit_in(cell) in (CapUnit.KM, CapUnit.MILE):
         return None  # "N55/Kilometre": a rate for the distance driven, no limit
+    signed = cell[: money[0].start].strip() or money[0].explicit or cell[money[0].end :].strip()
+    if not signed:
+        return None  # "Level 3: 2019": a bare number with no sign, cents or unit is no money
     # "Ksh. 4,200 Job groups F to J": the previous row's amount repeated before this row's label.
     before = find_amounts(label)
     if before and _sign(label[: before[0].start]):
