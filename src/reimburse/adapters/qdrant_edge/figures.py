@@ -67,14 +67,21 @@ class EdgeFiguresTable:
 
     async def _loaded(self) -> dict[str, InvoiceFigures]:
         while self._table is None:
-            if self._loading is None:
+            loading = self._loading
+            if loading is None:
                 self._changes, self._lost = [], False
-                self._loading = asyncio.ensure_future(asyncio.to_thread(self._read_all))
-                self._loading.add_done_callback(self._load_done)
-            await asyncio.shield(self._loading)
+                loading = self._loading = asyncio.ensure_future(asyncio.to_thread(self._read_all))
+                loading.add_done_callback(self._load_done)
+            await asyncio.shield(loading)
+            # Awaiting a task that is already done returns without yielding to the loop, so its
+            # done-callback may not have run yet: settle it here, or this loop would spin forever
+            # with the event loop stuck inside it (what a 20-client load test once hit).
+            self._load_done(loading)
         return self._table
 
     def _load_done(self, task: asyncio.Task[dict[str, InvoiceFigures]]) -> None:
+        if self._loading is not task:
+            return  # settled already, by the callback or by a caller of _loaded
         self._loading = None
         if task.cancelled() or task.exception() is not None or self._lost:
             return  # the next caller loads again (or sees the error)
