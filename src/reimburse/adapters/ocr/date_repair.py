@@ -19,7 +19,7 @@ repairs, each only where the result is a calendar date, so other words are never
 - an accented month name with its accented letter misread ("ao0t", "aoot": août), when only one
   month is reached that way; a year may be glued to the month ("26 a0ut2024");
 - the same month repairs where the month comes first, before a day and a year ("0ct 12, 2019",
-  "0ct 15,2025"), or glued between a day and a year ("02N0V24");
+  "0ct 15,2025", "0ct8,2020"), or glued between a day and a year ("02N0V24");
 - a date glued to a time whose digits have look-alikes too ("12/03/20l9l0:31").
 """
 
@@ -85,10 +85,11 @@ _MONTH_GLUED = re.compile(
 _MONTH_GLUED_SHORT = re.compile(
     r"(?<![\w.,/-])(?P<day>\d{2})(?P<mon>[A-Za-z01358]{3})(?P<year>\d{4}|\d{2})(?![\w/.-])"
 )
-# ... or before a day and a year: "0ct 12, 2019", "Dcc. 5 2019"
+# ... or before a day and a year: "0ct 12, 2019", "Dcc. 5 2019", the day glued on as recognition
+# drops spaces ("Date:0ct8,2020"; the readers take "Oct8,2020")
 _MONTH_FIRST = re.compile(
     r"(?<![\w.])(?P<mon>[A-Za-z01358]{3,10})"
-    r"(?=\.?[\-/ ]\d{1,2}(?:st|nd|rd|th)?(?:,?[\-/ ]|,)(?:\d{4}|\d{2})(?!\d))"
+    r"(?=\.?[\-/ ]?\d{1,2}(?:st|nd|rd|th)?(?:,?[\-/ ]|,)(?:\d{4}|\d{2})(?!\d))"
 )
 # a piece of a split date: digits (one or two parts) with a separator before and/or after, or a
 # separator alone; only pieces that join into a whole calendar date are joined
