@@ -3,7 +3,7 @@
     .venv/bin/python -m tests.benchmarks.bench_invoice_store --points 5000 --batch 100
     .venv/bin/python -m tests.benchmarks.bench_invoice_store --points 10000 --only edge
 
-Upsert rate includes the durable flush (Edge) / wait=True (client) of every batch.
+Upsert rate includes the durable WAL fsync (Edge) / wait=True (client) of every batch.
 Query latencies are medians and p95 over repeated calls with varied filters.
 """
 

@@ -72,7 +72,7 @@ class StoreCosts:
         self.turns_ms = turns_ms
         self.figures_ms = figures_ms  # the aggregate columns (figures), the table loaded
         self.load_ms = load_ms  # loading the table: once per process, on the first aggregate
-        self.flushed_ms = 0.0  # one ChatStore.append: applied and flushed before it returns
+        self.flushed_ms = 0.0  # one ChatStore.append: applied and its WAL fsynced before it returns
 
 
 def store_costs(settings: Settings, repeats: int) -> StoreCosts:
@@ -114,7 +114,7 @@ def store_costs(settings: Settings, repeats: int) -> StoreCosts:
                 await chats.append_turn(pair)  # as AnswerQuestion stores a turn: in the WAL
                 turns.append(time.perf_counter() - started)
                 started = time.perf_counter()
-                await chats.append(pair[0])  # a write that waits for its flush (an fsync)
+                await chats.append(pair[0])  # a write that waits for its WAL fsync
                 flushed.append(time.perf_counter() - started)
         finally:
             await chats.close()
@@ -264,9 +264,9 @@ def run(profile: Profile, work: Path) -> Section:
     count_ms = section.figure(f"sum at {largest:,}: InvoiceStore.count of the same filter", "ms")
     page = section.figure(f"list at {largest:,}: InvoiceStore.find (exact count + newest {PAGE})", "ms")
     turns = section.figure(
-        "storing a chat turn (ChatStore.append_turn: in the WAL, flushed within 1 s)", "ms"
+        "storing a chat turn (ChatStore.append_turn: in the WAL, fsynced within 1 s)", "ms"
     )
-    flushed = section.figure("a flushed chat write (ChatStore.append: waits for the fsync)", "ms")
+    flushed = section.figure("a durable chat write (ChatStore.append: waits for the WAL fsync)", "ms")
     matched: dict[int, int] = {}
     listed = 0
     for _ in range(profile.runs):
@@ -332,21 +332,23 @@ def run(profile: Profile, work: Path) -> Section:
         f"{p50[largest, 'filtered list'].median:.0f} ms / p95 {p95[largest, 'filtered list'].median:.0f} ms "
         f"(list) and {p50[largest, 'count'].median:.0f} / {p95[largest, 'count'].median:.0f} ms (count).",
         f"**The fixed cost of a question** (what the {smallest:,}-invoice rows show). Measured in "
-        f"process, it was the durable write of the two chat turns (a Qdrant Edge flush: "
-        f"{flushed.median:.0f} ms here for one flushed `ChatStore.append`, 14 ms on a quiet disk, "
-        f"several hundred on a busy one), ~26 thread hand-offs (one `get` per record shown, one write "
-        f"and one flush per turn), the latest policy read and decoded, and the category vocabulary "
-        f"rebuilt (~4 ms). Worse, `qdrant_edge` holds the GIL for the whole flush, so a flush in a "
-        f"worker thread still stops the event loop: a flush per answer stalled the next request too. "
-        f"Now: the records shown are one `InvoiceStore.get_many`; the policy and the vocabulary are "
-        f"kept until the policy changes; and both turns are one `ChatStore.append_turn`, which returns "
-        f"once the turn is applied to the shard, i.e. in Qdrant's write-ahead log "
-        f"({turns.median:.1f} ms), and flushes within a second, one flush for every turn meanwhile. "
-        f"**The guarantee:** a turn the client saw survives any crash of the process (SIGKILL, OOM: "
-        f"Qdrant replays its WAL on load; `tests/integration/test_chat_turn_durability.py` kills a "
-        f"writer whose flushes never finish and finds every answered turn); a power loss or kernel "
-        f"crash can lose the turns of the last second. Invoices keep the stronger guarantee (flushed "
-        f"before their event). A question now makes 2 thread hand-offs (list, count, free text) or 3 "
+        f"process, it was the durable write of the two chat turns (then a Qdrant Edge flush per "
+        f"write, 14 ms on a quiet disk, several hundred on a busy one), ~26 thread hand-offs (one "
+        f"`get` per record shown, one write and one flush per turn), the latest policy read and "
+        f"decoded, and the category vocabulary rebuilt (~4 ms). Worse, `qdrant_edge` holds the GIL "
+        f"for the whole flush, so a flush in a worker thread still stops the event loop: a flush per "
+        f"answer stalled the next request too. Now: the records shown are one "
+        f"`InvoiceStore.get_many`; the policy and the vocabulary are kept until the policy changes; "
+        f"and both turns are one `ChatStore.append_turn`, which returns once the turn is applied to "
+        f"the shard, i.e. in Qdrant's write-ahead log ({turns.median:.1f} ms), and fsyncs the WAL "
+        f"within a second, one fsync for every turn meanwhile (a write that waits for that fsync, "
+        f"`ChatStore.append`, takes {flushed.median:.1f} ms; no write flushes the shard any more: "
+        f"item 10). **The guarantee:** a turn the client saw survives any crash of the process "
+        f"(SIGKILL, OOM: Qdrant replays its WAL on load; `tests/integration/test_chat_turn_durability.py` "
+        f"kills a writer whose fsyncs never finish and finds every answered turn); a power loss or "
+        f"kernel crash can lose the turns of the last second. Invoices keep the stronger guarantee "
+        f"(their WAL fsynced before their event). A question now makes 2 thread hand-offs (list, "
+        f"count, free text) or 3 "
         f"(sum); the rest is Litestar, auth, the rate limiter and msgspec, which `GET /health/quick` "
         f"measures ({health.median:.1f} ms p95 through the TestClient).",
         f"**The price.** Loading the table reads every invoice's columns once: "

@@ -135,7 +135,8 @@ def run(profile: Profile, work: Path) -> Section:
         f"and the server answered {listings.median:,.0f} listings while the batches ran. What keeps "
         "the loop free: PDF and OCR reading and the heuristic invoice and policy readers run in the "
         "process pool; every Qdrant Edge call (reads with their payload decoding, point building and "
-        "BM25 on upsert, writes and flushes) runs in a worker thread; the loop only parses requests, "
+        "BM25 on upsert, writes and their WAL fsyncs) runs in a worker thread, and no write flushes the "
+        "shard (item 10); the loop only parses requests, "
         "decides verdicts and frames responses. The pool's workers run at nice +10, so on this "
         "2-core machine the two readers give the CPU to the server process whenever it has a request "
         "to answer; the batches take longer for it only when the cores are short.",

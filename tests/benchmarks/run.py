@@ -31,6 +31,7 @@ BENCHMARKS = {
     7: "tests.benchmarks.backup_restore",
     8: "tests.benchmarks.ocr_throughput",
     9: "tests.benchmarks.loaded_listing",
+    10: "tests.benchmarks.durable_write",
 }
 
 

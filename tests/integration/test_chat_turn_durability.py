@@ -1,9 +1,9 @@
 """A chat turn is answered before its fsync, yet a crash of the process cannot lose it.
 
-`ChatStore.append_turn` returns once the turn is in the Edge shard's write-ahead log; the flush runs
-after. The child below stores turns with the flush stuck (a disk that never finishes syncing), says
-"answered" after each, and is SIGKILLed: every turn it answered must be there when the shard is
-opened again.
+`ChatStore.append_turn` returns once the turn is in the Edge shard's write-ahead log; the WAL's fsync
+runs after. The child below stores turns with that fsync stuck (a disk that never finishes syncing)
+and no checkpoint flush, says "answered" after each, and is SIGKILLed: every turn it answered must be
+there when the shard is opened again.
 """
 
 from __future__ import annotations
@@ -36,13 +36,14 @@ CHILD = textwrap.dedent(
     from reimburse.adapters.qdrant_edge.collection import EdgeCollection
     from reimburse.domain.chat.session import ChatMessage
 
-    async def never_flushes(self, seq):
+    async def never_syncs(self, seq):
         await asyncio.Event().wait()
 
     async def main(data_dir, turns):
         chat = QdrantEdgeChatStore(data_dir)
         await chat.append(ChatMessage("m0", "s1", "user", "before", datetime(2024, 1, 1, tzinfo=UTC)))
-        EdgeCollection._flush_through = never_flushes  # from here on, nothing reaches the disk by fsync
+        EdgeCollection._sync_through = never_syncs  # from here on, nothing reaches the disk by fsync
+        EdgeCollection._checkpoint_later = lambda self: None  # nor by a flush
         for i in range(turns):
             at = datetime(2024, 1, 1, 0, i + 1, tzinfo=UTC)
             await chat.append_turn([
@@ -58,7 +59,7 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_every_answered_turn_survives_sigkill_before_its_flush(tmp_path: Path) -> None:
+def test_every_answered_turn_survives_sigkill_before_its_fsync(tmp_path: Path) -> None:
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(tmp_path), str(TURNS)],
         cwd=ROOT,
@@ -77,7 +78,7 @@ def test_every_answered_turn_survives_sigkill_before_its_flush(tmp_path: Path) -
             raise AssertionError(
                 f"the child ended early: {seen} {child.stderr.read() if child.stderr else ''}"
             )
-        assert seen[:-1] == [f"answered {i}" for i in range(TURNS)]  # append_turn never waited on the flush
+        assert seen[:-1] == [f"answered {i}" for i in range(TURNS)]  # append_turn never waited on the fsync
         os.kill(child.pid, signal.SIGKILL)
     finally:
         if child.poll() is None:
@@ -95,34 +96,34 @@ def test_every_answered_turn_survives_sigkill_before_its_flush(tmp_path: Path) -
     assert asyncio.run(read()) == expected
 
 
-async def test_a_turn_is_flushed_soon_after_and_close_waits_for_it(tmp_path: Path) -> None:
+async def test_a_turn_is_synced_soon_after_and_close_waits_for_it(tmp_path: Path) -> None:
     chat = QdrantEdgeChatStore(tmp_path)
     col: EdgeCollection = chat._col
     release = asyncio.Event()
-    flush_through = EdgeCollection._flush_through
+    sync_through = EdgeCollection._sync_through
 
-    async def slow_flush(self: EdgeCollection, seq: int) -> None:
+    async def slow_sync(self: EdgeCollection, seq: int) -> None:
         await release.wait()
-        await flush_through(self, seq)
+        await sync_through(self, seq)
 
-    col._flush_through = slow_flush.__get__(col)  # type: ignore[method-assign]
-    closed_when_flushed: list[bool] = []
+    col._sync_through = slow_sync.__get__(col)  # type: ignore[method-assign]
+    closed_when_synced: list[bool] = []
     close = col.close
 
     def noted_close() -> None:
-        closed_when_flushed.append(col._flushed == col._applied)
+        closed_when_synced.append(col._synced == col._applied)
         close()
 
     col.close = noted_close  # type: ignore[method-assign]
     try:
-        await chat.append_turn([ChatMessage("q", "s", "user", "hi", T0)])  # returns, flush still waiting
-        assert col._flushed < col._applied and len(col._background) == 1
+        await chat.append_turn([ChatMessage("q", "s", "user", "hi", T0)])  # returns, fsync still waiting
+        assert col._synced < col._applied and len(col._background) == 1
         closing = asyncio.ensure_future(chat.close())
         release.set()
         await closing
     finally:
         release.set()
-    assert closed_when_flushed == [True]  # close() waited for the turn's flush before closing the shard
+    assert closed_when_synced == [True]  # close() waited for the turn's fsync before closing the shard
     again = QdrantEdgeChatStore(tmp_path)
     try:
         assert [m.message_id for m in await again.history("s")] == ["q"]

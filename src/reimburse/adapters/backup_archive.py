@@ -63,14 +63,6 @@ def describe_file(path: Path, rel: str) -> BackupFile:
     return BackupFile(rel, size, stored, digest.hexdigest())
 
 
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_archive(path: Path, root: Path, manifest: BackupManifest) -> None:
     with path.open("wb") as raw:
         with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:

@@ -13,17 +13,10 @@ import os
 import secrets
 from pathlib import Path
 
+from reimburse.adapters.fsync import fsync_path
 from reimburse.domain.documents import document_key, require_key
 
 DOCUMENTS = "documents"
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class FilesystemDocumentStore:
@@ -56,7 +49,7 @@ class FilesystemDocumentStore:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
-        _fsync_dir(final.parent)
+        fsync_path(final.parent)
 
     async def put(self, data: bytes) -> str:
         key = document_key(data)
@@ -81,7 +74,7 @@ class FilesystemDocumentStore:
                 path.unlink()
             except FileNotFoundError:
                 return False
-            _fsync_dir(path.parent)
+            fsync_path(path.parent)
             return True
 
         return await asyncio.to_thread(remove)

@@ -1,15 +1,19 @@
 """One Qdrant Edge shard = one collection, on disk under DATA_DIR/qdrant/<name>.
 
-Opens or creates the shard under an exclusive directory lock, keeps payload indexes in place,
-and makes every write durable (flush) before it returns. Reads are synchronous here; the stores
-call them from a worker thread (at 100k points a read can take tens of ms, and the event loop must
-never wait on it). Writes and flushes (an fsync) run in a worker thread, and concurrent writers
-share one flush (group commit). `write` returns once the flush is done; `write_logged` returns once
-the operations are applied, i.e. in the shard's write-ahead log, which a crash of this process
-cannot lose (Qdrant replays it on load), and flushes within LOGGED_FLUSH_DELAY, one flush for every
-such write meanwhile. That matters beyond the fsync's latency: qdrant_edge holds the GIL for the
-whole flush (~14 ms on a quiet disk, hundreds on a busy one), so a flush in a worker thread still
-stops the event loop; flushing chat turns once a second instead of once each keeps that rare.
+Opens or creates the shard under an exclusive directory lock, keeps payload indexes in place, and
+makes every write durable before it returns. Reads are synchronous here; the stores call them from a
+worker thread (at 100k points a read can take tens of ms, and the event loop must never wait on it).
+
+Durability without stopping the server. qdrant_edge holds the GIL inside every call, and a
+`shard.flush()` is some 200 fsyncs and msyncs (the segment, each payload index, the WAL): tens of ms
+on a quiet disk, seconds on a congested one, and for all of it no other thread of this process runs,
+the event loop included. So writes do not flush. A write is applied (into the shard's write-ahead log,
+which Qdrant replays on load, and its segments), then the WAL's files are fsynced from Python, which
+releases the GIL while the disk works: that makes the write survive a crash of the process and a
+power loss alike. `write` returns after that fsync; `write_logged` returns once applied (a crash of the
+process cannot lose it) and fsyncs within LOGGED_FLUSH_DELAY, one fsync for every write meanwhile.
+Concurrent writers share one fsync (group commit). The flush itself, which lets Qdrant truncate its
+WAL, becomes a checkpoint: at most once per CHECKPOINT_SECONDS after a write, and on close.
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import qdrant_edge as qe
 
+from reimburse.adapters.fsync import fsync_path
 from reimburse.adapters.qdrant_edge.lock import DirectoryLock, StoreLocked
 from reimburse.adapters.qdrant_edge.write_gate import WriteGate
 from reimburse.adapters.qdrant_shared.codec import DENSE_VECTOR, SPARSE_VECTOR, IndexType
@@ -37,7 +43,8 @@ _SCHEMA = {
     IndexType.DATETIME: qe.PayloadSchemaType.Datetime,
 }
 
-LOGGED_FLUSH_DELAY = 1.0  # seconds a `write_logged` may wait for its flush: what a power loss can lose
+LOGGED_FLUSH_DELAY = 1.0  # seconds a `write_logged` may wait for its WAL fsync: what a power loss can lose
+CHECKPOINT_SECONDS = 60.0  # how long written operations wait for a flush; bounds the WAL replayed on load
 SCROLL_PAGE = 2048  # fewer round trips; one page of payloads is a few MB at most
 
 
@@ -60,10 +67,11 @@ class EdgeCollection:
                 raise
             raise StoreUnavailable(f"cannot open the embedded store at {self.path}: {exc}") from exc
         self._applied = 0  # writes applied to the shard
-        self._flushed = 0  # writes known to be on disk
-        self._flush_lock = asyncio.Lock()
-        self._background: set[asyncio.Task[None]] = set()  # writes whose flush is still running
-        self._hurry: asyncio.Event | None = None  # set: flush the logged writes now (closing)
+        self._synced = 0  # writes whose WAL entries are known to be on disk
+        self._sync_lock = asyncio.Lock()
+        self._checkpoint: asyncio.Task[None] | None = None  # the flush waiting to run, if any
+        self._background: set[asyncio.Task[None]] = set()  # writes whose fsync, or the checkpoint, is pending
+        self._hurry: asyncio.Event | None = None  # set: sync and flush now (closing)
         self._hurry_loop: asyncio.AbstractEventLoop | None = None
 
     def _open(self, dense_size: int | None) -> qe.EdgeShard:
@@ -114,11 +122,11 @@ class EdgeCollection:
             raise StoreUnavailable(f"embedded store read failed ({self.path.name}): {exc}") from exc
 
     async def write(self, operations: list[qe.UpdateOperation]) -> None:
-        """Apply the operations, then return only once they are flushed to disk."""
+        """Apply the operations, then return only once their WAL entries are on disk."""
         if not operations:
             return
         shard = self._require()
-        # Shielded: once started, the write is flushed and the gate released even if the caller
+        # Shielded: once started, the write is synced and the gate released even if the caller
         # is cancelled, so a backup never waits on, or copies, a write left half-done.
         task = asyncio.ensure_future(self._gated_write(shard, operations, None))
         task.add_done_callback(lambda t: t.cancelled() or t.exception())  # retrieved, never "lost"
@@ -126,9 +134,9 @@ class EdgeCollection:
 
     async def write_logged(self, operations: list[qe.UpdateOperation]) -> None:
         """Apply the operations and return once they are applied: readable, and in the shard's
-        write-ahead log, so a crash (even SIGKILL) of this process cannot lose them. The flush (an
-        fsync, against a power loss) follows within LOGGED_FLUSH_DELAY, shared with every write
-        meanwhile; the write gate stays held until it is done, so a backup copies only flushed writes."""
+        write-ahead log, so a crash (even SIGKILL) of this process cannot lose them. The WAL's fsync
+        (against a power loss) follows within LOGGED_FLUSH_DELAY, shared with every write meanwhile;
+        the write gate stays held until it is done, so a backup copies only synced writes."""
         if not operations:
             return
         shard = self._require()
@@ -141,8 +149,8 @@ class EdgeCollection:
     def _background_done(self, task: asyncio.Task[None]) -> None:
         self._background.discard(task)
         if not task.cancelled() and (exc := task.exception()) is not None:
-            # the caller already has its answer; the next write or close() flushes again
-            log.warning("background flush of %s failed: %s", self.path.name, exc)
+            # the caller already has its answer; the next write or close() syncs and flushes again
+            log.warning("background sync or flush of %s failed: %s", self.path.name, exc)
 
     def _hurry_event(self) -> asyncio.Event:
         # one per event loop: an Event binds to the loop that first waits on it
@@ -152,7 +160,8 @@ class EdgeCollection:
         return self._hurry
 
     async def settle(self) -> None:
-        """Flush the logged writes now and wait for it (before closing the shard)."""
+        """Sync the logged writes and run the pending checkpoint now, and wait for both (before
+        closing the shard)."""
         hurry = self._hurry_event()
         hurry.set()
         try:
@@ -193,7 +202,7 @@ class EdgeCollection:
             if applied is None:
                 raise error from exc
             error.__cause__ = exc
-            applied.set_exception(error)  # the caller raises it; nothing was applied, nothing to flush
+            applied.set_exception(error)  # the caller raises it; nothing was applied, nothing to sync
             return
         try:
             self._applied += 1
@@ -201,23 +210,65 @@ class EdgeCollection:
             if applied is not None:
                 if not applied.done():
                     applied.set_result(None)
-                with contextlib.suppress(TimeoutError):  # the first to wake flushes for all of them
+                with contextlib.suppress(TimeoutError):  # the first to wake syncs for all of them
                     await asyncio.wait_for(self._hurry_event().wait(), LOGGED_FLUSH_DELAY)
-            await self._flush_through(seq)
+            await self._sync_through(seq)
         finally:
             self._gate.leave(fd)
+        self._checkpoint_later()
 
-    async def _flush_through(self, seq: int) -> None:
-        async with self._flush_lock:
-            if self._flushed >= seq:
-                return  # another writer's flush already covered this write
+    async def _sync_through(self, seq: int) -> None:
+        async with self._sync_lock:
+            if self._synced >= seq:
+                return  # another writer's fsync already covered this write
             target = self._applied
             shard = self._require()
             try:
-                await asyncio.to_thread(shard.flush)
+                await asyncio.to_thread(self._sync_wal, shard)
             except Exception as exc:
-                raise StoreUnavailable(f"embedded store flush failed ({self.path.name}): {exc}") from exc
-            self._flushed = target
+                raise StoreUnavailable(f"embedded store sync failed ({self.path.name}): {exc}") from exc
+            self._synced = target
+
+    def _sync_wal(self, shard: qe.EdgeShard) -> None:
+        """fsync the write-ahead log's files and its directory. os.fsync releases the GIL, so the
+        server keeps answering while the disk works; a shard without the WAL directory this layout
+        expects is flushed instead (correct, only slower)."""
+        wal = self.path / "wal"
+        if not wal.is_dir():
+            shard.flush()
+            return
+        for entry in os.scandir(wal):
+            if entry.is_file(follow_symlinks=False):
+                fsync_path(entry.path)
+        fsync_path(wal)  # a new or renamed WAL segment is durable only with its directory entry
+
+    def _checkpoint_later(self) -> None:
+        """Flush within CHECKPOINT_SECONDS (sooner on close), once for all the writes meanwhile."""
+        if self._checkpoint is not None and not self._checkpoint.done():
+            return
+        task = asyncio.ensure_future(self._run_checkpoint())
+        self._checkpoint = task
+        self._background.add(task)
+        task.add_done_callback(self._background_done)
+
+    async def _run_checkpoint(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._hurry_event().wait(), CHECKPOINT_SECONDS)
+        shard = self._shard
+        if shard is None:
+            return  # closed meanwhile: close() flushed
+        try:
+            await asyncio.to_thread(self._flush_gated, shard)
+        except Exception as exc:
+            raise StoreUnavailable(f"embedded store flush failed ({self.path.name}): {exc}") from exc
+
+    def _flush_gated(self, shard: qe.EdgeShard) -> None:
+        # The thread holds the gate for exactly the flush, even if the task waiting on it is
+        # cancelled, so a backup never copies a half-written flush. The flush holds the GIL from
+        # start to end, which is why it runs this rarely.
+        with self._gate.shared_sync():
+            if self._shard is shard:  # not closed (close() flushes) while this waited for the gate
+                shard.flush()
 
     def count(self, flt: qe.Filter | None) -> int:
         return self.read(lambda s: s.count(qe.CountRequest(exact=True, filter=flt)))

@@ -27,7 +27,8 @@ from pathlib import Path
 import qdrant_edge as qe
 
 from reimburse import __version__
-from reimburse.adapters.backup_archive import CHUNK, describe_file, fsync_dir, read_archive, write_archive
+from reimburse.adapters.backup_archive import CHUNK, describe_file, read_archive, write_archive
+from reimburse.adapters.fsync import fsync_path
 from reimburse.adapters.qdrant_edge.write_gate import GATE_FILE, INTENT_FILE, WriteGate
 from reimburse.ports.store_backup import (
     BackupManifest,
@@ -180,7 +181,7 @@ class EdgeStoreBackup:
             )
             write_archive(partial, staging, manifest)
             partial.replace(dest)
-            fsync_dir(dest.parent)
+            fsync_path(dest.parent)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
             partial.unlink(missing_ok=True)
@@ -296,7 +297,7 @@ def _swap_in(data_dir: Path, staging: Path, manifest: BackupManifest, existing: 
             _exchange(new, target)  # target now holds the backup; `new` holds what was there
         else:
             new.rename(target)
-    fsync_dir(data_dir)
+    fsync_path(data_dir)
 
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)

@@ -24,7 +24,8 @@ import httpx
 import msgspec
 
 from reimburse import __version__
-from reimburse.adapters.backup_archive import describe_file, fsync_dir, read_archive, write_archive
+from reimburse.adapters.backup_archive import describe_file, read_archive, write_archive
+from reimburse.adapters.fsync import fsync_path
 from reimburse.adapters.qdrant_server.collection import QdrantConnection
 from reimburse.ports.store_backup import BackupManifest, BackupRefused, BackupReport, RestoreReport
 
@@ -82,7 +83,7 @@ class QdrantServerSnapshotBackup:
             )
             await asyncio.to_thread(write_archive, partial, staging, manifest)
             partial.replace(dest)
-            fsync_dir(dest.parent)
+            fsync_path(dest.parent)
         finally:
             await client.close()
             shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,162 @@
+"""An embedded write is durable without a flush of the shard; the flush is a rare checkpoint.
+
+`qdrant_edge` holds the GIL for the whole of `shard.flush()` (some 200 fsyncs and msyncs), which
+stopped the whole server for as long as the disk took, once per write. A write now fsyncs only the
+write-ahead log's files, from Python (the GIL released); the flush runs as a checkpoint. These tests
+pin the behaviour that makes that safe: what a write acknowledged survives a SIGKILL that comes
+before any flush, a checkpoint flushes once for many writes and before close, and a backup taken
+before the checkpoint holds every acknowledged write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import qdrant_edge as qe
+
+from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
+from reimburse.adapters.qdrant_edge.collection import EdgeCollection
+from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
+from reimburse.domain.filters import InvoiceFilter
+from tests.chat_dataset import records
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITES = 4
+
+
+class CountingShard:
+    """The real shard, with its flushes counted."""
+
+    def __init__(self, shard: qe.EdgeShard) -> None:
+        self._shard = shard
+        self.flushes = 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        self._shard.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._shard, name)
+
+
+def _counting(store: QdrantEdgeInvoiceStore) -> tuple[EdgeCollection, CountingShard]:
+    col: EdgeCollection = store._col
+    shard = CountingShard(col._require())
+    col._shard = shard  # type: ignore[assignment]
+    return col, shard
+
+
+async def test_writes_return_without_a_flush_and_one_checkpoint_flushes_them_all(tmp_path: Path) -> None:
+    store = QdrantEdgeInvoiceStore(tmp_path)
+    col, shard = _counting(store)
+    batch = records(WRITES * 2)
+    try:
+        for i in range(WRITES):
+            await store.upsert(batch[2 * i : 2 * i + 2])
+        assert shard.flushes == 0  # every write returned durable (its WAL fsynced), none flushed
+        assert col._synced == col._applied == WRITES
+        assert await store.count(InvoiceFilter()) == 2 * WRITES  # and readable at once
+        assert col._checkpoint is not None and not col._checkpoint.done()  # one checkpoint waits
+        await col.settle()  # what close() does first: the checkpoint runs now
+        assert shard.flushes == 1
+    finally:
+        await store.close()
+    assert shard.flushes == 2  # close flushes as well
+
+
+CHILD = textwrap.dedent(
+    """
+    import asyncio, sys, time
+    from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
+    from reimburse.adapters.qdrant_edge.collection import EdgeCollection
+    from tests.chat_dataset import records
+
+    class NoFlush:  # the real shard, whose flush fails: durability must come from the WAL alone
+        def __init__(self, shard):
+            self._shard = shard
+
+        def flush(self):
+            raise OSError("this test allows no flush")
+
+        def __getattr__(self, name):
+            return getattr(self._shard, name)
+
+    async def main(data_dir, writes):
+        store = QdrantEdgeInvoiceStore(data_dir)
+        EdgeCollection._checkpoint_later = lambda self: None  # no checkpoint either
+        store._col._shard = NoFlush(store._col._shard)
+        batch = records(writes * 2)
+        for i in range(writes):
+            await store.upsert(batch[2 * i : 2 * i + 2])
+            print(f"written {i}", flush=True)
+        print("ready", flush=True)
+        time.sleep(600)
+
+    asyncio.run(main(sys.argv[1], int(sys.argv[2])))
+    """
+)
+
+
+def test_every_acknowledged_write_survives_sigkill_before_any_flush(tmp_path: Path) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(tmp_path), str(WRITES)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        seen = []
+        for line in child.stdout:
+            seen.append(line.strip())
+            if line.strip() == "ready":
+                break
+        else:
+            raise AssertionError(
+                f"the child ended early: {seen} {child.stderr.read() if child.stderr else ''}"
+            )
+        assert seen[:-1] == [f"written {i}" for i in range(WRITES)]
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait(timeout=10)
+
+    async def stored_ids() -> list[str]:
+        store = QdrantEdgeInvoiceStore(tmp_path)
+        try:
+            page = await store.find(InvoiceFilter(), limit=100, offset=0)
+            return sorted(r.invoice_id for r in page.items)
+        finally:
+            await store.close()
+
+    assert asyncio.run(stored_ids()) == sorted(r.invoice_id for r in records(WRITES * 2))
+
+
+async def test_a_backup_before_the_checkpoint_restores_every_acknowledged_write(tmp_path: Path) -> None:
+    data, restored = tmp_path / "data", tmp_path / "restored"
+    store = QdrantEdgeInvoiceStore(data)
+    _, shard = _counting(store)
+    written = records(WRITES)
+    try:
+        await store.upsert(written)
+        assert shard.flushes == 0  # the backup below copies a shard whose writes are only in its WAL
+        report = await EdgeStoreBackup(data).backup(tmp_path / "backups")
+    finally:
+        await store.close()
+    assert report.manifest.collections["invoices"] == WRITES  # the backup's own count, on its copy
+    await EdgeStoreBackup(restored).restore(Path(report.path), force=False)
+    again = QdrantEdgeInvoiceStore(restored)
+    try:
+        page = await again.find(InvoiceFilter(), limit=100, offset=0)
+        assert sorted(r.invoice_id for r in page.items) == sorted(r.invoice_id for r in written)
+    finally:
+        await again.close()
