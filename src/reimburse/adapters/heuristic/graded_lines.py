@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from reimburse.adapters.heuristic.amounts import find_amounts
+from reimburse.adapters.heuristic.amounts import AmountMatch, find_amounts
 from reimburse.adapters.heuristic.caps import unit_in
 from reimburse.adapters.heuristic.conditions import grades_in
 from reimburse.adapters.heuristic.headed_tables import Table
@@ -30,7 +30,7 @@ from reimburse.domain.verdict.policy import CapUnit, Condition
 _SEPARATOR = re.compile(r":\s+|\s[–—-]\s+")
 _BULLET = re.compile(r"^\s*[•*·▪‣-]\s*")
 # What may follow the amount: its unit only.
-_UNIT_ONLY = re.compile(r"(?i)\s*(?:/\s*[^\W\d_]+|(?:per|a|each)\s+[^\W\d_]+)?\s*\.?\s*$")
+_UNIT_ONLY = re.compile(r"(?i)\s*(?P<unit>/\s*[^\W\d_]+|(?:per|a|each)\s+[^\W\d_]+)?\s*\.?\s*$")
 _MIN_ROWS = 3
 _LOOK_BACK = 25
 
@@ -44,23 +44,34 @@ def _row(line: str, naira: bool) -> tuple[str, str] | None:
     if cut is None:
         return None
     label, cell = body[: cut.start()].strip(), body[cut.end() :].strip()
+    # The cheap test first: reading amounts on every "x: y" line of a long policy is the cost.
+    if not grades_in(label):
+        return None
     if naira:
         cell = NAIRA.sub("₦", cell)
     money = find_amounts(cell)
-    if len(money) != 1 or money[0].value <= 0 or not _sign(cell[: money[0].start]):
+    if len(money) != 1 or not _money(cell, money[0]):
         return None
-    if not _UNIT_ONLY.fullmatch(cell, money[0].end) or unit_in(cell) in (CapUnit.KM, CapUnit.MILE):
-        return None  # "N55/Kilometre": a rate for the distance driven, no limit
-    signed = cell[: money[0].start].strip() or money[0].explicit or cell[money[0].end :].strip()
-    if not signed:
-        return None  # "Level 3: 2019": a bare number with no sign, cents or unit is no money
     # "Ksh. 4,200 Job groups F to J": the previous row's amount repeated before this row's label.
     before = find_amounts(label)
     if before and _sign(label[: before[0].start]):
         label = label[before[0].end :].strip()
-    if not label or any(a.explicit for a in find_amounts(label)) or not grades_in(label):
+        before = find_amounts(label)
+    if not label or any(a.explicit for a in before) or not grades_in(label):
         return None
     return label, cell[money[0].start :]  # the sign goes: the policy's currency is the row's
+
+
+def _money(cell: str, amount: AmountMatch) -> bool:
+    """The cell's one amount reads as money: only a sign or code before it, only its unit after it,
+    and one of them, or cents, there ("Level 3: 2019." is a bare number, a year)."""
+    before, after = cell[: amount.start], cell[amount.end :]
+    if amount.value <= 0 or not _sign(before):
+        return False
+    unit = _UNIT_ONLY.fullmatch(after)
+    if unit is None or unit_in(cell) in (CapUnit.KM, CapUnit.MILE):
+        return False  # "N55/Kilometre": a rate for the distance driven, no limit
+    return bool(before.strip() or amount.explicit or unit.group("unit"))
 
 
 def _sign(prefix: str) -> bool:
