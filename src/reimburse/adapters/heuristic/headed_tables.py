@@ -114,7 +114,11 @@ def _join_connectors(lines: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
-def pipe_cells(line: str) -> list[str]:
+def pipe_cells(line: str, keep_empty: bool = False) -> list[str]:
+    """A pipe row's cells; `keep_empty` keeps blank ones (only the outer pipes go), so each cell
+    stays under its column."""
+    if keep_empty:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
     return [c.strip() for c in line.split("|") if c.strip()]
 
 

@@ -15,16 +15,14 @@ from __future__ import annotations
 import re
 
 from reimburse.adapters.heuristic.conditions import condition_in
-from reimburse.adapters.heuristic.headed_tables import Table, pipe_cells
+from reimburse.adapters.heuristic.headed_tables import RULE_LINE, Table, pipe_cells
 from reimburse.adapters.heuristic.mentions import find_mentions
-from reimburse.adapters.heuristic.tables import context_above
+from reimburse.adapters.heuristic.tables import THRESHOLD_COLUMN, context_above
 from reimburse.domain.verdict.policy import Condition
 
-_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _PLACE_CLASS = re.compile(
     r"(?i)\b(?:towns?|cit(?:y|ies)|capitals?|metros?|zones?|regions?|areas?|tiers?|clusters?|stations?)\b"
 )
-_NOT_CAPS = re.compile(r"(?i)approv|threshold|authori[sz]|receipt|advance")
 _EXCEPT = re.compile(r"(?i)\b(?:except|excluding|other\s+than|but\s+not)\b")
 _LOOK_BACK = 12
 
@@ -55,22 +53,24 @@ def pipe_tables(text: str) -> list[Table]:
     out: list[Table] = []
     k = 0
     while k + 2 < len(lines):
-        header = pipe_cells(lines[k]) if "|" in lines[k] else []
-        if len(header) < 3 or not _RULE.match(lines[k + 1]):
+        header = pipe_cells(lines[k], keep_empty=True) if "|" in lines[k] else []
+        rule = lines[k + 1]
+        if len(header) < 3 or not (rule.strip() and "-" in rule and RULE_LINE.match(rule)):
             k += 1
             continue
         used = [k, k + 1]
         rows: list[tuple[str, ...]] = [tuple(header)]
         j = k + 2
         while j < len(lines) and "|" in lines[j]:
-            cells = [c.strip() for c in lines[j].strip().strip("|").split("|")]
+            cells = pipe_cells(lines[j], keep_empty=True)
             if len(cells) != len(header):
                 break
             rows.append(tuple(cells))
             used.append(j)
             j += 1
-        context = _lead(lines, k)
-        if len(rows) >= 3 and not _NOT_CAPS.search(" ".join(header)) and not _NOT_CAPS.search(context):
-            out.append((rows, used, context, [_column(name) for name in header[1:]]))
+        # "Approver | Travel up to": a header that sets approvals or thresholds caps nothing; the
+        # caption may name receipts or approval and still head limits.
+        if len(rows) >= 3 and not any(THRESHOLD_COLUMN.search(name) for name in header):
+            out.append((rows, used, _lead(lines, k), [_column(name) for name in header[1:]]))
         k = j
     return out

@@ -78,9 +78,7 @@ def _is_header(row: tuple[str, ...]) -> bool:
 
 # A column whose amounts say when a receipt, an approval or an advance is needed, or what is taken
 # off an allowance: none of them caps a payout.
-_THRESHOLD_COLUMN = re.compile(
-    r"(?i)receipt|approv|authori[sz]|sign[- ]?off|advance|deduct|deposit|threshold"
-)
+THRESHOLD_COLUMN = re.compile(r"(?i)receipt|approv|authori[sz]|sign[- ]?off|advance|deduct|deposit|threshold")
 
 
 def read_table(
@@ -123,7 +121,7 @@ def read_table(
             if amount is None:
                 continue
             column = header[j]
-            if _THRESHOLD_COLUMN.search(column):
+            if THRESHOLD_COLUMN.search(column):
                 continue  # "Receipt needed above", "Approval required over": a threshold, not a cap
             kinds = _room_with_breakfast(
                 _kinds(label) or _kinds(column) or context_kinds, f"{column} {label}"
