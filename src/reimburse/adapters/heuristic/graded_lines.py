@@ -22,8 +22,8 @@ from reimburse.adapters.heuristic.caps import unit_in
 from reimburse.adapters.heuristic.conditions import grades_in
 from reimburse.adapters.heuristic.headed_tables import Table
 from reimburse.adapters.heuristic.lexicon import TRAVEL
-from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.adapters.heuristic.policy_currency import CODES, NAIRA, NIGERIA, SYMBOLS
+from reimburse.adapters.heuristic.tables import lead_above
 from reimburse.domain.verdict.policy import CapUnit, Condition
 
 # The label's end: a colon, or a dash with spaces around it ("Grade Level 16-17 – N37500/night").
@@ -32,7 +32,7 @@ _BULLET = re.compile(r"^\s*[•*·▪‣-]\s*")
 # What may follow the amount: its unit only.
 _UNIT_ONLY = re.compile(r"(?i)\s*(?P<unit>/\s*[^\W\d_]+|(?:per|a|each)\s+[^\W\d_]+)?\s*\.?\s*$")
 _MIN_ROWS = 3
-_LOOK_BACK = 25
+_LOOK_BACK = 24  # lines above the rows searched for the lead that names what is paid
 
 
 def _row(line: str, naira: bool) -> tuple[str, str] | None:
@@ -100,17 +100,6 @@ def _heading(lines: list[str], start: int, rows: set[int]) -> str:
     return ""
 
 
-def _lead(lines: list[str], start: int, rows: set[int]) -> str:
-    """The nearest line above that names what is paid ("The per diem rates are ...")."""
-    for k in range(start - 1, max(-1, start - _LOOK_BACK), -1):
-        if k in rows or not lines[k].strip():
-            continue
-        # Generic travel ("when civil servants travel") does not say what the amounts pay.
-        if any(not m.as_unit and m.kind != TRAVEL for m in find_mentions(lines[k])):
-            return lines[k].strip()
-    return ""
-
-
 def graded_lines(text: str) -> list[Table]:
     """Each run of at least three grade lines as (rows, line indexes, context, column conditions)."""
     lines = text.split("\n")
@@ -130,7 +119,8 @@ def graded_lines(text: str) -> list[Table]:
     every_row = {k for run in runs for k in run}
     out: list[Table] = []
     for run in runs:
-        lead = _lead(lines, run[0], every_row)
+        # Generic travel ("when civil servants travel") does not say what the amounts pay.
+        lead = lead_above(lines, run[0], _LOOK_BACK, skip=every_row.__contains__, exclude_kinds=(TRAVEL,))
         if not lead:
             continue  # nothing says what the amounts pay for
         heading = _heading(lines, run[0], every_row)

@@ -16,6 +16,7 @@ import re
 
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.headed_tables import Table
+from reimburse.adapters.heuristic.tables import lead_above
 from reimburse.domain.verdict.policy import Condition
 
 _ITEM = re.compile(r"\s*[–—-]\s+")
@@ -62,6 +63,6 @@ def listed_rows(text: str) -> list[Table]:
             continue
         rows: list[tuple[str, ...]] = [tuple(header)]
         rows += [(label, *(c[r] for c in columns)) for r, label in enumerate(labels)]
-        context = next((x.strip() for x in reversed(lines[max(0, k - 3) : k]) if x.strip(" |")), "")
+        context = lead_above(lines, k, skip=lambda i: not lines[i].strip(" |"))
         out.append((rows, [*range(k, j)], context, [Condition(locations=(name,)) for name in header[1:]]))
     return out

@@ -17,14 +17,14 @@ import re
 from reimburse.adapters.heuristic.conditions import condition_in
 from reimburse.adapters.heuristic.headed_tables import RULE_LINE, Table, pipe_cells
 from reimburse.adapters.heuristic.mentions import find_mentions
-from reimburse.adapters.heuristic.tables import THRESHOLD_COLUMN, context_above
+from reimburse.adapters.heuristic.tables import THRESHOLD_COLUMN, context_above, lead_above
 from reimburse.domain.verdict.policy import Condition
 
 _PLACE_CLASS = re.compile(
     r"(?i)\b(?:towns?|cit(?:y|ies)|capitals?|metros?|zones?|regions?|areas?|tiers?|clusters?|stations?)\b"
 )
 _EXCEPT = re.compile(r"(?i)\b(?:except|excluding|other\s+than|but\s+not)\b")
-_LOOK_BACK = 12
+_LOOK_BACK = 11
 
 
 def _column(name: str) -> Condition | None:
@@ -41,10 +41,8 @@ def _lead(lines: list[str], start: int) -> str:
     near = context_above(lines, start)
     if any(not m.as_unit for m in find_mentions(near)):
         return near
-    for k in range(start - 1, max(-1, start - _LOOK_BACK), -1):
-        if "|" not in lines[k] and any(not m.as_unit for m in find_mentions(lines[k])):
-            return lines[k].strip()
-    return near
+    lead = lead_above(lines, start, _LOOK_BACK, skip=lambda k: "|" in lines[k], exclude_kinds=())
+    return lead or near
 
 
 def pipe_tables(text: str) -> list[Table]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.conditions import condition_in
 from reimburse.adapters.heuristic.headed_tables import RULE_LINE, Table, pipe_cells
+from reimburse.adapters.heuristic.tables import lead_above
 from reimburse.domain.verdict.policy import Condition
 
 
@@ -60,6 +61,6 @@ def spanned_headers(text: str) -> list[Table]:
             continue
         names = [f"{wide} {narrow}" for wide, narrow in zip(_spread(top, len(sub)), sub, strict=True)]
         columns: list[Condition | None] = [condition_in(c, roles=True) or Condition(other=c) for c in sub]
-        context = next((x.strip() for x in reversed(lines[max(0, k - 3) : k]) if x.strip()), "")
+        context = lead_above(lines, k)
         out.append(([("", *names), ("", *amounts)], [*range(k, j + 2)], context, columns))
     return out

@@ -9,6 +9,7 @@ kept apart by wide gaps ("Grade A   ₹3,000   ₹2,500"). A header is a grade o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
@@ -224,9 +225,27 @@ def text_tables(text: str) -> list[tuple[list[tuple[str, ...]], list[int]]]:
 
 def context_above(lines: list[str], index: int) -> str:
     """The nearest non-empty line above a table: its caption or heading."""
-    for k in range(index - 1, max(-1, index - 4), -1):
-        if lines[k].strip():
-            return " ".join(lines[k].split())
+    return " ".join(lead_above(lines, index).split())
+
+
+def lead_above(
+    lines: list[str],
+    start: int,
+    look_back: int = 3,
+    skip: Callable[[int], bool] | None = None,
+    exclude_kinds: Collection[str] | None = None,
+) -> str:
+    """The nearest of the `look_back` lines above `start` that is not blank nor `skip`ped, stripped.
+    With `exclude_kinds`, only a line naming an expense kind other than those counts: a lead that says
+    what the rows below pay ("The per diem rates are ..."), not generic travel."""
+    for k in range(start - 1, max(-1, start - 1 - look_back), -1):
+        line = lines[k]
+        if not line.strip() or (skip is not None and skip(k)):
+            continue
+        if exclude_kinds is None or any(
+            not m.as_unit and m.kind not in exclude_kinds for m in find_mentions(line)
+        ):
+            return line.strip()
     return ""
 
 
