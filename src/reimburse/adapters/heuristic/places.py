@@ -99,3 +99,18 @@ def cities_in(text: str) -> list[tuple[int, int, str]]:
         if not _ORG_BEFORE.search(text, max(0, m.start() - _NEAR), m.start())
         and not _ORG_AFTER.match(text, m.end())
     ]
+
+
+# The US states by name, typed once: a receipt's city-state-ZIP line names one, and so does a policy's
+# evidence that a bare "$" is the US dollar. Georgia and Washington also name a country and a city,
+# and the District of Columbia is no state: a caller that wants them adds them.
+US_STATES = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+    "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
+    "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
+    "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
+    "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+    "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+    "West Virginia", "Wisconsin", "Wyoming",
+)  # fmt: skip
+US_STATES_AMBIGUOUS = ("Georgia", "Washington", "District of Columbia")

@@ -18,6 +18,8 @@ from babel.core import get_global
 from babel.languages import get_official_languages
 from babel.numbers import get_territory_currencies, list_currencies
 
+from reimburse.adapters.heuristic.places import US_STATES
+
 _EN = Locale("en")
 CODES: frozenset[str] = frozenset(list_currencies())
 
@@ -213,12 +215,7 @@ _STATES = {
     "CA": "Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|"
     "Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|Montréal|"
     "Vancouver|Calgary|Ottawa|Edmonton|Winnipeg",
-    "US": "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|"
-    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
-    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
-    "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Chicago|"
-    "Los Angeles|San Francisco|Boston|Seattle|Houston|Philadelphia",
+    "US": "|".join(US_STATES) + "|Chicago|Los Angeles|San Francisco|Boston|Seattle|Houston|Philadelphia",
 }
 _ABBREVIATIONS = {
     # Upper case only: "NSW", "QLD", an ABN, the ATO; New Zealand's IRD; Canada's HST; the US IRS,

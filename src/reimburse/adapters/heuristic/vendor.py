@@ -21,6 +21,7 @@ from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
 from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
+from reimburse.adapters.heuristic.places import US_STATES, US_STATES_AMBIGUOUS
 from reimburse.adapters.heuristic.text import clean_spaces
 from reimburse.adapters.heuristic.totals import LineInfo
 
@@ -90,17 +91,11 @@ _STREET_WORDS = (
     r"\bjalan\b|\bjln\b|\blorong\b|\btaman\b|\bp\.?\s?o\.?\s?box|postfach\b|bo[iî]te\s+postale|apartado\b"
 )
 _STREET_WORD = re.compile(rf"(?i)(?:{_STREET_WORDS})")
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")  # "Main Street Restaurant": a word goes on after the type
 _STREET = re.compile(rf"(?i)(?:\d+\s*[a-z]?$|^\d+\s|{_STREET_WORDS})")
 # US postal convention: the last address line is city, state and ZIP, the state abbreviated
 # ("CA 94301") or spelled out ("Palo Alto California 94301", as a card terminal prints it).
-_US_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
-    "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
-    "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\\s+Hampshire|New\\s+Jersey|New\\s+Mexico|"
-    "New\\s+York|North\\s+Carolina|North\\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\s+Island|"
-    "South\\s+Carolina|South\\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\\s+Virginia|"
-    "Wisconsin|Wyoming|District\\s+of\\s+Columbia"
-)
+_US_STATES = "|".join(n.replace(" ", r"\s+") for n in (*US_STATES, *US_STATES_AMBIGUOUS))
 _POSTCODE_CITY = re.compile(
     r"(?<!\d)(?:[A-Z]{1,2}[- ])?\d{4,5}\s+[^\W\d_]{2,}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Z])"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|[^\W\d_]{3,}\s*[-,]?\s*\d{3}\s?\d{3}(?!\d)"
@@ -952,4 +947,6 @@ def _street_line(name: str) -> bool:
     if any(ch.isdigit() for ch in name) or m.group(0).strip(" .").casefold() not in _CLOSING_STREET_TYPES:
         return True
     before, after = name[: m.start()], name[m.end() :]
-    return not (before.strip() and re.match(r"\s+[^\W\d_]", after)) or bool(_STREET_WORD.search(after))
+    if not before.strip() or not _WORD_AFTER.match(after):
+        return True  # the street type begins the line or ends it
+    return _STREET_WORD.search(after) is not None
