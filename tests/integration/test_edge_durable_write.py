@@ -23,6 +23,7 @@ import qdrant_edge as qe
 
 from reimburse.adapters.qdrant_edge import QdrantEdgeInvoiceStore
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
+from reimburse.adapters.qdrant_edge.invoice_store import _upsert_operations
 from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
 from reimburse.domain.filters import InvoiceFilter
 from tests.chat_dataset import records
@@ -63,12 +64,38 @@ async def test_writes_return_without_a_flush_and_one_checkpoint_flushes_them_all
         assert shard.flushes == 0  # every write returned durable (its WAL fsynced), none flushed
         assert col._synced == col._applied == WRITES
         assert await store.count(InvoiceFilter()) == 2 * WRITES  # and readable at once
-        assert col._checkpoint is not None and not col._checkpoint.done()  # one checkpoint waits
-        await col.settle()  # what close() does first: the checkpoint runs now
+        checkpoint = col._checkpoint
+        assert checkpoint is not None and not checkpoint.done()  # one checkpoint waits for them all
+        col._hurry_event().set()  # its minute is up
+        await checkpoint
         assert shard.flushes == 1
     finally:
         await store.close()
     assert shard.flushes == 2  # close flushes as well
+
+
+async def test_the_wal_fsync_covers_every_file_a_write_changes(tmp_path: Path) -> None:
+    """Pins the WAL layout the fsync relies on (qdrant-edge-py 0.9): if an upgrade put a write's
+    entries anywhere else, this fails instead of durability quietly going away."""
+    store = QdrantEdgeInvoiceStore(tmp_path)
+    col: EdgeCollection = store._col
+    try:
+        assert col._wal is not None, "the shard's WAL is not laid out as wal/open-N"
+        shard = col._require()
+
+        def contents() -> dict[Path, bytes]:
+            return {f: f.read_bytes() for f in col.path.rglob("*") if f.is_file()}
+
+        await store.upsert(records(2))  # the shard's first segments exist
+        before = contents()
+        for op in _upsert_operations(records(6)[2:], [{} for _ in range(4)]):
+            shard.update(op)  # applied only: nothing synced or flushed yet
+        changed = {f for f, data in contents().items() if before.get(f) != data}
+        wal_changed = {f for f in changed if f.parent == col.path / "wal"}
+        assert wal_changed, "a write left the WAL unchanged"
+        assert wal_changed <= set(col.wal_files())
+    finally:
+        await store.close()
 
 
 CHILD = textwrap.dedent(

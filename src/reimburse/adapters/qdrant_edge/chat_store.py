@@ -34,9 +34,8 @@ class QdrantEdgeChatStore:
         await self._col.write([qe.UpdateOperation.upsert_points(self._points([message]))])
 
     async def append_turn(self, messages: Sequence[ChatMessage]) -> None:
-        # In the shard's WAL on return (a SIGKILL cannot lose it); the flush, ~14 ms of fsync on a
-        # quiet disk and hundreds on a busy one, with the GIL held, comes within a second, one for
-        # every turn meanwhile.
+        # In the shard's WAL on return (a SIGKILL cannot lose it); the WAL's fsync (against a power
+        # loss) comes within a second, one for every turn meanwhile.
         await self._col.write_logged([qe.UpdateOperation.upsert_points(self._points(messages))])
 
     def _points(self, messages: Sequence[ChatMessage]) -> list[qe.Point]:
@@ -73,5 +72,5 @@ class QdrantEdgeChatStore:
         return await erasure.delete_matching(self._col, erasure.before("timestamp", cutoff))
 
     async def close(self) -> None:
-        await self._col.settle()  # a turn's flush still running must not race the shard's close
+        await self._col.settle()  # a turn's fsync still pending must not race the shard's close
         await asyncio.to_thread(self._col.close)

@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,6 +47,28 @@ _SCHEMA = {
 LOGGED_FLUSH_DELAY = 1.0  # seconds a `write_logged` may wait for its WAL fsync: what a power loss can lose
 CHECKPOINT_SECONDS = 60.0  # how long written operations wait for a flush; bounds the WAL replayed on load
 SCROLL_PAGE = 2048  # fewer round trips; one page of payloads is a few MB at most
+WAL_LISTINGS = 5  # tries to list the WAL without a segment renamed or removed under the listing
+
+
+def _is_segment(entry: os.DirEntry[str]) -> bool:
+    # tmp-*: a segment Qdrant is still preparing; it holds no entry until it is renamed open-N
+    return not entry.name.startswith("tmp-") and entry.is_file(follow_symlinks=False)
+
+
+def _open_files(directory: Path) -> list[int] | None:
+    """Descriptors of the WAL's segment files, or None if one vanished (renamed or removed by a
+    concurrent write or checkpoint) between the listing and its open."""
+    descriptors: list[int] = []
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if _is_segment(entry):
+                    descriptors.append(os.open(entry.path, os.O_RDONLY))
+    except FileNotFoundError:
+        for fd in descriptors:
+            os.close(fd)
+        return None
+    return descriptors
 
 
 class EdgeCollection:
@@ -66,6 +89,11 @@ class EdgeCollection:
             if isinstance(exc, StoreLocked):
                 raise
             raise StoreUnavailable(f"cannot open the embedded store at {self.path}: {exc}") from exc
+        # Qdrant Edge 0.9 keeps its WAL as wal/open-N and wal/closed-N files; a shard laid out
+        # otherwise is flushed on every write instead (correct, only slower).
+        wal = self.path / "wal"
+        self._wal = wal if any(wal.glob("open-*")) else None
+        self._shard_lock = threading.Lock()  # a checkpoint's flush and close() never overlap
         self._applied = 0  # writes applied to the shard
         self._synced = 0  # writes whose WAL entries are known to be on disk
         self._sync_lock = asyncio.Lock()
@@ -85,7 +113,11 @@ class EdgeCollection:
         config = qe.EdgeConfig(vectors=dense, sparse_vectors=sparse, payload_memory=qe.Memory.Cached)
         if not self.path.is_dir() or not any(self.path.iterdir()):
             self.path.mkdir(parents=True, exist_ok=True)
-            return qe.EdgeShard.create(str(self.path), config)
+            shard = qe.EdgeShard.create(str(self.path), config)
+            for made in (self.path / "wal", self.path, self.path.parent):  # Qdrant syncs none of them
+                if made.is_dir():
+                    fsync_path(made)
+            return shard
         try:
             return qe.EdgeShard.load(str(self.path), config)
         except Exception:
@@ -160,8 +192,10 @@ class EdgeCollection:
         return self._hurry
 
     async def settle(self) -> None:
-        """Sync the logged writes and run the pending checkpoint now, and wait for both (before
-        closing the shard)."""
+        """Sync the logged writes now and wait for them, and drop the pending checkpoint (before
+        closing the shard, which flushes)."""
+        if self._checkpoint is not None and not self._checkpoint.done():
+            self._checkpoint.cancel()
         hurry = self._hurry_event()
         hurry.set()
         try:
@@ -202,7 +236,9 @@ class EdgeCollection:
             if applied is None:
                 raise error from exc
             error.__cause__ = exc
-            applied.set_exception(error)  # the caller raises it; nothing was applied, nothing to sync
+            applied.set_exception(
+                error
+            )  # the caller raises it; what applied is synced by the next write or close
             return
         try:
             self._applied += 1
@@ -231,16 +267,29 @@ class EdgeCollection:
 
     def _sync_wal(self, shard: qe.EdgeShard) -> None:
         """fsync the write-ahead log's files and its directory. os.fsync releases the GIL, so the
-        server keeps answering while the disk works; a shard without the WAL directory this layout
-        expects is flushed instead (correct, only slower)."""
-        wal = self.path / "wal"
-        if not wal.is_dir():
+        server keeps answering while the disk works."""
+        if self._wal is None:
             shard.flush()
             return
-        for entry in os.scandir(wal):
-            if entry.is_file(follow_symlinks=False):
-                fsync_path(entry.path)
-        fsync_path(wal)  # a new or renamed WAL segment is durable only with its directory entry
+        for _ in range(WAL_LISTINGS):
+            descriptors = _open_files(self._wal)
+            if descriptors is None:
+                continue  # a segment was renamed or removed while listed: list again
+            try:
+                for fd in descriptors:  # an open descriptor follows its file through a rename
+                    os.fsync(fd)
+            finally:
+                for fd in descriptors:
+                    os.close(fd)
+            fsync_path(self._wal)  # a new or renamed segment is durable only with its directory entry
+            return
+        shard.flush()  # the WAL kept changing under every listing: flush instead
+
+    def wal_files(self) -> list[Path]:
+        """The files _sync_wal fsyncs now (for the test that pins Qdrant's WAL layout)."""
+        if self._wal is None:
+            return []
+        return sorted(Path(e.path) for e in os.scandir(self._wal) if _is_segment(e))
 
     def _checkpoint_later(self) -> None:
         """Flush within CHECKPOINT_SECONDS (sooner on close), once for all the writes meanwhile."""
@@ -266,8 +315,8 @@ class EdgeCollection:
         # The thread holds the gate for exactly the flush, even if the task waiting on it is
         # cancelled, so a backup never copies a half-written flush. The flush holds the GIL from
         # start to end, which is why it runs this rarely.
-        with self._gate.shared_sync():
-            if self._shard is shard:  # not closed (close() flushes) while this waited for the gate
+        with self._gate.shared_sync(), self._shard_lock:
+            if self._shard is shard:  # not closed meanwhile (close() flushes)
                 shard.flush()
 
     def count(self, flt: qe.Filter | None) -> int:
@@ -334,7 +383,7 @@ class EdgeCollection:
         if shard is None:
             return
         try:
-            with self._gate.shared_sync():
+            with self._gate.shared_sync(), self._shard_lock:
                 shard.flush()
                 shard.close()
         finally:

@@ -205,7 +205,7 @@ class QdrantEdgeInvoiceStore:
         await asyncio.to_thread(self._col.ping)
 
     async def close(self) -> None:
-        await asyncio.to_thread(self._col.close)  # flushes: an fsync
+        await asyncio.to_thread(self._col.close)  # flushes the shard (the checkpoint's work)
 
 
 def _upsert_operations(

@@ -1,8 +1,9 @@
-"""StoreBackup for the embedded store: a flush-consistent copy of DATA_DIR in one tar file.
+"""StoreBackup for the embedded store: a consistent copy of DATA_DIR in one tar file.
 
 Qdrant Edge can *load* a server's shard snapshot (unpack_snapshot, update_from_snapshot) but has
 no call that *makes* one, so a backup is a copy of the shard directories taken while the write
-gate is held exclusive: every write that was acknowledged has been flushed, and none is half-applied.
+gate is held exclusive: every write that was acknowledged is on disk (its WAL fsynced; Qdrant replays
+the WAL when the copy is opened), and none is half-applied, nor is a checkpoint flush.
 Writers wait only for the copy (copy_file_range, no hashing); hashing, counting and archiving
 happen afterwards on the private copy. The serving process keeps its shards open throughout.
 

@@ -1,7 +1,8 @@
 """A cross-process gate between the embedded store's writers and a backup of DATA_DIR.
 
-Every write to an Edge shard (apply + flush) holds the gate shared; a backup holds it exclusive,
-so while it copies no write is half-applied and every acknowledged write is already on disk.
+Every write to an Edge shard (apply + WAL fsync) and every checkpoint flush hold the gate shared;
+a backup holds it exclusive, so while it copies no write is half-applied and every acknowledged
+write is already on disk.
 Two flock files give the backup priority: writers pass the `intent` file on the way in, so a
 waiting backup is not starved by a stream of overlapping writes. flock works across processes
 and containers that share the volume, and the kernel drops it when the holder dies.
