@@ -61,3 +61,12 @@ def test_a_receipt_note_in_the_caption_does_not_drop_the_table() -> None:
 def test_an_approver_column_still_drops_the_table() -> None:
     text = "Travel limits:\n\nApprover | Travel up to | Notes\n---|---|---\nManager | 12,000 | a\nDirector | 40,000 | b\n"
     assert pipe_tables(text) == []
+
+
+def test_us_and_non_us_travel_joined_name_no_side() -> None:
+    from reimburse.adapters.heuristic.conditions import scopes_in
+
+    # As "domestic or international travel" does: both sides joined are every trip.
+    assert scopes_in("U.S. travel or non-U.S. travel") == []
+    assert scopes_in("non-UK and domestic travel") == []
+    assert scopes_in("U.S. travel: $65") == ["domestic"]

@@ -185,15 +185,18 @@ def _place_scope(m: re.Match[str]) -> str:
 
 def scopes_in(text: str) -> list[str]:
     found = [
-        (m.start(), _CANONICAL_SCOPE.get(re.sub(r"\s+", " ", m.group(0).lower()), m.group(0)))
+        (m.start(), m.end(), _CANONICAL_SCOPE.get(re.sub(r"\s+", " ", m.group(0).lower()), m.group(0)))
         for m in _SCOPE_RE.finditer(text)
     ]
-    found += [(m.start(), _place_scope(m)) for m in _PLACE_SCOPE.finditer(text)]
+    found += [(m.start(), m.end(), _place_scope(m)) for m in _PLACE_SCOPE.finditer(text)]
     found += [
-        (m.start(), "international" if m.group("non") else "domestic") for m in _US_TRAVEL.finditer(text)
+        (m.start(), m.end(), "international" if m.group("non") else "domestic")
+        for m in _US_TRAVEL.finditer(text)
     ]
-    found += [(m.start(), "international") for m in _NON_UK.finditer(text)]
-    return [scope for _, scope in sorted(_drop_both_sides(text, found))]
+    found += [(m.start(), m.end(), "international") for m in _NON_UK.finditer(text)]
+    # Ordered by place, then name, as the scopes are listed; sorted once, here.
+    found.sort(key=lambda f: (f[0], f[2]))
+    return [scope for _, _, scope in _drop_both_sides(text, found)]
 
 
 # "im Inland wie im Ausland", "domestic or international travel": both sides joined, so no side.
@@ -203,16 +206,15 @@ _BOTH_GAP = re.compile(
 )
 
 
-def _drop_both_sides(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    ordered = sorted(found)
+def _drop_both_sides(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`found` (start, end, scope) in order, less each pair of sides joined by "and" or "or"."""
     both: set[int] = set()
-    for (a, first), (b, second) in itertools.pairwise(ordered):
+    for (a, end, first), (b, _, second) in itertools.pairwise(found):
         if {first.casefold(), second.casefold()} != {"domestic", "international"}:
             continue
-        word = _SCOPE_RE.match(text, a) or _PLACE_SCOPE.match(text, a)
-        if word and _BOTH_GAP.fullmatch(text, word.end(), b):
+        if _BOTH_GAP.fullmatch(text, end, b):
             both |= {a, b}
-    return [f for f in ordered if f[0] not in both]
+    return [f for f in found if f[0] not in both]
 
 
 def has_fallback(text: str) -> bool:

@@ -105,7 +105,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 28 one grade per line ("Job groups A to E: Ksh. 4,200"), the naira's "N" in a Nigerian text;
 # 29 markdown pipe tables by grade and class of place, D.A. (daily allowance), "G-2" as a grade;
 # 30 a grade line's bare number (no sign, cents or unit) is no money; 31 nor with a full stop after
-# it, a pipe table with an empty corner cell read, a caption naming receipts no longer drops one.
+# it, a pipe table with an empty corner cell read, a caption naming receipts no longer drops one,
+# "U.S. travel or non-U.S. travel" both sides joined (no side).
 READER_VERSION = 31
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"

@@ -103,13 +103,14 @@ def read_table(
         columns[j - 1] if columns and j - 1 < len(columns) else condition_in(header[j], roles=True)
         for j in range(1, width)
     ]
+    # Under a "Grades" column a label such as "G-2" or "12" names a grade, not an amount.
+    grade_column = _GRADE_COLUMN.match(header[0]) is not None
     out: list[TableLimit] = []
     for row in rows[1:]:
         if len(row) < width:
             row = ("",) * (width - len(row)) + row
         label = row[0]
-        # Under a "Grades" column a label such as "G-2" or "12" names a grade, not an amount.
-        if (_amount(label) and not _GRADE_COLUMN.match(header[0])) or _spilled(label):
+        if (_amount(label) and not grade_column) or _spilled(label):
             continue
         own, named = condition_in(label, roles=True), _named_by_column(header[0], label)
         if own and named and named.grades:
