@@ -153,8 +153,11 @@ class EdgeCollection:
         except Exception as exc:
             raise StoreUnavailable(f"embedded store read failed ({self.path.name}): {exc}") from exc
 
-    async def write(self, operations: list[qe.UpdateOperation]) -> None:
-        """Apply the operations, then return only once their WAL entries are on disk."""
+    async def write(
+        self, operations: list[qe.UpdateOperation], *, ended: Callable[[], None] | None = None
+    ) -> None:
+        """Apply the operations, then return only once their WAL entries are on disk. `ended` runs
+        when a write whose caller was cancelled finally ends (what it left is known only then)."""
         if not operations:
             return
         shard = self._require()
@@ -162,7 +165,12 @@ class EdgeCollection:
         # is cancelled, so a backup never waits on, or copies, a write left half-done.
         task = asyncio.ensure_future(self._gated_write(shard, operations, None))
         task.add_done_callback(lambda t: t.cancelled() or t.exception())  # retrieved, never "lost"
-        await asyncio.shield(task)
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            if ended is not None:
+                task.add_done_callback(lambda _: ended())
+            raise
 
     async def write_logged(self, operations: list[qe.UpdateOperation]) -> None:
         """Apply the operations and return once they are applied: readable, and in the shard's

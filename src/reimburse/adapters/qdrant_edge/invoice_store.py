@@ -65,16 +65,21 @@ class QdrantEdgeInvoiceStore:
         ops = await asyncio.to_thread(_upsert_operations, unique, vectors)
         renamed = self._names is not None and await asyncio.to_thread(self._renames, unique)
         try:
-            await self._col.write(ops)
+            await self._col.write(ops, ended=self._unknown_writes)
         except BaseException:
-            self._names = None  # unknown what landed: recompute on the next employee_names()
-            self._figures.forget()
+            self._unknown_writes()
             raise
         self._figures.written(figures_of(r) for r in unique)
         if renamed:
             self._names = None
         elif self._names is not None:
             self._names.update(r.employee_name for r in unique)
+
+    def _unknown_writes(self) -> None:
+        """Unknown what landed (a failed write, or a cancelled one, once more when it ends, since a
+        table loaded meanwhile may have missed it): recompute names and figures when next asked."""
+        self._names = None
+        self._figures.forget()
 
     def _renames(self, records: list[InvoiceRecord]) -> bool:
         """Whether an upsert replaces a stored record under another spelling of the name."""
