@@ -86,10 +86,11 @@ _MONTH_GLUED_SHORT = re.compile(
     r"(?<![\w.,/-])(?P<day>\d{2})(?P<mon>[A-Za-z01358]{3})(?P<year>\d{4}|\d{2})(?![\w/.-])"
 )
 # ... or before a day and a year: "0ct 12, 2019", "Dcc. 5 2019", the day glued on as recognition
-# drops spaces ("Date:0ct8,2020"; the readers take "Oct8,2020")
+# drops spaces ("Date:0ct8,2020"; the readers take "Oct8,2020"); glued only after a letter, or
+# the name would swallow a day's first 0, 1 or 3 ("0ct18,2020")
 _MONTH_FIRST = re.compile(
     r"(?<![\w.])(?P<mon>[A-Za-z01358]{3,10})"
-    r"(?=\.?[\-/ ]?\d{1,2}(?:st|nd|rd|th)?(?:,?[\-/ ]|,)(?:\d{4}|\d{2})(?!\d))"
+    r"(?=(?:\.?[\-/ ]|(?<=[A-Za-z]))\d{1,2}(?:st|nd|rd|th)?(?:,?[\-/ ]|,)(?:\d{4}|\d{2})(?!\d))"
 )
 # a piece of a split date: digits (one or two parts) with a separator before and/or after, or a
 # separator alone; only pieces that join into a whole calendar date are joined

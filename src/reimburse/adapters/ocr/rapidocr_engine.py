@@ -264,7 +264,8 @@ def _cut_line(line: list[OcrWord], cut_left: bool, cut_right: bool) -> list[OcrW
     does a word cut on the right that already ends as amounts and dates end ("$50.09", "3.02.2021"):
     what a cover hides after it changes no value (on the left, digits may be lost: "$150.09")."""
     last = len(line) - 1
-    whole = cut_right and bool(_COMPLETE_END.search(line[last].text))
+    end = line[last].text
+    whole = cut_right and bool(_COMPLETE_END.search(end)) and not _SHORT_YEAR.search(end)
     ends = {i for i, cut in ((0, cut_left), (last, cut_right and not whole)) if cut}
     numbers = any(_has_digit(line[i].text) for i in ends)
     return [_doubted(w) if i in ends or (numbers and _has_digit(w.text)) else w for i, w in enumerate(line)]
@@ -272,6 +273,9 @@ def _cut_line(line: list[OcrWord], cut_left: bool, cut_right: bool) -> list[OcrW
 
 # an amount's two decimals, or a date's four-digit year, at the end of a word
 _COMPLETE_END = re.compile(r"\d[.,]\d{2}$|\d[./-]\d{4}$")
+# ... but a dotted date's two-digit year also ends in two digits after a point: "01.07.20" may be
+# "01.07.2021" with its end covered
+_SHORT_YEAR = re.compile(r"(?<![\d.])\d{1,2}([./-])\d{1,2}\1\d{2}$")
 
 
 def _has_digit(text: str) -> bool:
