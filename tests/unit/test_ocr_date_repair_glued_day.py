@@ -18,6 +18,7 @@ from reimburse.adapters.ocr.date_repair import repair_words
         (["Date:0ct8,2020"], date(2020, 10, 8)),
         (["Fecha", "0ct21,2019"], date(2019, 10, 21)),
         (["Dcc5,2019"], date(2019, 12, 5)),
+        (["0ct18,2020"], date(2020, 10, 18)),
     ],
 )
 def test_a_misread_month_with_its_day_glued_on_is_found(words: list[str], want: date) -> None:
