@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from reimburse.adapters.ocr.layout import OcrWord, build_page
-from reimburse.adapters.ocr.rapidocr_engine import CUT_CONFIDENCE, _cut_line, cut_ends, recognise
+from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE, OcrWord, build_page
+from reimburse.adapters.ocr.rapidocr_engine import _cut_line, cut_ends, recognise
 from reimburse.adapters.ocr.review import DATE_MIN_CONFIDENCE, date_confidence
 from tests.image_factory import receipt
 
@@ -75,14 +75,16 @@ def words(*texts: str) -> list[OcrWord]:
 
 
 def sure(line: list[OcrWord]) -> list[str]:
-    return [w.text for w in line if w.confidence > CUT_CONFIDENCE]
+    return [w.text for w in line if w.confidence > REPAIRED_CONFIDENCE]
 
 
 def test_a_number_cut_at_the_end_of_its_line_doubts_the_line_s_numbers() -> None:
     # "Table 7 Mar 15, 2022" with the year's last digit under the cover: "7 Mar 15" reads as a date
     line = _cut_line(words("Table", "7", "Mar", "15,", "202"), False, True)
     assert sure(line) == ["Table", "Mar"]
-    assert all(w.digit_confidence is not None and w.digit_confidence <= CUT_CONFIDENCE for w in line[1::2])
+    assert all(
+        w.digit_confidence is not None and w.digit_confidence <= REPAIRED_CONFIDENCE for w in line[1::2]
+    )
 
 
 def test_a_word_of_letters_cut_leaves_the_line_s_numbers_as_read() -> None:
@@ -118,7 +120,7 @@ def test_a_date_whose_first_digit_a_thumb_covers_goes_to_review() -> None:
     page = build_page(words, 1, image.width, image.height, 1.0)
     dated = [w for w in page.words if "/11/2023" in w.text]
     assert dated, page.lines
-    assert all(w.confidence <= CUT_CONFIDENCE for w in dated)
+    assert all(w.confidence <= REPAIRED_CONFIDENCE for w in dated)
     # whichever day the engine made of what it saw of the "27", the date is doubted
     for day in (7, 27):
         sureness = date_confidence([page], date(2023, 11, day))
@@ -132,4 +134,4 @@ def test_a_whole_receipt_on_a_table_has_no_word_doubted() -> None:
     frame.paste(sheet, (100, 100))
     words = recognise(frame)
     assert words
-    assert all(w.confidence > CUT_CONFIDENCE for w in words)
+    assert all(w.confidence > REPAIRED_CONFIDENCE for w in words)

@@ -36,8 +36,8 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from reimburse.adapters.ocr.layout import OcrWord
-from reimburse.adapters.ocr.paper import flattened
+from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE, OcrWord
+from reimburse.adapters.ocr.paper import MIN_CONTRAST, flattened
 
 WORD_GAP_HEIGHTS = 0.3  # a gap between characters wider than this share of the line height: new word
 # Inside a number the character boxes are rougher (narrow digits, a decimal point of one step),
@@ -95,16 +95,14 @@ ORIENTATION_MIN_SCORE = 0.9
 
 # Cut text: a thumb, a cup or the frame's edge over the end of a line hides characters the engine
 # never sees, so "27/11/2023" is read surely as "7/11/2023". A line whose end abuts something far
-# darker than its own paper (CUT_MIN_CONTRAST grey levels, as `paper` asks of the paper's outline)
-# within CUT_STRIP line heights, or the frame's edge, has its end word lowered to CUT_CONFIDENCE
-# (and its numbers, when that word is one, `_cut_line`): under the date (0.6) and single-place
-# total (0.8) checks, so the field goes to review.
+# darker than its own paper (`paper.MIN_CONTRAST` grey levels, as it asks of the paper's outline)
+# within CUT_STRIP line heights, or the frame's edge, has its end word lowered to
+# `layout.REPAIRED_CONFIDENCE`, as a repaired word (and its numbers, when that word is one,
+# `_cut_line`): under the date (0.6) and single-place total (0.8) checks, so the field goes to review.
 # From, to: line heights outside the line's box; the paper margins of flattened keystone photos
 # measured 0.47 and more, covered text 0.0-0.27.
 CUT_STRIP = (0.05, 0.3)
-CUT_MIN_CONTRAST = 45.0
 CUT_PAPER = 2.0  # line heights inside the line's end where its paper is measured
-CUT_CONFIDENCE = 0.45
 EDGE_TOUCH = (2.0, 0.05)  # pixels, line heights: a box this near the frame's edge runs out of it
 
 _engines: dict[int, Any] = {}
@@ -226,35 +224,29 @@ def cut_ends(
     flat (`outline`) ends at the paper's outline, so there the same reach applies; a frame ends
     anywhere, and scans are cropped tight (text 0.1 line heights from the edge, whole), so there
     only a box touching the edge (EDGE_TOUCH) is cut: text that runs out of the picture."""
-    if grey is None:
-        return False, False
-    quad = [(float(p[0]), float(p[1])) for p in item[0][:4]]
-    left, right = min(x for x, _ in quad), max(x for x, _ in quad)
-    top, bottom = min(y for _, y in quad), max(y for _, y in quad)
-    height = math.hypot(quad[3][0] - quad[0][0], quad[3][1] - quad[0][1])
+    left, top, right, bottom = _extent(item[0])
+    height = _box_height(item[0])
     if height < 4:
         return False, False
     rows = slice(max(0, int(top + 0.2 * height)), max(0, int(bottom - 0.2 * height)) + 1)
-    near, far = CUT_STRIP
+    width = grey.shape[1]
 
-    def cut(x0: float, x1: float, end: float, edge: bool) -> bool:
-        if x0 < 0 or x1 > grey.shape[1]:
-            touch = max(EDGE_TOUCH[0], EDGE_TOUCH[1] * height)
-            gap = end if x0 < end else grey.shape[1] - end
-            return edge and (outline or gap <= touch)
+    def cut(end: float, side: int, edge: bool) -> bool:
+        """Whether the line is cut at `end`, its left (side -1) or right (+1) end."""
+        x0, x1 = sorted((end + side * CUT_STRIP[0] * height, end + side * CUT_STRIP[1] * height))
+        if x0 < 0 or x1 > width:
+            gap = end if side < 0 else width - end
+            return edge and (outline or gap <= max(EDGE_TOUCH[0], EDGE_TOUCH[1] * height))
         strip = grey[rows, int(x0) : int(x1) + 1]
         # the paper just inside that end of the line: a shadow's slow gradient along a long line
         # darkens both alike, a cover's edge only the outside
-        lo, hi = sorted((end, end + (CUT_PAPER if x0 < end else -CUT_PAPER) * height))
+        lo, hi = sorted((end, end - side * CUT_PAPER * height))
         inside = grey[rows, max(0, int(lo)) : max(0, int(hi)) + 1]
         if strip.size == 0 or inside.size == 0:
             return False
-        return float(np.median(inside)) - float(np.median(strip)) >= CUT_MIN_CONTRAST
+        return float(np.median(inside)) - float(np.median(strip)) >= MIN_CONTRAST
 
-    return (
-        cut(left - far * height, left - near * height, left, edges[0]),
-        cut(right + near * height, right + far * height, right, edges[1]),
-    )
+    return cut(left, -1, edges[0]), cut(right, 1, edges[1])
 
 
 def _cut_line(line: list[OcrWord], cut_left: bool, cut_right: bool) -> list[OcrWord]:
@@ -283,11 +275,11 @@ def _has_digit(text: str) -> bool:
 
 
 def _doubted(word: OcrWord) -> OcrWord:
-    """A word that may have lost characters under a cover: no surer than CUT_CONFIDENCE."""
+    """A word that may have lost characters under a cover: no surer than a repaired one."""
     digits = word.digit_confidence
     return word._replace(
-        confidence=min(word.confidence, CUT_CONFIDENCE),
-        digit_confidence=None if digits is None else min(digits, CUT_CONFIDENCE),
+        confidence=min(word.confidence, REPAIRED_CONFIDENCE),
+        digit_confidence=None if digits is None else min(digits, REPAIRED_CONFIDENCE),
     )
 
 
@@ -316,6 +308,12 @@ def _box_width(quad: Sequence[Sequence[float]]) -> float:
 
 def _box_height(quad: Sequence[Sequence[float]]) -> float:
     return math.hypot(float(quad[3][0]) - float(quad[0][0]), float(quad[3][1]) - float(quad[0][1]))
+
+
+def _extent(quad: Sequence[Sequence[float]]) -> tuple[float, float, float, float]:
+    """A box's axis-aligned extent: left, top, right, bottom."""
+    xs, ys = [float(p[0]) for p in quad[:4]], [float(p[1]) for p in quad[:4]]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def scaled_to_text(ratio: float, box_height: float | None) -> float:
@@ -398,10 +396,10 @@ def _ink_columns(
     x0, x1) and its height; None where the pixels are not trusted (faint, tilted, no boxes)."""
     if grey is None or len(item) < 6 or not item[3] or len(item[3]) != len(item[4]):
         return None
-    quad = [(float(p[0]), float(p[1])) for p in item[0][:4]]
-    left, right = max(0, int(min(x for x, _ in quad))), int(max(x for x, _ in quad)) + 1
-    top, bottom = max(0, int(min(y for _, y in quad))), int(max(y for _, y in quad)) + 1
-    height = math.hypot(quad[3][0] - quad[0][0], quad[3][1] - quad[0][1])
+    x0, y0, x1, y1 = _extent(item[0])
+    left, right = max(0, int(x0)), int(x1) + 1
+    top, bottom = max(0, int(y0)), int(y1) + 1
+    height = _box_height(item[0])
     if height < 4 or bottom - top > INK_MAX_TILT * height:
         return None
     # not the outer rows: the neighbouring lines' descenders and ascenders stay out
