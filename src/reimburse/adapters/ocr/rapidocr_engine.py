@@ -224,27 +224,32 @@ def cut_ends(
     flat (`outline`) ends at the paper's outline, so there the same reach applies; a frame ends
     anywhere, and scans are cropped tight (text 0.1 line heights from the edge, whole), so there
     only a box touching the edge (EDGE_TOUCH) is cut: text that runs out of the picture."""
-    left, top, right, bottom = _extent(item[0])
-    height = _box_height(item[0])
+    quad = item[0]
+    left, _top, right, _bottom = _extent(quad)
+    height = _box_height(quad)
     if height < 4:
         return False, False
-    rows = slice(max(0, int(top + 0.2 * height)), max(0, int(bottom - 0.2 * height)) + 1)
     width = grey.shape[1]
 
     def cut(end: float, side: int, edge: bool) -> bool:
         """Whether the line is cut at `end`, its left (side -1) or right (+1) end."""
+        # that end's own rows: on a tilted page the whole box's rows take in the next line's
+        top, bottom = sorted(float(quad[i][1]) for i in ((0, 3) if side < 0 else (1, 2)))
+        rows = slice(max(0, int(top + 0.2 * height)), max(0, int(bottom - 0.2 * height)) + 1)
         x0, x1 = sorted((end + side * CUT_STRIP[0] * height, end + side * CUT_STRIP[1] * height))
-        if x0 < 0 or x1 > width:
-            gap = end if side < 0 else width - end
-            return edge and (outline or gap <= max(EDGE_TOUCH[0], EDGE_TOUCH[1] * height))
-        strip = grey[rows, int(x0) : int(x1) + 1]
-        # the paper just inside that end of the line: a shadow's slow gradient along a long line
-        # darkens both alike, a cover's edge only the outside
+        strip = grey[rows, max(0, int(x0)) : max(0, min(width, int(x1) + 1))]
+        # the paper just inside that end of the line, within the box ("$5" is shorter than the
+        # reach): a shadow's slow gradient along a long line darkens both alike, a cover's edge
+        # only the outside
         lo, hi = sorted((end, end - side * CUT_PAPER * height))
-        inside = grey[rows, max(0, int(lo)) : max(0, int(hi)) + 1]
-        if strip.size == 0 or inside.size == 0:
-            return False
-        return float(np.median(inside)) - float(np.median(strip)) >= MIN_CONTRAST
+        inside = grey[rows, max(0, int(max(lo, left))) : max(0, int(min(hi, right))) + 1]
+        dark = bool(strip.size and inside.size) and (
+            float(np.median(inside)) - float(np.median(strip)) >= MIN_CONTRAST
+        )
+        if dark or (x0 >= 0 and x1 <= width):
+            return dark
+        gap = end if side < 0 else width - end
+        return edge and (outline or gap <= max(EDGE_TOUCH[0], EDGE_TOUCH[1] * height))
 
     return cut(left, -1, edges[0]), cut(right, 1, edges[1])
 
