@@ -43,3 +43,12 @@ def test_a_strip_partly_outside_the_page_is_measured_where_it_is_inside() -> Non
     assert cut_ends(grey, line, (False, False)) == (False, False)
     grey[:, 597:] = 60
     assert cut_ends(grey, line, (False, False)) == (False, True)
+
+
+def test_a_dark_printed_block_beside_a_line_is_no_cover() -> None:
+    # a white-on-black "TOTAL" bar ending just before the amount: dark in the line's rows only
+    grey = np.full((300, 600), 240, np.uint8)
+    grey[96:134, 20:108] = 20
+    assert cut_ends(grey, level(110, 410), (False, False)) == (False, False)
+    grey[40:200, 20:108] = 20  # a thumb reaches the rows above and below as well
+    assert cut_ends(grey, level(110, 410), (False, False)) == (True, False)

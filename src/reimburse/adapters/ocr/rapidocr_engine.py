@@ -237,19 +237,39 @@ def cut_ends(
         top, bottom = sorted(float(quad[i][1]) for i in ((0, 3) if side < 0 else (1, 2)))
         rows = slice(max(0, int(top + 0.2 * height)), max(0, int(bottom - 0.2 * height)) + 1)
         x0, x1 = sorted((end + side * CUT_STRIP[0] * height, end + side * CUT_STRIP[1] * height))
-        strip = grey[rows, max(0, int(x0)) : max(0, min(width, int(x1) + 1))]
+        strip_columns = slice(max(0, int(x0)), max(0, min(width, int(x1) + 1)))
+        strip = grey[rows, strip_columns]
         # the paper just inside that end of the line, within the box ("$5" is shorter than the
         # reach): a shadow's slow gradient along a long line darkens both alike, a cover's edge
         # only the outside
         lo, hi = sorted((end, end - side * CUT_PAPER * height))
         inside = grey[rows, max(0, int(max(lo, left))) : max(0, int(min(hi, right))) + 1]
-        dark = bool(strip.size and inside.size) and (
-            float(np.median(inside)) - float(np.median(strip)) >= MIN_CONTRAST
-        )
+        if strip.size == 0 or inside.size == 0:
+            dark = False
+        else:
+            paper = float(np.median(inside))
+            dark = paper - float(np.median(strip)) >= MIN_CONTRAST and covered_around(
+                strip_columns, top, bottom, paper
+            )
         if dark or (x0 >= 0 and x1 <= width):
             return dark
         gap = end if side < 0 else width - end
         return edge and (outline or gap <= max(EDGE_TOUCH[0], EDGE_TOUCH[1] * height))
+
+    def covered_around(columns: slice, top: float, bottom: float, paper: float) -> bool:
+        """Whether the strip's columns are as dark a line height above or below the line too: a
+        thumb, a cup, a table or a frame's edge reaches past one line, a printed block beside
+        it (a "TOTAL" bar, a logo, a shaded cell, a box rule) mostly does not. Beyond the
+        page's top and bottom nothing can be seen, so that side does not refuse."""
+        seen = False
+        for a, b in ((top - height, top), (bottom, bottom + height)):
+            rows = slice(max(0, int(a + 0.2 * height)), max(0, int(b - 0.2 * height)) + 1)
+            around = grey[rows, columns]
+            if around.size:
+                seen = True
+                if paper - float(np.median(around)) >= MIN_CONTRAST:
+                    return True
+        return not seen
 
     return cut(left, -1, edges[0]), cut(right, 1, edges[1])
 
