@@ -36,6 +36,15 @@ _LEGAL = (
     r"GbR|PartG|S[àa]rl|Kft\.?|Zrt\.?|Nyrt\.?|Lda\.?|Ltda\.?|A\.\s?Ş\.?)"
 )
 _LEGAL_RE = re.compile(rf"(?<![^\W\d_]){_LEGAL}(?![^\W\d_])")
+# Postcodes whose capitals read as a legal form ("AB", "BV", "SE", "SA", "NV"), by postal convention:
+# the Dutch four digits (the first never 0) and two capitals (never SA, SD or SS) before the town
+# ("3511 AB Utrecht", "3511AB Utrecht"); the British outward and inward codes ("SE1 9QQ",
+# "AB10 1XY", "EC1A 1AB"); a US state's code before its ZIP ("Reno NV 89501").
+_FORM_LIKE_POSTCODE = re.compile(
+    r"(?<!\d)[1-9]\d{3}\s?(?!S[ADS])[A-Z]{2}(?=\s+[^\W\d_]{2,})"
+    r"|(?<![^\W\d_])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![^\W\d_])"
+    r"|(?<![^\W\d_])[A-Z]{2},?\s+\d{5}(?:-\d{4})?(?!\d)"
+)
 # Words that may sit lowercase inside a company name ("Au bon moulin", "Hotel am Hof").
 _JOINERS = {
     "&",
@@ -810,7 +819,10 @@ def _legal_name(cell: str, *, in_seller_block: bool = False) -> str | None:
     """ "Premier Inn GmbH ist ein Mitglied ..." -> "Premier Inn GmbH": the capitalised words before
     a legal form."""
     cell = unglue_legal_form(cell)
+    postcodes = [p.span() for p in _FORM_LIKE_POSTCODE.finditer(cell)]
     for m in _LEGAL_RE.finditer(cell):
+        if any(a <= m.start() and m.end() <= b for a, b in postcodes):
+            continue  # "Oudegracht 45, 3511 AB Utrecht": a postcode's letters, not a company's form
         words = re.split(r"\s+", cell[: m.start()].strip())
         taken: list[str] = []
         for n, word in enumerate(reversed(words)):
