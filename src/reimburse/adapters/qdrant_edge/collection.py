@@ -97,8 +97,11 @@ class EdgeCollection:
         self._applied = 0  # writes applied to the shard
         self._synced = 0  # writes whose WAL entries are known to be on disk
         self._sync_lock = asyncio.Lock()
-        self._checkpoint: asyncio.Task[None] | None = None  # the flush waiting to run, if any
-        self._background: set[asyncio.Task[None]] = set()  # writes whose fsync, or the checkpoint, is pending
+        # The checkpoint is a timer thread, not a task: a task binds to one event loop, and a store
+        # may be written from one loop and closed from another (tests, the in-process ASGI client).
+        self._checkpoint: threading.Timer | None = None
+        self._checkpoint_lock = threading.Lock()
+        self._background: set[asyncio.Task[None]] = set()  # logged writes whose fsync is pending
         self._hurry: asyncio.Event | None = None  # set: sync and flush now (closing)
         self._hurry_loop: asyncio.AbstractEventLoop | None = None
 
@@ -200,15 +203,15 @@ class EdgeCollection:
         return self._hurry
 
     async def settle(self) -> None:
-        """Sync the logged writes now and wait for them, and drop the pending checkpoint (before
-        closing the shard, which flushes)."""
-        if self._checkpoint is not None and not self._checkpoint.done():
-            self._checkpoint.cancel()
+        """Sync the logged writes of this event loop now and wait for them (before closing the
+        shard, which flushes). A pending write of another loop cannot be awaited from here; its
+        operations are applied and in the WAL, and close() flushes them."""
+        loop = asyncio.get_running_loop()
         hurry = self._hurry_event()
         hurry.set()
         try:
-            while self._background:
-                await asyncio.gather(*self._background, return_exceptions=True)
+            while mine := [t for t in self._background if t.get_loop() is loop]:
+                await asyncio.gather(*mine, return_exceptions=True)
         finally:
             hurry.clear()
 
@@ -300,24 +303,24 @@ class EdgeCollection:
         return sorted(Path(e.path) for e in os.scandir(self._wal) if _is_segment(e))
 
     def _checkpoint_later(self) -> None:
-        """Flush within CHECKPOINT_SECONDS (sooner on close), once for all the writes meanwhile."""
-        if self._checkpoint is not None and not self._checkpoint.done():
-            return
-        task = asyncio.ensure_future(self._run_checkpoint())
-        self._checkpoint = task
-        self._background.add(task)
-        task.add_done_callback(self._background_done)
+        """Flush within CHECKPOINT_SECONDS (or on close), once for all the writes meanwhile."""
+        with self._checkpoint_lock:
+            if self._checkpoint is None:
+                timer = threading.Timer(CHECKPOINT_SECONDS, self._checkpoint_now)
+                timer.daemon = True
+                self._checkpoint = timer
+                timer.start()
 
-    async def _run_checkpoint(self) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._hurry_event().wait(), CHECKPOINT_SECONDS)
+    def _checkpoint_now(self) -> None:
+        with self._checkpoint_lock:
+            self._checkpoint = None
         shard = self._shard
         if shard is None:
             return  # closed meanwhile: close() flushed
         try:
-            await asyncio.to_thread(self._flush_gated, shard)
-        except Exception as exc:
-            raise StoreUnavailable(f"embedded store flush failed ({self.path.name}): {exc}") from exc
+            self._flush_gated(shard)
+        except Exception as exc:  # the writes are in the WAL; the next checkpoint or close() flushes
+            log.warning("checkpoint flush of %s failed: %s", self.path.name, exc)
 
     def _flush_gated(self, shard: qe.EdgeShard) -> None:
         # The thread holds the gate for exactly the flush, even if the task waiting on it is
@@ -387,6 +390,10 @@ class EdgeCollection:
         self.read(lambda s: s.info())
 
     def close(self) -> None:
+        with self._checkpoint_lock:
+            timer, self._checkpoint = self._checkpoint, None
+        if timer is not None:
+            timer.cancel()  # close() flushes; a timer already running finds the shard closed
         shard, self._shard = self._shard, None
         if shard is None:
             return
