@@ -9,10 +9,6 @@ there when the shard is opened again.
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,8 +19,8 @@ from reimburse.adapters.qdrant_edge import QdrantEdgeChatStore
 from reimburse.adapters.qdrant_edge.collection import EdgeCollection
 from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.errors import StoreUnavailable
+from tests.sigkilled_child import lines_before_sigkill
 
-ROOT = Path(__file__).resolve().parents[2]
 TURNS = 5
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -60,30 +56,8 @@ CHILD = textwrap.dedent(
 
 
 def test_every_answered_turn_survives_sigkill_before_its_fsync(tmp_path: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(tmp_path), str(TURNS)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None
-        seen = []
-        for line in child.stdout:
-            seen.append(line.strip())
-            if line.strip() == "ready":
-                break
-        else:
-            raise AssertionError(
-                f"the child ended early: {seen} {child.stderr.read() if child.stderr else ''}"
-            )
-        assert seen[:-1] == [f"answered {i}" for i in range(TURNS)]  # append_turn never waited on the fsync
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.wait(timeout=10)
+    answered = lines_before_sigkill(CHILD, str(tmp_path), str(TURNS))
+    assert answered == [f"answered {i}" for i in range(TURNS)]  # append_turn never waited on the fsync
 
     async def read() -> list[str]:
         chat = QdrantEdgeChatStore(tmp_path)

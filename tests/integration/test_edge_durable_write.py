@@ -11,10 +11,6 @@ before the checkpoint holds every acknowledged write.
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,8 +25,8 @@ from reimburse.adapters.qdrant_edge.snapshot import EdgeStoreBackup
 from reimburse.domain.chat.session import ChatMessage
 from reimburse.domain.filters import InvoiceFilter
 from tests.chat_dataset import records
+from tests.sigkilled_child import lines_before_sigkill
 
-ROOT = Path(__file__).resolve().parents[2]
 WRITES = 4
 
 
@@ -134,30 +130,7 @@ CHILD = textwrap.dedent(
 
 
 def test_every_acknowledged_write_survives_sigkill_before_any_flush(tmp_path: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(tmp_path), str(WRITES)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None
-        seen = []
-        for line in child.stdout:
-            seen.append(line.strip())
-            if line.strip() == "ready":
-                break
-        else:
-            raise AssertionError(
-                f"the child ended early: {seen} {child.stderr.read() if child.stderr else ''}"
-            )
-        assert seen[:-1] == [f"written {i}" for i in range(WRITES)]
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.wait(timeout=10)
+    assert lines_before_sigkill(CHILD, str(tmp_path), str(WRITES)) == [f"written {i}" for i in range(WRITES)]
 
     async def stored_ids() -> list[str]:
         store = QdrantEdgeInvoiceStore(tmp_path)

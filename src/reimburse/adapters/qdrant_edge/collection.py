@@ -102,7 +102,7 @@ class EdgeCollection:
         self._checkpoint: threading.Timer | None = None
         self._checkpoint_lock = threading.Lock()
         self._background: set[asyncio.Task[None]] = set()  # logged writes whose fsync is pending
-        self._hurry: asyncio.Event | None = None  # set: sync and flush now (closing)
+        self._hurry: asyncio.Event | None = None  # set: sync the logged writes now (closing)
         self._hurry_loop: asyncio.AbstractEventLoop | None = None
 
     def _open(self, dense_size: int | None) -> qe.EdgeShard:
@@ -192,8 +192,8 @@ class EdgeCollection:
     def _background_done(self, task: asyncio.Task[None]) -> None:
         self._background.discard(task)
         if not task.cancelled() and (exc := task.exception()) is not None:
-            # the caller already has its answer; the next write or close() syncs and flushes again
-            log.warning("background sync or flush of %s failed: %s", self.path.name, exc)
+            # the caller already has its answer; the next write or close() syncs again
+            log.warning("background sync of %s failed: %s", self.path.name, exc)
 
     def _hurry_event(self) -> asyncio.Event:
         # one per event loop: an Event binds to the loop that first waits on it
@@ -247,9 +247,8 @@ class EdgeCollection:
             if applied is None:
                 raise error from exc
             error.__cause__ = exc
-            applied.set_exception(
-                error
-            )  # the caller raises it; what applied is synced by the next write or close
+            # the caller raises it; whatever was applied is synced by the next write or close()
+            applied.set_exception(error)
             return
         try:
             self._applied += 1
@@ -312,23 +311,16 @@ class EdgeCollection:
                 timer.start()
 
     def _checkpoint_now(self) -> None:
+        """The timer's flush, under the write gate (a backup never copies a half-written flush).
+        It holds the GIL from start to end, which is why it runs this rarely."""
         with self._checkpoint_lock:
             self._checkpoint = None
-        shard = self._shard
-        if shard is None:
-            return  # closed meanwhile: close() flushed
         try:
-            self._flush_gated(shard)
+            with self._gate.shared_sync(), self._shard_lock:
+                if self._shard is not None:  # close() flushes, and sets it to None first
+                    self._shard.flush()
         except Exception as exc:  # the writes are in the WAL; the next checkpoint or close() flushes
             log.warning("checkpoint flush of %s failed: %s", self.path.name, exc)
-
-    def _flush_gated(self, shard: qe.EdgeShard) -> None:
-        # The thread holds the gate for exactly the flush, even if the task waiting on it is
-        # cancelled, so a backup never copies a half-written flush. The flush holds the GIL from
-        # start to end, which is why it runs this rarely.
-        with self._gate.shared_sync(), self._shard_lock:
-            if self._shard is shard:  # not closed meanwhile (close() flushes)
-                shard.flush()
 
     def count(self, flt: qe.Filter | None) -> int:
         return self.read(lambda s: s.count(qe.CountRequest(exact=True, filter=flt)))
