@@ -186,3 +186,31 @@ def test_a_store_written_under_one_event_loop_closes_under_another(tmp_path: Pat
             await again.close()
 
     assert asyncio.run(history()) == ["m0", "q1"]
+
+
+def test_concurrent_writes_under_one_event_loop_then_another(tmp_path: Path) -> None:
+    """Writes that wait for each other's WAL fsync in one loop, then in a second loop: the wait must
+    not tie the store to the first loop (an asyncio.Lock binds to the first loop that waits on it)."""
+    store = QdrantEdgeInvoiceStore(tmp_path)
+    batch = records(8)
+
+    async def two_at_once(part: int) -> None:
+        await asyncio.gather(
+            store.upsert(batch[4 * part : 4 * part + 2]), store.upsert(batch[4 * part + 2 : 4 * part + 4])
+        )
+
+    try:
+        for part in range(2):
+            asyncio.run(two_at_once(part))
+    finally:
+        asyncio.run(store.close())
+
+    async def stored_ids() -> list[str]:
+        again = QdrantEdgeInvoiceStore(tmp_path)
+        try:
+            page = await again.find(InvoiceFilter(), limit=100, offset=0)
+            return sorted(r.invoice_id for r in page.items)
+        finally:
+            await again.close()
+
+    assert asyncio.run(stored_ids()) == sorted(r.invoice_id for r in batch)

@@ -23,6 +23,7 @@ import contextlib
 import logging
 import os
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -96,7 +97,11 @@ class EdgeCollection:
         self._shard_lock = threading.Lock()  # a checkpoint's flush and close() never overlap
         self._applied = 0  # writes applied to the shard
         self._synced = 0  # writes whose WAL entries are known to be on disk
-        self._sync_lock = asyncio.Lock()
+        # one lock per event loop: an asyncio.Lock binds to the first loop that waits on it, and a
+        # store may be written from several loops (tests, the in-process ASGI client)
+        self._sync_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
         # The checkpoint is a timer thread, not a task: a task binds to one event loop, and a store
         # may be written from one loop and closed from another (tests, the in-process ASGI client).
         self._checkpoint: threading.Timer | None = None
@@ -264,7 +269,8 @@ class EdgeCollection:
         self._checkpoint_later()
 
     async def _sync_through(self, seq: int) -> None:
-        async with self._sync_lock:
+        lock = self._sync_locks.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        async with lock:
             if self._synced >= seq:
                 return  # another writer's fsync already covered this write
             target = self._applied
@@ -273,7 +279,7 @@ class EdgeCollection:
                 await asyncio.to_thread(self._sync_wal, shard)
             except Exception as exc:
                 raise StoreUnavailable(f"embedded store sync failed ({self.path.name}): {exc}") from exc
-            self._synced = target
+            self._synced = max(self._synced, target)  # another loop's sync may have gone further
 
     def _sync_wal(self, shard: qe.EdgeShard) -> None:
         """fsync the write-ahead log's files and its directory. os.fsync releases the GIL, so the
