@@ -240,7 +240,9 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " lieferant, verkäufer, fournisseur, leverancier, vendedor, fornitore,"
         # the seller's heading in French, Dutch, Spanish, Italian, German and English invoices
         " vendeur, émetteur, prestataire, verkoper, proveedor, emisor, venditore, cedente,"
-        " rechnungssteller, billed by, invoice from"
+        " rechnungssteller, billed by, invoice from,"
+        # "billed from/by" as invoicing software heads the seller's block beside "Bill To"
+        " bill from, fatturato da, facturé par, facturado por"
     ),
 }
 

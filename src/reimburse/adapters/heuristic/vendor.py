@@ -83,7 +83,7 @@ _RECIPIENT_LABEL = re.compile(
     r"(?i)^\W*(to(?=\s*:|$)|bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
     r"customer|buyer|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
     r"name\s*&\s*adresse|kunde|käufer|empfänger|adresse\s*de\s*facturation|adresse\s*de\s*livraison|"
-    r"facturé\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"
+    r"facturé\s*à|adress[ée]e?\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"
     r"cobrar\s*a|enviar?\s*a|cliente|comprador|destinatario|intestatario|spett\.?\s*le|acquirente|"
     # whom the invoice is for: "Invoice For:", "Prepared for", "Attn:", "Rechnung an", "Fatturare a"
     r"invoice\s*for(?=\s*:|$)|billed\s*for|prepared\s*for|issued\s*to|attn|attention|payer|"
@@ -687,6 +687,18 @@ def _digit_heavy(cell: str) -> bool:
     return 2 * sum(ch.isdigit() for ch in cell) > letters
 
 
+# The part after a city in "City, Region 12345[, Country]": a state or region's name closed by a
+# four- or five-digit postcode, no street word and no house number before it. US addresses write
+# "Tacoma, Washington 98402", Italian ones "Bologna, Emilia-Romagna 40138"; a street closed by its
+# house number carries one to three digits ("Keizersgracht 310") or a street word.
+_REGION_POSTCODE = re.compile(
+    r"^(?![^,]*(?:"
+    + _STREET_WORDS
+    + r"))[^\W\d_][^\W\d_ .'-]*(?:[ -][^\W\d_]+){0,3},?\s+\d{4,5}(?:-\d{4})?$",
+    re.I,
+)
+
+
 def _sender_line(line: str) -> str | None:
     """ "Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène - France" -> the name."""
     text = clean_spaces(line)
@@ -697,6 +709,9 @@ def _sender_line(line: str) -> str | None:
         return None  # name, then street, then postcode and city
     if not re.search(r"[^\W\d_]{3,}", parts[1]):
         return None  # "Toronto, ON, M5V 2V4": city, province and postcode; a street has a name
+    first = _SENDER_SPLIT.split(clean_spaces(cells(line)[0][1]))  # the line's first column
+    if _REGION_POSTCODE.match(parts[1]) or (len(first) >= 2 and _REGION_POSTCODE.match(first[1])):
+        return None  # "Tacoma, Washington 98402": a city, then its state or region and postcode
     name = parts[0].strip()
     if (
         not (name[:1].isupper() or name[:1].isdigit())
