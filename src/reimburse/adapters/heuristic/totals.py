@@ -303,6 +303,20 @@ def _in_sentence(line: str, hit: LabelHit) -> bool:
     return len(_PROSE.findall(cell)) >= 3
 
 
+# A bare count followed by a unit of time is a term, not money: "den Rechnungsbetrag innerhalb von
+# 14 Tagen", "amount due within 30 days", "montant à régler sous 30 jours", "entro 60 giorni".
+_TIME_UNIT = re.compile(
+    r"\s*(?:(?:banking|business|working|calendar)\s+)?(?:days?|weeks?|months?|"
+    r"(?:werk|arbeits|kalender|bank)?tage?n?|wochen|monate?n?|jours?|semaines?|mois|giorni|"
+    r"settimane|mesi|d[ií]as|semanas|meses|(?:werk)?dagen|weken|maanden)(?![^\W\d_])",
+    re.I,
+)
+
+
+def _counts_time(line: str, amount: AmountMatch) -> bool:
+    return not amount.explicit and bool(_TIME_UNIT.match(line, amount.end))
+
+
 def _pick(amounts: list[AmountMatch]) -> AmountMatch:
     explicit = [a for a in amounts if a.explicit]
     last = (explicit or amounts)[-1]
@@ -356,7 +370,11 @@ def labelled_amounts(
                 _in_sentence(info.text, hit) or _header_cell(info.text, hit)
             ):
                 continue
-            own = [a for a in info.amounts if hit.end <= a.start and a.end <= end]
+            own = [
+                a
+                for a in info.amounts
+                if hit.end <= a.start and a.end <= end and not _counts_time(info.text, a)
+            ]
             before = [a for a in info.amounts if a.end <= hit.start] if k == 0 else []
             if own:
                 take(i, hit, _pick(own))
