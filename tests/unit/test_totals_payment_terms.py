@@ -1,8 +1,9 @@
-"""A payment term after the total's word is a period, not a second total (issue 11, set T).
+"""What else a total's line holds: a term of payment, the tax it includes (issue 11, set T).
 
 Invoices close with the terms of payment, and German ones name the amount in the sentence: "Bitte
 überweisen Sie den Rechnungsbetrag innerhalb von 14 Tagen". The count of days beside the total's
-word is no rival total; an amount printed as money there still is. Texts are synthetic.
+word is no rival total; an amount printed as money there still is. Web shops print the tax a total
+includes after it ("Totaal € 190,95 (inclusief € 33,14 BTW)"): that is no total. Texts are synthetic.
 """
 
 from __future__ import annotations
@@ -51,3 +52,22 @@ async def test_money_after_the_total_word_in_the_terms_is_still_read() -> None:
         _INVOICE.format(terms="Bitte überweisen Sie den Rechnungsbetrag 925,00 € bis Monatsende.")
     )
     assert Decimal("925.00") in invoice.candidate_totals
+
+
+@pytest.mark.parametrize(
+    "total_line",
+    [
+        "Totaal   € 952,00 (inclusief € 152,00 BTW)",
+        "Gesamtbetrag   952,00 € inkl. 152,00 € MwSt.",
+        "Total   952,00 € (dont 152,00 € TVA)",
+        "Total   €952.00 (includes €152.00 VAT)",
+    ],
+)
+async def test_the_tax_a_total_includes_beside_it_is_not_the_total(total_line: str) -> None:
+    # web shops print the included tax after the total, on the same line
+    text = (
+        "Radhaus Brink\nMarktstraat 5\n3511 AB Utrecht\n\nFactuurnummer: 88   Factuurdatum: 12-02-2025\n"
+        f"Product   Aantal   Prijs\nFietstas   1   € 952,00\n\n{total_line}\n"
+    )
+    invoice = await _extract(text)
+    assert invoice.total == Decimal("952.00")

@@ -317,6 +317,22 @@ def _counts_time(line: str, amount: AmountMatch) -> bool:
     return not amount.explicit and bool(_TIME_UNIT.match(line, amount.end))
 
 
+# "Totaal € 190,95 (inclusief € 33,14 BTW)", "Total £120.00 (includes £20.00 VAT)", "119,00 € inkl.
+# 19,00 € MwSt.", "120,00 € dont 20,00 € TVA": after the total, the tax it includes, never the total.
+_INCLUDES = re.compile(
+    r"(?i)(?<![^\W\d_])(?:incl|inkl|inclusief|includes|including|inclusive|inclus|incluye|incluido|"
+    r"dont|di\s+cui|davon|waarvan)(?![^\W\d_])"
+)
+
+
+def _before_included(line: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
+    """The amounts of a total's cell before an inclusion word that follows the first of them."""
+    if len(amounts) < 2:
+        return amounts
+    m = _INCLUDES.search(line, amounts[0].end)
+    return [a for a in amounts if a.start < m.start()] if m and m.start() < amounts[-1].start else amounts
+
+
 def _pick(amounts: list[AmountMatch]) -> AmountMatch:
     explicit = [a for a in amounts if a.explicit]
     last = (explicit or amounts)[-1]
@@ -376,6 +392,7 @@ def labelled_amounts(
                 if hit.end <= a.start and a.end <= end and not _counts_time(info.text, a)
             ]
             before = [a for a in info.amounts if a.end <= hit.start] if k == 0 else []
+            own = _before_included(info.text, own)
             if own:
                 take(i, hit, _pick(own))
             elif before and not any((i, a.start) in claimed for a in before):
