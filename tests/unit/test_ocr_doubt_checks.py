@@ -126,3 +126,31 @@ def test_a_total_printed_on_the_typed_page_is_not_doubted_for_the_scan(
         _with_typed_page(scan, *typed), Invoice(total=Decimal("42.00"), invoice_date=None)
     )
     assert [f.code for f in flags] == (["low_confidence"] if flagged else [])
+
+
+def _dated(day: OcrWord) -> list[str]:
+    words = [
+        OcrWord("Date:", 20, 0, 80, 25, 0.99, 0.99),
+        OcrWord("Oct", 90, 0, 130, 25, 0.99, 0.99),
+        day,
+        OcrWord("2022", 180, 0, 230, 25, 0.99, 0.99),
+        OcrWord("TOTAL", 20, 40, 80, 65, 0.99, 0.99),
+        OcrWord("5.00", 400, 40, 450, 65, 0.99, 0.99),
+        OcrWord("CASH", 20, 80, 80, 105, 0.99, 0.99),
+        OcrWord("5.00", 400, 80, 450, 105, 0.99, 0.99),
+    ]
+    page = build_page(words, 1, 1000, 200, 0.5)
+    text = page_text(page)
+    doc = Document(filename="p.jpg", sha256="0" * 64, text=text, pages=(text,), layout=(page,))
+    return [
+        f.code for f in ocr_review_flags(doc, Invoice(total=Decimal("5.00"), invoice_date=date(2022, 10, 20)))
+    ]
+
+
+def test_a_date_whose_only_unsure_character_is_a_separator_is_not_doubted() -> None:
+    # "20," at 0.43 for its comma, its digits at 0.99: the comma does not change the date
+    assert _dated(OcrWord("20,", 140, 0, 170, 25, 0.43, 0.99)) == []
+
+
+def test_a_date_with_an_unsure_digit_is_still_doubted() -> None:
+    assert _dated(OcrWord("20,", 140, 0, 170, 25, 0.43, 0.43)) == ["low_confidence"]

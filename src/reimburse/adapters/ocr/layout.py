@@ -37,7 +37,7 @@ class OcrWord(NamedTuple):
     x1: float
     bottom: float
     confidence: float  # 0..1
-    digit_confidence: float | None = None  # the least sure character but '.' and ',' (None: unknown)
+    digit_confidence: float | None = None  # the least sure letter or digit (None: unknown, or none)
 
 
 def build_page(

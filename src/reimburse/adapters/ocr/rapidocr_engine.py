@@ -603,7 +603,9 @@ def _word(chars: list[tuple[str, float, float, float]], top: float, bottom: floa
         x1=chars[-1][2],
         bottom=bottom,
         confidence=min(c[3] for c in chars),
-        digit_confidence=min((c[3] for c in chars if c[0] not in ".,"), default=None),
+        # Letters and digits only: a mark, separator or currency sign read unsurely does not change
+        # which amount or date the digits print (review.py judges marks by the page's convention).
+        digit_confidence=min((c[3] for c in chars if c[0].isalnum()), default=None),
     )
 
 

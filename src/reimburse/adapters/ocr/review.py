@@ -232,4 +232,4 @@ def _word_spans(line: Line) -> Iterator[tuple[int, int, float]]:
         if start < 0:
             return
         position = start + len(word.text)
-        yield start, position, word.confidence
+        yield start, position, _digits_sure(word)

@@ -30,8 +30,9 @@ class Word(msgspec.Struct, frozen=True, array_like=True):
     x1: float
     bottom: float
     confidence: float = 1.0
-    # The engine's least sure character other than a '.' or ',': a decimal mark read unsurely
-    # between sure digits is judged by the page's convention (adapters/ocr/review). None: unknown.
+    # The engine's least sure letter or digit (marks, separators and signs left out): a decimal mark
+    # or a date's separator read unsurely between sure digits does not change the value
+    # (adapters/ocr/review). None: unknown.
     digit_confidence: float | None = None
 
 
