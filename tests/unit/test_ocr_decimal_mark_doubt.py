@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -115,3 +116,33 @@ def test_the_engine_word_keeps_its_digits_confidence_apart_from_its_marks() -> N
 def test_a_line_without_character_boxes_has_no_digits_confidence() -> None:
     (word,) = _split_line([[[0, 0], [50, 0], [50, 20], [0, 20]], "24,22", 0.7])
     assert word.digit_confidence is None
+
+
+def test_a_currency_sign_or_separator_read_unsurely_is_left_out_of_the_digits_confidence() -> None:
+    (amount,) = _split_line(item("€24,22", [0.41, 0.99, 0.98, 0.55, 1.0, 0.99]))
+    assert amount.digit_confidence == 0.98
+    (day,) = _split_line(item("12/03/2019", [0.99, 0.99, 0.5, 0.99, 0.97, 0.5, 1.0, 1.0, 1.0, 0.99]))
+    assert day.digit_confidence == 0.97
+
+
+def currency_flagged(document: Document, total: str, currency: str | None) -> bool:
+    read = Invoice(total=Decimal(total.replace(",", ".")), currency=currency, invoice_date=date(2024, 3, 12))
+    return any("printed once" in f.message for f in ocr_review_flags(document, read))
+
+
+def test_a_card_slip_total_in_a_currency_with_cents_is_read_at_its_digits() -> None:
+    # a card slip prints one amount: no page convention, but euro amounts always carry a mark, so
+    # an unsure mark between sure digits with two after it is no speck
+    slip = receipt("43,38", items=())
+    assert not currency_flagged(slip, "43,38", "EUR")
+    assert not currency_flagged(receipt("48.81", items=("21,59", "22,21")), "48.81", "EUR")
+
+
+@pytest.mark.parametrize("currency", [None, "JPY", "HUF"])
+def test_an_unknown_or_whole_unit_currency_does_not_settle_the_mark(currency: str | None) -> None:
+    # "4338" yen with a speck read as a comma would be paid as 43.38
+    assert currency_flagged(receipt("43,38", items=()), "43,38", currency)
+
+
+def test_a_doubted_digit_still_goes_to_review_in_a_currency_with_cents() -> None:
+    assert currency_flagged(receipt("43,38", items=(), digit_conf=0.7), "43,38", "EUR")

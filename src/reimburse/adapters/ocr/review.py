@@ -3,11 +3,12 @@
 A wrong amount or date read from a photo must go to review, never be paid silently. The total's
 own confidence cap is in `confidence.py`; these checks add what that cap cannot see:
 
-- the invoice date is printed only in words the engine was unsure of;
+- the invoice date is printed only in words whose letters or digits the engine was unsure of (a
+  separator or comma read unsurely, "20," at 0.43 with its digits at 0.99, changes no date);
 - the total is printed in one place only, and that place was read unsurely (a total a receipt
   prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page; a
-  decimal mark read unsurely between sure digits is not held against it where the page's other
-  amounts settle the mark, `settled_mark`);
+  decimal mark or currency sign read unsurely beside sure digits is not held against it where the
+  page's other amounts or the currency settle the mark, `settled_mark`);
 - the total is printed nowhere on the OCR'd page as read (it was put together from pieces, a
   decimal point joined or a look-alike read as a digit); on the rendered receipts it caught 4
   wrong totals, 2 of them caught by nothing else, and sent 8 right ones to review, all from
@@ -98,7 +99,7 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
                     f"digits OCR was unsure of ({sureness:.2f}).",
                 )
             )
-    places = total_places(pages, abs(invoice.total))
+    places = total_places(pages, abs(invoice.total), invoice.currency)
     if len(places) == 1 and places[0] < SINGLE_PLACE_MIN_CONFIDENCE:
         flags.append(
             Flag(
@@ -127,12 +128,13 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
     return tuple(flags)
 
 
-def total_places(pages: list[Page], total: Decimal) -> list[float]:
+def total_places(pages: list[Page], total: Decimal, currency: str | None = None) -> list[float]:
     """One confidence per OCR'd line that prints `total`: its best-read spelling there, a decimal
-    mark the page's convention settles not counted (`settled_mark`)."""
+    mark the page's convention or the currency settles not counted (`settled_mark`)."""
     mark = decimal_convention(pages, total)
+    cents = writes_cents(currency)
     return [
-        max(max(conf for _, conf in found), *(settled_mark(w, total, mark) for w in line.words))
+        max(max(conf for _, conf in found), *(settled_mark(w, total, mark, cents) for w in line.words))
         for page in pages
         for line in page.lines
         if (found := amount_places(line, total))
@@ -156,15 +158,21 @@ def decimal_convention(pages: list[Page], total: Decimal) -> str | None:
     return marks[0] if len(marks) >= CONVENTION_MIN_AMOUNTS and len(kinds) == 1 else None
 
 
-def settled_mark(word: Word, amount: Decimal, mark: str | None) -> float:
-    """How surely `word` prints `amount` when its one decimal mark, read unsurely, is the page's
-    own (`mark`) between digits with two after it: its digits' confidence, as either mark there
-    gives the same amount and the page prints its amounts so. 0.0 when it does not apply: no
-    convention, another mark, a second mark (thousands), or no per-character scores."""
+def settled_mark(word: Word, amount: Decimal, mark: str | None, cents: bool = False) -> float:
+    """How surely `word` prints `amount` when its one decimal mark, read unsurely, between digits
+    with two after it is settled: the page's own (`mark`), or any mark in a currency written with
+    two decimals (`cents`: its amounts always carry a mark, so this one is no speck). Then its
+    letters' and digits' confidence counts, as either mark there gives the same amount. 0.0 when it
+    does not apply: not settled, a second mark (thousands), or no per-character scores."""
     shape = _ONE_MARK.fullmatch(word.text)
-    if mark is None or shape is None or shape.group(1) != mark or word.digit_confidence is None:
+    if shape is None or word.digit_confidence is None or not (cents or shape.group(1) == mark):
         return 0.0
     return word.digit_confidence if _prints(word, amount) else 0.0
+
+
+def writes_cents(currency: str | None) -> bool:
+    """Whether the currency's amounts are written with two decimals (None: not known, so no)."""
+    return currency is not None and len(currency) == 3 and currency not in _WHOLE_UNITS
 
 
 def _prints(word: Word, amount: Decimal) -> bool:
