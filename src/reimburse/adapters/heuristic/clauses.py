@@ -114,7 +114,7 @@ _FROM_DATE = re.compile(
 )
 
 
-def _is_heading(line: str, numbered: bool) -> bool:
+def _is_heading(line: str, numbered: bool, listing: bool = False) -> bool:
     line = _FROM_DATE.sub("", line) or line
     words = line.split()
     if not words or len(words) > 8 or line.endswith((".", ";", ",")) or find_amounts(line):
@@ -129,10 +129,35 @@ def _is_heading(line: str, numbered: bool) -> bool:
     if not line[0].isupper():
         return False
     letters = [w for w in words if w[:1].isalpha()]
-    small = {"and", "or", "of", "for", "the", "to", "in", "on", "a", "&", "und", "et", "en", "y", "de"}
+    # English title case keeps short prepositions low ("Expenses Not Reimbursable by the College").
+    small = {
+        "and",
+        "or",
+        "of",
+        "for",
+        "the",
+        "to",
+        "in",
+        "on",
+        "a",
+        "an",
+        "by",
+        "at",
+        "as",
+        "with",
+        "from",
+        "per",
+        "&",
+        "und",
+        "et",
+        "en",
+        "y",
+        "de",
+    }
     title = bool(letters) and (line.isupper() or all(w[0].isupper() or w.lower() in small for w in letters))
-    # Sentence-case headings ("Submission of claims") are short, or numbered.
-    return title or numbered or len(words) <= 4
+    # Sentence-case headings ("Submission of claims") are short, or numbered; in a list printed
+    # without bullet signs a short sentence-case line ("Baggage insurance") is one of its items.
+    return title or numbered or (len(words) <= 4 and not listing)
 
 
 def _label(sentence: str) -> str:
@@ -226,8 +251,13 @@ def split_clauses(text: str) -> list[Clause]:
     intros: list[str] = []
     current: list[str] = []
     in_list = False
+    # Items under a lead-in printed without bullet signs (a web page printed to PDF draws its
+    # bullets, so the text keeps none): each line that starts an item is one, until a blank line.
+    bare_list = False
     prev_len = 0
     numbered = False
+    # A line that stops well before the right margin ended its sentence or item.
+    margin = 0.8 * max((len(r.strip()) for r in text.split("\n")), default=0)
 
     def flush() -> None:
         nonlocal current
@@ -235,7 +265,8 @@ def split_clauses(text: str) -> list[Clause]:
             # "reimburs-" + "able": a word broken across lines is joined back.
             joined = re.sub(r"(?<=[^\W\d_])-\n(?=[a-z])", "", "\n".join(current))
             intro = " - ".join(intros[-2:])
-            blocks.append((clean_spaces(joined), heading, lead if in_list else "", numbered, parent, intro))
+            listed = in_list or bare_list
+            blocks.append((clean_spaces(joined), heading, lead if listed else "", numbered, parent, intro))
         current = []
 
     for raw in text.split("\n"):
@@ -244,7 +275,7 @@ def split_clauses(text: str) -> list[Clause]:
         line = _EMPHASIS.sub("", raw[marked.end() :] if marked else raw).strip()
         if marked and line:
             flush()
-            in_list = False
+            in_list = bare_list = False
             parent, heading, lead = heading, line.rstrip(":").strip(), ""
             intros = []
             continue
@@ -252,12 +283,13 @@ def split_clauses(text: str) -> list[Clause]:
             had = bool(current)
             flush()
             if had:  # a blank line right after a lead-in ("... is:") does not end it
-                in_list, lead = False, ""
+                in_list, bare_list, lead = False, False, ""
             continue
         bullet = _BULLET.match(line)
         body = line[bullet.end() :].strip() if bullet else line
         symbol = bullet is not None and not re.search(r"\w", bullet.group(0))
         ended = not current or current[-1].endswith((".", ":", ";", "!", "?")) or prev_len < 50
+        ended = ended or (bare_list and prev_len < margin and body[:1].isupper())
         # "... Supper - $25.00" then "Outside Canada:": a row that ends in its amount, then a short
         # capitalised label with a colon, is the next section, no wrapped sentence.
         ended = ended or (
@@ -274,10 +306,11 @@ def split_clauses(text: str) -> list[Clause]:
             announced = _announced(blocks + pending)
             if _FOLLOWING.search(announced) and is_negative(announced):
                 lead = announced
-        if not symbol and not (bullet and lead) and ended and _is_heading(body, bool(bullet)):
+        if not symbol and not (bullet and lead) and ended and _is_heading(body, bool(bullet), bare_list):
             flush()
             in_list = False
-            if body.endswith(":") and len(body.split()) > 3:
+            bare_list = body.endswith(":") and len(body.split()) > 3
+            if bare_list:
                 lead = body
                 intros.append(body)
             else:
@@ -293,6 +326,7 @@ def split_clauses(text: str) -> list[Clause]:
         ):
             flush()
             in_list, lead = False, body
+            bare_list = True
             intros.append(body)
             continue
         if bullet:
@@ -301,13 +335,14 @@ def split_clauses(text: str) -> list[Clause]:
                 # "The expenses listed below are unallowable." then bullets: that sentence leads them.
                 lead = _announced(blocks)
             in_list = True
+            bare_list = False  # this list has its signs: a line without one is no item
             numbered = not symbol
             current = [body]
             continue
         if current and body[:1].isupper() and ended:
             flush()
             numbered = False
-            if in_list:
+            if in_list and not bare_list:
                 in_list, lead = False, ""
         current.append(body)
     flush()

@@ -86,6 +86,8 @@ _PROCESS = re.compile(
 _DROP = re.compile(
     r"(?i)^(?:(?:the\s+following(?:\s+\w+)?|following|any|all|the|other|such\s+as|e\.g\.|including|items?\s+like|"
     r"expenses?|costs?|charges?|purchases?|claims?|for|on|of|towards|related\s+to|incurred|spent|items?|"
+    # "The following is a list of personal expenses ... not eligible": the list is no thing bought.
+    r"lists?(?:\s+of)?|"
     r"(?:employees?|travell?ers?)(?:['’]s)?|use\s+of|a|an|their|his|her|its|your|our|"
     r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered|reimbursements?|payments?|"
     # Articles of list items in other languages: "les amendes", "de minibar", "il minibar".

@@ -1,0 +1,54 @@
+"""Policies printed from web pages (set I, US colleges): the text keeps no bullet signs, headings
+use English title case, and list leads say "The following is a list of ..."; texts are synthetic."""
+
+from __future__ import annotations
+
+import hashlib
+
+from reimburse.adapters.heuristic.clauses import split_clauses
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Policy
+
+
+def read(text: str) -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
+
+
+def keywords(policy: Policy) -> set[str]:
+    return {k for e in policy.exclusions for k in e.keywords}
+
+
+def test_items_without_bullet_signs_under_a_lead_in_are_its_items() -> None:
+    text = (
+        "Travel Guide\n\n"
+        "The school repays what a trip for its work costs, at the most reasonable rate it can find, and\n"
+        "expects each traveller to keep every receipt until the claim is paid.\n\n"
+        "Costs regarded as personal, which are not reimbursable:\n\n"
+        "Seat upgrades bought at the gate\n"
+        "Baggage insurance\n"
+        "Child or dependent care\n\n"
+        "Mileage is paid at the IRS rate.\n"
+    )
+    leads = {c.text: c.lead for c in split_clauses(text)}
+    assert leads["Baggage insurance"].startswith("Costs regarded as personal")
+    assert leads["Mileage is paid at the IRS rate."] == ""  # the blank line ended the list
+    found = keywords(read(text))
+    assert "insurance" in found and "dependent care" in found
+
+
+def test_a_title_with_a_short_preposition_is_a_heading() -> None:
+    text = "Travel: Costs Not Paid by the School\nThe school does not pay the items below.\n"
+    clauses = split_clauses(text)
+    assert clauses[0].heading == "Travel: Costs Not Paid by the School"
+
+
+def test_a_list_of_is_no_keyword() -> None:
+    policy = read(
+        "Expenses Not Reimbursable\n"
+        "The following is a list of personal expenses (besides those named in other parts of this\n"
+        "guide) which the school does not repay:\n"
+        "In-room movies\n\nMeals are reimbursed.\n"
+    )
+    assert not {"list", "list of personal expenses"} & keywords(policy)
