@@ -52,3 +52,21 @@ def test_a_list_of_is_no_keyword() -> None:
         "In-room movies\n\nMeals are reimbursed.\n"
     )
     assert not {"list", "list of personal expenses"} & keywords(policy)
+
+
+def read_default_inr(text: str) -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter().read(Document("p.pdf", sha, text, (text,)))
+
+
+def test_a_policy_printing_no_money_takes_its_dollar_country_from_clear_evidence() -> None:
+    text = (
+        "Mileage is repaid at the Internal Revenue Service standard rate.\n"
+        "Alcohol is not reimbursable.\nTrips to Ohio and Indiana need approval.\n"
+    )
+    assert read_default_inr(text).currency == "USD"
+
+
+def test_thin_evidence_leaves_the_default_currency() -> None:
+    text = "Mileage is repaid at the IRS standard rate.\nAlcohol is not reimbursable.\n"
+    assert read_default_inr(text).currency == "INR"

@@ -215,7 +215,9 @@ _STATES = {
     "CA": "Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|"
     "Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|Montréal|"
     "Vancouver|Calgary|Ottawa|Edmonton|Winnipeg",
-    "US": "|".join(US_STATES) + "|Chicago|Los Angeles|San Francisco|Boston|Seattle|Houston|Philadelphia",
+    "US": "|".join(US_STATES)
+    + "|District of Columbia|Internal Revenue Service|Chicago|Los Angeles|San Francisco|Boston|Seattle|Houston"
+    + "|Philadelphia",
 }
 _ABBREVIATIONS = {
     # Upper case only: "NSW", "QLD", an ABN, the ATO; New Zealand's IRD; Canada's HST; the US IRS,
@@ -339,7 +341,9 @@ def policy_currency(text: str) -> str | None:
     counts = money_currencies(text, countries)
     if not counts:
         named = Counter(_BARE_NAMES[m.group(0).casefold()] for m in _BARE_NAME.finditer(text))
-        return named.most_common(1)[0][0] if named else None
+        # A policy that prints no money ("mileage at the IRS rate") is still in its country's
+        # currency when the text clearly places it in one dollar country.
+        return named.most_common(1)[0][0] if named else dollar_country(text, countries)
     ranked = counts.most_common()
     best = ranked[0][1]
     tied = [c for c, n in ranked if n == best]
