@@ -4,6 +4,7 @@ use English title case, and list leads say "The following is a list of ..."; tex
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 
 from reimburse.adapters.heuristic.clauses import split_clauses
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
@@ -70,3 +71,22 @@ def test_a_policy_printing_no_money_takes_its_dollar_country_from_clear_evidence
 def test_thin_evidence_leaves_the_default_currency() -> None:
     text = "Mileage is repaid at the IRS standard rate.\nAlcohol is not reimbursable.\n"
     assert read_default_inr(text).currency == "INR"
+
+
+def amounts_of(policy: Policy) -> set[str]:
+    return {f"{c.category} {c.amount}" for c in policy.caps}
+
+
+def test_a_range_of_money_is_limited_by_its_upper_end() -> None:
+    policy = read("Meals on trips are reimbursed up to these amounts:\nBreakfast $8-$12\nDinner $20 - $30\n")
+    assert amounts_of(policy) == {"meals 12", "meals 30"}
+
+
+def test_between_two_amounts_the_limit_is_the_higher() -> None:
+    policy = read("Hotel rooms should cost between $90 and $140 per night.\n")
+    assert {c.amount for c in policy.caps} == {Decimal("140")}
+
+
+def test_two_limits_joined_by_and_are_no_range() -> None:
+    policy = read("Lodging is limited to $150 per night and $60 per day for meals.\n")
+    assert {c.amount for c in policy.caps} == {Decimal("150"), Decimal("60")}

@@ -220,6 +220,8 @@ _STATISTIC = re.compile(
 )
 # "Total $45.00", "Meal allowance total 91.50" under breakfast, lunch and dinner rows: the sum of
 # the rows, not a limit of its own (a total that is one says so: "may not exceed $45 in total").
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:[-–—]|to|and)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?")
+_BETWEEN = re.compile(r"(?i)\bbetween\s+\S*$")
 _TOTAL_ROW = re.compile(r"(?i)^\W*(?:[^\W\d_]+\s+){0,3}total\s*[:=\-–]?\s*$")
 _NEGOTIATED = re.compile(
     r"(?i)\b(?:corporate|negotiated|preferred|contract(?:ed)?|company|group|conference|discounted)\s+"
@@ -389,6 +391,23 @@ def find_caps(
                 cut = sentence[a.start : sign.start()].rstrip()
                 amounts[k] = AmountMatch(a.value, None, a.start, a.start + len(cut), a.has_decimals)
                 amounts[k + 1] = AmountMatch(b.value, a.currency, sign.start(), b.end, b.has_decimals)
+    # "Breakfast $10-$15", "between $10 and $15": a range's lower end is no limit; its upper end
+    # is the most paid, read with the words before the range.
+    amounts = [
+        a
+        for k, a in enumerate(amounts)
+        if not (
+            k + 1 < len(amounts)
+            and a.currency
+            and amounts[k + 1].currency in (a.currency, None)
+            and amounts[k + 1].value > a.value
+            and _RANGE_JOIN.fullmatch(sentence[a.end : amounts[k + 1].start])
+            and (
+                sentence[a.end : amounts[k + 1].start].strip() != "and"
+                or _BETWEEN.search(sentence, 0, a.start)
+            )
+        )
+    ]
     # "Band 1-2 $300", "Tier 2 cities": a number inside a grade's or place's name is no money.
     named = [(lo, hi) for lo, hi in condition_spans(sentence) if not CURRENCY_RE.search(sentence[lo:hi])]
     amounts = [
