@@ -90,3 +90,15 @@ def test_between_two_amounts_the_limit_is_the_higher() -> None:
 def test_two_limits_joined_by_and_are_no_range() -> None:
     policy = read("Lodging is limited to $150 per night and $60 per day for meals.\n")
     assert {c.amount for c in policy.caps} == {Decimal("150"), Decimal("60")}
+
+
+def test_rows_that_open_with_their_amount_keep_their_own_meal() -> None:
+    policy = read(
+        "Travelling staff may claim these meal amounts.\n\n$9 - Breakfast\n$14 - Lunch\n$4 - Incidentals\n"
+    )
+    assert {(c.category, c.amount, c.unit.value) for c in policy.caps} == {
+        ("meals", Decimal("9"), "meal"),
+        ("meals", Decimal("14"), "meal"),
+        ("incidentals", Decimal("4"), "day"),
+    }
+    assert "Breakfast" in next(c.clause for c in policy.caps if c.amount == Decimal("9"))

@@ -518,7 +518,13 @@ def find_caps(
                 and bool(condition_spans(gap))
             )
             if not (
-                unit_follows or alternative or row or (a.currency and (about_money or _kind_label(before)))
+                unit_follows
+                or alternative
+                or row
+                or (
+                    a.currency
+                    and (about_money or _kind_label(before) or _kind_after(sentence, a.start, after))
+                )
             ):
                 continue
             if _PER_DIEM.search(f"{context} {sentence}") and _NO_RECEIPTS.search(
@@ -619,6 +625,17 @@ def _kind_label(before: str) -> bool:
 
 
 _QUALIFIER = re.compile(r"(?:\(\s*[^()]{1,40}\))?")
+
+
+def _kind_after(sentence: str, start: int, after: str) -> bool:
+    """A row that opens with its amount and names its kind after a dash: "$11 - Breakfast"."""
+    label = re.match(r"\s*[-–—:]\s*(?P<label>[^\W\d_][^\d]{0,40})$", after)
+    return (
+        not sentence[:start].strip(" -•*")
+        and label is not None
+        and len(label.group("label").split()) <= 4
+        and bool(find_mentions(label.group("label")))
+    )
 
 
 def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleType:

@@ -289,7 +289,9 @@ def split_clauses(text: str) -> list[Clause]:
         body = line[bullet.end() :].strip() if bullet else line
         symbol = bullet is not None and not re.search(r"\w", bullet.group(0))
         ended = not current or current[-1].endswith((".", ":", ";", "!", "?")) or prev_len < 50
-        ended = ended or (bare_list and prev_len < margin and body[:1].isupper())
+        # A row may open with its amount ("$11 - Breakfast").
+        opens = body[:1].isupper() or re.match(r"[$€£¥₹]\s?\d", body) is not None
+        ended = ended or (bare_list and prev_len < margin and opens)
         # "... Supper - $25.00" then "Outside Canada:": a row that ends in its amount, then a short
         # capitalised label with a colon, is the next section, no wrapped sentence.
         ended = ended or (
@@ -339,7 +341,7 @@ def split_clauses(text: str) -> list[Clause]:
             numbered = not symbol
             current = [body]
             continue
-        if current and body[:1].isupper() and ended:
+        if current and opens and ended:
             flush()
             numbered = False
             if in_list and not bare_list:

@@ -421,8 +421,11 @@ _OTHER_THAN_ALLOWED = re.compile(
 )
 _PAY_NEGATIVE = re.compile(r"(?i)(?:not|non-?)\s*(?:be\s+)?(?:reimburs|pa(?:id|y)|covered|allowable|claim)")
 _MEAL_TIME = re.compile(rf"(?i)\b({meals_pattern(MEALS_OF_THE_DAY)})\b")
-# "$25 for breakfast", "eight dollars ($8.00) for breakfast": the meal named right after the amount.
-_FOR_MEAL = re.compile(rf"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:for|at)\s+({meals_pattern(ENGLISH_MEALS)})\b")
+# "$25 for breakfast", "eight dollars ($8.00) for breakfast", a row "$11 - Breakfast": the meal
+# named right after the amount.
+_FOR_MEAL = re.compile(
+    rf"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:(?:for|at)\s+|[-–—:]\s*)({meals_pattern(ENGLISH_MEALS)})\b"
+)
 _BED_AND_BREAKFAST = re.compile(r"(?i)\bbed\s+(?:and|&)\s+breakfast\b")
 _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 
