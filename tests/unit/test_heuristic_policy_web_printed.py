@@ -102,3 +102,12 @@ def test_rows_that_open_with_their_amount_keep_their_own_meal() -> None:
         ("incidentals", Decimal("4"), "day"),
     }
     assert "Breakfast" in next(c.clause for c in policy.caps if c.amount == Decimal("9"))
+
+
+def test_a_rule_ending_in_a_colon_leads_the_amount_rows_under_it() -> None:
+    policy = read(
+        "For staff who choose the per diem method, the daily rate is $40 with tips:\n\n"
+        "$9 - Breakfast\n$14 - Lunch\n\nOther costs are repaid as spent.\n"
+    )
+    conditions = {c.amount: c.condition.text if c.condition else "" for c in policy.caps}
+    assert "per diem method" in conditions[Decimal("9")] and "per diem method" in conditions[Decimal("14")]

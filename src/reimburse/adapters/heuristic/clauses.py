@@ -223,6 +223,9 @@ def _list_leads(block: str, sentences: list[str], lead: str) -> list[str]:
 _FOLLOWING = re.compile(r"(?i)\b(?:following|below|as follows|listed)\b")
 
 
+_AMOUNT_ROW = re.compile(r"[$€£¥₹]\s?\d")
+
+
 def _title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
@@ -269,7 +272,12 @@ def split_clauses(text: str) -> list[Clause]:
             blocks.append((clean_spaces(joined), heading, lead if listed else "", numbered, parent, intro))
         current = []
 
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+
+    def next_line(k: int) -> str:
+        return next((r.strip() for r in raw_lines[k + 1 :] if r.strip()), "")
+
+    for raw_index, raw in enumerate(raw_lines):
         # Markdown: "## Heading" is a heading, "**Meals**" is just "Meals".
         marked = re.match(r"^\s*#{1,6}\s+", raw)
         line = _EMPHASIS.sub("", raw[marked.end() :] if marked else raw).strip()
@@ -330,6 +338,12 @@ def split_clauses(text: str) -> list[Clause]:
             in_list, lead = False, body
             bare_list = True
             intros.append(body)
+            continue
+        if not bullet and not current and body.endswith(":") and _AMOUNT_ROW.match(next_line(raw_index)):
+            # "Under the per diem method, the daily per diem is $51:" over rows "$11 - Breakfast":
+            # a rule of its own that also leads the rows printed under it.
+            blocks.append((clean_spaces(body), heading, "", False, parent, " - ".join(intros[-2:])))
+            in_list, lead, bare_list = False, body, True
             continue
         if bullet:
             flush()
