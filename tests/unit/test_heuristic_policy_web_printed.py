@@ -111,3 +111,11 @@ def test_a_rule_ending_in_a_colon_leads_the_amount_rows_under_it() -> None:
     )
     conditions = {c.amount: c.condition.text if c.condition else "" for c in policy.caps}
     assert "per diem method" in conditions[Decimal("9")] and "per diem method" in conditions[Decimal("14")]
+
+
+def test_each_amount_takes_the_kind_named_after_its_own_maximum() -> None:
+    policy = read("The school applies a $90 maximum for lodging and a $40 maximum for meals.\n")
+    assert {(c.category, c.amount) for c in policy.caps} == {
+        ("hotel", Decimal("90")),
+        ("meals", Decimal("40")),
+    }

@@ -800,7 +800,10 @@ _CONJUNCTION = re.compile(
     r"(?i)\b(?:and|or|while|whereas|but|et|ou|mais|und|oder|sowie|y|o|e(?!\.)|ed|mentre)\b"
 )
 _STAY_WHEN = re.compile(r"(?i)stays?\s+(?:in|outside|within|abroad|overseas|away|of\s+(?:one|two|\d+))\b")
-_FOR_PREVIOUS = re.compile(r"(?i)\s*(?:(?:per|a|each)\s+[^\W\d_]+\s+)?(?:for|on)\s+(?:the\s+)?")
+# "$77 maximum for lodging and $46 maximum for meals": the noun of the limit may stand between.
+_FOR_PREVIOUS = re.compile(
+    r"(?i)\s*(?:(?:per|a|each)\s+[^\W\d_]+\s+|(?:maximum|limit|cap|ceiling)\s+)?(?:for|on)\s+(?:the\s+)?"
+)
 _CAP_OPENING = re.compile(r"(?i)\b(?:may|can|will|shall|must|should|are|is|up\s+to|claim|reimburs)")
 _MEALS = f"(?:{meals_pattern(ENGLISH_MEALS)})"
 # Between two amounts of a list of meals: "$15, lunch $20" or "$20 for breakfast, $25 for lunch".
