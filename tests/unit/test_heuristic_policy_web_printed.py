@@ -119,3 +119,22 @@ def test_each_amount_takes_the_kind_named_after_its_own_maximum() -> None:
         ("hotel", Decimal("90")),
         ("meals", Decimal("40")),
     }
+
+
+def test_a_participle_closing_the_object_narrows_nothing() -> None:
+    policy = read(
+        "Meals are reimbursed.\nWe cannot reimburse any alcohol purchased, and travellers remove it from the claim.\n"
+    )
+    assert "alcohol" in keywords(policy)
+
+
+def test_a_participle_with_its_own_complement_still_qualifies() -> None:
+    policy = read("Meals are reimbursed.\nWe will not reimburse laundry purchased with hotel vouchers.\n")
+    assert "laundry" not in keywords(policy)
+
+
+def test_prohibited_to_reimburse_names_its_object() -> None:
+    policy = read(
+        "Meals are reimbursed.\nIt is prohibited to reimburse the cost of alcoholic drinks from public money.\n"
+    )
+    assert "alcohol" in keywords(policy)

@@ -609,7 +609,9 @@ _ACTIVE = re.compile(
     r"(?i)(?:(?:do|does|will|shall|can|would|may)\s*(?:not|n't)|won't|never)\s+(?:\w+\s+){0,5}?"
     r"(?:reimburse|pay\s+for|pay(?=\s+(?:include|includes|are)\b)|cover|bear\s+the\s+cost\s+of|accept)\b|"
     r"(?:cannot|can\s*not|can't|cant|not\s+able\s+to|unable\s+to)\s+"
-    r"(?:reclaim\b|claim\s+(?:any\s+)?reimbursement\s+for\b)"
+    r"(?:reclaim\b|claim\s+(?:any\s+)?reimbursement\s+for\b)|"
+    # "It is prohibited to reimburse the cost of alcoholic beverages with public funds."
+    r"\b(?:is|are)\s+(?:prohibited|forbidden|not\s+permitted)\s+to\s+(?:reimburse|pay\s+for)\b"
 )
 # Who is paid, and qualifiers that follow the excluded thing ("for X that are available at ...").
 _RECIPIENT = re.compile(
@@ -635,7 +637,9 @@ _QUALIFIER = re.compile(
 
 
 _DESCRIPTIVE = re.compile(
-    r"(?i)\s+(?:while|between|incurred|related\s+to|regardless|taken|during|as\s+well|accompanying)\b.*$"
+    r"(?i)\s+(?:while|between|incurred|related\s+to|regardless|taken|during|as\s+well|accompanying|"
+    # "any alcohol purchased, and ...": a participle with nothing after it narrows nothing.
+    r"(?:purchased|bought|used|obtained)(?=\s*(?:[,;.]|$)))\b.*$"
 )
 
 
