@@ -138,3 +138,14 @@ def test_prohibited_to_reimburse_names_its_object() -> None:
         "Meals are reimbursed.\nIt is prohibited to reimburse the cost of alcoholic drinks from public money.\n"
     )
     assert "alcohol" in keywords(policy)
+
+
+def test_a_maximum_after_the_meals_of_the_day_is_the_days() -> None:
+    policy = read("Meal allowance:\nBreakfast-$7.00\nLunch-$10.00\nDinner-$15.00 or a maximum of $30.00\n")
+    units = {c.amount: c.unit.value for c in policy.caps}
+    assert units == {
+        Decimal("7.00"): "meal",
+        Decimal("10.00"): "meal",
+        Decimal("15.00"): "meal",
+        Decimal("30.00"): "day",
+    }

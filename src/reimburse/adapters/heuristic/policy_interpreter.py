@@ -255,6 +255,8 @@ class HeuristicPolicyInterpreter:
                         # "For part of a day including lunch and dinner £35": the two meals' day,
                         # no cap on lunch alone (it would replace the lunch row's £10).
                         meal, cap = "", dataclasses.replace(cap, unit=CapUnit.DAY)
+                    if _day_total_of_meals(sentence, caps, i):
+                        meal, cap = "", dataclasses.replace(cap, unit=CapUnit.DAY)
                     cap = _unit_from_above(cap, kinds, meal, clause)
                     cap = _unit_by_hours(cap, kinds, condition, sentence)
                     cap = _unit_of_a_day(cap, sentence)
@@ -524,6 +526,23 @@ def _meals_together(sentence: str, caps: list[CapFinding], i: int) -> bool:
         re.fullmatch(r"\s*(?:and|&|\+|und|et|e|y|en)\s*", before[a.end() : b.start()])
         and a.group(1).lower() != b.group(1).lower()
         for a, b in itertools.pairwise(meals)
+    )
+
+
+_DAY_TOTAL = re.compile(
+    r"(?i)\s*[,;]?\s*(?:or\s+)?(?:an?\s+|the\s+)?(?:daily\s+)?(?:maximum|max\.?|total)\s+(?:of\s+)?"
+)
+
+
+def _day_total_of_meals(sentence: str, caps: list[CapFinding], i: int) -> bool:
+    """ "Breakfast $5, Lunch $9, Dinner $12 or a maximum of $26": after the meals of the day, a
+    maximum with no unit of its own is the day's."""
+    if not i or caps[i].unit is not None:
+        return False
+    gap = sentence[caps[i - 1].amount.end : caps[i].amount.start]
+    return (
+        _DAY_TOTAL.fullmatch(gap) is not None
+        and _MEAL_TIME.search(sentence, 0, caps[i - 1].amount.start) is not None
     )
 
 
