@@ -149,3 +149,17 @@ def test_a_maximum_after_the_meals_of_the_day_is_the_days() -> None:
         Decimal("15.00"): "meal",
         Decimal("30.00"): "day",
     }
+
+
+def test_a_sentence_announcing_a_refused_list_leads_items_printed_without_signs() -> None:
+    text = (
+        "Travel costs the school does not repay\n\n"
+        "The following items are generally not reimbursable. Note: the list is not complete.\n\n"
+        "Hotel minibar purchases\n\n"
+        "Parking tickets\n"
+    )
+    leads = {c.text: c.lead for c in split_clauses(text)}
+    assert leads["Parking tickets"].startswith("The following items are generally not reimbursable")
+    assert "parking fine" in keywords(read(text + "\nMeals are reimbursed.\n")) or "fines" in keywords(
+        read(text + "\nMeals are reimbursed.\n")
+    )

@@ -309,6 +309,12 @@ def split_clauses(text: str) -> list[Clause]:
             and len(body.split()) <= 4
         )
         prev_len = len(line)
+        if not bullet and not current and not lead and not in_list and blocks and len(body.split()) <= 25:
+            # "The following items are generally not reimbursable. Note: ..." then item lines
+            # printed without bullet signs: that sentence leads them, as it leads bullets.
+            announced = _announced(blocks)
+            if _FOLLOWING.search(announced) and is_negative(announced):
+                lead, bare_list = announced, True
         if bullet and not symbol and not lead and not in_list and blocks and ended and not _title_case(body):
             # "1. Alcoholic beverages" right under "The following items are not reimbursable.":
             # a numbered item of the refused list, not a section heading ("9. Emergency Procedures").
