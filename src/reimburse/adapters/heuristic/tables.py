@@ -110,8 +110,11 @@ def read_table(
         if len(row) < width:
             row = ("",) * (width - len(row)) + row
         label = row[0]
-        if (_amount(label) and not grade_column) or _spilled(label):
+        if (_amount(label) and not grade_column) or _spilled(label) or _TOTAL_LABEL.search(label):
             continue
+        # "Breakfast | 526150 | $8.60": beside amounts printed as money, a bare whole number is an
+        # account or object code, not a limit.
+        signed = any(a.currency for c in row[1:] if (a := _amount(c)))
         own, named = condition_in(label, roles=True), _named_by_column(header[0], label)
         if own and named and named.grades:
             own = Condition(locations=own.locations, other=own.other)  # the whole label is the grade
@@ -120,7 +123,7 @@ def read_table(
         own = merge(own, Condition(other="; ".join(hours))) if hours else own
         for j in range(1, width):
             amount = _amount(row[j])
-            if amount is None:
+            if amount is None or (signed and not amount.explicit):
                 continue
             column = header[j]
             if THRESHOLD_COLUMN.search(column):
@@ -147,6 +150,10 @@ def read_table(
                 )
             )
     return out
+
+
+# "TOTAL MEALS", "Total Allowance", "Grand total": the sum of the rows above, not a limit of its own.
+_TOTAL_LABEL = re.compile(r"(?i)^\W*(?:grand\s+|sub-?\s*)?totals?\b|\btotals?\W*$")
 
 
 def _spilled(label: str) -> bool:
