@@ -252,6 +252,9 @@ _PER_DIEM = re.compile(
     # "pauschal 25 Euro", "forfait de 20 €", "importe a tanto alzato": a flat allowance.
     r"pauschal|pauschbetr|\bforfait|a\s+tanto\s+alzato|tarifa\s+plana"
 )
+# "may authorize a $15 day trip meal allowance": the amount is the allowance paid, whoever grants
+# it; an approval word in the sentence makes it no threshold.
+ALLOWANCE_NAMED = re.compile(r"(?i)\s*(?:[^\W\d_][\w-]*\s+){0,4}?(?:allowance|stipend)s?\b")
 _NO_RECEIPTS = re.compile(
     r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed)|"
     r"ohne\s+(?:\w+\s+)?(?:beleg|nachweis|quittung)|sans\s+(?:\w+\s+)?justificatif|"
@@ -531,7 +534,7 @@ def find_caps(
                 f"{context} {sentence} {following}"
             ):
                 kind = RuleType.RATE  # a per diem paid without receipts is an allowance, not a cap
-            elif (
+            elif not ALLOWANCE_NAMED.match(after) and (
                 (_threshold_in(sentence, before) and not unit_follows)
                 or (
                     unit is None

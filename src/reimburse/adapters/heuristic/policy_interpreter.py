@@ -9,6 +9,7 @@ from concurrent.futures import Executor
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import (
+    ALLOWANCE_NAMED,
     CapFinding,
     find_caps,
     is_deduction_lead,
@@ -1114,6 +1115,11 @@ def _cap_kinds(
         ]
     subject = 0 if mentions and mentions[0].start < caps[i].amount.start else None
     pick = own[0] if own else subject
+    named = ALLOWANCE_NAMED.match(sentence, caps[i].amount.end)
+    if named:
+        # "may authorize a $15 day trip meal allowance" after "If your day travel ...": the kind in
+        # the allowance's own name is what it pays.
+        pick = next((j for j in own if caps[i].amount.end <= mentions[j].start < named.end()), pick)
     if pick is None and not context and mentions:
         pick = 0
     if pick is not None:
