@@ -617,11 +617,12 @@ def _unwaived(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def _kind_label(before: str) -> bool:
-    """The amount follows an expense kind as its label: "Breakfast $10", "Lunch: $15"."""
+    """The amount follows an expense kind as its label: "Breakfast $10", "Lunch: $15", and in
+    US lists "Breakfast=$10.00" or "breakfast, $10; lunch, $10.50"."""
     tail = before[-70:]
     # "For bed and breakfast (London rate) £150": a bracket after the kind qualifies it.
     return any(
-        _QUALIFIER.fullmatch(tail[m.end :].strip(" :-"))
+        _QUALIFIER.fullmatch(tail[m.end :].strip(" :-=,"))
         for m in find_mentions(tail)
         if m.end >= len(tail) - 50
     )
