@@ -27,6 +27,8 @@ NEGATIVE = re.compile(
     r"(?:is|are)\s+excluded|\bexcluded\b|\bexclusions?\b|not\s+covered|not\s+eligible|\bineligible\b|"
     r"not\s+allowed|not\s+permitted|not\s+claimable|\bdisallowed\b|\bprohibited\b|no\s+reimbursement|"
     r"(?:reimbursement|payment)s?\s+(?:will|shall|can)\s*not\s+be\s+(?:made|issued|provided|given)|"
+    # "Reimbursement is not made for alcoholic beverages": the same refusal in the present tense.
+    r"(?:reimbursement|payment)s?\s+(?:is|are)\s+not\s+(?:made|allowed|provided|given)\s+for\b|"
     # British "reclaim" ("cannot be reclaimed through expenses", "You are not able to reclaim the
     # costs of ...") and "Employees cannot claim any reimbursement for X".
     r"(?:cannot|can\s*not|can't|cant|not\s+able\s+to|unable\s+to)\s+(?:be\s+)?reclaim(?:ed)?\b|"
@@ -611,7 +613,17 @@ _ACTIVE = re.compile(
     r"(?:cannot|can\s*not|can't|cant|not\s+able\s+to|unable\s+to)\s+"
     r"(?:reclaim\b|claim\s+(?:any\s+)?reimbursement\s+for\b)|"
     # "It is prohibited to reimburse the cost of alcoholic beverages with public funds."
-    r"\b(?:is|are)\s+(?:prohibited|forbidden|not\s+permitted)\s+to\s+(?:reimburse|pay\s+for)\b"
+    r"\b(?:is|are)\s+(?:prohibited|forbidden|not\s+permitted)\s+to\s+(?:reimburse|pay\s+for)\b|"
+    # "Reimbursement will not be allowed for X", "Reimbursement is not made for X": the passive
+    # refusal names its object after "for", as the active "will not reimburse X" does.
+    r"\b(?:reimbursement|payment)s?\s+(?:(?:will|shall|can|may)\s*not\s+be|(?:is|are)\s+not)\s+"
+    r"(?:made|allowed|provided|given|granted)\s+for\b"
+)
+# "..., or room service except as noted elsewhere in this policy": a pointer to the exceptions the
+# policy grants, as "unless approved" is; the items stay refused.
+_EXCEPT_NOTED = re.compile(
+    r"(?i)\s*,?\s*except\s+as\s+(?:noted|provided|stated|specified|described|allowed)\s+"
+    r"(?:elsewhere|below|above|herein|in\s+this)\b.*$"
 )
 # Who is paid, and qualifiers that follow the excluded thing ("for X that are available at ...").
 _RECIPIENT = re.compile(
@@ -765,6 +777,16 @@ def object_of(sentence: str) -> tuple[str, bool] | None:
     tail = re.sub(r"(?i)^\s*(?:,?\s*under\s+any\s+circumstances,?)\s*", " ", tail)
     tail = _RECIPIENT.sub("", tail)
     tail = re.sub(r"(?i)^\s*(?:\w+\s+){0,3}?(?:expenses?|costs?)\s+(?:for|of)\s+", "", tail)
+    tail = _EXCEPT_NOTED.sub("", tail)
+    items = re.split(r"(?i)\s*,\s*(?:(?:and|or)\s+)?", tail)
+    if len(items) >= 3:
+        # "alcohol, tips in excess of 20 percent, personal telephone calls, ... or room service": a
+        # list whose items are qualified one by one; a tip past its limit is a cap, not the others'
+        # condition.
+        plain = [head for head, narrowed in map(_unqualified, items) if not narrowed and head.strip()]
+        unlimited = [i for i in items if not re.search(rf"(?i)\s(?:{_PAST_LIMIT.pattern})\b", i)]
+        if plain and len(unlimited) == len(plain):
+            return ", ".join(plain), False
     return _unqualified(tail)
 
 
