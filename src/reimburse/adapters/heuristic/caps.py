@@ -99,6 +99,7 @@ _PER = re.compile(
     rf"(?i)(?:/\s*|(?:\bper|\beach|\bevery|\bpro|\bpar|\bpor|\bal|\bje|\bpour|\bza|\bpr\.|\bfor\s+(?:each|every|one)|\ba|\ban)\s+)"
     rf"(?:[^\W\d_]+\s+(?:und\s+)?)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
 )
+_DIRECT_UNIT = re.compile(rf"(?i)(?:/\s*|\S+\s+)(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])")
 _ARTICLE_UNIT = re.compile(rf"(?i)\b(?:an?|for\s+one)\s+(?:[^\W\d_]+\s+)?(?:{_UNIT_WORDS})\b")
 _FOR_EACH = re.compile(
     rf"(?i)\b(?:for|on)\s+(?:each|every)\s+(?:full\s+|complete\s+)?(?P<u>{_UNIT_WORDS})(?:s|es)?(?![^\W\d_])"
@@ -353,6 +354,16 @@ def _unit(text: str) -> tuple[CapUnit | None, bool]:
             return CapUnit.TRIP, False
         return None, False
     word = m.group("u").lower()
+    # "58 cents per mile Round trip exceeds ...": a distance right after "per" is the unit, not one
+    # further on that the optional word before a unit let the match reach ("pro Person und Nacht"
+    # keeps its night).
+    direct = _DIRECT_UNIT.match(m.group(0))
+    if (
+        direct
+        and direct.end() < m.end("u") - m.start()
+        and _UNIT_INDEX[direct.group("u").lower()] in _RATE_UNITS
+    ):
+        word = direct.group("u").lower()
     person = word in ("person", "head", "cover")
     gap = len(text[m.end() :]) - len(text[m.end() :].lstrip(" ,"))
     then = _PER.match(text, m.end() + gap) if person else None
