@@ -39,3 +39,9 @@ def test_a_list_with_a_narrowed_item_is_no_plain_refusal() -> None:
     )
     policy = HeuristicPolicyInterpreter().read(Document("p.pdf", "1b" * 32, text, (text,)))
     assert not any("parking" in e.keywords and not e.condition for e in policy.exclusions)
+
+
+def test_no_x_are_reimbursed_refuses_x() -> None:
+    # The present tense of "No X will be reimbursed" (set J: St. Charles CC).
+    text = "Meals\nBreakfast is paid up to $9.\nNo alcoholic drinks are reimbursed."
+    assert "alcohol" in _excluded(text)

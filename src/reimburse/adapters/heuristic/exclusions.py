@@ -67,9 +67,10 @@ NEGATIVE = re.compile(
     r"[\wäöüß]*(?:kosten|ausgaben|aufwendungen|auslagen)\s+(?:[^:]{0,60}?\s)?(?:sind|zählen)\b"
     r"(?:\s+(?:insbesondere|beispielsweise|etwa|vor\s+allem|z\.\s?B\.))?|"
     r"excluidos?|non\s+(?:sono\s+)?rimborsabil|esclus[io]|(?:is|are)\s+not\s*\.?$|"
-    # "No agent or broker charges will be reimbursed", "..., no laundry allowance can be claimed":
+    # "No agent or broker charges will be reimbursed", "..., no laundry allowance can be claimed",
+    # "No alcoholic beverages are reimbursed":
     # the negation opens the subject; `no` is what it names.
-    r"(?:^\W*|(?<=[,;:]\s))no\s+(?P<no>[^.;:,]{2,60}?)\s+(?:will|shall|can|may|would)\s+(?:ever\s+)?be\s+"
+    r"(?:^\W*|(?<=[,;:]\s))no\s+(?P<no>[^.;:,]{2,60}?)\s+(?:(?:will|shall|can|may|would)\s+(?:ever\s+)?be|is|are)\s+"
     r"(?:reimbursed|paid|claimed|refunded|covered|allowed|accepted)\b|"
     # "Neither X nor Y will be reimbursed", "Weder X noch Y werden erstattet": the negation is in
     # the subject; `nn` is what it names.
