@@ -206,13 +206,19 @@ _BOTH_GAP = re.compile(
 )
 
 
+_SIDES = ({"domestic", "international"}, {"in-state", "out-of-state"})
+
+
 def _drop_both_sides(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """`found` (start, end, scope) in order, less each pair of sides joined by "and" or "or"."""
     both: set[int] = set()
     for (a, end, first), (b, _, second) in itertools.pairwise(found):
-        if {first.casefold(), second.casefold()} != {"domestic", "international"}:
+        if {first.casefold(), second.casefold()} not in _SIDES:
             continue
-        if _BOTH_GAP.fullmatch(text, end, b):
+        # "Travel In-state/Out-of-State" as a heading: a slash joins both sides where no amount
+        # stands beside them ("In-state/Out-of-State: $8/$9" pairs each side with its amount).
+        slash = not re.search(r"\d", text) and re.fullmatch(r"\s*/\s*", text[end:b]) is not None
+        if slash or _BOTH_GAP.fullmatch(text, end, b):
             both |= {a, b}
     return [f for f in found if f[0] not in both]
 
