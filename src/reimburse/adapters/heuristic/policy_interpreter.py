@@ -107,8 +107,11 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 29 markdown pipe tables by grade and class of place, D.A. (daily allowance), "G-2" as a grade;
 # 30 a grade line's bare number (no sign, cents or unit) is no money; 31 nor with a full stop after
 # it, a pipe table with an empty corner cell read, a caption naming receipts no longer drops one,
-# "U.S. travel or non-U.S. travel" both sides joined (no side).
-READER_VERSION = 31
+# "U.S. travel or non-U.S. travel" both sides joined (no side); 32 set I's bare lists, ranges and
+# amount-first rows, and (set J) account codes and total
+# rows of tables, allowances an approver grants, "Breakfast=$10", passive refusals "Reimbursement is
+# not made for X", "per mile" before a joined row's "round trip", "In-state/Out-of-State" joined.
+READER_VERSION = 32
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
