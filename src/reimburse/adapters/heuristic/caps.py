@@ -254,7 +254,7 @@ _PER_DIEM = re.compile(
     r"pauschal|pauschbetr|\bforfait|a\s+tanto\s+alzato|tarifa\s+plana"
 )
 # "may authorize a $15 day trip meal allowance": the amount is the allowance paid, whoever grants
-# it; an approval word in the sentence makes it no threshold.
+# it; an approval word in the sentence does not make it a threshold.
 ALLOWANCE_NAMED = re.compile(r"(?i)\s*(?:[^\W\d_][\w-]*\s+){0,4}?(?:allowance|stipend)s?\b")
 _NO_RECEIPTS = re.compile(
     r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed)|"
