@@ -1,6 +1,6 @@
-"""A heading that names both sides of the state line ("Travel In-state/Out-of-State", "In-State or
-Out-of-State travel") covers both: no side is a condition of the limits under it (set J: University
-of South Alabama). A slash between sides that stand beside amounts still pairs them."""
+"""Both sides of the state line joined by "or"/"and" ("In-State or Out-of-State travel") are no side,
+as "domestic or international" already was (set J: University of South Alabama's heading names both
+sides). A slash between them still names two columns (test_policy_both_sides_h)."""
 
 from __future__ import annotations
 
@@ -12,19 +12,16 @@ from reimburse.domain.verdict.document import Document
 
 
 def test_both_state_sides_joined_are_no_side() -> None:
-    assert scopes_in("Trips In-state/Out-of-State") == []
     assert scopes_in("In-State or Out-of-State trips") == []
+    assert scopes_in("In-state and out-of-state trips") == []
 
 
-def test_sides_beside_amounts_stay_sides() -> None:
-    assert scopes_in("Dinner In-state/Out-of-state: $20/$24") == ["In-state", "Out-of-state"]
+def test_a_slash_between_state_sides_still_names_two() -> None:
+    assert scopes_in("Dinner (In-state / Out-of-state)") == ["In-state", "Out-of-state"]
 
 
-def test_a_daily_meal_limit_under_a_both_sides_heading_is_unconditional() -> None:
-    text = (
-        "Trips In-state/Out-of-State\n"
-        "Meals are repaid at actual cost up to a maximum of $48.00 per day of travel."
-    )
+def test_a_daily_meal_limit_for_both_sides_is_unconditional() -> None:
+    text = "Meals\nFor in-state or out-of-state trips, meals are repaid at actual cost up to $48.00 per day."
     policy = HeuristicPolicyInterpreter().read(Document("p.pdf", "2c" * 32, text, (text,)))
     [cap] = [c for c in policy.caps if c.amount == Decimal("48.00")]
     assert cap.condition is None

@@ -215,10 +215,7 @@ def _drop_both_sides(text: str, found: list[tuple[int, int, str]]) -> list[tuple
     for (a, end, first), (b, _, second) in itertools.pairwise(found):
         if {first.casefold(), second.casefold()} not in _SIDES:
             continue
-        # "Travel In-state/Out-of-State" as a heading: a slash joins both sides where no amount
-        # stands beside them ("In-state/Out-of-State: $8/$9" pairs each side with its amount).
-        slash = not re.search(r"\d", text) and re.fullmatch(r"\s*/\s*", text[end:b]) is not None
-        if slash or _BOTH_GAP.fullmatch(text, end, b):
+        if _BOTH_GAP.fullmatch(text, end, b):
             both |= {a, b}
     return [f for f in found if f[0] not in both]
 
