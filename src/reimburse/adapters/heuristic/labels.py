@@ -242,7 +242,9 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " vendeur, émetteur, prestataire, verkoper, proveedor, emisor, venditore, cedente,"
         " rechnungssteller, billed by, invoice from,"
         # "billed from/by" as invoicing software heads the seller's block beside "Bill To"
-        " bill from, fatturato da, facturé par, facturado por"
+        " bill from, fatturato da, facturé par, facturado por,"
+        # the issuer's heading beside the recipient's ("Empfänger   Aussteller", "Recipient   Biller")
+        " rechnungsaussteller, aussteller, biller"
     ),
 }
 

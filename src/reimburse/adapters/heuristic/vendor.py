@@ -90,8 +90,11 @@ _RECIPIENT_LABEL = re.compile(
     r"rechnung\s*an|leistungsempfänger|rechnungsanschrift|facturer\s*à|fatturare\s*a|fatturato\s*a|"
     r"factureren\s*aan|gefactureerd\s*aan)\b"
 )
+# An attention line ("t.a.v. dhr. P. de Wit", "z. Hd. Frau Weber", "Attn: Mr Lee", "à l'attention de
+# M. Roux") names a person of the block it sits in, the customer's, as the title alone does.
 _PERSON = re.compile(
-    r"^(?:Herrn?|HERRN?|Frau|FRAU|Mr|MR|Mrs|MRS|Ms|MS|Mme|MME|Mlle|M\.?|Dhr\.?|Mevr\.?|Sr\.|Sra\.|Sig\.)"
+    r"^(?:(?i:t\.\s?a\.\s?v\.|z\.\s?H(?:d|än)\.|attn\.?\s*:?|à\s+l['’]attention\s+de)\s+)?"
+    r"(?:Herrn?|HERRN?|Frau|FRAU|Mr|MR|Mrs|MRS|Ms|MS|Mme|MME|Mlle|M\.?|[Dd]hr\.?|[Mm]evr\.?|Sr\.|Sra\.|Sig\.)"
     r"\s+(?=[^\W\d_])(?![^\W\d_]*[a-z]\b\s*:)"
 )
 _STREET_WORDS = (
@@ -163,10 +166,13 @@ _DOC_TAIL = re.compile(
     r"(?i)\s*[-|:]?\s*(?:(?:ride|trip|tax|customer|payment|booking|cash|guest|hotel|taxi|travel)\s+)?"
     r"(?:receipt|invoice|bill|folio|slip|e-?ticket|itinerary)\s*$"
 )
-# A section's heading ("Hotel Details", "Booking Information", "Détails") is no one's name.
+# A section's heading ("Hotel Details", "Booking Information", "Détails") is no one's name; French,
+# Spanish, Italian and Portuguese put the noun first ("Détails de la commande", "Detalles del pedido").
 _SECTION = re.compile(
     r"(?i)(?<![^\W\d_])(?:details|information|informationen|angaben|détails|informations|detalles|"
     r"información|dettagli|informazioni|gegevens|overview|übersicht)\W*$"
+    r"|^\W*(?:détails|informations|detalles|información|dettagli|informazioni|detalhes|informações)"
+    r"\s+(?:(?:de|du|des|del|della|dello|dei|degli|delle|da|do|dos|das|sur)(?![^\W\d_])|dell['’])"
 )
 _TOP = 12  # non-blank lines that make up the header block of the first page
 
@@ -649,13 +655,17 @@ _HEADS_A_PHRASE = re.compile(r" (?-i:[a-zà-ÿ])")
 # ("From: Berlin Hbf  To: München") or a period ("from 1 May") is no heading; with its colon, so a
 # table's "From   To" columns (a route, a period) are not either.
 _FROM = re.compile(r"(?i)^(?:from|von|van|de)\s*:$")
+# Without its colon only beside the recipient's heading in the same row ("From   To", as AdminLTE-
+# and Bootstrap-based invoice pages print the pair): a heading pair, not a table's columns.
+_FROM_BARE = re.compile(r"(?i)^(?:from|von|van|de)$")
 
 
 def _from_block(infos: list[LineInfo]) -> str | None:
     for i, info in enumerate(infos[:40]):
         row = cells(info.text)
         for k, (start, cell) in enumerate(row):
-            if not _FROM.match(cell.strip()):
+            paired = any(_RECIPIENT_LABEL.match(c) for n, (_, c) in enumerate(row) if n != k)
+            if not (_FROM.match(cell.strip()) or (paired and _FROM_BARE.match(cell.strip()))):
                 continue
             limit = row[k + 1][0] if k + 1 < len(row) else 10**6
             below = next((j for j in range(i + 1, min(len(infos), i + 3)) if infos[j].text.strip()), None)

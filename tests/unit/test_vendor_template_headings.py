@@ -1,0 +1,81 @@
+"""The issuer in more invoicing software layouts (issue 11, validation set T2).
+
+Bootstrap/AdminLTE invoice pages head the two blocks "From   To" without colons; a Typst template
+heads them "Empfänger   Aussteller" ("Recipient   Biller"); Dutch letters put "t.a.v. dhr. ..." (for
+the attention of) in the customer's block under its company; French shop software heads a table
+"Détails de la commande". Texts are synthetic, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reimburse.adapters.heuristic.fields import read_vendor
+from reimburse.adapters.heuristic.text import normalize
+from reimburse.adapters.heuristic.totals import analyse_lines
+
+
+def _vendor(text: str) -> str | None:
+    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
+
+
+@pytest.mark.parametrize(
+    ("seller", "street", "customer"),
+    [
+        ("Pinewood Janitorial", "880 W Main St, Boise, ID 83702", "Treasure Valley Dental Associates"),
+        ("Kestrel Garden Care", "14 Orchard Road, Reading RG1 2AB", "Maple Court Residents Association"),
+    ],
+)
+def test_a_bare_from_beside_to_heads_the_issuer_block(seller: str, street: str, customer: str) -> None:
+    text = (
+        f"INVOICE\nInvoice Id #7HX2QB\n\nFrom   To\n{seller}   {customer}\n"
+        f"{street}   office@example.org\n\nInvoice Date: 8th Sep, 2025\n\nTotal:   $1,405.00"
+    )
+    assert _vendor(text) == seller
+
+
+def test_from_and_to_columns_of_a_route_name_no_issuer() -> None:
+    # a table's "From   To" columns over two stops: no address under them, no sender block
+    text = "Fahrkarte\n\nFrom   To\nBerlin Hbf   Leipzig Hbf\n10:32   11:45\n\nBahnreisen Nord GmbH\nTotal   € 49,90"
+    assert _vendor(text) == "Bahnreisen Nord GmbH"
+
+
+@pytest.mark.parametrize(
+    ("recipient_head", "issuer_head"),
+    [("Empfänger", "Aussteller"), ("Recipient", "Biller"), ("Rechnungsempfänger", "Rechnungsaussteller")],
+)
+def test_the_issuer_heading_beside_the_recipient_heading(recipient_head: str, issuer_head: str) -> None:
+    text = (
+        f"Rechnung\n\nRechnungsnummer:   2025-017\n\n{recipient_head}   {issuer_head}\n\n"
+        "Elbtal Spedition GmbH   Mara Lindqvist Fotografie\nDresden 01067   Halle 06108\n"
+        "Pirnaer Str. 4   Große Ulrichstraße 9\n\nGesamt:   980.00 €"
+    )
+    assert _vendor(text) == "Mara Lindqvist Fotografie"
+
+
+@pytest.mark.parametrize(
+    "attention",
+    ["t.a.v. dhr. P. de Wit", "t.a.v. mevr. A. Bakker", "z. Hd. Frau Weber", "Attn: Mr Okafor"],
+)
+def test_the_company_over_an_attention_line_is_the_customer(attention: str) -> None:
+    # the issuer's brand has no legal form; the customer's company over the attention line has one
+    text = (
+        "Lindenhof Vertalingen\nFactuur\n\nZeeland Logistiek B.V.\nDatum: 09-12-2025\n"
+        f"{attention}   Factuurnummer: 20250191\nHavenweg 3\n4381 AB Vlissingen\n\n"
+        "Totaal factuurbedrag   € 1.691,58\n"
+        "Gelieve te betalen op NL84 INGB 0007 6543 21 t.n.v. Lindenhof Vertalingen V.O.F."
+    )
+    assert _vendor(text) == "Lindenhof Vertalingen V.O.F."
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Détails de la commande", "Detalles del pedido", "Dettagli dell'ordine", "Informations sur la commande"],
+)
+def test_a_noun_first_section_heading_is_no_name(heading: str) -> None:
+    text = (
+        f"{heading}\n\nN° de commande : 1042   Les Ruchers du Luberon\n"
+        "Date d'ajout : 03/11/2025   12 chemin des Lavandes, 84220 Gordes\n\nTotal :   94,11 €"
+    )
+    assert _vendor(text) != heading
+    assert _vendor(text) == "Les Ruchers du Luberon"
