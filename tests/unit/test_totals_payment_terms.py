@@ -46,6 +46,26 @@ async def test_a_count_of_days_after_the_total_word_is_no_rival_total(terms: str
     assert invoice.candidate_totals == (Decimal("952.00"),)
 
 
+_TIMESHEET = (
+    "Recipient   Biller\nHarbour Lights GmbH   Ines Marquardt Design\n\nInvoice ID:   2025-031\n"
+    "Issuing Date:   2025-08-05\n\nNo   Date   Description   Duration   Price   Total\n"
+    "1   2025-07-15   Menu card layout   300   400.00   400.00\n"
+    "2   2025-07-29   Signage drafts   {worked}   550.00   550.00\n\n"
+    "{duration}\nSubtotal:   950.00 €\nVAT of:   Reverse Charge\nTotal:   950.00 €\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("worked", "duration"),
+    [("120", "Total working time:   420 min"), ("4", "Total:   6 hours"), ("90", "Gesamt:   390 Minuten")],
+)
+async def test_a_duration_after_the_total_word_is_no_rival_total(worked: str, duration: str) -> None:
+    # time-tracking invoices sum the time worked beside the money (ad-si invoice-maker, Kimai)
+    invoice = await _extract(_TIMESHEET.format(worked=worked, duration=duration))
+    assert invoice.total == Decimal("950.00")
+    assert invoice.candidate_totals == (Decimal("950.00"),)
+
+
 async def test_money_after_the_total_word_in_the_terms_is_still_read() -> None:
     # a different amount printed as money in the closing sentence stays a rival: sent to review
     invoice = await _extract(

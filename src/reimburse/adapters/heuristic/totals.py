@@ -303,10 +303,11 @@ def _in_sentence(line: str, hit: LabelHit) -> bool:
     return len(_PROSE.findall(cell)) >= 3
 
 
-# A bare count followed by a unit of time is a term, not money: "den Rechnungsbetrag innerhalb von
-# 14 Tagen", "amount due within 30 days", "montant à régler sous 30 jours", "entro 60 giorni".
+# A bare count followed by a unit of time is a term or a duration, not money: "den Rechnungsbetrag
+# innerhalb von 14 Tagen", "amount due within 30 days", "entro 60 giorni", "Total working time: 300 min".
 _TIME_UNIT = re.compile(
     r"\s*(?:(?:banking|business|working|calendar)\s+)?(?:days?|weeks?|months?|"
+    r"min(?:s|utes?|uten|uti|utos)?|hours?|hrs?|stunden?|std|heures?|ore|horas|uren|"
     r"(?:werk|arbeits|kalender|bank)?tage?n?|wochen|monate?n?|jours?|semaines?|mois|giorni|"
     r"settimane|mesi|d[ií]as|semanas|meses|(?:werk)?dagen|weken|maanden)(?![^\W\d_])",
     re.I,
