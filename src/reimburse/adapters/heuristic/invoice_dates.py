@@ -109,6 +109,30 @@ def _datelabel_value(
         found = find_dates(value, month_first)
         if found and not value[: found[0].start].strip(" :"):
             return _label_settles(value, found[0])
+    return _wrapped_date(layout, i, hit, month_first)
+
+
+# The rest of a date a narrow cell wrapped onto its next row: the year alone ("2025"), or the
+# month and year; never words or amounts.
+_DATE_REST = re.compile(r"^(?:[^\W\d_]{3,10}\.?\s+)?(?:19|20)\d{2}$")
+
+
+def _wrapped_date(layout: Layout | None, i: int, hit: LabelHit, month_first: bool) -> DateMatch | None:
+    """A date its table cell broke over two rows ("Datum:   17-10-" over "2025", "Factuurdatum:
+    18 september" over "2025"): read joined, only when the first part reads as no date itself."""
+    placed = layout.placed(i) if layout else None
+    if layout is None or placed is None:
+        return None
+    wrapped = layout.wrapped_right(placed, hit.start, hit.end)
+    if wrapped is None:
+        return None
+    head, rest = wrapped[0].strip(), wrapped[1].strip()
+    if not _DATE_REST.match(rest) or find_dates(head, month_first) or not re.search(r"\d", head):
+        return None
+    joined = head + rest if head.endswith(("-", ".", "/")) else f"{head} {rest}"
+    found = find_dates(joined, month_first)
+    if found and found[0].start == 0 and found[0].end == len(joined):
+        return found[0]
     return None
 
 

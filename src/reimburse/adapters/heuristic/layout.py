@@ -132,6 +132,43 @@ class Layout:
                     return cell_text(cell)
         return None
 
+    def wrapped_right(self, placed: Placed, start: int, end: int) -> tuple[str, str] | None:
+        """The first cell right of the span and the words the cell wraps onto the next row: a
+        narrow table cell breaks its value ("17-10-" over "2025", "18 september" over "2025").
+        The continuation starts at the cell's left edge on the row right below it."""
+        label = words_in(placed, start, end)
+        if not label:
+            return None
+        top, bottom = min(w.top for w in label), max(w.bottom for w in label)
+        height = max(bottom - top, 1.0)
+        band = (top - 0.25 * height, bottom + 0.25 * height)
+        right = max(w.x1 for w in label)
+        row = sorted(
+            (
+                w
+                for line in placed.page.lines
+                for w in line.words
+                if w.x0 >= right - 0.5 and band[0] <= (w.top + w.bottom) / 2 <= band[1]
+            ),
+            key=lambda w: w.x0,
+        )
+        if not row:
+            return None
+        first = cells(row)[0]
+        x0, x1 = first[0].x0, first[-1].x1
+        cell_bottom = max(w.bottom for w in first)
+        under = [
+            w
+            for line in placed.page.lines
+            for w in line.words
+            if cell_bottom - 0.2 * height <= w.top <= cell_bottom + 0.8 * height and w.x0 < x1 + height
+        ]
+        if not under:
+            return None
+        nxt = cells(sorted(under, key=lambda w: w.x0))
+        cont = next((c for c in nxt if abs(c[0].x0 - x0) <= 0.6 * height), None)
+        return (cell_text(first), cell_text(cont)) if cont else None
+
     def column_below(self, placed: Placed, start: int, end: int, rows: int = 3) -> list[str]:
         """The cells under the span in its column, nearest first, on the next `rows` rows within
         reach: a heading's value may sit under a logo's fragment or a second heading."""
