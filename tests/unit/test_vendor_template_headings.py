@@ -79,3 +79,27 @@ def test_a_noun_first_section_heading_is_no_name(heading: str) -> None:
     )
     assert _vendor(text) != heading
     assert _vendor(text) == "Les Ruchers du Luberon"
+
+
+@pytest.mark.parametrize(
+    ("footer", "want"),
+    [
+        (
+            "Sea Breeze Riverside Hotel – Sea Breeze Hospitality Company – Tax code: 3300123456",
+            "Sea Breeze Riverside Hotel",
+        ),
+        ("Alder Lodge Inn · operated by Northwind Leisure Group · VAT 998877", "Alder Lodge Inn"),
+    ],
+)
+def test_the_name_the_domain_spells_in_a_joined_footer(footer: str, want: str) -> None:
+    # the name only in the logo and in a footer that joins it with the operator and a tax number;
+    # the web domain spells it: the name, not the bare domain
+    host = "".join(want.split()[:3]).lower()
+    text = (
+        "GUEST FOLIO\n05 Le Loi Street, Hue\nTel: 0234 382 2555\n"
+        f"Email: frontoffice@{host}.example | Website: {host}.example\n"
+        "Ref No: FO-25-11873\nGuest name: Nguyen Thi Lan   Room No.: 305\n\n"
+        "Room charge   1.800.000\nTotal   1.800.000\n\n"
+        f"{footer}"
+    )
+    assert _vendor(text) == want

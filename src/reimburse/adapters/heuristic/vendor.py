@@ -231,7 +231,11 @@ def _read_vendor(
     filled = [i for i, info in enumerate(infos) if info.text.strip()]
     name, confidence = _cascade(infos, recipient, filled, page)
     if confidence >= 0.8 or (
-        name and _fold(name) and any(d in _fold(name) for d in _domains(infos, filled, recipient))
+        # a name the domain spells, unless it is the bare domain itself (the last resort, 0.4)
+        confidence > 0.4
+        and name
+        and _fold(name)
+        and any(d in _fold(name) for d in _domains(infos, filled, recipient))
     ):
         return name, confidence
     # The issuer's own web or mail domain names it: a name printed elsewhere that the domain spells
@@ -270,10 +274,13 @@ def _spelled_by_domain(
         for start, cell in page.rows[i]:
             if _recipient(recipient, i, start) or _DOMAIN.search(cell):
                 continue
-            folded = _fold(cell)
+            # a footer joins name, legal name and tax number ("Sea View Hotel – Sea View Ltd – VAT ..."):
+            # the name the domain spells is its first part
+            part = _SENDER_SPLIT.split(clean_spaces(cell), maxsplit=1)[0]
+            folded = _fold(part)
             if not any(folded.startswith(d) for d in domains):
                 continue
-            name = _legal_name(cell) or _plain_name(infos[i].text, start, cell)
+            name = _legal_name(part) or _plain_name(part, 0, part)
             # capitalised as a printed name is, not a handle ("@pancakesamsterdam")
             if name and not name[:1].islower() and any(_fold(name).startswith(d) for d in domains):
                 found.append(clean_spaces(name))
