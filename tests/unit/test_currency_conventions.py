@@ -38,6 +38,15 @@ def test_a_sign_or_word_beside_the_total_names_its_currency(line: str, code: str
 
 
 @pytest.mark.parametrize(
+    "line",
+    ["Amount/ Số tiền (VND)", "Total (VND)   6.769.980", "Thành tiền   1.250.000 VND"],
+)
+def test_the_iso_code_of_the_dong_names_its_currency(line: str) -> None:
+    # ISO 4217 "VND", printed beside an amount or in a column's heading (a hotel folio)
+    assert currency_reading(f"Hotel\n{line}\nTotal   1.800.000").code == "VND"
+
+
+@pytest.mark.parametrize(
     "evidence",
     [
         "GST/HST Reg. 123456789 RT0001",  # the CRA business number of a GST/HST account

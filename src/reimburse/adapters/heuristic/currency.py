@@ -23,7 +23,7 @@ from reimburse.adapters.heuristic.language import guess_language
 _FIELD = re.compile(r"(?i:currency|währung|devise|valuta|moneda|divisa|měna|waluta)\s*[:=]?\s*([A-Z]{3})\b")
 _ISO = re.compile(
     r"(?<![A-Za-z])(EUR|USD|GBP|CHF|CAD|AUD|NZD|SGD|HKD|INR|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|HRK|RON|BGN|"
-    r"ISK|MYR|THB|IDR|ZAR|AED|SAR|QAR|TRY|BRL|MXN|KRW)(?![A-Za-z])"
+    r"ISK|MYR|THB|IDR|ZAR|AED|SAR|QAR|TRY|BRL|MXN|KRW|VND)(?![A-Za-z])"
 )
 # Codes that are also English words or names ("TRY OUR APP", "SERVER: RON"): on their own they
 # state nothing; beside an amount ("85,00 TRY") or in a currency field they still count.
