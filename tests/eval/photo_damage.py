@@ -4,7 +4,7 @@
 contrast and fading. A phone photo brings more: the paper at an angle (keystone), the receipt small
 in a frame of table or a dark cloth, a shadow across the text, curved or crumpled paper, few pixels,
 heavy compression, half the thermal print faded, a thumb over a corner, and a picture upside down
-with no EXIF to turn it. This renders receipts of four layouts (till receipt, restaurant bill with
+with no EXIF to turn it (and, only when asked for with `--kinds`, a frame that cuts a side off). This renders receipts of four layouts (till receipt, restaurant bill with
 a tip line, card slip, A4 invoice photographed) in seven languages, applies one damage each from a
 fixed seed, reads them through the service's own OCR and invoice reader, and reports per damage
 kind, for the total, the date and the vendor: right / wrong but flagged for review / SILENTLY
@@ -437,6 +437,17 @@ def clean(paper: Image.Image, rng: random.Random) -> Image.Image:
     return _on_table(paper, rng, 0.85)
 
 
+def frame_cut(paper: Image.Image, rng: random.Random) -> Image.Image:
+    """Framed too tight: the picture's edge cuts 5-11% off the receipt's left or right side, so the
+    lines there lose their first or last characters (a label's start, an amount's end)."""
+    frame = _on_table(paper, rng, 0.85)
+    left = (frame.width - paper.width) // 2
+    cut = int(rng.uniform(0.05, 0.11) * paper.width)
+    if rng.random() < 0.5:
+        return frame.crop((left + cut, 0, frame.width, frame.height))
+    return frame.crop((0, 0, left + paper.width - cut, frame.height))
+
+
 DAMAGES: dict[str, Callable[[Image.Image, random.Random], Image.Image]] = {
     "clean (on table)": clean,
     "perspective": perspective,
@@ -449,6 +460,9 @@ DAMAGES: dict[str, Callable[[Image.Image, random.Random], Image.Image]] = {
     "thumb over corner": thumb,
     "upside down": upside_down,
 }
+# Kinds drawn only when asked for (`--kinds`): the default set, and so every seed's figures, stay as
+# they were.
+EXTRA_DAMAGES: dict[str, Callable[[Image.Image, random.Random], Image.Image]] = {"frame cut": frame_cut}
 
 
 @dataclass(frozen=True)
@@ -470,7 +484,7 @@ def samples(n: int, seed: int, kinds: tuple[str, ...] = tuple(DAMAGES)) -> list[
         layout = LAYOUTS[(i // len(kinds)) % len(LAYOUTS)]
         lang = LANGS[(i // len(kinds) + i) % len(LANGS)]
         rows, truth, _ = receipt_rows(layout, lang, rng)
-        photo = DAMAGES[damage](render_paper(rows, layout, rng), rng)
+        photo = (DAMAGES | EXTRA_DAMAGES)[damage](render_paper(rows, layout, rng), rng)
         quality = rng.randint(8, 20) if damage.startswith("heavy jpeg") else rng.randint(80, 92)
         out.append(Sample(i, lang.code, layout, damage, truth, encode(photo, "JPEG", quality=quality)))
     return out

@@ -123,13 +123,13 @@ def amount_places(line: Line, amount: Decimal) -> list[tuple[str, float]]:
     for start in range(len(words)):
         for end in range(start + 1, min(start + MAX_JOINED_WORDS, len(words)) + 1):
             text = "".join(w.text for w in words[start:end])
-            if _value(text) == amount:
+            if amount_value(text) == amount:
                 found.append((text, min(w.confidence for w in words[start:end])))
                 break
     return found
 
 
-def _value(text: str) -> Decimal | None:
+def amount_value(text: str) -> Decimal | None:
     """The amount a word prints, with either decimal mark: '1.234,50', '1,234.50', '12.50', '€9,00'."""
     digits = _NOT_AMOUNT.sub("", text).strip("-")
     if not digits or not digits[-1].isdigit():
