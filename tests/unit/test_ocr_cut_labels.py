@@ -100,3 +100,57 @@ def test_a_cut_line_over_the_total_is_what_is_reported(cents: list[int], extra: 
     total = max(amounts) + Decimal(extra) / 100 - Decimal(500) / 100
     over = [a for a in amounts if a > total]
     assert cut_label_over(ocr_pages(document(rows)), total) == (max(over) if over else None)
+
+
+def one_decimal_flags(printed: str, total: str, currency: str | None) -> list[str]:
+    rows = [*HEAD, row("Scone", "18.35"), row("TOTAL", printed)]
+    invoice = Invoice(total=Decimal(total), invoice_date=date(2024, 5, 2), currency=currency)
+    return [f.message for f in ocr_review_flags(document(rows), invoice) if "one decimal" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("printed", "total", "currency"),
+    [("49.6", "49.6", "GBP"), ("EUR34,1", "34.1", None), ("€ 62,3", "62.3", "EUR")],
+)
+def test_a_total_with_one_decimal_lost_a_digit(printed: str, total: str, currency: str | None) -> None:
+    # the frame cut "49.61" just past its 1: two-decimal currencies print two
+    assert len(one_decimal_flags(printed, total, currency)) == 1
+
+
+@pytest.mark.parametrize(
+    ("printed", "total", "currency"),
+    [("49.60", "49.6", "GBP"), ("1.250", "1250", "EUR"), ("450.5", "450.5", "INR")],
+)
+def test_two_decimals_or_a_whole_unit_currency_are_not_doubted(
+    printed: str, total: str, currency: str | None
+) -> None:
+    assert one_decimal_flags(printed, total, currency) == []
+
+
+def cut_day_flags(line: Row, when: date) -> list[str]:
+    rows = [row("Bar Example"), line, row("TOTAL", "19.18")]
+    invoice = Invoice(total=Decimal("19.18"), invoice_date=when)
+    return [
+        f.message for f in ocr_review_flags(document(rows), invoice) if "digit may have been cut" in f.message
+    ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "when"),
+    [("3-05-2021", date(2021, 5, 3)), ("3/04/2021", date(2021, 4, 3))],
+)
+def test_a_half_padded_date_starting_a_line_lost_a_digit(printed: str, when: date) -> None:
+    # "13-05-2021" and "23/04/2021" with their first digit cut off by the frame
+    assert len(cut_day_flags(row(printed, "14:09"), when)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        (row("13-05-2021", "14:09"), date(2021, 5, 13)),  # padded
+        (row("3-5-2021", "14:09"), date(2021, 5, 3)),  # neither field padded: as written
+        (row("Date:", "3-05-2021"), date(2021, 5, 3)),  # a label before it: its start is whole
+    ],
+)
+def test_whole_dates_are_not_doubted_for_a_cut(line: Row, when: date) -> None:
+    assert cut_day_flags(line, when) == []

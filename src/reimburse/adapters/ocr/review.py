@@ -9,6 +9,9 @@ own confidence cap is in `confidence.py`; these checks add what that cap cannot 
   prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page; a
   decimal mark or currency sign read unsurely beside sure digits is not held against it where the
   page's other amounts or the currency settle the mark, `settled_mark`);
+- the invoice date is printed only at the start of lines, its day (or month) one digit and the
+  next field padded with a 0 ("3-05-2021"): numeric dates pad both fields or neither, so a digit
+  was most likely cut off by the frame or a thumb ("13-05-2021"), `cut_day`;
 - the total is printed nowhere on the OCR'd page as read (it was put together from pieces, a
   decimal point joined or a look-alike read as a digit); on the rendered receipts it caught 4
   wrong totals, 2 of them caught by nothing else, and sent 8 right ones to review, all from
@@ -79,6 +82,8 @@ _ONE_MARK = re.compile(r"[^\d.,]{0,3}-?\d+([.,])\d{2}")
 _LABEL_WORD = re.compile(r"[^\W\d_]{2}")
 # A word that is an amount with two decimals, a sign or code before or after it (no date: "02.05.2024").
 _AMOUNT_WORD = re.compile(_TWO_DECIMALS.pattern + r"[^\d.,]{0,3}")
+# A numeric date whose first field has one digit and whose second is padded ("3-05-2021").
+_HALF_PADDED = re.compile(r"\d[./-]0\d[./-]\d{2,4}")
 # One digit after the last mark, at the number's end ("49.6", "EUR34,1"; not "49.61", "1.250").
 _ONE_DECIMAL = re.compile(r"\d[.,]\d(?!\d)")
 _WHOLE_UNITS = ZERO_DECIMALS | {"INR", "HUF", "IDR", "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"}
@@ -112,6 +117,14 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
                     f"digits OCR was unsure of ({sureness:.2f}).",
                 )
             )
+    if invoice.invoice_date is not None and cut_day(pages, invoice.invoice_date):
+        flags.append(
+            Flag(
+                FlagCode.LOW_CONFIDENCE.value,
+                f"The invoice date {invoice.invoice_date} is printed at a line's start with one digit "
+                "before a padded field on the photo or scan: a digit may have been cut off.",
+            )
+        )
     places = total_places(pages, abs(invoice.total), invoice.currency)
     if len(places) == 1 and places[0] < SINGLE_PLACE_MIN_CONFIDENCE:
         flags.append(
@@ -291,6 +304,21 @@ def date_confidence(pages: list[Page], value: date) -> float | None:
                 if words:
                     best = max(best or 0.0, min(words))
     return best
+
+
+def cut_day(pages: list[Page], value: date) -> bool:
+    """Whether every OCR'd place printing `value` starts its line with a half-padded numeric date
+    ("3-05-2021"). Dates pad both fields or neither; a frame or thumb that cuts a line's start just
+    before a digit leaves the box short of the edge, where tight scans' whole lines start too, so
+    `cut_ends` cannot see it. Frame-cut card slips of seed 83 (Italian and Dutch): "23/04/2021"
+    read as "3/04/2021", "13-05-2021" as "3-05-2021", both at 0.99."""
+    places = [
+        _HALF_PADDED.fullmatch(line.text[start:end]) is not None and not line.text[:start].strip()
+        for page in pages
+        for line in page.lines
+        for start, end in _date_spans(line.text, value)
+    ]
+    return bool(places) and all(places)
 
 
 def _date_spans(text: str, value: date) -> Iterator[tuple[int, int]]:
