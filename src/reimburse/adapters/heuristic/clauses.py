@@ -126,6 +126,10 @@ def _is_heading(line: str, numbered: bool, listing: bool = False) -> bool:
         return False
     if line.endswith(":"):
         return True
+    if listing:
+        # Inside a list printed without bullet signs every line is an item ("Alcohol",
+        # "Tobacco"); the list ends at a blank line, which a heading below it stands after.
+        return False
     if not line[0].isupper():
         return False
     letters = [w for w in words if w[:1].isalpha()]
@@ -194,7 +198,7 @@ def _split(block: str) -> list[str]:
 # at ";" is refused too, as it would be under the same words on a line of their own.
 _THINGS = r"(?:items?|expenses?|costs?|charges?|purchases?)"
 _NEGATIVE_LABEL = re.compile(
-    rf"(?i)^\W*(?:the\s+following\s+(?:{_THINGS}\s+)?(?:are|is)\s+|{_THINGS}\s+(?:that\s+)?(?:are\s+)?)?"
+    rf"(?i)^\W*(?:(?:the\s+following|these)\s+(?:{_THINGS}\s+)?(?:are|is)\s+|{_THINGS}\s+(?:that\s+)?(?:are\s+)?)?"
     r"(?:not\s+(?:reimbursable|reimbursed|allowed|allowable|"
     r"covered|eligible|payable)|non[-\s]?(?:reimbursable|allowable|eligible|refundable)|unallowable|"
     r"disallowed|excluded|exclusions|ineligible|nicht\s+erstattungsfähig|non\s+remboursables?|"
@@ -274,6 +278,9 @@ def split_clauses(text: str) -> list[Clause]:
 
     raw_lines = text.split("\n")
 
+    def next_line_here(k: int) -> str:
+        return raw_lines[k + 1].strip() if k + 1 < len(raw_lines) else ""
+
     def next_line(k: int) -> str:
         return next((r.strip() for r in raw_lines[k + 1 :] if r.strip()), "")
 
@@ -322,6 +329,21 @@ def split_clauses(text: str) -> list[Clause]:
             announced = _announced(blocks + pending)
             if _FOLLOWING.search(announced) and is_negative(announced):
                 lead = announced
+        if (
+            not bullet
+            and not current
+            and not in_list
+            and not bare_list
+            and not next_line_here(raw_index)
+            and _NEGATIVE_LABEL.match(body.rstrip(":"))
+        ):
+            # "Not reimbursable" or "These items are NOT reimbursable" on a line of its own over
+            # lines printed without bullet signs (a web page's bold line over its list): a status
+            # that leads the items below it, as "... not reimbursable:" does.
+            flush()
+            lead, bare_list = body, True
+            intros.append(body)
+            continue
         if not symbol and not (bullet and lead) and ended and _is_heading(body, bool(bullet), bare_list):
             flush()
             in_list = False

@@ -110,8 +110,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # "U.S. travel or non-U.S. travel" both sides joined (no side); 32 set I's bare lists, ranges and
 # amount-first rows, and (set J) account codes and total
 # rows of tables, allowances an approver grants, "Breakfast=$10", passive refusals "Reimbursement is
-# not made for X", "per mile" before a joined row's "round trip", "In-state/Out-of-State" joined.
-READER_VERSION = 32
+# not made for X", "per mile" before a joined row's "round trip", "In-state/Out-of-State" joined;
+# 33 (set K) a status line of its own ("Not reimbursable") leads the bare list below it, every line
+# of a bare list is an item.
+READER_VERSION = 33
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
