@@ -1,5 +1,6 @@
 """Refused lists printed from web pages without bullet signs (sets J and K, US colleges): a status
-line of its own leads them and every line in them is an item. The texts are synthetic."""
+line of its own leads them, every line in them is an item, and a lead-in wrapped over two lines is
+one lead. The texts are synthetic."""
 
 from __future__ import annotations
 
@@ -61,4 +62,20 @@ def test_one_word_lines_under_a_colon_lead_are_items_not_headings() -> None:
     )
     clauses = split_clauses(text)
     assert {c.heading for c in clauses} == {""}
+    assert "alcohol" in keywords(read(text))
+
+
+def test_a_refusing_lead_in_wrapped_over_two_lines_is_one_lead() -> None:
+    text = (
+        "Food\n"
+        "Every meal bought with school money must be a reasonable one and must serve the school's own work.\n\n"
+        "The purchases below are not permitted or allowable for reimbursement from either school budgets\n"
+        "or the gifts of donors under the school's rules:\n\n"
+        "Alcoholic drinks for staff, coaches or students.\n\n"
+        "Meals are repaid with a receipt.\n"
+    )
+    clauses = split_clauses(text)
+    item = next(c for c in clauses if c.text.startswith("Alcoholic"))
+    assert item.lead.startswith("The purchases below are not permitted")
+    assert not any(c.text.startswith("The purchases below") for c in clauses)  # no half sentence left
     assert "alcohol" in keywords(read(text))

@@ -356,6 +356,30 @@ def split_clauses(text: str) -> list[Clause]:
                 intros = []
             continue
         if (
+            current
+            and not ended
+            and not bullet
+            and body.endswith(":")
+            and not _BULLET.match(next_line(raw_index))
+        ):
+            # A refusing lead-in wrapped from the line above ("The following expenditures are not
+            # allowable for reimbursement from either" + "... funds:") is one lead-in, not its last
+            # line: its last sentence leads the items below, printed without bullet signs (a
+            # bulleted list finds its lead-in on its own).
+            joined = clean_spaces(" ".join([*current, body]))
+            last = _split(joined)[-1]
+            if (
+                len(last.split()) > 3
+                and is_negative(last)
+                and not any(a.currency for a in find_amounts(last))
+            ):
+                before = joined[: len(joined) - len(last)].strip()
+                current = [before] if before else []  # the sentences before it stay a block
+                flush()
+                in_list, lead, bare_list = False, last, True
+                intros.append(last)
+                continue
+        if (
             body.endswith(":")
             and len(body.split()) > 3
             and not any(a.currency for a in find_amounts(body))

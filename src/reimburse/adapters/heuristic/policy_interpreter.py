@@ -112,7 +112,7 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # rows of tables, allowances an approver grants, "Breakfast=$10", passive refusals "Reimbursement is
 # not made for X", "per mile" before a joined row's "round trip", "In-state/Out-of-State" joined;
 # 33 (set K) a status line of its own ("Not reimbursable") leads the bare list below it, every line
-# of a bare list is an item.
+# of a bare list is an item, and a refusing lead-in wrapped over two lines leads as one.
 READER_VERSION = 33
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
