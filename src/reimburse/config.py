@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -65,6 +65,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     documents_endpoint: str = ""  # S3-compatible endpoint (MinIO, Ceph, R2); empty = AWS
     # dated exchange rates for caps in another currency; empty = config/fx_rates.toml when present
     fx_rates_file: str = ""
+    # the currency of a policy that prints no money and names none (the offline reader)
+    policy_default_currency: Annotated[str, msgspec.Meta(pattern="^[A-Z]{3}$")] = "INR"
 
     @property
     def is_production(self) -> bool:

@@ -146,7 +146,9 @@ def _gemini(s: Settings) -> GeminiGateway | None:
 def _interpreter(s: Settings, gemini: GeminiGateway | None, executor: Executor) -> PolicyInterpreter:
     from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 
-    heuristic = HeuristicPolicyInterpreter(executor=executor)  # CPU-bound: in the process pool
+    heuristic = HeuristicPolicyInterpreter(  # CPU-bound: in the process pool
+        default_currency=s.policy_default_currency, executor=executor
+    )
     if gemini is None:
         return heuristic
     from reimburse.adapters.gemini.fallback import FallbackPolicyInterpreter

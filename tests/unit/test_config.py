@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+import msgspec
 import pytest
+from dependency_injector import providers
 
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.config import load_settings
+from reimburse.container import build_container
+from reimburse.domain.verdict.document import Document
 from reimburse.http.startup import UnsafeConfiguration, check_startup, unsafe_reasons
 
 GOOD_SECRET = "s" * 40
@@ -78,3 +84,26 @@ def test_production_refuses_unsafe_settings_naming_the_key(
 def test_a_safe_production_configuration_starts(tmp_path: Path) -> None:
     env = {"ENVIRONMENT": "production", "SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "https://hr.example"}
     check_startup(load_settings(environ=env, env_file=tmp_path / "n"))
+
+
+def test_the_policy_default_currency_is_an_iso_code(tmp_path: Path) -> None:
+    s = load_settings(environ={"POLICY_DEFAULT_CURRENCY": "USD"}, config_dir=tmp_path)
+    assert s.policy_default_currency == "USD"
+    assert load_settings(environ={}, config_dir=tmp_path).policy_default_currency == "INR"
+    with pytest.raises(msgspec.ValidationError):
+        load_settings(environ={"POLICY_DEFAULT_CURRENCY": "US$"}, config_dir=tmp_path)
+
+
+async def test_a_policy_without_money_takes_the_configured_default_currency(tmp_path: Path) -> None:
+    """The composition root hands the setting to the offline reader; a reading under another default
+    carries another reader name, so a policy stored under the old default is read again."""
+    text = "Travel policy\n\nMeals and hotel stays on business trips are reimbursed at cost.\n"
+    document = Document("p.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,))
+    container = build_container(
+        load_settings(environ={"POLICY_DEFAULT_CURRENCY": "USD"}, config_dir=tmp_path)
+    )
+    container.executor.override(providers.Object(None))
+    usd = container.interpreter()
+    assert (await usd.interpret(document)).currency == "USD"
+    assert (await HeuristicPolicyInterpreter().interpret(document)).currency == "INR"
+    assert usd.name != HeuristicPolicyInterpreter.name

@@ -127,6 +127,8 @@ class HeuristicPolicyInterpreter:
 
     def __init__(self, default_currency: str = "INR", executor: Executor | None = None) -> None:
         self._default_currency = default_currency
+        if default_currency != "INR":  # a policy stored under another default is read again
+            self.name = f"heuristic/{READER_VERSION}/{default_currency}"
         self._executor = executor  # reading is CPU-bound pure Python: never on the event loop
 
     async def interpret(self, document: Document) -> Policy:
