@@ -91,3 +91,22 @@ async def test_the_tax_a_total_includes_beside_it_is_not_the_total(total_line: s
     )
     invoice = await _extract(text)
     assert invoice.total == Decimal("952.00")
+
+
+@pytest.mark.parametrize(
+    ("total_line", "total"),
+    [
+        ("Total 2 nights incl. breakfast   £240.00", "240.00"),
+        ("Total 2 nights including breakfast   240.00 EUR", "240.00"),
+        ("Total 2 nuits dont petit-déjeuner   240,00 €", "240.00"),
+        ("Gesamt 2 Nächte inkl. Frühstück   240,00 €", "240.00"),
+    ],
+)
+async def test_a_count_before_the_inclusion_word_is_not_the_total(total_line: str, total: str) -> None:
+    # the inclusion cut keeps what stands before the word only when that is printed as money
+    text = (
+        "Hotel Lindenhof\nAm Markt 3\n37073 Göttingen\n\nInvoice 5521   Date: 12.02.2025\n"
+        f"Room   2   120,00\n\n{total_line}\n"
+    )
+    invoice = await _extract(text)
+    assert invoice.total == Decimal(total)

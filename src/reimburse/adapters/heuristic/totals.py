@@ -327,11 +327,16 @@ _INCLUDES = re.compile(
 
 
 def _before_included(line: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
-    """The amounts of a total's cell before an inclusion word that follows the first of them."""
+    """The amounts of a total's cell before an inclusion word that follows the first of them,
+    when one of those is printed as money: a bare count there ("Total 2 nights incl. breakfast
+    £240.00") is no total, so the cell is left whole."""
     if len(amounts) < 2:
         return amounts
     m = _INCLUDES.search(line, amounts[0].end)
-    return [a for a in amounts if a.start < m.start()] if m and m.start() < amounts[-1].start else amounts
+    if not m or m.start() >= amounts[-1].start:
+        return amounts
+    kept = [a for a in amounts if a.start < m.start()]
+    return kept if any(a.explicit for a in kept) else amounts
 
 
 def _pick(amounts: list[AmountMatch]) -> AmountMatch:
