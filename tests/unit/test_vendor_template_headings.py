@@ -20,24 +20,55 @@ def _vendor(text: str) -> str | None:
 
 
 @pytest.mark.parametrize(
-    ("seller", "street", "customer"),
+    ("seller", "street", "heading", "customer"),
     [
-        ("Pinewood Janitorial", "880 W Main St, Boise, ID 83702", "Treasure Valley Dental Associates"),
-        ("Kestrel Garden Care", "14 Orchard Road, Reading RG1 2AB", "Maple Court Residents Association"),
+        (
+            "Pinewood Janitorial",
+            "880 W Main St, Boise, ID 83702",
+            "Bill To",
+            "Treasure Valley Dental Associates",
+        ),
+        (
+            "Kestrel Garden Care",
+            "14 Orchard Road, Reading RG1 2AB",
+            "Invoice To",
+            "Maple Court Residents Association",
+        ),
     ],
 )
-def test_a_bare_from_beside_to_heads_the_issuer_block(seller: str, street: str, customer: str) -> None:
+def test_a_bare_from_beside_a_customer_heading_heads_the_issuer_block(
+    seller: str, street: str, heading: str, customer: str
+) -> None:
     text = (
-        f"INVOICE\nInvoice Id #7HX2QB\n\nFrom   To\n{seller}   {customer}\n"
+        f"INVOICE\nInvoice Id #7HX2QB\n\nFrom   {heading}\n{seller}   {customer}\n"
         f"{street}   office@example.org\n\nInvoice Date: 8th Sep, 2025\n\nTotal:   $1,405.00"
     )
     assert _vendor(text) == seller
+
+
+def test_a_bare_from_heading_is_no_name() -> None:
+    # beside a bare "To" the pair heads no labelled block, but the heading word is no one's name
+    text = (
+        "INVOICE\nInvoice Id #7HX2QB\n\nFrom   To\nPinewood Janitorial   Treasure Valley Dental Associates\n"
+        "880 W Main St, Boise, ID 83702   office@example.org\n\nInvoice Date: 8th Sep, 2025\n\nTotal:   $1,405.00"
+    )
+    assert _vendor(text) == "Pinewood Janitorial"
 
 
 def test_from_and_to_columns_of_a_route_name_no_issuer() -> None:
     # a table's "From   To" columns over two stops: no address under them, no sender block
     text = "Fahrkarte\n\nFrom   To\nBerlin Hbf   Leipzig Hbf\n10:32   11:45\n\nBahnreisen Nord GmbH\nTotal   € 49,90"
     assert _vendor(text) == "Bahnreisen Nord GmbH"
+
+
+@pytest.mark.parametrize("operator", ["Blue Line Cars Ltd", "Blue Line Cars"])
+def test_a_ride_receipts_pickup_point_is_no_issuer(operator: str) -> None:
+    # a ride receipt heads its stops "From   To" and prints an address under each: no sender block
+    text = (
+        f"{operator}\nRide receipt   Date: 12/03/2025\n\nFrom   To\n"
+        "The Grand Hotel   Heathrow Terminal 5\n1 Kings Road   Wallis Road\n\nFare   £48.50\nTotal   £48.50"
+    )
+    assert _vendor(text) == operator
 
 
 @pytest.mark.parametrize(

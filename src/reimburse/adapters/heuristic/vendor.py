@@ -325,6 +325,8 @@ def _cascade(
             continue  # the value of the field named above it ("Driver" over "Ramesh Kumar")
         if above and all(c.endswith(":") for _, c in cells(above)):
             continue  # the values of a row of headings ("From:   To:" over a route)
+        if above and _bare_headings(above) and not _address_below(infos, i, 0, 10**6):
+            continue  # "From   To" over a route's stops, not over two blocks with their addresses
         if any(a.explicit for a in infos[i].amounts):
             continue  # a priced row ("Pro   $12.00") is an item or a total, not the issuer's name
         row = page.rows[i]
@@ -333,6 +335,8 @@ def _cascade(
                 continue
             if k and _FIELD_WORDS.match(row[k - 1][1]):
                 continue  # the value of the field named left of it ("Rate Plan   OGBOBF")
+            if _FROM_BARE.match(cell.strip()):
+                continue  # the heading of "From   To", no one's name
             if k + 1 < len(row) and _field_value(row[k + 1][1]) and _in_field_list(infos, filled, n):
                 continue  # a field's name with its value right of it ("Adult/Child   1/0")
             name = _plain_name(infos[i].text, start, cell) or _name_before_address(cell)
@@ -662,16 +666,29 @@ _HEADS_A_PHRASE = re.compile(r" (?-i:[a-zà-ÿ])")
 # ("From: Berlin Hbf  To: München") or a period ("from 1 May") is no heading; with its colon, so a
 # table's "From   To" columns (a route, a period) are not either.
 _FROM = re.compile(r"(?i)^(?:from|von|van|de)\s*:$")
-# Without its colon only beside the recipient's heading in the same row ("From   To", as AdminLTE-
-# and Bootstrap-based invoice pages print the pair): a heading pair, not a table's columns.
+# Without its colon only beside an unambiguous customer heading in the same row ("From   Bill To"):
+# a heading pair, not a table's columns. A bare "To" is not enough: ride and taxi receipts head the
+# pickup and drop-off columns "From   To", with an address under each stop.
 _FROM_BARE = re.compile(r"(?i)^(?:from|von|van|de)$")
+
+
+def _bare_headings(line: str) -> bool:
+    row = [c.strip() for _, c in cells(line)]
+    return any(_FROM_BARE.match(c) for c in row) and all(
+        _FROM_BARE.match(c) or _RECIPIENT_LABEL.match(c) for c in row
+    )
+
+
+def _customer_heading(cell: str) -> bool:
+    m = _RECIPIENT_LABEL.match(cell)
+    return m is not None and m.group(1).lower() != "to"
 
 
 def _from_block(infos: list[LineInfo]) -> str | None:
     for i, info in enumerate(infos[:40]):
         row = cells(info.text)
         for k, (start, cell) in enumerate(row):
-            paired = any(_RECIPIENT_LABEL.match(c) for n, (_, c) in enumerate(row) if n != k)
+            paired = any(_customer_heading(c) for n, (_, c) in enumerate(row) if n != k)
             if not (_FROM.match(cell.strip()) or (paired and _FROM_BARE.match(cell.strip()))):
                 continue
             limit = row[k + 1][0] if k + 1 < len(row) else 10**6
