@@ -146,3 +146,49 @@ def test_an_unknown_or_whole_unit_currency_does_not_settle_the_mark(currency: st
 
 def test_a_doubted_digit_still_goes_to_review_in_a_currency_with_cents() -> None:
     assert currency_flagged(receipt("43,38", items=(), digit_conf=0.7), "43,38", "EUR")
+
+
+def slip(text: str, edge_conf: float, *, label: str = "TOTAL") -> Document:
+    """A card slip printing one amount or date once, every character sure but the first, read at
+    `edge_conf`; the word is built by the engine's own splitting."""
+    confs = [edge_conf] + [SURE] * (len(text) - 1)
+    (word,) = _split_line(item(text, confs))
+    words = [
+        OcrWord("CARD", 20, 10, 120, 40, SURE, SURE),
+        OcrWord(label, 20, 60, 140, 90, SURE, SURE),
+        word._replace(x0=300, top=60, x1=300 + 9 * len(text), bottom=90),
+    ]
+    page = build_page(words, 1, 640, 120, 0.5)
+    layout = page_text(page)
+    return Document(filename="photo.jpg", sha256="0" * 64, text=layout, pages=(layout,), layout=(page,))
+
+
+@pytest.mark.parametrize("text", ["/58.40", "|58.40", "(58.40", "!58.40", "]58.40"])
+def test_a_glyph_for_a_lost_digit_at_the_start_still_counts(text: str) -> None:
+    # "758.40" read "/58.40": the glyph may be the 7, so a total printed once so goes to review
+    (word,) = _split_line(item(text, [0.40] + [SURE] * (len(text) - 1)))
+    assert word.digit_confidence == 0.40
+    assert currency_flagged(slip(text, 0.40), "58.40", "USD")
+
+
+def test_a_currency_sign_of_another_currency_is_not_left_out() -> None:
+    # "$" is the classic look-alike of a 5 or an 8: only the read currency's sign is settled
+    assert not currency_flagged(slip("$58.40", 0.40), "58.40", "USD")
+    assert currency_flagged(slip("$58.40", 0.40), "58.40", "EUR")
+    assert not currency_flagged(slip("€58,40", 0.40), "58,40", "EUR")
+
+
+def test_a_glyph_before_a_date_still_counts() -> None:
+    # "12.05.2024" read "/2.05.2024": the date read, 2 May, may have lost its 1
+    document = slip("/2.05.2024", 0.40, label="Date:")
+    read = Invoice(total=Decimal("10.00"), currency="EUR", invoice_date=date(2024, 5, 2))
+    assert any("invoice date" in f.message for f in ocr_review_flags(document, read))
+    sure = slip("12.05.2024", SURE, label="Date:")
+    read = Invoice(total=Decimal("10.00"), currency="EUR", invoice_date=date(2024, 5, 12))
+    assert not any("invoice date" in f.message for f in ocr_review_flags(sure, read))
+
+
+def test_a_comma_after_a_day_is_left_out() -> None:
+    # "Oct 20, 2022": the comma after the day read at 0.43 changes no date
+    (word,) = _split_line(item("20,", [SURE, SURE, 0.43]))
+    assert word.digit_confidence == SURE

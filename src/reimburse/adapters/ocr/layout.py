@@ -37,7 +37,7 @@ class OcrWord(NamedTuple):
     x1: float
     bottom: float
     confidence: float  # 0..1
-    digit_confidence: float | None = None  # the least sure letter or digit (None: unknown, or none)
+    digit_confidence: float | None = None  # least sure char that may be a digit there (None: unknown)
 
 
 def build_page(

@@ -29,6 +29,7 @@ import signal
 import statistics
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -603,10 +604,30 @@ def _word(chars: list[tuple[str, float, float, float]], top: float, bottom: floa
         x1=chars[-1][2],
         bottom=bottom,
         confidence=min(c[3] for c in chars),
-        # Letters and digits only: a mark, separator or currency sign read unsurely does not change
-        # which amount or date the digits print (review.py judges marks by the page's convention).
-        digit_confidence=min((c[3] for c in chars if c[0].isalnum()), default=None),
+        digit_confidence=min(
+            (c[3] for k, c in enumerate(chars) if not _never_a_digit("".join(ch[0] for ch in chars), k)),
+            default=None,
+        ),
     )
+
+
+# Characters that join a date's or an amount's digit groups ("12/03/2019", "1'250", "10:30").
+_JOINS = frozenset("/-':\u00a0")
+
+
+def _never_a_digit(text: str, k: int) -> bool:
+    """Whether the character at `k` cannot be a digit where it stands, so its confidence is left
+    out of the digits': a decimal mark or comma ("24,22", "20,"), a separator between two digits
+    ("12/03"), a currency sign at the word's start or end ("€24,22"; review.py then holds it to the
+    read currency). A glyph OCR reads for a 1 or 7 at a word's start or end ("/58.40", "|58.40",
+    "(2.05") still counts: the digit it stands for may be the one the amount or date lost."""
+    ch = text[k]
+    if ch in ".,":
+        return True
+    between = 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
+    if ch in _JOINS:
+        return between
+    return unicodedata.category(ch) == "Sc" and (k == 0 or k == len(text) - 1)
 
 
 @contextmanager

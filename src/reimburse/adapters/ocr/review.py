@@ -4,7 +4,8 @@ A wrong amount or date read from a photo must go to review, never be paid silent
 own confidence cap is in `confidence.py`; these checks add what that cap cannot see:
 
 - the invoice date is printed only in words whose letters or digits the engine was unsure of (a
-  separator or comma read unsurely, "20," at 0.43 with its digits at 0.99, changes no date);
+  separator between digits or a comma read unsurely, "20," at 0.43 with its digits at 0.99,
+  changes no date; a glyph at a word's edge that may be a lost 1 or 7, "/2.05.2024", still counts);
 - the total is printed in one place only, and that place was read unsurely (a total a receipt
   prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page; a
   decimal mark or currency sign read unsurely beside sure digits is not held against it where the
@@ -45,6 +46,7 @@ scanner's OCR text layer whose numbers our own OCR of the page did not confirm (
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -52,6 +54,7 @@ from decimal import Decimal
 import msgspec
 
 from reimburse.adapters.ocr.confidence import amount_places, amount_value, read_by_ocr, shows_cents
+from reimburse.domain.currency_names import SIGNS
 from reimburse.domain.verdict.document import Document, Line, Page, Word
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.money_format import ZERO_DECIMALS
@@ -178,7 +181,10 @@ def total_places(pages: list[Page], total: Decimal, currency: str | None = None)
     mark = decimal_convention(pages, total)
     cents = writes_cents(currency)
     return [
-        max(max(conf for _, conf in found), *(settled_mark(w, total, mark, cents) for w in line.words))
+        max(
+            max(conf for _, conf in found),
+            *(settled_mark(w, total, mark, cents, currency) for w in line.words),
+        )
         for page in pages
         for line in page.lines
         if (found := amount_places(line, total))
@@ -202,16 +208,30 @@ def decimal_convention(pages: list[Page], total: Decimal) -> str | None:
     return marks[0] if len(marks) >= CONVENTION_MIN_AMOUNTS and len(kinds) == 1 else None
 
 
-def settled_mark(word: Word, amount: Decimal, mark: str | None, cents: bool = False) -> float:
+def settled_mark(
+    word: Word, amount: Decimal, mark: str | None, cents: bool = False, currency: str | None = None
+) -> float:
     """How surely `word` prints `amount` when its one decimal mark, read unsurely, between digits
     with two after it is settled: the page's own (`mark`), or any mark in a currency written with
     two decimals (`cents`: its amounts always carry a mark, so this one is no speck). Then its
     letters' and digits' confidence counts, as either mark there gives the same amount. 0.0 when it
-    does not apply: not settled, a second mark (thousands), or no per-character scores."""
+    does not apply: not settled, a second mark (thousands), no per-character scores, or a currency
+    sign the engine left out of the digits that is not the read currency's ("$" may be a 5 or 8)."""
     shape = _ONE_MARK.fullmatch(word.text)
     if shape is None or word.digit_confidence is None or not (cents or shape.group(1) == mark):
         return 0.0
+    if any(unicodedata.category(ch) == "Sc" and not _sign_of(ch, currency) for ch in word.text):
+        return 0.0
     return word.digit_confidence if _prints(word, amount) else 0.0
+
+
+def _sign_of(sign: str, currency: str | None) -> bool:
+    """Whether `sign` is written for `currency` ("$" for every dollar, "€" for the euro)."""
+    if currency is None:
+        return False
+    if sign == "$":
+        return any(s.endswith("$") and code == currency for s, code in SIGNS.items())
+    return SIGNS.get(sign) == currency
 
 
 def writes_cents(currency: str | None) -> bool:

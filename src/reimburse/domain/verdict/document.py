@@ -30,8 +30,9 @@ class Word(msgspec.Struct, frozen=True, array_like=True):
     x1: float
     bottom: float
     confidence: float = 1.0
-    # The engine's least sure letter or digit (marks, separators and signs left out): a decimal mark
-    # or a date's separator read unsurely between sure digits does not change the value
+    # The engine's least sure character that may be a digit where it stands: decimal marks, commas,
+    # separators between digits and a currency sign at the word's edge left out, as reading them
+    # unsurely changes no value; a glyph at the edge that may be a lost 1 or 7 ("/58.40") counts
     # (adapters/ocr/review). None: unknown.
     digit_confidence: float | None = None
 
