@@ -230,6 +230,12 @@ _FOLLOWING = re.compile(r"(?i)\b(?:following|below|as follows|listed)\b")
 _AMOUNT_ROW = re.compile(r"[$€£¥₹]\s?\d")
 
 
+def _heads_prose(line: str, after: str) -> bool:
+    """A capitalised line right over a full sentence heads a section, even with no blank line
+    between them (a PDF text layer often drops it): inside a bare list it is no item."""
+    return line[:1].isupper() and not line.endswith(":") and after.endswith(".") and len(after.split()) >= 6
+
+
 def _title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
@@ -344,7 +350,8 @@ def split_clauses(text: str) -> list[Clause]:
             lead, bare_list = body, True
             intros.append(body)
             continue
-        if not symbol and not (bullet and lead) and ended and _is_heading(body, bool(bullet), bare_list):
+        listing = bare_list and not _heads_prose(body, next_line_here(raw_index))
+        if not symbol and not (bullet and lead) and ended and _is_heading(body, bool(bullet), listing):
             flush()
             in_list = False
             bare_list = body.endswith(":") and len(body.split()) > 3

@@ -1,0 +1,47 @@
+"""Counter-examples from the session-11 review of the policy-reader rules landed that day: each
+rule kept its gain on the sets but misread these ordinary layouts. The texts are synthetic."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reimburse.domain.verdict.policy import Policy
+from tests.policy_text import keywords, read
+
+
+def _caps(policy: Policy) -> set[tuple[str, Decimal, str, str]]:
+    return {(c.category, c.amount, c.unit.value if c.unit else "", c.meal) for c in policy.caps}
+
+
+def test_a_bare_list_ends_at_a_heading_over_its_own_sentence() -> None:
+    # No blank line between the refused list and the next sections: "Dry cleaning" heads a
+    # sentence that pays it, so it is no refused item.
+    policy = read(
+        "Trip Costs\n"
+        "The following costs are not reimbursable:\n"
+        "Alcoholic beverages\n"
+        "Movies and other entertainment\n"
+        "Dry cleaning\n"
+        "Dry cleaning is repaid on trips that last eight nights or longer.\n"
+        "Parking\n"
+        "Airport parking is repaid up to $18 per day.\n"
+    )
+    found = keywords(policy)
+    assert any("alcohol" in k for k in found)
+    assert not any("clean" in k for k in found)
+    assert not any("parking" in k for k in found)
+
+
+def test_rows_under_a_daily_amount_do_not_condition_the_next_section() -> None:
+    policy = read(
+        "Travel Rules\n"
+        "Staff who take the per diem method may claim $50 a day:\n"
+        "$12 - Breakfast\n"
+        "$13 - Lunch\n"
+        "$25 - Dinner\n"
+        "Lodging\n"
+        "Hotel rooms are limited to $140 per night.\n"
+    )
+    hotel = [c for c in policy.caps if c.amount == Decimal(140)]
+    assert len(hotel) == 1
+    assert hotel[0].condition is None
