@@ -45,3 +45,20 @@ def test_rows_under_a_daily_amount_do_not_condition_the_next_section() -> None:
     hotel = [c for c in policy.caps if c.amount == Decimal(140)]
     assert len(hotel) == 1
     assert hotel[0].condition is None
+
+
+def test_a_narrow_column_wrapping_before_its_amount_keeps_the_sentence_whole() -> None:
+    # Lines under 50 characters wrap a sentence just before its amount: "$230 per night ..." goes on
+    # the sentence above, not a row of its own.
+    policy = read(
+        "Hotel rooms are repaid at cost.\n"
+        "Rooms in costly cities such as\n"
+        "Boston may be repaid up to\n"
+        "$230 per night with prior approval.\n"
+        "Meals on day trips are limited to\n"
+        "$16 per person, excluding tips.\n"
+    )
+    hotel = [c for c in policy.caps if c.amount == Decimal(230)]
+    assert len(hotel) == 1
+    assert hotel[0].condition is not None and "Boston" in hotel[0].condition.locations
+    assert {c.category for c in policy.caps if c.amount == Decimal(16)} == {"meals"}

@@ -228,6 +228,9 @@ _FOLLOWING = re.compile(r"(?i)\b(?:following|below|as follows|listed)\b")
 
 
 _AMOUNT_ROW = re.compile(r"[$€£¥₹]\s?\d")
+# "$11 - Breakfast": a row that opens with its amount, a dash or colon, then what it is for. A line
+# that opens with "$250 per night ..." is the end of a sentence wrapped in a narrow column.
+_AMOUNT_FIRST_ROW = re.compile(r"[$€£¥₹]\s?[\d.,]+\s*[-–—:]\s*[^\W\d_]")
 
 
 def _heads_prose(line: str, after: str) -> bool:
@@ -311,7 +314,7 @@ def split_clauses(text: str) -> list[Clause]:
         symbol = bullet is not None and not re.search(r"\w", bullet.group(0))
         ended = not current or current[-1].endswith((".", ":", ";", "!", "?")) or prev_len < 50
         # A row may open with its amount ("$11 - Breakfast").
-        opens = body[:1].isupper() or re.match(r"[$€£¥₹]\s?\d", body) is not None
+        opens = body[:1].isupper() or _AMOUNT_FIRST_ROW.match(body) is not None
         ended = ended or (bare_list and prev_len < margin and opens)
         # "... Supper - $25.00" then "Outside Canada:": a row that ends in its amount, then a short
         # capitalised label with a colon, is the next section, no wrapped sentence.
