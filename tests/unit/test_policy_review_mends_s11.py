@@ -62,3 +62,19 @@ def test_a_narrow_column_wrapping_before_its_amount_keeps_the_sentence_whole() -
     assert len(hotel) == 1
     assert hotel[0].condition is not None and "Boston" in hotel[0].condition.locations
     assert {c.category for c in policy.caps if c.amount == Decimal(16)} == {"meals"}
+
+
+def test_in_a_meal_line_joined_by_dashes_each_amount_keeps_the_meal_before_it() -> None:
+    for line in (
+        "In-state meal limits: Breakfast $9 - Lunch $14 - Dinner $27",
+        "Breakfast: $9 - Lunch: $14 - Dinner: $27",
+    ):
+        policy = read(f"Meal Allowances\n{line}\n")
+        meals = {(c.meal, c.amount) for c in policy.caps if c.category == "meals"}
+        assert meals == {("breakfast", Decimal(9)), ("lunch", Decimal(14)), ("dinner", Decimal(27))}, line
+
+
+def test_rows_that_open_with_their_amount_still_name_the_meal_after_the_dash() -> None:
+    policy = read("Meal Allowances\nDaily meal amounts:\n$9 - Breakfast\n$14 - Lunch\n$27 - Dinner\n")
+    meals = {(c.meal, c.amount) for c in policy.caps if c.category == "meals"}
+    assert meals == {("breakfast", Decimal(9)), ("lunch", Decimal(14)), ("dinner", Decimal(27))}

@@ -436,6 +436,11 @@ _MEAL_TIME = re.compile(rf"(?i)\b({meals_pattern(MEALS_OF_THE_DAY)})\b")
 _FOR_MEAL = re.compile(
     rf"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:(?:for|at)\s+|[-–—:]\s*)({meals_pattern(ENGLISH_MEALS)})\b"
 )
+# Without the dash form: in "Breakfast $10 - Lunch $15" the meal after a dash is the next amount's,
+# so the dash names an amount's meal only in rows that open with their amount.
+_FOR_MEAL_WORD = re.compile(
+    rf"(?i)^\s*\)?\s*(?:per\s+person\s+)?(?:for|at)\s+({meals_pattern(ENGLISH_MEALS)})\b"
+)
 _BED_AND_BREAKFAST = re.compile(r"(?i)\bbed\s+(?:and|&)\s+breakfast\b")
 _ALTERNATIVE_OF = re.compile(r"\s*(?:/|\bor\b)\s*")
 
@@ -742,14 +747,16 @@ def _cap_condition(
         # "$70 per day in Meals, Lodging and Incidentals": expense kinds are no place.
         scope = [named] if named and not _NO_PLACE.search(named) and not find_mentions(named) else []
     # "$30 for lunch and $50 for dinner": "for lunch" after the previous amount is that one's meal.
-    own_before = _FOR_MEAL.sub("", before, count=1) if i else before
+    amount_first = not sentence[: caps[0].amount.start].strip(" -•*")
+    for_meal = _FOR_MEAL if amount_first else _FOR_MEAL_WORD
+    own_before = for_meal.sub("", before, count=1) if i else before
     own_before = _BED_AND_BREAKFAST.sub(" ", own_before)  # a night's lodging, no meal of the day
     # "Breakfast $20.50 per day": a meal's row with a day's unit is still that meal's, not the day's.
     per_meal = caps[i].unit in (None, CapUnit.MEAL) or (caps[i].unit is CapUnit.DAY and labels_meal(before))
     meal = _MEAL_TIME.search(own_before[-40:]) if per_meal else None
     if meal is None and caps[i].unit in (None, CapUnit.MEAL):
         # "$25 for breakfast, $30 for lunch": the meal named right after the amount.
-        meal = _FOR_MEAL.match(sentence[a.end : hi])
+        meal = for_meal.match(sentence[a.end : hi])
     if meal is None and i and caps[i].unit in (None, CapUnit.MEAL) and _ALTERNATIVE_OF.fullmatch(before):
         # "Breakfast $8 (in-state) / $10 (out-of-state)": the alternative is for the same meal.
         meals = list(_MEAL_TIME.finditer(re.split(r"[;.]", sentence[: a.start])[-1]))
