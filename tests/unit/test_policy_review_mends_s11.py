@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reimburse.adapters.heuristic.tables import read_table
 from reimburse.domain.verdict.policy import Policy
 from tests.policy_text import keywords, read
 
@@ -78,3 +79,26 @@ def test_rows_that_open_with_their_amount_still_name_the_meal_after_the_dash() -
     policy = read("Meal Allowances\nDaily meal amounts:\n$9 - Breakfast\n$14 - Lunch\n$27 - Dinner\n")
     meals = {(c.meal, c.amount) for c in policy.caps if c.category == "meals"}
     assert meals == {("breakfast", Decimal(9)), ("lunch", Decimal(14)), ("dinner", Decimal(27))}
+
+
+def test_a_table_that_signs_only_its_first_amount_column_keeps_the_other() -> None:
+    policy = read(
+        "Meal limits per day:\n\n"
+        "| Location | In-State | Out-of-State |\n"
+        "|---|---|---|\n"
+        "| Meals per day | $40 | 55 |\n"
+        "| Lodging per night | $105 | 145 |\n"
+    )
+    found = {(c.category, c.amount, c.condition.text if c.condition else "") for c in policy.caps}
+    assert {c[:2] for c in found} == {
+        ("meals", Decimal(40)),
+        ("meals", Decimal(55)),
+        ("hotel", Decimal(105)),
+        ("hotel", Decimal(145)),
+    }
+    assert all(c[2] for c in found), "each limit keeps its side"
+
+
+def test_a_short_number_under_a_code_column_is_still_a_code() -> None:
+    rows = [("Meal", "Object code", "Rate"), ("Dinner", "5120", "$19.00")]
+    assert {limit.finding.amount.value for limit in read_table(rows, "Daily rates")} == {Decimal("19.00")}

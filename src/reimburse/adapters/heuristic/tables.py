@@ -123,7 +123,7 @@ def read_table(
         own = merge(own, Condition(other="; ".join(hours))) if hours else own
         for j in range(1, width):
             amount = _amount(row[j])
-            if amount is None or (signed and not amount.explicit):
+            if amount is None or (signed and not amount.explicit and _code_like(amount, header[j])):
                 continue
             column = header[j]
             if THRESHOLD_COLUMN.search(column):
@@ -150,6 +150,16 @@ def read_table(
                 )
             )
     return out
+
+
+_CODE_COLUMN = re.compile(r"(?i)\b(?:account|acct|object|code)s?\b")
+
+
+def _code_like(amount: AmountMatch, column: str) -> bool:
+    """A bare whole number beside signed cells is an account or object code when it is long (UNC's
+    six digits) or its column says so. A short unsigned number is the money of a table that prints
+    its sign in the first amount column only ("$45 | 60")."""
+    return amount.value >= 10000 or _CODE_COLUMN.search(column) is not None
 
 
 # "TOTAL MEALS", "Total Allowance", "Grand total": the sum of the rows above, not a limit of its own.
