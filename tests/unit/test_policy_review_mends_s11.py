@@ -102,3 +102,18 @@ def test_a_table_that_signs_only_its_first_amount_column_keeps_the_other() -> No
 def test_a_short_number_under_a_code_column_is_still_a_code() -> None:
     rows = [("Meal", "Object code", "Rate"), ("Dinner", "5120", "$19.00")]
     assert {limit.finding.amount.value for limit in read_table(rows, "Daily rates")} == {Decimal("19.00")}
+
+
+def test_a_status_under_an_items_own_line_does_not_lead_the_next_item() -> None:
+    policy = read(
+        "Cost Guide\n\n"
+        "Guest or spouse travel\n"
+        "Not reimbursable\n\n"
+        "Laundry\n"
+        "Reimbursable on trips of eight nights or longer\n\n"
+        "Parking\n"
+        "Reimbursable up to $18 per day\n"
+    )
+    found = keywords(policy)
+    assert not any("laundry" in k for k in found)
+    assert not any("parking" in k for k in found)

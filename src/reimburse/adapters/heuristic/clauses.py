@@ -344,6 +344,9 @@ def split_clauses(text: str) -> list[Clause]:
             and not in_list
             and not bare_list
             and not next_line_here(raw_index)
+            # A status right under an item's own line ("Spouse travel" / "Not reimbursable") is
+            # that item's, not a lead-in: a leading status stands between blank lines.
+            and not (raw_index and raw_lines[raw_index - 1].strip())
             and _NEGATIVE_LABEL.match(body.rstrip(":"))
         ):
             # "Not reimbursable" or "These items are NOT reimbursable" on a line of its own over
