@@ -117,3 +117,13 @@ def test_a_status_under_an_items_own_line_does_not_lead_the_next_item() -> None:
     found = keywords(policy)
     assert not any("laundry" in k for k in found)
     assert not any("parking" in k for k in found)
+
+
+def test_a_maximum_with_its_own_case_after_one_meal_stays_per_meal() -> None:
+    for line, amount in (
+        ("Lunch $16 or a maximum of $22 in high-cost cities.", Decimal(22)),
+        ("Dinner $32, or a maximum of $48 when a guest is hosted.", Decimal(48)),
+    ):
+        caps = [c for c in read(f"Meal Allowances\n{line}\n").caps if c.amount == amount]
+        assert caps, line
+        assert all(c.unit is not None and c.unit.value == "meal" for c in caps), line

@@ -553,8 +553,12 @@ def _day_total_of_meals(sentence: str, caps: list[CapFinding], i: int) -> bool:
     if not i or caps[i].unit is not None:
         return False
     gap = sentence[caps[i - 1].amount.end : caps[i].amount.start]
+    # The maximum closes the meal rows: "Lunch $15 or a maximum of $20 in high-cost cities" or
+    # "..., or a maximum of $45 when a guest is hosted" is a case of its own for that one meal.
+    closes = re.search(r"[^\W\d_]", sentence[caps[i].amount.end :]) is None
     return (
-        _DAY_TOTAL.fullmatch(gap) is not None
+        closes
+        and _DAY_TOTAL.fullmatch(gap) is not None
         and _MEAL_TIME.search(sentence, 0, caps[i - 1].amount.start) is not None
     )
 
