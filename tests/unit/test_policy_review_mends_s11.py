@@ -127,3 +127,13 @@ def test_a_maximum_with_its_own_case_after_one_meal_stays_per_meal() -> None:
         caps = [c for c in read(f"Meal Allowances\n{line}\n").caps if c.amount == amount]
         assert caps, line
         assert all(c.unit is not None and c.unit.value == "meal" for c in caps), line
+
+
+def test_a_meal_named_with_total_is_that_meals_limit_not_a_total_row() -> None:
+    rows = [("Meal", "Limit", "Notes"), ("Breakfast", "$11", ""), ("Dinner total", "$32", "tip included")]
+    assert {limit.finding.amount.value for limit in read_table(rows, "Meal limits")} == {
+        Decimal(11),
+        Decimal(32),
+    }
+    rows = [("Meal", "Limit"), ("Breakfast", "$11"), ("Meals total", "$43"), ("Total", "$43")]
+    assert {limit.finding.amount.value for limit in read_table(rows, "Meal limits")} == {Decimal(11)}

@@ -163,7 +163,11 @@ def _code_like(amount: AmountMatch, column: str) -> bool:
 
 
 # "TOTAL MEALS", "Total Allowance", "Grand total": the sum of the rows above, not a limit of its own.
-_TOTAL_LABEL = re.compile(r"(?i)^\W*(?:grand\s+|sub-?\s*)?totals?\b|\btotals?\W*$")
+# A total at the label's end only after what is summed ("Meals total"): "Dinner total | $30 |
+# includes tip" is that meal's own limit.
+_TOTAL_LABEL = re.compile(
+    r"(?i)^\W*(?:grand\s+|sub-?\s*)?totals?\b|\b(?:meals?|allowances?|per\s+diem|daily)\s+totals?\W*$"
+)
 
 
 def _spilled(label: str) -> bool:
