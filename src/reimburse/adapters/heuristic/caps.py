@@ -219,10 +219,10 @@ _PRIVATE_LODGING_AFTER = re.compile(r"(?i)[^;.]*?" + _PRIVATE_STAY.removeprefix(
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
-# "Total $45.00", "Meal allowance total 91.50" under breakfast, lunch and dinner rows: the sum of
-# the rows, not a limit of its own (a total that is one says so: "may not exceed $45 in total").
 _RANGE_JOIN = re.compile(r"(?i)\s*(?:[-–—]|to|and)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+\S*$")
+# "Total $45.00", "Meal allowance total 91.50" under breakfast, lunch and dinner rows: the sum of
+# the rows, not a limit of its own (a total that is one says so: "may not exceed $45 in total").
 _TOTAL_ROW = re.compile(r"(?i)^\W*(?:[^\W\d_]+\s+){0,3}total\s*[:=\-–]?\s*$")
 _NEGOTIATED = re.compile(
     r"(?i)\b(?:corporate|negotiated|preferred|contract(?:ed)?|company|group|conference|discounted)\s+"

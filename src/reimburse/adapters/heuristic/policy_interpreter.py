@@ -108,12 +108,15 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 30 a grade line's bare number (no sign, cents or unit) is no money; 31 nor with a full stop after
 # it, a pipe table with an empty corner cell read, a caption naming receipts no longer drops one,
 # "U.S. travel or non-U.S. travel" both sides joined (no side); 32 set I's bare lists, ranges and
-# amount-first rows, and (set J) account codes and total
-# rows of tables, allowances an approver grants, "Breakfast=$10", passive refusals "Reimbursement is
-# not made for X", "per mile" before a joined row's "round trip", "In-state/Out-of-State" joined;
-# 33 (set K) a status line of its own ("Not reimbursable") leads the bare list below it, every line
-# of a bare list is an item, and a refusing lead-in wrapped over two lines leads as one.
-READER_VERSION = 33
+# amount-first rows, and (set J) account codes and total rows of tables, allowances an approver
+# grants, "Breakfast=$10", passive refusals "Reimbursement is not made for X", "per mile" before a
+# joined row's "round trip", "In-state/Out-of-State" joined; 33 (set K) a status line of its own
+# ("Not reimbursable") leads the bare list below it, every line of a bare list is an item, and a
+# refusing lead-in wrapped over two lines leads as one; 34 review mends: a line over a full sentence
+# heads a section inside a bare list, "$250 per night" wrapped is no row, "Breakfast $10 - Lunch $15"
+# keeps its meals, only long or code-column numbers are codes, a status under an item is that
+# item's, "or a maximum of $X" with words after it is no day total, "Dinner total" is a limit.
+READER_VERSION = 34
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
