@@ -33,6 +33,18 @@ def test_a_bare_list_ends_at_a_heading_over_its_own_sentence() -> None:
     assert not any("parking" in k for k in found)
 
 
+def test_the_last_item_over_an_unrelated_sentence_stays_an_item() -> None:
+    policy = read(
+        "The following costs are not reimbursable:\n"
+        "Alcoholic beverages\n"
+        "Movies and other entertainment\n"
+        "Dry cleaning is repaid on trips that last eight nights or longer.\n"
+    )
+    found = keywords(policy)
+    assert any("alcohol" in k for k in found)
+    assert any("movie" in k for k in found)
+
+
 def test_rows_under_a_daily_amount_do_not_condition_the_next_section() -> None:
     policy = read(
         "Travel Rules\n"

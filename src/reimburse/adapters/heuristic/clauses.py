@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.exclusions import is_negative
+from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.adapters.heuristic.text import clean_spaces
 
 _BULLET = re.compile(
@@ -234,9 +235,20 @@ _AMOUNT_FIRST_ROW = re.compile(r"[$€£¥₹]\s?[\d.,]+\s*[-–—:]\s*[^\W\d_]
 
 
 def _heads_prose(line: str, after: str) -> bool:
-    """A capitalised line right over a full sentence heads a section, even with no blank line
-    between them (a PDF text layer often drops it): inside a bare list it is no item."""
-    return line[:1].isupper() and not line.endswith(":") and after.endswith(".") and len(after.split()) >= 6
+    """A capitalised line right over a full sentence about the same thing ("Laundry" over "Laundry
+    is reimbursed for ...", "Lodging" over "Hotel stays are ...") heads a section, even with no
+    blank line between them (a PDF text layer often drops it): inside a bare list it is no item.
+    A last item over an unrelated sentence ("Personal entertainment") stays an item."""
+    if not (
+        line[:1].isupper() and not line.endswith(":") and after.endswith(".") and len(after.split()) >= 6
+    ):
+        return False
+    kinds = {m.kind for m in find_mentions(line)} & {m.kind for m in find_mentions(after)}
+    return bool(kinds) or bool(_stems(line) & _stems(after))
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:4].lower() for w in re.findall(r"[^\W\d_]{4,}", text)}
 
 
 def _title_case(line: str) -> bool:
