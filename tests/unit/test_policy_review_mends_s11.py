@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reimburse.adapters.heuristic.clauses import split_clauses
 from reimburse.adapters.heuristic.tables import read_table
 from reimburse.domain.verdict.policy import Policy
 from tests.policy_text import keywords, read
@@ -149,3 +150,17 @@ def test_a_meal_named_with_total_is_that_meals_limit_not_a_total_row() -> None:
     }
     rows = [("Meal", "Limit"), ("Breakfast", "$11"), ("Meals total", "$43"), ("Total", "$43")]
     assert {limit.finding.amount.value for limit in read_table(rows, "Meal limits")} == {Decimal(11)}
+
+
+def test_an_item_line_stopping_short_of_the_margin_ends_its_item() -> None:
+    # The longest line sets the right margin; an item line of 50+ characters that stops well
+    # before it ended, so the next capitalised line is the next item, not its continuation.
+    text = (
+        "Costs of a trip are repaid when they serve the school's work and stay reasonable in amount, as the rules allow.\n"
+        "The following costs are not reimbursable:\n"
+        "Alcoholic beverages bought on the road, wine and beer included\n"
+        "Movie rentals in the hotel room\n"
+    )
+    texts = [c.text for c in split_clauses(text)]
+    assert "Alcoholic beverages bought on the road, wine and beer included" in texts
+    assert "Movie rentals in the hotel room" in texts
