@@ -113,7 +113,7 @@ def test_a_table_that_signs_only_its_first_amount_column_keeps_the_other() -> No
 
 
 def test_a_short_number_under_a_code_column_is_still_a_code() -> None:
-    rows = [("Meal", "Object code", "Rate"), ("Dinner", "5120", "$19.00")]
+    rows: list[tuple[str, ...]] = [("Meal", "Object code", "Rate"), ("Dinner", "5120", "$19.00")]
     assert {limit.finding.amount.value for limit in read_table(rows, "Daily rates")} == {Decimal("19.00")}
 
 
@@ -143,7 +143,11 @@ def test_a_maximum_with_its_own_case_after_one_meal_stays_per_meal() -> None:
 
 
 def test_a_meal_named_with_total_is_that_meals_limit_not_a_total_row() -> None:
-    rows = [("Meal", "Limit", "Notes"), ("Breakfast", "$11", ""), ("Dinner total", "$32", "tip included")]
+    rows: list[tuple[str, ...]] = [
+        ("Meal", "Limit", "Notes"),
+        ("Breakfast", "$11", ""),
+        ("Dinner total", "$32", "tip included"),
+    ]
     assert {limit.finding.amount.value for limit in read_table(rows, "Meal limits")} == {
         Decimal(11),
         Decimal(32),
