@@ -134,3 +134,25 @@ def test_the_name_the_domain_spells_in_a_joined_footer(footer: str, want: str) -
         f"{footer}"
     )
     assert _vendor(text) == want
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Datos del cliente:",
+        "Informations client",
+        "Dati cliente",
+        "Coordonnées du client",
+        "Dados do cliente",
+    ],
+)
+def test_a_noun_first_customer_heading_heads_the_customer_block(heading: str) -> None:
+    # set T3 (a web shop's "Datos del cliente:" box) and set T2 ("Informations client"): Romance
+    # languages name the customer's block noun first; the legal-form name under it is the customer's
+    text = (
+        "Alfarería Montes S.L.\nCalle Mayor 4, 46110 Godella\nNIF: B11223344\n\n"
+        "FACTURA\nFecha: 31/10/2025\n\n"
+        f"{heading}\nConstrucciones Ebro SL\nNIF: B99887766\nAv. del Puerto 80, 46021 Valencia\n\n"
+        "TOTAL FACTURA   1.139,82 €"
+    )
+    assert _vendor(text) == "Alfarería Montes S.L."

@@ -88,7 +88,10 @@ _RECIPIENT_LABEL = re.compile(
     # whom the invoice is for: "Invoice For:", "Prepared for", "Attn:", "Rechnung an", "Fatturare a"
     r"invoice\s*for(?=\s*:|$)|billed\s*for|prepared\s*for|issued\s*to|attn|attention|payer|"
     r"rechnung\s*an|leistungsempfänger|rechnungsanschrift|facturer\s*à|fatturare\s*a|fatturato\s*a|"
-    r"factureren\s*aan|gefactureerd\s*aan)\b"
+    r"factureren\s*aan|gefactureerd\s*aan|"
+    # Romance languages put the noun first: "Datos del cliente", "Informations client", "Dati cliente"
+    r"(?:datos|dados|dati|données|informations?|información|informações|informazioni|coordonnées)\s+"
+    r"(?:(?:del|du|de\s+la|de|do|da|dei|des)\s+)?(?:cliente?|client|comprador|acheteur|acquirente))\b"
 )
 # An attention line ("t.a.v. dhr. P. de Wit", "z. Hd. Frau Weber", "Attn: Mr Lee", "à l'attention de
 # M. Roux") names a person of the block it sits in, the customer's, as the title alone does.
