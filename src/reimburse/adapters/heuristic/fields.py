@@ -131,8 +131,9 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
 
 # "Invoice Number: 14", "Rechnung Nr.: 7": a small business's first invoices carry one or two
 # digits. Only right after the label and its colon or "#", at the end of the line or before a
-# column gap, so a count or a page ("Invoice 1 of 2") is not taken.
-_SHORT_VALUE = re.compile(r"^\.?\s*(?P<mark>[:#])?\s*(?P<num>[1-9]\d?)(?=\s*$|\s{2,})")
+# column gap, so a count or a page ("Invoice 1 of 2") is not taken. The numero sign's degree
+# ("Fattura n°: 47", "Facture n°: 12") closes the label word the way a dot does.
+_SHORT_VALUE = re.compile(r"^[.°º]?\s*(?P<mark>[:#])?\s*(?P<num>[1-9]\d?)(?=\s*$|\s{2,})")
 
 
 def _short_invoice_number(infos: list[LineInfo]) -> str | None:

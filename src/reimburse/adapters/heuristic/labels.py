@@ -193,7 +193,7 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " n° facture, numéro facture, facture numéro, factuur nummer, factuurnummer, num. factura,"
         " número de la factura, factura número, n. documento, numero documento, numero della fattura,"
         " check no, check number, check #, chk, doc no, doc. no, doc nr, doc. nr, document #, n° ticket,"
-        " nº ticket, no ticket, n° factura, no factura, no. de factura,"
+        " nº ticket, no ticket, n° factura, no factura, no. de factura, no de factura, n° de factura,"
         " n° de note, note n°, nº factura, n.º factura, número factura, scontrino n, n. scontrino,"
         " ricevuta n, n. ricevuta, numero scontrino,"
         # Nordic, Polish, Czech and Croatian: the invoice, receipt and document numbers.
