@@ -172,12 +172,12 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " fecha de viaje, data del viaggio"
     ),
     Label.CHECK_IN: _p(
-        "check-in, check in, checkin, check-in date, arrival, arrival date, date of arrival, anreise,"
+        "check-in, check in, checkin, check-in date, check in date, checkin date, arrival, arrival date, date of arrival, anreise,"
         " ankunft, arrivée, date d'arrivée, aankomst, aankomstdatum, llegada, fecha de entrada, entrada,"
         " arrivo, data di arrivo"
     ),
     Label.CHECK_OUT: _p(
-        "check-out, check out, checkout, check-out date, departure, date of departure, abreise, départ,"
+        "check-out, check out, checkout, check-out date, check out date, checkout date, departure, date of departure, abreise, départ,"
         " date de départ, vertrek, vertrekdatum, salida, fecha de salida, partenza, data di partenza"
     ),
     Label.INVOICE_NO: _p(
