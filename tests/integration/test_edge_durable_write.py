@@ -52,6 +52,16 @@ def _counting(store: QdrantEdgeInvoiceStore) -> tuple[EdgeCollection, CountingSh
     return col, shard
 
 
+async def _stored_ids(data_dir: Path) -> list[str]:
+    """The invoice ids a store opened afresh on `data_dir` holds."""
+    store = QdrantEdgeInvoiceStore(data_dir)
+    try:
+        page = await store.find(InvoiceFilter(), limit=100, offset=0)
+        return sorted(r.invoice_id for r in page.items)
+    finally:
+        await store.close()
+
+
 async def test_writes_return_without_a_flush_and_one_checkpoint_flushes_them_all(tmp_path: Path) -> None:
     store = QdrantEdgeInvoiceStore(tmp_path)
     col, shard = _counting(store)
@@ -132,15 +142,7 @@ CHILD = textwrap.dedent(
 def test_every_acknowledged_write_survives_sigkill_before_any_flush(tmp_path: Path) -> None:
     assert lines_before_sigkill(CHILD, str(tmp_path), str(WRITES)) == [f"written {i}" for i in range(WRITES)]
 
-    async def stored_ids() -> list[str]:
-        store = QdrantEdgeInvoiceStore(tmp_path)
-        try:
-            page = await store.find(InvoiceFilter(), limit=100, offset=0)
-            return sorted(r.invoice_id for r in page.items)
-        finally:
-            await store.close()
-
-    assert asyncio.run(stored_ids()) == sorted(r.invoice_id for r in records(WRITES * 2))
+    assert asyncio.run(_stored_ids(tmp_path)) == sorted(r.invoice_id for r in records(WRITES * 2))
 
 
 async def test_a_backup_before_the_checkpoint_restores_every_acknowledged_write(tmp_path: Path) -> None:
@@ -205,12 +207,4 @@ def test_concurrent_writes_under_one_event_loop_then_another(tmp_path: Path) -> 
     finally:
         asyncio.run(store.close())
 
-    async def stored_ids() -> list[str]:
-        again = QdrantEdgeInvoiceStore(tmp_path)
-        try:
-            page = await again.find(InvoiceFilter(), limit=100, offset=0)
-            return sorted(r.invoice_id for r in page.items)
-        finally:
-            await again.close()
-
-    assert asyncio.run(stored_ids()) == sorted(r.invoice_id for r in batch)
+    assert asyncio.run(_stored_ids(tmp_path)) == sorted(r.invoice_id for r in batch)

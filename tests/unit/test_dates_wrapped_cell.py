@@ -7,35 +7,20 @@ the value, at the cell's left edge. Documents are synthetic: words placed on a p
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 import pytest
 
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
-from reimburse.domain.verdict.document import Document, Line, Page, Word
+from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Category, Policy
+from tests.layout_lines import placed_document
 
 POLICY = Policy(policy_id="pol_wrap", currency="EUR", categories=(Category("goods", ("shop",)),))
 
 
-def _placed(rows: list[list[tuple[float, float, str]]]) -> Document:
-    """A one-page document from rows of (x, top, text) cells; each word 6 pt per letter wide."""
-    lines = []
-    for row in rows:
-        words = []
-        for x, top, text in row:
-            for token in text.split():
-                words.append(Word(token, x, top, x + 6 * len(token), top + 10))
-                x += 6 * len(token) + 3
-        lines.append(Line("   ".join(t for _, _, t in row), tuple(words)))
-    text = "\n".join(line.text for line in lines)
-    page = Page(1, 600, 800, tuple(lines))
-    return Document("x.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,), (page,))
-
-
 def _invoice(label: str, head: str, rest: str, rest_x: float = 130) -> Document:
-    return _placed(
+    return placed_document(
         [
             [(40, 60, "Tuinwinkel Groen"), (380, 60, "Factuur")],
             [(40, 100, "Factuurnummer:"), (130, 100, "2025-0142")],

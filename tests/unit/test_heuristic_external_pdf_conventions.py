@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.heuristic.currency import document_currency
-from reimburse.adapters.heuristic.fields import read_number, read_vendor
+from reimburse.adapters.heuristic.fields import read_number
 from reimburse.adapters.heuristic.labels import Label, find_labels
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
@@ -22,10 +22,7 @@ from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document, Line, Page
 from tests.layout_lines import line_of_cells
 from tests.text_receipts import POLICY, read
-
-
-def _vendor(text: str) -> str | None:
-    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
+from tests.vendor_text import vendor_of
 
 
 # The top of the page is the customer's address block; the issuer is only named where the bill
@@ -51,12 +48,12 @@ def test_the_payee_named_by_the_bill_is_its_issuer(instruction: str, issuer: str
         "Total                120.00\n"
         f"{instruction}\n"
     )
-    assert _vendor(text) == issuer
+    assert vendor_of(text) == issuer
 
 
 def test_a_payee_inside_the_customer_block_is_not_the_issuer() -> None:
     text = "Invoice 7781\nBill to:\nAccount name: Lumen Studio Ltd\nDate: 03/04/2023\nTotal 80.00\n"
-    assert _vendor(text) != "Lumen Studio Ltd"
+    assert vendor_of(text) != "Lumen Studio Ltd"
 
 
 @pytest.mark.parametrize("heading", ["Hotel Details", "Booking Information", "Stay Overview", "Détails"])
@@ -67,7 +64,7 @@ def test_a_section_heading_is_not_the_vendor(heading: str) -> None:
         f"{heading}        Nights   Rooms\n"
         "Grand Total Rs 2400\n"
     )
-    assert _vendor(text) != heading
+    assert vendor_of(text) != heading
 
 
 @pytest.mark.parametrize(
@@ -77,7 +74,7 @@ def test_a_section_heading_is_not_the_vendor(heading: str) -> None:
 def test_a_legal_form_before_the_name_marks_the_issuer(line: str, name: str) -> None:
     # a logo's word on the first line; the company with its Latvian or Lithuanian form below it
     text = f"DEMO\n{line}\nJur. adrese: Meža iela 4, Rīga\nKOPĀ: 12,40 EUR\n"
-    assert _vendor(text) == name
+    assert vendor_of(text) == name
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,10 @@ import pytest
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.domain.errors import ExtractionError
 from reimburse.domain.verdict.decide import Claim, decide
-from reimburse.domain.verdict.document import Document, Line, Page, Word
+from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Category, Policy
+from tests.layout_lines import placed_document
 
 POLICY = Policy(policy_id="pol", currency="EUR", categories=(Category("other"), Category("meals")))
 READING = {"total_mismatch", "multiple_totals", "low_confidence"}
@@ -293,23 +294,8 @@ def test_a_weak_amount_is_low_confidence_unless_a_payment_states_it() -> None:
     assert paid.total == d("12.00") and flags(paid) == set()
 
 
-def _placed_document(rows: list[list[tuple[float, float, str]]]) -> Document:
-    """A one-page document from rows of (x, top, text) cells; each word 6 pt per letter wide."""
-    lines = []
-    for row in rows:
-        words = []
-        for x, top, text in row:
-            for token in text.split():
-                words.append(Word(token, x, top, x + 6 * len(token), top + 10))
-                x += 6 * len(token) + 3
-        lines.append(Line("   ".join(t for _, _, t in row), tuple(words)))
-    text = "\n".join(line.text for line in lines)
-    page = Page(1, 600, 800, tuple(lines))
-    return Document("x.pdf", hashlib.sha256(text.encode()).hexdigest(), text, (text,), (page,))
-
-
 def test_a_total_with_its_value_under_it_in_the_same_column() -> None:
-    doc = _placed_document(
+    doc = placed_document(
         [
             [(40, 100, "Invoice 12")],
             [(40, 300, "Steel rods"), (400, 300, "150.00")],
@@ -322,7 +308,7 @@ def test_a_total_with_its_value_under_it_in_the_same_column() -> None:
 
 
 def test_a_value_under_a_label_in_another_column_is_not_taken() -> None:
-    doc = _placed_document(
+    doc = placed_document(
         [
             [(40, 100, "Invoice 12")],
             [(40, 400, "Please make cheques payable to Contoso"), (450, 400, "Total")],
@@ -381,7 +367,7 @@ def test_subtotal_and_tax_confirm_an_unlabelled_total_over_a_cash_amount() -> No
 
 
 def test_an_item_under_a_total_column_heading_is_not_the_total() -> None:
-    doc = _placed_document(
+    doc = placed_document(
         [
             [(40, 100, "Qty Code/Desc"), (400, 100, "Total RM")],
             [(40, 114, "3 SABA SET"), (400, 114, "53.70")],
@@ -435,7 +421,7 @@ def test_totals_of_parts_that_add_up_to_the_total_are_no_rivals() -> None:
 
 def test_a_label_alone_on_its_line_takes_the_value_on_its_row() -> None:
     # Bigger values on their own baselines: the text lines come out as labels, then values.
-    doc = _placed_document(
+    doc = placed_document(
         [
             [(40, 100, "Invoice 12")],
             [(40, 300, "SUBTOTAL")],

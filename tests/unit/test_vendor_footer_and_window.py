@@ -10,13 +10,10 @@ from hypothesis import strategies as st
 from reimburse.adapters.heuristic.fields import read_vendor
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines
+from tests.vendor_text import vendor_of
 
 # A bill's body, so that its foot lies below the header block as on a real page.
 BODY = "Datum:   12.03.2024\nTisch 4\n1 Kaffee   3,20\n1 Tee   2,80\n1 Kuchen   4,50\n1 Wasser   2,50\n"
-
-
-def _vendor(text: str) -> str | None:
-    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
 
 
 # The operator company named as such yields to the brand the reader knows ("operated by" in
@@ -45,7 +42,7 @@ def _vendor(text: str) -> str | None:
     ],
 )
 def test_an_operator_yields_to_the_brand(text: str, vendor: str) -> None:
-    assert _vendor(text) == vendor
+    assert vendor_of(text) == vendor
 
 
 # The letterhead printed as a footer: the name on its own line right above the issuer's address
@@ -72,7 +69,7 @@ def test_an_operator_yields_to_the_brand(text: str, vendor: str) -> None:
     ],
 )
 def test_a_letterhead_at_the_foot_names_the_issuer(text: str, vendor: str) -> None:
-    assert _vendor(text) == vendor
+    assert vendor_of(text) == vendor
 
 
 # A field's name with its value right of it is no name, even at the top of a bill.
@@ -84,13 +81,13 @@ def test_a_letterhead_at_the_foot_names_the_issuer(text: str, vendor: str) -> No
     ],
 )
 def test_a_field_beside_its_value_is_not_the_vendor(text: str) -> None:
-    assert _vendor(text) is None
+    assert vendor_of(text) is None
 
 
 # On a line of its own, a shop's name beside its branch number stays the shop's name.
 def test_a_name_beside_its_branch_number_stays_the_vendor() -> None:
     text = "BLUE BOTTLE   #1234\n300 Pine Street\nSeattle, WA 98101\n" + BODY + BODY + "Total $25.00"
-    assert _vendor(text) == "BLUE BOTTLE"
+    assert vendor_of(text) == "BLUE BOTTLE"
 
 
 # An address that opens the page with nothing of the issuer's (no phone, mail, web or
@@ -125,7 +122,7 @@ def test_a_name_beside_its_branch_number_stays_the_vendor() -> None:
     ],
 )
 def test_the_window_address_at_the_top_is_the_recipient(text: str, vendor: str) -> None:
-    assert _vendor(text) == vendor
+    assert vendor_of(text) == vendor
 
 
 # Labels that say whom the invoice is for head the customer's block, whose company is never the
@@ -152,7 +149,7 @@ def test_the_window_address_at_the_top_is_the_recipient(text: str, vendor: str) 
     ],
 )
 def test_the_invoice_for_block_is_the_customer(text: str, vendor: str) -> None:
-    assert _vendor(text) == vendor
+    assert vendor_of(text) == vendor
 
 
 # The closing thanks name the host, in each language's phrasing, even at the foot of the bill.
@@ -181,7 +178,7 @@ def test_the_invoice_for_block_is_the_customer(text: str, vendor: str) -> None:
     ],
 )
 def test_the_closing_thanks_name_the_host(text: str, vendor: str) -> None:
-    assert _vendor(text) == vendor
+    assert vendor_of(text) == vendor
 
 
 # Legal forms of more countries mark a company's name as surely as GmbH or Ltd do.
@@ -198,7 +195,7 @@ def test_the_closing_thanks_name_the_host(text: str, vendor: str) -> None:
 )
 def test_legal_forms_of_more_countries(name: str) -> None:
     text = "Rechnung\n" + BODY + f"Total 12,50\n{name} · Steuernummer 12/345/67890\nVielen Dank"
-    assert _vendor(text) == name
+    assert vendor_of(text) == name
 
 
 # The guest named at the top is never the issuer: the name is read again without that line.
@@ -215,13 +212,14 @@ def test_the_guest_at_the_top_yields_to_the_hotel() -> None:
 @pytest.mark.parametrize("label", ["Honors #", "Honors No.", "Honors Nr.", "Honors N°"])
 def test_a_number_label_is_not_a_name(label: str) -> None:
     text = f"{label}   1595231307\nEarn points on every stay\n" + BODY + "Total 12.50"
-    assert label not in (_vendor(text) or "")
+    assert label not in (vendor_of(text) or "")
 
 
 # A page that is only an address block ends before any title: read, never a crash.
 def test_a_page_that_is_only_an_address() -> None:
     assert (
-        _vendor("Nordlicht GmbH\nAbteilung Reisen\nHafenstrasse 4\n10117 Berlin\nGermany") == "Nordlicht GmbH"
+        vendor_of("Nordlicht GmbH\nAbteilung Reisen\nHafenstrasse 4\n10117 Berlin\nGermany")
+        == "Nordlicht GmbH"
     )
 
 

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reimburse.adapters.heuristic.fields import read_vendor
-from reimburse.adapters.heuristic.text import normalize
-from reimburse.adapters.heuristic.totals import analyse_lines
 from reimburse.adapters.heuristic.vendor import unglue_legal_form
-
-
-def _vendor(text: str) -> str | None:
-    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
+from tests.vendor_text import vendor_of
 
 
 @pytest.mark.parametrize(
@@ -94,7 +88,7 @@ def _vendor(text: str) -> str | None:
     ],
 )
 def test_vendor_from_general_cues(text: str, vendor: str) -> None:
-    assert _vendor(text) == vendor
+    assert vendor_of(text) == vendor
 
 
 @pytest.mark.parametrize(
@@ -126,4 +120,4 @@ def test_unglue_legal_form(text: str, expected: str) -> None:
     ],
 )
 def test_from_columns_that_are_no_sender(text: str) -> None:
-    assert _vendor(text) not in {"Berlin Hbf", "München Hbf"}
+    assert vendor_of(text) not in {"Berlin Hbf", "München Hbf"}

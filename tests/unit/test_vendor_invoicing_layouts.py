@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from reimburse.adapters.heuristic.fields import read_vendor
-from reimburse.adapters.heuristic.text import normalize
-from reimburse.adapters.heuristic.totals import analyse_lines
-
-
-def _vendor(text: str) -> str | None:
-    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
+from tests.vendor_text import vendor_of
 
 
 @pytest.mark.parametrize(
@@ -30,7 +24,7 @@ def test_a_city_region_and_postcode_line_is_no_one_line_sender_address(city_line
         "Bill to,   Ship to,\nLakeside Clinic   Lakeside Clinic\n77 Main Avenue   77 Main Avenue\n"
         f"{city_line}   {city_line}\n\nSubtotal   $1,000.00\nTotal   $1,080.00"
     )
-    assert _vendor(text) == "Cedar Ridge Analytics LLC"
+    assert vendor_of(text) == "Cedar Ridge Analytics LLC"
 
 
 def test_a_sender_line_with_its_street_number_stays_the_issuer() -> None:
@@ -38,7 +32,7 @@ def test_a_sender_line_with_its_street_number_stays_the_issuer() -> None:
         "Werkstatt Nord GmbH · Lindenallee 7 · 20259 Hamburg\nFrau Petra Lang\nOsterstraße 3\n"
         "20259 Hamburg\n\nRechnung Nr. 55\nGesamtbetrag   119,00 €"
     )
-    assert _vendor(text) == "Werkstatt Nord GmbH"
+    assert vendor_of(text) == "Werkstatt Nord GmbH"
 
 
 def test_the_addressed_to_heading_beside_the_issuer_heading_is_no_name() -> None:
@@ -48,7 +42,7 @@ def test_the_addressed_to_heading_beside_the_issuer_heading_is_no_name() -> None
         "Atelier Verrier SARL   SCI Les Peupliers\n4 rue des Forges   9 boulevard Vauban\n"
         "59000 Lille   59800 Lille\n\nTotal HT   500,00\nTotal TTC   600,00"
     )
-    assert _vendor(text) == "Atelier Verrier SARL"
+    assert vendor_of(text) == "Atelier Verrier SARL"
 
 
 @pytest.mark.parametrize(
@@ -66,4 +60,4 @@ def test_the_bill_from_block_names_the_issuer(
         f"{issuer_head}   {customer_head}\nMeccanica Delta S.p.A.   Trasporti Riva S.r.l.\n"
         f"Via Larga 8   Via Emilia 12\n{city}   Modena 41122 Italia\n\nTotal   € 1.220,00"
     )
-    assert _vendor(text) == "Meccanica Delta S.p.A."
+    assert vendor_of(text) == "Meccanica Delta S.p.A."

@@ -12,14 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from reimburse.adapters.heuristic.fields import read_vendor
-from reimburse.adapters.heuristic.text import normalize
-from reimburse.adapters.heuristic.totals import analyse_lines
-
-
-def _vendor(text: str) -> str | None:
-    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
-
+from tests.vendor_text import vendor_of
 
 _TILL = "\n12-03-2024 14:05\n1 Koffie   3,20\n1 Tosti   6,50\nTOTAAL   9,70\nBTW 9%\nBedankt"
 _SHOP = "\n14/03/2024\n2 Scones   6.40\nTea for two   7.90\nTOTAL   £14.30\nThank you"
@@ -38,7 +31,7 @@ _US = "\n03/14/2023\nCoffee   4.50\nBagel   3.25\nTOTAL   $7.75\nThank you"
     ],
 )
 def test_a_dutch_postcode_is_not_a_legal_form(street_line: str) -> None:
-    assert _vendor(f"Koffiehuis De Molen\n{street_line}" + _TILL) == "Koffiehuis De Molen"
+    assert vendor_of(f"Koffiehuis De Molen\n{street_line}" + _TILL) == "Koffiehuis De Molen"
 
 
 @pytest.mark.parametrize(
@@ -51,11 +44,11 @@ def test_a_dutch_postcode_is_not_a_legal_form(street_line: str) -> None:
     ],
 )
 def test_a_british_postcode_is_not_a_legal_form(city_line: str) -> None:
-    assert _vendor(f"The Lantern Tea Room\n14 Quay Row\n{city_line}" + _SHOP) == "The Lantern Tea Room"
+    assert vendor_of(f"The Lantern Tea Room\n14 Quay Row\n{city_line}" + _SHOP) == "The Lantern Tea Room"
 
 
 def test_a_us_state_before_its_zip_is_not_a_legal_form() -> None:
-    assert _vendor("Sagebrush Coffee\n410 Lake Street\nReno NV 89501" + _US) == "Sagebrush Coffee"
+    assert vendor_of("Sagebrush Coffee\n410 Lake Street\nReno NV 89501" + _US) == "Sagebrush Coffee"
 
 
 @pytest.mark.parametrize(
@@ -69,9 +62,9 @@ def test_a_us_state_before_its_zip_is_not_a_legal_form() -> None:
 def test_a_real_form_over_the_address_is_still_the_vendor(top: str, want: str) -> None:
     # the same address lines under a company that prints its form: the form still names it
     text = f"Kiosk\n{top}\nLindengracht 112, 1015 AB Amsterdam" + _TILL
-    assert _vendor(text) == want
+    assert vendor_of(text) == want
 
 
 def test_a_form_after_a_number_without_a_town_stays_a_form() -> None:
     # four digits and "BV" with no town after them is a name with a number, not a Dutch postcode
-    assert _vendor("Studio 1900 BV\nKerkstraat 3\n3512 JK Utrecht" + _TILL) == "Studio 1900 BV"
+    assert vendor_of("Studio 1900 BV\nKerkstraat 3\n3512 JK Utrecht" + _TILL) == "Studio 1900 BV"

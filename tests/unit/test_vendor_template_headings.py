@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from reimburse.adapters.heuristic.fields import read_vendor
-from reimburse.adapters.heuristic.text import normalize
-from reimburse.adapters.heuristic.totals import analyse_lines
-
-
-def _vendor(text: str) -> str | None:
-    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
+from tests.vendor_text import vendor_of
 
 
 @pytest.mark.parametrize(
@@ -43,7 +37,7 @@ def test_a_bare_from_beside_a_customer_heading_heads_the_issuer_block(
         f"INVOICE\nInvoice Id #7HX2QB\n\nFrom   {heading}\n{seller}   {customer}\n"
         f"{street}   office@example.org\n\nInvoice Date: 8th Sep, 2025\n\nTotal:   $1,405.00"
     )
-    assert _vendor(text) == seller
+    assert vendor_of(text) == seller
 
 
 def test_a_bare_from_heading_is_no_name() -> None:
@@ -52,13 +46,13 @@ def test_a_bare_from_heading_is_no_name() -> None:
         "INVOICE\nInvoice Id #7HX2QB\n\nFrom   To\nPinewood Janitorial   Treasure Valley Dental Associates\n"
         "880 W Main St, Boise, ID 83702   office@example.org\n\nInvoice Date: 8th Sep, 2025\n\nTotal:   $1,405.00"
     )
-    assert _vendor(text) == "Pinewood Janitorial"
+    assert vendor_of(text) == "Pinewood Janitorial"
 
 
 def test_from_and_to_columns_of_a_route_name_no_issuer() -> None:
     # a table's "From   To" columns over two stops: no address under them, no sender block
     text = "Fahrkarte\n\nFrom   To\nBerlin Hbf   Leipzig Hbf\n10:32   11:45\n\nBahnreisen Nord GmbH\nTotal   € 49,90"
-    assert _vendor(text) == "Bahnreisen Nord GmbH"
+    assert vendor_of(text) == "Bahnreisen Nord GmbH"
 
 
 @pytest.mark.parametrize("operator", ["Blue Line Cars Ltd", "Blue Line Cars"])
@@ -68,7 +62,7 @@ def test_a_ride_receipts_pickup_point_is_no_issuer(operator: str) -> None:
         f"{operator}\nRide receipt   Date: 12/03/2025\n\nFrom   To\n"
         "The Grand Hotel   Heathrow Terminal 5\n1 Kings Road   Wallis Road\n\nFare   £48.50\nTotal   £48.50"
     )
-    assert _vendor(text) == operator
+    assert vendor_of(text) == operator
 
 
 @pytest.mark.parametrize(
@@ -81,7 +75,7 @@ def test_the_issuer_heading_beside_the_recipient_heading(recipient_head: str, is
         "Elbtal Spedition GmbH   Mara Lindqvist Fotografie\nDresden 01067   Halle 06108\n"
         "Pirnaer Str. 4   Große Ulrichstraße 9\n\nGesamt:   980.00 €"
     )
-    assert _vendor(text) == "Mara Lindqvist Fotografie"
+    assert vendor_of(text) == "Mara Lindqvist Fotografie"
 
 
 @pytest.mark.parametrize(
@@ -96,7 +90,7 @@ def test_the_company_over_an_attention_line_is_the_customer(attention: str) -> N
         "Totaal factuurbedrag   € 1.691,58\n"
         "Gelieve te betalen op NL84 INGB 0007 6543 21 t.n.v. Lindenhof Vertalingen V.O.F."
     )
-    assert _vendor(text) == "Lindenhof Vertalingen V.O.F."
+    assert vendor_of(text) == "Lindenhof Vertalingen V.O.F."
 
 
 @pytest.mark.parametrize(
@@ -108,8 +102,8 @@ def test_a_noun_first_section_heading_is_no_name(heading: str) -> None:
         f"{heading}\n\nN° de commande : 1042   Les Ruchers du Luberon\n"
         "Date d'ajout : 03/11/2025   12 chemin des Lavandes, 84220 Gordes\n\nTotal :   94,11 €"
     )
-    assert _vendor(text) != heading
-    assert _vendor(text) == "Les Ruchers du Luberon"
+    assert vendor_of(text) != heading
+    assert vendor_of(text) == "Les Ruchers du Luberon"
 
 
 @pytest.mark.parametrize(
@@ -133,7 +127,7 @@ def test_the_name_the_domain_spells_in_a_joined_footer(footer: str, want: str) -
         "Room charge   1.800.000\nTotal   1.800.000\n\n"
         f"{footer}"
     )
-    assert _vendor(text) == want
+    assert vendor_of(text) == want
 
 
 @pytest.mark.parametrize(
@@ -155,4 +149,4 @@ def test_a_noun_first_customer_heading_heads_the_customer_block(heading: str) ->
         f"{heading}\nConstrucciones Ebro SL\nNIF: B99887766\nAv. del Puerto 80, 46021 Valencia\n\n"
         "TOTAL FACTURA   1.139,82 €"
     )
-    assert _vendor(text) == "Alfarería Montes S.L."
+    assert vendor_of(text) == "Alfarería Montes S.L."

@@ -12,14 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from reimburse.adapters.heuristic.fields import read_vendor
-from reimburse.adapters.heuristic.text import normalize
-from reimburse.adapters.heuristic.totals import analyse_lines
-
-
-def _vendor(text: str) -> str | None:
-    return read_vendor(analyse_lines(normalize(text).split("\n")))[0]
-
+from tests.vendor_text import vendor_of
 
 _SLIP_TAIL = (
     "\nTue 03/14/2023 07:52 PM\nTerminal ID:   20044\nType:   CREDIT\nSALE\nSub Total USD$ 18.40\n"
@@ -39,7 +32,7 @@ def test_a_city_with_its_state_spelled_out_and_zip_is_never_the_vendor(city_line
     # the name at the top was lost (a torn or cropped slip), so the address lines lead the page
     text = f"7721 Willow Court\nSuite 12\n{city_line}\n541-555-0183" + _SLIP_TAIL
     # nor is the suite line: with no name left, no vendor is better than an address
-    assert _vendor(text) is None
+    assert vendor_of(text) is None
 
 
 @pytest.mark.parametrize(
@@ -54,7 +47,7 @@ def test_a_name_that_holds_a_street_word_above_its_numbered_street_is_the_vendor
     name: str, street: str, city_line: str
 ) -> None:
     text = f"{name}\n{street}\n{city_line}\n555-0100" + _SLIP_TAIL
-    assert _vendor(text) == name
+    assert vendor_of(text) == name
 
 
 @pytest.mark.parametrize(
@@ -69,4 +62,4 @@ def test_a_name_that_holds_a_street_word_above_its_numbered_street_is_the_vendor
     ],
 )
 def test_street_lines_still_are_not_names(text: str) -> None:
-    assert _vendor(text) in {"Corner Shop", "Boulangerie Marchal", "Panificio Rossi"}
+    assert vendor_of(text) in {"Corner Shop", "Boulangerie Marchal", "Panificio Rossi"}

@@ -26,6 +26,12 @@ _CENTS = re.compile(r"\d[.,]\d{2}(?!\d)")
 # total or date on small, stretched print).
 UNCORROBORATED_CONFIDENCE = 0.3
 
+# A word whose characters `date_repair` changed, or whose end a cover may have cut
+# (`rapidocr_engine.cut_ends`), is a guess about what was printed, however sure the engine was of
+# the glyphs it saw: under the OCR date check's 0.6 (`review.DATE_MIN_CONFIDENCE`), so the date
+# goes to review.
+REPAIRED_CONFIDENCE = 0.45
+
 
 def read_by_ocr(page: Page) -> bool:
     """Our OCR's page, or a scanner's OCR text layer that `cross_read` found numbers to doubt in

@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from reimburse.adapters.ocr.confidence import REPAIRED_CONFIDENCE
 from reimburse.adapters.ocr.date_repair import joined_date_runs, joined_month_runs, repair_words
 from reimburse.adapters.pdf.text_layout import COLUMN_SEPARATOR, normalise
 from reimburse.domain.verdict.document import Line, Page, TextSource, Word
@@ -21,11 +22,6 @@ LINE_OVERLAP = 0.5  # share of the smaller word's height two words must overlap 
 COLUMN_GAP_HEIGHTS = 1.5  # a gap wider than this many line heights separates columns
 PARAGRAPH_GAP_HEIGHTS = 1.9  # a vertical gap wider than this (in line heights) gets a blank line
 DATE_PIECE_GAP_HEIGHTS = 1.0  # pieces of one split date are closer than a column gap
-# A word whose characters `date_repair` changed, or whose end a cover may have cut
-# (`rapidocr_engine.cut_ends`), is a guess about what was printed, however sure the engine was of
-# the glyphs it saw: under the OCR date check's 0.6 (`review.DATE_MIN_CONFIDENCE`), so the date
-# goes to review.
-REPAIRED_CONFIDENCE = 0.45
 
 
 class OcrWord(NamedTuple):

@@ -37,7 +37,8 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE, OcrWord
+from reimburse.adapters.ocr.confidence import REPAIRED_CONFIDENCE
+from reimburse.adapters.ocr.layout import OcrWord
 from reimburse.adapters.ocr.paper import MIN_CONTRAST, flattened
 
 WORD_GAP_HEIGHTS = 0.3  # a gap between characters wider than this share of the line height: new word
@@ -98,7 +99,7 @@ ORIENTATION_MIN_SCORE = 0.9
 # never sees, so "27/11/2023" is read surely as "7/11/2023". A line whose end abuts something far
 # darker than its own paper (`paper.MIN_CONTRAST` grey levels, as it asks of the paper's outline)
 # within CUT_STRIP line heights, or the frame's edge, has its end word lowered to
-# `layout.REPAIRED_CONFIDENCE`, as a repaired word (and its numbers, when that word is one,
+# `confidence.REPAIRED_CONFIDENCE`, as a repaired word (and its numbers, when that word is one,
 # `_cut_line`): under the date (0.6) and single-place total (0.8) checks, so the field goes to review.
 # From, to: line heights outside the line's box; the paper margins of flattened keystone photos
 # measured 0.47 and more, covered text 0.0-0.27.

@@ -53,7 +53,13 @@ from decimal import Decimal
 
 import msgspec
 
-from reimburse.adapters.ocr.confidence import amount_places, amount_value, read_by_ocr, shows_cents
+from reimburse.adapters.ocr.confidence import (
+    REPAIRED_CONFIDENCE,
+    amount_places,
+    amount_value,
+    read_by_ocr,
+    shows_cents,
+)
 from reimburse.domain.currency_names import SIGNS
 from reimburse.domain.verdict.document import Document, Line, Page, Word
 from reimburse.domain.verdict.invoice import Invoice
@@ -254,8 +260,6 @@ def cut_label_over(pages: list[Page], total: Decimal) -> Decimal | None:
     labels at the foot of a receipt: "TAL 59.26" or "OTAL TTC 66,59" is no label the reader knows,
     so it takes "ubtotal 51.53" or "Sous-total 60,54" and pays the subtotal. A line cut so, with
     an amount the total's size or more, may have been the total's; items and taxes are smaller."""
-    # Imported here: layout imports the pdf package, which imports the heuristic one, which imports this.
-    from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE
 
     over = [
         value
