@@ -228,6 +228,25 @@ def _list_leads(block: str, sentences: list[str], lead: str) -> list[str]:
 _FOLLOWING = re.compile(r"(?i)\b(?:following|below|as follows|listed)\b")
 
 
+# "Non-Reimbursable Expenses", "Non-Allowable Expenses for Reimbursement": a heading that refuses a
+# kind of expense (no item of its own) over the list below it.
+_REFUSED_KIND = re.compile(r"(?i)(?<![^\W\d_])(?:expenses?|costs?|items?|charges?|purchases?)(?![^\W\d_])")
+
+
+def _refusing_heading(heading: str) -> bool:
+    return is_negative(heading) and _REFUSED_KIND.search(heading) is not None
+
+
+def _item_line(line: str) -> bool:
+    """A short line that ends no sentence and prints no amount: one item of a bare list."""
+    return 0 < len(line.split()) <= 8 and not line.endswith((".", ":", ";")) and not find_amounts(line)
+
+
+def _short(line: str) -> bool:
+    """The next item's line, no wrapped paragraph (which fills the line): a list has two items."""
+    return 0 < len(line.split()) <= 12
+
+
 _AMOUNT_ROW = re.compile(r"[$€£¥₹]\s?\d")
 # "$11 - Breakfast": a row that opens with its amount, a dash or colon, then what it is for. A line
 # that opens with "$250 per night ..." is the end of a sentence wrapped in a narrow column.
@@ -279,6 +298,9 @@ def split_clauses(text: str) -> list[Clause]:
     intros: list[str] = []
     current: list[str] = []
     in_list = False
+    # A refusing heading leads the bare lists under it, even past a sentence or two, up to the
+    # next heading.
+    refusal = ""
     # Items under a lead-in printed without bullet signs (a web page printed to PDF draws its
     # bullets, so the text keeps none): each line that starts an item is one, until a blank line.
     bare_list = False
@@ -313,6 +335,7 @@ def split_clauses(text: str) -> list[Clause]:
             flush()
             in_list = bare_list = False
             parent, heading, lead = heading, line.rstrip(":").strip(), ""
+            refusal = heading if _refusing_heading(heading) else ""
             intros = []
             continue
         if not line:
@@ -368,6 +391,17 @@ def split_clauses(text: str) -> list[Clause]:
             lead, bare_list = body, True
             intros.append(body)
             continue
+        if (
+            refusal
+            and not (bullet or current or lead or in_list or bare_list)
+            and _item_line(body)
+            and _short(next_line_here(raw_index))
+        ):
+            # "Non-reimbursable Expenses" (and perhaps a sentence), then "Speeding fines",
+            # "Parking tickets" on lines of their own: the items of the list that heading refuses,
+            # not headings of their own (a web page printed to PDF keeps no bullet signs).
+            lead, bare_list = refusal, True
+            intros.append(lead)
         listing = bare_list and not _heads_prose(body, next_line_here(raw_index))
         if not symbol and not (bullet and lead) and ended and _is_heading(body, bool(bullet), listing):
             flush()
@@ -378,6 +412,7 @@ def split_clauses(text: str) -> list[Clause]:
                 intros.append(body)
             else:
                 parent, heading, lead = heading, body.rstrip(":").strip(), ""
+                refusal = heading if _refusing_heading(heading) else ""
                 intros = []
             continue
         if (

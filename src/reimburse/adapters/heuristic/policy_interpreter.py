@@ -115,8 +115,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # refusing lead-in wrapped over two lines leads as one; 34 review mends: a line over a full sentence
 # heads a section inside a bare list, "$250 per night" wrapped is no row, "Breakfast $10 - Lunch $15"
 # keeps its meals, only long or code-column numbers are codes, a status under an item is that
-# item's, "or a maximum of $X" with words after it is no day total, "Dinner total" is a limit.
-READER_VERSION = 34
+# item's, "or a maximum of $X" with words after it is no day total, "Dinner total" is a limit;
+# 35 (set L) a heading that refuses a kind of expense leads the bare lists under it.
+READER_VERSION = 35
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
