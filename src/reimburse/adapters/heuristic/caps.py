@@ -450,11 +450,17 @@ def find_caps(
             and re.match(r"\s*(?!per\b|pr\.|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I)
         ):
             continue  # "2 meals", "30 days", "3 star": a count, not money
-        if _reference(a, before, after, money_text) or _AS_OF_YEAR.match(sentence, a.end):
+        # "65.5 cents/mile": written in cents it is money, and "/mile" its unit (no fraction or date).
+        if (not cents and _reference(a, before, after, money_text)) or _AS_OF_YEAR.match(sentence, a.end):
             continue
-        if a.currency is None and money_text and not _PER.match(after.lstrip(" :-")):
+        # "Private Auto 56 cents" under a "Rate per Mile" header: the header says the cents' unit.
+        headed = unit_in(context) if cents and not _PER.match(after.lstrip(" :-")) else None
+        if headed not in _RATE_UNITS:
+            headed = None
+        if a.currency is None and money_text and not _PER.match(after.lstrip(" :-")) and headed is None:
             continue  # bare numbers in a policy that writes its money with a currency
         unit, person = _unit(after)
+        unit = unit or headed
         if unit is None and _PER_24_HOURS.match(sentence[a.end : a.end + 45]):
             unit = CapUnit.DAY  # "per full 24 hours": the 24 is read as a number of its own, so past `after`
         if unit is None and _WEEK_OR_QUARTER.match(after):
@@ -467,7 +473,8 @@ def find_caps(
         weak = strong is None
         # "53,34 euros diarios", "€40 daily": an adverb right after the amount is its unit too.
         unit_follows = (
-            _PER.match(after.lstrip(" :-")) is not None
+            headed is not None
+            or _PER.match(after.lstrip(" :-")) is not None
             or re.match(r"\s*/\s*[^\W\d_]", after) is not None
             or _ADVERB.match(after.lstrip(" :-")) is not None
         )

@@ -116,7 +116,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # heads a section inside a bare list, "$250 per night" wrapped is no row, "Breakfast $10 - Lunch $15"
 # keeps its meals, only long or code-column numbers are codes, a status under an item is that
 # item's, "or a maximum of $X" with words after it is no day total, "Dinner total" is a limit;
-# 35 (set L) a heading that refuses a kind of expense leads the bare lists under it.
+# 35 (set L) a heading that refuses a kind of expense leads the bare lists under it; cents
+# in cells ("65.5 cents/mile", "56 cents" under "Rate per Mile") are rates.
 READER_VERSION = 35
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
