@@ -117,8 +117,11 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # keeps its meals, only long or code-column numbers are codes, a status under an item is that
 # item's, "or a maximum of $X" with words after it is no day total, "Dinner total" is a limit;
 # 35 (set L) a heading that refuses a kind of expense leads the bare lists under it; cents
-# in cells ("65.5 cents/mile", "56 cents" under "Rate per Mile") are rates.
-READER_VERSION = 35
+# in cells ("65.5 cents/mile", "56 cents" under "Rate per Mile") are rates; 36 (set P) a short
+# heading naming one travel scope scopes the ruled table below it, tables under the same header each
+# find their own heading, a spanned header cell names the columns below it, "Per Diem" over a meal
+# row is no per-day unit, "$10.000" among "$15.00" is no amount.
+READER_VERSION = 36
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -394,13 +397,24 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
             if limits:
                 _add_table_limits(builder, limits)
                 drop.update(used)
+    placed: set[int] = set()
     for page in document.layout:
         for table in page.tables:
             # A "Not reimbursable" column, a "Reimbursable?" column that says no: items to exclude.
             for finding, cited in table_exclusions(tuple(tuple(normalize(c) for c in row) for row in table)):
                 builder.add_exclusion(finding, cited)
             head = [c for c in table[0] if c.strip()][:2] if table else []
-            where = next((k for k, line in enumerate(lines) if head and all(h in line for h in head)), None)
+            # Two tables under the same header ("Meals | Rate"): each is at its own header line.
+            where = next(
+                (
+                    k
+                    for k, line in enumerate(lines)
+                    if head and k not in placed and all(h in line for h in head)
+                ),
+                None,
+            )
+            if where is not None:
+                placed.add(where)
             limits = read_table(
                 [tuple(normalize(c) for c in row) for row in table],
                 context_above(lines, where or 0) if where is not None else "",

@@ -45,10 +45,10 @@ _DAILY_ALLOWANCE = re.compile(
 )
 
 
-def _period_rate(text: str) -> CapUnit | None:
+def _period_rate(text: str, daily: bool = True) -> CapUnit | None:
     m = _PERIOD_RATE.search(text)
     if m is None:
-        return CapUnit.DAY if _DAILY_ALLOWANCE.search(text) else None
+        return CapUnit.DAY if daily and _DAILY_ALLOWANCE.search(text) else None
     return CapUnit.NIGHT if m.group(1).lower() == "overnight" else CapUnit.DAY
 
 
@@ -91,6 +91,7 @@ def read_table(
     rows = [r for r in rows if any(c.strip() for c in r)]
     if len(rows) < 2 or not _is_header(rows[0]):
         return []
+    rows = _join_spanned_header(rows)
     header = rows[0]
     width = max(len(r) for r in rows)
     if len(header) < width:
@@ -105,6 +106,8 @@ def read_table(
     ]
     # Under a "Grades" column a label such as "G-2" or "12" names a grade, not an amount.
     grade_column = _GRADE_COLUMN.match(header[0]) is not None
+    scope = _heading_scope(context)
+    point_decimals = _point_decimals(rows[1:])
     out: list[TableLimit] = []
     for row in rows[1:]:
         if len(row) < width:
@@ -125,6 +128,8 @@ def read_table(
             amount = _amount(row[j])
             if amount is None or (signed and not amount.explicit and _code_like(amount, header[j])):
                 continue
+            if point_decimals and _THOUSANDS_POINT.match(amount.raw):
+                continue  # "$10.000" among "$15.00": ten dollars or ten thousand, no way to tell
             column = header[j]
             if THRESHOLD_COLUMN.search(column):
                 continue  # "Receipt needed above", "Approval required over": a threshold, not a cap
@@ -133,10 +138,21 @@ def read_table(
             )
             meal = _MEAL_TIME.search(f"{column} {label}")
             condition = merge(own, by_column[j - 1], named)
+            if scope is not None and not (condition and condition.locations):
+                condition = merge(condition, scope)
             meal_name = meal_of(meal.group(1)) if meal and len(kinds) <= 1 else ""
             if not kinds or (condition is None and not meal_name):
                 continue  # a number with nothing saying what or for whom: not a limit we can use
-            unit = unit_in(row[j]) or unit_in(column) or unit_in(label) or _period_rate(f"{column} {label}")
+            # "Per Diem Amount" over a breakfast row: the allowance's name, the amount is per meal.
+            heads = (
+                [column, label] if meal is None else [_DAILY_ALLOWANCE.sub(" ", t) for t in (column, label)]
+            )
+            unit = (
+                unit_in(row[j])
+                or unit_in(heads[0])
+                or unit_in(heads[1])
+                or _period_rate(f"{column} {label}", daily=meal is None)
+            )
             if unit is None:
                 # A breakfast column under "Per Diem Rates" is still per meal: the caption's unit
                 # serves only rows that name no meal.
@@ -150,6 +166,52 @@ def read_table(
                 )
             )
     return out
+
+
+def _join_spanned_header(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A header of two rows whose top cell spanned several columns ("Per Diem Amount" over "In
+    State | Out of State"): the PDF gives the span's first cell the name and the others nothing, so
+    each column is named by its spanning top cell and its own cell below."""
+    if len(rows) < 3 or rows[1][0].strip() or any(_amount(c) for c in rows[1]):
+        return rows
+    top, sub = list(rows[0]), list(rows[1])
+    if len(top) != len(sub):
+        return rows
+    spanned = False
+    for j in range(2, len(top)):
+        # An empty top cell over a named one, right of a named top over a named one: the span goes on.
+        if not top[j].strip() and sub[j].strip() and top[j - 1].strip() and sub[j - 1].strip():
+            top[j] = top[j - 1]
+            spanned = True
+    if not spanned:
+        return rows
+    names = tuple(" ".join(p for p in (t.strip(), b.strip()) if p) for t, b in zip(top, sub, strict=True))
+    return [names, *rows[2:]]
+
+
+# A heading over a table that names one travel scope ("In-State Travel Meal Allowances", "Out-of-State
+# Rates"): the scope of every row that names none. A long line is a sentence, not a heading.
+_HEADING_WORDS = 10
+
+
+def _heading_scope(context: str) -> Condition | None:
+    text = " ".join(context.split())
+    if not text or len(text.split()) > _HEADING_WORDS or text.endswith("."):
+        return None
+    found = condition_in(text)
+    if found is None or found.grades or len(found.locations) != 1:
+        return None
+    return found
+
+
+# US and UK notation writes cents after a point ("$15.00"): in a table that does, "10.000" cannot be
+# read with the point as a thousands mark, nor with any certainty as ten.
+_THOUSANDS_POINT = re.compile(r"^\d{1,3}\.\d{3}$")
+_POINT_CENTS = re.compile(r"^\d[\d,]*\.\d{2}$")
+
+
+def _point_decimals(rows: list[tuple[str, ...]]) -> bool:
+    return any(_POINT_CENTS.match(a.raw) for row in rows for c in row for a in find_amounts(c))
 
 
 _CODE_COLUMN = re.compile(r"(?i)\b(?:account|acct|object|code)s?\b")
