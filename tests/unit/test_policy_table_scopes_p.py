@@ -112,3 +112,83 @@ def test_a_three_digit_tail_after_the_point_is_no_amount_where_the_table_prints_
     amounts = {cap.amount for cap in _read(text, table).caps}
     assert Decimal(9000) not in amounts
     assert Decimal("14.00") in amounts
+
+
+def _conditions(policy: Policy) -> dict[Decimal, str]:
+    return {cap.amount: cap.condition.text if cap.condition else "" for cap in policy.caps}
+
+
+def test_a_cell_of_words_beside_the_amount_says_when_the_row_is_paid() -> None:
+    table: Table = (
+        ("Meal", "Rate", "When travel starts"),
+        ("Breakfast", "$9.00", "before 6:30 a.m., with an overnight stay"),
+        ("Lunch", "$13.00", "before 11:30 a.m., with an overnight stay"),
+    )
+    text = "\n".join(
+        [
+            "Meal allowances",
+            "Meal Rate When travel starts",
+            "Breakfast $9.00 before 6:30 a.m., with an overnight stay",
+            "Lunch $13.00 before 11:30 a.m., with an overnight stay",
+        ]
+    )
+    found = _conditions(_read(text, table))
+    assert "travel starts before 6:30 a.m." in found[Decimal("9.00")]
+    assert "overnight stay" in found[Decimal("9.00")]
+    assert "travel starts before 11:30 a.m." in found[Decimal("13.00")]
+
+
+def test_a_row_that_must_leave_by_an_hour_is_paid_only_then() -> None:
+    text = "\n".join(
+        [
+            "Meal allowances",
+            "Breakfast $7.00 (must leave by 6:30 a.m.)",
+            "Lunch $11.00 (must leave by 10:30 a.m.)",
+            "Dinner $19.00",
+        ]
+    )
+    found = _conditions(HeuristicPolicyInterpreter().read(Document("p.pdf", "ab" * 32, text, (text,))))
+    assert "leave by 6:30 a.m." in found[Decimal("7.00")]
+    assert "leave by 10:30 a.m." in found[Decimal("11.00")]
+    assert found[Decimal("19.00")] == ""
+
+
+def test_a_ruled_table_without_header_that_prints_each_amount_first() -> None:
+    # The text layer wraps the narrow cells, so the heading is a few lines above the first amount.
+    table: Table = (
+        ("$6.00", "Leaving before 6:01 am and returning after 8:59 am"),
+        ("$10.00", "Leaving before 11:01 am and returning after 1:29 pm"),
+    )
+    text = "\n".join(
+        [
+            "Reimbursement rates",
+            "In-State Meal Rates",
+            "Leaving before",
+            "6:01 am and",
+            "$6.00",
+            "returning after",
+            "8:59 am",
+            "Leaving before",
+            "11:01 am and",
+            "$10.00",
+            "returning after",
+            "1:29 pm",
+        ]
+    )
+    caps = [c for c in _read(text, table).caps if c.condition and "Leaving" in c.condition.text]
+    assert {(c.amount, c.category, c.unit) for c in caps} == {
+        (Decimal("6.00"), "meals", CapUnit.MEAL),
+        (Decimal("10.00"), "meals", CapUnit.MEAL),
+    }
+    assert all(c.condition is not None and c.condition.locations == ("In-State",) for c in caps)
+
+
+def test_the_year_of_a_date_wrapped_into_its_own_cell_is_no_amount() -> None:
+    # The text layer cut "up to $95 (Sept. 1 – 30, 2019)" so that the date's tail sits beside a label.
+    table: Table = (
+        ("Daily rates", "Lodging: up to $95 (Sept. 1"),
+        ("In-State Meals and", "- 30, 2019)"),
+        ("Meals", "Meals: up to $48 (Oct. 1 - Aug. 31, 2020)"),
+    )
+    text = "\n".join(["Rates for places not listed", *(" ".join(row) for row in table)])
+    assert Decimal(2019) not in {cap.amount for cap in _read(text, table).caps}

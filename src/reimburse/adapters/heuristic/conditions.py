@@ -295,9 +295,11 @@ _TRIP = re.compile(
 _HOUR = r"\d{1,2}(?:[:.]\d{2}(?!\d)\s*(?:[ap]\.m\.|[ap]m|hrs?|h)?|\s*(?:[ap]\.m\.|[ap]m|hrs?|h))"
 _TRAVEL_HOURS = re.compile(
     rf"(?i)(?<![^\W\d_])(?:requiring\s+)?(?:travel(?:l?ing)?|leaving\s+(?:home|base|the\s+office)|"
+    rf"(?:must\s+)?leav(?:e|ing)|"
     rf"depart(?:ing|ure)|start(?:ing)?\s+(?:travel|the\s+journey)|return(?:ing)?(?:\s+home)?|"
     rf"(?:travel|the\s+journey)\s+(?:starts|begins|ends))\s+"
-    rf"(?:before|after)\s+{_HOUR}(?:\s+and\s+continuing\s+(?:after|beyond|until)\s+{_HOUR})?(?![^\W\d_])"
+    # "must leave by 6:00 a.m." (US school districts' meal tables): by that hour, i.e. before it.
+    rf"(?:before|after|by)\s+{_HOUR}(?:\s+and\s+continuing\s+(?:after|beyond|until)\s+{_HOUR})?(?![^\W\d_])"
 )
 # "60 € je Student und Nacht", "$40 per student": a unit of the amount (per head), no condition.
 _PER_ONE = r"(?<!\bje\s)(?<!\bpro\s)(?<!\bper\s)(?<!\bpar\s)(?<!\bpor\s)(?<!\beach\s)(?<!\bevery\s)"

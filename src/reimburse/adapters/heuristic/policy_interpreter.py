@@ -65,6 +65,7 @@ from reimburse.adapters.heuristic.spanned_headers import spanned_headers
 from reimburse.adapters.heuristic.tables import (
     TableLimit,
     context_above,
+    lead_above,
     read_table,
     spaced_tables,
     stacked_tables,
@@ -413,21 +414,34 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
                 ),
                 None,
             )
+            context = (
+                context_above(lines, where) if where is not None else _wrapped_table_context(lines, table)
+            )
             if where is not None:
                 placed.add(where)
-            limits = read_table(
-                [tuple(normalize(c) for c in row) for row in table],
-                context_above(lines, where or 0) if where is not None else "",
-            )
+            limits = read_table([tuple(normalize(c) for c in row) for row in table], context, headerless=True)
             if not limits:
                 continue
             _add_table_limits(builder, limits)
-            for row in table[1:]:
+            # A table without a header row: its first row is a row of limits too.
+            for row in table if any(find_amounts(c) for c in table[0]) else table[1:]:
                 label = row[0].strip() if row else ""
                 for k, line in enumerate(lines):
                     if label and line.strip().startswith(label) and find_amounts(line):
                         drop.add(k)
     return _rest(lines, drop)
+
+
+def _wrapped_table_context(lines: list[str], table: tuple[tuple[str, ...], ...]) -> str:
+    """The heading above a ruled table whose first row the text layer wrapped over several lines
+    ("In-State Meal Rates" over "Leaving before" / "5:31 am and" / "$5.00"): the nearest line above
+    its first cell that is no piece of the table's own cells."""
+    first = next((c.strip() for c in table[0] if c.strip()), "") if table else ""
+    start = next((k for k, line in enumerate(lines) if first and line.strip() == first), None)
+    if start is None:
+        return ""
+    cells = " ".join(" ".join(c.split()) for row in table for c in row)
+    return " ".join(lead_above(lines, start, look_back=6, skip=lambda k: lines[k].strip() in cells).split())
 
 
 def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:

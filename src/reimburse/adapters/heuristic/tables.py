@@ -56,8 +56,22 @@ def _kinds(text: str) -> list[str]:
     return specific([m.kind for m in find_mentions(text) if not m.as_unit])
 
 
+# "(Sept. 1 – 30, 2017)", "Aug. 31, 2018": a bare year after a day and comma or a month is a date's.
+_DATE_BEFORE_YEAR = re.compile(
+    r"(?i)(?:\b\d{1,2},|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?)\s*$"
+)
+
+
+def _date_year(cell: str, amount: AmountMatch) -> bool:
+    return (
+        amount.currency is None
+        and re.fullmatch(r"(?:19|20)\d\d", amount.raw) is not None
+        and _DATE_BEFORE_YEAR.search(cell[: amount.start]) is not None
+    )
+
+
 def _amount(cell: str) -> AmountMatch | None:
-    found = [a for a in find_amounts(cell) if a.value > 0]
+    found = [a for a in find_amounts(cell) if a.value > 0 and not _date_year(cell, a)]
     if len(found) != 1:
         return None  # a cell with two numbers is a range or a note, not one limit
     rest = (cell[: found[0].start] + cell[found[0].end :]).strip()
@@ -83,13 +97,21 @@ THRESHOLD_COLUMN = re.compile(r"(?i)receipt|approv|authori[sz]|sign[- ]?off|adva
 
 
 def read_table(
-    rows: list[tuple[str, ...]], context: str = "", columns: list[Condition | None] | None = None
+    rows: list[tuple[str, ...]],
+    context: str = "",
+    columns: list[Condition | None] | None = None,
+    headerless: bool = False,
 ) -> list[TableLimit]:
     """Limits in a table. `context`: the heading or caption above it ("Hotel limits per night");
     `columns`: each amount column's condition when the caller knows it better than its name does
-    (the places of a header whose names are not all in the gazetteer)."""
+    (the places of a header whose names are not all in the gazetteer); `headerless`: a ruled table
+    may have no header row (see `_unheaded`)."""
     rows = [r for r in rows if any(c.strip() for c in r)]
-    if len(rows) < 2 or not _is_header(rows[0]):
+    unheaded = headerless and bool(rows) and not _is_header(rows[0])
+    if unheaded:
+        rows = _unheaded(rows)
+        unheaded = rows[0] == ("",) * len(rows[0])
+    if len(rows) < 2 or not (unheaded or _is_header(rows[0])):
         return []
     rows = _join_spanned_header(rows)
     header = rows[0]
@@ -124,6 +146,10 @@ def read_table(
         # "Day Time Rate - Over 10 Hours": the hours away a row's label names are its condition.
         hours = [w for _, _, w in governing_in(label) if _HOURS.search(w)]
         own = merge(own, Condition(other="; ".join(hours))) if hours else own
+        # "Where travel begins before | 6:00 a.m. and an overnight stay is required": a cell of words
+        # beside the amount, read with its column's name, states when the row's amount is paid.
+        notes = [w for k in range(1, width) for _, _, w in governing_in(_note(header[k], row[k]))]
+        own = merge(own, Condition(other="; ".join(dict.fromkeys(notes)))) if notes else own
         for j in range(1, width):
             amount = _amount(row[j])
             if amount is None or (signed and not amount.explicit and _code_like(amount, header[j])):
@@ -166,6 +192,37 @@ def read_table(
                 )
             )
     return out
+
+
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]?$")
+
+
+def _unheaded(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A ruled table without a header row ("Breakfast | $6.00 | (must leave by 6:00 a.m.)", "$5.00 |
+    Leaving before 5:31 am ..."), as US public bodies print their meal rates: each row a label, one
+    amount and maybe a note. The columns get no names; an enumerator column ("(1)") is dropped and an
+    amount printed first moves to the amount column. Any other shape is left alone."""
+    width = max(len(r) for r in rows)
+    if width < 2 or any(len(r) != width for r in rows):
+        return rows
+    if all(_ENUMERATOR.match(r[0].strip()) for r in rows):
+        rows, width = [r[1:] for r in rows], width - 1
+    out: list[tuple[str, ...]] = []
+    for row in rows:
+        amounts = [k for k, c in enumerate(row) if _amount(c)]
+        if len(amounts) != 1 or width < 2:
+            return rows
+        if amounts[0] == 0:
+            # "$5.00 | Leaving before ...": the words say when, not what; the row has no label.
+            row = ("", row[0], *row[1:])
+        out.append(row)
+    width = max(len(r) for r in out)
+    out = [r + ("",) * (width - len(r)) for r in out]
+    return [("",) * width, *out]
+
+
+def _note(name: str, cell: str) -> str:
+    return "" if not cell.strip() or _amount(cell) else f"{name} {cell}".strip()
 
 
 def _join_spanned_header(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
