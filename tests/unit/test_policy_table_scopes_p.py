@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.adapters.heuristic.tables import read_table
 from reimburse.domain.verdict.document import Document, Page
 from reimburse.domain.verdict.policy import CapUnit, Policy
 
@@ -192,3 +193,21 @@ def test_the_year_of_a_date_wrapped_into_its_own_cell_is_no_amount() -> None:
     )
     text = "\n".join(["Rates for places not listed", *(" ".join(row) for row in table)])
     assert Decimal(2019) not in {cap.amount for cap in _read(text, table).caps}
+
+
+def test_a_headerless_table_of_what_a_per_diem_is_reduced_by_gives_no_limits() -> None:
+    table: Table = (("Breakfast", "$5.00"), ("Lunch", "$7.00"), ("Dinner", "$12.00"))
+    lead = "When a meal is provided, the per diem is reduced as follows:"
+    assert read_table(list(table), lead, headerless=True) == []
+    assert read_table(list(table), "In-State Meal Rates", headerless=True) != []
+
+
+def test_a_note_that_refuses_gives_the_row_no_condition() -> None:
+    table: Table = (
+        ("Meal", "Rate", "Remarks"),
+        ("Breakfast", "$9.00", "Not paid if travel begins after 7:00 a.m."),
+        ("Lunch", "$13.00", "Paid when travel begins before 11:00 a.m."),
+    )
+    limits = {limit.finding.amount.value: limit.condition for limit in read_table(list(table), "Meal rates")}
+    assert limits[Decimal("9.00")] is None
+    assert limits[Decimal("13.00")] is not None and "before 11:00 a.m." in limits[Decimal("13.00")].other

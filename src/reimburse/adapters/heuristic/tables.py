@@ -111,6 +111,8 @@ def read_table(
     if unheaded:
         rows = _unheaded(rows)
         unheaded = rows[0] == ("",) * len(rows[0])
+        if unheaded and _NOT_PAID_LEAD.search(context):
+            return []  # "reduced as follows:", "receipts are needed above:": no limits, whatever the rows
     if len(rows) < 2 or not (unheaded or _is_header(rows[0])):
         return []
     rows = _join_spanned_header(rows)
@@ -221,8 +223,18 @@ def _unheaded(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return [("",) * width, *out]
 
 
+# Without a header to name its columns, a headerless table has only its lead to say what it pays.
+_NOT_PAID_LEAD = re.compile(
+    r"(?i)reduc|receipt|approv|authori[sz]|sign[- ]?off|advance|deduct|deposit|threshold"
+)
+# "No reimbursement if travel begins after 7:00 am": a refusing note states when the row is not paid.
+_REFUSING_NOTE = re.compile(r"(?i)\b(?:no|not|never|unless|except|excluding)\b")
+
+
 def _note(name: str, cell: str) -> str:
-    return "" if not cell.strip() or _amount(cell) else f"{name} {cell}".strip()
+    if not cell.strip() or _amount(cell) or _REFUSING_NOTE.search(cell):
+        return ""
+    return f"{name} {cell}".strip()
 
 
 def _join_spanned_header(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
