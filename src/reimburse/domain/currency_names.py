@@ -37,6 +37,10 @@ SIGNS: dict[str, str] = {
     "₺": "TRY",
     "₽": "RUB",
     "₪": "ILS",
+    # The CFA franc, written "F CFA" or "FCFA" after the amount: West Africa's (XOF); Central
+    # Africa writes its own (XAF) the same way, and the issuer's country settles which (currency.py).
+    "f cfa": "XOF",
+    "fcfa": "XOF",
 }
 
 # Words and codes people write for a currency -> ISO 4217 code.
@@ -106,6 +110,8 @@ WORDS: dict[str, str] = {
     "twd": "TWD",
     "ils": "ILS",
     "rub": "RUB",
+    "xof": "XOF",
+    "xaf": "XAF",
 }
 
 # The sign money is shown with; other currencies are shown with their code.

@@ -25,9 +25,11 @@ _ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl|rp"
 # "Ft" (forint) only capitalised: "12 ft" is a length.
 # "Fr. 12.50", "SFr. 1'250.-": the Swiss franc, before a price only ("Fr." is also a title and,
 # in German, Friday: "Fr. 7 Uhr").
+# "R1 250,00", "R 89.90": the rand, South Africa's way, only before money printed with its cents.
+_RAND = r"R(?=\s?\d{1,3}(?:[ ,]\d{3})*[.,]\d\d(?!\d))"
 _CUR = (
     rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|S?Fr\.(?=\s?\d+(?:'\d{{3}})*[.,](?:\d\d|-))|(?i:{_ANYCASE})|"
-    rf"{_CODES}|Ft)(?![^\W\d_]))"
+    rf"{_CODES}|Ft|{_RAND})(?![^\W\d_]))"
 )
 # Printed only after an amount: "45,50 lei" (the Italian "lei" before a number is a pronoun).
 _CUR_AFTER = rf"(?:{_CUR}|(?<![^\W\d_])(?i:lei)(?![^\W\d_]))"
@@ -75,6 +77,8 @@ _FRANCS = {"fr": "CHF", "sfr": "CHF"}  # kept out of WORDS: the chat reads "fr" 
 
 def currency_code(token: str) -> str | None:
     t = token.strip().rstrip(".").lower()
+    if token.strip() == "R":
+        return "ZAR"  # only ever matched before an amount with cents (_RAND)
     return _SYMBOLS.get(t) or _WORDS.get(t) or _FRANCS.get(t)
 
 
@@ -138,6 +142,8 @@ def find_amounts(text: str, *, masked: bool = False) -> list[AmountMatch]:
             continue
         if " " in raw and currency is None:
             continue
+        if currency is None and _split_group(source, m.start(), end, raw):
+            continue
         if m.group("neg"):
             value = -value
         out.append(AmountMatch(value, currency, m.start(), end, has_decimals, raw))
@@ -147,6 +153,21 @@ def find_amounts(text: str, *, masked: bool = False) -> list[AmountMatch]:
             value = -value if s.group("neg") else value
             out.append(AmountMatch(value, None, s.start(), s.end(), True, s.group("n")))
     return sorted(out, key=lambda a: a.start)
+
+
+# A space-grouped number without a currency beside it ("1 510 400 F", "R8 970,00" unread): its
+# head or its last group alone is no amount. Decimal commas and whole numbers only: "1 100.00"
+# is as often a quantity and a price.
+_GROUP_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})* $")
+_GROUP_AFTER = re.compile(r" \d{3}(?: \d{3})*(?:,\d{1,2})?(?![\d.,]?\d)")
+
+
+def _split_group(source: str, start: int, end: int, raw: str) -> bool:
+    if "." in raw:
+        return False
+    tail = re.fullmatch(r"\d{3}(?:,\d{1,2})?", raw) is not None and _GROUP_BEFORE.search(source, 0, start)
+    head = re.fullmatch(r"\d{1,3}", raw) is not None and _GROUP_AFTER.match(source, end)
+    return bool(tail or head)
 
 
 def detect_currency(text: str) -> str | None:

@@ -107,6 +107,11 @@ _CALLING: dict[str, str] = {
     **{"65": "SGD", "61": "AUD", "64": "NZD", "852": "HKD", "81": "JPY", "86": "CNY", "971": "AED"},
     **{"27": "ZAR", "55": "BRL", "52": "MXN", "66": "THB", "62": "IDR", "90": "TRY", "82": "KRW"},
     **{"977": "NPR", "92": "PKR", "94": "LKR"},
+    # the CFA francs: West Africa (Senegal, Mali, Côte d'Ivoire, Burkina Faso, Niger, Togo, Benin,
+    # Guinea-Bissau) and Central Africa (Cameroon, Gabon, Congo, Chad, Central African Republic,
+    # Equatorial Guinea)
+    **dict.fromkeys(["221", "223", "225", "226", "227", "228", "229", "245"], "XOF"),
+    **dict.fromkeys(["237", "241", "242", "235", "236", "240"], "XAF"),
 }
 # A phone number goes on for six digits or more after its code; "+44.50" is a signed amount.
 _PHONE = re.compile(
@@ -311,7 +316,7 @@ _SWISS_WORDS = re.compile(r"\bMWST\b")
 _EURO_LANGUAGES = frozenset({"de", "fr", "it", "es", "nl", "pt"})
 # Anything naming a country counts this many times a language word.
 COUNTRY_WEIGHT = 3
-_AMBIGUOUS = {"USD": ("CAD", "AUD", "NZD", "SGD", "HKD"), "SEK": ("NOK", "DKK")}
+_AMBIGUOUS = {"USD": ("CAD", "AUD", "NZD", "SGD", "HKD"), "SEK": ("NOK", "DKK"), "XOF": ("XAF",)}
 # The United States levies no GST: a "$" beside a GST at a national rate is that country's dollar
 # (Canada 5%, Australia 10%, New Zealand 15%, Singapore 7% to 2022, 8% in 2023, 9% since 2024).
 _GST_RATE = re.compile(
