@@ -25,6 +25,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         " totalt, summa, att betala, i alt, at betale, å betale, yhteensä, kokku, summa kokku,"
         " celkem, celkem k úhradě, celková částka, razem, suma, razem do zapłaty, ukupno,"
         " ukupan iznos, sveukupno, valor total, total da fatura,"
+        # A statement's own charges, beside a previous balance and payments that the balance due
+        # carries ("Total New Charges / Previous Balance / Payment received / Balance Due").
+        " total new charges, new charges, total current charges, current charges,"
         # Latvian and Lithuanian ("Kopā", "Samaksai EUR", "Iš viso", "Mokėti")
         " kopā, kopsumma, samaksai, summa apmaksai, iš viso, mokėti,"
         # Japanese tills: 合計 or 計 (total), 総合計 (grand total), 現計 (the total rung up)
@@ -36,9 +39,10 @@ AMOUNT_PHRASES: dict[str, str] = {
         " amount outstanding, outstanding balance, outstanding amount, remaining balance, residual,"
         " zahlbetrag, zu zahlen, zu zahlender betrag, noch zu zahlen, restbetrag, offener betrag,"
         " offen, saldo, fälliger betrag, net à payer, net a payer, reste à payer, reste dû, solde,"
-        " solde dû, montant dû, montant à payer, somme à payer, somme a payer, te betalen, nog te betalen, openstaand bedrag,"
+        " solde dû, montant dû, montant à payer, somme à payer, somme a payer, total à régler, montant à régler,"
+        " reste à régler, net à régler, te betalen, nog te betalen, openstaand bedrag,"
         " openstaand saldo, k úhradě, do zapłaty, do zaplaty, tasuda, maksettava, importe pendiente, saldo pendiente, saldo adeudado, pendiente de pago, a pagar,"
-        " total a pagar, importo dovuto, saldo da pagare, da pagare, totale da pagare, za platiti"
+        " total a pagar, valor para pagamento, importo dovuto, saldo da pagare, da pagare, totale da pagare, za platiti"
     ),
     # Deposits and payments already made: not the expense, the difference between total and due.
     "prepaid": (
@@ -106,6 +110,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " saldo precedente, previous unpaid balance, unpaid balance, previous amount due, prior balance,"
         " total savings, you saved, ust-idnr, ust-id-nr, ust idnr, ust.-idnr,"
         " ust-nr, ust.-id.-nr, st-nr, steuer-nr, tva intracom, n° tva intracommunautaire,"
-        " vat reg no, vat reg. no, balance of points, points balance"
+        " vat reg no, vat reg. no, balance of points, points balance,"
+        # the customer's account balance on the issue date, beside "Razem do zapłaty"
+        " saldo na dzień"
     ),
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -216,25 +217,30 @@ def _titled(infos: list[LineInfo], month_first: bool) -> list[DateMatch]:
     return out
 
 
-def _claimed(infos: list[LineInfo], month_first: bool) -> set[date]:
-    """Dates printed with another role: due, delivery, period, order, stay, travel; and ranges."""
+def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Counter[date]]:
+    """Dates printed with another role: due, delivery, period, order, stay, travel, an earlier
+    payment's; and, counted apart, the ends of ranges (a billing period starting on the invoice
+    date leaves the date printed alone free)."""
     claimed = {d.value for label in _OTHER_ROLES for d in _labelled(infos, label, month_first)}
     claimed |= {
         d.value
         for i, h in label_hits(infos, Label.DATE)
         if _role_given(infos, i, h) and (d := _datelabel_value(infos, i, h, month_first))
     }
+    in_ranges: Counter[date] = Counter()
     for info in infos:
         found = find_dates(info.text, month_first)
         for a, b in itertools.pairwise(found):
             if _RANGE.match(info.text[a.end : b.start]):
-                claimed |= {a.value, b.value}
+                in_ranges.update((a.value, b.value))
         claimed |= {
             d.value
             for d in found
             if _DEADLINE.search(info.text[: d.start]) or _EXPIRY.search(info.text[: d.start])
         }
-    return claimed
+        if any(h.label is Label.PREPAID for h in info.hits):
+            claimed |= {d.value for d in found}  # "Payment received 09/19/25": a payment's date
+    return claimed, in_ranges
 
 
 def read_dates(
@@ -284,8 +290,9 @@ def read_dates(
             chosen, confidence = travel[0], 0.7
     role_date_only = False
     if chosen is None and every:
-        claimed = _claimed(infos, month_first)
-        free = [d for d in every if d.value not in claimed]
+        claimed, in_ranges = _claimed(infos, month_first)
+        printed = Counter(d.value for d in every)
+        free = [d for d in every if d.value not in claimed and printed[d.value] > in_ranges[d.value]]
         chosen, confidence = (free[0], 0.5) if free else (every[0], 0.4)
         role_date_only = not free and _unread_label(infos, month_first, layout)
     ambiguity = None

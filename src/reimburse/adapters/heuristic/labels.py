@@ -121,7 +121,7 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " fecha de factura, fecha factura, fecha de emisión, data fattura, data della fattura,"
         " data documento, beleg datum, rechnungs datum, datum der rechnung, ausstellungsdatum,"
         " factuur datum, datum factuur, date of the invoice, fecha de expedición, fecha expedición,"
-        " fecha emisión, data emissione, data di emissione, invoice issued,"
+        " fecha emisión, data emissione, data di emissione, invoice issued, facturé le, facturée le,"
         # Polish, Czech, Croatian and Nordic issue dates
         " data wystawienia, data faktury, datum vystavení, datum vystaveni, datum računa,"
         " datum racuna, datum izdavanja, fakturadatum, fakturadato,"
@@ -244,7 +244,9 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         # "billed from/by" as invoicing software heads the seller's block beside "Bill To"
         " bill from, fatturato da, facturé par, facturado por,"
         # the issuer's heading beside the recipient's ("Empfänger   Aussteller", "Recipient   Biller")
-        " rechnungsaussteller, aussteller, biller"
+        " rechnungsaussteller, aussteller, biller,"
+        # Portuguese, Polish and Czech seller headings ("Entidade Emitente", "Sprzedawca", "Dodavatel")
+        " emitente, entidade emitente, fornecedor, prestador, sprzedawca, dodavatel"
     ),
 }
 

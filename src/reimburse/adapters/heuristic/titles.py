@@ -21,7 +21,7 @@ _TITLE = (
     # "Elektronische Rechnung", "Electronic invoice", "e-Invoice"
     r"(?:factura\s+electr[oó]nica(?:\s+de\s+venta)?|fattura\s+elettronica|facture\s+[ée]lectronique|"
     r"elektronische\s+rechnung|electronic\s+invoice|e-invoice|"
-    r"[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s*invoice|vat\s*invoice|vat\s*receipt|credit\s+note|receipt|"
+    r"[^\W\d_]*rechnung(?:skorrektur|skopie|sduplikat)?|gutschrift|quittung|invoice|tax\s*invoice|vat\s*invoice|vat\s*receipt|credit\s+note|receipt|bill|"
     r"facture|avoir|reçu|factuur|creditnota|kwitantie|factura|nota\s+de\s+cr[ée]dito|recibo|fattura|"
     r"nota\s+di\s+credito|ricevuta|scontrino|ticket|"
     # Portuguese and Brazilian documents ("Fatura-Recibo", "Fatura simplificada", "Nota Fiscal"), the
@@ -61,7 +61,8 @@ _BARE = re.compile(
     rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?{_PAGE}$"
 )
 _DATED = re.compile(rf"(?i)^\W*{_TITLE}\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.+)$")
-_TITLE_ONLY = re.compile(rf"(?i)^\W*{_TITLE}\W*$")
+# A title alone, or two document words for one document ("FATURA / RECIBO", "Rechnung / Invoice").
+_TITLE_ONLY = re.compile(rf"(?i)^\W*{_TITLE}(?:\s*/\s*{_TITLE})?\W*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -112,8 +113,8 @@ def _reference(i: int, cell: str, below: str, right: str = "") -> TitleReference
         beside = "" if cell.rstrip().endswith((":", ";")) else right
         for place, token in enumerate((beside, first[0][1] if first else "")):
             numbered = re.match(
-                rf"(?i)^(?:{_NO})\s*[:#]?\s*({_TOKEN})$", token
-            )  # "FACTURE" over "N° 2024-001"
+                rf"(?i)^(?:{_NO}|r[ée]f\.?)\s*[:#]?\s*({_TOKEN})$", token
+            )  # "FACTURE" over "N° 2024-001"; Dolibarr's "Bill" over "Ref. : F-007318"
             token = numbered.group(1) if numbered else token
             # a series code before the number only beside the title, on its row ("FACTURA
             # ELECTRONICA DE VENTA   FEV 3310"); under it, "PO 4500012345" is another document's

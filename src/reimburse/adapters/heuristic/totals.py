@@ -768,7 +768,9 @@ def read_totals(
     plain = [x for x in items if x.label is Label.TOTAL and x.value > 0]
     net = [x for x in items if x.label is Label.NET and x.value > 0]
     due = [x for x in items if x.label is Label.DUE]
-    prepaid = [abs(x.value) for x in items if x.label is Label.PREPAID and x.value != 0]
+    # A deposit is printed as money: "Acompte de 40% sur devis D-2025-064" heads a deposit invoice,
+    # and its "064" is a quote's number, not a deposit paid.
+    prepaid = [abs(x.value) for x in items if x.label is Label.PREPAID and x.value != 0 and x.amount.explicit]
     paid = [x for x in items if x.label is Label.PAID and x.value > 0 and x.amount.explicit]
     change = _values(items, Label.CHANGE)
     subtotal_items = [x for x in items if x.label is Label.SUBTOTAL and x.value > 0]
@@ -833,6 +835,12 @@ def read_totals(
         total += prepaid[0]  # only the balance is printed as a total: the deposit belongs to it
         notes.append(f"total includes a deposit of {prepaid[0]}")
     amount_due = _amount_due(due, prepaid, total)
+    if amount_due is None and not prepaid:
+        # "Att betala 0,00", "Totaal te betalen", "Razem do zapłaty": a total worded as what is to
+        # pay says what is due; the last one printed, after any payment above it.
+        to_pay = [x for x in items if x.label in (Label.GRAND, Label.TOTAL) and _TO_PAY.search(x.label_text)]
+        if to_pay and to_pay[-1].value >= 0:
+            amount_due = to_pay[-1].value
 
     arithmetic = _arithmetic(items, total, chosen.line, amount_lines)
     # A rival carries a total label of the same role as the chosen total: a grand total or a bare
@@ -1065,6 +1073,12 @@ def _not_parts(rivals: list[Decimal], total: Decimal) -> list[Decimal]:
         if len(chosen) >= 2 and _close(sum(chosen, Decimal(0)), total):
             return [v for v in rivals if v not in chosen]
     return rivals
+
+
+_TO_PAY = re.compile(
+    r"(?i)(?<![^\W\d_])(?:att\s+betala|te\s+betalen|à\s+payer|a\s+pagar|zu\s+zahlen|to\s+pay|do\s+zap[łl]aty|"
+    r"k\s+úhradě|at\s+betale|å\s+betale|da\s+pagare)(?![^\W\d_])"
+)
 
 
 def _amount_due(due: list[Labelled], prepaid: list[Decimal], total: Decimal) -> Decimal | None:

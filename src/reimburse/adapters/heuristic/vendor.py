@@ -89,6 +89,8 @@ _RECIPIENT_LABEL = re.compile(
     r"invoice\s*for(?=\s*:|$)|billed\s*for|prepared\s*for|issued\s*to|attn|attention|payer|"
     r"rechnung\s*an|leistungsempfänger|rechnungsanschrift|facturer\s*à|fatturare\s*a|fatturato\s*a|"
     r"factureren\s*aan|gefactureerd\s*aan|"
+    # the buyer's heading in Polish, Czech and Portuguese ("Nabywca", "Odběratel", "Destinatário")
+    r"nabywca|odb[eě]ratel|kupuj[aą]cy|kupující|destinat[aá]rio|"
     # Romance languages put the noun first: "Datos del cliente", "Informations client", "Dati cliente"
     r"(?:datos|dados|dati|données|informations?|información|informações|informazioni|coordonnées)\s+"
     r"(?:(?:del|du|de\s+la|de|do|da|dei|des)\s+)?(?:cliente?|client|comprador|acheteur|acquirente))\b"
@@ -156,12 +158,12 @@ _DOC_WORDS = re.compile(
     r"(?i)(invoice|receipt|slip|itinerary|e-?ticket|folio|memo|statement|voucher|bill of supply|"
     r"confirmation|thanks|thank you|welcome|kassabon|kassenbon|quittung|ricevuta|scontrino|"
     r"best[aä]\s?\W?\s?tigung|bevestiging|confirmaci[oó]n|conferma|rechnungskopie|"
-    r"(?<![^\W\d_])(?:rechnung|facture|factuur|factura|fattura|avoir|gutschrift)(?![^\W\d_]))"
+    r"(?<![^\W\d_])(?:rechnung|facture|factuur|factura|fattura|fatura|faktura|avoir|gutschrift)(?![^\W\d_]))"
 )
 _TITLES = re.compile(
     r"(?i)^\W*(tax\s*invoice|invoice|receipt|bill|cash\s*memo|bill\s*of\s*supply|e-?ticket|ticket|"
     r"booking\s*confirmation|payment\s*receipt|ride\s*receipt|trip\s*receipt|folio|guest\s*folio|"
-    r"original|duplicate|copy|factuur|rechnung|quittung|beleg|facture|reçu|recibo|factura|fattura|"
+    r"original|duplicate|copy|factuur|rechnung|quittung|beleg|facture|reçu|recibo|factura|fattura|fatura|faktura|"
     r"ricevuta|scontrino|kassenbon|kassabon|bon|note|statement|summary)\b[\W\w]{0,25}$"
 )
 _NOISE = re.compile(r"(?i)(original|duplicate|copy|kopie|copie|copia|for recipient|page \d|www\.|http|@)")
@@ -635,6 +637,8 @@ def _seller_block(infos: list[LineInfo], recipient: dict[int, int]) -> str | Non
         if _HEADS_A_PHRASE.match(infos[i].text[hit.end :]):
             continue  # "Proveedor tecnológico HGISAS": the noun of a phrase, not the seller's label
         value = clean_spaces(label_value(infos, i, hit))
+        if _CLERK.match(hit.text) and not _LEGAL_RE.search(value):
+            continue  # "Vendedor: Rosa Menjívar" on a Spanish or Portuguese sale: the salesperson
         if (
             _acceptable(value)
             and not re.search(r":\s*\S", value)
@@ -657,6 +661,11 @@ def _seller_block(infos: list[LineInfo], recipient: dict[int, int]) -> str | Non
             if name:
                 return clean_spaces(name)
     return None
+
+
+# Spanish and Portuguese sales slips name the salesperson "Vendedor" (as "Cajero" names the
+# cashier); only a company's name, with its legal form, there is the seller.
+_CLERK = re.compile(r"(?i)^vendedora?$")
 
 
 # A label word followed by one space and a lowercase word heads a noun phrase: Colombian
