@@ -200,3 +200,25 @@ def test_the_salesperson_of_a_spanish_sale_is_not_the_seller() -> None:
 def test_a_company_after_vendedor_is_still_the_seller() -> None:
     text = "Vendedor: Distribuciones Turia S.L.\nComprador: Bar Central\nFactura 2025-8\nTotal   42,50 €"
     assert (vendor_of(text) or "").rstrip(".") == "Distribuciones Turia S.L"
+
+
+# -- batch 2: a phone beside a number's label, a deposit invoice cited with its date -----------
+
+
+async def test_a_phone_number_beside_the_number_s_label_is_not_the_invoice_number() -> None:
+    # floated blocks put the company's phone on the label's line; the slip below prints the number
+    text = (
+        "TAX INVOICE   12 Mar 2025   Harbour Glass Pty Ltd\nInvoice Number   02 8811 0472\nMs Lena Park\n\n"
+        "Glass repair   1   $440.00\nTotal AUD   440.00\n\nPAYMENT ADVICE   Invoice Number: INV-3108\nAmount Due: 440.00"
+    )
+    assert (await _extract(text)).invoice_number == "INV-3108"
+
+
+async def test_a_deposit_invoice_cited_with_its_amount_does_not_date_the_final_invoice() -> None:
+    text = (
+        "Paul Mercier\n12 rue des Lilas, 44000 Nantes\nFacture N° F-2025-077\nDate : 28/02/2025\n\n"
+        "Cours de guitare   8   40,00   320,00€\n"
+        "Facture d'acompte n° A-2025-009 du 03/02/2025 de 100,00€ - Payé\n"
+        "Montant HT :   320,00€\nAcompte :   100,00€\nNET A PAYER :   220,00 €"
+    )
+    assert (await _extract(text)).invoice_date == date(2025, 2, 28)

@@ -326,7 +326,14 @@ def page_values(layout: Layout | None, i: int, hit: LabelHit) -> list[str]:
     return [*right[:1], *([below] if below else [])]
 
 
+# A telephone number as printed: a "+" country code or a leading "0" trunk prefix, then groups.
+# Beside a number's label it is the neighbouring block's phone ("Invoice Number   03 9012 4471").
+_PHONE_VALUE = re.compile(r"(?:\+\d{1,3}\s?|\(?0\d{1,4}\)?\s)\d{2,4}(?:[\s-]\d{2,4}){1,3}")
+
+
 def _labelled_number(value: str, label: str, *, letters_only: bool) -> str | None:
+    if _PHONE_VALUE.fullmatch(re.split(r"\s{2,}", value.strip())[0]):
+        return None
     value = _before_date(value)
     value = re.sub(r"\s{2,}[-/]\s*", " - ", value)  # a separator set apart by a column gap
     # "88 123", "1 234 567": a long number printed in groups of three, as French, Nordic and SI

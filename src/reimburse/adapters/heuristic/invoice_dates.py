@@ -210,6 +210,10 @@ def _titled(infos: list[LineInfo], month_first: bool) -> list[DateMatch]:
     """ "Rechnung Nr. 471102 vom 05.06.2018", "Facture du 2 novembre 2019"."""
     out = []
     for ref in title_references(infos):
+        if any(a.explicit for a in infos[ref.line].amounts):
+            # "Facture d'acompte n° A-12 du 02/09/2025 de 150,00€ - Payé": another invoice, cited
+            # with its amount (a deposit settled earlier); a document's own title prints none
+            continue
         dated = ref.dated or ""
         found = find_dates(dated, month_first)
         if found and not dated[: found[0].start].strip(" :,"):
