@@ -187,6 +187,13 @@ _DEDUCTION_AFTER = re.compile(
     r"(?i)\s*(?:euros?|eur)?\s*(?:\)\s*)?(?:abzug\b|abzuziehen\b|kürzung\b|en\s+moins\b|de\s+(?:réduction|déduction|"
     r"descuento|desconto)\b|di\s+(?:riduzione|detrazione)\b|in\s+meno\b|aftrek\b|korting\b|minder\b(?!\s+dan))"
 )
+# An own contribution is the share the claimant bears ("Er geldt een eigen bijdrage van € 4,50",
+# "Eigenanteil von 5 Euro", "an own contribution of £5"): what is not paid, never a limit.
+_OWN_SHARE = re.compile(
+    r"(?i)\b(?:eigen\s+bijdrage|eigenbijdrage|eigenanteil|eigenbeteiligung|selbstbeteiligung|selbstbehalt|"
+    r"(?:own|personal)\s+contribution|co-?payment|participation\s+personnelle|reste\s+à\s+charge|"
+    r"quota\s+a\s+carico|copago|egenandel|egenavgift)\b[^.;\d]{0,25}$"
+)
 # A list's lead-in that says its amounts are taken off ("ist das Tagegeld wie folgt zu kürzen:",
 # "est réduite comme suit", "si riduce come segue"): its rows are deductions, no limits.
 _DEDUCTION_LEAD = re.compile(
@@ -486,6 +493,8 @@ def find_caps(
             kind = RuleType.REFERENCE  # a flat allowance for staying with friends: no hotel's limit
         if kind is RuleType.LIMIT and strong is None and is_deduction_lead(context):
             kind = RuleType.REFERENCE  # rows under "Måltidsavdrag" (meal deductions): no limits
+        if kind is RuleType.LIMIT and _OWN_SHARE.search(before):
+            kind = RuleType.REFERENCE  # "een eigen bijdrage van € 4,50": the claimant's share, no limit
         if kind is RuleType.LIMIT and _DEDUCTION_AFTER.match(after):
             kind = RuleType.REFERENCE  # "Frühstück: 4,00 € Abzug": a list of deductions, no limits
         if kind is RuleType.LIMIT and (old := _SUPERSEDED.search(sentence)) and old.end() <= a.start:

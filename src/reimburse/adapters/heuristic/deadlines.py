@@ -96,6 +96,19 @@ _WORDS = {
     "catorze": 14,
     "trinta": 30,
     "sessenta": 60,
+    # "binnen vier weken", "innerhalb von vier Wochen", "cuatro semanas": the small counts of weeks.
+    "vier": 4,
+    "zeven": 7,
+    "acht": 8,
+    "twaalf": 12,
+    "twintig": 20,
+    "sieben": 7,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "cuatro": 4,
+    "quattro": 4,
+    "quatre": 4,
+    "quatro": 4,
 }
 _NUM = r"\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _UNITS = {
@@ -153,6 +166,8 @@ _CONTEXT = re.compile(
     # Italian, Spanish and Portuguese requests for reimbursement: "richieste di rimborso",
     # "solicitudes de reembolso", "pedidos/solicitações de reembolso".
     r"richiest|solicitud|solicitaç|pedidos?\s+de\s+reembolso|beantrag|"
+    # Spanish sends a claim's papers in: "deberán ser remitidos en el plazo máximo de 15 días".
+    r"remiti|"
     # "Time limit for T.A. is 60 days": the limit names the claim window itself.
     r"time\s+limit)"
 )
@@ -161,6 +176,8 @@ _WINDOW = re.compile(
     r"binnen|innerhalb|spätestens|dans les|dans un délai de|sous|dentro de|entro|of the|from the|after|"
     # "a más tardar", "au plus tard", "uiterlijk", "no prazo de", "em até": "at the latest", "within".
     r"a\s+más\s+tardar|au\s+plus\s+tard|uiterlijk|no\s+prazo\s+de|em\s+até|mais\s+de|"
+    # "en el plazo (máximo) de 15 días": Spanish's time allowed.
+    r"plazo\s+(?:máximo\s+)?de|"
     r"time\s+limit\b[^;\n]{0,30}?\b(?:is|of)\b)"
 )
 _PAYOUT = re.compile(
@@ -179,14 +196,14 @@ class DeadlineFinding:
 _SUBMIT = re.compile(
     r"(?i)(submi|expense\s+reports?|reimbursement\s+requests?|claims?\b|indien|einreich|einzureich|"
     r"abrechnung|soumett|soumis|note\s+de\s+frais|présent|reconcil|richiest|solicitud|solicitaç|pedidos?\s+de\s+reembolso|"
-    r"presenta|presente[nm]|apresenta|beantrag)"
+    r"presenta|presente[nm]|apresenta|beantrag|remiti)"
 )
 # A deadline that costs the claim ("must", "will not be reimbursed") outranks advice ("should",
 # "are encouraged"): policies often print both, and only the first is the rule.
 _MANDATORY = re.compile(
     r"(?i)\b(must|shall|required|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest|will\s+not\s+be|"
     r"(?:is|are|be)\s+not\s+(?:reimburs|eligible|accepted)|ineligible|forfeit|taxable|spätestens|müssen|"
-    r"doivent|doit|moeten|deben|devono|deve|devem)\b"
+    r"doivent|doit|moeten|deben|deberán|devono|deve|devem)\b"
 )
 _ADVISORY = re.compile(
     r"(?i)\b(should|encouraged|recommended|expected|promptly|as\s+soon\s+as|ideally|sollten|devraient)\b"

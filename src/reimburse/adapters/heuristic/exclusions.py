@@ -67,6 +67,10 @@ NEGATIVE = re.compile(
     r"[\wäöüß]*(?:kosten|ausgaben|aufwendungen|auslagen)\s+(?:[^:]{0,60}?\s)?(?:sind|zählen)\b"
     r"(?:\s+(?:insbesondere|beispielsweise|etwa|vor\s+allem|z\.\s?B\.))?|"
     r"excluidos?|non\s+(?:sono\s+)?rimborsabil|esclus[io]|(?:is|are)\s+not\s*\.?$|"
+    # The Nordic passive after its subject: Swedish "ersätts inte/ej", "utgår ingen ersättning";
+    # Danish and Norwegian "dækkes/dekkes/refunderes/erstattes/godtgøres ikke".
+    r"\bersätt(?:e)?s\s+(?:inte|ej|icke)\b|\butgår\s+(?:ingen|inte|ej)\b|"
+    r"\b(?:dækkes|dekkes|refunderes|erstattes|godtgøres|refunderas)\s+(?:ikke|inte|ej)\b|"
     # "No agent or broker charges will be reimbursed", "..., no laundry allowance can be claimed",
     # "No alcoholic beverages are reimbursed":
     # the negation opens the subject; `no` is what it names.

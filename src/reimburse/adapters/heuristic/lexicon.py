@@ -445,11 +445,12 @@ EXCLUDED: tuple[ExcludedKind, ...] = (
             "parking ticket, parking tickets, moving violation, moving violations, parking citation, "
             "parking citations, traffic citation, traffic citations, parking violation, parking violations, "
             "traffic ticket, traffic tickets, bußgeld, bußgelder, strafzettel, "
-            "verwarnungsgeld, amende, amendes, contravention, contraventions, boete, boetes, multa, multas, multe"
+            "verwarnungsgeld, amende, amendes, contravention, contraventions, boete, boetes, multa, multas, multe, "
+            "böter, bøder, bøter"
         ),
         _w(
             "fines, penalty, penalties, traffic fine, parking fine, challan, late fee, late payment, speeding, bußgeld, "
-            "amende, boete, multa, parking ticket, traffic violation, moving violation, citation, "
+            "amende, boete, multa, böter, bøder, bøter, parking ticket, traffic violation, moving violation, citation, "
             "parking violation, traffic ticket, "
             "strafzettel, verwarnungsgeld, contravention, multe"
         ),

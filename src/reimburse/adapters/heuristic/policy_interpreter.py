@@ -121,8 +121,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # in cells ("65.5 cents/mile", "56 cents" under "Rate per Mile") are rates; 36 (set P) a short
 # heading naming one travel scope scopes the ruled table below it, tables under the same header each
 # find their own heading, a spanned header cell names the columns below it, "Per Diem" over a meal
-# row is no per-day unit, "$10.000" among "$15.00" is no amount.
-READER_VERSION = 36
+# row is no per-day unit, "$10.000" among "$15.00" is no amount; 37 (set M) an own contribution is
+# no limit, deadlines in number words and Spanish "plazo", Nordic refusals, Québec meals.
+READER_VERSION = 37
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )

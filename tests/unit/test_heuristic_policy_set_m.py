@@ -1,0 +1,75 @@
+"""Rules from policy set M (issue 19: companies, non-profits, non-US public bodies, other languages).
+The texts are written for the tests in the shapes seen there: a Dutch association's travel rules
+with an own contribution and a deadline in weeks written out, a Spanish federation's rule on sending
+tickets in, Swedish refusals written in the passive after their subject."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic.deadlines import find_deadline
+from reimburse.adapters.heuristic.exclusions import is_negative
+from reimburse.domain.verdict.policy import RuleType
+from tests.policy_text import read
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Voor elke reis geldt een eigen bijdrage van € 5,00 per deelnemer.",
+        "Es gilt ein Eigenanteil von 10 Euro je Fahrt.",
+        "Members pay an own contribution of £8 towards each trip.",
+    ],
+)
+def test_an_own_contribution_is_no_limit(sentence: str) -> None:
+    policy = read(f"Travel costs\nTrain and bus tickets are reimbursed.\n{sentence}\n")
+    assert policy.caps == ()
+    assert any(a.kind is RuleType.REFERENCE for a in policy.amounts)
+
+
+def test_a_limit_beside_an_own_contribution_stays_a_limit() -> None:
+    text = (
+        "Hotel\nThe hotel is reimbursed up to € 120 per night; an own contribution of € 5 applies per trip.\n"
+    )
+    assert {c.amount for c in read(text).caps} == {Decimal("120")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        (
+            "Een declaratie wordt alleen vergoed als zij binnen vier weken bij de penningmeester is ingediend.",
+            28,
+        ),
+        ("Die Abrechnung ist innerhalb von acht Tagen einzureichen.", 8),
+        ("Los billetes deberán ser remitidos en el plazo máximo de 10 días desde el regreso.", 10),
+        ("Las solicitudes deben presentarse en el plazo de 30 días.", 30),
+    ],
+)
+def test_deadlines_in_dutch_german_and_spanish_wording(sentence: str, days: int) -> None:
+    assert find_deadline(sentence) == days
+
+
+def test_a_spanish_payment_term_is_no_submission_deadline() -> None:
+    assert find_deadline("Las facturas se abonarán en el plazo de 30 días.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Böter och parkeringsavgifter ersätts inte.",
+        "Minibar ersätts ej av föreningen.",
+        "Bøder dækkes ikke.",
+        "Bøter refunderes ikke.",
+    ],
+)
+def test_nordic_passive_refusals_are_negative(sentence: str) -> None:
+    assert is_negative(sentence)
+
+
+def test_a_swedish_refusal_of_fines_gives_the_fines_exclusion() -> None:
+    policy = read("Resor med bil\nEventuella böter och skador ersätts inte av föreningen.\n")
+    fines = [e for e in policy.exclusions if e.name == "fines"]
+    assert fines and "böter" in fines[0].keywords
