@@ -73,3 +73,18 @@ def test_a_swedish_refusal_of_fines_gives_the_fines_exclusion() -> None:
     policy = read("Resor med bil\nEventuella böter och skador ersätts inte av föreningen.\n")
     fines = [e for e in policy.exclusions if e.name == "fines"]
     assert fines and "böter" in fines[0].keywords
+
+
+def test_a_never_reimbursable_status_line_leads_the_bare_list_below_it() -> None:
+    text = (
+        "Travel\n\nExpenses that are never reimbursable\n\n"
+        "Spouse or companion travel\nGym memberships\nParking tickets\n\n"
+        "Exceptions may be granted for medical reasons.\n"
+    )
+    found = {k.lower() for e in read(text).exclusions for k in e.keywords}
+    assert {"spouse", "parking ticket"} <= found
+
+
+def test_you_will_not_be_reimbursed_for_names_the_thing_after_for() -> None:
+    policy = read("Meals on trips\nYou will not be reimbursed for alcoholic drinks or the minibar.\n")
+    assert {"alcohol", "minibar"} <= {e.name for e in policy.exclusions}

@@ -200,7 +200,7 @@ def _split(block: str) -> list[str]:
 _THINGS = r"(?:items?|expenses?|costs?|charges?|purchases?)"
 _NEGATIVE_LABEL = re.compile(
     rf"(?i)^\W*(?:(?:the\s+following|these)\s+(?:{_THINGS}\s+)?(?:are|is)\s+|{_THINGS}\s+(?:that\s+)?(?:are\s+)?)?"
-    r"(?:not\s+(?:reimbursable|reimbursed|allowed|allowable|"
+    r"(?:(?:not|never)\s+(?:reimbursable|reimbursed|allowed|allowable|"
     r"covered|eligible|payable)|non[-\s]?(?:reimbursable|allowable|eligible|refundable)|unallowable|"
     r"disallowed|excluded|exclusions|ineligible|nicht\s+erstattungsfähig|non\s+remboursables?|"
     r"no\s+reembolsables?|non\s+rimborsabil[ei]|niet\s+vergoed)"

@@ -96,6 +96,8 @@ _DROP = re.compile(
     # "The following is a list of personal expenses ... not eligible": the list is no thing bought.
     r"lists?(?:\s+of)?|"
     r"(?:employees?|travell?ers?)(?:['’]s)?|use\s+of|a|an|their|his|her|its|your|our|"
+    # "You will not be reimbursed for X": the reader addressed is who is not paid, X follows.
+    r"you|"
     r"are|is|will|be|not|reimbursable|reimbursed|excluded|exclusions?|covered|reimbursements?|payments?|"
     # Articles of list items in other languages: "les amendes", "de minibar", "il minibar".
     r"le|la|les|des|du|der|die|das|den|dem|el|los|las|il|lo|gli|de|het|een|"
