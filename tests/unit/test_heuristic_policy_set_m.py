@@ -88,3 +88,46 @@ def test_a_never_reimbursable_status_line_leads_the_bare_list_below_it() -> None
 def test_you_will_not_be_reimbursed_for_names_the_thing_after_for() -> None:
     policy = read("Meals on trips\nYou will not be reimbursed for alcoholic drinks or the minibar.\n")
     assert {"alcohol", "minibar"} <= {e.name for e in policy.exclusions}
+
+
+def test_quebec_meal_names_breakfast_lunch_and_supper() -> None:
+    policy = read(
+        "Frais de séjour\nRepas: jusqu'à concurrence de: déjeuner: 11,00 $, dîner: 15,00 $, souper: 24,00 $;\n"
+    )
+    meals = {(c.meal, c.amount) for c in policy.caps}
+    assert meals == {
+        ("breakfast", Decimal("11.00")),
+        ("lunch", Decimal("15.00")),
+        ("dinner", Decimal("24.00")),
+    }
+
+
+def test_french_of_france_keeps_dejeuner_as_lunch() -> None:
+    policy = read("Frais de mission\nRepas: déjeuner: 17,50 €, dîner: 25,00 € au maximum.\n")
+    assert {(c.meal, c.amount) for c in policy.caps} == {
+        ("lunch", Decimal("17.50")),
+        ("dinner", Decimal("25.00")),
+    }
+
+
+def test_a_french_range_per_coucher_is_a_nightly_hotel_limit_at_its_upper_end() -> None:
+    policy = read(
+        "Hébergement\nCoucher dans un établissement hôtelier: jusqu'à concurrence de 95 $ à 120 $ par coucher.\n"
+    )
+    assert [(c.category, c.amount, c.unit.value) for c in policy.caps] == [("hotel", Decimal("120"), "night")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hébergement chez un parent ou un ami: 25,00 $ par nuit.",
+        "Bei Übernachtung bei Verwandten werden 20 Euro pro Nacht gezahlt.",
+    ],
+)
+def test_a_night_with_relatives_or_friends_is_no_hotel_limit(sentence: str) -> None:
+    assert read(f"Hotel\nHotel stays are reimbursed at cost.\n{sentence}\n").caps == ()
+
+
+def test_a_weekly_maximum_said_before_the_amount_is_no_nightly_limit() -> None:
+    policy = read("Formation\nHébergement pour formation: jusqu'à un maximum hebdomadaire de 400 $.\n")
+    assert all(c.unit.value not in ("night", "day", "meal") for c in policy.caps)

@@ -165,6 +165,11 @@ _WEEK_OR_QUARTER = re.compile(
     r"(?:wöchentlich|vierteljährlich|quartalsweise|hebdomadaire|trimestriel(?:le)?|semanal|trimestral|"
     r"settimanale|trimestrale|wekelijks|driemaandelijks)(?!\w))"
 )
+# "jusqu'à un maximum hebdomadaire de 450 $", "a weekly maximum of $300": the week said before.
+_WEEKLY_BEFORE = re.compile(
+    r"(?i)\b(?:weekly|hebdomadaire|wöchentliche[nrs]?|semanal|settimanale|wekelijkse?)\s+"
+    r"(?:maximum|limit|cap|plafond|máximo|massimo|höchstbetrag|maximum)?\s*(?:of|de|di|von|van)?\s*$"
+)
 # The participles that say an amount is taken off, in the other languages the reader knows
 # ("réduite", "ridotto", "descontado", "verminderd"); German's ("gekürzt", "in Abzug gebracht")
 # follow the amount, so only they mark a German sentence's amount as a deduction wherever they stand.
@@ -217,7 +222,11 @@ def is_deduction_lead(text: str) -> bool:
 _PRIVATE_STAY = (
     r"(?i)(?:\b(?:stay(?:s|ing)?|accommodation|lodging|lodges?)\s+with\s+(?:an?\s+)?(?:family|friends?|relatives?)\b|"
     r"\bprivate(?:ly[- ]arranged)?\s+(?:accommodation|lodging)\b|\bstaying\s+privately\b|"
-    r"\bnon-?commercial\s+(?:lodging|accommodation)\b|\bgoes\s+camping\b)"
+    r"\bnon-?commercial\s+(?:lodging|accommodation)\b|\bgoes\s+camping\b|"
+    # The same stay in the other languages: "Coucher chez un parent ou un ami", "bei Verwandten",
+    # "con familiares", "presso parenti", "bij familie".
+    r"\bchez\s+(?:un|une|des)\s+(?:parents?|amis?|proches?)\b|\bbei\s+(?:verwandten|freunden|bekannten)\b|"
+    r"\bcon\s+(?:familiares|amigos)\b|\bpresso\s+(?:parenti|amici)\b|\bbij\s+(?:familie|vrienden)\b)"
 )
 _PRIVATE_LODGING = re.compile(_PRIVATE_STAY + r"[^;.]*$")
 # "up to $60 per night ... associated with staying in non-commercial accommodation": the same stay
@@ -226,7 +235,9 @@ _PRIVATE_LODGING_AFTER = re.compile(r"(?i)[^;.]*?" + _PRIVATE_STAY.removeprefix(
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
-_RANGE_JOIN = re.compile(r"(?i)\s*(?:[-–—]|to|and)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?")
+# "126 $ à 138 $", "von 80 bis 100 Euro", "de 60 a 90 €", "da 50 a 80 €", "van 70 tot 90 euro": the
+# same range in the other languages' words.
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:[-–—]|to|and|à|bis|a|tot)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+\S*$")
 # "Total $45.00", "Meal allowance total 91.50" under breakfast, lunch and dinner rows: the sum of
 # the rows, not a limit of its own (a total that is one says so: "may not exceed $45 in total").
@@ -470,7 +481,7 @@ def find_caps(
         unit = unit or headed
         if unit is None and _PER_24_HOURS.match(sentence[a.end : a.end + 45]):
             unit = CapUnit.DAY  # "per full 24 hours": the 24 is read as a number of its own, so past `after`
-        if unit is None and _WEEK_OR_QUARTER.match(after):
+        if unit is None and (_WEEK_OR_QUARTER.match(after) or _WEEKLY_BEFORE.search(before)):
             # "$300 per week": a running total over the week (periods.py), not the category's own
             # unit ("per meal" would let every meal of the week cost $300).
             unit = CapUnit.INVOICE

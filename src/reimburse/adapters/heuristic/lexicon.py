@@ -72,7 +72,9 @@ KINDS: tuple[ExpenseKind, ...] = (
             # The meals of the day: a limit on one of them is a meals limit in any of these languages.
             "petit-déjeuner, petit déjeuner, déjeuner, dîner, comida, cena, colazione, prima colazione, "
             "pranzo, frühstück, mittagessen, abendessen, middageten, pequeno-almoço, pequeno almoço, "
-            "almoço, jantar, diner"
+            "almoço, jantar, diner, "
+            # Québec, Belgian and Swiss French: the evening meal ("déjeuner, dîner, souper").
+            "souper"
         ),
         _kw(
             "restaurant:3, restaurante:3, ristorante:3, restaurang:3, food:2, dinner:2, lunch:2, "
@@ -105,7 +107,9 @@ KINDS: tuple[ExpenseKind, ...] = (
             "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
             "hotelovernatning, hotelovernatninger, overnatning, "
             "alojamiento, alloggio, albergo, alberghi, hoteles, logies, pernottamento, pernottamenti, "
-            "hospedaje, hospedagem, alojamento"
+            "hospedaje, hospedagem, alojamento, "
+            # French administrative wording for a hotel ("Coucher dans un établissement hôtelier").
+            "établissement hôtelier"
         ),
         _kw(
             "hotel:2, hôtel:2, check in:2, check out:3, "
@@ -683,7 +687,9 @@ KIND_BY_NAME: dict[str, ExpenseKind] = {k.name: k for k in KINDS}
 # Words a policy uses for a cap's unit ("per night", "/meal", "pro Nacht").
 UNIT_WORDS: dict[CapUnit, tuple[str, ...]] = {
     CapUnit.NIGHT: _w(
-        "night, nights, room night, room-night, nacht, nuit, nuitée, noche, notte, overnight, nat"
+        "night, nights, room night, room-night, nacht, nuit, nuitée, noche, notte, overnight, nat, "
+        # Québec's administrative "par coucher": per night's lodging.
+        "coucher"
     ),
     CapUnit.MEAL: _w("meal, meals, repas, maaltijd, mahlzeit, comida, pasto, person, head, cover, måltid"),
     CapUnit.TRIP: _w(
@@ -746,8 +752,14 @@ MEALS_OF_THE_DAY: dict[str, str] = {
     ),
     # Not "comida" (a meal, and Spain's lunch) nor the Dutch "diner" (an English diner is a place).
     **dict.fromkeys(("mittagessen", "déjeuner", "almuerzo", "pranzo", "almoço", "middageten"), "lunch"),
-    **dict.fromkeys(("abendessen", "dîner", "cena", "avondmaaltijd", "avondeten", "jantar"), "dinner"),
+    **dict.fromkeys(
+        ("abendessen", "dîner", "cena", "avondmaaltijd", "avondeten", "jantar", "souper"), "dinner"
+    ),
 }
+# Québec (and Belgian and Swiss) French names the day's meals "déjeuner, dîner, souper": where
+# "souper" is printed beside them, the déjeuner is breakfast and the dîner lunch.
+_SOUPER = re.compile(r"(?i)(?<![^\W\d_])souper(?![^\W\d_])")
+_SOUPER_DAY = {"déjeuner": "breakfast", "dîner": "lunch"}
 
 
 def meals_pattern(names: dict[str, str]) -> str:
@@ -756,7 +768,10 @@ def meals_pattern(names: dict[str, str]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"[-\s]+") for n in names)
 
 
-def meal_of(name: str) -> str:
-    """The meal a printed name is ("Supper" -> "dinner"); an unknown name stays as printed."""
+def meal_of(name: str, text: str = "") -> str:
+    """The meal a printed name is ("Supper" -> "dinner"); an unknown name stays as printed. `text`
+    is the sentence it is printed in, for the Québec names of the day's meals."""
     key = re.sub(r"[-\s]+", " ", name.lower())
+    if key in _SOUPER_DAY and _SOUPER.search(text):
+        return _SOUPER_DAY[key]
     return MEALS_OF_THE_DAY.get(key, key)

@@ -819,7 +819,7 @@ def _cap_condition(
         else None,
         Condition(other="; ".join(_unique_words(governing))) if governing else None,
     )
-    return condition, meal_of(meal.group(1)) if meal else ""
+    return condition, meal_of(meal.group(1), sentence) if meal else ""
 
 
 # "Within Canada:", "Per diem rate (outside of Canada)": a heading that says on which side of a
