@@ -131,3 +131,28 @@ def test_a_night_with_relatives_or_friends_is_no_hotel_limit(sentence: str) -> N
 def test_a_weekly_maximum_said_before_the_amount_is_no_nightly_limit() -> None:
     policy = read("Formation\nHébergement pour formation: jusqu'à un maximum hebdomadaire de 400 $.\n")
     assert all(c.unit.value not in ("night", "day", "meal") for c in policy.caps)
+
+
+def _rates(text: str) -> set[Decimal]:
+    return {a.amount for a in read(text).amounts if a.kind is RuleType.RATE}
+
+
+@pytest.mark.parametrize(
+    ("line", "rates"),
+    [
+        ("Personal cars are paid 62.5 cents/mile.", {Decimal("0.625")}),
+        ("The mileage rate is 14¢/mile or 8.7¢/kilometer.", {Decimal("0.14"), Decimal("0.087")}),
+        (
+            "Car: 45p per mile for the first 10,000 miles, then 25p per mile.",
+            {Decimal("0.45"), Decimal("0.25")},
+        ),
+        ("Bicycles are paid 20p per mile.", {Decimal("0.20")}),
+    ],
+)
+def test_cents_and_pence_per_distance_are_rates(line: str, rates: set[Decimal]) -> None:
+    assert _rates(f"Mileage\n{line}\n") == rates
+
+
+def test_a_number_before_a_slash_stays_no_money() -> None:
+    policy = read("Support\nThe travel desk answers 24/7 and books 3/4 of all trips.\n")
+    assert policy.caps == () and not policy.amounts

@@ -170,6 +170,9 @@ _WEEKLY_BEFORE = re.compile(
     r"(?i)\b(?:weekly|hebdomadaire|wöchentliche[nrs]?|semanal|settimanale|wekelijkse?)\s+"
     r"(?:maximum|limit|cap|plafond|máximo|massimo|höchstbetrag|maximum)?\s*(?:of|de|di|von|van)?\s*$"
 )
+_PENCE = re.compile(
+    r"(?i)(?<![\w.,])(\d{1,3}(?:\.\d{1,3})?)\s?p(?:ence)?\b(?=\s*(?:per|/|a)\s*(?:mile|km\b|kilomet))"
+)
 # The participles that say an amount is taken off, in the other languages the reader knows
 # ("réduite", "ridotto", "descontado", "verminderd"); German's ("gekürzt", "in Abzug gebracht")
 # follow the amount, so only they mark a German sentence's amount as a deduction wherever they stand.
@@ -414,6 +417,16 @@ def find_caps(
         else a
         for a in find_amounts(sentence)
     ]
+    # "45p per mile": British pence glued to the number, read only before a distance's unit.
+    amounts = sorted(
+        amounts
+        + [
+            AmountMatch(Decimal(m.group(1)) / 100, None, m.start(), m.end(), True)
+            for m in _PENCE.finditer(sentence)
+            if not any(a.start <= m.start() < a.end for a in amounts)
+        ],
+        key=lambda a: a.start,
+    )
     for k in range(len(amounts) - 1):
         a, b = amounts[k], amounts[k + 1]
         if a.currency and b.currency is None and a.end == b.start:
