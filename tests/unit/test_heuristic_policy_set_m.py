@@ -56,6 +56,11 @@ def test_a_spanish_payment_term_is_no_submission_deadline() -> None:
     assert find_deadline("Las facturas se abonarán en el plazo de 30 días.") is None
 
 
+def test_the_time_spain_pays_a_request_in_is_no_submission_deadline() -> None:
+    sentence = "El reembolso se abonará en el plazo de 30 días desde la presentación de la solicitud."
+    assert find_deadline(sentence) is None
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -181,7 +181,10 @@ _WINDOW = re.compile(
     r"time\s+limit\b[^;\n]{0,30}?\b(?:is|of)\b)"
 )
 _PAYOUT = re.compile(
-    r"(?i)(paid|processed|credited|settled|approved|transferred|disbursed|refunded)\s+within"
+    r"(?i)(paid|processed|credited|settled|approved|transferred|disbursed|refunded)\s+within|"
+    # Spanish says when the money is paid the same way it says when papers are due: "se abonará en
+    # el plazo de 30 días desde la presentación de la solicitud" is the payer's time, not the claimant's.
+    r"\b(?:abonar|pagar|reembolsar|transferir|liquidar)[áa]n?\s+(?:en\s+(?:el|un)\s+plazo|dentro)"
 )
 
 
