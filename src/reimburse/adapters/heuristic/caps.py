@@ -60,8 +60,11 @@ _ABOUT_MONEY = re.compile(
     r"(?i)(allowance|reimburs|limit|entitle|eligible|cap\b|capped|ceiling|budget|per\s+diem|maximum|exceed|vergüt|"
     r"max\b|up\s*to|vergoed|erstatt|rembours|reembols|rimbors|plafond|höchst|máximo|massimo|maximal|maximaal)"
 )
+# "full days of authorized travel", "an authorized traveler": the adjective says the trip is official
+# business (US public bodies' usage); no approval of an amount, so no threshold or approver.
+_AUTHORIZED = r"authori[sz](?!ed\s+(?:official\s+)?(?:travel|trips?|business|travell?ers?)\b)"
 _THRESHOLD = re.compile(
-    r"(?i)(approv|pre-?approv|receipt|bill\s+is\s+required|sign[- ]?off|justif|authori[sz]|"
+    r"(?i)(approv|pre-?approv|receipt|bill\s+is\s+required|sign[- ]?off|justif|" + _AUTHORIZED + r"|"
     # "Ein Nachweis entfällt, wenn ... 70 Euro nicht überschreiten": when proof is needed, no limit.
     r"nachweis|\bbeleg|quittung|giustificativ|ricevut|bewijs|genehmig|autoris|autoriz)"
 )
@@ -152,7 +155,7 @@ _ADVANCE = re.compile(
     r"\bprepaid\b|\bpre-?payment|\bfloat\b"
 )
 _APPROVER = re.compile(
-    r"(?i)(approv|authori[sz]|sign[- ]?off|\bmanager\b|\bdirector\b|\bdean\b|\bcfo\b|\bvp\b|\bceo\b|"
+    r"(?i)(approv|" + _AUTHORIZED + r"|sign[- ]?off|\bmanager\b|\bdirector\b|\bdean\b|\bcfo\b|\bvp\b|\bceo\b|"
     r"department\s+head|\bsupervisor|\bchair\b|\bprovost|\bcontroller\b|\bpresident\b|"
     r"vice\s+president|\bchief\b|\bhead\s+of\b|receipts?\b|documentation\s+(?:is\s+)?required|"
     r"tax\s+report|\b1099\b|\bw-?2\b|insurance|coverage|deductible)"
@@ -577,7 +580,12 @@ def find_caps(
                 or row
                 or (
                     a.currency
-                    and (about_money or _kind_label(before) or _kind_after(sentence, a.start, after))
+                    and (
+                        about_money
+                        or _kind_label(before)
+                        or _kind_after(sentence, a.start, after)
+                        or _kind_set_at(sentence, a.start, unit_follows)
+                    )
                 )
             ):
                 continue
@@ -680,6 +688,20 @@ def _kind_label(before: str) -> bool:
 
 
 _QUALIFIER = re.compile(r"(?:\(\s*[^()]{1,40}\))?")
+
+
+# "Meal expenses in the high cost areas shall be $65.00", "Lodging Out-of-State shall be $150.00":
+# statutes and board policies set an amount for a kind with "shall be"; the amount right after it.
+_SET_AT = re.compile(r"(?i)\b(?:shall|will)\s+be\s*$")
+
+
+def _kind_set_at(sentence: str, start: int, unit_follows: bool) -> bool:
+    """The sentence's subject, an expense kind, "shall be" the amount printed right after. Meals
+    need a printed unit: "meal expenses shall be $65" may be a day's or one meal's, and a guess of
+    one meal would set a wrong limit."""
+    head = sentence[:start]
+    kinds = {m.kind for m in find_mentions(head) if not m.as_unit}
+    return _SET_AT.search(head) is not None and bool(kinds) and (unit_follows or "meals" not in kinds)
 
 
 def _kind_after(sentence: str, start: int, after: str) -> bool:

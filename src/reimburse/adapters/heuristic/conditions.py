@@ -308,6 +308,16 @@ _TRAVELLER = re.compile(
     + _PER_ONE
     + r"(?:students?|(?:job\s+)?candidates?|non-?employees?|volunteers?|interns?)(?![^\W\d_])"
 )
+# "Employee and student meals", "students and staff": a group joined with the employees names
+# everyone the policy pays for, so no one group's condition (as both scopes joined are no scope).
+_STAFF = r"(?:employees?|staff(?:\s+members?)?|faculty(?:\s+members?)?)"
+_WITH_STAFF_BEFORE = re.compile(rf"(?i)(?<![^\W\d_]){_STAFF},?\s+(?:and|&|or)\s+$")
+_WITH_STAFF_AFTER = re.compile(rf"(?i),?\s+(?:and|&|or)\s+{_STAFF}(?![^\W\d_])")
+
+
+def _everyone(text: str, m: re.Match[str]) -> bool:
+    """A traveller group joined by "and"/"or" with the employees: the whole staff, no condition."""
+    return bool(_WITH_STAFF_BEFORE.search(text, 0, m.start()) or _WITH_STAFF_AFTER.match(text, m.end()))
 
 
 # The trip's purpose, when a limit holds only for it: "to present a paper", "conference travel",
@@ -334,6 +344,7 @@ def governing_in(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)).strip())
         for pattern in (_FUNDING, _METHOD, _TRIP, _TRAVELLER, _PURPOSE, _TRAVEL_HOURS)
         for m in pattern.finditer(text)
+        if not (pattern is _TRAVELLER and _everyone(text, m))
     ]
     found += durations_in(text)  # "supera le otto ore", "8 – 14 Stunden": in one wording
     found.sort()

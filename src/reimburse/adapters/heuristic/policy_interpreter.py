@@ -122,8 +122,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # heading naming one travel scope scopes the ruled table below it, tables under the same header each
 # find their own heading, a spanned header cell names the columns below it, "Per Diem" over a meal
 # row is no per-day unit, "$10.000" among "$15.00" is no amount; 37 (set M) an own contribution is
-# no limit, deadlines in number words and Spanish "plazo", Nordic refusals, Québec meals.
-READER_VERSION = 37
+# no limit, deadlines in number words and Spanish "plazo", Nordic refusals, Québec meals; 38 (set P)
+# "authorized travel" is no approval, "<kind> shall be $X" sets the kind's limit (meals only with a
+# printed unit), students joined with employees are no traveller condition.
+READER_VERSION = 38
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
