@@ -20,6 +20,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " totaal incl. btw, totaal inclusief btw, totaalbedrag incl, totaal factuur, factuurbedrag,"
         " importe total, total factura, total a facturar, importe factura,"
         " totale documento, totale fattura, totale ivato, totale complessivo, importo totale,"
+        # Dutch web shops' final line ("Eindtotaal", Magento's Grand Total in Dutch)
+        " eindtotaal,"
         # Neighbouring languages travellers bring receipts from: Nordic, Baltic, Czech, Polish,
         # Croatian ("Totalt", "Summa", "Kokku", "Celkem", "Razem", "Ukupno").
         " totalt, summa, att betala, i alt, at betale, å betale, yhteensä, kokku, summa kokku,"
@@ -99,6 +101,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         " summe umsatzsteuer, summe ust, montant tva, montant de la tva, total tva, btw-bedrag,"
         " btw bedrag, totaal btw, cuota iva, total iva, importe iva, total impuestos, total impuesto,"
         " impuestos, totale iva, totale imposte, imposta, imposte, total taxes,"
+        # the tax line of a shop's totals, said noun first ("Totale tasse pagate", "Taxes totales
+        # payées", "Total tax paid"): the tax, not the total it opens with
+        " totale tasse, totale tasse pagate, taxes totales, taxes totales payées, total tax paid,"
         # Latvian and Lithuanian VAT sums: "summa" alone is a total, after PVN/PVM it is the tax
         " pvn summa, pvm suma"
     ),

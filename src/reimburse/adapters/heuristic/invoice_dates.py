@@ -52,7 +52,7 @@ _RANGE = re.compile(r"(?i)^\s*(?:-|–|bis|to|till|until|au|à|tot|t/m|al|a|hast
 # "Zahlbar bis 04.07.2018", "payable by", "à régler avant le": a deadline.
 _DEADLINE = re.compile(
     r"(?i)(?<![^\W\d_])(?:bis|until|till|by|before|avant|jusqu'au|voor|uiterlijk|antes|hasta|entro)"
-    r"(?:\s+(?:le|den|dem|del|il|el|de))?\s*:?\s*$"
+    r"(?:\s+(?:le|den|dem|del|il|el|de|zum|zur))?\s*:?\s*$"
 )
 # "Credits will expire on 28 Jan 2016", "valid through", "verfällt am", "expire le": an end of validity.
 _EXPIRY = re.compile(
@@ -232,16 +232,18 @@ def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Count
         if _role_given(infos, i, h) and (d := _datelabel_value(infos, i, h, month_first))
     }
     in_ranges: Counter[date] = Counter()
+    previous = ""
     for info in infos:
         found = find_dates(info.text, month_first)
         for a, b in itertools.pairwise(found):
             if _RANGE.match(info.text[a.end : b.start]):
                 in_ranges.update((a.value, b.value))
-        claimed |= {
-            d.value
-            for d in found
-            if _DEADLINE.search(info.text[: d.start]) or _EXPIRY.search(info.text[: d.start])
-        }
+        for d in found:
+            # a sentence may wrap before its date ("... if used by" / "December 31, 2025")
+            before = f"{previous} {info.text[: d.start]}"
+            if _DEADLINE.search(before) or _EXPIRY.search(before):
+                claimed.add(d.value)
+        previous = info.text if info.text.strip() else previous
         if any(h.label is Label.PREPAID for h in info.hits):
             claimed |= {d.value for d in found}  # "Payment received 09/19/25": a payment's date
     return claimed, in_ranges

@@ -21,6 +21,7 @@ from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
 from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
+from reimburse.adapters.heuristic.mail_header import mail_sender
 from reimburse.adapters.heuristic.places import US_STATES, US_STATES_AMBIGUOUS
 from reimburse.adapters.heuristic.text import clean_spaces
 from reimburse.adapters.heuristic.totals import LineInfo
@@ -133,9 +134,17 @@ _COUNTRIES = re.compile(
     r"sweden|hrvatska|croatia|polska|poland|česko|czech republic|portugal|luxembourg)\W*$"
 )
 _BOILERPLATE = re.compile(
-    r"(?i)^\W*(thank|thanks|welcome|congratulations|dear|hello|hi|vielen\s+dank|danke|herzlich|"
+    r"(?i)^\W*(?:(thank|thanks|welcome|congratulations|dear|hello|hi|vielen\s+dank|danke|herzlich|"
     r"willkommen|merci|bienvenue|bonjour|bedankt|welkom|gracias|bienvenid|grazie|benvenut|please|"
-    r"bitte|visit|besuchen)\b"
+    r"bitte|visit|besuchen|"
+    # the greeting that opens a letter or an e-mail to its customer: "Sehr geehrte Frau Weber",
+    # "Buongiorno Giulia", "Estimado cliente", "Geachte heer"; words that also begin a company's
+    # name ("Gentile", "Beste", "Caro") only as a salutation, closed by its comma or exclamation
+    # mark ("Ciao Giulia Ferri,", "Hola María,", "Hallo Jonas Weber,", "Beste Sanne,", "Salve!")
+    r"sehr\s+geehrte[rn]?|guten\s+tag|buongiorno|buonasera|estimad[oa]s?|querid[oa]s?|"
+    r"buenos\s+d[ií]as|geachte|goedemorgen|goedendag|greetings)\b"
+    r"|(?:hallo|hey|hoi|ciao|salve|hola|gentile|car[oa]|egregi[oa]|beste|liebe[rn]?|cher|chère|salut|"
+    r"bonsoir|servus|moin)\b.*[,!]\s*$)"
 )
 # "Thank you for shopping at", "TQ FOR SHOPPING WITH": a till's closing line, spaced or run together.
 _THANKS_FOR = re.compile(
@@ -297,7 +306,8 @@ def _cascade(
     infos: list[LineInfo], recipient: dict[int, int], filled: list[int], page: _Page
 ) -> tuple[str | None, float]:
     top = filled[:_TOP]
-    labelled = _seller_block(infos, recipient) or _from_block(infos)
+    # a printed e-mail's sender, its address's domain spelling the name ("Cloudnote <receipts@cloudnote.io>")
+    labelled = _mail_sender(infos, recipient) or _seller_block(infos, recipient) or _from_block(infos)
     if labelled:
         return labelled, 0.8
     for i in top:
@@ -364,6 +374,14 @@ def _cascade(
         return everywhere[0], 0.5
     domain = _domain(infos, filled, recipient)
     return (domain, 0.4) if domain else (None, 0.0)
+
+
+def _mail_sender(infos: list[LineInfo], recipient: dict[int, int]) -> str | None:
+    sender = mail_sender([info.text for info in infos])
+    if sender is None or _BOILERPLATE.match(sender):
+        return None
+    line = next((i for i, info in enumerate(infos) if sender in info.text), None)
+    return None if line is not None and _recipient(recipient, line, 0) else sender
 
 
 # Whom the invoice says to pay: the issuer is paid its own invoice. A payment instruction ("All
@@ -456,7 +474,18 @@ _WELCOME = re.compile(
     r"(?:vielen\s+)?dank\s+für\s+ihren\s+(?:besuch|aufenthalt|einkauf)\s+(?:bei|im|in\s+der|in\s+unserem)|"
     r"merci\s+d['’]avoir\s+choisi|merci\s+de\s+votre\s+(?:visite|séjour)\s+(?:chez|à|au)|"
     r"grazie\s+per\s+aver\s+scelto|gracias\s+por\s+(?:elegir|su\s+visita\s+a)|"
-    r"bedankt\s+voor\s+(?:uw|je)\s+bezoek\s+aan)\W*(?P<rest>.*)$"
+    r"bedankt\s+voor\s+(?:uw|je)\s+bezoek\s+aan|"
+    # a shop's order mail thanks its customer by the shop's name: "Thank you for your order from
+    # ...", "Bedankt voor uw bestelling bij ...", "Merci d'avoir effectué vos achats sur ...",
+    # "Grazie per aver acquistato su ...", "Gracias por su interés en los productos de ...",
+    # "Bedankt voor uw interesse in de producten van ...", "Vielen Dank für Ihre Bestellung bei ..."
+    r"thanks?(?:\s+you)?\s+for\s+(?:your\s+(?:order|purchase)|shopping|ordering)\s+(?:from|at|with)|"
+    r"bedankt\s+voor\s+(?:uw|je)\s+(?:bestelling|aankoop)\s+bij|"
+    r"bedankt\s+voor\s+(?:uw|je)\s+interesse\s+in\s+de\s+producten\s+van|"
+    r"merci\s+d['’]avoir\s+effectué\s+vos\s+achats\s+(?:sur|chez)|merci\s+pour\s+votre\s+commande\s+(?:sur|chez)|"
+    r"grazie\s+per\s+(?:aver\s+acquistato|il\s+tuo\s+ordine|il\s+suo\s+ordine)\s+(?:su|da|presso)|"
+    r"gracias\s+por\s+su\s+(?:interés\s+en\s+los\s+productos\s+de|compra\s+en|pedido\s+en)|"
+    r"(?:vielen\s+)?dank\s+für\s+(?:ihre|deine)\s+bestellung\s+(?:bei|im))\W*(?P<rest>.*)$"
 )
 _FREE_MAIL = re.compile(
     r"(?i)^(gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|gmx|web|t-online|freenet|"
@@ -496,7 +525,9 @@ def _welcomed(line: str, below: str) -> str | None:
     m = _WELCOME.match(clean_spaces(line))
     if m is None:
         return None
-    rest = m.group("rest").strip(" .,:;!")
+    # the name ends the thanks' sentence ("... from Ashford Garden Supplies. Once your package ships")
+    rest = re.split(r"(?<![^\W\d_]\.[^\W\d_])(?<!\b[^\W\d_])[.!?;,](?=\s|$)", m.group("rest"), maxsplit=1)[0]
+    rest = rest.strip(" .,:;!")
     candidate = rest or clean_spaces(below)
     name = _legal_name(candidate) or _plain_name(candidate, 0, candidate)
     return name

@@ -1,0 +1,105 @@
+"""A printed e-mail's header block: who sent it.
+
+An e-mail printed or saved as PDF from a mail client opens with its header, one field a line in
+the client's language: "From: Name <address>", "To:", "Date:", "Subject:" (Von / An / Datum /
+Betreff, De / À / Date / Objet, De / Para / Fecha / Asunto, Da / A / Data / Oggetto, Van / Aan /
+Datum / Onderwerp). A receipt or an order confirmation sent by e-mail names its seller there, as
+the display name of the sending address, while its body may only greet the customer.
+
+The display name is taken only when the header is a header (another of its fields beside it),
+the mail was not forwarded (a forward's sender is whoever forwarded it, often the claimant),
+the address is not a free-mail one (a person's), and the address's domain spells part of the
+name ("Maison Lavande <boutique@maisonlavande.fr>"): a display name the domain does not
+corroborate may be a person writing from a company's address.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SENDER = re.compile(
+    r"(?i)^\s*(?:from|von|de|da|van|fra|från|od|absender|expéditeur|mittente|remitente|afzender)"
+    r"\s*:\s*(?P<name>[^<>@]*?)\s*<\s*[^<>@\s]+@(?P<domain>[\w.-]+)\s*>\s*$"
+)
+_FIELD = re.compile(
+    r"(?i)^\s*(?:to|an|à|a|para|aan|til|till|cc|date|sent|datum|fecha|data|gesendet|envoyé|enviado|"
+    r"inviato|verzonden|subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:"
+)
+# "Fwd:", "Fw:", "WG:" (weitergeleitet), "TR:" (transféré), "RV:" (reenviado), "I:" (inoltrato),
+# "Doorst:" (doorgestuurd) before a subject
+_FORWARD = re.compile(r"(?i)(?:^|:\s*)(?:fwd?|wg|tr|rv|i|doorst)\s*:")
+_FREE_MAIL = frozenset(
+    [
+        "gmail",
+        "googlemail",
+        "yahoo",
+        "hotmail",
+        "outlook",
+        "live",
+        "msn",
+        "icloud",
+        "me",
+        "aol",
+        "gmx",
+        "web",
+        "t-online",
+        "freenet",
+        "orange",
+        "free",
+        "laposte",
+        "wanadoo",
+        "libero",
+        "virgilio",
+        "ziggo",
+        "kpn",
+        "telenet",
+        "proton",
+        "protonmail",
+        "mail",
+    ]
+)
+_HEADER_LINES = 15  # the header block opens the first page
+
+
+def mail_sender(lines: list[str]) -> str | None:
+    """The sender's display name of a printed e-mail's header, when its domain corroborates it."""
+    filled = [line for line in lines if line.strip()][:_HEADER_LINES]
+    for n, line in enumerate(filled):
+        m = _SENDER.match(line)
+        if m is None:
+            continue
+        near = filled[max(0, n - 4) : n] + filled[n + 1 : n + 5]
+        if not any(_FIELD.match(other) for other in near):
+            continue  # a "From: ... <address>" line alone is no mail header
+        if any(_FORWARD.search(other) for other in filled[: n + 5]):
+            return None
+        name = m.group("name").strip(" \"'")
+        if _spelled(name, m.group("domain")):
+            return name
+    return None
+
+
+def _spelled(name: str, domain: str) -> bool:
+    """Whether the domain's name spells a word of `name` (of four letters or more), or the name."""
+    labels = domain.casefold().split(".")[:-1]  # without the top-level domain
+    hosts = [_fold(label) for label in labels if label not in {"www", "mail", "email", "co", "com"}]
+    if not hosts or not re.search(r"[^\W\d_]{2,}", name) or any(h in _FREE_MAIL for h in labels):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 4]
+    for folded in {_fold(name), _fold(name, umlaut=True)}:
+        if any(len(h) >= 4 and (h in folded or folded in h) for h in hosts):
+            return True
+    return any(
+        _fold(w, umlaut=u) in h for w in words for h in hosts for u in (False, True) if len(_fold(w)) >= 4
+    )
+
+
+def _fold(text: str, *, umlaut: bool = False) -> str:
+    """Letters and digits only, accents dropped ("Fröhlich" -> "frohlich", or "froehlich" as a
+    German address spells an umlaut)."""
+    text = text.casefold()
+    if umlaut:
+        text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[\W_]+", "", "".join(c for c in text if not unicodedata.combining(c)))
