@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from reimburse.adapters.heuristic.mail_header import mail_sender
-from tests.text_receipts import read
+from tests.text_receipts import low, read
 from tests.vendor_text import vendor_of
 
 HEADER = "Order # 5512\n{label} {sender}\nTo:   Kim Lee <kim.lee@example.com>\nDate:   3 May 2025\n\n"
@@ -143,3 +143,54 @@ def test_a_coupons_last_day_is_not_the_date(text: str) -> None:
 )
 def test_a_company_named_like_a_greeting_is_still_the_vendor(text: str, vendor: str) -> None:
     assert vendor_of(text) == vendor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a payment's receipt e-mail printing one amount, the page or its line saying it was paid
+        "Brightwell Tutoring\nHi Priya,\nThanks for your payment. Your receipt is attached.\nAmount: GBP 54.00",
+        "Hostería Sur\nHola María,\nTe dejamos un resumen de tu reserva:\nImporte abonado: ARS 486.000,00",
+    ],
+)
+def test_the_one_amount_a_payment_receipt_prints_is_sure(text: str) -> None:
+    invoice = read(text)
+    assert invoice.total in (Decimal("54.00"), Decimal("486000.00"))
+    assert not low(invoice)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit's price is not what was paid, whatever the page thanks for
+        "Hotel Riva\nThanks for your payment.\nPrezzo per notte: 118,00 EUR",
+        # nothing says it was paid
+        "Brightwell Tutoring\nHi Priya,\nHere is your quote.\nAmount: GBP 54.00",
+        # a lone amount with a rival stays a guess
+        "Brightwell Tutoring\nThanks for your payment.\nAmount: GBP 54.00\nDeposit: GBP 60.00",
+    ],
+)
+def test_a_lone_amount_stays_doubtful_without_payment_or_with_a_rival(text: str) -> None:
+    assert low(read(text))
+
+
+def test_an_iso_code_beside_the_amount_names_a_peso() -> None:
+    assert read("Hostería Sur\nImporte abonado: ARS 486.000,00").currency == "ARS"
+
+
+def test_a_us_street_named_for_a_province_leaves_the_dollar_american() -> None:
+    text = "Harbor & Pine Home\nShip to: 2210 NE Alberta St, Portland, OR 97211\nTotal amount   $139.00"
+    assert read(text).currency == "USD"
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("ID de pedido: 1042", "1042"),
+        ("Nro de reserva: EH-20931", "EH-20931"),
+        ("Numero di prenotazione: 58213", "58213"),
+        ("Uw bestelling #100000389", "100000389"),
+    ],
+)
+def test_order_and_booking_numbers_of_shop_mails(line: str, number: str) -> None:
+    assert read(f"Shop\n{line}\nTotal   12,00 €").invoice_number == number

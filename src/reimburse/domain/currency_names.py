@@ -112,6 +112,10 @@ WORDS: dict[str, str] = {
     "rub": "RUB",
     "xof": "XOF",
     "xaf": "XAF",
+    # South American pesos by their codes ("ARS 486.000,00"); their "$" is read as the dollar's
+    "ars": "ARS",
+    "clp": "CLP",
+    "uyu": "UYU",
 }
 
 # The sign money is shown with; other currencies are shown with their code.

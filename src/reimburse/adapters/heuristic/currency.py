@@ -399,12 +399,19 @@ def _language_votes(text: str) -> Counter[str]:
     return votes
 
 
-def _ranked(text: str, among: tuple[str, ...] | None) -> tuple[list[str], str]:
-    """Currencies by support (countries weigh COUNTRY_WEIGHT, language words one), and the basis
-    of the best: "country" when some evidence names a country for it, else "language"."""
+def _support(text: str) -> tuple[Counter[str], Counter[str]]:
+    """Each currency's support (countries weigh COUNTRY_WEIGHT, language words one), and the
+    country evidence alone."""
     country = _country_votes(text)
     votes = Counter({code: COUNTRY_WEIGHT * n for code, n in country.items()})
     votes.update(_language_votes(text))
+    return votes, country
+
+
+def _ranked(text: str, among: tuple[str, ...] | None) -> tuple[list[str], str]:
+    """Currencies by support (countries weigh COUNTRY_WEIGHT, language words one), and the basis
+    of the best: "country" when some evidence names a country for it, else "language"."""
+    votes, country = _support(text)
     ranked = [
         code for code, _ in sorted(votes.items(), key=lambda kv: -kv[1]) if among is None or code in among
     ]
@@ -493,10 +500,15 @@ def currency_reading(
         spelled = {code for code, name in _SPELLED_DOLLARS if name.search(text)}
         if len(spelled) == 1 and (code := spelled.pop()) in (best, *_AMBIGUOUS[best]):
             return CurrencyReading(code, basis)
-        # A bare "$" or "kr": the country says which dollar or crown.
+        # A bare "$" or "kr": the country says which dollar or crown; another dollar's only when its
+        # evidence outweighs the United States' ("2210 NE Alberta St, Portland, OR 97211" is no
+        # Canadian address). "kr" has no country of its own: the best crown's country wins.
         ranked, _ = _ranked(text, _AMBIGUOUS[best])
-        if ranked:
+        support, _ = _support(text)
+        if ranked and (best != "USD" or support[ranked[0]] > support[best]):
             return CurrencyReading(_after_changeover(ranked[0], text), basis)  # a sign is printed
+        if ranked:
+            return CurrencyReading(best, basis)
         if best == "USD" and (dollar := _gst_dollar(text)) is not None:
             return CurrencyReading(dollar, basis)
     return CurrencyReading(best, basis)

@@ -660,13 +660,44 @@ def _corroborate_weak(reading: TotalsReading, infos: list[LineInfo]) -> None:
     if lines >= 2:
         reading.confidence = CORROBORATED_CONFIDENCE
         reading.notes.append(f"{reading.total} is the largest amount printed and is printed {lines} times")
+        return
+    if set(printed) == {reading.total} and _paid_alone(printing, infos):
+        # a payment's receipt (often an e-mail) printing one amount, with what was paid named
+        reading.confidence = CORROBORATED_CONFIDENCE
+        reading.notes.append(f"{reading.total} is the only amount printed, and the page says it was paid")
+
+
+# A receipt that says it acknowledges a payment: "Thanks for your payment", "Payment received",
+# "Vielen Dank für Ihre Zahlung", "Merci pour votre paiement", "Gracias por su pago", "Grazie per
+# il pagamento", "Bedankt voor uw betaling".
+_PAYMENT_THANKS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:thanks?\s+(?:you\s+)?for\s+your\s+payment|payment\s+(?:received|confirmed)|"
+    r"(?:vielen\s+)?dank\s+für\s+(?:ihre|deine)\s+zahlung|merci\s+pour\s+votre\s+(?:paiement|règlement)|"
+    r"gracias\s+por\s+su\s+pago|grazie\s+per\s+(?:il|il\s+suo|il\s+tuo)\s+pagamento|"
+    r"bedankt\s+voor\s+(?:uw|je)\s+betaling)(?![^\W\d_])"
+)
+# A unit price, not what was paid: "per night", "por noche", "pro Nacht", "per notte", "/night".
+_PER_UNIT = re.compile(
+    r"(?i)(?:\bper\b|\bpro\b|\bpar\b|\bpor\b|/)\s*(?:night|nacht|notte|nuit|noche|person|persona|"
+    r"personne|day|tag|giorno|jour|día|dia|hour|stunde|ora|heure|hora|unit|stück|pezzo|unité|unidad)|\beach\b"
+)
+
+
+def _paid_alone(printing: list[LineInfo], infos: list[LineInfo]) -> bool:
+    """Whether the one amount a page prints is named as paid: its line says so ("Importe abonado:",
+    "Amount paid:") or the page thanks for the payment, and its line prices no unit."""
+    line = printing[0].text if len(printing) == 1 else ""
+    if not line or _PER_UNIT.search(line):
+        return False
+    return bool(_PAYMENT.search(line)) or any(_PAYMENT_THANKS.search(info.text) for info in infos)
 
 
 # Payment words of till slips and card receipts, in the six languages.
 _PAYMENT = re.compile(
     r"(?i)(?<![^\W\d_])(?:visa|master\s?card|maestro|amex|american\s+express|diners|discover|jcb|unionpay|"
     r"debit|credit|card|cash|contactless|eftpos|girocard|ec[\s-]?karte|karte|kartenzahlung|carte|cb|esp[èe]ces|"
-    r"tarjeta|efectivo|carta|contanti|pin|pinnen|contant|paid|bezahlt|betaald|pay[ée]|pagado|pagato|payment)"
+    r"tarjeta|efectivo|carta|contanti|pin|pinnen|contant|paid|bezahlt|betaald|pay[ée]|pagado|pagato|payment|"
+    r"abonad[oa])"
     r"(?![^\W\d_])"
 )
 
