@@ -4,8 +4,10 @@ Where a person finds the issuer: a "Seller"/"Verkäufer" block; the one-line sen
 above the window envelope's recipient ("Au bon moulin SARL - 1242 chemin ... - 84340 Malaucène",
 a DIN 5008 / NF convention, or a one-line letterhead); a company name with its legal form (GmbH,
 Ltd, SAS, B.V., S.L., S.p.A., Inc, Sdn Bhd ...) beside its registration or tax details, at the top
-of the first page, or repeated in the footers; a receipt's greeting ("Welcome to ..."); the top
-line of the page; at last the web or mail domain. Never the customer's block (after "Bill to",
+of the first page, or repeated in the footers; a printed e-mail's sender ("From: Shop <orders@shop.de>",
+mail_header.py); a receipt's greeting ("Welcome to ...") or a shop mail's thanks ("Thank you for
+your order from ..."); the top line of the page; at last the web or mail domain. Never a salutation
+("Hi Anna,", "Ciao Giulia,"). Never the customer's block (after "Bill to",
 "Rechnungsadresse", a "Herr/Mr" line or under a sender line), never a person the invoice names,
 a label, a field's value, a boilerplate sentence or a country.
 """
