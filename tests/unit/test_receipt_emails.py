@@ -194,3 +194,28 @@ def test_a_us_street_named_for_a_province_leaves_the_dollar_american() -> None:
 )
 def test_order_and_booking_numbers_of_shop_mails(line: str, number: str) -> None:
     assert read(f"Shop\n{line}\nTotal   12,00 €").invoice_number == number
+
+
+@pytest.mark.parametrize(
+    ("head", "number"),
+    [
+        # a mail client prints the subject as the page's heading, or as a field
+        (
+            "Your Cloudnote receipt [#CN-88412]\nFrom:   Cloudnote <r@cloudnote.io>\nTo:   Kim <k@example.com>",
+            "CN-88412",
+        ),
+        (
+            "Von:   Nordlicht <t@nordlicht.de>\nAn:   Lena <l@example.de>\nBetreff:   Deine Bestellung NL25-0412",
+            "NL25-0412",
+        ),
+        (
+            "Da:   Hotel Riva <p@riva.it>\nOggetto: Conferma prenotazione n. 58213\nA:   Marco <m@example.it>",
+            "58213",
+        ),
+        # a subject naming no reference, or a date: none
+        ("Subject: Your order has shipped\nFrom:   Shop <s@shop.de>\nTo:   Ann <a@example.com>", None),
+        ("Subject: Your order of 12.11.2025\nFrom:   Shop <s@shop.de>\nTo:   Ann <a@example.com>", None),
+    ],
+)
+def test_a_printed_mails_subject_names_the_reference(head: str, number: str | None) -> None:
+    assert read(f"{head}\n\nThanks for your payment.\nTotal   12,00 €").invoice_number == number

@@ -8,6 +8,7 @@ from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
 from reimburse.adapters.heuristic.labels import Label, LabelHit, find_labels
 from reimburse.adapters.heuristic.layout import Layout
+from reimburse.adapters.heuristic.mail_header import subject_reference
 from reimburse.adapters.heuristic.titles import is_reference, title_cells, title_references
 from reimburse.adapters.heuristic.totals import LineInfo
 from reimburse.adapters.heuristic.vendor import read_vendor
@@ -111,6 +112,9 @@ def read_number(infos: list[LineInfo], layout: Layout | None = None) -> tuple[st
     till = _till_reference(infos, documents_only=False)
     if till:
         return till, 0.6
+    subject = subject_reference([info.text for info in infos])
+    if subject:  # a printed e-mail's subject: "Your receipt [#CN-88412]", "Deine Bestellung NL25-0412"
+        return subject, 0.6
     for info in infos:  # "Nr: 3047", "Numero: 88/2019", "Trn #: 5521": a bare number word
         for m in _BARE_NO.finditer(info.text):
             word, token = (m.group("word") or "").casefold(), m.group("num")

@@ -1,4 +1,4 @@
-"""A printed e-mail's header block: who sent it.
+"""A printed e-mail's header block: who sent it, and the reference its subject names.
 
 An e-mail printed or saved as PDF from a mail client opens with its header, one field a line in
 the client's language: "From: Name <address>", "To:", "Date:", "Subject:" (Von / An / Datum /
@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from reimburse.adapters.heuristic.dates import find_dates
+from reimburse.adapters.heuristic.titles import is_reference
 
 _SENDER = re.compile(
     r"(?i)^\s*(?:from|von|de|da|van|fra|från|od|absender|expéditeur|mittente|remitente|afzender)"
@@ -60,6 +63,19 @@ _FREE_MAIL = frozenset(
     ]
 )
 _HEADER_LINES = 15  # the header block opens the first page
+_SUBJECT = re.compile(
+    r"(?i)^\s*(?:subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:\s*(?P<text>\S.*)$"
+)
+_FROM_LINE = re.compile(r"(?i)^\s*(?:from|von|de|da|van|fra|från|od)\s*:.*@")
+# A subject naming its document and the document's reference: "Your receipt [#CN-88412]", "Deine
+# Bestellung NL25-0412", "Conferma prenotazione n. 58213", "Nieuwe bestelling # 100000389".
+_SUBJECT_REFERENCE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:order|receipt|invoice|booking|reservation|confirmation|bestellung|bestellnummer|"
+    r"rechnung|quittung|buchung|commande|facture|réservation|pedido|factura|reserva|recibo|ordine|fattura|"
+    r"prenotazione|ricevuta|bestelling|factuur|boeking|reservering)(?![^\W\d_])\s*"
+    r"(?:(?:no\.?|nr\.?|n[°º.]|number|nummer|numéro|número|numero)\s*)?[\[(]?\s*#?\s*:?\s*"
+    r"(?P<ref>[A-Z0-9][A-Z0-9/-]*)(?![\w/-])"
+)
 
 
 def mail_sender(lines: list[str]) -> str | None:
@@ -103,3 +119,29 @@ def _fold(text: str, *, umlaut: bool = False) -> str:
         text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     text = unicodedata.normalize("NFKD", text)
     return re.sub(r"[\W_]+", "", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+def mail_subject(lines: list[str]) -> str | None:
+    """A printed e-mail's subject: its "Subject:" field, or the heading a mail client prints above
+    the sender's line."""
+    filled = [line for line in lines if line.strip()][:_HEADER_LINES]
+    for line in filled:
+        if m := _SUBJECT.match(line):
+            return m.group("text").strip()
+    for n, line in enumerate(filled[1:], start=1):
+        near = filled[n + 1 : n + 4]
+        if _FROM_LINE.match(line) and any(_FIELD.match(other) for other in near):
+            return filled[n - 1].strip()
+    return None
+
+
+def subject_reference(lines: list[str]) -> str | None:
+    """The order, receipt or booking reference a printed e-mail's subject names."""
+    subject = mail_subject(lines)  # a forward keeps the reference of what it forwards
+    if subject is None:
+        return None
+    for m in _SUBJECT_REFERENCE.finditer(subject):
+        ref = m.group("ref")
+        if is_reference(ref) and not find_dates(ref):
+            return ref
+    return None
