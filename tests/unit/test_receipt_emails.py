@@ -32,6 +32,9 @@ HEADER = "Order # 5512\n{label} {sender}\nTo:   Kim Lee <kim.lee@example.com>\nD
             ["Subject: Your order", "Van:   Fietsenwinkel De Spaak <info@despaak.nl>"],
             "Fietsenwinkel De Spaak",
         ),
+        # the mailbox the display name adds is not the shop's name
+        (["From:   Lyft Receipts <no-reply@lyftmail.com>", "To:   Kim <k@example.com>"], "Lyft"),
+        (["Von:   Kaffeewerk - Bestellungen <shop@kaffeewerk.de>", "An:   Kim <k@example.de>"], "Kaffeewerk"),
         # a forward's sender is whoever forwarded it
         (["Subject: Fwd: Your order", "From:   Cloudnote <receipts@cloudnote.io>"], None),
         (["Betreff: WG: Ihre Bestellung", "Von:   Cloudnote <receipts@cloudnote.io>"], None),

@@ -63,6 +63,12 @@ _FREE_MAIL = frozenset(
     ]
 )
 _HEADER_LINES = 15  # the header block opens the first page
+# The mailbox a shop's display name may add to its name: "Lyft Receipts", "Acme Billing", "Shop - Orders",
+# "Kaffeewerk Bestellungen"
+_MAILBOX = re.compile(
+    r"(?i)[\s\-–|·:]+(?:receipts?|orders?|billing|invoices?|notifications?|no-?reply|support|"
+    r"bestellungen|rechnungen|commandes|factures|pedidos|facturas|ordini|fatture|bestellingen|facturen)$"
+)
 _SUBJECT = re.compile(
     r"(?i)^\s*(?:subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:\s*(?P<text>\S.*)$"
 )
@@ -90,7 +96,7 @@ def mail_sender(lines: list[str]) -> str | None:
             continue  # a "From: ... <address>" line alone is no mail header
         if any(_FORWARD.search(other) for other in filled[: n + 5]):
             return None
-        name = m.group("name").strip(" \"'")
+        name = _MAILBOX.sub("", m.group("name").strip(" \"'")).strip(" \"'-–|·:")
         if _spelled(name, m.group("domain")):
             return name
     return None
