@@ -222,3 +222,10 @@ def test_order_and_booking_numbers_of_shop_mails(line: str, number: str) -> None
 )
 def test_a_printed_mails_subject_names_the_reference(head: str, number: str | None) -> None:
     assert read(f"{head}\n\nThanks for your payment.\nTotal   12,00 €").invoice_number == number
+
+
+def test_a_sentences_full_stop_ends_the_number() -> None:
+    text = (
+        "Boutique\nNous avons reçu votre commande n°4187. Elle est en cours de traitement.\nTotal :   69,40 €"
+    )
+    assert read(text).invoice_number == "4187"

@@ -182,8 +182,10 @@ _JA_RECEIPT_NO = re.compile(r"レシート\s*(?:No|NO|№)\.?\s*[:：]?\s*(?P<nu
 _NOT_THE_RECEIPT = re.compile(r"(?i)check|chk|order|trans|transaction|txn|ticket")
 # "HA007 - 123123 - 37816396", "01.234.567.8-2018-1": parts joined by separators, spaced or not.
 # A series prefix set apart by a space counts too: "INV 00045", "RE 2024-17", "G ABC19014325".
+# A full stop then a space ends a sentence, not a part: "votre commande n°4187. Elle est ..." is 4187.
 _JOINED = re.compile(
-    r"(?:[A-Z]{1,4} (?=[A-Za-z0-9/.\-]*\d))?[A-Za-z0-9][A-Za-z0-9_]*(?:\s?[-/.]\s?[A-Za-z0-9_]+)*"
+    r"(?:[A-Z]{1,4} (?=[A-Za-z0-9/.\-]*\d))?[A-Za-z0-9][A-Za-z0-9_]*"
+    r"(?:(?:\s?[-/]\s?|\.(?!\s)|\s\.\s?)[A-Za-z0-9_]+)*"
 )
 # A number word with at most one short word before it ("Nr:", "Numero:", "Rcpt #:") at the start of
 # a cell, and its value; the word must not name something else that is numbered (_NOT_THE_DOCUMENT).
