@@ -225,12 +225,13 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " numer zamówienia, číslo objednávky,"
         # order and booking numbers of shop and booking e-mails in Spanish, Italian, Dutch and German:
         # "ID de pedido: 1042", "Nro de reserva: EH-20931", "Numero di prenotazione: 58213",
-        # "Uw bestelling #100000389" (as "Your Order #" in English), "Bestellung Nr. 4711"
+        # "Uw bestelling #100000389" (as "Your Order #" in English). Not "Bestellung Nr." or "bestelling
+        # nr.": an invoice cites its order that way ("Rechnung gemäß Bestellung Nr. ..."), another document
         " id de pedido, id del pedido, nro de pedido, nro. de pedido, n° de pedido, nº de pedido,"
         " pedido n°, pedido nº, nro de reserva, nro. de reserva, número de reserva, n° de reserva,"
         " nº de reserva, código de reserva, numero di prenotazione, numero prenotazione,"
-        " n. prenotazione, prenotazione n, codice prenotazione, codice di prenotazione, numero ordine,"
-        " bestelling #, bestelling nr, bestelling nummer, bestellung #, bestellung nr, commande #"
+        " n. prenotazione, prenotazione n, codice prenotazione, codice di prenotazione,"
+        " bestelling #, commande #"
     ),
     Label.NAME: _p(
         "passenger name, passenger, passengers, guest name, guest, customer name, customer, name,"
