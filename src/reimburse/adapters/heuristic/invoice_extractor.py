@@ -64,7 +64,7 @@ class HeuristicInvoiceExtractor:
             )
         number, number_conf = read_number(infos, layout)
         names = read_names(infos)
-        vendor, vendor_conf = read_vendor(infos, names)  # never one of the people it names
+        vendor, vendor_conf = read_vendor(infos, names, layout)  # never one of the people it names
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks

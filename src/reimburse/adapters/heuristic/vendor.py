@@ -23,6 +23,7 @@ from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
 from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
+from reimburse.adapters.heuristic.layout import Layout, words_in
 from reimburse.adapters.heuristic.mail_header import mail_sender
 from reimburse.adapters.heuristic.places import US_STATES, US_STATES_AMBIGUOUS
 from reimburse.adapters.heuristic.text import clean_spaces
@@ -36,7 +37,10 @@ _LEGAL = (
     r"S\.n\.c\.|d\.d\.|d\.o\.o\.|AB|Oy|ApS|A/S|s\.r\.o\.|Sp\.\s?z\s?o\.\s?o\.|GesmbH|Ges\.m\.b\.H\.|"
     r"Sdn\.?\s?Bhd\.?|SDN\.?\s?BHD\.?|Bhd\.?|BHD\.?|S/B|Pte\.?\s?Ltd\.?|PTE\.?\s?LTD\.?|"
     # German partnerships, Swiss, Hungarian, Portuguese, Brazilian and Turkish companies
-    r"GbR|PartG|S[àa]rl|Kft\.?|Zrt\.?|Nyrt\.?|Lda\.?|Ltda\.?|A\.\s?Ş\.?)"
+    r"GbR|PartG|S[àa]rl|Kft\.?|Zrt\.?|Nyrt\.?|Lda\.?|Ltda\.?|A\.\s?Ş\.?|"
+    # English "Co." (company) closing a name ("Pinecrest Print Co."), never before another word:
+    # "Co. Cork" is an Irish county, "& Co. KG" a partnership above
+    r"Co\.(?=\s*$))"
 )
 _LEGAL_RE = re.compile(rf"(?<![^\W\d_]){_LEGAL}(?![^\W\d_])")
 # Postcodes whose capitals read as a legal form ("AB", "BV", "SE", "SA", "NV"), by postal convention:
@@ -163,7 +167,9 @@ _FIELD_WORDS = re.compile(
     r"(?i)^\W*(logo|driver|fahrer|page|seite|room|zimmer|table|tisch|tafel|server|cashier|kassierer|"
     r"host|guest|gast|rate|copy|kopie|original|duplicate|store\s*(?:no|#)|terminal|operator|kasse|"
     r"kassa|trip|ride|vehicle|passenger|fahrgast|name|nummer|number|stylesheet|beispiel|"
-    r"visualisierung|lesbarmachung|signature|unterschrift)\b"
+    r"visualisierung|lesbarmachung|signature|unterschrift|"
+    # the items table's first heading ("description   Qty   Rate   Amount")
+    r"description|beschreibung|désignation|descripción|descrizione|omschrijving)\b"
 )
 _DOC_WORDS = re.compile(
     r"(?i)(invoice|receipt|slip|itinerary|e-?ticket|folio|memo|statement|voucher|bill of supply|"
@@ -193,10 +199,13 @@ _SECTION = re.compile(
 _TOP = 12  # non-blank lines that make up the header block of the first page
 
 
-def read_vendor(infos: list[LineInfo], addressed: tuple[str, ...] = ()) -> tuple[str | None, float]:
+def read_vendor(
+    infos: list[LineInfo], addressed: tuple[str, ...] = (), layout: Layout | None = None
+) -> tuple[str | None, float]:
     """The issuer's name and a confidence; `addressed` are the names the invoice is addressed to
-    (guest, passenger, customer), which the issuer never is."""
-    page = _Page(infos)
+    (guest, passenger, customer), which the issuer never is; `layout` places the lines' words on
+    the page (None: the text's columns only)."""
+    page = _Page(infos, layout)
     name, confidence = _read_vendor(infos, page)
     skipped: set[int] = set()
     while name and _names_a_person(name, addressed):
@@ -206,6 +215,8 @@ def read_vendor(infos: list[LineInfo], addressed: tuple[str, ...] = ()) -> tuple
             return None, 0.0
         skipped |= found
         name, confidence = _read_vendor(infos, page, skipped)
+    if name and page.names_customer(name):
+        return None, 0.0  # the customer's name, wherever it was read: no vendor rather than that
     if name:  # "Valamar Argosy Hote!": scanner OCR's "l" ("Hote!" on three issuers' scans)
         name = ocr_letters(name)
     return name, confidence
@@ -215,12 +226,20 @@ class _Page:
     """What the rules below ask of a document's lines more than once, worked out once per
     document (each rule, and each re-read without a guest's lines, consults it)."""
 
-    def __init__(self, infos: list[LineInfo]) -> None:
+    def __init__(self, infos: list[LineInfo], layout: Layout | None = None) -> None:
         self.rows = [cells(info.text) for info in infos]
+        self.layout = layout
         persons = _person_cells(infos, self.rows)
         self.people = {i for i, _ in persons}  # lines holding a person addressed by title
-        self.customer = _recipient_cells(infos, self.rows, persons)
+        self.persons = persons
+        self.customer = _recipient_cells(infos, self, persons)
+        self.named_customers = _named_customers(infos, self)
         self._legal: dict[int, list[tuple[int, str]]] = {}
+
+    def names_customer(self, name: str) -> bool:
+        """Whether `name` is, or begins, the name of a company a customer field names."""
+        folded = _fold(name)
+        return any(c == folded or (len(folded) >= 6 and c.startswith(folded)) for c in self.named_customers)
 
     def legal_cells(self, i: int) -> list[tuple[int, str]]:
         """(column, name) of line `i`'s cells that print a legal-form name, not a parent's."""
@@ -243,7 +262,7 @@ def _read_vendor(
     page: _Page,
     skipped: AbstractSet[int] = frozenset(),
 ) -> tuple[str | None, float]:
-    recipient = page.customer | dict.fromkeys(skipped, 0)
+    recipient = page.customer | dict.fromkeys(skipped, _WHOLE_LINE)
     filled = [i for i, info in enumerate(infos) if info.text.strip()]
     name, confidence = _cascade(infos, recipient, filled, page)
     if confidence >= 0.8 or (
@@ -265,7 +284,7 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def _domains(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> set[str]:
+def _domains(infos: list[LineInfo], lines: list[int], recipient: _Marks) -> set[str]:
     found = set()
     for i in lines:
         if i in recipient:
@@ -277,9 +296,7 @@ def _domains(infos: list[LineInfo], lines: list[int], recipient: dict[int, int])
     return found
 
 
-def _spelled_by_domain(
-    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], page: _Page
-) -> str | None:
+def _spelled_by_domain(infos: list[LineInfo], lines: list[int], recipient: _Marks, page: _Page) -> str | None:
     domains = _domains(infos, lines, recipient)
     if not domains:
         return None
@@ -298,6 +315,8 @@ def _spelled_by_domain(
                 continue
             name = _legal_name(part) or _plain_name(part, 0, part)
             # capitalised as a printed name is, not a handle ("@pancakesamsterdam")
+            if page.names_customer(name or ""):
+                continue  # the customer's own address and mail, printed in its block
             if name and not name[:1].islower() and any(_fold(name).startswith(d) for d in domains):
                 found.append(clean_spaces(name))
     # the name alone rather than a letterhead line run together with its address
@@ -305,7 +324,7 @@ def _spelled_by_domain(
 
 
 def _cascade(
-    infos: list[LineInfo], recipient: dict[int, int], filled: list[int], page: _Page
+    infos: list[LineInfo], recipient: _Marks, filled: list[int], page: _Page
 ) -> tuple[str | None, float]:
     top = filled[:_TOP]
     # a printed e-mail's sender, its address's domain spelling the name ("Cloudnote <receipts@cloudnote.io>")
@@ -357,6 +376,8 @@ def _cascade(
             if k + 1 < len(row) and _field_value(row[k + 1][1]) and _in_field_list(infos, filled, n):
                 continue  # a field's name with its value right of it ("Adult/Child   1/0")
             name = _plain_name(infos[i].text, start, cell) or _name_before_address(cell)
+            if name and page.names_customer(name):
+                continue  # the company a customer field names, in its own block beside the issuer's
             if name and everywhere and len(re.findall(r"[^\W\d_]", name)) < 4:
                 continue  # a logo's fragment ("OSO"), when a company name is printed elsewhere
             if name and (host := _thanked_host(infos, filled)) and _read_in_part(name, host):
@@ -378,7 +399,7 @@ def _cascade(
     return (domain, 0.4) if domain else (None, 0.0)
 
 
-def _mail_sender(infos: list[LineInfo], recipient: dict[int, int]) -> str | None:
+def _mail_sender(infos: list[LineInfo], recipient: _Marks) -> str | None:
     sender = mail_sender([info.text for info in infos])
     if sender is None or _BOILERPLATE.match(sender):
         return None
@@ -397,7 +418,7 @@ _PAYEE = re.compile(
 )
 
 
-def _payee(infos: list[LineInfo], filled: list[int], recipient: dict[int, int]) -> str | None:
+def _payee(infos: list[LineInfo], filled: list[int], recipient: _Marks) -> str | None:
     for n, i in enumerate(filled):
         text = infos[i].text
         m = _PAYEE.search(text)
@@ -440,7 +461,7 @@ _CONTACT = re.compile(r"(?i)(?<![^\W\d_])(?:tel|telefon|phone|fon|fax|e-?mail|ma
 _FOOTER = 12  # non-blank lines at the foot of the document
 
 
-def _footer_letterhead(infos: list[LineInfo], filled: list[int], recipient: dict[int, int]) -> str | None:
+def _footer_letterhead(infos: list[LineInfo], filled: list[int], recipient: _Marks) -> str | None:
     """The issuer's name on a line of its own at the foot of the page, right above its address or
     contact line: the letterhead many invoices print as a footer instead of a header."""
     foot = filled[-_FOOTER:]
@@ -535,7 +556,7 @@ def _welcomed(line: str, below: str) -> str | None:
     return name
 
 
-def _domain(infos: list[LineInfo], lines: list[int], recipient: dict[int, int]) -> str | None:
+def _domain(infos: list[LineInfo], lines: list[int], recipient: _Marks) -> str | None:
     """The issuer's web or mail domain ("www.hilton.com" -> "Hilton"), free-mail providers aside."""
     names = [
         (bare, name)
@@ -565,44 +586,80 @@ def _registered_label(hosts: str, suffix: str) -> str | None:
     return name if len(name) >= 3 and any(c.isalpha() for c in name) and not name.startswith("-") else None
 
 
-def _recipient(recipient: dict[int, int], line: int, start: int) -> bool:
-    column = recipient.get(line)
-    return column is not None and start >= column
+def _recipient(recipient: _Marks, line: int, start: int) -> bool:
+    span = recipient.get(line)
+    return span is not None and span[0] <= start < span[1]
 
 
-def _recipient_cells(
-    infos: list[LineInfo], rows: list[list[tuple[int, str]]], persons: set[tuple[int, int]]
-) -> dict[int, int]:
-    """Line -> first column of the customer's block on that line; `rows` are the lines' cells,
-    `persons` as `_person_cells`."""
-    out: dict[int, int] = {}
+# Line -> the character span [start, end) of the customer's block on that line.
+_Marks = dict[int, tuple[int, int]]
+_WHOLE_LINE = (0, 10**9)
+# How far left of its heading a block's line may start and still be under it, in word heights.
+_UNDER_HEADING = 2.0
 
-    def mark(first: int, column: int, count: int) -> None:
+
+def _cell_x(page: _Page, line: int, start: int, cell: str) -> tuple[float, float, float] | None:
+    """Where a text cell starts and ends on the page, and its word height; None without a layout."""
+    placed = page.layout.placed(line) if page.layout else None
+    words = words_in(placed, start, start + len(cell)) if placed is not None else []
+    return (words[0].x0, words[-1].x1, max(words[0].bottom - words[0].top, 1.0)) if words else None
+
+
+def _recipient_cells(infos: list[LineInfo], page: _Page, persons: set[tuple[int, int]]) -> _Marks:
+    """The customer's block on each line it covers; `persons` as `_person_cells`."""
+    out: _Marks = {}
+    rows = page.rows
+
+    def add(line: int, span: tuple[int, int]) -> None:
+        old = out.get(line)
+        out[line] = span if old is None else (min(old[0], span[0]), max(old[1], span[1]))
+
+    def block_span(j: int, column: int, bounds: tuple[float, float] | None) -> tuple[int, int] | None:
+        """The part of line `j` under the heading: by the words' x positions when the page
+        places them (a single-cell line's text starts at column 0 wherever it is printed), else
+        from the heading's text column to the line's end."""
+        placed = [(s, c, _cell_x(page, j, s, c)) for s, c in rows[j]] if bounds is not None else []
+        if bounds is None or not placed or any(x is None for _, _, x in placed):
+            return column, 10**9
+        inside = [
+            (s, c)
+            for s, c, x in placed
+            if x is not None and bounds[0] - _UNDER_HEADING * x[2] <= x[0] < bounds[1]
+        ]
+        if not inside:
+            return None
+        return inside[0][0], (inside[-1][0] + len(inside[-1][1]) if bounds[1] < 10**9 else 10**9)
+
+    def mark(first: int, column: int, count: int, bounds: tuple[float, float] | None = None) -> None:
         seen = 0
         for j in range(first, len(infos)):
             if not infos[j].text.strip():
                 if seen:
                     break
                 continue
-            block = next((c for st, c in cells(infos[j].text) if st >= column), "")
+            span = block_span(j, column, bounds)
+            block = next((c for st, c in rows[j] if span and st >= span[0]), "")
             if seen and (any(h.label is not Label.NAME for h in find_labels(block)) or find_amounts(block)):
                 break  # an address block holds no labelled fields or amounts
-            out[j] = min(out.get(j, column), column)
+            if span is not None:
+                add(j, span)
             seen += 1
             if seen == count:
                 break
 
     for i, info in enumerate(infos):
-        for start, cell in rows[i]:
+        for k, (start, cell) in enumerate(rows[i]):
             if _RECIPIENT_LABEL.match(cell):
                 column = max(0, start - 2)
-                out[i] = min(out.get(i, column), column)
-                mark(i + 1, column, 6)
+                add(i, (column, 10**9))
+                mark(i + 1, column, 6, _heading_bounds(page, i, k))
             elif (i, start) in persons:
                 block_start = i
                 while block_start > 0 and infos[block_start - 1].text.strip() and i - block_start < 2:
                     block_start -= 1
-                mark(block_start, max(0, start - 2), 7)
+                # placed on the page, the person's block is the column their name starts
+                person = _cell_x(page, i, start, cell)
+                mark(block_start, max(0, start - 2), 7, person[:2] if person else None)
         if i == 0:
             window = _window_address(infos)
             if window is not None:
@@ -613,6 +670,46 @@ def _recipient_cells(
             if nxt is not None:
                 mark(nxt, 0, 6)
     return out
+
+
+# A field about the customer ("Customer: ...", "Ref. customer" over its value, "Client",
+# "Kunde", "Cliente", "Klant"), not the seller's service for customers ("Customer service").
+_CUSTOMER_FIELD = re.compile(
+    r"(?i)(?<![^\W\d_])(?:customer|client|kunde|cliente|klant|buyer|acheteur|käufer|comprador)(?![^\W\d_])"
+    r"(?!\s*(?:service|care|support|cent(?:er|re)|hotline|portal|area|login))"
+)
+
+
+def _named_customers(infos: list[LineInfo], page: _Page) -> set[str]:
+    """Folded company names the document prints as the value of a customer field: beside it
+    ("Customer: Boulangerie Saint-Roch inc.") or under it in a row of fields ("Ref. customer" over
+    the name). Whatever else the page prints, the issuer is not the company a customer field names."""
+    out: set[str] = set()
+    for i, row in enumerate(page.rows):
+        for start, cell in row:
+            m = _CUSTOMER_FIELD.search(cell)
+            if m is None:
+                continue
+            values = [cell[m.end() :].lstrip(" .:#")] if ":" in cell[m.end() :] else []
+            placed = page.layout.placed(i) if page.layout else None
+            if placed is not None and cell[m.end() :].strip(" .:") == "":
+                values.append(page.layout.below(placed, start, start + len(cell)) or "")  # type: ignore[union-attr]
+            for value in map(clean_spaces, values):
+                name = _legal_name(value) or _plain_name(value, 0, value)
+                if name and len(_fold(name)) >= 4:
+                    out.add(_fold(name))
+    return out
+
+
+def _heading_bounds(page: _Page, line: int, k: int) -> tuple[float, float] | None:
+    """The x range a customer heading heads: from where it starts to where the next cell of its
+    row starts ("Bill to   Ship to"), or to the page's edge."""
+    row = page.rows[line]
+    here = _cell_x(page, line, *row[k])
+    if here is None:
+        return None
+    nxt = _cell_x(page, line, *row[k + 1]) if k + 1 < len(row) else None
+    return here[0], nxt[0] if nxt is not None else float("inf")
 
 
 def _window_address(infos: list[LineInfo]) -> int | None:
@@ -659,7 +756,7 @@ def _person_cells(infos: list[LineInfo], rows: list[list[tuple[int, str]]]) -> s
 _NAMES_AN_ID = re.compile(r"(?i)^\s*(?:id|no\.?|nr\.?|number|num|#|code)(?![^\W\d_])")
 
 
-def _seller_block(infos: list[LineInfo], recipient: dict[int, int]) -> str | None:
+def _seller_block(infos: list[LineInfo], recipient: _Marks) -> str | None:
     """The value of a "Seller"/"Verkäufer"/"Lieferant" label, or its block's "Name:" line."""
     for i, hit in label_hits(infos, Label.VENDOR):
         if _NAMES_AN_ID.match(infos[i].text[hit.end :]):
@@ -840,7 +937,7 @@ def _only_registers(line: str) -> bool:
 
 
 def _name_above_registration(
-    infos: list[LineInfo], top: list[int], recipient: dict[int, int], page: _Page
+    infos: list[LineInfo], top: list[int], recipient: _Marks, page: _Page
 ) -> str | None:
     """The plain name printed right above a line that only registers it."""
     for n, i in enumerate(top[1:5], start=1):  # the name heads the block, above its address
@@ -856,29 +953,72 @@ def _name_above_registration(
     return None
 
 
-def _registered_names(
-    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], page: _Page
-) -> list[str]:
+def _registered_names(infos: list[LineInfo], lines: list[int], recipient: _Marks, page: _Page) -> list[str]:
     """Legal-form names on a line with registration or tax details, or right next to one."""
-    near = {
-        j
-        for i in lines
-        if _REGISTRATION.search(infos[i].text)
-        for j in (i - 1, i, i + 1)
-        if 0 <= j < len(infos)
-    }
-    return _legal_names(infos, [i for i in lines if i in near], recipient, page)
+    near: dict[int, list[tuple[int, int, str]]] = {}  # line -> the registration cells near it
+    for i in lines:
+        if _REGISTRATION.search(infos[i].text):
+            registers = [(i, s, c) for s, c in page.rows[i] if _REGISTRATION.search(c)]
+            for j in (i - 1, i, i + 1):
+                if 0 <= j < len(infos):
+                    near.setdefault(j, []).extend(registers)
+    names = []
+    for j in (i for i in lines if i in near):
+        found = _legal_names(infos, [j], recipient, page)
+        if len(page.legal_cells(j)) >= 2:
+            # Two parties' blocks side by side, each headed by its name ("Harrow & Finch Ltd   Greystone
+            # Consulting Ltd" over "14 Cathedral Yard   VAT ID: GB318447261"): the registration is
+            # the issuer's whose block it is printed in, the one in its column.
+            beside = [
+                name
+                for start, name in page.legal_cells(j)
+                if name in found and any(_same_column(page, j, start, i, s, c) for i, s, c in near[j])
+            ]
+            found = beside or found
+        names += found
+    return names
 
 
-def _legal_names(
-    infos: list[LineInfo], lines: list[int], recipient: dict[int, int], page: _Page
-) -> list[str]:
+def _same_column(page: _Page, line: int, start: int, other: int, other_start: int, other_cell: str) -> bool:
+    """Whether a cell of `line` starts in the column of a cell of line `other`: by the words' x
+    positions when the page places them, else by the cell's place in two rows of as many cells."""
+    cell = next((c for s, c in page.rows[line] if s == start), "")
+    here, there = _cell_x(page, line, start, cell), _cell_x(page, other, other_start, other_cell)
+    if here is not None and there is not None:  # a block aligned left, or right as many letterheads are
+        reach = _UNDER_HEADING * max(here[2], there[2])
+        return abs(here[0] - there[0]) <= reach or abs(here[1] - there[1]) <= reach
+    row, other_row = page.rows[line], page.rows[other]
+    if len(row) != len(other_row) or len(row) < 2:
+        return False
+    return [s for s, _ in row].index(start) == [s for s, _ in other_row].index(other_start)
+
+
+def _legal_names(infos: list[LineInfo], lines: list[int], recipient: _Marks, page: _Page) -> list[str]:
     names = []
     for i in lines:
-        if any(abs(i - p) <= 2 for p in page.people):
-            continue  # "APImeister GmbH" beside "Herr Jens Walter": the customer's company
-        names += [name for start, name in page.legal_cells(i) if not _recipient(recipient, i, start)]
+        names += [
+            name
+            for start, name in page.legal_cells(i)
+            # "APImeister GmbH" beside "Herr Jens Walter": the customer's company
+            if not _beside_person(page, i, start)
+            and not _recipient(recipient, i, start)
+            and not page.names_customer(name)
+        ]
     return names
+
+
+def _beside_person(page: _Page, line: int, start: int) -> bool:
+    """Whether a cell is in the block of a person addressed by title: within two lines of one and,
+    where the page places the words, in the person's column (blocks side by side are columns)."""
+    cell = next((c for s, c in page.rows[line] if s == start), "")
+    here = _cell_x(page, line, start, cell)
+    for p, p_start in page.persons:
+        if abs(line - p) > 2:
+            continue
+        there = _cell_x(page, p, p_start, next((c for s, c in page.rows[p] if s == p_start), ""))
+        if here is None or there is None or (here[0] <= there[1] and there[0] <= here[1]):
+            return True
+    return False
 
 
 # "(A Unit of Saravana Foods Pvt Ltd)", "operated by ...", "ein Unternehmen der ...": the company
@@ -954,7 +1094,7 @@ _FORM_FIRST = re.compile(
 )
 
 
-def _letterhead_line(line: str, recipient: dict[int, int], i: int) -> str | None:
+def _letterhead_line(line: str, recipient: _Marks, i: int) -> str | None:
     """A sender line without separators: "Hotel Adler Hauptstraße 5 80331 München"."""
     row = cells(line)
     if not row or _recipient(recipient, i, row[0][0]):
@@ -1032,7 +1172,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
         or _UNIT_LINE.match(name)
         or _MIXED.search(name)
         or _OCR_NOISE.search(name)
-        or name.rstrip().endswith((":", ";"))
+        or name.rstrip().endswith((":", ";", ","))  # a line run on: "Plot 22, Sector V, Salt Lake,"
         or re.search(r"(?i)(?:#|\bno\.?|\bnr\.?|\bn[°º])$", name.rstrip())  # a number's label ("Honors #")
         or (name[:1].islower() and len(name.split()) > 2)
         or find_labels(name)
