@@ -691,9 +691,10 @@ def _named_customers(infos: list[LineInfo], page: _Page) -> set[str]:
             if m is None:
                 continue
             values = [cell[m.end() :].lstrip(" .:#")] if ":" in cell[m.end() :] else []
-            placed = page.layout.placed(i) if page.layout else None
-            if placed is not None and cell[m.end() :].strip(" .:") == "":
-                values.append(page.layout.below(placed, start, start + len(cell)) or "")  # type: ignore[union-attr]
+            layout = page.layout
+            placed = layout.placed(i) if layout else None
+            if layout and placed is not None and cell[m.end() :].strip(" .:") == "":
+                values.append(layout.below(placed, start, start + len(cell)) or "")
             for value in map(clean_spaces, values):
                 name = _legal_name(value) or _plain_name(value, 0, value)
                 if name and len(_fold(name)) >= 4:
