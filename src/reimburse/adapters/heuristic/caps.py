@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.conditions import condition_spans
+from reimburse.adapters.heuristic.durations import durations_in, labelled_by_hours
 from reimburse.adapters.heuristic.exclusions import is_negative
 from reimburse.adapters.heuristic.lexicon import ENGLISH_MEALS, UNIT_ADVERBS, UNIT_WORDS, meals_pattern
 from reimburse.adapters.heuristic.mentions import find_mentions
@@ -461,6 +462,9 @@ def find_caps(
     amounts = [
         a for a in amounts if a.value > 0 and (a.currency or not any(lo <= a.start < hi for lo, hi in named))
     ]
+    # "ab 8 bis 24h": a number of hours away is no money (and no row's boundary for the amount after it).
+    hours = [(lo, hi) for lo, hi, _ in durations_in(sentence)]
+    amounts = [a for a in amounts if a.currency or not any(lo <= a.start < hi for lo, hi in hours)]
     out: list[CapFinding] = []
     for i, a in enumerate(amounts):
         lo = amounts[i - 1].end if i else 0
@@ -585,6 +589,7 @@ def find_caps(
                         or _kind_label(before)
                         or _kind_after(sentence, a.start, after)
                         or _kind_set_at(sentence, a.start, unit_follows)
+                        or _hours_row(before)
                     )
                 )
             ):
@@ -702,6 +707,12 @@ def _kind_set_at(sentence: str, start: int, unit_follows: bool) -> bool:
     head = sentence[:start]
     kinds = {m.kind for m in find_mentions(head) if not m.as_unit}
     return _SET_AT.search(head) is not None and bool(kinds) and (unit_follows or "meals" not in kinds)
+
+
+def _hours_row(before: str) -> bool:
+    """A row labelled by hours of absence ("ab 8 bis 24h Reisetätigkeit: 12 Euro") and by no kind
+    but meals: the daily meal allowance (durations.labelled_by_hours), a limit like "Meals: €12"."""
+    return labelled_by_hours(before) and all(m.kind == "meals" for m in find_mentions(before))
 
 
 def _kind_after(sentence: str, start: int, after: str) -> bool:

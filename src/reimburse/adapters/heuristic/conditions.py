@@ -297,7 +297,9 @@ _TRAVEL_HOURS = re.compile(
     rf"(?i)(?<![^\W\d_])(?:requiring\s+)?(?:travel(?:l?ing)?|leaving\s+(?:home|base|the\s+office)|"
     rf"(?:must\s+)?leav(?:e|ing)|"
     rf"depart(?:ing|ure)|start(?:ing)?\s+(?:travel|the\s+journey)|return(?:ing)?(?:\s+home)?|"
-    rf"(?:travel|the\s+journey)\s+(?:starts|begins|ends))\s+"
+    rf"(?:travel|the\s+journey)\s+(?:starts|begins|ends)|"
+    # "Dinner Up to £17 (only after 8.30pm)": a meal row's own hour, said without the journey.
+    rf"only)\s+"
     # "must leave by 6:00 a.m." (US school districts' meal tables): by that hour, i.e. before it.
     rf"(?:before|after|by)\s+{_HOUR}(?:\s+and\s+continuing\s+(?:after|beyond|until)\s+{_HOUR})?(?![^\W\d_])"
 )

@@ -82,3 +82,17 @@ def durations_in(text: str) -> list[tuple[int, int, str]]:
         add(m, f"{_number(m.group(1))} hours")
     found.sort()
     return found
+
+
+# What may sit between the hours and the amount of a row: the absence's own words ("Reisetätigkeit",
+# "Abwesenheit", "für den An- und Abreisetag") and a colon or dash, but no other number or sentence end.
+_ROW_TAIL = re.compile(r"[^\d.;!?$€£¥₹]{0,40}$")
+
+
+def labelled_by_hours(before: str) -> bool:
+    """The amount's row is labelled by the hours of absence alone ("ab 8 bis 24h Reisetätigkeit:
+    12 Euro", "bei einer Abwesenheit von mehr als 8 Stunden: 14 €"). In the German-speaking
+    countries an allowance by hours away is the statutory meal allowance (Verpflegungsmehraufwand,
+    § 9 (4a) EStG; Austria's and Switzerland's Taggeld), so the hours name what is paid."""
+    found = durations_in(before)
+    return bool(found) and _ROW_TAIL.fullmatch(before[found[-1][1] :]) is not None

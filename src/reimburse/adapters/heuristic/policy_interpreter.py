@@ -31,6 +31,7 @@ from reimburse.adapters.heuristic.conditions import (
 )
 from reimburse.adapters.heuristic.currency_columns import currency_columns
 from reimburse.adapters.heuristic.deadlines import find_deadline_rule
+from reimburse.adapters.heuristic.durations import labelled_by_hours
 from reimburse.adapters.heuristic.exclusions import (
     ExclusionFinding,
     column_exclusions,
@@ -125,7 +126,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # no limit, deadlines in number words and Spanish "plazo", Nordic refusals, Québec meals; 38 (set P)
 # "authorized travel" is no approval, "<kind> shall be $X" sets the kind's limit (meals only with a
 # printed unit), students joined with employees are no traveller condition.
-READER_VERSION = 38
+# 39 (set M, polM2) rows labelled by hours of absence are daily meal allowances, a meal row's hour note.
+READER_VERSION = 39
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -678,7 +680,10 @@ def _cap_condition(
         # ($75 elsewhere)"); past its unit comes this one's label ("per day United States: ").
         before = re.split(r"[,;(]", before)[-1].rsplit(")", 1)[-1]  # past the previous one's bracket
         before = re.sub(
-            r"(?i)^\s*(?:/\s*-|(?:per|/|a|an|each|par|pro|por|je)\s*[^\W\d_]+)\s*", " ", before, count=1
+            r"(?i)^\s*(?:/\s*-|(?:/|(?:per|a|an|each|par|pro|por|je)(?![^\W\d_]))\s*[^\W\d_]+)\s*",
+            " ",
+            before,
+            count=1,
         )
         label_like = before.strip().endswith((":", "-")) or before.strip()[:1].isupper()
         if not label_like:
@@ -1176,6 +1181,14 @@ def _cap_kinds(
         pick = next((j for j in own if caps[i].amount.end <= mentions[j].start < named.end()), pick)
     if pick is None and not context and mentions:
         pick = 0
+    if (
+        pick is None
+        and labelled_by_hours(sentence[lo : caps[i].amount.start])
+        and _context_kinds(clause, []) in ([], [TRAVEL], ["meals"])
+    ):
+        # "ab 8 bis 24h Reisetätigkeit: 12 Euro": the hours away name the daily meal allowance, over
+        # what the previous clause capped (a heading naming another kind still wins).
+        return ["meals"], ""
     if pick is not None:
         group = group_from(sentence, mentions, pick)
         # "the conference hotel rate", "airport parking": a kind word right before another one

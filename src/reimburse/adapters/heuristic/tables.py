@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, unit_in
-from reimburse.adapters.heuristic.conditions import condition_in, condition_spans, governing_in, merge
+from reimburse.adapters.heuristic.conditions import (
+    condition_in,
+    condition_spans,
+    governing_in,
+    merge,
+    travel_hours_in,
+)
 from reimburse.adapters.heuristic.lexicon import ENGLISH_MEALS, meal_of, meals_pattern
 from reimburse.adapters.heuristic.mentions import find_mentions, specific
 from reimburse.domain.verdict.policy import CapUnit, Condition
@@ -70,7 +76,13 @@ def _date_year(cell: str, amount: AmountMatch) -> bool:
     )
 
 
+# "Up to £17 (only after 8.30pm)": a bracket that gives an hour of the day notes when the amount is
+# paid (read as the row's condition); its hour is no second amount.
+_HOUR_NOTE = re.compile(r"(?i)\([^()]*?\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)[^()]*\)")
+
+
 def _amount(cell: str) -> AmountMatch | None:
+    cell = _HOUR_NOTE.sub(lambda m: " " * len(m.group(0)), cell)
     found = [a for a in find_amounts(cell) if a.value > 0 and not _date_year(cell, a)]
     if len(found) != 1:
         return None  # a cell with two numbers is a range or a note, not one limit
@@ -166,6 +178,8 @@ def read_table(
             )
             meal = _MEAL_TIME.search(f"{column} {label}")
             condition = merge(own, by_column[j - 1], named)
+            if when := travel_hours_in(" ".join(_HOUR_NOTE.findall(row[j]))):
+                condition = merge(condition, Condition(other="; ".join(when)))
             if scope is not None and not (condition and condition.locations):
                 condition = merge(condition, scope)
             meal_name = meal_of(meal.group(1)) if meal and len(kinds) <= 1 else ""

@@ -1,0 +1,73 @@
+"""Per diems by hours of absence (issue 19, set M): German-speaking policies print the statutory
+meal allowance (Verpflegungsmehraufwand, Austria's and Switzerland's Taggeld) as rows labelled by the
+hours away alone, with no meal word: "ab 8 Stunden Abwesenheit: 14 Euro". The texts are the tests'
+own, in the shapes such policies use."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reimburse.adapters.heuristic.durations import labelled_by_hours
+from reimburse.domain.verdict.policy import CapUnit
+from tests.policy_text import read
+
+
+def _meal_caps(text: str) -> dict[Decimal, str]:
+    policy = read(text)
+    return {
+        c.amount: c.condition.other if c.condition else ""
+        for c in policy.caps
+        if c.category == "meals" and c.unit is CapUnit.DAY
+    }
+
+
+def test_rows_labelled_by_hours_of_travel_are_daily_meal_allowances() -> None:
+    text = (
+        "Reisekosten\nErstattet wird, was steuerfrei ist.\nInland:\n"
+        "ab 8 bis 24 Stunden Reisetätigkeit: 14 Euro\nab 24 Stunden Reisetätigkeit: 28 Euro\n"
+    )
+    assert _meal_caps(text) == {Decimal("14"): "8 to 24 hours", Decimal("28"): "at least 24 hours"}
+
+
+def test_an_absence_of_more_than_so_many_hours_labels_the_allowance() -> None:
+    text = "Auswärtstätigkeit\nBei einer Abwesenheit von mehr als 8 Stunden: 14 €\n"
+    assert _meal_caps(text) == {Decimal("14"): "more than 8 hours"}
+
+
+def test_the_second_row_keeps_its_own_hours() -> None:
+    # "ab" after the first amount is the row's "from", no "a(n) b..." unit of the amount before.
+    text = "Tagegeld Inland\nab 8h Abwesenheit: 14 Euro ab 24h Abwesenheit: 28 Euro\n"
+    assert _meal_caps(text)[Decimal("28")] == "at least 24 hours"
+
+
+def test_hours_beside_another_kind_do_not_make_a_meal_allowance() -> None:
+    text = "Parken\nParkgebühren ab 8 Stunden: 12 Euro\n"
+    assert _meal_caps(text) == {}
+
+
+def test_the_hours_under_a_hotel_heading_stay_the_headings_kind() -> None:
+    text = "Übernachtung\nab 24 Stunden Reisetätigkeit: 80 Euro\n"
+    assert _meal_caps(text) == {}
+
+
+@given(st.integers(min_value=1, max_value=24), st.integers(min_value=1, max_value=99))
+def test_a_number_after_the_hours_is_never_read_as_hours(hours: int, other: int) -> None:
+    # Another number between the hours and the amount ends the label: it is no row by hours.
+    assert not labelled_by_hours(f"ab {hours} Stunden, davon {other} ")
+    assert labelled_by_hours(f"ab {hours} Stunden Abwesenheit: ")
+
+
+def test_a_meal_rows_hour_note_is_its_condition_not_a_second_amount() -> None:
+    # UK subsistence tables: the evening meal is paid only when the duty ends late.
+    text = (
+        "Subsistence\nThe following maximum rates apply for duties away from the office.\n\n"
+        "Meal   Rate\nBreakfast   Up to £8\nEvening meal   Up to £20 (only after 7pm)\n"
+    )
+    caps = {c.amount: c for c in read(text).caps if c.category == "meals"}
+    evening = caps[Decimal("20")].condition
+    assert evening is not None
+    assert "7pm" in evening.text
+    assert caps[Decimal("8")].condition is None
