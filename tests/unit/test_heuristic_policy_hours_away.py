@@ -71,3 +71,23 @@ def test_a_meal_rows_hour_note_is_its_condition_not_a_second_amount() -> None:
     assert evening is not None
     assert "7pm" in evening.text
     assert caps[Decimal("8")].condition is None
+
+
+def test_rows_run_on_after_a_unit_take_their_own_place_label() -> None:
+    # Place rows printed as one paragraph, each after the previous row's unit and a comma; the
+    # places are towns a gazetteer need not know.
+    text = (
+        "Hébergement\nNuitée à l'hôtel: jusqu'à concurrence de: Grand Montréal: 120 $ à 140 $ par nuit, "
+        "Villes de Brossard, de Terrebonne: 95 $ à 105 $ par nuit, Région Saguenay Lac 98 $ par nuit.\n"
+    )
+    caps = {
+        c.amount: c.condition.text if c.condition else "" for c in read(text).caps if c.category == "hotel"
+    }
+    assert "Terrebonne" in caps[Decimal("105")]
+    assert "Saguenay" in caps[Decimal("98")]
+
+
+def test_a_single_capitalised_word_after_a_unit_is_no_place_row() -> None:
+    text = "Hotel\nHotel rooms up to $150 per night, Taxes: $20 per night are paid as well.\n"
+    conditions = [c.condition for c in read(text).caps]
+    assert all(c is None or "Taxes" not in c.text for c in conditions)

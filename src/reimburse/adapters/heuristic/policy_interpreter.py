@@ -126,7 +126,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # no limit, deadlines in number words and Spanish "plazo", Nordic refusals, Québec meals; 38 (set P)
 # "authorized travel" is no approval, "<kind> shall be $X" sets the kind's limit (meals only with a
 # printed unit), students joined with employees are no traveller condition.
-# 39 (set M, polM2) rows labelled by hours of absence are daily meal allowances, a meal row's hour note.
+# 39 (set M, polM2) rows labelled by hours of absence are daily meal allowances, a meal row's hour
+# note, place rows run on after a unit and a comma keep their own place label.
 READER_VERSION = 39
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
@@ -784,6 +785,12 @@ def _cap_condition(
             or _CITY_ROW.search(after)
         )
         scope = [place.group(1)] if place else []
+        row = _PLACE_ROW.match(sentence, lo, a.start) if not scope and i else None
+        if row and len(re.findall(r"(?<![^\W\d_])[A-ZÀ-Ý]", row.group("place"))) >= 2:
+            # "126 $ à 138 $ par coucher, Villes de Laval, de Gatineau, de Longueuil: 102 $ à 110 $":
+            # after the previous row's unit, a label of names is the next row's place,
+            # commas and all (a place the gazetteer does not know, so no city is found in it).
+            scope = [] if find_mentions(row.group("place")) else [row.group("place")]
     if not scope and not (label and label.locations) and len(caps) == 1:
         # "Hotel rates may not exceed $250 per night in New York": the only amount of the sentence,
         # for the place named right after it, not for every place.
@@ -944,6 +951,12 @@ _CITY_ROW = re.compile(
     r"(?<![^\W\d_])(?:in|à|au|en|im|nach)\s+(?!(?:Section|Appendix|Exhibit|Table|Chapter|Part|Article|Addition|"
     r"Accordance|U\.?S\.?\s+[Dd]ollars?|Euros?|Dollars?|Cash|Advance)\b)"
     r"((?:[A-Z][\w.'-]+)(?:\s+[A-Z][\w.'-]+){0,2}(?:\s+(?:and|und|et|y|e|or)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)?)"
+)
+# A row run on after the previous one: its unit, a comma, "Label:" (or a name of two capitals and no
+# colon: "Communauté métropolitaine de Québec 106 $") and maybe a range's lower end.
+_PLACE_ROW = re.compile(
+    r"\s*(?:(?:per|par|pro|por|je|a|an|each)\s+[^\W\d_]+|/\s*[^\W\d_]+)?\s*[,;]\s*"
+    r"(?P<place>[A-ZÀ-Ý][^:;.\d]{2,60}?)\s*:?\s*(?:[$€£]?\s*\d[\d.,]*\s*[$€£]?\s*(?:à|to|-|–|bis)\s*)?$"
 )
 _PLACE = re.compile(r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})")
 _LONE_PLACE = re.compile(
