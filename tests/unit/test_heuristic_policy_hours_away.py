@@ -91,3 +91,13 @@ def test_a_single_capitalised_word_after_a_unit_is_no_place_row() -> None:
     text = "Hotel\nHotel rooms up to $150 per night, Taxes: $20 per night are paid as well.\n"
     conditions = [c.condition for c in read(text).caps]
     assert all(c is None or "Taxes" not in c.text for c in conditions)
+
+
+def test_the_arrival_and_departure_day_row_is_a_daily_meal_allowance() -> None:
+    text = "Verpflegung\nInland:\nab 24 Stunden Abwesenheit: 28 Euro\nfür den An- und Abreisetag: 14 Euro\n"
+    assert _meal_caps(text) == {Decimal("28"): "at least 24 hours", Decimal("14"): "arrival or departure day"}
+
+
+def test_the_arrival_day_row_alone_is_a_meal_allowance_too() -> None:
+    text = "Reisekosten\nFür den An- und Abreisetag: 14 €\n"
+    assert _meal_caps(text) == {Decimal("14"): "arrival or departure day"}

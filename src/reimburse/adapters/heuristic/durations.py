@@ -52,6 +52,11 @@ _RANGE = re.compile(
 )
 _BOUND = re.compile(rf"(?i)(?<![^\W\d_])({_MORE}|{_LEAST})({_NUM})\s*{_HOURS}")
 _ADJECTIVE = re.compile(r"(?i)(?<![^\W\d_])(\d{1,2})-?stündig\w*")
+# "für den An- und Abreisetag: 14 Euro": the law's (§ 9 (4a) EStG) own row for the days a longer trip
+# starts and ends on, paid whatever the hours away.
+_TRAVEL_DAYS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:für\s+(?:den|die|jeden)\s+)?An-\s*(?:und|bzw\.|oder)\s*Abreisetag(?:e|en|es)?(?![^\W\d_])"
+)
 # A row labelled by its hours alone ("24 Stunden: 24 Euro"): the label's colon says it is a row.
 _ROW = re.compile(rf"(?i)(?<![^\W\d_])({_NUM})\s*{_HOURS}\s*:")
 
@@ -80,6 +85,8 @@ def durations_in(text: str) -> list[tuple[int, int, str]]:
         add(m, f"{m.group(1)} hours")
     for m in _ROW.finditer(text):
         add(m, f"{_number(m.group(1))} hours")
+    for m in _TRAVEL_DAYS.finditer(text):
+        add(m, "arrival or departure day")
     found.sort()
     return found
 

@@ -543,7 +543,7 @@ def _unit_from_above(cap: CapFinding, kinds: list[str], meal: str, clause: Claus
 
 
 # "supera le otto ore", "8 – 14 Stunden": a duration condition as durations.py words it.
-_HOURS_AWAY = re.compile(r"\b\d+(?:\.\d+)? hours\b")
+_HOURS_AWAY = re.compile(r"\b\d+(?:\.\d+)? hours\b|\barrival or departure day\b")
 # One meal named before the amount ("il rimborso di un pasto nel limite di"): the limit is that meal's.
 _ONE_MEAL = re.compile(
     r"(?i)\b(?:un|uno|1)\s+pasto\b|\bun\s+repas\b|\buna\s+comida\b|\buma\s+refei[çc][ãa]o\b|"
