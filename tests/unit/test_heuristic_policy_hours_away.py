@@ -101,3 +101,8 @@ def test_the_arrival_and_departure_day_row_is_a_daily_meal_allowance() -> None:
 def test_the_arrival_day_row_alone_is_a_meal_allowance_too() -> None:
     text = "Reisekosten\nFür den An- und Abreisetag: 14 €\n"
     assert _meal_caps(text) == {Decimal("14"): "arrival or departure day"}
+
+
+def test_a_named_meal_by_hours_stays_that_meals_limit() -> None:
+    policy = read("Spesen\nAbendessen ab 10 Stunden Abwesenheit: 30 CHF\n")
+    assert [(c.amount, c.unit, c.meal) for c in policy.caps] == [(Decimal("30"), CapUnit.MEAL, "dinner")]

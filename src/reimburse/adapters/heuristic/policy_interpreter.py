@@ -281,7 +281,8 @@ class HeuristicPolicyInterpreter:
                     if _day_total_of_meals(sentence, caps, i):
                         meal, cap = "", dataclasses.replace(cap, unit=CapUnit.DAY)
                     cap = _unit_from_above(cap, kinds, meal, clause)
-                    cap = _unit_by_hours(cap, kinds, condition, sentence)
+                    # "Mittagessen ab 5 Stunden: 25 CHF": a named meal keeps its own unit, hours or not.
+                    cap = cap if meal else _unit_by_hours(cap, kinds, condition, sentence)
                     cap = _unit_of_a_day(cap, sentence)
                     cap = _lodging_by_night(cap, kinds, sentence)
                     section = " - ".join(p for p in (clause.heading, clause.lead) if p)
