@@ -32,7 +32,8 @@ _FIELD = re.compile(
 # "Fwd:", "Fw:", "WG:" (weitergeleitet), "TR:" (transféré), "RV:" (reenviado), "I:" (inoltrato),
 # "Doorst:" (doorgestuurd) before a subject
 _FORWARD = re.compile(r"(?i)(?:^|:\s*)(?:fwd?|wg|tr|rv|i|doorst)\s*:")
-_FREE_MAIL = frozenset(
+# Free mail providers: a sender there is a person, never a shop (vendor.py reads domains with it too).
+FREE_MAIL = frozenset(
     [
         "gmail",
         "googlemail",
@@ -106,7 +107,7 @@ def _spelled(name: str, domain: str) -> bool:
     """Whether the domain's name spells a word of `name` (of four letters or more), or the name."""
     labels = domain.casefold().split(".")[:-1]  # without the top-level domain
     hosts = [_fold(label) for label in labels if label not in {"www", "mail", "email", "co", "com"}]
-    if not hosts or not re.search(r"[^\W\d_]{2,}", name) or any(h in _FREE_MAIL for h in labels):
+    if not hosts or not re.search(r"[^\W\d_]{2,}", name) or any(h in FREE_MAIL for h in labels):
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 4]
     for folded in {_fold(name), _fold(name, umlaut=True)}:

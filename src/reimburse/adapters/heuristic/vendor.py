@@ -24,7 +24,7 @@ from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
 from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
 from reimburse.adapters.heuristic.layout import Layout, words_in
-from reimburse.adapters.heuristic.mail_header import mail_sender
+from reimburse.adapters.heuristic.mail_header import FREE_MAIL, mail_sender
 from reimburse.adapters.heuristic.places import US_STATES, US_STATES_AMBIGUOUS
 from reimburse.adapters.heuristic.text import clean_spaces
 from reimburse.adapters.heuristic.totals import LineInfo
@@ -291,7 +291,7 @@ def _domains(infos: list[LineInfo], lines: list[int], recipient: _Marks) -> set[
             continue
         for m in _DOMAIN.finditer(infos[i].text):
             name = m.group(1)
-            if not _FREE_MAIL.match(name) and not name.isdigit() and len(_fold(name)) >= 4:
+            if name.lower() not in FREE_MAIL and not name.isdigit() and len(_fold(name)) >= 4:
                 found.add(_fold(name))
     return found
 
@@ -510,10 +510,6 @@ _WELCOME = re.compile(
     r"gracias\s+por\s+su\s+(?:interés\s+en\s+los\s+productos\s+de|compra\s+en|pedido\s+en)|"
     r"(?:vielen\s+)?dank\s+für\s+(?:ihre|deine)\s+bestellung\s+(?:bei|im))\W*(?P<rest>.*)$"
 )
-_FREE_MAIL = re.compile(
-    r"(?i)^(gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|gmx|web|t-online|freenet|"
-    r"orange|free|laposte|wanadoo|libero|virgilio|ziggo|kpn|telenet|proton|protonmail|mail)$"
-)
 _DOMAIN = re.compile(r"(?i)(?:www\.|https?://(?:www\.)?|[\w.+-]@)([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,}")
 # A host printed without "www." ("moje.ppas.cz", "MYWALGREENS.COM", an OCR'd "uww.rewe.de"), on a
 # known top-level domain only (a bare "x.yz" is as often an abbreviation): its name is the label
@@ -563,7 +559,7 @@ def _domain(infos: list[LineInfo], lines: list[int], recipient: _Marks) -> str |
         for i in lines
         if i not in recipient
         for bare, name in _domain_names(infos[i].text)
-        if not _FREE_MAIL.match(name)
+        if name.lower() not in FREE_MAIL
     ]
     # a "www." or mail domain on any line outranks a bare host printed above it
     return min(names, key=lambda found: found[0])[1].capitalize() if names else None
