@@ -11,16 +11,33 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from reimburse.adapters.heuristic import currency_table
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.domain.currency_names import SIGNS, WORDS
 
-_SYMBOLS = SIGNS
+# The hand table's readings win where both know a sign ("$" is USD, "C$" CAD until the country
+# says otherwise); Babel's single-meaning signs add the rest ("₦", "₴", "GH₵", "Ksh", "NT$").
+_BABEL_SIGNS = {s: c for s, c in currency_table.SIGNS.items() if s.casefold() not in SIGNS}
+_SYMBOLS = {**{s.casefold(): c for s, c in _BABEL_SIGNS.items()}, **SIGNS}
 _WORDS = WORDS
+# Every current ISO code but those that are also words ("ALL", "CUP"): currency.py weighs those.
+_ISO_CODES = {c.casefold(): c for c in currency_table.CURRENT - currency_table.WORD_CODES}
 _DOLLAR_CODES = {"USD", "SGD", "AUD", "CAD", "NZD", "HKD"}
 
-_SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+# Signs that begin with a letter ("NT$", "Ksh") never begin inside a word ("AMOUNT$ 50" holds no
+# "NT$"); Babel's count as written ("Ft" capitalised: "12 ft" is a length), the hand table's in any
+# case. Signs without letters ("₦", "€") count anywhere.
+_LETTER_SIGN_RE = "|".join(
+    re.escape(s) for s in sorted(_BABEL_SIGNS, key=len, reverse=True) if s[:1].isalpha()
+)
+_HAND_LETTER_SIGN_RE = "|".join(re.escape(s) for s in sorted(SIGNS, key=len, reverse=True) if s[:1].isalpha())
+_SIGN_RE = "|".join(
+    re.escape(s) for s in sorted({*SIGNS, *_BABEL_SIGNS}, key=len, reverse=True) if not s[:1].isalpha()
+)
 # Codes count in upper case only (SAR, TRY, CAD are also words); the common ones in any case.
-_CODES = "|".join(sorted({*_WORDS.values(), "RM"}, key=len, reverse=True))  # RM: the ringgit sign
+_CODES = "|".join(
+    sorted({*_WORDS.values(), *_ISO_CODES.values(), "RM"}, key=len, reverse=True)  # RM: the ringgit sign
+)
 _ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl|rp"
 # "Ft" (forint) only capitalised: "12 ft" is a length.
 # "Fr. 12.50", "SFr. 1'250.-": the Swiss franc, before a price only ("Fr." is also a title and,
@@ -28,8 +45,8 @@ _ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl|rp"
 # "R1 250,00", "R 89.90": the rand, South Africa's way, only before money printed with its cents.
 _RAND = r"R(?=\s?\d{1,3}(?:[ ,]\d{3})*[.,]\d\d(?!\d))"
 _CUR = (
-    rf"(?:(?i:{_SYMBOL_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|S?Fr\.(?=\s?\d+(?:'\d{{3}})*[.,](?:\d\d|-))|(?i:{_ANYCASE})|"
-    rf"{_CODES}|Ft|{_RAND})(?![^\W\d_]))"
+    rf"(?:(?i:{_SIGN_RE})|(?<![^\W\d_])(?:[Rr][Ss]\.?|R[Ee]\.(?=\s?\d)|S?Fr\.(?=\s?\d+(?:'\d{{3}})*[.,](?:\d\d|-))|(?i:{_ANYCASE})|"
+    rf"(?i:{_HAND_LETTER_SIGN_RE})|{_LETTER_SIGN_RE}|{_CODES}|Ft|{_RAND})(?![^\W\d_]))"
 )
 # Printed only after an amount: "45,50 lei" (the Italian "lei" before a number is a pronoun).
 _CUR_AFTER = rf"(?:{_CUR}|(?<![^\W\d_])(?i:lei)(?![^\W\d_]))"
@@ -79,7 +96,7 @@ def currency_code(token: str) -> str | None:
     t = token.strip().rstrip(".").lower()
     if token.strip() == "R":
         return "ZAR"  # only ever matched before an amount with cents (_RAND)
-    return _SYMBOLS.get(t) or _WORDS.get(t) or _FRANCS.get(t)
+    return _SYMBOLS.get(t) or _WORDS.get(t) or _FRANCS.get(t) or _ISO_CODES.get(t)
 
 
 # Compiled once: find_amounts runs on every line of every invoice (bench item 2).

@@ -15,19 +15,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
-from reimburse.adapters.heuristic.amounts import AmountMatch, currency_code, find_amounts
+from reimburse.adapters.heuristic import currency_table
+from reimburse.adapters.heuristic.amounts import AmountMatch, currency_code, find_amounts, parse_number
 from reimburse.adapters.heuristic.dates import second_calendar
 from reimburse.adapters.heuristic.language import guess_language
 
 _FIELD = re.compile(r"(?i:currency|währung|devise|valuta|moneda|divisa|měna|waluta)\s*[:=]?\s*([A-Z]{3})\b")
-_ISO = re.compile(
-    r"(?<![A-Za-z])(EUR|USD|GBP|CHF|CAD|AUD|NZD|SGD|HKD|INR|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|HRK|RON|BGN|"
-    r"ISK|MYR|THB|IDR|ZAR|AED|SAR|QAR|TRY|BRL|MXN|KRW|VND)(?![A-Za-z])"
+# Every current ISO 4217 code (Babel's list), and the kuna, still printed on older receipts.
+_KNOWN_CODES = currency_table.CURRENT | {"HRK"}
+# Codes that are also English words or names ("TRY OUR APP", "SERVER: RON", "ALL ITEMS"): on their
+# own they state nothing; in a currency field they count, and beside amounts as set out below.
+_WORD_CODES = currency_table.WORD_CODES
+_ISO = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_KNOWN_CODES - _WORD_CODES)) + r")(?![A-Za-z])")
+# A word code the amount reader does not take ("CUP 2.50" is an item as often as Cuban pesos)
+# counts when printed beside two different amounts written as money (cents or grouped
+# thousands), the total among them: the way an invoice repeats its currency on the net, the
+# tax and the total ("Latte CUP 2.50, Mocha CUP 3.00, Total 5.50" states no currency).
+_MONEY_SHAPED = r"\d{1,3}(?:[,.' ]\d{3})*[.,]\d{2}(?![\d.,]\d)|\d{1,3}(?:[,.' ]\d{3})+(?![\d.,]\d)"
+_UNREAD_WORD_CODES = sorted(c for c in _WORD_CODES if currency_code(c) is None)
+_WORD_CODE_AMOUNT = re.compile(
+    rf"(?<![^\W\d_])(?P<before>{'|'.join(_UNREAD_WORD_CODES)})\s?(?P<n1>{_MONEY_SHAPED})"
+    rf"|(?<![\d.,])(?P<n2>{_MONEY_SHAPED})\s?(?P<after>{'|'.join(_UNREAD_WORD_CODES)})(?![^\W\d_])"
 )
-# Codes that are also English words or names ("TRY OUR APP", "SERVER: RON"): on their own they
-# state nothing; beside an amount ("85,00 TRY") or in a currency field they still count.
-_WORD_CODES = frozenset({"TRY", "RON", "SAR"})
 # "DE" is left out: a German postcode ("DE 80333 München") reads exactly like a Delaware ZIP.
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
@@ -457,20 +468,63 @@ def sign_is_sure(text: str, printed: str) -> bool:
     return printed != "INR" or _INDIAN_SIGN.search(text) is not None or _rupee(text) in (None, "", "INR")
 
 
+def _word_codes_with_amounts(text: str, total: Decimal | None) -> Counter[str]:
+    """Votes for word codes printed beside two different money amounts or more, the total one of them."""
+    amounts: dict[str, list[Decimal | None]] = {}
+    if total is None:
+        return Counter()
+    for m in _WORD_CODE_AMOUNT.finditer(text):
+        code = m.group("before") or m.group("after")
+        amounts.setdefault(code, []).append(parse_number(m.group("n1") or m.group("n2")))
+    return Counter(
+        {code: 2 * len(seen) for code, seen in amounts.items() if len(set(seen)) >= 2 and total in seen}
+    )
+
+
+# A bare "$" abroad: the territories CLDR says print their money with "$" (the pesos of Mexico,
+# Colombia, Chile, Argentina besides the dollars), named where an address names its country, at
+# the end of a line ("Bogotá, Colombia"; "Chile Relleno" on a menu names no country).
+_DOLLAR_LAND_NAMES: dict[str, str] = {
+    name: code
+    for territory, (code, names) in currency_table.DOLLAR_SIGN_LANDS.items()
+    if territory != "US"
+    for name in names
+}
+_DOLLAR_LAND = re.compile(
+    r"(?m)(?:^|,)[ \t]*("
+    + "|".join(re.escape(n) for n in sorted(_DOLLAR_LAND_NAMES, key=len, reverse=True))
+    + r")\.?[ \t]*(?:[-\d]*[ \t]*)$"
+)
+
+
+def _dollar_land(text: str) -> str | None:
+    """The currency of the one "$" country an address names, when no evidence places the issuer in
+    the United States (a US receipt may name Mexico in a restaurant's name)."""
+    if _country_votes(text)["USD"]:
+        return None
+    named = {_DOLLAR_LAND_NAMES[m.group(1)] for m in _DOLLAR_LAND.finditer(text)}
+    return named.pop() if len(named) == 1 else None
+
+
 def currency_reading(
-    text: str, printed: str | None = None, found: list[list[AmountMatch]] | None = None
+    text: str,
+    printed: str | None = None,
+    found: list[list[AmountMatch]] | None = None,
+    total: Decimal | None = None,
 ) -> CurrencyReading:
     """The invoice's currency and its basis. `printed` is the currency printed with the chosen total;
-    `found` each of the text's lines' find_amounts, when the caller has them already."""
+    `found` each of the text's lines' find_amounts, when the caller has them already; `total` the
+    total read (a word code such as "MAD" counts beside amounts only when printed with it)."""
     votes: Counter[str] = Counter()
     with_amounts: Counter[str] = Counter()
     for m in _FIELD.finditer(text):
-        if currency_code(m.group(1)):
+        if currency_code(m.group(1)) or m.group(1) in _KNOWN_CODES:
             votes[m.group(1).upper()] += 5
     for amounts in found if found is not None else map(find_amounts, text.split("\n")):
         for amount in amounts:
             if amount.currency:
                 with_amounts[amount.currency] += 2
+    with_amounts.update(_word_codes_with_amounts(text, total))
     for m in _ISO.finditer(text):
         if m.group(1) not in _WORD_CODES:
             votes[m.group(1)] += 1
@@ -510,5 +564,7 @@ def currency_reading(
         if ranked:
             return CurrencyReading(best, basis)
         if best == "USD" and (dollar := _gst_dollar(text)) is not None:
+            return CurrencyReading(dollar, basis)
+        if best == "USD" and (dollar := _dollar_land(text)) is not None:
             return CurrencyReading(dollar, basis)
     return CurrencyReading(best, basis)

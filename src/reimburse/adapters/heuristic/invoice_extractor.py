@@ -68,7 +68,7 @@ class HeuristicInvoiceExtractor:
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}
         stay = choice.kind == "hotel" or {Label.CHECK_IN, Label.CHECK_OUT} <= checks
-        money = currency_reading(text, totals.currency, found)
+        money = currency_reading(text, totals.currency, found, totals.total)
         currency = money.code
         if (
             totals.currency is not None

@@ -3,7 +3,7 @@ Canadian dollars") wins; otherwise the majority of the printed money amounts, wi
 policy names as the tie-breaker (and to tell which dollar or rupee a bare "$" or "Rs" is).
 
 Symbols come from Babel's CLDR data (every ISO 4217 currency and the symbols its countries print),
-built once at import; nothing is downloaded.
+shared with the invoice reader in `currency_table`.
 """
 
 from __future__ import annotations
@@ -11,78 +11,17 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from datetime import date
 
-from babel import Locale, localedata
-from babel.core import get_global
-from babel.languages import get_official_languages
-from babel.numbers import get_territory_currencies, list_currencies
+from babel import Locale
 
+from reimburse.adapters.heuristic.currency_table import CODES, COUNTRIES, COUNTRIES_DOLLARS, SYMBOLS
 from reimburse.adapters.heuristic.places import US_STATES
 
+__all__ = ["CODES", "COUNTRIES", "COUNTRIES_DOLLARS", "SYMBOLS"]
+
 _EN = Locale("en")
-CODES: frozenset[str] = frozenset(list_currencies())
-
-
-# Letter symbols that are also words or units ("KM", "L", "Le", "SR") would read prose as money.
-# East Africa's shillings as printed: CLDR's Ksh, USh, TSh, also with a dot or as "Kshs".
-_SHILLINGS = frozenset(f"{s}{end}" for s in ("Ksh", "USh", "TSh") for end in ("", ".", "s", "s."))
-_LETTER_SYMBOLS = frozenset({"Rs", "Rs.", "kr", "RM", "Rp", "Ft", "Kč", "Fr.", "Rp."}) | _SHILLINGS
 # ISO codes that are also common upper-case words in policies ("ALL EMPLOYEES 5 DAYS").
 _WORD_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "GEL", "PEN", "SOS", "MAD", "BAM", "LAK", "MRU"})
-
-
-def _distinctive(symbol: str) -> bool:
-    if not symbol.strip("\u200b\u200e\u200f \u00a4"):
-        return False  # CLDR's placeholders: a zero-width space, the generic sign ¤
-    letters = [ch for ch in symbol if ch.isalpha()]
-    return not letters or not symbol.isascii() or "$" in symbol or symbol in _LETTER_SYMBOLS
-
-
-def _symbol_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """symbol -> ISO codes it can mean; ISO code -> territories that use it."""
-    symbols: dict[str, set[str]] = {}
-    countries: dict[str, set[str]] = {}
-    today = date.today()
-    for territory in get_global("territory_currencies"):
-        codes = get_territory_currencies(territory, today)
-        for code in codes:
-            countries.setdefault(code, set()).add(territory)
-        for language in get_official_languages(territory) or ():
-            name = f"{language}_{territory}"
-            if not localedata.exists(name):
-                continue
-            local = Locale.parse(name).currency_symbols
-            for code in codes:
-                if (symbol := local.get(code)) and symbol != code:
-                    symbols.setdefault(symbol.strip("\u200e\u200f"), set()).add(code)
-    for code, symbol in _EN.currency_symbols.items():
-        if symbol != code and code in CODES:
-            symbols.setdefault(symbol, set()).add(code)
-    # "Rs"/"Rs." is the Indian rupee's everyday symbol (CLDR gives ₹), besides PKR/LKR/NPR/MUR.
-    symbols.setdefault("Rs", set()).update({"INR", "PKR", "LKR", "NPR"})
-    symbols.setdefault("Rs.", set()).update(symbols["Rs"])
-    # A dollar is told apart in English by its country's or its code's letters before the sign:
-    # "CA$", "AU$", "HK$" (CLDR gives some), "CAD$", "AUD$"; "C$", "S$", "Can$" are the everyday
-    # Canadian and Singapore forms (C$ is also the Nicaraguan córdoba's sign, which CLDR gives).
-    dollars = {c for sym, cs in symbols.items() if "$" in sym for c in cs if c in countries}
-    for code in dollars:
-        symbols.setdefault(f"{code}$", set()).add(code)
-        for territory in countries[code]:
-            if territory.isalpha() and len(territory) == 2:
-                symbols.setdefault(f"{territory}$", set()).add(code)
-    for sign, code in (("C$", "CAD"), ("Can$", "CAD"), ("S$", "SGD")):
-        symbols.setdefault(sign, set()).add(code)
-    for alias in _SHILLINGS:
-        symbols.setdefault(alias, set()).update(symbols.get(alias.rstrip(".s"), ()))
-    return (
-        {s: frozenset(c) for s, c in symbols.items() if _distinctive(s)},
-        {c: frozenset(t) for c, t in countries.items()},
-    )
-
-
-SYMBOLS, COUNTRIES = _symbol_table()
-COUNTRIES_DOLLARS = sorted(c for sym, cs in SYMBOLS.items() if sym == "$" for c in cs)
 # The currency a symbol means when nothing else tells: the one of the largest economy using it.
 _USUAL = {
     "$": "USD",

@@ -128,7 +128,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # printed unit), students joined with employees are no traveller condition.
 # 39 (set M, polM2) rows labelled by hours of absence are daily meal allowances, a meal row's hour
 # note, place rows run on after a unit and a comma keep their own place label.
-READER_VERSION = 39
+# 40 amounts carry every current ISO code and CLDR's one-currency signs ("₦ 5,000"), as invoices do.
+READER_VERSION = 40
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
