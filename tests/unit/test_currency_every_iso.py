@@ -39,6 +39,9 @@ def read(text: str) -> Invoice:
         ("Osu Guest House\nTotal GH₵ 420.00", "GHS", "420.00"),
         ("Nile Cab\nFare total EGP 150.00", "EGP", "150.00"),
         ("Ikeja Suites\nAmount due NGN 60,000.00", "NGN", "60000.00"),
+        # a slash is no part of a word: Peru's sol and Panama's balboa as their receipts print them
+        ("Cevicheria Lima\nTotal S/ 95.00", "PEN", "95.00"),
+        ("Fonda Colón\nTotal B/. 20.00", "PAB", "20.00"),
         # a space-grouped amount is one number only beside a known sign: 2 500, not 500
         ("Steppe Taxi\nTotal 2 500 ₸", "KZT", "2500"),
     ],

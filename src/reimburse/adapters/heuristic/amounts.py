@@ -96,7 +96,8 @@ def currency_code(token: str) -> str | None:
     t = token.strip().rstrip(".").lower()
     if token.strip() == "R":
         return "ZAR"  # only ever matched before an amount with cents (_RAND)
-    return _SYMBOLS.get(t) or _WORDS.get(t) or _FRANCS.get(t) or _ISO_CODES.get(t)
+    dotted = token.strip().lower()  # a sign whose dot is its own ("B/.")
+    return _SYMBOLS.get(t) or _SYMBOLS.get(dotted) or _WORDS.get(t) or _FRANCS.get(t) or _ISO_CODES.get(t)
 
 
 # Compiled once: find_amounts runs on every line of every invoice (bench item 2).

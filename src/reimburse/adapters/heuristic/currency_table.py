@@ -27,7 +27,8 @@ def _distinctive(symbol: str) -> bool:
     if not symbol.strip("\u200b\u200e\u200f \u00a4"):
         return False  # CLDR's placeholders: a zero-width space, the generic sign ¤
     letters = [ch for ch in symbol if ch.isalpha()]
-    return not letters or not symbol.isascii() or "$" in symbol or symbol in LETTER_SYMBOLS
+    # a slash is no part of a word: Peru's "S/ 95.00", Panama's "B/. 20.00"
+    return not letters or not symbol.isascii() or "$" in symbol or "/" in symbol or symbol in LETTER_SYMBOLS
 
 
 def _symbol_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -80,10 +81,10 @@ COUNTRIES_DOLLARS = sorted(c for sym, cs in SYMBOLS.items() if sym == "$" for c 
 
 def _a_sign(symbol: str) -> bool:
     """A symbol printed as a sign, not as a word: no letters ("₦", "₴"), a currency sign among
-    them ("GH₵"), a dollar's "$" ("NT$", "RD$") or one of the letter symbols above ("Ksh").
+    them ("GH₵"), a dollar's "$" ("NT$", "RD$"), a slash ("S/") or a letter symbol above ("Ksh").
     Abbreviated words in other scripts ("сом", "ден.", "ج.م.") are left out: a reader of amounts
     next to words in those scripts would take a word ("ден", a day) for money."""
-    if symbol in LETTER_SYMBOLS or "$" in symbol:
+    if symbol in LETTER_SYMBOLS or "$" in symbol or "/" in symbol:
         return True
     return any(unicodedata.category(ch) == "Sc" for ch in symbol) or not any(ch.isalpha() for ch in symbol)
 
