@@ -112,3 +112,11 @@ def test_letter_signs_count_only_as_words_of_their_own() -> None:
     assert [a.currency for a in find_amounts("AMOUNT$ 50.00")] != ["TWD"]
     assert [a.currency for a in find_amounts("Total NT$ 150")] == ["TWD"]
     assert [a.currency for a in find_amounts("ladder 12 ft")] == [None]
+
+
+def test_the_cfa_franc_is_read_whole_and_settled_by_the_country() -> None:
+    # "F CFA" groups thousands with spaces: 1 510 400, not 400 (a wrong total before)
+    west = "Sahel Securite\nTOTAL HT 1 280 000 F CFA\nTVA 230 400 F CFA\nTOTAL TTC 1 510 400 F CFA"
+    assert (read(west).currency, read(west).total) == ("XOF", Decimal("1510400"))
+    central = "Hotel Wouri\nBonanjo, Douala\nDouala, Cameroun\nTotal 85 000 FCFA"
+    assert (read(central).currency, read(central).total) == ("XAF", Decimal("85000"))

@@ -481,19 +481,27 @@ def _word_codes_with_amounts(text: str, total: Decimal | None) -> Counter[str]:
     )
 
 
+def _address_countries(names: dict[str, str]) -> re.Pattern[str]:
+    """A country named where an address names it: at the end of a line, alone or after a comma
+    ("Bogotá, Colombia"; "Chile Relleno" on a menu names no country)."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?m)(?:^|,)[ \t]*({alternatives})\.?[ \t]*(?:[-\d]*[ \t]*)$")
+
+
 # A bare "$" abroad: the territories CLDR says print their money with "$" (the pesos of Mexico,
-# Colombia, Chile, Argentina besides the dollars), named where an address names its country, at
-# the end of a line ("Bogotá, Colombia"; "Chile Relleno" on a menu names no country).
+# Colombia, Chile, Argentina besides the dollars).
 _DOLLAR_LAND_NAMES: dict[str, str] = {
     name: code
     for territory, (code, names) in currency_table.DOLLAR_SIGN_LANDS.items()
     if territory != "US"
     for name in names
 }
-_DOLLAR_LAND = re.compile(
-    r"(?m)(?:^|,)[ \t]*("
-    + "|".join(re.escape(n) for n in sorted(_DOLLAR_LAND_NAMES, key=len, reverse=True))
-    + r")\.?[ \t]*(?:[-\d]*[ \t]*)$"
+_DOLLAR_LAND = _address_countries(_DOLLAR_LAND_NAMES)
+# The Central African CFA franc's countries: their "F CFA" is XAF, not West Africa's XOF.
+_XAF_LANDS = _address_countries(
+    dict.fromkeys(
+        (n for t in currency_table.COUNTRIES["XAF"] for n in currency_table.territory_names(t)), "XAF"
+    )
 )
 
 
@@ -548,6 +556,8 @@ def currency_reading(
         # Croatian receipts showed kuna and euro side by side around the 2023 changeover.
         years = [int(y) for y in _YEAR.findall(text)]
         best = "EUR" if years and max(years) >= 2023 else "HRK"
+    if best == "XOF" and not re.search(r"\bXOF\b", text) and _XAF_LANDS.search(text):
+        return CurrencyReading("XAF", basis)  # "F CFA" on a bill from Yaoundé, Cameroun
     if best in _AMBIGUOUS and not re.search(rf"\b{best}\b|US\$", text):
         # A bare "$" or "kr" whose dollar the text spells out ("All prices are in US dollars"):
         # that sentence outweighs a seller's address abroad.

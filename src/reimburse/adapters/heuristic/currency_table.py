@@ -109,6 +109,17 @@ SIGNS: dict[str, str] = {
 }
 
 
+def territory_names(territory: str) -> frozenset[str]:
+    """A territory's names in English and in its own (official or de facto) languages."""
+    locales = [
+        Locale.parse(f"{lang}_{territory}")
+        for lang in get_official_languages(territory, de_facto=True) or ()
+        if localedata.exists(f"{lang}_{territory}")
+    ]
+    names = {_EN.territories.get(territory, "")} | {loc.territories.get(territory, "") for loc in locales}
+    return frozenset(n for n in names if len(n) >= 4)
+
+
 def _dollar_sign_lands() -> dict[str, tuple[str, frozenset[str]]]:
     """Territory -> (its currency, its names in English and its own languages), for every
     territory that prints its money with a bare "$" (dollars, and the pesos of Mexico, Colombia,
@@ -129,8 +140,7 @@ def _dollar_sign_lands() -> dict[str, tuple[str, frozenset[str]]]:
         dollar = dollar or [c for c in codes[:1] if c in SYMBOLS.get("$", ())]
         if not dollar:
             continue
-        names = {_EN.territories.get(territory, "")} | {loc.territories.get(territory, "") for loc in locales}
-        lands[territory] = (dollar[0], frozenset(n for n in names if len(n) >= 4))
+        lands[territory] = (dollar[0], territory_names(territory))
     return lands
 
 
