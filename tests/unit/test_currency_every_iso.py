@@ -120,3 +120,8 @@ def test_the_cfa_franc_is_read_whole_and_settled_by_the_country() -> None:
     assert (read(west).currency, read(west).total) == ("XOF", Decimal("1510400"))
     central = "Hotel Wouri\nBonanjo, Douala\nDouala, Cameroun\nTotal 85 000 FCFA"
     assert (read(central).currency, read(central).total) == ("XAF", Decimal("85000"))
+
+
+def test_an_airport_code_on_a_ticket_is_no_currency() -> None:
+    ticket = "Island Air\nJFK - HNL\nHNL - JFK\nSeat 14C\nTotal 812.40"
+    assert read(ticket).currency is None

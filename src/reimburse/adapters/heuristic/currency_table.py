@@ -91,13 +91,14 @@ def _a_sign(symbol: str) -> bool:
 
 # ISO codes that are also words, abbreviations or units printed in capitals on receipts ("ALL
 # ITEMS", "CUP 2.50", "SHP" shipping, "MNT" maintenance, "STN" station, "KGS" kilograms, "AWG" a
-# wire gauge, "TMT" steel bars, "SDN BHD" a Malaysian company): they count only in a currency
-# field or printed with amounts the way a currency is (see `currency.py`).
+# wire gauge, "TMT" steel bars, "SDN BHD" a Malaysian company, "HNL" and "GYD" airports on a
+# ticket, "SDG" a development goal): they count only in a currency field or printed with amounts
+# the way a currency is (see `currency.py`).
 WORD_CODES = frozenset(
     {"ALL", "AMD", "BAM", "BOB", "BTN", "CDF", "COP", "CRC", "CUP", "CVE", "DOP", "ERN", "GEL", "GIP"}
     | {"LAK", "LRD", "MAD", "MGA", "MNT", "MOP", "MRU", "NAD", "PEN", "SCR", "SHP", "SOS", "TOP"}
     | {"TRY", "RON", "SAR", "PHP", "RUB", "BHD", "KGS", "AWG", "TMT", "MDL", "IRR", "STN", "WST"}
-    | {"TTD", "BND", "YER", "ANG"}
+    | {"TTD", "BND", "YER", "ANG", "HNL", "GYD", "SDG"}
 )
 
 # A sign that names one current currency alone -> that currency ("₦" NGN, "GH₵" GHS, "Ksh" KES).
