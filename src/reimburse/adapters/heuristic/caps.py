@@ -700,12 +700,23 @@ _QUALIFIER = re.compile(r"(?:\(\s*[^()]{1,40}\))?")
 _SET_AT = re.compile(r"(?i)\b(?:shall|will)\s+be\s*$")
 
 
+# A price the traveller may meet ("the change fee will be $75"), not what the policy pays.
+_PRICE_WORD = re.compile(
+    r"(?i)(?<![^\W\d_])(?:fees?|charges?|penalt(?:y|ies)|deposits?|prices?|fines?|surcharges?)(?![^\W\d_])"
+)
+
+
 def _kind_set_at(sentence: str, start: int, unit_follows: bool) -> bool:
-    """The sentence's subject, an expense kind, "shall be" the amount printed right after. Meals
-    need a printed unit: "meal expenses shall be $65" may be a day's or one meal's, and a guess of
-    one meal would set a wrong limit."""
+    """The subject of the clause before the amount (after its last ",;:"), an expense kind and no
+    price word, "shall/will be" the amount printed right after. Meals need a printed unit: "meal
+    expenses shall be $65" may be a day's or one meal's, and a guess of one meal would set a wrong
+    limit."""
     head = sentence[:start]
-    kinds = {m.kind for m in find_mentions(head) if not m.as_unit}
+    # "If a ticket is changed, the change fee will be $75": the kind must be the clause's own.
+    subject = re.split(r"[,;:]", head)[-1]
+    if _PRICE_WORD.search(subject):
+        return False  # "a no-show charge for a hotel room will be $50"
+    kinds = {m.kind for m in find_mentions(subject) if not m.as_unit}
     return _SET_AT.search(head) is not None and bool(kinds) and (unit_follows or "meals" not in kinds)
 
 

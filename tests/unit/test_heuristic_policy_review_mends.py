@@ -1,0 +1,23 @@
+"""Mends after the session-12 review of the policy rules: prices said with "will be", cents with a
+unit that is no distance, a refused list that runs into the next section, Spanish lead times and
+payouts, an hour note that prints the other amount, and range words that need their own test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.policy_text import read
+
+AT_COST = "Hotel stays and economy airfare are reimbursed at cost.\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rooms are booked by the department. A no-show charge for a hotel room will be $50.",
+        "If an airline ticket is changed after booking, the change fee will be $75.00.",
+    ],
+)
+def test_a_fee_said_with_will_be_is_no_limit(sentence: str) -> None:
+    # A price the traveller may meet, not what the policy pays for the kind named earlier.
+    assert read(f"Travel\n{AT_COST}{sentence}\n").caps == ()
