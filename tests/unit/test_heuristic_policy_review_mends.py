@@ -21,3 +21,14 @@ AT_COST = "Hotel stays and economy airfare are reimbursed at cost.\n"
 def test_a_fee_said_with_will_be_is_no_limit(sentence: str) -> None:
     # A price the traveller may meet, not what the policy pays for the kind named earlier.
     assert read(f"Travel\n{AT_COST}{sentence}\n").caps == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Photocopies are charged at 10 cents/page by the library.",
+        "The state sales tax adds 6 cents/dollar to hotel bills.",
+    ],
+)
+def test_cents_per_something_other_than_distance_is_no_limit(sentence: str) -> None:
+    assert read(f"Travel\n{AT_COST}{sentence}\n").caps == ()

@@ -245,6 +245,8 @@ _STATISTIC = re.compile(
 # "126 $ à 138 $", "von 80 bis 100 Euro", "de 60 a 90 €", "da 50 a 80 €", "van 70 tot 90 euro": the
 # same range in the other languages' words.
 _RANGE_JOIN = re.compile(r"(?i)\s*(?:[-–—]|to|and|à|bis|a|tot)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?")
+# "cents/mile", "¢/km": the one slash unit that makes cents a rate.
+_SLASH_DISTANCE = re.compile(r"(?i)\s*/\s*(?:miles?\b|mi\b|km\b|kilomet)")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+\S*$")
 # "Total $45.00", "Meal allowance total 91.50" under breakfast, lunch and dinner rows: the sum of
 # the rows, not a limit of its own (a total that is one says so: "may not exceed $45 in total").
@@ -488,8 +490,12 @@ def find_caps(
             and re.match(r"\s*(?!per\b|pr\.|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I)
         ):
             continue  # "2 meals", "30 days", "3 star": a count, not money
-        # "65.5 cents/mile": written in cents it is money, and "/mile" its unit (no fraction or date).
-        if (not cents and _reference(a, before, after, money_text)) or _AS_OF_YEAR.match(sentence, a.end):
+        # "65.5 cents/mile": written in cents it is money, and "/mile" its unit, so the not-money
+        # guards (a fraction, "/page", "/dollar") are skipped for a distance only.
+        per_distance = cents is not None and _SLASH_DISTANCE.match(after) is not None
+        if (not per_distance and _reference(a, before, after, money_text)) or _AS_OF_YEAR.match(
+            sentence, a.end
+        ):
             continue
         # "Private Auto 56 cents" under a "Rate per Mile" header: the header says the cents' unit.
         headed = unit_in(context) if cents and not _PER.match(after.lstrip(" :-")) else None
