@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.policy_text import read
+from tests.policy_text import names, read
 
 AT_COST = "Hotel stays and economy airfare are reimbursed at cost.\n"
 
@@ -32,3 +32,13 @@ def test_a_fee_said_with_will_be_is_no_limit(sentence: str) -> None:
 )
 def test_cents_per_something_other_than_distance_is_no_limit(sentence: str) -> None:
     assert read(f"Travel\n{AT_COST}{sentence}\n").caps == ()
+
+
+def test_a_refused_list_ends_where_a_reimbursable_section_begins() -> None:
+    text = (
+        "Non-Reimbursable Expenses\nPersonal entertainment is never paid.\n\n"
+        "Reimbursable Expenses\nBaggage fees\nTaxi fares\nHighway tolls\nInternet access\n"
+        "Laundry on trips over five days\n"
+    )
+    excluded = names(read(text))
+    assert not excluded & {"internet", "laundry", "tolls", "highway tolls", "internet access"}, excluded

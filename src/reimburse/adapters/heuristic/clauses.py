@@ -232,6 +232,12 @@ _FOLLOWING = re.compile(r"(?i)\b(?:following|below|as follows|listed)\b")
 # kind of expense (no item of its own) over the list below it.
 _REFUSED_KIND = re.compile(r"(?i)(?<![^\W\d_])(?:expenses?|costs?|items?|charges?|purchases?)(?![^\W\d_])")
 
+# A line that grants a status ("Reimbursable Expenses", "Allowable costs") ends a refused list: the
+# next section has begun. Ending early loses an exclusion; running on refuses what is paid.
+_STATUS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:reimbursable|allowable|allowed|eligible|covered|payable|approv\w*)(?![^\W\d_])"
+)
+
 
 def _refusing_heading(heading: str) -> bool:
     return is_negative(heading) and _REFUSED_KIND.search(heading) is not None
@@ -391,6 +397,8 @@ def split_clauses(text: str) -> list[Clause]:
             lead, bare_list = body, True
             intros.append(body)
             continue
+        if refusal and _STATUS.search(body) and not is_negative(body):
+            refusal = ""  # "Reimbursable Expenses" after the refused ones: another section begins
         if (
             refusal
             and not (bullet or current or lead or in_list or bare_list)
