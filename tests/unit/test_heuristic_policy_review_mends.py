@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from reimburse.adapters.heuristic.deadlines import find_deadline
 from tests.policy_text import names, read
 
 AT_COST = "Hotel stays and economy airfare are reimbursed at cost.\n"
@@ -42,3 +43,21 @@ def test_a_refused_list_ends_where_a_reimbursable_section_begins() -> None:
     )
     excluded = names(read(text))
     assert not excluded & {"internet", "laundry", "tolls", "highway tolls", "internet access"}, excluded
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Las solicitudes de anticipo deberán presentarse en el plazo de 10 días antes del viaje.",
+        "Los billetes deberán solicitarse en el plazo de 7 días de antelación a la salida.",
+        "La tesorería remitirá el pago en el plazo de 30 días desde la presentación de la solicitud.",
+    ],
+)
+def test_spanish_lead_times_and_payouts_are_no_submission_deadline(sentence: str) -> None:
+    assert find_deadline(sentence) is None
+
+
+def test_papers_sent_in_with_remitir_keep_their_deadline() -> None:
+    # "Remitir" names the payer's time only when what is sent is the money.
+    sentence = "Las facturas se remitirán a la administración en el plazo de 15 días desde el viaje."
+    assert find_deadline(sentence) == 15

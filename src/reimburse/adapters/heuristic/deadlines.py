@@ -182,9 +182,12 @@ _WINDOW = re.compile(
 )
 _PAYOUT = re.compile(
     r"(?i)(paid|processed|credited|settled|approved|transferred|disbursed|refunded)\s+within|"
-    # Spanish says when the money is paid the same way it says when papers are due: "se abonará en
-    # el plazo de 30 días desde la presentación de la solicitud" is the payer's time, not the claimant's.
-    r"\b(?:abonar|pagar|reembolsar|transferir|liquidar)[áa]n?\s+(?:en\s+(?:el|un)\s+plazo|dentro)"
+    # Spanish says when the money is paid the same way it says when papers are due: "se abonará (el
+    # importe) en el plazo de 30 días desde la presentación de la solicitud" is the payer's time, not
+    # the claimant's. "Remitir" sends papers in too, so it is the payer's only when it sends the money.
+    r"\b(?:abonar|pagar|reembolsar|transferir|liquidar)[áa]n?\s+(?:\w+\s+){0,3}?(?:en\s+(?:el|un)\s+plazo|dentro)|"
+    r"\bremitir[áa]n?\s+(?:\w+\s+){0,2}?(?:pago|importe|reembolso|transferencia)s?\s+(?:\w+\s+){0,2}?"
+    r"(?:en\s+(?:el|un)\s+plazo|dentro)"
 )
 
 
@@ -211,9 +214,11 @@ _MANDATORY = re.compile(
 _ADVISORY = re.compile(
     r"(?i)\b(should|encouraged|recommended|expected|promptly|as\s+soon\s+as|ideally|sollten|devraient)\b"
 )
-# "14 days before departure", "at least 3 weeks in advance": a lead time for a request, not the time
-# left to claim after spending.
-_LEAD_TIME = re.compile(r"(?i)^\s*(?:\w+\s+){0,2}?(?:before|prior\s+to|in\s+advance|ahead\s+of|vor\s|avant)")
+# "14 days before departure", "at least 3 weeks in advance", "10 días antes del viaje", "7 días de
+# antelación": a lead time for a request, not the time left to claim after spending.
+_LEAD_TIME = re.compile(
+    r"(?i)^\s*(?:\w+\s+){0,2}?(?:before|prior\s+to|in\s+advance|ahead\s+of|vor\s|avant|antes\b|de\s+antelaci)"
+)
 # Deadlines of other processes: returning an advance, booking, notifying an incident.
 _OTHER_PROCESS = re.compile(
     r"(?i)(advances?\b|repa(?:y|id)|returned|refund\s+to|booked|book\s+|reserv|notif|incident|cancel|"
