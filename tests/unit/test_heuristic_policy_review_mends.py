@@ -4,6 +4,8 @@ payouts, an hour note that prints the other amount, and range words that need th
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from reimburse.adapters.heuristic.deadlines import find_deadline
@@ -61,3 +63,12 @@ def test_papers_sent_in_with_remitir_keep_their_deadline() -> None:
     # "Remitir" names the payer's time only when what is sent is the money.
     sentence = "Las facturas se remitirán a la administración en el plazo de 15 días desde el viaje."
     assert find_deadline(sentence) == 15
+
+
+def test_an_hour_note_that_prints_an_amount_is_no_hour_note() -> None:
+    text = (
+        "Subsistence\nThe following maximum rates apply for duties away from the office.\n\n"
+        "Meal   Rate\nBreakfast   Up to £8\nDinner   £20.00 (£30.00 if after 8 pm)\n"
+    )
+    dinner = [c for c in read(text).caps if c.meal == "dinner" or c.amount in (Decimal("20"), Decimal("30"))]
+    assert not any(c.amount == Decimal("20") and c.condition is None for c in dinner)

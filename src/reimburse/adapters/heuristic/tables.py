@@ -77,8 +77,11 @@ def _date_year(cell: str, amount: AmountMatch) -> bool:
 
 
 # "Up to £17 (only after 8.30pm)": a bracket that gives an hour of the day notes when the amount is
-# paid (read as the row's condition); its hour is no second amount.
-_HOUR_NOTE = re.compile(r"(?i)\([^()]*?\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)[^()]*\)")
+# paid (read as the row's condition); its hour is no second amount. A bracket that prints a currency
+# sign ("$20.00 ($30.00 if after 8 pm)") holds the other amount, so it is no hour note.
+_HOUR_NOTE = re.compile(
+    r"(?i)\((?![^()]*[$€£¥₹])[^()]*?\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)[^()]*\)"
+)
 
 
 def _amount(cell: str) -> AmountMatch | None:
