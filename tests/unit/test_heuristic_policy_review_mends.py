@@ -72,3 +72,9 @@ def test_an_hour_note_that_prints_an_amount_is_no_hour_note() -> None:
     )
     dinner = [c for c in read(text).caps if c.meal == "dinner" or c.amount in (Decimal("20"), Decimal("30"))]
     assert not any(c.amount == Decimal("20") and c.condition is None for c in dinner)
+
+
+def test_a_day_after_an_amount_is_no_currency_code_of_a_range() -> None:
+    # "a day $55" is no range "$40 a $55": "day" is a word, not a currency code.
+    policy = read("Meals\nMeals are limited to $40 a day $55 a day with an overnight stay.\n")
+    assert Decimal("40") in {c.amount for c in policy.caps if c.category == "meals"}

@@ -243,8 +243,9 @@ _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
 # "126 $ à 138 $", "von 80 bis 100 Euro", "de 60 a 90 €", "da 50 a 80 €", "van 70 tot 90 euro": the
-# same range in the other languages' words.
-_RANGE_JOIN = re.compile(r"(?i)\s*(?:[-–—]|to|and|à|bis|a|tot)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?")
+# same range in the other languages' words. The currency code stays upper case under (?i): "$40 a day
+# $55" is no range.
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:[-–—]|to|and|à|bis|a|tot)\s*(?:[$€£¥₹]|(?-i:[A-Z]{3})\s?)?")
 # "cents/mile", "¢/km": the one slash unit that makes cents a rate.
 _SLASH_DISTANCE = re.compile(r"(?i)\s*/\s*(?:miles?\b|mi\b|km\b|kilomet)")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+\S*$")
