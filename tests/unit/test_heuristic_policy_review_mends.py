@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from reimburse.adapters.heuristic.deadlines import find_deadline
+from reimburse.adapters.heuristic.caps import find_caps
+from reimburse.adapters.heuristic.deadlines import find_deadline, find_deadline_rule
 from tests.policy_text import names, read
 
 AT_COST = "Hotel stays and economy airfare are reimbursed at cost.\n"
@@ -78,3 +79,27 @@ def test_a_day_after_an_amount_is_no_currency_code_of_a_range() -> None:
     # "a day $55" is no range "$40 a $55": "day" is a word, not a currency code.
     policy = read("Meals\nMeals are limited to $40 a day $55 a day with an overnight stay.\n")
     assert Decimal("40") in {c.amount for c in policy.caps if c.category == "meals"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "upper"),
+    [
+        ("Hotel: € 60 a € 90 per notte.", "90"),
+        ("Hotel: 60 € a 90 € por noche.", "90"),
+        ("Übernachtung: 80 € bis 100 € pro Nacht.", "100"),
+        ("Hotel: € 70 tot € 90 per nacht.", "90"),
+    ],
+)
+def test_a_range_in_other_languages_words_is_one_amount_its_upper_end(sentence: str, upper: str) -> None:
+    # Each amount printed with its sign: without the range word both would be read as limits.
+    assert [f.amount.value for f in find_caps(sentence, money_text=True)] == [Decimal(upper)]
+
+
+def test_spanish_papers_remitidos_are_a_submission_deadline() -> None:
+    # No "plazo", "solicitud" or "presentar": "remitidos" alone says that claims' papers are sent in,
+    # and it ranks the deadline as a submission one (2) that is mandatory ("deberán", 1).
+    found = find_deadline_rule(
+        "Los justificantes deberán ser remitidos dentro de los 20 días siguientes al viaje."
+    )
+    assert found is not None
+    assert (found.days, found.score) == (20, 3)

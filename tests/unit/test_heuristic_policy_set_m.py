@@ -135,7 +135,10 @@ def test_a_night_with_relatives_or_friends_is_no_hotel_limit(sentence: str) -> N
 
 def test_a_weekly_maximum_said_before_the_amount_is_no_nightly_limit() -> None:
     policy = read("Formation\nHébergement pour formation: jusqu'à un maximum hebdomadaire de 400 $.\n")
-    assert all(c.unit.value not in ("night", "day", "meal") for c in policy.caps)
+    # The week's total is held per invoice (periods.py sums the week), never per night.
+    assert [(c.category, c.amount, c.unit.value) for c in policy.caps] == [
+        ("hotel", Decimal("400"), "invoice")
+    ]
 
 
 def _rates(text: str) -> set[Decimal]:
