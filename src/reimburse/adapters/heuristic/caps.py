@@ -172,7 +172,7 @@ _WEEK_OR_QUARTER = re.compile(
 # "jusqu'à un maximum hebdomadaire de 450 $", "a weekly maximum of $300": the week said before.
 _WEEKLY_BEFORE = re.compile(
     r"(?i)\b(?:weekly|hebdomadaire|wöchentliche[nrs]?|semanal|settimanale|wekelijkse?)\s+"
-    r"(?:maximum|limit|cap|plafond|máximo|massimo|höchstbetrag|maximum)?\s*(?:of|de|di|von|van)?\s*$"
+    r"(?:maximum|limit|cap|plafond|máximo|massimo|höchstbetrag)?\s*(?:of|de|di|von|van)?\s*$"
 )
 _PENCE = re.compile(
     r"(?i)(?<![\w.,])(\d{1,3}(?:\.\d{1,3})?)\s?p(?:ence)?\b(?=\s*(?:per|/|a)\s*(?:mile|km\b|kilomet))"

@@ -230,7 +230,7 @@ _FOLLOWING = re.compile(r"(?i)\b(?:following|below|as follows|listed)\b")
 
 # "Non-Reimbursable Expenses", "Non-Allowable Expenses for Reimbursement": a heading that refuses a
 # kind of expense (no item of its own) over the list below it.
-_REFUSED_KIND = re.compile(r"(?i)(?<![^\W\d_])(?:expenses?|costs?|items?|charges?|purchases?)(?![^\W\d_])")
+_REFUSED_KIND = re.compile(rf"(?i)(?<![^\W\d_]){_THINGS}(?![^\W\d_])")
 
 # A line that grants a status ("Reimbursable Expenses", "Allowable costs") ends a refused list: the
 # next section has begun. Ending early loses an exclusion; running on refuses what is paid.
