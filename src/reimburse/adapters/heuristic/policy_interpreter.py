@@ -129,7 +129,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 39 (set M, polM2) rows labelled by hours of absence are daily meal allowances, a meal row's hour
 # note, place rows run on after a unit and a comma keep their own place label.
 # 40 amounts carry every current ISO code and CLDR's one-currency signs ("₦ 5,000"), as invoices do.
-READER_VERSION = 40
+# 41 (review mends) "will be $X" only for the clause's own kind and no fee; cents skip the not-money
+# guards only per distance; a refused list ends at a granted status; Spanish lead times and payouts
+# are no deadline; an hour note printing an amount is none; a range's currency code is upper case.
+READER_VERSION = 41
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
