@@ -84,6 +84,24 @@ def test_a_dollar_stays_usd_without_an_address_abroad(text: str) -> None:
     assert read(text).currency == "USD"
 
 
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "Bill to\nMarta Ruiz\nAv. Insurgentes 100\nCiudad de México, 06600\nMexico",
+        "Sold to: Pablo Vera, Calle 12 #4-50, Medellín, Colombia",
+        "Guest: Inés Soto, Valparaíso, Chile",
+    ],
+)
+def test_a_customer_address_abroad_does_not_make_the_dollar_a_peso(customer: str) -> None:
+    # the issuer's country settles its sign, not its customer's: a US seller bills in dollars
+    assert read(f"Lakeside Software, Inc.\nReceipt 7781\n{customer}\nTotal $15.00").currency == "USD"
+
+
+def test_a_customer_address_does_not_make_the_cfa_franc_central_african() -> None:
+    text = "Sahel Securite\nClient\nSociete Wouri\nDouala, Cameroun\nTotal 85 000 FCFA"
+    assert read(text).currency == "XOF"
+
+
 def test_codes_that_are_words_state_nothing_in_plain_english() -> None:
     text = "ALL ITEMS FINAL\nTOP RATED BY LOCALS\nPHP AND MAD SKILLS TEAM\nOPEN ALL WEEK"
     assert currency_reading(text).code is None

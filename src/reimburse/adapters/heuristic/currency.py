@@ -21,6 +21,7 @@ from reimburse.adapters.heuristic import currency_table
 from reimburse.adapters.heuristic.amounts import AmountMatch, currency_code, find_amounts, parse_number
 from reimburse.adapters.heuristic.dates import second_calendar
 from reimburse.adapters.heuristic.language import guess_language
+from reimburse.adapters.heuristic.parties import issuer_side
 
 _FIELD = re.compile(r"(?i:currency|währung|devise|valuta|moneda|divisa|měna|waluta)\s*[:=]?\s*([A-Z]{3})\b")
 # Every current ISO 4217 code (Babel's list), and the kuna, still printed on older receipts.
@@ -506,11 +507,12 @@ _XAF_LANDS = _address_countries(
 
 
 def _dollar_land(text: str) -> str | None:
-    """The currency of the one "$" country an address names, when no evidence places the issuer in
+    """The currency of the one "$" country the issuer's address names, when no evidence places the issuer in
     the United States (a US receipt may name Mexico in a restaurant's name)."""
     if _country_votes(text)["USD"]:
         return None
-    named = {_DOLLAR_LAND_NAMES[m.group(1)] for m in _DOLLAR_LAND.finditer(text)}
+    # The issuer's address only: a US seller's receipt to a customer in Mexico is in dollars.
+    named = {_DOLLAR_LAND_NAMES[m.group(1)] for m in _DOLLAR_LAND.finditer(issuer_side(text))}
     return named.pop() if len(named) == 1 else None
 
 
@@ -556,7 +558,7 @@ def currency_reading(
         # Croatian receipts showed kuna and euro side by side around the 2023 changeover.
         years = [int(y) for y in _YEAR.findall(text)]
         best = "EUR" if years and max(years) >= 2023 else "HRK"
-    if best == "XOF" and not re.search(r"\bXOF\b", text) and _XAF_LANDS.search(text):
+    if best == "XOF" and not re.search(r"\bXOF\b", text) and _XAF_LANDS.search(issuer_side(text)):
         return CurrencyReading("XAF", basis)  # "F CFA" on a bill from Yaoundé, Cameroun
     if best in _AMBIGUOUS and not re.search(rf"\b{best}\b|US\$", text):
         # A bare "$" or "kr" whose dollar the text spells out ("All prices are in US dollars"):

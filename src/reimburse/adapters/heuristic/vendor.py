@@ -25,6 +25,7 @@ from reimburse.adapters.heuristic.label_values import cells, label_hits, label_v
 from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
 from reimburse.adapters.heuristic.layout import Layout, words_in
 from reimburse.adapters.heuristic.mail_header import FREE_MAIL, mail_sender
+from reimburse.adapters.heuristic.parties import RECIPIENT_LABEL
 from reimburse.adapters.heuristic.places import US_STATES, US_STATES_AMBIGUOUS
 from reimburse.adapters.heuristic.text import clean_spaces
 from reimburse.adapters.heuristic.totals import LineInfo
@@ -86,22 +87,6 @@ _JOINERS = {
     "co.",
     "-",
 }
-_RECIPIENT_LABEL = re.compile(
-    r"(?i)^\W*(to(?=\s*:|$)|bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
-    r"customer|buyer|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
-    r"name\s*&\s*adresse|kunde|käufer|empfänger|adresse\s*de\s*facturation|adresse\s*de\s*livraison|"
-    r"facturé\s*à|adress[ée]e?\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"
-    r"cobrar\s*a|enviar?\s*a|cliente|comprador|destinatario|intestatario|spett\.?\s*le|acquirente|"
-    # whom the invoice is for: "Invoice For:", "Prepared for", "Attn:", "Rechnung an", "Fatturare a"
-    r"invoice\s*for(?=\s*:|$)|billed\s*for|prepared\s*for|issued\s*to|attn|attention|payer|"
-    r"rechnung\s*an|leistungsempfänger|rechnungsanschrift|facturer\s*à|fatturare\s*a|fatturato\s*a|"
-    r"factureren\s*aan|gefactureerd\s*aan|"
-    # the buyer's heading in Polish, Czech and Portuguese ("Nabywca", "Odběratel", "Destinatário")
-    r"nabywca|odb[eě]ratel|kupuj[aą]cy|kupující|destinat[aá]rio|"
-    # Romance languages put the noun first: "Datos del cliente", "Informations client", "Dati cliente"
-    r"(?:datos|dados|dati|données|informations?|información|informações|informazioni|coordonnées)\s+"
-    r"(?:(?:del|du|de\s+la|de|do|da|dei|des)\s+)?(?:cliente?|client|comprador|acheteur|acquirente))\b"
-)
 # An attention line ("t.a.v. dhr. P. de Wit", "z. Hd. Frau Weber", "Attn: Mr Lee", "à l'attention de
 # M. Roux") names a person of the block it sits in, the customer's, as the title alone does.
 _PERSON = re.compile(
@@ -645,7 +630,7 @@ def _recipient_cells(infos: list[LineInfo], page: _Page, persons: set[tuple[int,
 
     for i, info in enumerate(infos):
         for k, (start, cell) in enumerate(rows[i]):
-            if _RECIPIENT_LABEL.match(cell):
+            if RECIPIENT_LABEL.match(cell):
                 column = max(0, start - 2)
                 add(i, (column, 10**9))
                 mark(i + 1, column, 6, _heading_bounds(page, i, k))
@@ -770,7 +755,7 @@ def _seller_block(infos: list[LineInfo], recipient: _Marks) -> str | None:
             _acceptable(value)
             and not re.search(r":\s*\S", value)
             and not _POSTCODE_CITY.search(value)
-            and not _RECIPIENT_LABEL.match(value)
+            and not RECIPIENT_LABEL.match(value)
         ):
             return value
         # The block under the label, in the label's column ("Lieferant   Käufer" heads two).
@@ -814,12 +799,12 @@ _FROM_BARE = re.compile(r"(?i)^(?:from|von|van|de)$")
 def _bare_headings(line: str) -> bool:
     row = [c.strip() for _, c in cells(line)]
     return any(_FROM_BARE.match(c) for c in row) and all(
-        _FROM_BARE.match(c) or _RECIPIENT_LABEL.match(c) for c in row
+        _FROM_BARE.match(c) or RECIPIENT_LABEL.match(c) for c in row
     )
 
 
 def _customer_heading(cell: str) -> bool:
-    m = _RECIPIENT_LABEL.match(cell)
+    m = RECIPIENT_LABEL.match(cell)
     return m is not None and m.group(1).lower() != "to"
 
 
@@ -1160,7 +1145,7 @@ def _plain_name(line: str, start: int, cell: str) -> str | None:
         or _FIELD_WORDS.match(name)
         or _CARD_SLIP.match(name)
         or _SECTION.search(name)
-        or _RECIPIENT_LABEL.match(name)
+        or RECIPIENT_LABEL.match(name)
         or len(name.split()) > 7
         or not name[:1].isalnum()
         or (name.rstrip().endswith(("!", "?", ".")) and len(name.split()) > 3)

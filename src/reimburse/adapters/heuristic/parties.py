@@ -1,0 +1,33 @@
+"""Which side of an invoice a line is on: the customer's block starts at its heading."""
+
+from __future__ import annotations
+
+import re
+
+# A heading or label that opens the customer's block: "Bill to", "Kunde", "Facturar a", "Guest".
+RECIPIENT_LABEL = re.compile(
+    r"(?i)^\W*(to(?=\s*:|$)|bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
+    r"customer|buyer|guest|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
+    r"name\s*&\s*adresse|kunde|käufer|empfänger|adresse\s*de\s*facturation|adresse\s*de\s*livraison|"
+    r"facturé\s*à|adress[ée]e?\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"
+    r"cobrar\s*a|enviar?\s*a|cliente|comprador|destinatario|intestatario|spett\.?\s*le|acquirente|"
+    # whom the invoice is for: "Invoice For:", "Prepared for", "Attn:", "Rechnung an", "Fatturare a"
+    r"invoice\s*for(?=\s*:|$)|billed\s*for|prepared\s*for|issued\s*to|attn|attention|payer|"
+    r"rechnung\s*an|leistungsempfänger|rechnungsanschrift|facturer\s*à|fatturare\s*a|fatturato\s*a|"
+    r"factureren\s*aan|gefactureerd\s*aan|"
+    # the buyer's heading in Polish, Czech and Portuguese ("Nabywca", "Odběratel", "Destinatário")
+    r"nabywca|odb[eě]ratel|kupuj[aą]cy|kupující|destinat[aá]rio|"
+    # Romance languages put the noun first: "Datos del cliente", "Informations client", "Dati cliente"
+    r"(?:datos|dados|dati|données|informations?|información|informações|informazioni|coordonnées)\s+"
+    r"(?:(?:del|du|de\s+la|de|do|da|dei|des)\s+)?(?:cliente?|client|comprador|acheteur|acquirente))\b"
+)
+
+
+def issuer_side(text: str) -> str:
+    """The text above its first customer heading: what the issuer prints of itself (its name,
+    address and country) comes before whom the invoice is for."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if RECIPIENT_LABEL.match(line.strip()):
+            return "\n".join(lines[:i])
+    return text
