@@ -169,6 +169,15 @@ def test_the_one_amount_a_payment_receipt_prints_is_sure(text: str) -> None:
         "Hotel Riva\nThanks for your payment.\nPrezzo per notte: 118,00 EUR",
         # nothing says it was paid
         "Brightwell Tutoring\nHi Priya,\nHere is your quote.\nAmount: GBP 54.00",
+        # a unit's price in any unit, named by its preposition or a slash
+        "Harbour Cruises\nThanks for your payment.\nAmount: USD 45.00 per adult",
+        "Harbour Cruises\nThanks for your payment.\nPrice per guest: USD 45.00",
+        "Bergbahn Alpin\nVielen Dank für Ihre Zahlung\nBetrag: EUR 38,00 je Person",
+        "Fresh Market\nPayment received\nAmount: EUR 12,90/kg",
+        # part of the price: paid, but not the expense's total
+        "Lakeside Inn\nPayment received\nAmount: EUR 100,00 deposit towards your 3-night stay",
+        "Brightwell Tutoring\nThanks for your payment.\nAmount: GBP 50.00 (instalment 1 of 3)",
+        "Gîte des Pins\nMerci pour votre paiement\nAcompte versé : 150,00 EUR",
         # a lone amount with a rival stays a guess
         "Brightwell Tutoring\nThanks for your payment.\nAmount: GBP 54.00\nDeposit: GBP 60.00",
     ],

@@ -676,18 +676,27 @@ _PAYMENT_THANKS = re.compile(
     r"gracias\s+por\s+su\s+pago|grazie\s+per\s+(?:il|il\s+suo|il\s+tuo)\s+pagamento|"
     r"bedankt\s+voor\s+(?:uw|je)\s+betaling)(?![^\W\d_])"
 )
-# A unit price, not what was paid: "per night", "por noche", "pro Nacht", "per notte", "/night".
+# A unit price, not what was paid, whatever the unit: "per adult", "pro Nacht", "par nuit", "por noche",
+# "je Person", "each", "pp", "cada uno", "45.00/kg". The preposition is enough; a list of units misses
+# most ("per guest", "per ticket"). Title-case "Pro" names a plan ("Pro Monthly"), not a unit.
 _PER_UNIT = re.compile(
-    r"(?i)(?:\bper\b|\bpro\b|\bpar\b|\bpor\b|/)\s*(?:night|nacht|notte|nuit|noche|person|persona|"
-    r"personne|day|tag|giorno|jour|día|dia|hour|stunde|ora|heure|hora|unit|stück|pezzo|unité|unidad)|\beach\b"
+    r"(?<![^\W\d_])(?:(?i:per|par|por|each|pp|cada)|pro|PRO|je|JE)(?![^\W\d_])|"
+    r"(?<![^\W\d_])/\s*[^\W\d_]"
+)
+# Part of a price paid: a deposit or an instalment is paid, but it is not the expense's total.
+_PART_PAYMENT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:deposit|down\s*payment|instal{1,2}ments?|part(?:ial)?\s*payment|acompte|arrhes|"
+    r"anzahlung|teilzahlung|ratenzahlung|anticipo|seña|acconto|caparra|aanbetaling|termijnbetaling)"
+    r"(?![^\W\d_])"
 )
 
 
 def _paid_alone(printing: list[LineInfo], infos: list[LineInfo]) -> bool:
     """Whether the one amount a page prints is named as paid: its line says so ("Importe abonado:",
-    "Amount paid:") or the page thanks for the payment, and its line prices no unit."""
+    "Amount paid:") or the page thanks for the payment, its line prices no unit and the page pays
+    no deposit or instalment."""
     line = printing[0].text if len(printing) == 1 else ""
-    if not line or _PER_UNIT.search(line):
+    if not line or _PER_UNIT.search(line) or any(_PART_PAYMENT.search(info.text) for info in infos):
         return False
     return bool(_PAYMENT.search(line)) or any(_PAYMENT_THANKS.search(info.text) for info in infos)
 
