@@ -66,6 +66,25 @@ def test_quantities_beside_prices_and_rupees_stay_as_they_were(text: str) -> Non
     assert all(c != "ZAR" for _, c in _amounts(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # a "₹" read as "R" on a bill from India: the country decides, not the letter
+        ("Kumar Caterers\nGSTIN 29ABCDE1234F1Z5\nBengaluru, Karnataka\nTotal R 840.00", "INR"),
+        # nothing places the issuer: no currency rather than a guessed rand
+        ("Corner Deli\nSandwich R 45.90\nTotal R 45.90", None),
+        # South African evidence: its country, calling code or VAT number
+        ("Karoo Padstal\nOudtshoorn, South Africa\nTotal R 89.90", "ZAR"),
+        ("Karoo Padstal\nTel +27 44 272 0000\nTotal R 89.90", "ZAR"),
+        ("Karoo Padstal\nVAT No: 4870112233\nTotal R 89.90", "ZAR"),
+    ],
+)
+async def test_a_bare_r_is_the_rand_only_beside_south_african_evidence(
+    text: str, currency: str | None
+) -> None:
+    assert (await _extract(text)).currency == currency
+
+
 async def test_an_invoice_in_cfa_francs_reads_its_whole_total_and_its_currency() -> None:
     text = (
         "SAHEL FROID SERVICES\nFACTURE\n#FS-2025-041\nFacturé le : 3 mars 2025\n\n"

@@ -399,6 +399,24 @@ def _rupee(text: str) -> str | None:
     return "" if len(ranked) > 1 and ranked[0][0] == ranked[1][0] else ranked[0][1]
 
 
+# A bare "R" is the rand's sign, but also a "₹" or an "R$" that lost a stroke in OCR, or a row's
+# letter: it is the rand only beside South African evidence, its code or name, the country (its
+# name, "+27") or a South African VAT number (ten digits starting with 4).
+_SOUTH_AFRICAN = re.compile(
+    r"(?<![^\W\d_])(?:ZAR|[Rr]ands?|RANDS?|(?i:south\s+africa|suid-afrika))(?![^\W\d_])|"
+    r"(?i:(?<![^\W\d_])VAT\s*(?:reg(?:istration)?\.?\s*)?(?:no\.?|number|#)?\s*:?\s*)4\d{9}(?!\d)"
+)
+
+
+def _bare_rand(text: str) -> CurrencyReading:
+    """The currency of a text whose only sign is a bare "R" and that names nothing South African:
+    the country evidence's, or none."""
+    ranked, basis = _ranked(text, None)
+    if ranked and basis == "country":
+        return CurrencyReading(_after_changeover(ranked[0], text), basis)
+    return CurrencyReading(None, "none")
+
+
 def _language_votes(text: str) -> Counter[str]:
     """Votes from words of a language or tax system shared by several countries: a guess."""
     votes: Counter[str] = Counter()
@@ -552,6 +570,8 @@ def currency_reading(
         )
     best = votes.most_common(1)[0][0]
     basis = "printed" if best in with_amounts else "stated"
+    if best == "ZAR" and not _SOUTH_AFRICAN.search(text) and not _country_votes(text)["ZAR"]:
+        return _bare_rand(text)  # "Total R 1,250.00" from Mumbai: an OCR'd "₹", not the rand
     if best == "INR" and not _INDIAN_SIGN.search(text) and (rupee := _rupee(text)):
         return CurrencyReading(rupee, basis)  # "Rs 185.00" on a bill from Kathmandu is NPR
     if {"EUR", "HRK"} <= set(votes) and best in ("EUR", "HRK"):
