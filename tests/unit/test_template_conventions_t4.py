@@ -121,11 +121,19 @@ async def test_a_statement_s_new_charges_are_the_total_not_the_balance_due() -> 
     assert invoice.amount_due == Decimal("54.00")
 
 
-def test_a_date_printed_alone_stays_free_when_a_period_starts_on_it_and_a_payment_date_is_claimed() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Harbourline Telecom Pty Ltd\nMelbourne VIC 3000   Mar 1 2025\n\n"
-        "Mobile plan (03/01/25 - 03/31/25)   $39.00\nPayment received 02/14/25   $-10.00\nBalance Due   $54.00"
-    )
+        "Mobile plan (03/01/25 - 03/31/25)   $39.00\nPayment received 02/14/25   $-10.00\nBalance Due   $54.00",
+        # the payment printed first: its date would be the first free one if it were not claimed
+        "Harbourline Telecom Pty Ltd\nPayment received 02/14/25   $-10.00\nMelbourne VIC 3000   Mar 1 2025\n\n"
+        "Mobile plan (03/01/25 - 03/31/25)   $39.00\nBalance Due   $54.00",
+    ],
+)
+def test_a_date_printed_alone_stays_free_when_a_period_starts_on_it_and_a_payment_date_is_claimed(
+    text: str,
+) -> None:
     reading = read_dates(analyse_lines(text.split("\n")), text, stay=False, currency="USD")
     assert reading.invoice_date == date(2025, 3, 1)
 
