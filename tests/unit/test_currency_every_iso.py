@@ -114,6 +114,14 @@ def test_word_codes_beside_item_prices_are_not_a_currency() -> None:
     assert read(menu).currency is None
 
 
+def test_item_names_like_codes_are_no_currency_when_a_discount_makes_one_the_total() -> None:
+    # a free second item leaves one item's price equal to the total: still items, not a currency
+    tops = "Fashion Corner\nTOP 25.00\nTOP 40.00\nBuy one get one -25.00\nTOTAL 40.00"
+    assert read(tops).currency is None
+    gels = "City Pharmacy\nGEL 8.50\nGEL 4.00\nCoupon -4.00\nTOTAL 8.50"
+    assert read(gels).currency is None
+
+
 def test_a_word_code_on_the_net_tax_and_total_is_the_currency() -> None:
     text = "Riad Atlas\nSous-total 500,00 MAD\nTVA 100,00 MAD\nTotal 600,00 MAD"
     assert read(text).currency == "MAD"

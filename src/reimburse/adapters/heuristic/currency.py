@@ -20,6 +20,7 @@ from decimal import Decimal
 from reimburse.adapters.heuristic import currency_table
 from reimburse.adapters.heuristic.amounts import AmountMatch, currency_code, find_amounts, parse_number
 from reimburse.adapters.heuristic.dates import second_calendar
+from reimburse.adapters.heuristic.labels import Label, find_labels
 from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.parties import issuer_side
 
@@ -487,14 +488,25 @@ def sign_is_sure(text: str, printed: str) -> bool:
     return printed != "INR" or _INDIAN_SIGN.search(text) is not None or _rupee(text) in (None, "", "INR")
 
 
+_SUM_LABELS = frozenset(
+    {Label.GRAND, Label.TOTAL, Label.NET, Label.PAID, Label.SUBTOTAL, Label.TAX, Label.TAX_TOTAL, Label.DUE}
+)
+
+
 def _word_codes_with_amounts(text: str, total: Decimal | None) -> Counter[str]:
-    """Votes for word codes printed beside two different money amounts or more, the total one of them."""
+    """Votes for word codes printed beside two different money amounts or more on net, tax and total
+    lines, the total one of them."""
     amounts: dict[str, list[Decimal | None]] = {}
     if total is None:
         return Counter()
-    for m in _WORD_CODE_AMOUNT.finditer(text):
-        code = m.group("before") or m.group("after")
-        amounts.setdefault(code, []).append(parse_number(m.group("n1") or m.group("n2")))
+    for line in text.split("\n"):
+        matches = list(_WORD_CODE_AMOUNT.finditer(line))
+        # on the net, tax and total only: items may be named like codes ("TOP 40.00", "GEL 8.50")
+        if not matches or not any(h.label in _SUM_LABELS for h in find_labels(line)):
+            continue
+        for m in matches:
+            code = m.group("before") or m.group("after")
+            amounts.setdefault(code, []).append(parse_number(m.group("n1") or m.group("n2")))
     return Counter(
         {code: 2 * len(seen) for code, seen in amounts.items() if len(set(seen)) >= 2 and total in seen}
     )
