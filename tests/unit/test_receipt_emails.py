@@ -64,6 +64,24 @@ def test_the_mail_sender_is_the_vendor_over_the_greeting(
 
 
 @pytest.mark.parametrize(
+    ("sender", "registration"),
+    [
+        ("PayPal <service@paypal.com>", "VAT Reg. No. GB 123 4567 89"),
+        ("Booking.com <noreply@booking.com>", "UID: ATU98765432"),
+    ],
+)
+def test_a_registered_seller_is_the_vendor_over_the_intermediary_that_mailed(
+    sender: str, registration: str
+) -> None:
+    # the payment service or booking site carries the receipt; the registered seller issues it
+    text = (
+        HEADER.format(label="From:", sender=sender)
+        + f"Bergblick Pension GmbH\n{registration}\nDorfplatz 3, 6410 Telfs\nYou paid 180,00 EUR\nTotal   180,00 EUR\n"
+    )
+    assert vendor_of(text) == "Bergblick Pension GmbH"
+
+
+@pytest.mark.parametrize(
     ("text", "vendor"),
     [
         (

@@ -313,7 +313,15 @@ def _cascade(
 ) -> tuple[str | None, float]:
     top = filled[:_TOP]
     # a printed e-mail's sender, its address's domain spelling the name ("Cloudnote <receipts@cloudnote.io>")
-    labelled = _mail_sender(infos, recipient) or _seller_block(infos, recipient) or _from_block(infos)
+    seller = _seller_block(infos, recipient)
+    if seller:
+        return seller, 0.8
+    if sender := _mail_sender(infos, recipient):
+        # a payment service's or booking site's mail (PayPal, Booking.com) about a registered seller:
+        # the seller beside its registration is the issuer, the mail only carried its receipt
+        registered = _registered_names(infos, filled, recipient, page)
+        return (registered[0], 0.72) if registered else (sender, 0.8)
+    labelled = _from_block(infos)
     if labelled:
         return labelled, 0.8
     for i in top:
