@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-# A heading or label that opens the customer's block: "Bill to", "Kunde", "Facturar a", "Guest".
+# A heading or label that opens the customer's block: "Bill to", "Kunde", "Facturar a".
 RECIPIENT_LABEL = re.compile(
     r"(?i)^\W*(to(?=\s*:|$)|bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
-    r"customer|buyer|guest|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
+    r"customer|buyer|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
     r"name\s*&\s*adresse|kunde|käufer|empfänger|adresse\s*de\s*facturation|adresse\s*de\s*livraison|"
     r"facturé\s*à|adress[ée]e?\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"
     r"cobrar\s*a|enviar?\s*a|cliente|comprador|destinatario|intestatario|spett\.?\s*le|acquirente|"
@@ -23,11 +23,16 @@ RECIPIENT_LABEL = re.compile(
 )
 
 
+# A hotel's guest, labelled: the customer too, though the vendor reader leaves "Guest" to a folio's
+# own fields (its name rows sit beside the hotel's).
+_GUEST = re.compile(r"(?i)^\W*guest(?:\s+name)?\s*:")
+
+
 def issuer_side(text: str) -> str:
     """The text above its first customer heading: what the issuer prints of itself (its name,
     address and country) comes before whom the invoice is for."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if RECIPIENT_LABEL.match(line.strip()):
+        if RECIPIENT_LABEL.match(line.strip()) or _GUEST.match(line.strip()):
             return "\n".join(lines[:i])
     return text
