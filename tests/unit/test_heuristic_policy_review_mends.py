@@ -103,3 +103,23 @@ def test_spanish_papers_remitidos_are_a_submission_deadline() -> None:
     )
     assert found is not None
     assert (found.days, found.score) == (20, 3)
+
+
+@pytest.mark.parametrize("label", ["Senior Executives", "Vice Presidents and Deans", "Partial Days"])
+def test_a_run_on_label_naming_no_place_is_a_condition_for_review_not_a_location(label: str) -> None:
+    # A location nobody's claim names would cap that group at the first row's amount, silently.
+    policy = read(f"Meals\nThe meal allowance is $60 per day, {label}: $90 per day.\n")
+    ninety = [c for c in policy.caps if c.amount == Decimal(90)]
+    assert ninety, policy.caps
+    assert ninety[0].condition is not None
+    assert ninety[0].condition.locations == ()
+    assert label in ninety[0].condition.other
+
+
+def test_a_run_on_label_with_a_place_word_stays_the_rows_place() -> None:
+    policy = read(
+        "Hébergement\nCoucher: 100 $ par coucher, Villes de Laval et de Gatineau: 110 $ par coucher.\n"
+    )
+    hotel = [c for c in policy.caps if c.amount == Decimal(110)]
+    assert hotel and hotel[0].condition is not None, policy.caps
+    assert hotel[0].condition.locations == ("Villes de Laval et de Gatineau",)

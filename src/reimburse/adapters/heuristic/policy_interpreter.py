@@ -132,7 +132,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 41 (review mends) "will be $X" only for the clause's own kind and no fee; cents skip the not-money
 # guards only per distance; a refused list ends at a granted status; Spanish lead times and payouts
 # are no deadline; an hour note printing an amount is none; a range's currency code is upper case.
-READER_VERSION = 41
+# 42 a run-on row label that names no place ("Senior Executives: $90") is a condition for review.
+READER_VERSION = 42
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -778,6 +779,7 @@ def _cap_condition(
         # after an amount is its row's location.
         place = _PLACE.search(after) or _PLACE.search(before[-60:])
         scope = [place.group(1)] if place else []
+    unplaced = ""
     if not scope and not (label and label.locations) and len(caps) > 1:
         # "bis zu 80 Euro pro Nacht, in München und Frankfurt bis zu 120 Euro": amounts of one
         # sentence, each with its own city, are rows of a table written out.
@@ -795,7 +797,15 @@ def _cap_condition(
             # "126 $ à 138 $ par coucher, Villes de Laval, de Gatineau, de Longueuil: 102 $ à 110 $":
             # after the previous row's unit, a label of names is the next row's place,
             # commas and all (a place the gazetteer does not know, so no city is found in it).
-            scope = [] if find_mentions(row.group("place")) else [row.group("place")]
+            label_text = row.group("place")
+            if find_mentions(label_text):
+                scope = []
+            elif _PLACE_WORD.search(label_text):
+                scope = [label_text]
+            else:
+                # "..., Senior Executives: $90 per day": a run-on label that names no place may be a
+                # group of people or a kind of day; the engine cannot check it, so a reviewer does.
+                unplaced = label_text
     if not scope and not (label and label.locations) and len(caps) == 1:
         # "Hotel rates may not exceed $250 per night in New York": the only amount of the sentence,
         # for the place named right after it, not for every place.
@@ -831,6 +841,8 @@ def _cap_condition(
         governing = _opening_conditions(sentence[: caps[0].amount.start])
     for above in (clause.lead, clause.intro, clause.heading):
         governing += [w for _, _, w in governing_in(above)] if above else []
+    if unplaced:
+        governing.append(unplaced)
     condition = merge(
         label,
         Condition(locations=tuple(dict.fromkeys(scope)))
@@ -962,6 +974,13 @@ _CITY_ROW = re.compile(
 _PLACE_ROW = re.compile(
     r"\s*(?:(?:per|par|pro|por|je|a|an|each)\s+[^\W\d_]+|/\s*[^\W\d_]+)?\s*[,;]\s*"
     r"(?P<place>[A-ZÀ-Ý][^:;.\d]{2,60}?)\s*:?\s*(?:[$€£]?\s*\d[\d.,]*\s*[$€£]?\s*(?:à|to|-|–|bis)\s*)?$"
+)
+# Words that make a run-on row label a place ("Villes de Laval, de Gatineau", "Communauté
+# métropolitaine de Québec", "Greater London area").
+_PLACE_WORD = re.compile(
+    r"(?i)(?<![^\W\d_])(?:villes?|cit(?:y|ies)|communauté|métropol\w*|metropol\w*|regions?|régions?|"
+    r"regione|región|zones?|areas?|count(?:y|ies)|comté|provinces?|provincia|states?|stadt|städte|città|"
+    r"ciudad(?:es)?|municipalit\w*|gemeente)(?![^\W\d_])"
 )
 _PLACE = re.compile(r"\b(?:in|for|at|within)\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})")
 _LONE_PLACE = re.compile(
