@@ -21,13 +21,16 @@ import unicodedata
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.titles import is_reference
 
+# The header words of a printed mail, in the six languages and the Nordic ones.
+_FROM_WORDS = r"from|von|de|da|van|fra|från|od"
+_SUBJECT_WORDS = r"subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne"
 _SENDER = re.compile(
-    r"(?i)^\s*(?:from|von|de|da|van|fra|från|od|absender|expéditeur|mittente|remitente|afzender)"
+    rf"(?i)^\s*(?:{_FROM_WORDS}|absender|expéditeur|mittente|remitente|afzender)"
     r"\s*:\s*(?P<name>[^<>@]*?)\s*<\s*[^<>@\s]+@(?P<domain>[\w.-]+)\s*>\s*$"
 )
 _FIELD = re.compile(
     r"(?i)^\s*(?:to|an|à|a|para|aan|til|till|cc|date|sent|datum|fecha|data|gesendet|envoyé|enviado|"
-    r"inviato|verzonden|subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:"
+    rf"inviato|verzonden|{_SUBJECT_WORDS})\s*:"
 )
 # "Fwd:", "Fw:", "WG:" (weitergeleitet), "TR:" (transféré), "RV:" (reenviado), "I:" (inoltrato),
 # "Doorst:" (doorgestuurd) before a subject
@@ -70,10 +73,8 @@ _MAILBOX = re.compile(
     r"(?i)[\s\-–|·:]+(?:receipts?|orders?|billing|invoices?|notifications?|no-?reply|support|"
     r"bestellungen|rechnungen|commandes|factures|pedidos|facturas|ordini|fatture|bestellingen|facturen)$"
 )
-_SUBJECT = re.compile(
-    r"(?i)^\s*(?:subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:\s*(?P<text>\S.*)$"
-)
-_FROM_LINE = re.compile(r"(?i)^\s*(?:from|von|de|da|van|fra|från|od)\s*:.*@")
+_SUBJECT = re.compile(rf"(?i)^\s*(?:{_SUBJECT_WORDS})\s*:\s*(?P<text>\S.*)$")
+_FROM_LINE = re.compile(rf"(?i)^\s*(?:{_FROM_WORDS})\s*:.*@")
 # A subject naming its document and the document's reference: "Your receipt [#CN-88412]", "Deine
 # Bestellung NL25-0412", "Conferma prenotazione n. 58213", "Nieuwe bestelling # 100000389".
 _SUBJECT_REFERENCE = re.compile(
