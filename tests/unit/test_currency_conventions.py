@@ -84,3 +84,23 @@ def test_currency_words_only_count_as_words_beside_an_amount(line: str) -> None:
 )
 def test_a_code_that_is_also_a_word_states_a_currency_only_beside_an_amount(text: str, code: str) -> None:
     assert currency_reading(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("上海小笼馆\n合计   ¥128.00\n谢谢惠顾", "CNY"),  # Chinese: no kana, yuan with their cents
+        ("杭州书店\n实收   ￥56.50", "CNY"),  # the full-width sign
+        ("東京ラーメン\n合計   ¥1,280\nありがとうございました", "JPY"),  # kana: Japanese
+        ("東京駅売店\n合計   ¥1,280", "JPY"),  # no kana, but whole yen: nothing says yuan
+        ("喫茶店\n合計   ¥980.00\n980円", "JPY"),  # the yen named
+        ("Sushi bar\nTotal   ¥1,280.00", "JPY"),  # no Chinese text
+    ],
+)
+def test_the_yen_sign_is_the_yuan_in_chinese_text(text: str, code: str) -> None:
+    assert currency_reading(text).code == code
+
+
+def test_rmb_beside_an_amount_is_the_renminbi() -> None:
+    assert [a.currency for a in find_amounts("Total   RMB 128.00")] == ["CNY"]
+    assert currency_reading("Shanghai Noodle House\nTotal   RMB 128.00").code == "CNY"

@@ -36,7 +36,8 @@ _SIGN_RE = "|".join(
 )
 # Codes count in upper case only (SAR, TRY, CAD are also words); the common ones in any case.
 _CODES = "|".join(
-    sorted({*_WORDS.values(), *_ISO_CODES.values(), "RM"}, key=len, reverse=True)  # RM: the ringgit sign
+    # RM: the ringgit sign; RMB: the renminbi as Chinese bills abbreviate it (not ISO 4217)
+    sorted({*_WORDS.values(), *_ISO_CODES.values(), "RM", "RMB"}, key=len, reverse=True)
 )
 _ANYCASE = r"rupees?|euros?|dollars?|pounds?|inr|usd|eur|gbp|kn|kr|kc|zl|rp"
 # "Ft" (forint) only capitalised: "12 ft" is a length.

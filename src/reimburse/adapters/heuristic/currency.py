@@ -546,6 +546,26 @@ def _dollar_land(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+# "¥" is the sign of the yen and of the yuan alike. Japanese writes kana on every receipt
+# ("お預り", "レシート"), often "円" after the amount, and no decimals (the yen has no coin below
+# one); Chinese writes no kana and prices in yuan with their two decimals ("¥128.00").
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+_YEN_NAMED = re.compile(r"円|(?<![A-Za-z])(?:JPY|[Yy]en)(?![A-Za-z])")
+_SIGN_WITH_CENTS = re.compile(r"[¥￥]\s?\d{1,3}(?:,?\d{3})*\.\d\d(?!\d)")
+
+
+def _chinese_yen_sign(text: str) -> bool:
+    """Whether a "¥" read as yen stands in Chinese text: Han characters, no kana, no yen named,
+    and an amount after the sign printed with two decimals."""
+    return (
+        bool(_HAN.search(text))
+        and not _KANA.search(text)
+        and not _YEN_NAMED.search(text)
+        and bool(_SIGN_WITH_CENTS.search(text))
+    )
+
+
 def currency_reading(
     text: str,
     printed: str | None = None,
@@ -590,6 +610,8 @@ def currency_reading(
         # Croatian receipts showed kuna and euro side by side around the 2023 changeover.
         years = [int(y) for y in _YEAR.findall(text)]
         best = "EUR" if years and max(years) >= 2023 else "HRK"
+    if best == "JPY" and _chinese_yen_sign(text):
+        return CurrencyReading("CNY", basis)  # "合计 ¥128.00" on a bill from Shanghai is in yuan
     if best == "XOF" and not re.search(r"\bXOF\b", text) and _XAF_LANDS.search(issuer_side(text)):
         return CurrencyReading("XAF", basis)  # "F CFA" on a bill from Yaoundé, Cameroun
     if best in _AMBIGUOUS and not re.search(rf"\b{best}\b|US\$", text):
