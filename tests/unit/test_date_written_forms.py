@@ -41,6 +41,10 @@ D = date(2026, 11, 27)
         ("27 НОЯБРЯ 2026", D),
         ("27 листопада 2026 р.", D),  # uk: November, in Cyrillic no Croatian reads it
         ("27 ноември 2026 г.", D),  # bg
+        ("27 Νοεμβρίου 2026", D),  # el genitive
+        ("27 ΝΟΕΜΒΡΙΟΥ 2026", D),  # capitals drop the accent
+        ("3 ΜΑΪΟΥ 2026", date(2026, 5, 3)),  # ... and keep the dialytika
+        ("15 Αυγ 2026", date(2026, 8, 15)),  # el abbreviation
         ("Ngày 27 tháng 11 năm 2026", D),  # vi
         ("ngay 27 thang 11 nam 2026", D),  # vi without diacritics
         ("27/11/2569", D),  # th: Buddhist Era year (2026 + 543)

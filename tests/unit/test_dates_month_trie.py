@@ -5,6 +5,7 @@ longest-first list found: the same dates, spans and month names, in any case and
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -42,7 +43,9 @@ def test_the_month_patterns_use_the_trie() -> None:
 def test_every_month_name_in_any_case_is_matched_whole() -> None:
     pattern = re.compile(rf"(?:{dates._MONTH})", re.I)
     for name in NAMES:
-        for written in (name, name.upper(), name.title()):
+        # Unicode has no capital of "ΐ" (μαΐου): upper() leaves a lone accent that no print has;
+        # Greek capitals drop the accent and print ΜΑΪΟΥ.
+        for written in (name, unicodedata.normalize("NFC", name.upper().replace("\u0301", "")), name.title()):
             assert pattern.fullmatch(written), written
 
 

@@ -91,10 +91,27 @@ _CYRILLIC = [
     "ноябрь ноября листопад листопада ноември",
     "декабрь декабря грудень грудня декември",
 ]
+# Greek: the name, the genitive a date prints ("27 Νοεμβρίου 2026") and the abbreviation.
+_GREEK = [
+    "ιανουάριος ιανουαρίου ιαν",
+    "φεβρουάριος φεβρουαρίου φεβ",
+    "μάρτιος μαρτίου μαρ",
+    "απρίλιος απριλίου απρ",
+    "μάιος μαΐου μαϊου μαΐ μαϊ μαι",  # capitals keep the dialytika, drop the accent: ΜΑΪΟΥ
+    "ιούνιος ιουνίου ιουν",
+    "ιούλιος ιουλίου ιουλ",
+    "αύγουστος αυγούστου αυγ",
+    "σεπτέμβριος σεπτεμβρίου σεπ",
+    "οκτώβριος οκτωβρίου οκτ",
+    "νοέμβριος νοεμβρίου νοε",
+    "δεκέμβριος δεκεμβρίου δεκ",
+]
 # name -> month number (1-12)
 _PRINTED: dict[str, int] = {
     name: num
-    for num, names in enumerate(zip(_ENGLISH, _BY_MONTH, _MORE, _FINNISH, _CYRILLIC, strict=True), start=1)
+    for num, names in enumerate(
+        zip(_ENGLISH, _BY_MONTH, _MORE, _FINNISH, _CYRILLIC, _GREEK, strict=True), start=1
+    )
     for name in " ".join(names).split()
 }
 # English names alone: an English document writes its months so.
@@ -119,7 +136,8 @@ MONTHS: dict[str, int] = {
     **{
         _fold(name): num
         for name, num in _PRINTED.items()
-        # Latin names fold to ASCII; a Cyrillic one keeps its script ("лютий" as "лютии")
+        # Latin names fold to ASCII; a Cyrillic or Greek one keeps its script ("лютий" as "лютии",
+        # "νοεμβρίου" as "νοεμβριου", as Greek capitals print it)
         if _fold(name) not in _NOT_FOLDED and (_fold(name).isascii() or not _latin(name))
     },
     **_PRINTED,
