@@ -104,3 +104,16 @@ def test_the_yen_sign_is_the_yuan_in_chinese_text(text: str, code: str) -> None:
 def test_rmb_beside_an_amount_is_the_renminbi() -> None:
     assert [a.currency for a in find_amounts("Total   RMB 128.00")] == ["CNY"]
     assert currency_reading("Shanghai Noodle House\nTotal   RMB 128.00").code == "CNY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ΤΑΒΕΡΝΑ Ο ΓΙΑΝΝΗΣ\nΑΠΟΔΕΙΞΗ ΛΙΑΝΙΚΗΣ\nΣΥΝΟΛΟ   23,50",  # a Greek till receipt
+        "Ξενοδοχείο Άλφα\nΤιμολόγιο\nΣύνολο   120,00",
+        "Καφέ\nΦΠΑ 24%   2,90\nΣύνολο   15,00",  # Greek VAT
+    ],
+)
+def test_greek_words_without_a_sign_guess_the_euro(text: str) -> None:
+    # Greek is written in the euro area only (Greece, Cyprus): a guess, as other euro words are.
+    assert (currency_reading(text).code, currency_reading(text).basis) == ("EUR", "language")

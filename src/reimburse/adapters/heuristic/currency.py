@@ -319,6 +319,8 @@ _GLUED = re.compile(r"(?<=[A-Z0-9,])(" + "|".join(_GLUED_NAMES) + r")(?![^\W\d_]
 # that names a country (Swiss invoices say "Rechnung" and "MwSt" too).
 _EURO_WORDS = re.compile(
     r"\b(?:MwSt|Mwst|USt|Umsatzsteuer|Mehrwertsteuer|TVA|BTW|Btw|btw|IVA|UID|ALV)\b|"
+    # Greek: VAT (ΦΠΑ), invoice, receipt; Greek is written in the euro area only (Greece, Cyprus)
+    r"(?<![^\W\d_])(?:ΦΠΑ|Φ\.Π\.Α\.|(?i:τιμολ[οό]γιο|απ[οό]δειξη))(?![^\W\d_])|"
     r"\b(?:Rechnung|Quittung|Kassenbon|Facture|Factuur|Kassabon|Factura|Fattura|Fatura|Ricevuta|Recibo|"
     r"Summe|Gesamt|Betrag|Totaal|Bedrag|Montant|Importe|Importo)\b|"
     # the thanks, till and cash words of euro-area receipts
