@@ -30,6 +30,7 @@ AMOUNT_PHRASES: dict[str, str] = {
         # A statement's own charges, beside a previous balance and payments that the balance due
         # carries ("Total New Charges / Previous Balance / Payment received / Balance Due").
         " total new charges, new charges, total current charges, current charges,"
+        " current month's charges, current month charges,"
         # Latvian and Lithuanian ("Kopā", "Samaksai EUR", "Iš viso", "Mokėti")
         " kopā, kopsumma, samaksai, summa apmaksai, iš viso, mokėti,"
         # Japanese tills: 合計 or 計 (total), 総合計 (grand total), 現計 (the total rung up)
@@ -44,7 +45,11 @@ AMOUNT_PHRASES: dict[str, str] = {
         " solde dû, montant dû, montant à payer, somme à payer, somme a payer, total à régler, montant à régler,"
         " reste à régler, net à régler, te betalen, nog te betalen, openstaand bedrag,"
         " openstaand saldo, k úhradě, do zapłaty, do zaplaty, tasuda, maksettava, importe pendiente, saldo pendiente, saldo adeudado, pendiente de pago, a pagar,"
-        " total a pagar, valor para pagamento, importo dovuto, saldo da pagare, da pagare, totale da pagare, za platiti"
+        " total a pagar, valor para pagamento, importo dovuto, saldo da pagare, da pagare, totale da pagare, za platiti,"
+        # what a utility or telecom bill collects: the rest after the year's instalments ("Nachzahlung"),
+        # the amount to pay ("Te betalen bedrag incl. btw"), the sum the direct debit takes
+        # ("Cantidad a cargar el 20 Nov", "Importe a cargar en cuenta")
+        " nachzahlung, te betalen bedrag, te betalen bedrag incl. btw, cantidad a cargar, importe a cargar"
     ),
     # Deposits and payments already made: not the expense, the difference between total and due.
     "prepaid": (
@@ -55,7 +60,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         " bereits gezahlt, geleistete zahlungen, summe zahlungen, saldo zahlungen, zahlungen, acompte, acomptes, acompte versé,"
         " déjà payé, deja payé, montant déjà réglé, aanbetaling, vooruitbetaling,"
         " reeds betaald, al betaald, anticipo, anticipos, entrega a cuenta, ya pagado, caparra,"
-        " acconto, acconti, già pagato"
+        " acconto, acconti, già pagato,"
+        # a German utility's annual bill deducts the instalments paid during the year
+        " geleistete abschläge, gezahlte abschläge, bezahlte abschläge"
     ),
     # A payment that settles the bill: the total only when nothing else is printed.
     "paid": (
@@ -113,6 +120,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         " summe der abschläge, previous balance, balance forward, balance brought forward,"
         " vorheriger saldo, alter saldo, solde précédent, solde antérieur, vorig saldo, saldo anterior,"
         " saldo precedente, previous unpaid balance, unpaid balance, previous amount due, prior balance,"
+        # the earlier bill a statement carries ("Previous Invoice $71.13", "Last Month's Charges")
+        " previous invoice, previous bill, last month's charges, balance from previous bills,"
+        " previous overdue balance,"
         " total savings, you saved, ust-idnr, ust-id-nr, ust idnr, ust.-idnr,"
         " ust-nr, ust.-id.-nr, st-nr, steuer-nr, tva intracom, n° tva intracommunautaire,"
         " vat reg no, vat reg. no, balance of points, points balance,"

@@ -345,6 +345,9 @@ def _labelled_number(value: str, label: str, *, letters_only: bool) -> str | Non
     # "88 123", "1 234 567": a long number printed in groups of three, as French, Nordic and SI
     # typography set digits; one number, not a counter and a second one
     value = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), value)
+    cell = re.split(r"\s{2,}", value.strip())[0]
+    if _SPACED_GROUPS.fullmatch(cell):
+        return cell  # "8827 1045 5521": a telecom's or utility's number printed in blocks
     for m in _JOINED.finditer(value):
         token = re.sub(r"\s", "", m.group(0)).strip("-/.")
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
@@ -368,6 +371,9 @@ def _before_date(value: str) -> str:
 
 
 _DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d{1,3}(?: \d{3})+(?![\w/-]|[.,]\d)")
+# Three or more blocks of two to four digits set apart by single spaces and filling the label's cell:
+# German and Benelux telecom and utility bills print their invoice numbers so ("30 1188 4520").
+_SPACED_GROUPS = re.compile(r"\d{2,4}(?: \d{2,4}){2,}")
 
 
 def _is_number(token: str, label: str) -> bool:

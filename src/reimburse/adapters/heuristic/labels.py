@@ -208,7 +208,9 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         # German abbreviations of Rechnungsnummer: "Re-Nr.", "Rg.-Nr.", "Rechn.-Nr."
         " re nr, rg nr, rechn nr, rech nr, kassenbeleg nr, kassenbelegnummer,"
         " faktura č, faktura číslo, účtenka č, uctenka c, číslo účtenky, doklad č, paragon nr,"
-        " kassabon nr, kassabonnummer, número de ticket, número ticket, núm ticket, num ticket"
+        " kassabon nr, kassabonnummer, número de ticket, número ticket, núm ticket, num ticket,"
+        # a bill's own number: US statements, Italian utility bills ("Bolletta n. 2025/0448120 del")
+        " statement no, statement number, statement #, bolletta n, numero bolletta, bolletta numero"
     ),
     Label.FOLIO_NO: _p("folio no, folio number, folio #"),
     Label.BOOKING_NO: _p(

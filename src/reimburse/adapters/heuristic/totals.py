@@ -26,6 +26,7 @@ from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, curre
 from reimburse.adapters.heuristic.decimal_places import three_places
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.adapters.heuristic.layout import Layout
+from reimburse.adapters.heuristic.statements import carried_balances, own_charges, sections_total
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 
 CENT = Decimal("0.01")
@@ -285,6 +286,21 @@ def _charged(line: str, hits: list[LabelHit]) -> list[LabelHit]:
     return out
 
 
+# A tax word the line says does not apply: "Canone TV (non soggetto a IVA) 9,00", "exempt from VAT",
+# "exonéré de TVA", "vrijgesteld van btw". The amount is a charge outside the tax, not a tax.
+_UNTAXED = re.compile(
+    r"(?i)(?<![^\W\d_])(?:non\s+soggett[oaie]\s+(?:ad?\s+)?|esent[ei]\s+(?:da(?:ll')?\s+)?|"
+    r"not\s+subject\s+to\s+|exempt\s+from\s+|exent[oa]\s+(?:del?\s+)?|exonér[ée]e?s?\s+(?:de\s+(?:la\s+)?)?|"
+    r"non\s+soumise?s?\s+(?:à\s+(?:la\s+)?)?|niet\s+onderworpen\s+aan\s+(?:de\s+)?|"
+    r"vrijgesteld\s+van\s+(?:de\s+)?|befreit\s+von\s+der\s+)$"
+)
+_TAX_WORDS = frozenset({Label.TAX, Label.TAX_TOTAL, Label.TAX_INCLUDED})
+
+
+def _untaxed(line: str, hit: LabelHit) -> bool:
+    return hit.label in _TAX_WORDS and bool(_UNTAXED.search(line[: hit.start]))
+
+
 def _header_cell(line: str, hit: LabelHit) -> bool:
     """A total word closing a row of column headings ("Status   Persons   Price   Total") heads a
     column; an amount beside it on that row is a cell of the table, not the invoice total."""
@@ -386,7 +402,7 @@ def labelled_amounts(
         unresolved: list[LabelHit] = []
         for k, hit in enumerate(hits):
             end = hits[k + 1].start if k + 1 < len(hits) else len(info.text)
-            if hit.label not in AMOUNT_LABELS:
+            if hit.label not in AMOUNT_LABELS or _untaxed(info.text, hit):
                 continue
             if hit.label in _SENTENCE_SENSITIVE and (
                 _in_sentence(info.text, hit) or _header_cell(info.text, hit)
@@ -399,6 +415,10 @@ def labelled_amounts(
             ]
             before = [a for a in info.amounts if a.end <= hit.start] if k == 0 else []
             own = _before_included(info.text, own)
+            if hit.label in _SENTENCE_SENSITIVE:
+                # "Den Rechnungsbetrag buchen wir am 15.11. von Ihrem Konto DE89 ... 13 ab": a bare
+                # number after running words is part of the sentence (an account's digits), not money
+                own = [a for a in own if a.explicit or len(_PROSE.findall(info.text[hit.end : a.start])) < 3]
             if own:
                 take(i, hit, _pick(own))
             elif before and not any((i, a.start) in claimed for a in before):
@@ -586,9 +606,10 @@ def read_totals_from(
         for x in found
         if x.amount.currency and (x.line, x.amount.start) not in signed
     )
-    reading = read_totals(found, rates, amount_lines, line_amounts, rated, page, currency)
+    carried = carried_balances(infos)
+    reading = read_totals(found, rates, amount_lines, line_amounts, rated, page, currency, carried)
     if reading is None and (guess := last_resort(infos)) is not None:
-        reading = read_totals([*found, guess], rates, amount_lines, line_amounts, rated, page, currency)
+        reading = read_totals([*found, guess], rates, amount_lines, line_amounts, rated, page, currency, carried)
         if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
             reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
     if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:
@@ -796,6 +817,7 @@ def read_totals(
     rated: list[tuple[Decimal, Decimal]] | None = None,
     page_currencies: Counter[str] | None = None,
     preferred: str | None = None,
+    carried: list[Decimal] | None = None,
 ) -> TotalsReading | None:
     """Choose the total among labelled amounts; None when nothing is labelled as a total.
 
@@ -830,6 +852,12 @@ def read_totals(
         ([x for x in items if x.label is Label.WEAK and x.value > 0], 0.45),
     ]
     tier, confidence = next(((t, c) for t, c in tiers if t), ([], 0.0))
+    if tier and all(x.label is Label.TOTAL and x.qualified for x in tier):
+        # "Total Electric 85.18", "Total Gas 41.39" and no total of the bill's own: the sections
+        # are parts of the amount due they add up to ("Amount Due 126.57")
+        whole = sections_total([x.value for x in tier], [x.value for x in due])
+        if whole is not None:
+            tier, confidence = [x for x in due if x.value == whole][-1:], 0.85
     tier = _page_currency(tier, page_currencies, preferred)
     tier = _after_discount(tier, items)
     currency_doubt = _currency_doubt(tier)
@@ -871,6 +899,11 @@ def read_totals(
     if chosen.label is Label.PAID and change and max(change) < total:
         total -= max(change)  # cash tendered minus change handed back
         notes.append(f"paid {chosen.value} in cash, {max(change)} given back")
+    elif chosen.label is Label.DUE and carried:
+        # a statement: its payments settled the previous balance, no deposit on this bill
+        if (own := own_charges(total, carried, prepaid)) is not None and own != total:
+            notes.append(f"amount due {total} carries {total - own} from the previous balance")
+            total = own
     elif chosen.label is Label.DUE and len(prepaid) == 1 and prepaid[0] < total:
         total += prepaid[0]  # only the balance is printed as a total: the deposit belongs to it
         notes.append(f"total includes a deposit of {prepaid[0]}")

@@ -47,11 +47,13 @@ _LEGAL_RE = re.compile(rf"(?<![^\W\d_]){_LEGAL}(?![^\W\d_])")
 # Postcodes whose capitals read as a legal form ("AB", "BV", "SE", "SA", "NV"), by postal convention:
 # the Dutch four digits (the first never 0) and two capitals (never SA, SD or SS) before the town
 # ("3511 AB Utrecht", "3511AB Utrecht"); the British outward and inward codes ("SE1 9QQ",
-# "AB10 1XY", "EC1A 1AB"); a US state's code before its ZIP ("Reno NV 89501").
+# "AB10 1XY", "EC1A 1AB"); a US state's code before its ZIP ("Reno NV 89501"); an Australian
+# state's before its four-digit postcode ("Adelaide SA 5000").
 _FORM_LIKE_POSTCODE = re.compile(
     r"(?<!\d)[1-9]\d{3}\s?(?!S[ADS])[A-Z]{2}(?=\s+[^\W\d_]{2,})"
     r"|(?<![^\W\d_])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![^\W\d_])"
     r"|(?<![^\W\d_])[A-Z]{2},?\s+\d{5}(?:-\d{4})?(?!\d)"
+    r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?!\d)"
 )
 # Words that may sit lowercase inside a company name ("Au bon moulin", "Hotel am Hof").
 _JOINERS = {
@@ -761,6 +763,7 @@ def _seller_block(infos: list[LineInfo], recipient: _Marks) -> str | None:
             continue  # "Vendedor: Rosa Menjívar" on a Spanish or Portuguese sale: the salesperson
         if (
             _acceptable(value)
+            and not _SECTION.fullmatch(value)  # "Supplier Information", "Seller Details": a heading
             and not re.search(r":\s*\S", value)
             and not _POSTCODE_CITY.search(value)
             and not RECIPIENT_LABEL.match(value)
@@ -772,9 +775,12 @@ def _seller_block(infos: list[LineInfo], recipient: _Marks) -> str | None:
             segment = " ".join(c for s, c in cells(infos[j].text) if hit.start - 3 <= s < limit - 1)
             if not segment:
                 continue
-            m = re.match(r"(?i)^(?:name|firma|company|raison sociale|naam|nombre|nome)\s*:\s*(.+)$", segment)
-            if m and _acceptable(m.group(1)):
-                return clean_spaces(m.group(1))
+            m = _NAME_LINE.match(segment)
+            if m:
+                # "Name & Address : Saffron Cellular Limited, 5th Floor, ...": the name ends at the comma
+                named = m.group("name").split(",")[0] if m.group("address") else m.group("name")
+                if _acceptable(named):
+                    return clean_spaces(named)
             if re.match(r"^[^:]{1,40}:", segment) or _recipient(recipient, j, hit.start):
                 continue
             name = _legal_name(segment, in_seller_block=True) or _plain_name(segment, 0, segment)
@@ -782,6 +788,11 @@ def _seller_block(infos: list[LineInfo], recipient: _Marks) -> str | None:
                 return clean_spaces(name)
     return None
 
+
+_NAME_LINE = re.compile(
+    r"(?i)^(?:name(?P<address>\s*(?:&|and)\s*address)?|firma|company|raison sociale|naam|nombre|nome)"
+    r"\s*:\s*(?P<name>.+)$"
+)
 
 # Spanish and Portuguese sales slips name the salesperson "Vendedor" (as "Cajero" names the
 # cashier); only a company's name, with its legal form, there is the seller.

@@ -1,0 +1,57 @@
+"""A bill that is also an account statement: previous balance, payments, this bill's charges.
+
+Telecom and utility bills print the account's movement beside the bill: "Previous Balance 65.00 /
+Payments Received -65.00 / Current Charges 71.48 / Total Amount Due 71.48". The payments settle
+the previous balance, not this bill, so they are no deposit on it; what the previous balance left
+unpaid is carried into the amount due, and the bill's own charges are the rest. A bill's section
+totals ("Total Electric", "Total Gas") are parts of the amount it asks, not rival totals.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reimburse.adapters.heuristic.totals import LineInfo
+
+# The earlier bill's balance as statements label it (each phrase is an "other" amount label).
+_PREVIOUS = re.compile(
+    r"(?i)^(?:previous(?:\s+(?:unpaid|overdue))?\s+balance|balance\s+(?:brought\s+)?forward|prior\s+balance|"
+    r"previous\s+(?:invoice|bill|amount\s+due)|last\s+month'?s\s+charges|balance\s+from\s+previous\s+bills|"
+    r"solde\s+(?:précédent|antérieur)|vorheriger\s+saldo|alter\s+saldo|vorig\s+saldo|saldo\s+(?:anterior|precedente))$"
+)
+
+
+def carried_balances(infos: list[LineInfo]) -> list[Decimal]:
+    """The previous balances printed as money on their own label's line, in page order."""
+    out = []
+    for info in infos:
+        for hit in info.hits:
+            if not _PREVIOUS.match(re.sub(r"\s+", " ", hit.text.strip())):
+                continue
+            after = [a for a in info.amounts if a.start >= hit.end and a.explicit]
+            if after:
+                out.append(after[0].value)
+                break
+    return out
+
+
+def own_charges(due: Decimal, carried: list[Decimal], payments: list[Decimal]) -> Decimal | None:
+    """This bill's charges when only the amount due names a total: the due less what the previous
+    balance left unpaid after the payments. None when the sums do not describe a statement."""
+    if not carried:
+        return None
+    left = carried[0] - sum(payments, Decimal(0))
+    if left < 0 or left >= due:
+        return None
+    return due - left
+
+
+def sections_total(sections: list[Decimal], dues: list[Decimal]) -> Decimal | None:
+    """The amount due that two or more section totals add up to exactly, the last one printed."""
+    if len(sections) < 2:
+        return None
+    whole = sum(sections, Decimal(0))
+    return next((d for d in reversed(dues) if d > 0 and abs(d - whole) <= Decimal("0.01")), None)
