@@ -19,7 +19,9 @@ from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Category, Policy
 
-POLICY = Policy(policy_id="pol_bills", currency="USD", categories=(Category("phone", ("internet", "mobile")),))
+POLICY = Policy(
+    policy_id="pol_bills", currency="USD", categories=(Category("phone", ("internet", "mobile")),)
+)
 
 
 async def _extract(text: str) -> Invoice:
@@ -127,7 +129,11 @@ async def test_a_charge_outside_the_tax_is_no_tax(line: str, lang: str) -> None:
 
 @pytest.mark.parametrize(
     ("label", "number"),
-    [("Rechnungsnummer", "8827 1045 5521"), ("Rechnungsnummer", "30 1188 4520"), ("Factuurnummer", "2025 8841 0372")],
+    [
+        ("Rechnungsnummer", "8827 1045 5521"),
+        ("Rechnungsnummer", "30 1188 4520"),
+        ("Factuurnummer", "2025 8841 0372"),
+    ],
 )
 async def test_a_bill_number_printed_in_blocks_is_one_number(label: str, number: str) -> None:
     text = f"Stadtwerke Nordtal GmbH\n{label}   {number}\nRechnungsdatum   14.01.2026\n\nRechnungsbetrag   104,91 €\n"
@@ -137,7 +143,10 @@ async def test_a_bill_number_printed_in_blocks_is_one_number(label: str, number:
 
 @pytest.mark.parametrize(
     ("head", "number"),
-    [("Bolletta n. 2025/0448120 del 10/11/2025", "2025/0448120"), ("Statement No. MR-2025-110457", "MR-2025-110457")],
+    [
+        ("Bolletta n. 2025/0448120 del 10/11/2025", "2025/0448120"),
+        ("Statement No. MR-2025-110457", "MR-2025-110457"),
+    ],
 )
 async def test_a_bills_own_number_label(head: str, number: str) -> None:
     text = f"Luce Chiara\n{head}\n\nTotal   78,18 €\n"
@@ -148,9 +157,21 @@ async def test_a_bills_own_number_label(head: str, number: str) -> None:
 @pytest.mark.parametrize(
     ("lines", "total", "due"),
     [
-        ("Rechnungsbetrag brutto   1.049,10 €\nabzüglich geleistete Abschläge   -968,00 €\nNachzahlung   81,10 €", "1049.10", "81.10"),
-        ("Te betalen bedrag incl. btw   € 118,58\nBtw 6 %   € 6,71\nTotaal incl. btw   € 118,58", "118.58", "118.58"),
-        ("Sub total (excl. IVA)   53.72 €\nTotal IVA:   11.28 €\nCantidad a cargar el 20 Nov 2025:   65.00 €", "65.00", "65.00"),
+        (
+            "Rechnungsbetrag brutto   1.049,10 €\nabzüglich geleistete Abschläge   -968,00 €\nNachzahlung   81,10 €",
+            "1049.10",
+            "81.10",
+        ),
+        (
+            "Te betalen bedrag incl. btw   € 118,58\nBtw 6 %   € 6,71\nTotaal incl. btw   € 118,58",
+            "118.58",
+            "118.58",
+        ),
+        (
+            "Sub total (excl. IVA)   53.72 €\nTotal IVA:   11.28 €\nCantidad a cargar el 20 Nov 2025:   65.00 €",
+            "65.00",
+            "65.00",
+        ),
     ],
 )
 async def test_what_a_utility_bill_collects_is_its_amount_due(lines: str, total: str, due: str) -> None:
@@ -177,3 +198,13 @@ async def test_a_supplier_heading_names_no_supplier_its_name_line_does() -> None
     )
     invoice = await _extract(text)
     assert invoice.vendor == "Saffron Cellular Limited"
+
+
+async def test_a_bills_stub_heading_and_account_number_row_name_no_issuer() -> None:
+    text = (
+        "Remittance Stub\nAccount Number   004417-02\nTongass Light & Power\nCustomer Number   118204\n"
+        "5601 Tonsgard Ct, Juneau, AK 99801\nAmount Due   $142.71\n\nMark Jensen\n3212 Glacier Hwy\n\n"
+        "Statement Date   11/07/2025\nCurrent Charges   $142.71\n"
+    )
+    invoice = await _extract(text)
+    assert invoice.vendor == "Tongass Light & Power"

@@ -109,6 +109,7 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " total time, total duration, total units, total hours, amount in words, total in words,"
         " rupees in words,"
         " driver name, company name, bank name, item name, product name, account name, account no,"
+        " account number,"
         " customer id, customer care, customer support, customer copy, customer signature, guest folio,"
         " guest copy, guest signature, guest details, passenger details, customer details, name of hotel,"
         " tax free, tax-free, before tax, gross weight, page total, total this page, carried forward,"

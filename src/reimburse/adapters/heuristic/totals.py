@@ -609,7 +609,9 @@ def read_totals_from(
     carried = carried_balances(infos)
     reading = read_totals(found, rates, amount_lines, line_amounts, rated, page, currency, carried)
     if reading is None and (guess := last_resort(infos)) is not None:
-        reading = read_totals([*found, guess], rates, amount_lines, line_amounts, rated, page, currency, carried)
+        reading = read_totals(
+            [*found, guess], rates, amount_lines, line_amounts, rated, page, currency, carried
+        )
         if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
             reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
     if reading is not None and reading.confidence <= 0.7 and reading.subtotal is not None:

@@ -175,11 +175,13 @@ _DOC_TAIL = re.compile(
     r"(?i)\s*[-|:]?\s*(?:(?:ride|trip|tax|customer|payment|booking|cash|guest|hotel|taxi|travel)\s+)?"
     r"(?:receipt|invoice|bill|folio|slip|e-?ticket|itinerary)\s*$"
 )
-# A section's heading ("Hotel Details", "Booking Information", "Détails") is no one's name; French,
+# A section's heading ("Hotel Details", "Booking Information", "Détails", "Remittance Stub") is no one's name; French,
 # Spanish, Italian and Portuguese put the noun first ("Détails de la commande", "Detalles del pedido").
 _SECTION = re.compile(
     r"(?i)(?<![^\W\d_])(?:details|information|informationen|angaben|détails|informations|detalles|"
-    r"información|dettagli|informazioni|gegevens|overview|übersicht)\W*$"
+    r"información|dettagli|informazioni|gegevens|overview|übersicht|"
+    # the tear-off part of a utility bill ("Remittance Stub", "Payment Coupon", "Payment Slip")
+    r"(?:remittance|payment|bill)\s+(?:stub|coupon|slip))\W*$"
     r"|^\W*(?:détails|informations|detalles|información|dettagli|informazioni|detalhes|informações)"
     r"\s+(?:(?:de|du|des|del|della|dello|dei|degli|delle|da|do|dos|das|sur)(?![^\W\d_])|dell['’])"
 )
