@@ -208,3 +208,13 @@ async def test_a_bills_stub_heading_and_account_number_row_name_no_issuer() -> N
     )
     invoice = await _extract(text)
     assert invoice.vendor == "Tongass Light & Power"
+
+
+async def test_a_zero_balance_forward_leaves_a_deposit_on_the_bill() -> None:
+    text = (
+        "Harbour View Hotel\nFolio No. 88123   Date: 12.03.2025\n\nBalance forward   €0.00\n"
+        "Room 2 nights   €300.00\nDeposit   -€100.00\nBalance due   €200.00\n"
+    )
+    invoice = await _extract(text)
+    assert invoice.total == Decimal("300.00")
+    assert invoice.amount_due == Decimal("200.00")

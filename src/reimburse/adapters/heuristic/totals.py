@@ -901,9 +901,9 @@ def read_totals(
     if chosen.label is Label.PAID and change and max(change) < total:
         total -= max(change)  # cash tendered minus change handed back
         notes.append(f"paid {chosen.value} in cash, {max(change)} given back")
-    elif chosen.label is Label.DUE and carried:
+    elif chosen.label is Label.DUE and (own := own_charges(total, carried or [], prepaid)) is not None:
         # a statement: its payments settled the previous balance, no deposit on this bill
-        if (own := own_charges(total, carried, prepaid)) is not None and own != total:
+        if own != total:
             notes.append(f"amount due {total} carries {total - own} from the previous balance")
             total = own
     elif chosen.label is Label.DUE and len(prepaid) == 1 and prepaid[0] < total:
