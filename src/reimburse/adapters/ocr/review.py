@@ -9,7 +9,8 @@ own confidence cap is in `confidence.py`; these checks add what that cap cannot 
 - the total is printed in one place only, and that place was read unsurely (a total a receipt
   prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page; a
   decimal mark or currency sign read unsurely beside sure digits is not held against it where the
-  page's other amounts or the currency settle the mark, `settled_mark`);
+  page's other amounts or the currency settle the mark, `settled_mark`; nor is a total the page's
+  labelled amounts, read surely, reach exactly: subtotal plus tax, cash less change, `corroborate`);
 - the invoice date is printed only at the start of lines, its day (or month) one digit and the
   next field padded with a 0 ("3-05-2021"): numeric dates pad both fields or neither, so a digit
   was most likely cut off by the frame or a thumb ("13-05-2021"), `cut_day`;
@@ -60,6 +61,7 @@ from reimburse.adapters.ocr.confidence import (
     read_by_ocr,
     shows_cents,
 )
+from reimburse.adapters.ocr.corroborate import labelled_sum
 from reimburse.domain.currency_names import SIGNS
 from reimburse.domain.verdict.document import Document, Line, Page, Word
 from reimburse.domain.verdict.invoice import Invoice
@@ -135,7 +137,11 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
             )
         )
     places = total_places(pages, abs(invoice.total), invoice.currency)
-    if len(places) == 1 and places[0] < SINGLE_PLACE_MIN_CONFIDENCE:
+    if (
+        len(places) == 1
+        and places[0] < SINGLE_PLACE_MIN_CONFIDENCE
+        and labelled_sum(pages, abs(invoice.total), SINGLE_PLACE_MIN_CONFIDENCE) is None
+    ):
         flags.append(
             Flag(
                 FlagCode.LOW_CONFIDENCE.value,

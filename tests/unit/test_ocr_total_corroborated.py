@@ -1,0 +1,104 @@
+"""A total printed once and read unsurely leaves review only when the page's labelled amounts, each
+read surely, reach it exactly (subtotal plus tax, cash tendered less change): never by quantities,
+item prices, unsure terms, or a sum one rounding line away."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from reimburse.adapters.ocr.corroborate import labelled_sum
+from reimburse.adapters.ocr.review import SINGLE_PLACE_MIN_CONFIDENCE, ocr_pages
+from tests.unit.test_ocr_review_calibrated import codes, invoice, receipt
+
+SURE = SINGLE_PLACE_MIN_CONFIDENCE
+UNSURE = 0.6  # the total's own reading, under the single-place threshold
+
+
+def test_an_unsure_total_that_subtotal_and_tax_reach_is_not_sent_to_review() -> None:
+    rows = [
+        ("Soup", "6.40", 0.97),
+        ("Subtotal", "16.80", 0.95),
+        ("VAT", "3.19", 0.96),
+        ("TOTAL", "19.99", UNSURE),
+    ]
+    assert codes(receipt(rows), invoice("19.99")) == []
+
+
+def test_the_same_total_without_that_arithmetic_still_goes_to_review() -> None:
+    rows = [
+        ("Soup", "6.40", 0.97),
+        ("Subtotal", "16.80", 0.95),
+        ("VAT", "3.20", 0.96),
+        ("TOTAL", "19.99", UNSURE),
+    ]
+    assert codes(receipt(rows), invoice("19.99")) == ["low_confidence"]
+
+
+def test_cash_tendered_less_change_clears_the_doubt() -> None:
+    rows = [
+        ("Tea", "4.10", 0.99),
+        ("TOTAL", "12.35", UNSURE),
+        ("Cash", "20.00", 0.99),
+        ("Change", "7.65", 0.98),
+    ]
+    assert codes(receipt(rows), invoice("12.35")) == []
+
+
+def test_an_unsure_term_proves_nothing() -> None:
+    rows = [("TOTAL", "12.35", UNSURE), ("Cash", "20.00", 0.99), ("Change", "7.65", 0.7)]
+    assert codes(receipt(rows), invoice("12.35")) == ["low_confidence"]
+
+
+def test_item_prices_and_unlabelled_amounts_are_no_evidence() -> None:
+    # 8.00 + 4.35 reaches the total, but as items: a chance sum, not the page's own arithmetic
+    rows = [("Pasta", "8.00", 0.99), ("Water", "4.35", 0.99), ("TOTAL", "12.35", UNSURE)]
+    assert labelled_sum(ocr_pages(receipt(rows)), Decimal("12.35"), SURE) is None
+    assert codes(receipt(rows), invoice("12.35")) == ["low_confidence"]
+
+
+def test_a_rounding_line_is_part_of_the_sum() -> None:
+    # Malaysian and Swiss slips round the cash total: subtotal + tax is a cent off the total printed
+    rows = [
+        ("SUB-TOTAL", "27.27", 0.95),
+        ("GST", "1.64", 0.95),
+        ("ROUNDING", "-0.01", 0.96),
+        ("TOTAL", "28.90", UNSURE),
+    ]
+    pages = ocr_pages(receipt(rows))
+    assert labelled_sum(pages, Decimal("28.90"), SURE) is not None
+    assert labelled_sum(pages, Decimal("28.91"), SURE) is None  # a misread of the last digit
+
+
+def test_an_unsure_rounding_line_leaves_the_unrounded_sum_unproven() -> None:
+    rows = [
+        ("SUB-TOTAL", "27.27", 0.95),
+        ("GST", "1.64", 0.95),
+        ("ROUNDING", "-0.01", 0.5),
+        ("TOTAL", "28.91", UNSURE),
+    ]
+    assert labelled_sum(ocr_pages(receipt(rows)), Decimal("28.91"), SURE) is None
+
+
+@given(
+    st.integers(min_value=100, max_value=99999),
+    st.integers(min_value=1, max_value=5000),
+    st.integers(min_value=1, max_value=99999),
+)
+def test_cash_less_change_reaches_the_total_and_no_other_amount(
+    total_cents: int, change_cents: int, other_cents: int
+) -> None:
+    total, change = Decimal(total_cents) / 100, Decimal(change_cents) / 100
+    assume(change != total)  # then the change line prints the total: a second place, no single-place doubt
+    rows = [
+        ("TOTAL", f"{total:.2f}", UNSURE),
+        ("Cash", f"{total + change:.2f}", 0.99),
+        ("Change", f"{change:.2f}", 0.99),
+    ]
+    pages = ocr_pages(receipt(rows))
+    assert labelled_sum(pages, total, SURE) is not None
+    other = Decimal(other_cents) / 100
+    if other != total:
+        assert labelled_sum(pages, other, SURE) is None
