@@ -3,6 +3,7 @@ readings that came out RIGHT and on readings that came out WRONG.
 
     python -m tests.eval.ocr_calibration corpus          # development OCR'd documents only
     python -m tests.eval.ocr_calibration synthetic [N]   # N rendered, degraded receipts (default 120)
+    python -m tests.eval.ocr_calibration synthetic N SEED SAVE 0.15 0.5   # half of them taxed
 
 For every document read by OCR it records the values the checks compare with their thresholds:
 the invoice date's word confidence, the number of places printing the total and the best of their
@@ -183,7 +184,10 @@ class Receipt:
     total_line: int  # where the total is printed
 
 
-def make_receipt(rng: random.Random) -> Receipt:
+def make_receipt(rng: random.Random, taxed: float = 0.0) -> Receipt:
+    """A till receipt; with probability `taxed` it prints a subtotal and a tax (and now and then a
+    tip or a rounding line) above the total, which they add up to (the labelled arithmetic
+    `corroborate` checks). At 0.0 the random draws are those of earlier runs, seed for seed."""
     comma = rng.random() < 0.4
     when = date(2021, 1, 1) + timedelta(days=rng.randrange(1500))
     style = rng.choice(_STYLES)
@@ -193,6 +197,21 @@ def make_receipt(rng: random.Random) -> Receipt:
     if rng.random() < 0.2:  # four-digit totals too (a thousands mark)
         items[0] = (items[0][0], items[0][1] + Decimal(rng.randrange(100000, 300000)) / 100)
     total = sum((p for _, p in items), Decimal(0))
+    extra: list[tuple[str, Decimal]] = []
+    if taxed and rng.random() < taxed:
+        rate = rng.choice([Decimal(7), Decimal(10), Decimal(19), Decimal(20)])
+        tax = (total * rate / 100).quantize(Decimal("0.01"))
+        extra = [(rng.choice(["Subtotal", "Sub-total", "Zwischensumme"]), total)]
+        extra.append((rng.choice([f"VAT {rate}%", f"MwSt {rate}%", "Tax"]), tax))
+        total += tax
+        if rng.random() < 0.3:
+            tip = Decimal(rng.randrange(50, 1500)) / 100
+            extra.append(("Tip", tip))
+            total += tip
+        if rng.random() < 0.2:
+            rounding = Decimal(rng.choice([-2, -1, 1, 2])) / 100
+            extra.append(("Rounding", rounding))
+            total += rounding
 
     def money(value: Decimal) -> str:
         text = f"{value:,.2f}"
@@ -207,6 +226,7 @@ def make_receipt(rng: random.Random) -> Receipt:
         + (f" {rng.randint(7, 22):02d}:{rng.randint(0, 59):02d}" if rng.random() < 0.4 else "")
     )
     lines += [(name, money(price)) for name, price in items]
+    lines += [(name, money(value)) for name, value in extra]
     total_line = len(lines)
     lines.append((rng.choice(["TOTAL", "Total", "Summe", "Total EUR", "Gesamt"]), money(total)))
     if rng.random() < 0.5:
@@ -314,13 +334,15 @@ def _key(text: str) -> str:
     return re.sub(r"[^0-9./:-]", "", text.replace(",", ".")).strip(".:-")
 
 
-def synthetic_readings(count: int, seed: int = 7, faded_marks: float = 0.15) -> tuple[list[Reading], Digits]:
+def synthetic_readings(
+    count: int, seed: int = 7, faded_marks: float = 0.15, taxed: float = 0.0
+) -> tuple[list[Reading], Digits]:
     rng = random.Random(seed)
     reader, extractor = _pipeline(corpus_dir())
     digits = Digits()
     out = []
     for n in range(count):
-        receipt = make_receipt(rng)
+        receipt = make_receipt(rng, taxed)
         image, how = render(receipt, rng, faded_marks)
         form = rng.random()
         want = receipt.total
@@ -515,7 +537,7 @@ def load(paths: Iterable[Path]) -> list[Reading]:
 
 
 def main(argv: list[str]) -> int:
-    """corpus [SAVE] | synthetic [N [SEED [SAVE [FADED_MARKS]]]] | sweep SAVED..."""
+    """corpus [SAVE] | synthetic [N [SEED [SAVE [FADED_MARKS [TAXED]]]]] | sweep SAVED..."""
     what = argv[1] if len(argv) > 1 else "corpus"
     if what == "sweep":
         readings = load(Path(p) for p in argv[2:])
@@ -527,7 +549,8 @@ def main(argv: list[str]) -> int:
     else:
         count = int(argv[2]) if len(argv) > 2 else 120
         seed, faded = int(argv[3]) if len(argv) > 3 else 7, float(argv[5]) if len(argv) > 5 else 0.15
-        readings, digits = synthetic_readings(count, seed=seed, faded_marks=faded)
+        taxed = float(argv[6]) if len(argv) > 6 else 0.0
+        readings, digits = synthetic_readings(count, seed=seed, faded_marks=faded, taxed=taxed)
         extra, target = digit_report(digits), argv[4] if len(argv) > 4 else None
     print("\n".join(report(readings) + sweep(readings) + extra))
     if target:
