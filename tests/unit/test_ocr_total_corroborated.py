@@ -59,8 +59,9 @@ def test_item_prices_and_unlabelled_amounts_are_no_evidence() -> None:
     assert codes(receipt(rows), invoice("12.35")) == ["low_confidence"]
 
 
-def test_a_rounding_line_is_part_of_the_sum() -> None:
-    # Malaysian and Swiss slips round the cash total: subtotal + tax is a cent off the total printed
+def test_a_rounding_line_voids_the_proof() -> None:
+    # Slips print the total before the rounding or after it; either way one sum is a cent off the
+    # total, so a misread of the total's last digit could be "reached": such a page proves nothing
     rows = [
         ("SUB-TOTAL", "27.27", 0.95),
         ("GST", "1.64", 0.95),
@@ -68,18 +69,20 @@ def test_a_rounding_line_is_part_of_the_sum() -> None:
         ("TOTAL", "28.90", UNSURE),
     ]
     pages = ocr_pages(receipt(rows))
-    assert labelled_sum(pages, Decimal("28.90"), SURE) is not None
-    assert labelled_sum(pages, Decimal("28.91"), SURE) is None  # a misread of the last digit
-
-
-def test_an_unsure_rounding_line_leaves_the_unrounded_sum_unproven() -> None:
+    assert labelled_sum(pages, Decimal("28.90"), SURE) is None
+    assert labelled_sum(pages, Decimal("28.91"), SURE) is None
     rows = [
-        ("SUB-TOTAL", "27.27", 0.95),
-        ("GST", "1.64", 0.95),
-        ("ROUNDING", "-0.01", 0.5),
-        ("TOTAL", "28.91", UNSURE),
+        ("TOTAL", "60.31", UNSURE),
+        ("ROUNDING", "-0.01", 0.96),
+        ("Cash", "70.30", 0.99),
+        ("Change", "10.00", 0.99),
     ]
-    assert labelled_sum(ocr_pages(receipt(rows)), Decimal("28.91"), SURE) is None
+    assert labelled_sum(ocr_pages(receipt(rows)), Decimal("60.30"), SURE) is None
+
+
+def test_without_the_rounding_line_the_same_sum_proves_the_total() -> None:
+    rows = [("SUB-TOTAL", "27.27", 0.95), ("GST", "1.64", 0.95), ("TOTAL", "28.91", UNSURE)]
+    assert labelled_sum(ocr_pages(receipt(rows)), Decimal("28.91"), SURE) is not None
 
 
 @given(
@@ -102,3 +105,18 @@ def test_cash_less_change_reaches_the_total_and_no_other_amount(
     other = Decimal(other_cents) / 100
     if other != total:
         assert labelled_sum(pages, other, SURE) is None
+
+
+def test_a_line_between_subtotal_and_total_that_is_no_plain_term_voids_the_proof() -> None:
+    # a rounding line whose label OCR cut ("Roundin"): the sum without it is a cent off the page's
+    rows = [
+        ("Subtotal", "2,234.63", 0.96),
+        ("VAT 20%", "446.93", 0.97),
+        ("Roundin", "-0.01", 0.93),
+        ("TOTAL", "2,681.56", UNSURE),
+    ]
+    assert labelled_sum(ocr_pages(receipt(rows)), Decimal("2681.56"), SURE) is None
+    rows[2] = ("Roundin", "-0.0l", 0.93)  # its digits not read as an amount at all
+    assert labelled_sum(ocr_pages(receipt(rows)), Decimal("2681.56"), SURE) is None
+    del rows[2]
+    assert labelled_sum(ocr_pages(receipt(rows)), Decimal("2681.56"), SURE) is not None
