@@ -34,6 +34,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from reimburse.adapters.ocr import confidence as conf_mod
 from reimburse.adapters.ocr import review
+from reimburse.adapters.ocr.corroborate import labelled_sum
 from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE
 from reimburse.domain.verdict.document import Document, Page
 from reimburse.domain.verdict.invoice import Invoice
@@ -57,6 +58,7 @@ class Reading:
     ocr_total_conf: float = 1.0  # amount_confidence alone
     lost_decimal: bool = False  # the total is whole and printed without the decimals its currency has
     uncorroborated: bool = False  # a place of the total was doubted by cross_read
+    labelled_sum: bool = False  # the page's labelled amounts reach the total (corroborate.py)
     flags: tuple[str, ...] = ()  # the reading flags of the verdict
     review: bool = False
 
@@ -82,6 +84,7 @@ def measure(
         ocr_total_conf=conf_mod.amount_confidence(document, invoice.total),
         lost_decimal=review.lost_decimal_mark(pages, invoice),
         uncorroborated=any(c == conf_mod.UNCORROBORATED_CONFIDENCE for found in places for _, c in found),
+        labelled_sum=labelled_sum(pages, total, review.SINGLE_PLACE_MIN_CONFIDENCE) is not None,
     )
 
 
@@ -428,6 +431,8 @@ def report(readings: list[Reading]) -> list[str]:
         f"| {sum(r.lost_decimal and not r.total_right for r in readings)} |",
         f"| uncorroborated cap | {sum(r.uncorroborated and r.total_right for r in readings)} "
         f"| {sum(r.uncorroborated and not r.total_right for r in readings)} |",
+        f"| labelled amounts reach the total | {sum(r.labelled_sum and r.total_right for r in readings)} "
+        f"| {sum(r.labelled_sum and not r.total_right for r in readings)} |",
     ]
     out += [
         "",
@@ -476,7 +481,7 @@ def flagged(r: Reading, t: Thresholds) -> bool:
         return True
     return (
         (r.date_conf is not None and r.date_conf < t.date)
-        or (len(r.places) == 1 and r.places[0] < t.single_place)
+        or (len(r.places) == 1 and r.places[0] < t.single_place and not r.labelled_sum)
         or (t.not_printed and not r.places and not r.printed_elsewhere)
         or r.total_conf < t.total
         or r.lost_decimal
