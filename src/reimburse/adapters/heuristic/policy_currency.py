@@ -177,9 +177,9 @@ _PHONE_OR_DOMAIN = [
 ]
 
 
-def dollar_country(text: str, countries: Counter[str]) -> str | None:
+def dollar_country(text: str, countries: Counter[str], least: int = 2) -> str | None:
     """The territory a bare "$" belongs to when the text's evidence clearly points to one dollar
-    country: at least two different pieces (names, places, tax words, phone or web), and twice as
+    country: at least `least` different pieces (names, places, tax words, phone or web), and twice as
     many as any other dollar country has. None when the evidence is thin or split."""
     dollar_lands = {t for c in COUNTRIES_DOLLARS for t in COUNTRIES[c]}
     seen: dict[str, set[str]] = {}
@@ -190,10 +190,15 @@ def dollar_country(text: str, countries: Counter[str]) -> str | None:
         for m in pattern.finditer(text):
             seen.setdefault(territory, set()).add(m.group(0).casefold())
     ranked = sorted(((len(v), t) for t, v in seen.items()), reverse=True)
-    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
+    if not ranked or ranked[0][0] < least or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
         return None
     codes = [c for c in COUNTRIES_DOLLARS if ranked[0][1] in COUNTRIES[c]]
     return codes[0] if len(codes) == 1 else None
+
+
+def _only_dollar_lands(countries: Counter[str]) -> bool:
+    dollar_lands = {t for c in COUNTRIES_DOLLARS for t in COUNTRIES[c]}
+    return all(t in dollar_lands for t in countries)
 
 
 def stated_currency(text: str) -> str | None:
@@ -281,8 +286,13 @@ def policy_currency(text: str) -> str | None:
     if not counts:
         named = Counter(_BARE_NAMES[m.group(0).casefold()] for m in _BARE_NAME.finditer(text))
         # A policy that prints no money ("mileage at the IRS rate") is still in its country's
-        # currency when the text clearly places it in one dollar country.
-        return named.most_common(1)[0][0] if named else dollar_country(text, countries)
+        # currency when the text clearly places it in one dollar country. With no amount to
+        # mislead, one piece of evidence is enough ("Ohio State University", "IRS", a .edu
+        # address) when the text names no country outside the dollar lands (India's TA/DA
+        # rules keep the default; "Georgia" the country is named too, so it stays split).
+        if named:
+            return named.most_common(1)[0][0]
+        return dollar_country(text, countries, least=1 if _only_dollar_lands(countries) else 2)
     ranked = counts.most_common()
     best = ranked[0][1]
     tied = [c for c, n in ranked if n == best]
