@@ -68,9 +68,15 @@ def test_a_policy_printing_no_money_takes_its_dollar_country_from_clear_evidence
     assert read_default_inr(text).currency == "USD"
 
 
-def test_thin_evidence_leaves_the_default_currency() -> None:
-    text = "Mileage is repaid at the IRS standard rate.\nAlcohol is not reimbursable.\n"
-    assert read_default_inr(text).currency == "INR"
+def test_no_evidence_or_a_country_outside_the_dollar_lands_leaves_the_default_currency() -> None:
+    # One US word is enough when no money is printed (set Q), unless the text names a country
+    # outside the dollar lands, as India's rules do.
+    alcohol = "Alcohol is not reimbursable.\n"
+    assert read_default_inr("Mileage is repaid at the IRS standard rate.\n" + alcohol).currency == "USD"
+    assert (
+        read_default_inr("Mileage is repaid at the IRS standard rate in India.\n" + alcohol).currency == "INR"
+    )
+    assert read_default_inr("Mileage is repaid at the standard rate.\n" + alcohol).currency == "INR"
 
 
 def amounts_of(policy: Policy) -> set[str]:

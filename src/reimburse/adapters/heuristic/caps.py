@@ -64,8 +64,15 @@ _ABOUT_MONEY = re.compile(
 # "full days of authorized travel", "an authorized traveler": the adjective says the trip is official
 # business (US public bodies' usage); no approval of an amount, so no threshold or approver.
 _AUTHORIZED = r"authori[sz](?!ed\s+(?:official\s+)?(?:travel|trips?|business|travell?ers?)\b)"
+# "The approved rates are:", "the IRS approved per diem rates", "the approved amount": the rates
+# the policy allows (Portland State, Sinclair, Santa Ana, Little Elm), no approval to ask for.
+_APPROVED_FIGURE = r"(?!ed\s+(?:per\s+diem\s+)?(?:rates?|amounts?|allowances?|limits?)\b)"
 _THRESHOLD = re.compile(
-    r"(?i)(approv|pre-?approv|receipt|bill\s+is\s+required|sign[- ]?off|justif|" + _AUTHORIZED + r"|"
+    r"(?i)(approv"
+    + _APPROVED_FIGURE
+    + r"|pre-?approv|receipt|bill\s+is\s+required|sign[- ]?off|justif|"
+    + _AUTHORIZED
+    + r"|"
     # "Ein Nachweis entfällt, wenn ... 70 Euro nicht überschreiten": when proof is needed, no limit.
     r"nachweis|\bbeleg|quittung|giustificativ|ricevut|bewijs|genehmig|autoris|autoriz)"
 )

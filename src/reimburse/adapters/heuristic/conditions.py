@@ -38,7 +38,8 @@ _CLASSES = (
     r"(?:\s+(?:cit(?:y|ies)|towns?|locations?|areas?|countries))?|"
     r"(?:[A-D]|[1-4]|I{1,3})\s*-?\s*class\s+cit(?:y|ies)|metro(?:politan)?\s+cit(?:y|ies)|metros?\b|"
     r"non-?metro(?:\s+cit(?:y|ies))?|(?:major|large)\s+cit(?:y|ies)|"
-    r"(?:high|low)[- ]cost\s+(?:metropolitan\s+)?(?:cit(?:y|ies)|areas?|locations?)|"
+    # "non-high cost areas" (Georgia's statewide rules): the negation is part of the class.
+    r"(?:non-?)?(?:high|low)[- ]cost\s+(?:metropolitan\s+)?(?:cit(?:y|ies)|areas?|locations?)|"
     r"(?:major\s+)?metropolitan\s+areas?|"
     # French scales split Paris (and its region) from the provinces; German ones name big cities.
     r"paris|île-de-france|r[ée]gion\s+parisienne|grandes\s+villes|gro(?:ß|ss)st(?:ä|ae)dte(?:n)?"

@@ -73,6 +73,7 @@ from reimburse.adapters.heuristic.tables import (
     text_tables,
 )
 from reimburse.adapters.heuristic.text import normalize
+from reimburse.adapters.heuristic.tier_headers import is_tier_header
 from reimburse.adapters.off_loop import off_loop
 from reimburse.domain.errors import PolicyError, TooSlow
 from reimburse.domain.verdict.document import Document
@@ -133,7 +134,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # guards only per distance; a refused list ends at a granted status; Spanish lead times and payouts
 # are no deadline; an hour note printing an amount is none; a range's currency code is upper case.
 # 42 a run-on row label that names no place ("Senior Executives: $90") is a condition for review.
-READER_VERSION = 42
+# 43 (set Q) a per diem breakdown's header row of tier amounts is no limit; "non-high cost areas"
+# keeps its negation; a policy printing no money takes a single piece of US evidence as USD.
+READER_VERSION = 43
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -260,6 +263,9 @@ class HeuristicPolicyInterpreter:
                     cap = dataclasses.replace(cap, kind=RuleType.REFERENCE)
                 if cap.kind is RuleType.LIMIT and clause.example:
                     cap = dataclasses.replace(cap, kind=RuleType.EXAMPLE)  # "Example: ..." goes on
+                if cap.kind is RuleType.LIMIT and is_tier_header(sentence, following):
+                    # "Per Diem Rate: $40 $51 $54" over "Breakfast 7 12 13": the tiers' names.
+                    cap = dataclasses.replace(cap, kind=RuleType.REFERENCE)
                 if cap.kind is not RuleType.LIMIT:
                     builder.add_amount(cap, kinds, cited, symbol=symbol, category=_rate_category(cap, kinds))
                     continue
@@ -843,6 +849,9 @@ def _cap_condition(
         governing += [w for _, _, w in governing_in(above)] if above else []
     if unplaced:
         governing.append(unplaced)
+    occasion = _hosted_occasion(clause) if meal else ""
+    if occasion and occasion.casefold() not in "; ".join(governing).casefold():
+        governing.append(occasion)
     condition = merge(
         label,
         Condition(locations=tuple(dict.fromkeys(scope)))
@@ -851,6 +860,23 @@ def _cap_condition(
         Condition(other="; ".join(_unique_words(governing))) if governing else None,
     )
     return condition, meal_of(meal.group(1), sentence) if meal else ""
+
+
+# "Breakfast: $45" under "Entertainment Expenses", "Breakfast - $10" under "Hosting Guidelines": the
+# meals of a hosted occasion, per guest, not the traveller's own (University of Miami, Portland
+# State). The engine cannot tell a hosted meal from a trip's, so such a limit goes to a reviewer.
+_OCCASION = re.compile(
+    r"(?i)(?<![^\W\d_])(?:hosting|hosted\s+(?:meals?|events?|functions?)|hospitality|entertainment|"
+    r"official\s+(?:guests?|visitors?|functions?|occasions?))(?![^\W\d_])"
+)
+# "Travel Meals and Entertainment": a heading that also names the trip is about the traveller's meals.
+_TRIP_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:travel\w*|trips?|per\s+diem|m&ie)(?![^\W\d_])")
+
+
+def _hosted_occasion(clause: Clause) -> str:
+    above = f"{clause.heading} {clause.lead}"
+    found = _OCCASION.search(above)
+    return found.group(0) if found and not _TRIP_WORDS.search(above) else ""
 
 
 # "Within Canada:", "Per diem rate (outside of Canada)": a heading that says on which side of a
