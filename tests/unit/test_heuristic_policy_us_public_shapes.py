@@ -139,3 +139,22 @@ def test_a_heading_naming_travel_keeps_the_travellers_own_meals() -> None:
     caps = _read(text).caps
     assert len(caps) == 3
     assert all(c.condition is None for c in caps)
+
+
+# --- refusals on a funding source ----------------------------------------------------------
+
+
+def _exclusions(text: str) -> dict[str, str]:
+    return {e.name: e.condition for e in _read(text).exclusions}
+
+
+def test_no_x_is_reimbursable_names_x() -> None:
+    assert _exclusions("Meals\nNo alcoholic beverages are reimbursable.\n") == {"alcohol": ""}
+
+
+def test_a_refusal_on_state_funds_holds_for_those_funds_only() -> None:
+    # Other funds (a foundation's) may pay: a reviewer sees the item instead of a silent refusal.
+    excluded = _exclusions("Meals\nNo alcohol expenses are reimbursable with state funds.\n")
+    assert excluded == {"alcohol": "with state funds"}
+    excluded = _exclusions("Meals\nAlcohol is not reimbursable from federal funds.\n")
+    assert excluded == {"alcohol": "from federal funds"}

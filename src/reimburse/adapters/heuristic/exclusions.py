@@ -75,7 +75,7 @@ NEGATIVE = re.compile(
     # "No alcoholic beverages are reimbursed":
     # the negation opens the subject; `no` is what it names.
     r"(?:^\W*|(?<=[,;:]\s))no\s+(?P<no>[^.;:,]{2,60}?)\s+(?:(?:will|shall|can|may|would)\s+(?:ever\s+)?be|is|are)\s+"
-    r"(?:reimbursed|paid|claimed|refunded|covered|allowed|accepted)\b|"
+    r"(?:reimbursed|reimbursable|paid|claimed|refunded|covered|allowed|accepted)\b|"
     # "Neither X nor Y will be reimbursed", "Weder X noch Y werden erstattet": the negation is in
     # the subject; `nn` is what it names.
     r"\b(?:neither|weder)\s+(?P<nn>[^.;:]{1,80}?\b(?:nor|noch)\b[^.;:]{1,60}?)\s+(?:is|are|will|shall|can|may|wird|werden)\s+"
@@ -672,6 +672,8 @@ _UNLESS_APPROVED = re.compile(
 # "oneself" or "as", so they open a condition only after a comma or a parenthesis.
 _CONDITION_WORD = (
     r"(?:only\s+)?(?:if|when|whenever)|unless|except|provided\s+that|"
+    # "... are reimbursable with state funds" (US public universities): refused on one funding source.
+    r"(?:with|from|on|using)\s+(?:state|federal|public|grant|sponsored|appropriated)\s+funds?|"
     r"(?:for|on)\s+(?:trips?|stays?|travel|journeys?)\s+(?:under|of\s+(?:less|more|fewer)|shorter|"
     r"longer|less|more|fewer|over|lasting)|"
     r"wenn|falls|sofern|soweit|außer|ausser|es\s+sei\s+denn|sauf|lorsque|à\s+moins\s+que|salvo|cuando|"

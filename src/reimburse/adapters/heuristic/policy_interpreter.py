@@ -135,7 +135,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # are no deadline; an hour note printing an amount is none; a range's currency code is upper case.
 # 42 a run-on row label that names no place ("Senior Executives: $90") is a condition for review.
 # 43 (set Q) a per diem breakdown's header row of tier amounts is no limit; "non-high cost areas"
-# keeps its negation; a policy printing no money takes a single piece of US evidence as USD.
+# keeps its negation; a policy printing no money takes a single piece of US evidence as USD;
+# "the approved rates" are limits; meal rows under a hosting heading hold for that occasion; "No X
+# are reimbursable" names X, and "with state funds" is the refusal's condition.
 READER_VERSION = 43
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
