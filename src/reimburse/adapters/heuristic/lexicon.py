@@ -102,7 +102,7 @@ KINDS: tuple[ExpenseKind, ...] = (
         _w(
             "hotel, hotels, accommodation, accommodations, accomodation, accomodations, lodging, lodge, stay, "
             "stays, hotel stay, hotel "
-            "stays, guest house, boarding and lodging, bed and breakfast, b&b, hébergement, hôtel, nuitée, "
+            "stays, guest house, boarding and lodging, bed and breakfast, bed & breakfast, b&b, hébergement, hôtel, nuitée, "
             "nuitées, logement, "
             "unterkunft, übernachtung, übernachtungen, übernachtungskosten, accommodatie, overnachting, "
             "hotelovernatning, hotelovernatninger, overnatning, "

@@ -264,6 +264,9 @@ _PESOS_AFTER = re.compile(r"(?i)\s*pesos?(?![^\W\d_])")
 # Currency words printed without an amount: a table's column says "RANDS" over bare numbers.
 _BARE_NAMES = {"rand": "ZAR", "rands": "ZAR"}
 _BARE_NAME = re.compile(r"(?i)(?<![^\W\d_])(?:rands?)(?![^\W\d_])")
+# "45p per mile", "20p a mile": a mileage rate in pence is British money (HMRC's approved rates),
+# even in a policy that prints no pound sign.
+_PENCE_RATE = re.compile(r"(?<![\w.])\d{1,2}(?:\.\d+)?p\s*(?:per|a|/)\s*mile\b")
 
 
 def symbol_currency(symbol: str, policy_currency: str | None, text: str = "") -> str | None:
@@ -285,6 +288,7 @@ def policy_currency(text: str) -> str | None:
     counts = money_currencies(text, countries)
     if not counts:
         named = Counter(_BARE_NAMES[m.group(0).casefold()] for m in _BARE_NAME.finditer(text))
+        named.update("GBP" for _ in _PENCE_RATE.finditer(text))
         # A policy that prints no money ("mileage at the IRS rate") is still in its country's
         # currency when the text clearly places it in one dollar country. With no amount to
         # mislead, one piece of evidence is enough ("Ohio State University", "IRS", a .edu

@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 import re
 from concurrent.futures import Executor
+from decimal import Decimal
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, detect_currency, find_amounts
 from reimburse.adapters.heuristic.caps import (
@@ -138,7 +139,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # keeps its negation; a policy printing no money takes a single piece of US evidence as USD;
 # "the approved rates" are limits; meal rows under a hosting heading hold for that occasion; "No X
 # are reimbursable" names X, and "with state funds" is the refusal's condition.
-READER_VERSION = 43
+# 44 (set O) a tax note after a table's amount leaves the cell an amount; bed & breakfast is a
+# night's lodging; grade-pay tables head rows by grade; wrapped table cells are not re-read as
+# sentences; a policy printing only pence rates is in GBP; a meal's bracketed hours are its condition.
+READER_VERSION = 44
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -443,13 +447,43 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
             if not limits:
                 continue
             _add_table_limits(builder, limits)
+            drop.update(_table_lines(lines, table, {lim.finding.amount.value for lim in limits}))
             # A table without a header row: its first row is a row of limits too.
             for row in table if any(find_amounts(c) for c in table[0]) else table[1:]:
                 label = row[0].strip() if row else ""
+                # "Bed &" / "£200.00 £140.00" / "breakfast*": a label wrapped in its cell leaves the
+                # row's amounts on a line of their own.
+                cells = " ".join(" ".join(normalize(c) for c in row[1:]).split())
                 for k, line in enumerate(lines):
-                    if label and line.strip().startswith(label) and find_amounts(line):
+                    if (label and line.strip().startswith(label) and find_amounts(line)) or (
+                        cells and " ".join(line.split()) == cells and find_amounts(line)
+                    ):
                         drop.add(k)
     return _rest(lines, drop)
+
+
+def _table_lines(lines: list[str], table: tuple[tuple[str, ...], ...], read: set[Decimal]) -> set[int]:
+    """The lines that a ruled table's cells fill, wrapped over several lines ("7600 <=GP<= Non-AC
+    taxi charges", "Rs.4500 Rs.450", "8900 per diem for travel within city"): runs of two or more
+    lines holding only the table's own words, whose every number the table `read` as a limit or
+    prints in a row's label. Sentences must not read them again; a cell the table could not read
+    stays for them."""
+    words = {w for row in table for cell in row for w in normalize(cell).split()}
+    labelled = {a.value for row in table if row for a in find_amounts(normalize(row[0]))}
+    out: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        own = line.split()
+        if own and set(own) <= words:
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                found = {a.value for a in find_amounts(lines[j])}
+                if found and found <= read | labelled:
+                    out.add(j)
+        run = []
+    return out
 
 
 def _wrapped_table_context(lines: list[str], table: tuple[tuple[str, ...], ...]) -> str:

@@ -27,6 +27,12 @@ from reimburse.domain.verdict.policy import CapUnit, Condition
 
 COLUMN_GAP = re.compile(r"\s{3,}")
 _MEAL_TIME = re.compile(rf"(?i)\b({meals_pattern(ENGLISH_MEALS)})\b")
+_BED_AND_BREAKFAST = re.compile(r"(?i)\bbed\s+(?:and|&)\s+breakfast\b")
+# "£200.00 inc. VAT", "$150 incl. GST": a note of the sales tax the price includes (or leaves out),
+# printed after each amount of a row in British, Irish and Australasian tables; no words of a sentence.
+_TAX_NOTE = re.compile(
+    r"(?i)\b(?:inc|incl|including|inclusive\s+of|exc|excl|excluding)\.?\s+(?:of\s+)?(?:VAT|GST|HST)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ def _amount(cell: str) -> AmountMatch | None:
     found = [a for a in find_amounts(cell) if a.value > 0 and not _date_year(cell, a)]
     if len(found) != 1:
         return None  # a cell with two numbers is a range or a note, not one limit
-    rest = (cell[: found[0].start] + cell[found[0].end :]).strip()
+    rest = _TAX_NOTE.sub(" ", cell[: found[0].start] + cell[found[0].end :]).strip()
     # An amount cell holds the amount, maybe a unit or "up to": "Tier 1 cities" or "3 star" is a label.
     rest = re.sub(
         r"(?i)\b(?:per|each|a)\s+[^\W\d_]+|/\s*[^\W\d_]+|\b(?:up\s+to|max(?:imum)?|only|daily|nightly)\b",
@@ -179,7 +185,8 @@ def read_table(
             kinds = _room_with_breakfast(
                 _kinds(label) or _kinds(column) or context_kinds, f"{column} {label}"
             )
-            meal = _MEAL_TIME.search(f"{column} {label}")
+            # "Bed & breakfast": a night's lodging, no meal of the day.
+            meal = _MEAL_TIME.search(_BED_AND_BREAKFAST.sub(" ", f"{column} {label}"))
             condition = merge(own, by_column[j - 1], named)
             if when := travel_hours_in(" ".join(_HOUR_NOTE.findall(row[j]))):
                 condition = merge(condition, Condition(other="; ".join(when)))
@@ -338,7 +345,10 @@ def _room_with_breakfast(kinds: list[str], text: str) -> list[str]:
 
 
 _GRADE_COLUMN = re.compile(
-    r"(?i)^\s*(?:employee\s+|staff\s+|job\s+)?(?:bands?|grades?|levels?|cadres?|designations?|cargos?)"
+    r"(?i)^\s*(?:employee\s+|staff\s+|job\s+)?(?:bands?|grades?|levels?|cadres?|designations?|cargos?|"
+    # Indian pay tables head the rows by pay: "Grade Pay" ("GP>=10,000"), "Pay Range" ("E-9"),
+    # "Pay Level"; the row's numbers are the band, not money.
+    r"grade\s+pay|pay\s+(?:range|level|scale|band|grade)s?)"
     # "Cargo ou vencimento" (post or salary): a grade by either.
     r"(?:\s+(?:or|ou|o)\s+[^\W\d_]+)?\s*$"
 )
@@ -529,11 +539,8 @@ def _spaced_row(line: str, n: int) -> tuple[str, ...] | None:
     parts = []
     for k, a in enumerate(cells):
         end = cells[k + 1].start if k + 1 < n else len(line)
-        between = (
-            CURRENCY_RE.sub("", _BRACKET.sub("", line[a.end : end]))
-            if k + 1 < n
-            else _BRACKET.sub("", line[a.end : end])
-        )
+        note = _TAX_NOTE.sub("", _BRACKET.sub("", line[a.end : end]))
+        between = CURRENCY_RE.sub("", note) if k + 1 < n else note
         if not _BETWEEN.match(between):
             return None  # words between the amounts: a sentence, not a row
         parts.append(f"{line[a.start : a.end]} {between}".strip())
