@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from decimal import Decimal
 
+from reimburse.adapters.heuristic.deadlines import find_deadline
 from reimburse.adapters.heuristic.policy_currency import policy_currency
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.adapters.heuristic.tables import read_table
@@ -132,3 +133,54 @@ def test_a_policy_printing_only_pence_mileage_rates_is_in_pounds() -> None:
     text = "Trustees may claim car mileage at the HMRC approved rate, currently 45p per mile, and 20p a mile by bicycle."
     assert policy_currency(text) == "GBP"
     assert policy_currency("Mileage is paid at the approved rate per mile.") is None
+
+
+def test_a_meals_own_hours_in_a_bracket_are_its_condition() -> None:
+    text = (
+        "Meals\nBreakfast Allowance £8.00 (before 12 noon)\nLunch Allowance £12.00\n"
+        "(between 12 noon and 16.00hrs)\nDinner Allowance £25.00 (after 16.00 hours)\n"
+    )
+    got = {c.amount: c.condition.other if c.condition else None for c in read(text).caps}
+    assert got == {
+        Decimal("8.00"): "before 12 noon",
+        Decimal("12.00"): "between 12 noon and 16.00hrs",
+        Decimal("25.00"): "after 16.00 hours",
+    }
+
+
+def test_a_bracket_that_is_no_hour_gives_no_condition() -> None:
+    (cap,) = read("Meals\nDinner Allowance £25.00 (receipts required)\n").caps
+    assert cap.condition is None
+
+
+def test_the_payers_time_and_a_reply_to_a_request_are_no_claim_deadline() -> None:
+    assert find_deadline("Claims are processed and payment is made within fourteen days.") is None
+    assert (
+        find_deadline(
+            "If evidence is not provided within 60 days of it being requested, the allowance is repaid."
+        )
+        is None
+    )
+    assert find_deadline("Claims must be submitted within 30 days of travel.") == 30
+    assert find_deadline("Claims must be submitted within fourteen days; payment is made monthly.") == 14
+
+
+def test_an_item_number_column_is_no_row_label() -> None:
+    rows = [
+        ("Item", "If the meal is", "then the allowance is ($)"),
+        ("1.", "breakfast", "19.10"),
+        ("2.", "dinner", "36.20"),
+    ]
+    got = {lim.meal: lim.finding.amount.value for lim in read_table(rows, "Rates of meal allowance")}
+    assert got == {"breakfast": Decimal("19.10"), "dinner": Decimal("36.20")}
+
+
+def test_a_first_column_of_grades_under_no_item_header_stays() -> None:
+    rows = [("Band", "Hotel"), ("1", "$150"), ("2", "$120")]
+    assert [lim.condition.grades for lim in read_table(rows, "Hotel per night")] == [("1",), ("2",)]
+
+
+def test_an_amending_instruments_omit_and_substitute_amounts_are_no_limits() -> None:
+    text = "Meal allowances, additional duty, formula\nomit $21.90\nsubstitute\n$22.60\n"
+    assert read(text).caps == ()
+    assert [c.amount for c in read("Meal allowances\nDinner: $22.60 per meal.\n").caps] == [Decimal("22.60")]

@@ -138,6 +138,9 @@ _NOT_MONEY_BEFORE = re.compile(
     # "Method 2 - Per Diem", "Option 1", "Step 3", "Schedule 4", "Appendix 2": an enumerated heading.
     r"\b(?:method|option|step|stage|phase|schedule|appendix|annex|article|clause|paragraph))\s*$"
 )
+# "omit $21.90 substitute $22.60": an amending instrument's edit of a text it does not print; the
+# amounts are the old and the new words of that text, not a limit of their own.
+_AMENDMENT = re.compile(r"(?i)\b(?:omit|substitute)\s*$")
 # Other languages' "for example" and "as a rough guide" ("indicativamente € 40"): no limit either.
 _EXAMPLE = re.compile(
     r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if|"
@@ -348,6 +351,8 @@ def labels_meal(before: str) -> bool:
 
 
 def _reference(a: AmountMatch, before: str, after: str, money_text: bool) -> bool:
+    if _AMENDMENT.search(before):
+        return True
     if a.currency is not None:
         return bool(re.match(r"(?i)\s*-?\s*stars?\b", after))
     if _NOT_MONEY_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before):

@@ -293,7 +293,10 @@ _TRIP = re.compile(
 # "(Requiring travel before 7:30 am)", "only if leaving home before 7.00 am": UK subsistence rates
 # pay a meal only when the journey starts or ends at certain hours, which no receipt shows.
 # An hour of the day, never a date or a year ("before 15 March", "after 2024").
-_HOUR = r"\d{1,2}(?:[:.]\d{2}(?!\d)\s*(?:[ap]\.m\.|[ap]m|hrs?|h)?|\s*(?:[ap]\.m\.|[ap]m|hrs?|h))"
+# "8.30pm", "16.00hrs", "16.00 hours", "12 noon": a time of day.
+_HOUR = (
+    r"\d{1,2}(?:[:.]\d{2}(?!\d)\s*(?:[ap]\.m\.|[ap]m|hours|hrs?|h)?|\s*(?:[ap]\.m\.|[ap]m|hours|hrs?|h|noon))"
+)
 _TRAVEL_HOURS = re.compile(
     rf"(?i)(?<![^\W\d_])(?:requiring\s+)?(?:travel(?:l?ing)?|leaving\s+(?:home|base|the\s+office)|"
     rf"(?:must\s+)?leav(?:e|ing)|"
@@ -303,6 +306,9 @@ _TRAVEL_HOURS = re.compile(
     rf"only)\s+"
     # "must leave by 6:00 a.m." (US school districts' meal tables): by that hour, i.e. before it.
     rf"(?:before|after|by)\s+{_HOUR}(?:\s+and\s+continuing\s+(?:after|beyond|until)\s+{_HOUR})?(?![^\W\d_])"
+    # "Lunch Allowance £12.00 (between 12 noon and 16.00hrs)", "Dinner £25 (after 16.00 hours)": the
+    # hours of a meal's allowance in a bracket of its own (Scottish councils, as Dartford's "only").
+    rf"|(?<=\()\s*(?:(?:before|after)\s+{_HOUR}|between\s+{_HOUR}\s+and\s+{_HOUR})(?=\s*\))"
 )
 # "60 € je Student und Nacht", "$40 per student": a unit of the amount (per head), no condition.
 _PER_ONE = r"(?<!\bje\s)(?<!\bpro\s)(?<!\bper\s)(?<!\bpar\s)(?<!\bpor\s)(?<!\beach\s)(?<!\bevery\s)"

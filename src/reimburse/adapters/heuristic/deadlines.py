@@ -182,6 +182,8 @@ _WINDOW = re.compile(
 )
 _PAYOUT = re.compile(
     r"(?i)(paid|processed|credited|settled|approved|transferred|disbursed|refunded)\s+within|"
+    # "Claims are processed and payment is made within fourteen days": the payer's time.
+    r"\bpayments?\s+(?:is|are|will\s+be|shall\s+be)\s+made\s+within|"
     # Spanish says when the money is paid the same way it says when papers are due: "se abonará (el
     # importe) en el plazo de 30 días desde la presentación de la solicitud" is the payer's time, not
     # the claimant's. "Remitir" sends papers in too, so it is the payer's only when it sends the money.
@@ -226,6 +228,13 @@ _OTHER_PROCESS = re.compile(
 )
 
 
+# "If evidence is not provided within 60 days of it being requested": the time to answer an
+# auditor's request, counted from that request, not the window to claim in.
+_ON_REQUEST = re.compile(
+    r"(?i)\s*(?:of|from|after)\s+(?:it|them|its|their|this|that|such)\s+being\s+requested"
+)
+
+
 def find_deadline(sentence: str) -> int | None:
     """Days allowed to submit, or None when the sentence sets no submission deadline."""
     found = find_deadline_rule(sentence)
@@ -261,6 +270,8 @@ def find_deadline_rule(sentence: str) -> DeadlineFinding | None:
         if not _WINDOW.search(before) and not _WINDOW.search(sentence[m.end() : m.end() + 25]):
             continue
         if _PAYOUT.search(before) and not re.search(r"(?i)submi|indien|einreich|soumet", before):
+            continue
+        if _ON_REQUEST.match(sentence, m.end()):
             continue
         # "one hundred twenty (120) days": the digits in brackets are the number.
         raw = (m.group("digits") or m.group("num")).lower()

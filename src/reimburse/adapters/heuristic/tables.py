@@ -137,6 +137,7 @@ def read_table(
     if len(rows) < 2 or not (unheaded or _is_header(rows[0])):
         return []
     rows = _join_spanned_header(rows)
+    rows = _without_item_numbers(rows)
     header = rows[0]
     width = max(len(r) for r in rows)
     if len(header) < width:
@@ -221,6 +222,22 @@ def read_table(
 
 
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]?$")
+
+
+# "Item | If the meal is... | then the rate of allowance is ($)...", "S.No. | Grade | ...": a first
+# column that numbers the rows, as legislation and Indian circulars print their tables.
+_ITEM_COLUMN = re.compile(r"(?i)^\s*(?:items?|s\.?\s?no|sl\.?\s?no|sr\.?\s?no|no)\.?(?:\s+no\.?)?\s*$")
+
+
+def _without_item_numbers(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The table without its item-number column, whose numbers ("1.", "2.") are no row labels: the
+    next cell is the label. Only when every row's first cell is such a number."""
+    if len(rows) < 2 or not _ITEM_COLUMN.match(rows[0][0]):
+        return rows
+    body = rows[1:]
+    if not all(len(r) > 2 and _ENUMERATOR.match(r[0].strip()) for r in body):
+        return rows
+    return [r[1:] for r in rows]
 
 
 def _unheaded(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
