@@ -27,6 +27,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " totalt, summa, att betala, i alt, at betale, å betale, yhteensä, kokku, summa kokku,"
         " celkem, celkem k úhradě, celková částka, razem, suma, razem do zapłaty, ukupno,"
         " ukupan iznos, sveukupno, valor total, total da fatura,"
+        # the final sum named so in Romance languages ("Valor final da reserva", "Importe final")
+        " valor final, importe final, importo finale, montant final, precio final, prezzo finale, preço final,"
         # A statement's own charges, beside a previous balance and payments that the balance due
         # carries ("Total New Charges / Previous Balance / Payment received / Balance Due").
         " total new charges, new charges, total current charges, current charges,"
@@ -91,6 +93,10 @@ AMOUNT_PHRASES: dict[str, str] = {
         " totaal excl. btw, totaal exclusief btw, subtotaal, netto bedrag, bedrag excl. btw,"
         " importe neto, total parcial, base imponible, subtotal sin iva, total neto, imponibile, totale imponibile,"
         " subtotale, totale netto, total liquido, total líquido, valor líquido, total excl. vat, total excluding vat, net amount excl,"
+        # a total whose bracket excludes the tax ("Total (Tax excl.)", "Total (s/ IVA)", "Total (HT)")
+        " total (tax excl, total (excl. tax, total (excl tax, total (excl. vat, total (ex. vat, total (ex vat,"
+        " total (s/ iva, total (sem iva, total (sin iva, total (hors taxes, total (ht, total (h.t,"
+        " total (netto, total (ohne mwst, total (excl. btw, total (iva esclusa, total (senza iva,"
         " 小計"  # Japanese
     ),
     # Taxes included in a total already ("davon MwSt", "dont TVA"): never added on top of it.
@@ -111,6 +117,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         # the tax line of a shop's totals, said noun first ("Totale tasse pagate", "Taxes totales
         # payées", "Total tax paid"): the tax, not the total it opens with
         " totale tasse, totale tasse pagate, taxes totales, taxes totales payées, total tax paid,"
+        # "Total Taxes" as POS receipts print it in other languages
+        " totaal belastingen, total des taxes, total de impuestos, total dos impostos, total de impostos,"
+        " steuern gesamt, summe steuern,"
         # Latvian and Lithuanian VAT sums: "summa" alone is a total, after PVN/PVM it is the tax
         " pvn summa, pvm suma"
     ),

@@ -429,8 +429,28 @@ def find_labels(line: str) -> list[LabelHit]:
             and not re.search(r"\d(?![\d.,]*\s?%)", line[hits[-1].end : pos])
         ):
             continue
+        if (
+            label is Label.WEAK
+            and hits
+            and hits[-1].label in _SUM_OPENERS
+            and not line[hits[-1].end : pos].strip()
+        ):
+            # "Total charges", "Totale importo": a money noun after "Total" names that total, it is
+            # no second label taking the amount from it.
+            last = hits.pop()
+            hits.append(LabelHit(last.label, last.start, m.end(), printed[last.start : m.end()]))
+            continue
+        if label in (Label.WEAK, Label.TOTAL) and (final := _FINAL.search(line, 0, pos)):
+            # "Final Booking Amount", "Final Total": the last sum, the invoice's gross total.
+            hits.append(LabelHit(Label.GRAND, final.start(), m.end(), printed[final.start() : m.end()]))
+            continue
         hits.append(LabelHit(label, pos, m.end(), printed[pos : m.end()]))
     return hits
+
+
+_SUM_OPENERS = frozenset({Label.GRAND, Label.TOTAL})
+# "final", at most one word, then the money noun's position: the end of the searched span.
+_FINAL = re.compile(r"(?i)(?<![^\W\d_])final\s+(?:[^\W\d_]+\s+)?$")
 
 
 def label_only(line: str, hits: list[LabelHit]) -> bool:

@@ -169,8 +169,13 @@ _STRENGTH = [
 _COLUMN_HEADINGS = re.compile(
     r"(?i)(?<![^\W\d_])(description|desc|item|qty|quantity|price|rate|amount|amt|menge|preis|betrag|"
     r"bezeichnung|quantité|qté|prix|montant|désignation|aantal|prijs|bedrag|cantidad|precio|importe|"
-    r"quantità|prezzo|importo|code)(?![^\W\d_])"
+    r"quantità|prezzo|importo|code|quantite|qte|designation|quantita|descrizione|descripción|descripcion)(?![^\W\d_])"
 )
+
+
+def heading_row(text: str) -> bool:
+    """A table's heading row: two column headings at least (OCR may drop their accents)."""
+    return len({m.group(0).lower() for m in _COLUMN_HEADINGS.finditer(text)}) >= 2
 
 
 def _placed_value(
@@ -180,7 +185,7 @@ def _placed_value(
     under it in its column, as the page lays it out ("...   Total" over "GBP 180.00")."""
     if layout is None or (hit.label not in _SUM_LABELS and not info.label_only):
         return None
-    if len({m.group(0).lower() for m in _COLUMN_HEADINGS.finditer(info.text)}) >= 2:
+    if heading_row(info.text):
         return None  # a table's heading row: what is under "Total" is a line item's amount
     placed = layout.placed(i)
     if placed is None:
@@ -254,6 +259,19 @@ _TIP_GUIDE = re.compile(
 )
 _PERCENT = re.compile(r"(?<![\d.,])\d{1,2}(?:[.,]\d{1,2})?\s?%")
 _TIP_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:tip|gratuity)(?![^\W\d_])")
+
+
+def _tip_settled(items: list[Labelled], chosen: Labelled, total: Decimal) -> Decimal | None:
+    """The bill's total plus the tips printed after it, when a payment or sum after the tips
+    prints exactly that amount; None otherwise (a tip with no such sum is not added)."""
+    tips = [x for x in items if x.label is Label.TIP and x.value > 0 and x.line > chosen.line]
+    if not tips:
+        return None
+    settled = total + sum((x.value for x in tips), Decimal(0))
+    after = max(x.line for x in tips)
+    sums = (Label.PAID, Label.GRAND, Label.TOTAL, Label.DUE)
+    printed = any(x.label in sums and x.line > after and x.value == settled for x in items)
+    return settled if printed else None
 
 
 def _tip_guide_lines(infos: list[LineInfo]) -> set[int]:
@@ -898,6 +916,11 @@ def read_totals(
         # "Total 29.28 / Rounding 0.02 / Total Rounded 29.30": what was charged is the rounded sum.
         notes.append(f"{total} rounded by {rounding} to {rounded[0].value}")
         chosen, total = rounded[0], rounded[0].value
+    if chosen.label in _SUM_WORDS and (settled := _tip_settled(items, chosen, total)) is not None:
+        # "Total 138.24 / Tips 24.00 / Paid Amount 162.24": the tip was added after the bill's
+        # total, and the sum printed after it is what was charged.
+        notes.append(f"total {total} + tip {settled - total} = {settled}, printed after it")
+        total = settled
     if chosen.label is Label.PAID and change and max(change) < total:
         total -= max(change)  # cash tendered minus change handed back
         notes.append(f"paid {chosen.value} in cash, {max(change)} given back")
