@@ -154,7 +154,11 @@ def _till_reference(infos: list[LineInfo], *, documents_only: bool) -> str | Non
     """A till's "Receipt: 1877934" anywhere on the page; with `documents_only`, only a word that
     names the document itself, not a check, order or transaction."""
     for info in infos:
-        for _, cell in cells(info.text):
+        row = [cell for _, cell in cells(info.text)]
+        for k, cell in enumerate(row):
+            if cell.rstrip().endswith(":") and k + 1 < len(row):
+                # a fixed-width till sets its keys in a column of their own ("Receipt:      1042")
+                cell = f"{cell} {row[k + 1]}"
             # a till prints several "key:value" pairs in one run ("Terminal:2 Receipt:1877934")
             starts = [0, *(k + 1 for k, ch in enumerate(cell) if ch == " " and ":" in cell[:k])]
             for at in starts:
@@ -327,9 +331,25 @@ def page_values(layout: Layout | None, i: int, hit: LabelHit) -> list[str]:
         return []
     right = layout.right_of(placed, hit.start, hit.end)
     if right and not any(ch.isdigit() for ch in right[0]):
-        return []
+        # ... unless the row is one of field labels ("Invoice Number   Invoice Date   Order Date"
+        # over their values, as shop and hotel invoices print their summary): each value is under
+        # its label.
+        if not any(_opens_with_field_label(cell) for cell in right):
+            return []
+        below = layout.below(placed, hit.start, hit.end)
+        return [below] if below else []
     below = None if right else layout.below(placed, hit.start, hit.end)
     return [*right[:1], *([below] if below else [])]
+
+
+_FIELD_LABELS = frozenset(
+    {Label.INVOICE_NO, Label.INVOICE_DATE, Label.OTHER_DATE, Label.BOOKING_NO, Label.FOLIO_NO}
+)
+
+
+def _opens_with_field_label(cell: str) -> bool:
+    hits = find_labels(cell)
+    return bool(hits) and hits[0].start == 0 and hits[0].label in _FIELD_LABELS
 
 
 # A telephone number as printed: a "+" country code or a leading "0" trunk prefix, then groups.

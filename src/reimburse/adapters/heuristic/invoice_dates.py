@@ -294,13 +294,18 @@ def read_dates(
         travel = _labelled(infos, Label.TRAVEL_DATE, month_first)
         if travel:
             chosen, confidence = travel[0], 0.7
-    role_date_only = False
+    role_date_only = label_unread = False
     if chosen is None and every:
         claimed, in_ranges = _claimed(infos, month_first)
         printed = Counter(d.value for d in every)
         free = [d for d in every if d.value not in claimed and printed[d.value] > in_ranges[d.value]]
         chosen, confidence = (free[0], 0.5) if free else (every[0], 0.4)
         role_date_only = not free and _unread_label(infos, month_first, layout)
+        # An invoice-date label stands on the page, yet no date was read beside or under it (a
+        # table's header row OCR'd without its column gaps): the first free date is only a guess.
+        label_unread = bool(free) and any(
+            not _role_given(infos, i, h) for i, h in label_hits(infos, Label.INVOICE_DATE)
+        )
     ambiguity = None
     if chosen is not None and order is None and chosen.alternative is not None:
         chosen = _by_second_calendar(text, chosen) or chosen
@@ -321,6 +326,12 @@ def read_dates(
         ambiguity = (
             f"The invoice date's label is printed but its date could not be read; the only date read, "
             f"{chosen.value:%d %B %Y}, has another role (due, delivery, period)."
+        )
+        confidence = min(confidence, 0.4)
+    elif chosen is not None and label_unread:
+        ambiguity = (
+            f"The invoice date's label is printed but no date was read for it; {chosen.value:%d %B %Y} "
+            "is only the first date printed with no other role."
         )
         confidence = min(confidence, 0.4)
     elif chosen is not None and _croatian_october(chosen, text):
