@@ -109,3 +109,8 @@ def test_a_tip_line_without_a_settled_sum_is_not_added() -> None:
 )
 def test_a_heading_row_is_known_without_its_accents(row: str, heading: bool) -> None:
     assert heading_row(row) is heading
+
+
+def test_a_money_noun_past_a_column_gap_stays_its_own_label() -> None:
+    hits = find_labels("Total   Charges")
+    assert [h.label for h in hits] == [Label.TOTAL, Label.WEAK]

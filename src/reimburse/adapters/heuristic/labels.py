@@ -433,10 +433,10 @@ def find_labels(line: str) -> list[LabelHit]:
             label is Label.WEAK
             and hits
             and hits[-1].label in _SUM_OPENERS
-            and not line[hits[-1].end : pos].strip()
+            and line[hits[-1].end : pos] in ("", " ")
         ):
             # "Total charges", "Totale importo": a money noun after "Total" names that total, it is
-            # no second label taking the amount from it.
+            # no second label taking the amount from it (one space: a column gap parts two cells).
             last = hits.pop()
             hits.append(LabelHit(last.label, last.start, m.end(), printed[last.start : m.end()]))
             continue
