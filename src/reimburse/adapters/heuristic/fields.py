@@ -152,21 +152,32 @@ def _short_invoice_number(infos: list[LineInfo]) -> str | None:
 
 def _till_reference(infos: list[LineInfo], *, documents_only: bool) -> str | None:
     """A till's "Receipt: 1877934" anywhere on the page; with `documents_only`, only a word that
-    names the document itself, not a check, order or transaction."""
-    for info in infos:
-        row = [cell for _, cell in cells(info.text)]
-        for k, cell in enumerate(row):
-            if cell.rstrip().endswith(":") and k + 1 < len(row):
-                # a fixed-width till sets its keys in a column of their own ("Receipt:      1042")
-                cell = f"{cell} {row[k + 1]}"
-            # a till prints several "key:value" pairs in one run ("Terminal:2 Receipt:1877934")
-            starts = [0, *(k + 1 for k, ch in enumerate(cell) if ch == " " and ":" in cell[:k])]
-            for at in starts:
-                m = _RECEIPT_REF.match(cell[at:])
-                if m is None or (documents_only and _NOT_THE_RECEIPT.match(m.group("word"))):
-                    continue
-                if is_reference(m.group("num")) and not find_dates(m.group("num")):
-                    return m.group("num")
+    names the document itself, not a check, order or transaction. A key set in a column of its own
+    ("Receipt:      1042", a fixed-width till's layout) is read only when no key on the page prints
+    its value right after it: a card slip's "Receipt:   02/0036/0501" is the terminal's, not the
+    till's "Receipt:1877934"."""
+    for gapped in (False, True):
+        for info in infos:
+            row = [cell for _, cell in cells(info.text)]
+            for k, cell in enumerate(row):
+                if gapped:
+                    if not cell.rstrip().endswith(":") or k + 1 >= len(row):
+                        continue
+                    cell = f"{cell} {row[k + 1]}"
+                if (found := _till_cell(cell, documents_only)) is not None:
+                    return found
+    return None
+
+
+def _till_cell(cell: str, documents_only: bool) -> str | None:
+    # a till prints several "key:value" pairs in one run ("Terminal:2 Receipt:1877934")
+    starts = [0, *(k + 1 for k, ch in enumerate(cell) if ch == " " and ":" in cell[:k])]
+    for at in starts:
+        m = _RECEIPT_REF.match(cell[at:])
+        if m is None or (documents_only and _NOT_THE_RECEIPT.match(m.group("word"))):
+            continue
+        if is_reference(m.group("num")) and not find_dates(m.group("num")):
+            return m.group("num")
     return None
 
 
