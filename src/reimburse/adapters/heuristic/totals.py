@@ -973,8 +973,22 @@ def read_totals(
     contradiction = _rate_contradiction(arithmetic, rates or [], printed) or _discount_contradiction(
         items, total, chosen.line, arithmetic, amount_lines
     )
+    over = (
+        None
+        if arithmetic.confirmed or chosen.label is not Label.PAID
+        else _tendered_over(chosen, items, line_amounts)
+    )
+    if over is not None and over[1]:
+        # cash tendered less the change printed under it: the bill the items reach was charged
+        notes.append(f"paid {chosen.value}, {chosen.value - over[0]} given back: {over[0]} was charged")
+        total, arithmetic = over[0], _arithmetic(items, over[0], chosen.line, amount_lines)
+    elif over is not None:
+        rivals = sorted({*rivals, over[0]})
+        notes.append(f"{chosen.value} was paid, but the items reach {over[0]}, printed above it")
     if rivals:
         confidence = min(confidence, 0.6)
+    if over is not None and not over[1]:
+        confidence = min(confidence, 0.45)  # a review: cash tendered is no expense
     elif arithmetic.confirmed:
         confidence = max(confidence, 0.99 if confidence >= 0.7 else 0.8)
     if net_gross:
@@ -996,6 +1010,40 @@ def read_totals(
         tax_options=arithmetic.tax_options,
         net_only=net_only,
     )
+
+
+def _tendered_over(
+    chosen: Labelled, items: list[Labelled], line_amounts: dict[int, list[Decimal]] | None
+) -> tuple[Decimal, bool] | None:
+    """A payment taken as the total while a smaller amount above it, on a line no known label
+    names, is what the item lines right above that amount add up to: the payment may be cash
+    tendered for that bill. (the bill, whether the next amount line after the payment prints
+    payment - bill, the change handed back); None when no such amount is printed."""
+    if not line_amounts:
+        return None
+    labelled = {x.line for x in items}
+    lines = sorted(line_amounts)
+    for i in (i for i in lines if i < chosen.line and i not in labelled):
+        column = [line_amounts[j][-1] for j in lines if j < i and line_amounts[j][-1] > 0]
+        for bill in (v for v in line_amounts[i] if 0 < v < chosen.value):
+            if not _run_ends_at(column, bill):
+                continue
+            after = next((j for j in lines if j > chosen.line), None)
+            change = after is not None and after - chosen.line <= 2
+            return bill, change and any(_close(a, chosen.value - bill) for a in line_amounts[after or 0])
+    return None
+
+
+def _run_ends_at(column: list[Decimal], total: Decimal) -> bool:
+    """Two or more of the last amounts of `column`, read upwards from its end, add up to `total`."""
+    run = Decimal(0)
+    for n, value in enumerate(reversed(column), start=1):
+        run += value
+        if n > 1 and _close(run, total):
+            return True
+        if run > total:
+            return False
+    return False
 
 
 # Pre-tax amounts (Netto, Subtotal, Total HT, Imponibile, Base imponible, Net amount).
