@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amount_labels import AMOUNT_PHRASES
+from reimburse.adapters.heuristic.world_labels import WORLD
 
 
 class Label(enum.StrEnum):
@@ -310,11 +311,14 @@ def _compile() -> dict[str, tuple[re.Pattern[str], list[Label]]]:
 
 def _merged_phrases() -> dict[Label, tuple[str, ...]]:
     """_PHRASES with amount_labels' phrases added; a phrase listed there leaves its label here."""
-    extra = {Label(name): _p(spec) for name, spec in AMOUNT_PHRASES.items()}
-    moved = {phrase for phrases in extra.values() for phrase in phrases}
-    merged = {label: tuple(p for p in phrases if p not in moved) for label, phrases in _PHRASES.items()}
-    for label, phrases in extra.items():
-        merged[label] = merged.get(label, ()) + phrases
+    merged = dict(_PHRASES)
+    # the languages of world_labels after amount_labels' words, each leaving earlier labels
+    for source in (AMOUNT_PHRASES, WORLD):
+        extra = {Label(name): _p(spec) for name, spec in source.items()}
+        moved = {phrase for phrases in extra.values() for phrase in phrases}
+        merged = {label: tuple(p for p in phrases if p not in moved) for label, phrases in merged.items()}
+        for label, phrases in extra.items():
+            merged[label] = merged.get(label, ()) + phrases
     return merged
 
 
