@@ -574,12 +574,15 @@ def tax_rates(infos: list[LineInfo]) -> list[Decimal]:
     return rates
 
 
-def _rate_contradiction(arithmetic: Arithmetic, rates: list[Decimal], printed_subtotal: bool) -> Flag | None:
+def _rate_contradiction(
+    arithmetic: Arithmetic, rates: list[Decimal], printed_subtotal: bool, fixed: Decimal = Decimal(0)
+) -> Flag | None:
     """Taxes above every printed rate applied to the subtotal cannot be right: no base of a
-    partly exempt invoice is larger than its subtotal, so the sum of the rates bounds the tax."""
+    partly exempt invoice is larger than its subtotal, so the sum of the rates bounds the tax,
+    plus the taxes printed without a rate (`fixed`: a stay or tourist tax charged per night)."""
     if not rates or not printed_subtotal or arithmetic.subtotal is None or arithmetic.taxes is None:
         return None
-    bound = arithmetic.subtotal * sum(rates, Decimal(0)) / 100
+    bound = arithmetic.subtotal * sum(rates, Decimal(0)) / 100 + fixed
     if arithmetic.subtotal <= 0 or arithmetic.taxes <= bound + max(Decimal(1), bound / 100):
         return None
     listed = " + ".join(f"{r.normalize()}%" for r in rates)
@@ -970,7 +973,16 @@ def read_totals(
     rivals = [v for v in rivals if v not in stepped]
     notes += arithmetic.notes
     printed = arithmetic.subtotal in {x.value for x in items if x.label is Label.SUBTOTAL}
-    contradiction = _rate_contradiction(arithmetic, rates or [], printed) or _discount_contradiction(
+    # a tax line with no rate on it is a fixed charge (a stay tax per night), outside the rates' bound
+    fixed = sum(
+        (
+            x.value
+            for x in items
+            if x.label is Label.TAX and x.value > 0 and not any(_close(x.value, a) for _, a in rated or [])
+        ),
+        Decimal(0),
+    )
+    contradiction = _rate_contradiction(arithmetic, rates or [], printed, fixed) or _discount_contradiction(
         items, total, chosen.line, arithmetic, amount_lines
     )
     over = (
