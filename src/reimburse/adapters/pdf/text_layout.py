@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from reimburse.adapters.pdf.bidi import logical_line, logical_word
 from reimburse.domain.verdict.document import Line, Page, Word
 
 COLUMN_SEPARATOR = "   "
@@ -208,21 +209,22 @@ def normalise(text: str) -> str:
 
 
 def _join_words(words: Sequence[tuple[str, Sequence[Glyph]]]) -> Line | None:
-    out: list[str] = []
+    texts: list[str] = []
+    separators: list[str] = []
     placed: list[Word] = []
     pending = ""
     for separator, glyphs in words:
         # A word that normalised to nothing keeps the wider of the separators around it.
         pending = max(pending, separator, key=len)
-        cleaned = " ".join(normalise("".join(g.text for g in glyphs)).split())
+        # a right-to-left word's letters read back; words keep their place on the page
+        cleaned = " ".join(normalise(logical_word("".join(g.text for g in glyphs))).split())
         if not cleaned:
             continue
-        if out:
-            out.append(pending)
-        out.append(cleaned)
+        separators.append(pending if texts else "")
+        texts.append(cleaned)
         placed.append(_word(cleaned, glyphs))
         pending = ""
-    return Line(text="".join(out), words=tuple(placed)) if out else None
+    return Line(text=logical_line(texts, separators), words=tuple(placed)) if texts else None
 
 
 def _word(text: str, glyphs: Sequence[Glyph]) -> Word:
