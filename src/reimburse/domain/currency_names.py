@@ -41,6 +41,22 @@ SIGNS: dict[str, str] = {
     # Africa writes its own (XAF) the same way, and the issuer's country settles which (currency.py).
     "f cfa": "XOF",
     "fcfa": "XOF",
+    # Signs written as words after the amount in one country each (issue 11): the lev ("11,40 лв."),
+    # the rouble ("530 руб."), the hryvnia ("210,00 грн"), the Serbian dinar in Cyrillic ("640 дин."),
+    # the dong ("65.000đ"), the Turkish lira ("45,00 TL"), the Saudi riyal ("43.50 ر.س"), the UAE
+    # dirham's abbreviation (د.إ; the word درهم is Morocco's too), the baht (บาท), the won (원) and
+    # the renminbi (人民币). Not "din" (DIN A4) nor 元 (China, Taiwan and Hong Kong alike).
+    "лв": "BGN",
+    "руб": "RUB",
+    "грн": "UAH",
+    "дин": "RSD",
+    "đ": "VND",
+    "tl": "TRY",
+    "ر.س": "SAR",
+    "د.إ": "AED",
+    "บาท": "THB",
+    "원": "KRW",
+    "人民币": "CNY",
 }
 
 # Words and codes people write for a currency -> ISO 4217 code.
