@@ -250,6 +250,13 @@ _COUNTRIES: list[tuple[str, re.Pattern[str]]] = [
         "PLN",
         re.compile(r"\bNIP\b|\bzł\b|\bPolska\b|\bPoland\b|\bSp\. z o\.o\.|\bWarszawa\b|\bKraków\b|\bPTU\b"),
     ),
+    # Romania: its tax number "RO" + digits after CIF or CUI (CIF is Spain's word too), its name, its capital
+    (
+        "RON",
+        re.compile(
+            r"\b(?:CIF|CUI|Cod fiscal)\W{0,3}RO\s?\d{2,10}\b|\bRomânia\b|\bRomania\b|\bBucure[sșş]ti\b"
+        ),
+    ),
     ("HUF", re.compile(r"\bKft\.|\bZrt\.|\bÁFA\b|\bMagyarország\b|\bHungary\b|\bBudapest\b|(?<=\d )Ft\b")),
     (
         "GBP",

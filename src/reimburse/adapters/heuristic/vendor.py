@@ -168,7 +168,13 @@ _TITLES = re.compile(
     r"(?i)^\W*(tax\s*invoice|invoice|receipt|bill|cash\s*memo|bill\s*of\s*supply|e-?ticket|ticket|"
     r"booking\s*confirmation|payment\s*receipt|ride\s*receipt|trip\s*receipt|folio|guest\s*folio|"
     r"original|duplicate|copy|factuur|rechnung|quittung|beleg|facture|reçu|recibo|factura|fattura|fatura|faktura|"
-    r"ricevuta|scontrino|kassenbon|kassabon|bon|note|statement|summary)\b[\W\w]{0,25}$"
+    r"ricevuta|scontrino|kassenbon|kassabon|bon|note|statement|summary|"
+    # the same titles in the languages of world_labels.py (a fiscal receipt, an invoice, a receipt)
+    r"фискални\s+рачун|фискален\s+бон|касов\s+бон|кассовый\s+чек|товарный\s+чек|фіскальний\s+чек|"
+    r"рачун|račun|сч[её]т(?:-фактура)?|рахунок(?:-фактура)?|фактура|nyugta|számla|bon\s+fiscal|"
+    r"pokladničný\s+doklad|faktúra|fiş|τιμολ[όο]γιο|απ[όο]δειξη|hóa\s+đơn|faktur|invois|resit|struk|"
+    r"חשבונית|קבלה|فاتورة|إيصال|電子發票證明聯|交易明細|交易明细|电子发票|發票|发票|收据|收據|"
+    r"영\s*수\s*증|전자세금계산서|세금계산서|ใบเสร็จรับเงิน|ใบกำกับภาษี)\b[\W\w]{0,25}$"
 )
 _NOISE = re.compile(r"(?i)(original|duplicate|copy|kopie|copie|copia|for recipient|page \d|www\.|http|@)")
 _DOC_TAIL = re.compile(

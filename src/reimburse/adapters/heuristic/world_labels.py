@@ -12,11 +12,11 @@ and a phrase listed here leaves any other label it had there.
 Scripts written without spaces (Chinese, Thai) or glued compounds (Korean, Hungarian) list their
 phrases whole: a phrase matches only where a word starts and ends. Greek capitals on tills drop
 the accents and Hebrew abbreviations are typed with a plain quote as often as with gershayim:
-variants() adds both spellings.
+variants() adds both spellings, and "№" also as "No" (its NFKC form).
 
-Guarded look-alikes: "rest" (Romanian change) is German for a remainder and "baki" (Malay
-change) is also a balance; a change only ever acts beside a payment chosen as the total
-(totals.py), never on a printed total. "сума" (Ukrainian: the till's total) is Cyrillic, not the
+Guarded look-alikes: the Romanian till's "REST" (change) is left out, an English word ("Rest
+Area") and German for a remainder; "baki" (Malay change) is also a balance, but a change only
+ever acts beside a payment chosen as the total (totals.py), never on a printed total. "сума" (Ukrainian: the till's total) is Cyrillic, not the
 Polish "suma". Korean "승인번호" is left out: on a card slip it is the card's approval code.
 """
 
@@ -115,7 +115,7 @@ WORLD_PHRASES: dict[str, str] = {
         " kartu kredit, kartu debit"
     ),
     "change": (
-        "ρέστα, visszajáró, rest, vračilo, vrátené, vydané, výdavok, ресто, povraćaj, повраћај, kusur,"
+        "ρέστα, visszajáró, vračilo, vrátené, vydané, výdavok, ресто, povraćaj, повраћај, kusur,"
         " кусур, сдача, решта, para üstü, para ustu, 找零, 找續, 找赎, 거스름돈, 잔돈, เงินทอน, tiền thừa,"
         " tiền thối lại, tiền trả lại, tiền thối, الباقي, עודף, baki, kembali, kembalian, uang kembali"
     ),
@@ -208,6 +208,8 @@ def variants(spec: str) -> str:
             out.append(_plain_greek(phrase))
         if any(c in _HEBREW_MARKS for c in phrase):
             out.append("".join(_HEBREW_MARKS.get(c, c) for c in phrase))
+        if "№" in phrase:  # NFKC, which the PDF reader applies, writes the numero sign "No"
+            out.append(phrase.replace("№", "no"))
     return ", ".join(dict.fromkeys(out))
 
 
