@@ -34,3 +34,10 @@ def test_a_payment_the_items_reach_is_paid_as_before() -> None:
     inv = read(HEAD + ITEMS + "Card   23,50\n")
     assert inv.total == Decimal("23.50")
     assert not low(inv)
+
+
+def test_charges_between_the_bill_and_the_payment_make_up_the_payment() -> None:
+    # a delivery charge under an unknown word: the card paid the bill with it, nothing was handed back
+    inv = read(HEAD + ITEMS + "Vexlor   23,50\nPoskat   5,90\nCard   29,40\n")
+    assert inv.total == Decimal("29.40")
+    assert not low(inv)

@@ -1040,6 +1040,17 @@ def _tendered_over(
         for bill in (v for v in line_amounts[i] if 0 < v < chosen.value):
             if not _run_ends_at(column, bill):
                 continue
+            # charges printed between the bill and the payment (delivery, service) that make up the
+            # difference: the payment is the bill with them, not cash tendered for it
+            between = [line_amounts[j][-1] for j in lines if i < j < chosen.line and line_amounts[j][-1] > 0][
+                :8
+            ]
+            if any(
+                _close(bill + sum(pick, Decimal(0)), chosen.value)
+                for n in range(1, len(between) + 1)
+                for pick in itertools.combinations(between, n)
+            ):
+                continue
             after = next((j for j in lines if j > chosen.line), None)
             change = after is not None and after - chosen.line <= 2
             return bill, change and any(_close(a, chosen.value - bill) for a in line_amounts[after or 0])

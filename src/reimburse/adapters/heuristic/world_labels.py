@@ -17,7 +17,9 @@ variants() adds both spellings, and "№" also as "No" (its NFKC form).
 Guarded look-alikes: the Romanian till's "REST" (change) is left out, an English word ("Rest
 Area") and German for a remainder; "baki" (Malay change) is also a balance, but a change only
 ever acts beside a payment chosen as the total (totals.py), never on a printed total. "сума" (Ukrainian: the till's total) is Cyrillic, not the
-Polish "suma". Korean "승인번호" is left out: on a card slip it is the card's approval code.
+Polish "suma". Korean "승인번호" is left out: on a card slip it is the card's approval code. The bare
+Vietnamese "ngày" (day, date) is left out: bilingual folios head their charges' date column
+"Date/ Ngày", and the first charge's date was then taken for the invoice's (set T2's folio).
 """
 
 from __future__ import annotations
@@ -149,7 +151,7 @@ WORLD_PHRASES: dict[str, str] = {
         " תאריך חשבונית, tarikh invois, tanggal faktur, tgl faktur"
     ),
     "date": (
-        "ημερομηνία, ημ/νια, ημ/νία, dátum, датум, дата, 일시, 거래일시, 날짜, วันที่, ngày, التاريخ,"
+        "ημερομηνία, ημ/νια, ημ/νία, dátum, датум, дата, 일시, 거래일시, 날짜, วันที่, التاريخ,"
         " تاريخ, תאריך, tarikh, tanggal, tgl, tarih"
     ),
     "other_date": (
