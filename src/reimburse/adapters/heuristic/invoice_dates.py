@@ -72,6 +72,18 @@ _MONTH_FIRST_CURRENCIES = frozenset({"USD"})
 _EITHER_ORDER = frozenset({"CAD"})
 
 
+# Greek, Cyrillic, Hebrew, Arabic and Thai: the countries writing them all put the day first in
+# numeric dates (the month-first convention is American English's)
+_DAY_FIRST_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _day_first_script(text: str) -> bool:
+    """Whether the page is written mostly in a script whose countries all write the day first."""
+    head = text[:20000]
+    return len(_DAY_FIRST_LETTER.findall(head)) > 2 * len(_LATIN_LETTER.findall(head))
+
+
 def day_month_order(text: str, currency: str | None, language: str | None) -> bool | None:
     """True when numeric dates are month-first, False when day-first, None when unsettled.
 
@@ -82,6 +94,8 @@ def day_month_order(text: str, currency: str | None, language: str | None) -> bo
     if month_first != day_first:
         return month_first
     if language is not None and language != "en":
+        return False
+    if _day_first_script(text):
         return False
     if second_calendar(text) or currency == "NPR":
         # Nepal prints Gregorian dates either way round; its VAT line or rupee settle nothing.
