@@ -149,6 +149,21 @@ _EXAMPLE = re.compile(
 )
 _SUCH_AS_AMOUNT = re.compile(r"(?i)such\s+as(?:\s+[^\W\d_]+){0,2}\s*$")
 _EXAMPLE_OPENING = re.compile(r"(?i)\W*(?:for\s+(?:example|instance)|example\s*\d*\s*:|e\.\s?g\.)")
+# "For example, if ... $12 ... Conversely, if ... up to $20 ...": a sentence that opens with a
+# connective of comparison goes on with the worked case before it.
+_GOES_ON = re.compile(r"(?i)\W*(?:conversely|similarly|likewise|in\s+the\s+same\s+way|by\s+contrast)\s*,")
+
+
+def opens_example(sentence: str) -> bool:
+    """The sentence opens a worked case ("For example, ...", "E.g. ...")."""
+    return _EXAMPLE_OPENING.match(sentence) is not None
+
+
+def goes_on(sentence: str) -> bool:
+    """The sentence opens by comparing itself with the one before ("Conversely, if ...")."""
+    return _GOES_ON.match(sentence) is not None
+
+
 # A heading that only says "Examples" ("Musterbeispiele", "Exemples", "Ejemplo 2"): worked cases
 # under it print prices and payouts, not limits.
 _EXAMPLE_HEADING = re.compile(
@@ -625,8 +640,10 @@ def find_caps(
                     and not re.search(r"(?i)reimburs|allow", own)
                 )
                 # "Meals $25" under "Receipt requirements": the heading says what the row's amount is.
+                # A header of claiming methods ("Without Itemized Receipt  With Itemized Receipt")
+                # says how each column is paid, no receipt rule.
                 or (
-                    _THRESHOLD.search(context)
+                    _unwaived(_THRESHOLD, context)
                     and not unit_follows
                     and not _ABOUT_MONEY.search(f"{sentence} {context}")
                 )
@@ -637,7 +654,11 @@ def find_caps(
             f"{context} {sentence} {following}"
         ):
             kind = RuleType.RATE  # "A per diem of $59 per day is paid without receipts": an allowance
-        elif _APPROVER.search(own) and unit is None and not re.search(r"(?i)reimburs|allow", own):
+        elif (
+            _named_outside_method(_APPROVER, own)
+            and unit is None
+            and not re.search(r"(?i)reimburs|allow", own)
+        ):
             # "Up to $1,000 - Direct Manager - 1 business day": an approval matrix row.
             kind = RuleType.APPROVAL_THRESHOLD
         if (
@@ -693,9 +714,23 @@ def _threshold_in(sentence: str, before: str) -> bool:
     return _unwaived(_THRESHOLD, sentence)
 
 
+# "Lunch (With Itemized Receipt) up to $15.00" beside "Lunch (Without Itemized Receipt) $10.00": the
+# way the meal is claimed, which sets its rate, not a receipt rule over an amount.
+_RECEIPT_METHOD = re.compile(
+    r"(?i)(?<![^\W\d_])with\s+(?:an?\s+)?(?:itemi[sz]ed\s+|original\s+|detailed\s+)?receipts?\b"
+)
+
+
+def _named_outside_method(pattern: re.Pattern[str], text: str) -> bool:
+    """The pattern occurs outside a "with itemized receipt" claiming method."""
+    method = [(m.start(), m.end()) for m in _RECEIPT_METHOD.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in method) for m in pattern.finditer(text))
+
+
 def _unwaived(pattern: re.Pattern[str], text: str) -> bool:
-    """The pattern occurs outside a "without a receipt" / "no receipts required" phrase."""
-    waived = [(m.start(), m.end()) for m in _NO_RECEIPTS.finditer(text)]
+    """The pattern occurs outside a "without a receipt" / "no receipts required" phrase or a
+    "with itemized receipt" claiming method."""
+    waived = [(m.start(), m.end()) for m in (*_NO_RECEIPTS.finditer(text), *_RECEIPT_METHOD.finditer(text))]
     return any(not any(a <= m.start() < b for a, b in waived) for m in pattern.finditer(text))
 
 

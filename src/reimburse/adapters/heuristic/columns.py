@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reimburse.adapters.heuristic.amounts import find_amounts
-from reimburse.adapters.heuristic.conditions import condition_in
+from reimburse.adapters.heuristic.conditions import condition_in, governing_in
 from reimburse.adapters.heuristic.dates import find_dates
 
 # Header cells that hold no amount: the row label's column and notes ("Meal", "Requirements").
@@ -84,9 +84,11 @@ def _column_names(header: str, n: int) -> list[str | None] | None:
     cells = [c for c in _cells(header) if not _NO_MONEY_CELL.match(c)]
     if len(cells) != n:
         return None
-    named = [c if condition_in(c) else None for c in cells]
+    # "Without Itemized Receipt  With Itemized Receipt": a claiming method names a column as a
+    # place or a grade does.
+    named = [c if condition_in(c) or governing_in(c) else None for c in cells]
     if not any(named):
-        return None  # a header must name a place, grade or scope for one of its columns
+        return None  # a header must name a place, grade, scope or claiming method for a column
     return named
 
 
@@ -147,6 +149,14 @@ def rewrite_columns(text: str) -> str:
             out.append(line)
             k += 1
             continue
+        if (
+            names is not None
+            and not any(condition_in(c) for c in names if c)
+            and not line.rstrip().endswith(":")
+        ):
+            # Columns named only by how the meal is claimed: the header leads the rows below it as a
+            # lead-in does, so that a lead-in above it does not run it into the first row.
+            line = f"{line.rstrip()}:"
         out.append(line)
         for first, last in rows:
             row = " ".join(s.strip() for s in lines[first : last + 1])

@@ -274,7 +274,14 @@ _FUNDING = re.compile(
     r"(?:federal|state|government)\s+(?:grants?|funds|awards?|contracts?))(?![^\W\d_])))"
 )
 _METHOD = re.compile(
-    r"(?i)(?<![^\W\d_])(?:actual\s+(?:cost|expense)s?|per\s+diem|allowance|reimbursement)\s+(?:basis|method)(?![^\W\d_])"
+    r"(?i)(?<![^\W\d_])(?:(?:actual\s+(?:cost|expense)s?|per\s+diem|allowance|reimbursement)\s+(?:basis|method)|"
+    # "Without Itemized Receipt" / "With Itemized Receipt" columns, "Travelers without meal receipts":
+    # the same meal is paid at a lower rate when no receipt shows what it cost.
+    # "paid with itemized receipts being submitted" is what the claim must carry, no alternative.
+    r"without\s+(?:an?\s+)?(?:itemi[sz]ed\s+|original\s+|detailed\s+|meal\s+)?receipts?|"
+    r"with\s+(?:an?\s+)?(?:itemi[sz]ed\s+|original\s+|detailed\s+|meal\s+)?receipts?"
+    r"(?!\s+(?:being|to\s+be|must\s+be)(?![^\W\d_]))|"
+    r"in\s+lieu\s+of\s+receipts?|un-?receipted(?:\s+method)?)(?![^\W\d_])"
 )
 _TRIP = re.compile(
     # "but no overnight stay", "without an overnight stay", "non-overnight meals": the negation is

@@ -344,7 +344,11 @@ KINDS: tuple[ExpenseKind, ...] = (
     # them alone, so they name policy limits without drawing invoices away from meals or hotels.
     ExpenseKind(
         "incidentals",
-        _w("incidentals, incidental expenses, incidental expense, incidental costs, nebenkosten, faux frais"),
+        # "a $5 incidental per diem": the per diem's incidentals share, no meal allowance.
+        _w(
+            "incidentals, incidental expenses, incidental expense, incidental costs, incidental per diem, "
+            "incidentals per diem, incidental allowance, nebenkosten, faux frais"
+        ),
         (),
         CapUnit.DAY,
     ),

@@ -13,9 +13,11 @@ from reimburse.adapters.heuristic.caps import (
     ALLOWANCE_NAMED,
     CapFinding,
     find_caps,
+    goes_on,
     is_deduction_lead,
     labels_meal,
     names_a_day,
+    opens_example,
     unit_in,
 )
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
@@ -142,7 +144,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 44 (set O) a tax note after a table's amount leaves the cell an amount; bed & breakfast is a
 # night's lodging; grade-pay tables head rows by grade; wrapped table cells are not re-read as
 # sentences; a policy printing only pence rates is in GBP; a meal's bracketed hours are its condition.
-READER_VERSION = 44
+# 45 (set N) a meal's rate by how it is claimed (with / without itemized receipt) is a condition;
+# a worked case goes on after "Conversely,"; "to cover X" and "including X" after an amount; a
+# bare count opening a wrapped line; a template's "Policy" heading; fronted negations.
+READER_VERSION = 45
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -179,7 +184,13 @@ class HeuristicPolicyInterpreter:
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
         scoped = _under_scope_headings(split_clauses(text))
         deducting = ""
+        worked = False  # the previous clause was a worked case
         for k, (clause, inherited) in enumerate(scoped):
+            if worked and goes_on(clause.text):
+                # "For example, ... $12 ... Conversely, if the employer allows up to $20 ...": the
+                # worked case goes on; its amounts are no limits either.
+                clause = dataclasses.replace(clause, example=True)
+            worked = clause.example or opens_example(clause.text)
             if deducting and not clause.lead and _short_row(clause.text):
                 # "... shall be reduced as follows:" then "Breakfast $6.00" lines: its deductions.
                 clause = dataclasses.replace(clause, lead=deducting)
@@ -881,8 +892,14 @@ def _cap_condition(
         # "On day trips of more than 35 miles, $5 for breakfast and $12 for dinner": a condition
         # that opens the sentence holds for every amount in it.
         governing = _opening_conditions(sentence[: caps[0].amount.start])
+    own = {w.lower() for w in governing}
     for above in (clause.lead, clause.intro, clause.heading):
-        governing += [w for _, _, w in governing_in(above)] if above else []
+        words = [w for _, _, w in governing_in(above)] if above else []
+        if own & {w.lower() for w in words}:
+            # A header of columns ("Without Itemized Receipt  With Itemized Receipt") whose cell the
+            # row already carries: the other columns' conditions are not this amount's.
+            continue
+        governing += words
     if unplaced:
         governing.append(unplaced)
     occasion = _hosted_occasion(clause) if meal else ""
@@ -1271,6 +1288,11 @@ def _cap_kinds(
         own = [
             j for j in own if not (mentions[j].start > end and _STAY_WHEN.match(sentence, mentions[j].start))
         ]
+    included = _INCLUDING.match(sentence, caps[i].amount.end)
+    if included:
+        # "$40, including gratuities, is the maximum ... for any single meal": the kinds the amount
+        # includes are not what it caps.
+        own = [j for j in own if not caps[i].amount.end <= mentions[j].start < included.end()]
     subject = 0 if mentions and mentions[0].start < caps[i].amount.start else None
     pick = own[0] if own else subject
     named = ALLOWANCE_NAMED.match(sentence, caps[i].amount.end)
@@ -1278,8 +1300,14 @@ def _cap_kinds(
         # "may authorize a $15 day trip meal allowance" after "If your day travel ...": the kind in
         # the allowance's own name is what it pays.
         pick = next((j for j in own if caps[i].amount.end <= mentions[j].start < named.end()), pick)
+    covers = _TO_COVER.match(sentence, caps[i].amount.end)
+    if covers:
+        # "the per diem includes a residual $5 to cover incidental expenses": the purpose after the
+        # amount names what it pays, not the meals or per diem named before it.
+        pick = next((j for j in own if mentions[j].start == covers.end()), pick)
     if pick is None and not context and mentions:
-        pick = 0
+        inside = (caps[i].amount.end, included.end()) if included else (0, 0)
+        pick = next((j for j, m in enumerate(mentions) if not inside[0] <= m.start < inside[1]), None)
     if (
         pick is None
         and labelled_by_hours(sentence[lo : caps[i].amount.start])
@@ -1314,6 +1342,11 @@ def _cap_kinds(
     if unit in _UNIT_KIND:
         return [_UNIT_KIND[unit]], ""
     return [], ""
+
+
+# ", including gratuities,", " (including tax and tip)": what the amount includes, up to the phrase's end.
+_INCLUDING = re.compile(r"(?i)\)?\s*[,(]\s*(?:including|inclusive\s+of|incl\.)\s[^,;:.()]*[,)]")
+_TO_COVER = re.compile(r"(?i)\s*(?:(?:per|a|an|each)\s+[^\W\d_]+\s+)?to\s+cover\s+(?:the\s+|all\s+|any\s+)?")
 
 
 def _title(text: str) -> str:
