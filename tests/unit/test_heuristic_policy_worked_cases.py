@@ -34,3 +34,12 @@ def test_a_sentence_comparing_itself_with_a_worked_case_goes_on_with_it() -> Non
 def test_the_same_sentence_after_no_worked_case_still_caps() -> None:
     text = "Meals\nOur own limit is $16 for lunch. Conversely, lunches in the city may cost up to $22.\n"
     assert [c.amount for c in read(text).caps if c.amount == D(22)] == [D(22)]
+
+
+def test_a_count_that_opens_a_wrapped_line_goes_on_with_the_sentence() -> None:
+    text = (
+        "Expense reports\nPlease send the signed report and its receipts to the Accounts Payable Office within\n"
+        "45 days upon returning from a trip.\n"
+    )
+    policy = read(text)
+    assert policy.deadline is not None and policy.deadline.days == 45

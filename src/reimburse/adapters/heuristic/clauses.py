@@ -351,6 +351,17 @@ def split_clauses(text: str) -> list[Clause]:
                 in_list, bare_list, lead = False, False, ""
             continue
         bullet = _BULLET.match(line)
+        if (
+            bullet
+            and re.fullmatch(r"\s*\d{1,3}\s+", bullet.group(0))
+            and line[bullet.end() :][:1].islower()
+            and current
+            and not current[-1].endswith((".", ":", ";", "!", "?"))
+            and prev_len >= 50
+        ):
+            # "... to the Accounts Payable Office within" then "30 days upon returning": a count that
+            # goes on with the wrapped sentence, no numbered item.
+            bullet = None
         body = line[bullet.end() :].strip() if bullet else line
         symbol = bullet is not None and not re.search(r"\w", bullet.group(0))
         ended = not current or current[-1].endswith((".", ":", ";", "!", "?")) or prev_len < 50
