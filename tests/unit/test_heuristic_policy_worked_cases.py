@@ -43,3 +43,12 @@ def test_a_count_that_opens_a_wrapped_line_goes_on_with_the_sentence() -> None:
     )
     policy = read(text)
     assert policy.deadline is not None and policy.deadline.days == 45
+
+
+def test_a_template_section_word_gives_way_to_the_heading_above_it() -> None:
+    text = (
+        "Faculty Research Travel\nShort-term Domestic Research Travel\nPolicy\n"
+        "Faculty on short research trips are paid a per diem. The current per diem rate is $80 per day.\n"
+    )
+    (cap,) = read(text).caps
+    assert cap.amount == D(80) and cap.condition is not None and "Research Travel" in cap.condition.text

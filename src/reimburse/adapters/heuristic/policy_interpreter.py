@@ -191,6 +191,10 @@ class HeuristicPolicyInterpreter:
                 # worked case goes on; its amounts are no limits either.
                 clause = dataclasses.replace(clause, example=True)
             worked = clause.example or opens_example(clause.text)
+            if clause.parent and _TEMPLATE_HEADING.fullmatch(clause.heading):
+                # "Long-term International Faculty Research Travel" over "Policy": a policy template's
+                # section word says nothing of the rule; the heading above it says what it is for.
+                clause = dataclasses.replace(clause, heading=clause.parent)
             if deducting and not clause.lead and _short_row(clause.text):
                 # "... shall be reduced as follows:" then "Breakfast $6.00" lines: its deductions.
                 clause = dataclasses.replace(clause, lead=deducting)
@@ -1344,6 +1348,9 @@ def _cap_kinds(
     return [], ""
 
 
+_TEMPLATE_HEADING = re.compile(
+    r"(?i)\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:policy(?:\s+statement)?|procedures?|purpose|scope|details)\s*"
+)
 # ", including gratuities,", " (including tax and tip)": what the amount includes, up to the phrase's end.
 _INCLUDING = re.compile(r"(?i)\)?\s*[,(]\s*(?:including|inclusive\s+of|incl\.)\s[^,;:.()]*[,)]")
 _TO_COVER = re.compile(r"(?i)\s*(?:(?:per|a|an|each)\s+[^\W\d_]+\s+)?to\s+cover\s+(?:the\s+|all\s+|any\s+)?")
