@@ -52,3 +52,11 @@ def test_a_template_section_word_gives_way_to_the_heading_above_it() -> None:
     )
     (cap,) = read(text).caps
     assert cap.amount == D(80) and cap.condition is not None and "Research Travel" in cap.condition.text
+
+
+def test_a_fronted_negation_refuses_what_follows() -> None:
+    for text in (
+        "Faculty gatherings\nUnder no circumstances should alcohol be served at a department lunch.\n",
+        "Faculty gatherings\nIn no situation will reimbursement be approved for alcohol.\n",
+    ):
+        assert [e.name for e in read(text).exclusions] == ["alcohol"]

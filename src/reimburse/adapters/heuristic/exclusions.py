@@ -23,7 +23,9 @@ NEGATIVE = re.compile(
     r"(?:reimbursed|paid|covered|accepted|allowed|claimed|refunded)|cannot\s+be\s+(?:claimed|reimbursed)|"
     r"(?:is|are)\s+not\s+(?:reimbursable|covered|allowed|permitted|eligible|claimable|accepted|refunded|payable|paid)|"
     r"(?:is|are)\s+excluded|\bunallowable\b|not\s+(?:an?\s+)?(?:allowable|permissible)|non-?allowable|"
-    r"under\s+no\s+circumstances\s+(?:can|will|may|shall)|not\s+(?:under\s+any\s+circumstances\s+)?bear\s+the\s+cost|"
+    # "Under no circumstances should alcohol be served", "In no situation will reimbursement be
+    # approved for alcohol": the negation fronted, its verb after it.
+    r"(?:under\s+no\s+circumstances|in\s+no\s+(?:case|situation|event|instance))\s+(?:can|will|may|shall|should)|not\s+(?:under\s+any\s+circumstances\s+)?bear\s+the\s+cost|"
     r"(?:is|are)\s+excluded|\bexcluded\b|\bexclusions?\b|not\s+covered|not\s+eligible|\bineligible\b|"
     r"not\s+allowed|not\s+permitted|not\s+claimable|\bdisallowed\b|\bprohibited\b|no\s+reimbursement|"
     r"(?:reimbursement|payment)s?\s+(?:will|shall|can)\s*not\s+be\s+(?:made|issued|provided|given)|"
