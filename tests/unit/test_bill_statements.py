@@ -218,3 +218,24 @@ async def test_a_zero_balance_forward_leaves_a_deposit_on_the_bill() -> None:
     invoice = await _extract(text)
     assert invoice.total == Decimal("300.00")
     assert invoice.amount_due == Decimal("200.00")
+
+
+_UNREAD_PAYMENT = (
+    "Bayview Broadband LLC\n41 Harbor Road, Monterey, CA 93940\n\nMonthly Statement\n"
+    "Statement Date   Nov 2, 2025\nPayment Due Date   Nov 22, 2025\n\nAccount Summary\n{summary}\n"
+    "Internet 300 plan   $60.00\nModem rental   $8.00\nSales tax   $2.77\n"
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Previous Balance   $65.00\nPayment - Thank You   -$65.00\nTotal Amount Due   $70.77",
+        "Previous Balance   $65.00\nPayments   -$65.00\nTotal Amount Due   $70.77",
+        "Amount Due   $70.77\n\nUsage at a glance\nLast Month's Charges   $65.00\nThis Month's Charges   $70.77",
+    ],
+)
+async def test_a_previous_balance_is_not_taken_off_unless_a_payment_was_read(summary: str) -> None:
+    # with no payment read the sums describe no statement: the due stands as the bill's total
+    invoice = await _extract(_UNREAD_PAYMENT.format(summary=summary))
+    assert invoice.total == Decimal("70.77")

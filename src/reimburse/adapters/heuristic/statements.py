@@ -41,7 +41,9 @@ def carried_balances(infos: list[LineInfo]) -> list[Decimal]:
 def own_charges(due: Decimal, carried: list[Decimal], payments: list[Decimal]) -> Decimal | None:
     """This bill's charges when only the amount due names a total: the due less what the previous
     balance left unpaid after the payments. None when the sums do not describe a statement."""
-    if not carried:
+    if not carried or not payments:
+        # no payment read: the "previous balance" may be a comparison chart's or settled by a
+        # payment worded otherwise; leaving the due as the total is safer than taking it off
         return None
     left = carried[0] - sum(payments, Decimal(0))
     if left < 0 or left >= due:
