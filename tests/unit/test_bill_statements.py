@@ -239,3 +239,29 @@ async def test_a_previous_balance_is_not_taken_off_unless_a_payment_was_read(sum
     # with no payment read the sums describe no statement: the due stands as the bill's total
     invoice = await _extract(_UNREAD_PAYMENT.format(summary=summary))
     assert invoice.total == Decimal("70.77")
+
+
+_TWO_PAGE_FOLIO = (
+    "Gasthof Seeblick GmbH\nUferweg 9, 6900 Bregenz\n\nGuest Folio   No. 40517\nDate: 21.06.2025\n\n"
+    "18.06.2025   Room   130.00 EUR\n19.06.2025   Room   130.00 EUR\n19.06.2025   Bar   60.00 EUR\n"
+    "{carried}   320.00 EUR\n\f\nGasthof Seeblick GmbH   Page 2\n{brought}   320.00 EUR\n"
+    "20.06.2025   Room   130.00 EUR\n20.06.2025   Restaurant   70.00 EUR\n"
+    "{payment}   -150.00 EUR\nBalance due   370.00 EUR\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("carried", "brought"),
+    [
+        ("Balance carried forward", "Balance brought forward"),
+        ("Balance c/f", "Balance forward"),
+    ],
+)
+@pytest.mark.parametrize("payment", ["Deposit paid", "Payment received"])
+async def test_a_page_carry_on_a_long_folio_is_no_earlier_bill(
+    carried: str, brought: str, payment: str
+) -> None:
+    text = _TWO_PAGE_FOLIO.format(carried=carried, brought=brought, payment=payment)
+    invoice = await _extract(text)
+    assert invoice.total == Decimal("520.00")
+    assert invoice.amount_due == Decimal("370.00")

@@ -23,9 +23,15 @@ _PREVIOUS = re.compile(
     r"solde\s+(?:précédent|antérieur)|vorheriger\s+saldo|alter\s+saldo|vorig\s+saldo|saldo\s+(?:anterior|precedente))$"
 )
 
+# A long folio's or ledger's running balance handed to its next page ("Balance carried forward",
+# "Balance c/f"): what a document carrying one brings forward is its own earlier page, no bill.
+_PAGE_CARRY = re.compile(r"(?i)carried\s+forward|balance\s+c/f(?![^\W\d_])")
+
 
 def carried_balances(infos: list[LineInfo]) -> list[Decimal]:
     """The previous balances printed as money on their own label's line, in page order."""
+    if any(_PAGE_CARRY.search(info.text) for info in infos):
+        return []
     out = []
     for info in infos:
         for hit in info.hits:
