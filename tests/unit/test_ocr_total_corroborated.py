@@ -120,3 +120,34 @@ def test_a_line_between_subtotal_and_total_that_is_no_plain_term_voids_the_proof
     assert labelled_sum(ocr_pages(receipt(rows)), Decimal("2681.56"), SURE) is None
     del rows[2]
     assert labelled_sum(ocr_pages(receipt(rows)), Decimal("2681.56"), SURE) is not None
+
+
+def test_the_subtotal_plus_one_of_two_taxes_proves_no_total() -> None:
+    # a misread total (15.30 for 15.90) that the subtotal and the federal tax alone reach
+    rows = [
+        ("Subtotal", "14.50", 0.97),
+        ("GST", "0.80", 0.97),
+        ("PST", "0.60", 0.97),
+        ("TOTAL", "15.30", UNSURE),
+    ]
+    assert codes(receipt(rows), invoice("15.30")) == ["low_confidence"]
+    right = [*rows[:3], ("TOTAL", "15.90", UNSURE)]
+    assert codes(receipt(right), invoice("15.90")) == []
+
+
+def test_a_printed_tax_total_is_the_tax_not_one_of_its_rate_lines() -> None:
+    lines = [("Subtotal", "80.00", 0.97), ("Tax 7%", "5.60", 0.97), ("Tax 2%", "1.60", 0.97)]
+    rows = [*lines, ("Total tax", "7.20", 0.97)]
+    assert codes(receipt([*rows, ("TOTAL", "85.60", UNSURE)]), invoice("85.60")) == ["low_confidence"]
+    assert codes(receipt([*rows, ("TOTAL", "87.20", UNSURE)]), invoice("87.20")) == []
+
+
+def test_two_equal_tax_lines_are_both_added() -> None:
+    # India's central and state GST print the same amount: the tax is their sum
+    rows = [
+        ("Subtotal", "60.00", 0.97),
+        ("CGST 2.5%", "1.50", 0.97),
+        ("SGST 2.5%", "1.50", 0.97),
+        ("TOTAL", "63.00", UNSURE),
+    ]
+    assert codes(receipt(rows), invoice("63.00")) == []

@@ -49,12 +49,13 @@ def labelled_sum(pages: list[Page], total: Decimal, sure: float) -> str | None:
         # a line between the subtotal and the total that is no plain term ("Roundin -0.01", a
         # fee): the sum without it is not the page's, and may sit a cent off the total
         return None
-    taxes = sorted(set(terms.get("tax", ())))
+    # the printed tax total, else every tax line added (CGST and SGST print the same amount):
+    # never one tax alone, which a misread total on a two-tax slip may equal
+    taxes = set(terms.get("tax_total", ())) or {sum(terms.get("tax", ()), Decimal(0))}
     tip = sum(terms.get("tip", ()), Decimal(0))
     discount = sum((abs(d) for d in terms.get("discount", ())), Decimal(0))
     for subtotal in sorted(set(terms.get("subtotal", ()))):
-        # all the taxes, or one of them (a page printing each rate and their sum)
-        for tax in sorted({sum(taxes, Decimal(0)), *taxes}):
+        for tax in sorted(taxes):
             if subtotal > 0 and tax > 0 and subtotal + tax + tip - discount == total:
                 return f"the subtotal {subtotal} plus the tax {tax}"
     return None
@@ -69,7 +70,7 @@ def _labelled_terms(pages: list[Page], total: Decimal, sure: float) -> dict[str,
     kinds = {
         Label.SUBTOTAL: "subtotal",
         Label.TAX: "tax",
-        Label.TAX_TOTAL: "tax",
+        Label.TAX_TOTAL: "tax_total",
         Label.TIP: "tip",
         Label.DISCOUNT: "discount",
         Label.ROUNDING: "rounding",
