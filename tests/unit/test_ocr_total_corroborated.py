@@ -151,3 +151,22 @@ def test_two_equal_tax_lines_are_both_added() -> None:
         ("TOTAL", "63.00", UNSURE),
     ]
     assert codes(receipt(rows), invoice("63.00")) == []
+
+
+def test_a_discount_above_the_subtotal_is_inside_it_already() -> None:
+    # a line discount printed among the items; a misread total (5.70 for 7.70) is no subtotal less it
+    items = [("Scarf", "9.00", 0.99), ("Discount", "-2.00", 0.97), ("Subtotal", "7.00", 0.97)]
+    rows = [*items, ("Tax", "0.70", 0.97)]
+    assert codes(receipt([*rows, ("TOTAL", "5.70", UNSURE)]), invoice("5.70")) == ["low_confidence"]
+    assert codes(receipt([*rows, ("TOTAL", "7.70", UNSURE)]), invoice("7.70")) == []
+
+
+def test_a_discount_between_subtotal_and_total_is_taken_off() -> None:
+    rows = [
+        ("Scarf", "9.00", 0.99),
+        ("Subtotal", "9.00", 0.97),
+        ("Discount", "-2.00", 0.97),
+        ("Tax", "0.70", 0.97),
+        ("TOTAL", "7.70", UNSURE),
+    ]
+    assert codes(receipt(rows), invoice("7.70")) == []

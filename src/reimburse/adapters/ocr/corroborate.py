@@ -2,8 +2,8 @@
 clears the doubt about a total printed once and read unsurely (`review`).
 
 A careful reader who cannot make out the total's digits checks them against the rest of the
-slip: the subtotal plus the tax (plus a tip, less a discount), or the cash tendered less the
-change handed back. Only labelled amounts count, each read surely with two decimals, never
+slip: the subtotal plus the tax (the printed tax total, or all tax lines added; plus a tip, less
+a discount printed below the subtotal), or the cash tendered less the change handed back. Only labelled amounts count, each read surely with two decimals, never
 quantities or item prices: an earlier try with any two amounts was reached by chance sums with
 quantities ("20.00" + "1"). The proof is void when a term of the page was read unsurely, when a
 rounding line is printed (slips print the total before or after it, so one sum is a cent off),
@@ -99,6 +99,8 @@ def _labelled_terms(pages: list[Page], total: Decimal, sure: float) -> dict[str,
                     terms["stray"] = []
                 continue  # no label, a total's, or two: the amount's role is not plain
             below_subtotal = below_subtotal or kind == "subtotal"
+            if kind == "discount" and not below_subtotal:
+                continue  # among the items (already inside the subtotal) or after the total
             if _digits_sure(amounts[-1]) < sure:
                 return None
             negative = any(mark in amounts[-1].text for mark in "-(")
