@@ -3,11 +3,12 @@ clears the doubt about a total printed once and read unsurely (`review`).
 
 A careful reader who cannot make out the total's digits checks them against the rest of the
 slip: the subtotal plus the tax (the printed tax total, or all tax lines added; plus a tip, less
-a discount printed below the subtotal), or the cash tendered less the change handed back. Only labelled amounts count, each read surely with two decimals, never
-quantities or item prices: an earlier try with any two amounts was reached by chance sums with
-quantities ("20.00" + "1"). The proof is void when a term of the page was read unsurely, when a
-rounding line is printed (slips print the total before or after it, so one sum is a cent off),
-or when a line between the subtotal and the total is no plain term ("Roundin -0.01", a fee).
+a discount printed below the subtotal), or the cash tendered less the change handed back. Only
+labelled amounts count, each read surely with two decimals, never quantities or item prices: an
+earlier try with any two amounts was reached by chance sums with quantities ("20.00" + "1"). The
+proof is void when a term of the page was read unsurely, when a rounding line is printed (slips
+print the total before or after it, so one sum is a cent off), or when a line between the
+subtotal and the total is no plain term ("Roundin -0.01", a fee).
 
 Measured with tests/eval/ocr_calibration (session 13): of 51,260 one-character misreads of right
 totals written into their pages (41 development OCR'd documents and 795 rendered receipts:
