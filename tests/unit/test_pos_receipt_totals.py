@@ -114,3 +114,21 @@ def test_a_heading_row_is_known_without_its_accents(row: str, heading: bool) -> 
 def test_a_money_noun_past_a_column_gap_stays_its_own_label() -> None:
     hits = find_labels("Total   Charges")
     assert [h.label for h in hits] == [Label.TOTAL, Label.WEAK]
+
+
+@pytest.mark.parametrize(
+    "split",
+    [
+        "Total   640.00 GBP\nDeposit amount (paid)   160.00 GBP\nFinal instalment amount   480.00 GBP\n",
+        "Total   640.00 GBP\nDeposit due now   160.00 GBP\nFinal balance amount   480.00 GBP\n",
+        "Total   640.00 GBP\nFirst payment amount   160.00 GBP\nFinal payment amount   480.00 GBP\n",
+    ],
+)
+def test_a_final_instalment_of_a_split_price_is_no_grand_total(split: str) -> None:
+    text = f"Heather Barn Holidays\nInvoice 3318   02/04/2025\nBarn, 6 nights   640.00 GBP\n{split}"
+    assert read(text).total == Decimal("640.00")
+
+
+@pytest.mark.parametrize("line", ["Final Invoice Amount   €880.00", "Final Bill Amount   €880.00"])
+def test_final_and_the_documents_own_noun_name_the_grand_total(line: str) -> None:
+    assert find_labels(line)[0].label is Label.GRAND

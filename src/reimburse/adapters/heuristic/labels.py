@@ -453,8 +453,9 @@ def find_labels(line: str) -> list[LabelHit]:
 
 
 _SUM_OPENERS = frozenset({Label.GRAND, Label.TOTAL})
-# "final", at most one word, then the money noun's position: the end of the searched span.
-_FINAL = re.compile(r"(?i)(?<![^\W\d_])final\s+(?:[^\W\d_]+\s+)?$")
+# "final", at most the document's own noun, then the money noun's position (the end of the
+# searched span): "Final instalment/balance/payment amount" is one part of a split price.
+_FINAL = re.compile(r"(?i)(?<![^\W\d_])final\s+(?:(?:booking|invoice|bill|order|sale)\s+)?$")
 
 
 def label_only(line: str, hits: list[LabelHit]) -> bool:
