@@ -265,3 +265,28 @@ async def test_a_page_carry_on_a_long_folio_is_no_earlier_bill(
     invoice = await _extract(text)
     assert invoice.total == Decimal("520.00")
     assert invoice.amount_due == Decimal("370.00")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Boulangerie Favre SA 1003 Lausanne",
+        "Horlogerie Monnier SA 2300 La Chaux-de-Fonds",
+        "Imprimerie Dumont SA 4000 Liège",
+    ],
+)
+async def test_sa_before_a_postcode_and_its_town_is_a_legal_form(head: str) -> None:
+    # Swiss and Belgian postcodes have four digits too, but the town follows them
+    text = f"{head}\n\nFacture No. 5512   Date: 04.03.2025\n\nTotal   CHF 48.00\n"
+    invoice = await _extract(text)
+    assert invoice.vendor is not None and invoice.vendor.endswith(" SA")
+
+
+@pytest.mark.parametrize("after", ["ABN 63 118 402 771", "Phone 08 8123 4567", "Australia"])
+async def test_an_australian_postcode_followed_by_contact_details_is_still_a_postcode(after: str) -> None:
+    text = (
+        f"WATTLE TELECOM\nLevel 3, 88 Pirie Street, Adelaide SA 5000 {after}\n\n"
+        "Invoice Number   2290417\nIssue Date   4-Dec 2025\n\nTOTAL NEW CHARGES   $70.77\n"
+    )
+    invoice = await _extract(text)
+    assert invoice.vendor == "WATTLE TELECOM"

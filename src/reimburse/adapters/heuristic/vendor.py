@@ -48,12 +48,16 @@ _LEGAL_RE = re.compile(rf"(?<![^\W\d_]){_LEGAL}(?![^\W\d_])")
 # the Dutch four digits (the first never 0) and two capitals (never SA, SD or SS) before the town
 # ("3511 AB Utrecht", "3511AB Utrecht"); the British outward and inward codes ("SE1 9QQ",
 # "AB10 1XY", "EC1A 1AB"); a US state's code before its ZIP ("Reno NV 89501"); an Australian
-# state's before its four-digit postcode ("Adelaide SA 5000").
+# state's before its four-digit postcode ("Adelaide SA 5000"), which ends the address or comes
+# before "Australia" or the contact details; a town after it makes "SA" a Swiss or Belgian
+# legal form ("Favre SA 1003 Lausanne").
 _FORM_LIKE_POSTCODE = re.compile(
     r"(?<!\d)[1-9]\d{3}\s?(?!S[ADS])[A-Z]{2}(?=\s+[^\W\d_]{2,})"
     r"|(?<![^\W\d_])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![^\W\d_])"
     r"|(?<![^\W\d_])[A-Z]{2},?\s+\d{5}(?:-\d{4})?(?!\d)"
     r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?!\d)"
+    r"(?!\s+(?!(?i:australia|a[bc]n|ph|phone|tel|telephone|fax|e-?mail|web|mob|mobile)(?![^\W\d_]))"
+    r"[^\W\d_]{2,})"
 )
 # Words that may sit lowercase inside a company name ("Au bon moulin", "Hotel am Hof").
 _JOINERS = {
