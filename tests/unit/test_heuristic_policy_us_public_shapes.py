@@ -158,3 +158,29 @@ def test_a_refusal_on_state_funds_holds_for_those_funds_only() -> None:
     assert excluded == {"alcohol": "with state funds"}
     excluded = _exclusions("Meals\nAlcohol is not reimbursable from federal funds.\n")
     assert excluded == {"alcohol": "from federal funds"}
+
+
+# --- a city, a country's name or a demonym never places a policy alone (review of set Q) ----
+
+
+def test_a_city_name_alone_places_no_policy_in_a_dollar_country() -> None:
+    # Towns share these names with cities in dollar countries; with no amount the default holds.
+    for text in (
+        "Perth and Kinross Council: staff mileage follows the HMRC approved rates.",
+        "Boston Borough Council members claim mileage at the HMRC rate.",
+        "Trustees living in Wellington, Somerset may claim their travel.",
+    ):
+        assert policy_currency(text) is None
+
+
+def test_a_demonym_alone_places_no_policy_in_a_dollar_country() -> None:
+    assert policy_currency("Pay flights with the corporate American Express card.") is None
+
+
+def test_a_city_beside_a_state_still_gives_dollars() -> None:
+    assert policy_currency("Staff based in Boston, Massachusetts claim mileage per mile.") == "USD"
+
+
+def test_the_irs_beside_indias_services_is_no_us_evidence() -> None:
+    assert policy_currency("Officers of the IRS and the IAS draw TA/DA by their grade.") is None
+    assert policy_currency("IRS officers draw TA / DA as entitled.") is None

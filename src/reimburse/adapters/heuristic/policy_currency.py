@@ -149,14 +149,19 @@ def _resolve(candidates: frozenset[str], countries: Counter[str], symbol: str, t
 # "$" is, and only on a clear majority (a US policy's table of foreign per diems names many places).
 _STATES = {
     "AU": "New South Wales|Queensland|Tasmania|Western Australia|South Australia|Northern Territory|"
-    "Australian Capital Territory|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Hobart",
-    "NZ": "Auckland|Wellington|Christchurch|Dunedin|Aotearoa|KiwiSaver",
+    "Australian Capital Territory",
+    "NZ": "Aotearoa|KiwiSaver",
     "CA": "Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|"
-    "Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories|Toronto|Montreal|Montréal|"
-    "Vancouver|Calgary|Ottawa|Edmonton|Winnipeg",
-    "US": "|".join(US_STATES)
-    + "|District of Columbia|Internal Revenue Service|Chicago|Los Angeles|San Francisco|Boston|Seattle|Houston"
-    + "|Philadelphia",
+    "Newfoundland|Prince Edward Island|Yukon|Nunavut|Northwest Territories",
+    "US": "|".join(US_STATES) + "|District of Columbia|Internal Revenue Service",
+}
+# Cities share their names with towns elsewhere ("Perth and Kinross", "Boston, Lincolnshire",
+# "Wellington, Somerset"): they add to other evidence but never count alone.
+_CITIES = {
+    "AU": "Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Hobart",
+    "NZ": "Auckland|Wellington|Christchurch|Dunedin",
+    "CA": "Toronto|Montreal|Montréal|Vancouver|Calgary|Ottawa|Edmonton|Winnipeg",
+    "US": "Chicago|Los Angeles|San Francisco|Boston|Seattle|Houston|Philadelphia",
 }
 _ABBREVIATIONS = {
     # Upper case only: "NSW", "QLD", an ABN, the ATO; New Zealand's IRD; Canada's HST; the US IRS,
@@ -169,6 +174,11 @@ _ABBREVIATIONS = {
 _EVIDENCE = [
     (code, re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])")) for code, names in _STATES.items()
 ] + [(code, re.compile(rf"(?<![\w&])(?:{names})(?![\w&])")) for code, names in _ABBREVIATIONS.items()]
+_CITY_EVIDENCE = [
+    (code, re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])")) for code, names in _CITIES.items()
+]
+# India's civil services: the Indian Revenue Service (IRS) is listed beside the IAS and paid TA/DA.
+_INDIAN_SERVICES = re.compile(r"(?<![\w&])(?:IAS|IPS|IFS|TA\s?/\s?DA)(?![\w&])")
 _PHONE_OR_DOMAIN = [
     ("AU", re.compile(r"\+\s?61[\s\d(]|\b[\w-]+\.(?:(?:com|gov|edu|org|net|asn|id)\.)?au\b")),
     ("NZ", re.compile(r"\+\s?64[\s\d(]|\b[\w-]+\.(?:(?:co|govt|org|ac|net|school)\.)?nz\b")),
@@ -180,19 +190,32 @@ _PHONE_OR_DOMAIN = [
 def dollar_country(text: str, countries: Counter[str], least: int = 2) -> str | None:
     """The territory a bare "$" belongs to when the text's evidence clearly points to one dollar
     country: at least `least` different pieces (names, places, tax words, phone or web), and twice as
-    many as any other dollar country has. None when the evidence is thin or split."""
+    many as any other dollar country has. None when the evidence is thin or split. A country's name,
+    its demonym ("American Express") or a city is never enough alone: with `least=1` the one piece
+    must be a state, a tax office or a web or phone address."""
     dollar_lands = {t for c in COUNTRIES_DOLLARS for t in COUNTRIES[c]}
     seen: dict[str, set[str]] = {}
+    weak: dict[str, set[str]] = {}
     for territory, n in countries.items():
         if territory in dollar_lands:
             seen.setdefault(territory, set()).update(f"name{k}" for k in range(n))
-    for territory, pattern in (*_EVIDENCE, *_PHONE_OR_DOMAIN):
+            weak.setdefault(territory, set()).update(f"name{k}" for k in range(n))
+    indian_services = _INDIAN_SERVICES.search(text) is not None
+    for territory, pattern in (*_EVIDENCE, *_PHONE_OR_DOMAIN, *_CITY_EVIDENCE):
         for m in pattern.finditer(text):
+            if territory == "US" and indian_services and m.group(0) == "IRS":
+                continue  # "IRS and IAS officers": India's revenue service
             seen.setdefault(territory, set()).add(m.group(0).casefold())
+    for territory, pattern in _CITY_EVIDENCE:
+        for m in pattern.finditer(text):
+            weak.setdefault(territory, set()).add(m.group(0).casefold())
     ranked = sorted(((len(v), t) for t, v in seen.items()), reverse=True)
     if not ranked or ranked[0][0] < least or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
         return None
-    codes = [c for c in COUNTRIES_DOLLARS if ranked[0][1] in COUNTRIES[c]]
+    top = ranked[0][1]
+    if ranked[0][0] < 2 and seen[top] <= weak.get(top, set()):
+        return None
+    codes = [c for c in COUNTRIES_DOLLARS if top in COUNTRIES[c]]
     return codes[0] if len(codes) == 1 else None
 
 
