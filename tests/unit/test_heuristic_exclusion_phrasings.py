@@ -146,3 +146,20 @@ def test_what_is_refused_above_a_limit_is_no_excluded_item(text: str) -> None:
 def test_no_keyword_is_a_person_a_reason_or_an_article(text: str) -> None:
     words = {w for k in keywords(read(text)) for w in k.replace("'", " ").split()}
     assert not words & {"s", "convenience", "children", "friends", "les", "le", "la"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Business dinners\nNo more than two alcoholic drinks per person are reimbursable.\n",
+        "Business dinners\nNo more than two glasses of wine per guest will be reimbursed.\n",
+        "Hotels\nNo fewer than two nights of minibar use are covered by the sponsor.\n",
+    ],
+)
+def test_no_more_than_n_is_a_quantity_limit_no_refusal(text: str) -> None:
+    # "No more than two" pays up to two: refusing the whole item would cut what the policy allows.
+    assert not names(read(text)) & {"alcohol", "minibar"}
+
+
+def test_no_x_are_reimbursable_still_refuses_x() -> None:
+    assert "alcohol" in names(read("Business dinners\nNo alcoholic drinks are reimbursable.\n"))

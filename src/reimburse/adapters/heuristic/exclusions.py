@@ -75,8 +75,9 @@ NEGATIVE = re.compile(
     r"\b(?:dækkes|dekkes|refunderes|erstattes|godtgøres|refunderas)\s+(?:ikke|inte|ej)\b|"
     # "No agent or broker charges will be reimbursed", "..., no laundry allowance can be claimed",
     # "No alcoholic beverages are reimbursed":
-    # the negation opens the subject; `no` is what it names.
-    r"(?:^\W*|(?<=[,;:]\s))no\s+(?P<no>[^.;:,]{2,60}?)\s+(?:(?:will|shall|can|may|would)\s+(?:ever\s+)?be|is|are)\s+"
+    # the negation opens the subject; `no` is what it names. "No more than two drinks are
+    # reimbursed" is a quantity limit, no refusal.
+    r"(?:^\W*|(?<=[,;:]\s))no\s+(?!(?:more|fewer|less)\s+than\b)(?P<no>[^.;:,]{2,60}?)\s+(?:(?:will|shall|can|may|would)\s+(?:ever\s+)?be|is|are)\s+"
     r"(?:reimbursed|reimbursable|paid|claimed|refunded|covered|allowed|accepted)\b|"
     # "Neither X nor Y will be reimbursed", "Weder X noch Y werden erstattet": the negation is in
     # the subject; `nn` is what it names.
