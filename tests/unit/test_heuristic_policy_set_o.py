@@ -47,6 +47,18 @@ def test_a_tax_note_in_text_columns_is_no_word_of_a_sentence() -> None:
     }
 
 
+def test_a_net_price_excluding_tax_is_no_limit_on_a_gross_bill() -> None:
+    # "excl. VAT" prices are net: cut from a bill that includes the tax, the tax would be lost.
+    rows = [("", "London", "Rest of UK"), ("Hotel room", "£150.00 excl. VAT", "£100.00 exc. VAT")]
+    assert read_table(rows, "Accommodation limits per night") == []
+    text = (
+        "Overnight stays\nThe following limits apply per night:\nLondon   Rest of UK\n"
+        "Hotel room   £150.00 excl. VAT   £100.00 excl. VAT\n"
+    )
+    # Not read as the table's clean cells: the heading stays a condition a reviewer must see.
+    assert all(c.condition and c.condition.other for c in read(text).caps)
+
+
 def test_bed_and_breakfast_is_a_nights_lodging_not_a_breakfast() -> None:
     policy = read("Overnight accommodation\nOvernight in London for Bed & Breakfast £140\n")
     (cap,) = policy.caps

@@ -28,11 +28,10 @@ from reimburse.domain.verdict.policy import CapUnit, Condition
 COLUMN_GAP = re.compile(r"\s{3,}")
 _MEAL_TIME = re.compile(rf"(?i)\b({meals_pattern(ENGLISH_MEALS)})\b")
 _BED_AND_BREAKFAST = re.compile(r"(?i)\bbed\s+(?:and|&)\s+breakfast\b")
-# "£200.00 inc. VAT", "$150 incl. GST": a note of the sales tax the price includes (or leaves out),
-# printed after each amount of a row in British, Irish and Australasian tables; no words of a sentence.
-_TAX_NOTE = re.compile(
-    r"(?i)\b(?:inc|incl|including|inclusive\s+of|exc|excl|excluding)\.?\s+(?:of\s+)?(?:VAT|GST|HST)\b"
-)
+# "£200.00 inc. VAT", "$150 incl. GST": a note that the price includes the sales tax, printed after
+# each amount of a row in British, Irish and Australasian tables; no words of a sentence. An
+# "excl. VAT" price is net: read as a limit it would be cut from a gross bill, so it stays unread.
+_TAX_NOTE = re.compile(r"(?i)\b(?:inc|incl|including|inclusive\s+of)\.?\s+(?:of\s+)?(?:VAT|GST|HST)\b")
 
 
 @dataclass(frozen=True)
