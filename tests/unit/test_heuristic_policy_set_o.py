@@ -177,6 +177,12 @@ def test_the_payers_time_and_a_reply_to_a_request_are_no_claim_deadline() -> Non
     assert find_deadline("Claims must be submitted within fourteen days; payment is made monthly.") == 14
 
 
+def test_a_claim_for_payment_made_within_a_time_is_the_claimants_deadline() -> None:
+    # "for payment" names what the claim asks for: the claimant's time, not the payer's.
+    assert find_deadline("Claims for payment shall be made within three months of the journey.") == 90
+    assert find_deadline("Expense claims for payment will be made within 30 days of return.") == 30
+
+
 def test_an_item_number_column_is_no_row_label() -> None:
     rows = [
         ("Item", "If the meal is", "then the allowance is ($)"),

@@ -182,8 +182,9 @@ _WINDOW = re.compile(
 )
 _PAYOUT = re.compile(
     r"(?i)(paid|processed|credited|settled|approved|transferred|disbursed|refunded)\s+within|"
-    # "Claims are processed and payment is made within fourteen days": the payer's time.
-    r"\bpayments?\s+(?:is|are|will\s+be|shall\s+be)\s+made\s+within|"
+    # "Claims are processed and payment is made within fourteen days": the payer's time. "Claims for
+    # payment shall be made within three months" is the claimant's.
+    r"(?<!\bfor\s)\bpayments?\s+(?:is|are|will\s+be|shall\s+be)\s+made\s+within|"
     # Spanish says when the money is paid the same way it says when papers are due: "se abonará (el
     # importe) en el plazo de 30 días desde la presentación de la solicitud" is the payer's time, not
     # the claimant's. "Remitir" sends papers in too, so it is the payer's only when it sends the money.
