@@ -117,6 +117,7 @@ TABLE = (
 
 def test_the_lines_a_wrapped_ruled_table_left_are_not_read_again_as_sentences() -> None:
     # The text layer wraps the row labels around their amounts: "Bed &" / amounts / "breakfast".
+    # `_table_lines` alone drops the amounts lines: this fails without it.
     text = (
         "Subsistence\nIf you stay overnight, these limits apply:\nLondon limit   Rest of UK limit\n"
         "Bed &\n£200.00   £140.00\nbreakfast\nEvening\n£45.00   £35.00\nmeal\n"

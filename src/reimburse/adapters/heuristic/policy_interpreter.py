@@ -466,13 +466,10 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
             # A table without a header row: its first row is a row of limits too.
             for row in table if any(find_amounts(c) for c in table[0]) else table[1:]:
                 label = row[0].strip() if row else ""
-                # "Bed &" / "£200.00 £140.00" / "breakfast*": a label wrapped in its cell leaves the
-                # row's amounts on a line of their own.
-                cells = " ".join(" ".join(normalize(c) for c in row[1:]).split())
+                # A label wrapped in its cell ("Bed &" / "£200.00 £140.00" / "breakfast*") leaves the
+                # row's amounts on a line of their own: `_table_lines` drops those.
                 for k, line in enumerate(lines):
-                    if (label and line.strip().startswith(label) and find_amounts(line)) or (
-                        cells and " ".join(line.split()) == cells and find_amounts(line)
-                    ):
+                    if label and line.strip().startswith(label) and find_amounts(line):
                         drop.add(k)
     return _rest(lines, drop)
 
