@@ -203,3 +203,9 @@ def test_an_amending_instruments_omit_and_substitute_amounts_are_no_limits() -> 
     text = "Meal allowances, additional duty, formula\nomit $21.90\nsubstitute\n$22.60\n"
     assert read(text).caps == ()
     assert [c.amount for c in read("Meal allowances\nDinner: $22.60 per meal.\n").caps] == [Decimal("22.60")]
+
+
+def test_substitute_alone_is_plain_english_and_keeps_the_limit() -> None:
+    # No "omit": the amount replaces actual costs, a daily meal limit, not an amended text's words.
+    (cap,) = read("Meals\nEmployees may substitute $45 per day for actual meal costs.\n").caps
+    assert (cap.amount, cap.unit) == (Decimal("45"), CapUnit.DAY)

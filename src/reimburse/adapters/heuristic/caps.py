@@ -141,6 +141,8 @@ _NOT_MONEY_BEFORE = re.compile(
 # "omit $21.90 substitute $22.60": an amending instrument's edit of a text it does not print; the
 # amounts are the old and the new words of that text, not a limit of their own.
 _AMENDMENT = re.compile(r"(?i)\b(?:omit|substitute)\s*$")
+# Both words make the edit: "may substitute $45 per day for actual meal costs" alone is a limit.
+_AMENDMENT_PAIR = (re.compile(r"(?i)\bomit\b"), re.compile(r"(?i)\bsubstitute\b"))
 # Other languages' "for example" and "as a rough guide" ("indicativamente € 40"): no limit either.
 _EXAMPLE = re.compile(
     r"(?i)(e\.\s?g\.|for\s+example|for\s+instance|example:|such\s+as|\bi\.e\.,?\s+if|"
@@ -366,8 +368,6 @@ def labels_meal(before: str) -> bool:
 
 
 def _reference(a: AmountMatch, before: str, after: str, money_text: bool) -> bool:
-    if _AMENDMENT.search(before):
-        return True
     if a.currency is not None:
         return bool(re.match(r"(?i)\s*-?\s*stars?\b", after))
     if _NOT_MONEY_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before):
@@ -496,6 +496,7 @@ def find_caps(
     hours = [(lo, hi) for lo, hi, _ in durations_in(sentence)]
     amounts = [a for a in amounts if a.currency or not any(lo <= a.start < hi for lo, hi in hours)]
     out: list[CapFinding] = []
+    amending = all(w.search(sentence) for w in _AMENDMENT_PAIR)
     for i, a in enumerate(amounts):
         lo = amounts[i - 1].end if i else 0
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(sentence)
@@ -525,6 +526,8 @@ def find_caps(
             sentence, a.end
         ):
             continue
+        if amending and _AMENDMENT.search(before):
+            continue  # the old or the new words of the amended text
         # "Private Auto 56 cents" under a "Rate per Mile" header: the header says the cents' unit.
         headed = unit_in(context) if cents and not _PER.match(after.lstrip(" :-")) else None
         if headed not in _RATE_UNITS:
