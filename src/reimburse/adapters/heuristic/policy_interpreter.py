@@ -147,7 +147,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 45 (set N) a meal's rate by how it is claimed (with / without itemized receipt) is a condition;
 # a worked case goes on after "Conversely,"; "to cover X" and "including X" after an amount; a
 # bare count opening a wrapped line; a template's "Policy" heading; fronted negations.
-READER_VERSION = 45
+# 46 (review mends) a city or a country's name alone places no moneyless policy in a dollar land;
+# "No more than N X are reimbursed" is no refusal; "excl. VAT" is no tax note; "claims for payment
+# shall be made within" is a deadline; omit/substitute needs both words.
+READER_VERSION = 46
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
