@@ -999,10 +999,10 @@ def read_totals(
         notes.append(f"{chosen.value} was paid, but the items reach {over[0]}, printed above it")
     if rivals:
         confidence = min(confidence, 0.6)
-    if over is not None and not over[1]:
-        confidence = min(confidence, 0.45)  # a review: cash tendered is no expense
     elif arithmetic.confirmed:
         confidence = max(confidence, 0.99 if confidence >= 0.7 else 0.8)
+    if over is not None and not over[1]:
+        confidence = min(confidence, 0.45)  # a review: cash tendered is no expense
     if net_gross:
         confidence = min(confidence, 0.8)  # read from an unlabelled sum
     elif net_only:
