@@ -135,6 +135,17 @@ def amount_places(line: Line, amount: Decimal) -> list[tuple[str, float]]:
     return found
 
 
+# An amount with two decimals (thousands grouped or not), a currency sign or code before it.
+TWO_DECIMALS = re.compile(r"[^\d.,]{0,3}-?\d{1,3}(?:[.,'\u00a0 ]?\d{3})*([.,])\d{2}")
+# A word that is an amount with two decimals, a sign or code before or after it (no date: "02.05.2024").
+AMOUNT_WORD = re.compile(TWO_DECIMALS.pattern + r"[^\d.,]{0,3}")
+
+
+def digits_sure(word: Word) -> float:
+    """How surely the engine read the word's digits (its own confidence when it gave none apart)."""
+    return word.confidence if word.digit_confidence is None else word.digit_confidence
+
+
 def amount_value(text: str) -> Decimal | None:
     """The amount a word prints, with either decimal mark: '1.234,50', '1,234.50', '12.50', '€9,00'."""
     digits = _NOT_AMOUNT.sub("", text).strip("-")

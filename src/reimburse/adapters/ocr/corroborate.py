@@ -21,11 +21,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reimburse.adapters.ocr.confidence import amount_value
-from reimburse.domain.verdict.document import Page, Word
+from reimburse.adapters.ocr.confidence import AMOUNT_WORD, amount_value, digits_sure
+from reimburse.domain.verdict.document import Page
 
-# A word that is an amount with two decimals (thousands grouped or not), a sign or code around it.
-_AMOUNT = re.compile(r"[^\d.,]{0,3}-?\d{1,3}(?:[.,'\u00a0 ]?\d{3})*[.,]\d{2}[^\d.,]{0,3}")
 # Cash handed over, in the six languages ("Bar 50,00 / Rückgeld 4,25", "Espèces / Rendu").
 _TENDERED = re.compile(
     r"(?i)(?<![^\W\d_])(?:cash|tendered|tender|bar|gegeben|esp[èe]ces|efectivo|entregado|contanti|contant)"
@@ -81,7 +79,7 @@ def _labelled_terms(pages: list[Page], total: Decimal, sure: float) -> dict[str,
     for page in pages:
         below_subtotal = False  # between a subtotal line and the total's line
         for line in page.lines:
-            amounts = [w for w in line.words if _AMOUNT.fullmatch(w.text)]
+            amounts = [w for w in line.words if AMOUNT_WORD.fullmatch(w.text)]
             value = amount_value(amounts[-1].text) if amounts else None
             if value == total:
                 below_subtotal = False
@@ -102,12 +100,8 @@ def _labelled_terms(pages: list[Page], total: Decimal, sure: float) -> dict[str,
             below_subtotal = below_subtotal or kind == "subtotal"
             if kind == "discount" and not below_subtotal:
                 continue  # among the items (already inside the subtotal) or after the total
-            if _digits_sure(amounts[-1]) < sure:
+            if digits_sure(amounts[-1]) < sure:
                 return None
             negative = any(mark in amounts[-1].text for mark in "-(")
             terms.setdefault(kind, []).append(-value if negative else value)
     return terms
-
-
-def _digits_sure(word: Word) -> float:
-    return word.confidence if word.digit_confidence is None else word.digit_confidence

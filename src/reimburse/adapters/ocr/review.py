@@ -55,9 +55,12 @@ from decimal import Decimal
 import msgspec
 
 from reimburse.adapters.ocr.confidence import (
+    AMOUNT_WORD,
     REPAIRED_CONFIDENCE,
+    TWO_DECIMALS,
     amount_places,
     amount_value,
+    digits_sure,
     read_by_ocr,
     shows_cents,
 )
@@ -85,14 +88,10 @@ SINGLE_PLACE_MIN_CONFIDENCE = 0.8
 # A decimal mark read unsurely between sure digits counts as read when the page prints at least
 # this many amounts (their digits read surely) with two decimals after that mark, none after the other.
 CONVENTION_MIN_AMOUNTS = 2
-# An amount with two decimals (thousands grouped or not), a currency sign or code before it.
-_TWO_DECIMALS = re.compile(r"[^\d.,]{0,3}-?\d{1,3}(?:[.,'\u00a0 ]?\d{3})*([.,])\d{2}")
 # Exactly one mark: read as ',' or '.', the amount is the same.
 _ONE_MARK = re.compile(r"[^\d.,]{0,3}-?\d+([.,])\d{2}")
 # A label word: at least two letters (a cut "TAL", "otal", "ubtotal"; not a quantity "1").
 _LABEL_WORD = re.compile(r"[^\W\d_]{2}")
-# A word that is an amount with two decimals, a sign or code before or after it (no date: "02.05.2024").
-_AMOUNT_WORD = re.compile(_TWO_DECIMALS.pattern + r"[^\d.,]{0,3}")
 # A numeric date whose first field has one digit and whose second is padded ("3-05-2021").
 _HALF_PADDED = re.compile(r"\d[./-]0\d[./-]\d{2,4}")
 # One digit after the last mark, at the number's end ("49.6", "EUR34,1"; not "49.61", "1.250").
@@ -212,8 +211,8 @@ def decimal_convention(pages: list[Page], total: Decimal) -> str | None:
         m.group(1)
         for page in pages
         for word in page.words
-        if _digits_sure(word) >= SINGLE_PLACE_MIN_CONFIDENCE
-        and (m := _TWO_DECIMALS.fullmatch(word.text))
+        if digits_sure(word) >= SINGLE_PLACE_MIN_CONFIDENCE
+        and (m := TWO_DECIMALS.fullmatch(word.text))
         and not _prints(word, total)
     ]
     kinds = set(marks)
@@ -255,10 +254,6 @@ def _prints(word: Word, amount: Decimal) -> bool:
     return bool(amount_places(Line(text=word.text, words=(word,)), amount))
 
 
-def _digits_sure(word: Word) -> float:
-    return word.confidence if word.digit_confidence is None else word.digit_confidence
-
-
 def cut_label_over(pages: list[Page], total: Decimal) -> Decimal | None:
     """The largest amount above `total` printed with two decimals on an OCR'd line whose first
     word, of letters, was cut by a cover or the frame or read no better (confidence at most
@@ -275,7 +270,7 @@ def cut_label_over(pages: list[Page], total: Decimal) -> Decimal | None:
         and line.words[0].confidence <= REPAIRED_CONFIDENCE
         and _LABEL_WORD.search(line.words[0].text)
         for word in line.words[1:]
-        if _AMOUNT_WORD.fullmatch(word.text)
+        if AMOUNT_WORD.fullmatch(word.text)
         and (value := amount_value(word.text)) is not None
         and value > total
     ]
@@ -368,4 +363,4 @@ def _word_spans(line: Line) -> Iterator[tuple[int, int, float]]:
         if start < 0:
             return
         position = start + len(word.text)
-        yield start, position, _digits_sure(word)
+        yield start, position, digits_sure(word)

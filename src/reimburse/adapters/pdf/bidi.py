@@ -42,9 +42,12 @@ def _kind(word: str) -> str:
 def logical_line(words: Sequence[str], separators: Sequence[str]) -> str:
     """A line's text in reading order, from its words (each already read by logical_word) in
     visual order and the separator before each (the first is not used)."""
+    joined = _join(words, separators)
+    if not has_rtl(joined):  # nearly every line: one search, no per-word work
+        return joined
     kinds = [_kind(w) for w in words]
-    if kinds.count("R") <= kinds.count("L") or "R" not in kinds:
-        return _join(words, separators)
+    if kinds.count("R") <= kinds.count("L"):
+        return joined
     for i, kind in enumerate(kinds):  # a number between two left-to-right words belongs to them
         if kind == "N":
             before = next((k for k in reversed(kinds[:i]) if k != "N"), None)
