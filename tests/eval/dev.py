@@ -24,6 +24,9 @@ def main() -> int:
     print(invoice_eval._row("development", evaluation.results))
     hit, n = invoice_eval.silent_misses(evaluation.results)
     print(f"\nsilent misses (OCR'd, total or date wrong, no review): {hit} of {n}")
+    contra = [r for r in evaluation.results if r.contradictory and r.error is None]
+    caught = sum(bool(r.reading_flags) for r in contra)
+    print(f"contradictory documents flagged: {caught} of {len(contra)}")
     print()
     print("\n".join(invoice_eval.miss_table(evaluation.results)))
     return 0

@@ -51,7 +51,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         # what a utility or telecom bill collects: the rest after the year's instalments ("Nachzahlung"),
         # the amount to pay ("Te betalen bedrag incl. btw"), the sum the direct debit takes
         # ("Cantidad a cargar el 20 Nov", "Importe a cargar en cuenta")
-        " nachzahlung, te betalen bedrag, te betalen bedrag incl. btw, cantidad a cargar, importe a cargar"
+        " nachzahlung, te betalen bedrag, te betalen bedrag incl. btw, cantidad a cargar, importe a cargar,"
+        # an English invoice's box of the sum it asks for ("PLEASE PAY  6,54,321.00")
+        " please pay"
     ),
     # Deposits and payments already made: not the expense, the difference between total and due.
     "prepaid": (

@@ -12,6 +12,7 @@ from reimburse.adapters.heuristic.decimal_places import prints_decimal_comma, re
 from reimburse.adapters.heuristic.fields import read_names, read_number, read_vendor
 from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.items import read_items
+from reimburse.adapters.heuristic.items_over_total import items_over_total
 from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
@@ -99,6 +100,9 @@ class HeuristicInvoiceExtractor:
             "category": choice.confidence,
             "names": 0.7 if names else 0.0,
         }
+        items = read_items(infos)
+        labelled = totals.confidence >= _LABELLED_TOTAL
+        over = None if totals.flags else items_over_total(items, totals.total, infos, labelled=labelled)
         return Invoice(
             total=totals.total,
             currency=currency,
@@ -106,7 +110,7 @@ class HeuristicInvoiceExtractor:
             invoice_number=number,
             invoice_date=dates.invoice_date,
             dates=dates.dates,
-            line_items=read_items(infos),
+            line_items=items,
             subtotal=totals.subtotal,
             taxes=totals.taxes,
             names=names,
@@ -119,10 +123,12 @@ class HeuristicInvoiceExtractor:
             confidence=confidence,
             extractor=self.name,
             notes=tuple(notes),
-            reading_flags=(*_date_flags(dates.ambiguity), *totals.flags),
+            reading_flags=(*_date_flags(dates.ambiguity), *totals.flags, *([over] if over else [])),
         )
 
 
+# A total read under a total's own label (Grand Total, Total, Amount due), not "Amount" or a payment.
+_LABELLED_TOTAL = 0.85
 # How sure the currency is by what it rests on: printed with the amounts, stated as a code or
 # field, or inferred from the issuer's country or the document's language.
 _CURRENCY_CONFIDENCE = {"printed": 0.9, "stated": 0.8, "country": 0.6, "language": 0.4, "none": 0.0}

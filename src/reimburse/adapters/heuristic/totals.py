@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, currency_code, find_amounts
 from reimburse.adapters.heuristic.decimal_places import three_places
+from reimburse.adapters.heuristic.due_contradiction import due_contradiction
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.statements import carried_balances, own_charges, sections_total
@@ -203,12 +204,21 @@ def _placed_value(
         if re.search(r"[^\W\d_]{3,}", CURRENCY_RE.sub(" ", cell)):
             break
         row += [a for a in _amounts_in(cell, decimal_comma) if a.explicit]
-    if not row and not (beside and re.search(r"[^\W\d_]{3,}", beside[0])) and under:
+    # Words beside it stop the column below, unless they are the next heading of a row of
+    # labels whose values are printed under them ("DATE   PLEASE PAY   DUE DATE" over a row of values).
+    worded = beside and re.search(r"[^\W\d_]{3,}", beside[0]) and not _next_heading(beside[0], hit, info)
+    if not row and not worded and under:
         row = [a for a in _amounts_in(under, decimal_comma) if a.explicit]
     if not row:
         return None
     a = row[-1]
     return AmountMatch(a.value, a.currency, -1, -1, a.has_decimals)
+
+
+def _next_heading(cell: str, hit: LabelHit, info: LineInfo) -> bool:
+    """The cell beside a label is another label of its line and nothing else."""
+    text = cell.strip().lower()
+    return any(h.start >= hit.end and h.text.strip().lower() == text for h in info.hits)
 
 
 def _bilingual(line: str, hits: list[LabelHit]) -> list[LabelHit]:
@@ -982,8 +992,17 @@ def read_totals(
         ),
         Decimal(0),
     )
-    contradiction = _rate_contradiction(arithmetic, rates or [], printed, fixed) or _discount_contradiction(
-        items, total, chosen.line, arithmetic, amount_lines
+    contradiction = (
+        _rate_contradiction(arithmetic, rates or [], printed, fixed)
+        or _discount_contradiction(items, total, chosen.line, arithmetic, amount_lines)
+        or due_contradiction(
+            total,
+            [x.value for x in due],
+            confirmed=arithmetic.confirmed,
+            labels=[x.label for x in items if x.value != 0],
+            carried=bool(carried) or any(x.value < 0 for x in items),
+            printed=[a for amounts in (line_amounts or {}).values() for a in amounts],
+        )
     )
     over = (
         None

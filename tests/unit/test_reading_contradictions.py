@@ -1,0 +1,138 @@
+"""Contradictions a reviewer accepts, and busy documents left alone (issue 11, set F).
+
+An amount due that disagrees with a total its subtotal and taxes reach, with no payment, deposit,
+previous balance or credit printed, cannot be right together with it; nor can items that add up to
+more than the total with no discount printed. Busy but consistent documents stay unflagged.
+Texts are synthetic, written for these tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
+from reimburse.adapters.heuristic.due_contradiction import EXPLAINING, due_contradiction
+from reimburse.adapters.heuristic.labels import Label
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.policy import Category, Policy
+
+POLICY = Policy(policy_id="pol_contra", currency="EUR", categories=(Category("supplies", ("binding",)),))
+
+
+async def _extract(text: str) -> Invoice:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return await HeuristicInvoiceExtractor().extract(Document("invoice.pdf", sha, text), POLICY)
+
+
+def _codes(invoice: Invoice) -> set[str]:
+    return {f.code for f in invoice.reading_flags}
+
+
+_FACTURE = (
+    "Reliure Dufresne SARL\n3 rue du Moulin, 59000 Lille\nFACTURE N° RD-118   Date : 02/10/2025\n"
+    "Désignation   Qté   Total HT\nReliure cuir   2   150,00\n\n"
+    "Total HT   150,00 €\nTVA 20 %   30,00 €\nTotal TTC   180,00 €\n{extra}"
+)
+_INVOICE = (
+    "Kaveri Print Works\nTAX INVOICE   Invoice No: KP-77   Date: 03-09-2025\n"
+    "Description   Amount\nBrochures   40,000.00\nPosters   10,000.00\n"
+    "Sub Total   50,000.00\nIGST 18%   9,000.00\nTotal   59,000.00\n{extra}"
+)
+
+
+@pytest.mark.parametrize(
+    ("template", "extra"),
+    [
+        (_FACTURE, "Montant à payer   205,00 €"),
+        (_INVOICE, "PLEASE PAY   54,000.00"),
+    ],
+)
+async def test_an_amount_due_nothing_explains_is_flagged(template: str, extra: str) -> None:
+    invoice = await _extract(template.format(extra=extra))
+    assert invoice.total in (Decimal("180.00"), Decimal("59000.00"))
+    assert "total_mismatch" in _codes(invoice)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "Acompte versé   -30,00 €\nMontant à payer   150,00 €",  # a deposit
+        "Carte bancaire   100,00 €\nReste à payer   80,00 €",  # a payment
+        "Solde antérieur   25,00 €\nMontant à payer   205,00 €",  # a previous balance
+        "Frais de relance   25,00 €\nMontant à payer   205,00 €",  # a fee of the same size
+        "Frais de retard 12,00 €\nMontant à payer   192,00 €",  # the difference is printed
+        "Montant à payer   180,00 €",  # the same sum
+        "Montant à payer   0,00 €",  # settled
+    ],
+)
+async def test_an_amount_due_the_page_explains_is_left_alone(extra: str) -> None:
+    invoice = await _extract(_FACTURE.format(extra=extra))
+    assert "total_mismatch" not in _codes(invoice)
+
+
+@given(
+    st.sampled_from(sorted(EXPLAINING)),
+    st.decimals(min_value=1, max_value=10_000, places=2),
+    st.decimals(min_value=1, max_value=10_000, places=2),
+)
+def test_a_printed_payment_deposit_or_reduction_always_explains_the_due(
+    label: Label, total: Decimal, due: Decimal
+) -> None:
+    assert due_contradiction(total, [due], confirmed=True, labels=[label], carried=False, printed=[]) is None
+
+
+@given(
+    st.decimals(min_value=1, max_value=10_000, places=2), st.decimals(min_value=1, max_value=10_000, places=2)
+)
+def test_an_unconfirmed_total_or_a_carried_balance_is_never_contradicted(
+    total: Decimal, due: Decimal
+) -> None:
+    assert due_contradiction(total, [due], confirmed=False, labels=[], carried=False, printed=[]) is None
+    assert due_contradiction(total, [due], confirmed=True, labels=[], carried=True, printed=[]) is None
+
+
+_RECEIPT = "CAFE DES LILAS\n12 rue Oberkampf, 75011 Paris\n21/10/2025 12:40\n{items}\nTOTAL   {total}\nCB   {total}\n{after}"
+
+
+async def test_items_above_the_total_with_no_discount_are_flagged() -> None:
+    items = "2 Croque monsieur   17,00\n1 Salade niçoise   12,50\n2 Eau gazeuse   6,00"
+    invoice = await _extract(_RECEIPT.format(items=items, total="32,50", after=""))
+    assert invoice.total == Decimal("32.50")
+    assert "total_mismatch" in _codes(invoice)
+
+
+@pytest.mark.parametrize(
+    ("items", "total", "after"),
+    [
+        (
+            "2 Croque monsieur   17,00\n1 Salade niçoise   12,50\n2 Eau gazeuse   6,00",
+            "35,50",
+            "",
+        ),  # consistent
+        (
+            "2 Croque monsieur   17,00\n1 Salade niçoise   12,50\n2 Eau gazeuse   6,00\nRemise fidélité   -3,00",
+            "32,50",
+            "",
+        ),
+        ("2 Croque monsieur   17,00\n1 Salade niçoise   12,50", "32,50", ""),  # below: a line unread
+        (
+            "Croque monsieur   17,00\nSalade niçoise   12,50\nRepas   29,50",
+            "29,50",
+            "",
+        ),  # an unlabelled running sum
+        (
+            "Croque monsieur   17,00\nSalade niçoise   12,50",
+            "26,50",
+            "Carte fidélité : 3,00 offerts",
+        ),  # gap printed
+    ],
+)
+async def test_items_the_total_accounts_for_are_left_alone(items: str, total: str, after: str) -> None:
+    invoice = await _extract(_RECEIPT.format(items=items, total=total, after=after))
+    assert "total_mismatch" not in _codes(invoice)
