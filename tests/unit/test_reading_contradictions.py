@@ -136,3 +136,37 @@ async def test_items_above_the_total_with_no_discount_are_flagged() -> None:
 async def test_items_the_total_accounts_for_are_left_alone(items: str, total: str, after: str) -> None:
     invoice = await _extract(_RECEIPT.format(items=items, total=total, after=after))
     assert "total_mismatch" not in _codes(invoice)
+
+
+_CHECK = (
+    "THE ANCHOR GRILL\n40 Wharf St, Salem MA\nCheck 512   09/14/2025 8:05 PM\n"
+    "Clam chowder   9.00\nFish tacos   21.00\nSubtotal   30.00\nTax 6.25%   1.88\nTOTAL   31.88\n"
+    "VISA ****4821   APPROVED\n{slip}"
+)
+
+
+async def test_a_card_charged_above_a_confirmed_total_is_flagged() -> None:
+    invoice = await _extract(_CHECK.format(slip="AMOUNT   $36.88"))
+    assert invoice.total == Decimal("31.88")
+    assert "total_mismatch" in _codes(invoice)
+
+
+@pytest.mark.parametrize(
+    "slip",
+    [
+        "AMOUNT   $31.88",  # the same sum
+        "AMOUNT   $25.00\nCASH   $6.88",  # split: card below the total
+        "TIP   $5.00\nAMOUNT   $36.88",  # a tip explains it
+        "Card surcharge 5.00\nAMOUNT   $36.88",  # the difference is printed
+        "Auth 0047112",  # no amount on the slip; the card's digits are no money
+    ],
+)
+async def test_a_card_charge_the_page_explains_is_left_alone(slip: str) -> None:
+    invoice = await _extract(_CHECK.format(slip=slip))
+    assert "total_mismatch" not in _codes(invoice)
+
+
+async def test_cash_tendered_above_the_total_is_no_contradiction() -> None:
+    text = _CHECK.replace("VISA ****4821   APPROVED\n", "").format(slip="CASH   $40.00")
+    invoice = await _extract(text)
+    assert "total_mismatch" not in _codes(invoice)

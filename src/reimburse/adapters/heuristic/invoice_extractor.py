@@ -6,6 +6,7 @@ from concurrent.futures import Executor
 
 from reimburse.adapters.einvoice.invoice_from_einvoice import read_with_einvoice
 from reimburse.adapters.heuristic.amounts import find_amounts
+from reimburse.adapters.heuristic.card_over_total import card_over_total
 from reimburse.adapters.heuristic.classify import choose_category, kind_scores
 from reimburse.adapters.heuristic.currency import currency_reading, sign_is_sure
 from reimburse.adapters.heuristic.decimal_places import prints_decimal_comma, read_three_places
@@ -103,6 +104,7 @@ class HeuristicInvoiceExtractor:
         items = read_items(infos)
         labelled = totals.confidence >= _LABELLED_TOTAL
         over = None if totals.flags else items_over_total(items, totals.total, infos, labelled=labelled)
+        over = over or (None if totals.flags else card_over_total(infos, totals))
         return Invoice(
             total=totals.total,
             currency=currency,
