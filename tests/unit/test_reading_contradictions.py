@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.adapters.heuristic.due_contradiction import EXPLAINING, due_contradiction
 from reimburse.adapters.heuristic.labels import Label
-from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.document import Document, Line, Page
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Category, Policy
+from tests.layout_lines import line_of_cells
 
 POLICY = Policy(policy_id="pol_contra", currency="EUR", categories=(Category("supplies", ("binding",)),))
 
@@ -170,3 +171,26 @@ async def test_cash_tendered_above_the_total_is_no_contradiction() -> None:
     text = _CHECK.replace("VISA ****4821   APPROVED\n", "").format(slip="CASH   $40.00")
     invoice = await _extract(text)
     assert "total_mismatch" not in _codes(invoice)
+
+
+def _laid_out(*lines: Line) -> Document:
+    page = Page(1, 600, 800, lines)
+    text = "\n".join(line.text for line in lines)
+    return Document("invoice.pdf", "0" * 64, text, (text,), (page,))
+
+
+async def test_an_amount_due_under_its_heading_in_a_row_of_labels_is_read() -> None:
+    document = _laid_out(
+        line_of_cells((50, "Nilgiri Signage Pvt Ltd"), top=40),
+        line_of_cells(
+            (50, "Bill to: Harbour Foods"), (300, "DATE"), (380, "PLEASE PAY"), (480, "DUE DATE"), top=100
+        ),
+        line_of_cells((300, "12-09-2025"), (380, "48,000.00"), (480, "12-10-2025"), top=116),
+        line_of_cells((50, "Shop signs"), (480, "50,000.00"), top=200),
+        line_of_cells((300, "SUBTOTAL"), (480, "50,000.00"), top=260),
+        line_of_cells((300, "IGST 18%"), (480, "9,000.00"), top=276),
+        line_of_cells((300, "TOTAL"), (480, "59,000.00"), top=292),
+    )
+    invoice = await HeuristicInvoiceExtractor().extract(document, POLICY)
+    assert invoice.total == Decimal("59000.00")
+    assert "total_mismatch" in _codes(invoice)
