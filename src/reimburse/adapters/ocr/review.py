@@ -37,8 +37,10 @@ A total printed once that no arithmetic of the page reaches (two amounts adding 
 less change, a run of items) was tried and dropped: on 3 of the 10 development images whose total
 is printed once and read right, only a chance sum with a quantity ("20.00" + "1") reached it, so
 the check rests on coincidence and would send clean receipts to review; it caught no development
-miss. Items summed against the total were tried and dropped too: the item reader takes labelled
-amounts ("Amount 6.60", "Due 19.20") for items on receipts, so the sum flagged clean documents.
+miss. Items summed against the total were tried and dropped here too: the item reader takes labelled
+amounts ("Amount 6.60", "Due 19.20") for items on receipts, so the sum flagged clean documents. The
+reader's `items_over_total` judges items only above a labelled total, on any page, with those items,
+running sums and reductions ruled out.
 
 Text-layer and e-invoice pages are not judged here (their words are what the file says), except a
 scanner's OCR text layer whose numbers our own OCR of the page did not confirm (`cross_read`).
