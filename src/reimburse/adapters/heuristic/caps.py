@@ -86,6 +86,8 @@ _POLICY_UNITS = {
     CapUnit.TRIP: ("stay", "séjour", "aufenthalt", "estancia", "soggiorno", "verblijf"),
     # "bis 100 EUR pro Übernachtung", "por pernoctación": a night said as the overnight stay.
     CapUnit.NIGHT: ("übernachtung", "pernoctación", "pernottamento", "overnachting"),
+    # "$35/pp for breakfast": "pp" is the menu's and caterer's "per person".
+    CapUnit.MEAL: ("pp",),
 }
 # "40 € diarios", "40 € giornalieri", "mensuel": the per-unit adjectives of the other languages.
 _ADVERBS = UNIT_ADVERBS | {
@@ -103,6 +105,7 @@ _ADVERBS = UNIT_ADVERBS | {
 }
 _UNIT_INDEX = {w: unit for unit, words in (*UNIT_WORDS.items(), *_POLICY_UNITS.items()) for w in words}
 _UNIT_WORDS = "|".join(sorted(_UNIT_INDEX, key=len, reverse=True))
+_PERSON_WORDS = ("person", "head", "cover", "pp")
 _PER = re.compile(
     # A space after a word: "away" and "always" are no "a way" or "al ways".
     # "za" is the Polish "per": "38,00 zł za każdą dobę".
@@ -149,6 +152,21 @@ _EXAMPLE = re.compile(
     r"\b(?:ad|per)\s+esempio|\bzum\s+Beispiel|\bz\.\s?B\.|\bpar\s+exemple|\bpor\s+ej(?:emplo|\.)|\bpor\s+exemplo|"
     r"\bbijvoorbeeld|\bbijv\.|\bindicativamente|\b(?:à|a)\s+t[ií]t(?:re|ulo)\s+indicati(?:f|vo))"
 )
+# "Gift in lieu of lodging $75 per stay", "Lodging Hospitality $100.00 Host/hostess gift allowance":
+# the row names a gift to the host the traveller stays with; the lodging word is no hotel's limit.
+_GIFT = re.compile(
+    r"(?i)(?:^\W*|\s)(?:[^\W\d_][\w/-]*\s+){0,2}?gifts?\b(?=[^.;$€£]{0,40}(?:lodging|allowance|stay))"
+)
+# "(i.e. your allowance for dinner does not become $35 if you skip lunch)": a case put in a bracket
+# that opens "i.e."/"e.g." and supposes something ("if") illustrates the rule, as "i.e., if" does.
+_BRACKET_CASE = re.compile(r"(?i)\(\s*(?:i\.\s?e\.|e\.\s?g\.),?\s[^()]*\bif\b[^()]*\)")
+
+
+def _bracketed_case(sentence: str, at: int) -> bool:
+    """The amount at `at` sits inside such a bracketed case."""
+    return any(m.start() < at < m.end() for m in _BRACKET_CASE.finditer(sentence))
+
+
 _SUCH_AS_AMOUNT = re.compile(r"(?i)such\s+as(?:\s+[^\W\d_]+){0,2}\s*$")
 _EXAMPLE_OPENING = re.compile(r"(?i)\W*(?:for\s+(?:example|instance)|example\s*\d*\s*:|e\.\s?g\.)")
 # "For example, if ... $12 ... Conversely, if ... up to $20 ...": a sentence that opens with a
@@ -266,6 +284,8 @@ _PRIVATE_LODGING = re.compile(_PRIVATE_STAY + r"[^;.]*$")
 # "up to $60 per night ... associated with staying in non-commercial accommodation": the same stay
 # said after the amount, in the amount's own clause.
 _PRIVATE_LODGING_AFTER = re.compile(r"(?i)[^;.]*?" + _PRIVATE_STAY.removeprefix("(?i)"))
+# "Housestaff will receive approximately $350 per year": an estimate, and a limit is never one.
+_APPROXIMATE = re.compile(r"(?i)\b(?:approximately|approx\.|roughly|an\s+estimated)\s*$")
 _STATISTIC = re.compile(
     r"(?i)\b(?:average|median|typical(?:ly)?)\b(?:(?!max|limit|exceed|up\s+to|cap)[^.;$€£¥₹\d]){0,30}$"
 )
@@ -312,7 +332,8 @@ _PER_DIEM = re.compile(
 # it; an approval word in the sentence does not make it a threshold.
 ALLOWANCE_NAMED = re.compile(r"(?i)\s*(?:[^\W\d_][\w-]*\s+){0,4}?(?:allowance|stipend)s?\b")
 _NO_RECEIPTS = re.compile(
-    r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed)|"
+    r"(?i)(?:no|without)\s+(?:\w+\s+)?receipts?|receipts?\s+(?:are\s+|is\s+)?not\s+(?:required|needed|available)|"
+    r"receipts?\s+(?:are\s+|is\s+)?unavailable|"
     r"ohne\s+(?:\w+\s+)?(?:beleg|nachweis|quittung)|sans\s+(?:\w+\s+)?justificatif|"
     r"sin\s+(?:\w+\s+)?(?:justificante|recibo|factura)|senza\s+(?:\w+\s+)?(?:ricevut|giustificativ)|"
     r"zonder\s+(?:\w+\s+)?(?:bon|bewijs)"
@@ -419,10 +440,10 @@ def _unit(text: str) -> tuple[CapUnit | None, bool]:
         and _UNIT_INDEX[direct.group("u").lower()] in _RATE_UNITS
     ):
         word = direct.group("u").lower()
-    person = word in ("person", "head", "cover")
+    person = word in _PERSON_WORDS
     gap = len(text[m.end() :]) - len(text[m.end() :].lstrip(" ,"))
     then = _PER.match(text, m.end() + gap) if person else None
-    if then is not None and then.group("u").lower() not in ("person", "head", "cover"):
+    if then is not None and then.group("u").lower() not in _PERSON_WORDS:
         # "$200 per person per night", "$50 per person per day": the limit is per night or day.
         return _UNIT_INDEX[then.group("u").lower()], False
     return _UNIT_INDEX[word], person
@@ -554,6 +575,10 @@ def find_caps(
             or _ADVERB.match(after.lstrip(" :-")) is not None
         )
         kind = _kind(sentence, own, before, unit)
+        if kind is RuleType.LIMIT and _bracketed_case(sentence, a.start):
+            kind = RuleType.EXAMPLE
+        if kind is RuleType.LIMIT and (_GIFT.search(sentence, lo, a.start) or _GIFT.match(after)):
+            kind = RuleType.REFERENCE  # a gift to a host who lodges the traveller, no lodging's limit
         if kind is RuleType.LIMIT and (
             _PRIVATE_LODGING.search(sentence, lo, a.start)
             or _PRIVATE_LODGING_AFTER.match(sentence, a.end, hi)
@@ -805,7 +830,7 @@ def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleTyp
     share = _SHARE_OF.search(before)
     if share and not _CAP_WORDS.search(share.group("gap")):
         return RuleType.REFERENCE
-    if _DEDUCTION.search(before) or _STATISTIC.search(before[-45:]):
+    if _DEDUCTION.search(before) or _STATISTIC.search(before[-45:]) or _APPROXIMATE.search(before):
         return RuleType.REFERENCE
     if _DEDUCTION_VERB.search(sentence) and (_DEDUCTION_UM.search(before) or _DEDUCTION_VERB.search(before)):
         return RuleType.REFERENCE

@@ -281,7 +281,9 @@ _METHOD = re.compile(
     r"without\s+(?:an?\s+)?(?:itemi[sz]ed\s+|original\s+|detailed\s+|meal\s+)?receipts?|"
     r"with\s+(?:an?\s+)?(?:itemi[sz]ed\s+|original\s+|detailed\s+|meal\s+)?receipts?"
     r"(?!\s+(?:being|to\s+be|must\s+be)(?![^\W\d_]))|"
-    r"in\s+lieu\s+of\s+receipts?|un-?receipted(?:\s+method)?)(?![^\W\d_])"
+    r"in\s+lieu\s+of\s+receipts?|un-?receipted(?:\s+method)?|"
+    # "a standard meal allowance ... when receipts are not available": the claim without receipts.
+    r"(?:when|if|where)\s+(?:no\s+)?receipts?\s+(?:are|is)\s+(?:not\s+|un)?available)(?![^\W\d_])"
 )
 _TRIP = re.compile(
     # "but no overnight stay", "without an overnight stay", "non-overnight meals": the negation is

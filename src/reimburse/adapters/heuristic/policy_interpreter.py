@@ -150,7 +150,11 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 46 (review mends) a city or a country's name alone places no moneyless policy in a dollar land;
 # "No more than N X are reimbursed" is no refusal; "excl. VAT" is no tax note; "claims for payment
 # shall be made within" is a deadline; omit/substitute needs both words.
-READER_VERSION = 46
+# 47 (set R) "$5 per day for incidentals" names what it pays; "approximately $N" is no limit; a
+# bracketed "(i.e. ... if ...)" case is an example; "If your ...," opens a lead-in; "/pp" is per
+# person; "when receipts are not available" is a way of claiming; a gift to the host one lodges with
+# ("gift in lieu of lodging") is no lodging limit.
+READER_VERSION = 47
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -949,7 +953,7 @@ def _side_heading(heading: str) -> list[str]:
 
 
 _OPENS = re.compile(
-    r"(?i)^\W*(?:(?:on|for|during|when|while|if|in|with|within|under)\s+)?(?:(?:the|a|an|all|any)\s+)?$"
+    r"(?i)^\W*(?:(?:on|for|during|when|while|if|in|with|within|under)\s+)?(?:(?:the|a|an|all|any|your|their|our)\s+)?$"
 )
 
 
@@ -1304,11 +1308,14 @@ def _cap_kinds(
         # "may authorize a $15 day trip meal allowance" after "If your day travel ...": the kind in
         # the allowance's own name is what it pays.
         pick = next((j for j in own if caps[i].amount.end <= mentions[j].start < named.end()), pick)
-    covers = _TO_COVER.match(sentence, caps[i].amount.end)
+    covers = _TO_COVER.match(sentence, caps[i].amount.end) or _FOR_KIND.match(sentence, caps[i].amount.end)
     if covers:
-        # "the per diem includes a residual $5 to cover incidental expenses": the purpose after the
-        # amount names what it pays, not the meals or per diem named before it.
-        pick = next((j for j in own if mentions[j].start == covers.end()), pick)
+        # "the per diem includes a residual $5 to cover incidental expenses", "per diem rates include
+        # $5 per day for incidentals": the purpose after the amount names what it pays, not the meals
+        # or per diem named before it.
+        pick = next(
+            (j for j in own if mentions[j].start == covers.end() and mentions[j].kind != TRAVEL), pick
+        )
     if pick is None and not context and mentions:
         inside = (caps[i].amount.end, included.end()) if included else (0, 0)
         pick = next((j for j, m in enumerate(mentions) if not inside[0] <= m.start < inside[1]), None)
@@ -1354,6 +1361,7 @@ _TEMPLATE_HEADING = re.compile(
 # ", including gratuities,", " (including tax and tip)": what the amount includes, up to the phrase's end.
 _INCLUDING = re.compile(r"(?i)\)?\s*[,(]\s*(?:including|inclusive\s+of|incl\.)\s[^,;:.()]*[,)]")
 _TO_COVER = re.compile(r"(?i)\s*(?:(?:per|a|an|each)\s+[^\W\d_]+\s+)?to\s+cover\s+(?:the\s+|all\s+|any\s+)?")
+_FOR_KIND = re.compile(r"(?i)\s*(?:(?:per|a|an|each)\s+[^\W\d_]+\s+)?for\s+(?:the\s+|all\s+|any\s+)?")
 
 
 def _title(text: str) -> str:
