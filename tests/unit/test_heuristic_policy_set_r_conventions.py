@@ -36,6 +36,11 @@ def test_a_purpose_after_the_amount_that_names_the_trip_changes_nothing() -> Non
     assert limits(policy) == {("meals", D(60), "day")}
 
 
+def test_who_the_amount_is_for_is_no_purpose() -> None:
+    policy = read("Meals\nMeals are reimbursed up to $55 per day for conference attendees.\n")
+    assert limits(policy) == {("meals", D(55), "day")}
+
+
 def test_an_estimated_amount_is_no_limit() -> None:
     policy = read(
         "Meal benefit\nResidents are given approximately $300 per year to spend in the hospital canteen.\n"

@@ -1308,13 +1308,24 @@ def _cap_kinds(
         # "may authorize a $15 day trip meal allowance" after "If your day travel ...": the kind in
         # the allowance's own name is what it pays.
         pick = next((j for j in own if caps[i].amount.end <= mentions[j].start < named.end()), pick)
-    covers = _TO_COVER.match(sentence, caps[i].amount.end) or _FOR_KIND.match(sentence, caps[i].amount.end)
+    covers = _TO_COVER.match(sentence, caps[i].amount.end)
+    closing = False
+    if covers is None:
+        # "per diem rates include $5 per day for incidentals.": a kind that closes the phrase after
+        # "for" is the purpose; "for conference attendees" names who, not what.
+        covers, closing = _FOR_KIND.match(sentence, caps[i].amount.end), True
     if covers:
-        # "the per diem includes a residual $5 to cover incidental expenses", "per diem rates include
-        # $5 per day for incidentals": the purpose after the amount names what it pays, not the meals
-        # or per diem named before it.
+        # "the per diem includes a residual $5 to cover incidental expenses": the purpose after the
+        # amount names what it pays, not the meals or per diem named before it.
         pick = next(
-            (j for j in own if mentions[j].start == covers.end() and mentions[j].kind != TRAVEL), pick
+            (
+                j
+                for j in own
+                if mentions[j].start == covers.end()
+                and mentions[j].kind != TRAVEL
+                and not (closing and not _CLOSES.match(sentence, mentions[j].end))
+            ),
+            pick,
         )
     if pick is None and not context and mentions:
         inside = (caps[i].amount.end, included.end()) if included else (0, 0)
@@ -1361,6 +1372,7 @@ _TEMPLATE_HEADING = re.compile(
 # ", including gratuities,", " (including tax and tip)": what the amount includes, up to the phrase's end.
 _INCLUDING = re.compile(r"(?i)\)?\s*[,(]\s*(?:including|inclusive\s+of|incl\.)\s[^,;:.()]*[,)]")
 _TO_COVER = re.compile(r"(?i)\s*(?:(?:per|a|an|each)\s+[^\W\d_]+\s+)?to\s+cover\s+(?:the\s+|all\s+|any\s+)?")
+_CLOSES = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:and|or)\b)")
 _FOR_KIND = re.compile(r"(?i)\s*(?:(?:per|a|an|each)\s+[^\W\d_]+\s+)?for\s+(?:the\s+|all\s+|any\s+)?")
 
 
