@@ -92,3 +92,19 @@ def test_a_gift_to_the_host_is_no_lodging_limit() -> None:
         "Lodging Hospitality $90.00 Host/hostess gift allowance\n"
     )
     assert limits(policy) == {("hotel", D(250), "night")}
+
+
+def test_each_amount_of_a_granted_list_names_its_meal_after_for() -> None:
+    policy = read("Meals\nMembers are allowed $11 for breakfast, $17 for lunch, and $26 for dinner.\n")
+    assert {(c.amount, c.meal) for c in policy.caps} == {
+        (D(11), "breakfast"),
+        (D(17), "lunch"),
+        (D(26), "dinner"),
+    }
+
+
+def test_a_price_named_for_a_meal_is_no_limit() -> None:
+    policy = read(
+        "Hotel\nBreakfast is not included; the hotel charges $12 for breakfast.\nRooms up to $150 per night.\n"
+    )
+    assert limits(policy) == {("hotel", D(150), "night")}

@@ -650,6 +650,7 @@ def find_caps(
                         about_money
                         or _kind_label(before)
                         or _kind_after(sentence, a.start, after)
+                        or (_GRANTED.search(sentence, 0, a.start) is not None and _kind_for(after))
                         or _kind_set_at(sentence, a.start, unit_follows)
                         or _hours_row(before)
                     )
@@ -817,6 +818,18 @@ def _kind_after(sentence: str, start: int, after: str) -> bool:
         and len(label.group("label").split()) <= 4
         and bool(find_mentions(label.group("label")))
     )
+
+
+# "Members are allowed $12 for breakfast, $16 for lunch, and $24 for dinner": a grant verb before
+# the amounts, and each amount's kind named right after it by "for".
+_GRANTED = re.compile(r"(?i)\b(?:allow(?:ed|ances?)|receive[sd]?|claim(?:ed)?|reimburs\w*|entitled)\b")
+_FOR_AFTER = re.compile(r"(?i)\s*(?:per\s+person\s+)?for\s+(?:each\s+|the\s+)?")
+
+
+def _kind_for(after: str) -> bool:
+    """The amount's kind follows it after "for" ("$12 for breakfast")."""
+    m = _FOR_AFTER.match(after)
+    return m is not None and any(k.start == 0 and not k.as_unit for k in find_mentions(after[m.end() :]))
 
 
 def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleType:
