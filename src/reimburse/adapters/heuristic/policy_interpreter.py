@@ -153,7 +153,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 47 (set R) "$5 per day for incidentals" names what it pays; "approximately $N" is no limit; a
 # bracketed "(i.e. ... if ...)" case is an example; "If your ...," opens a lead-in; "/pp" is per
 # person; "when receipts are not available" is a way of claiming; a gift to the host one lodges with
-# ("gift in lieu of lodging") is no lodging limit.
+# ("gift in lieu of lodging") is no lodging limit; "are allowed $12 for breakfast, $16 for lunch"
+# keeps each amount.
 READER_VERSION = 47
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
