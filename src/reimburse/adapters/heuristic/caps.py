@@ -36,6 +36,12 @@ _CAP = re.compile(
     r"(?:entro|nel|nei)\s+(?:il\s+|i\s+)?limit[ei](?:\s+(?:giornalier[oi]|massim[oi]))?\s+di)[\s\w.,()-]{0,12}$"
 )
 # "The allowance for dinner is INR 800", "Meals: ₹500": a cap only in a sentence about money.
+# "should not exceed four (4)": the legal habit of doubling a number in words with its figure in
+# brackets; with no currency sign on either side it counts people or items ("fifty dollars ($50)" keeps its sign).
+_COUNT_IN_WORDS = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|ninety|hundred)\s*\(\s*$"
+)
 _WEAK_CAP = re.compile(r"(?i)(\bis|\bare|:)[\s\w.,()-]{0,12}$")
 _ABOVE = re.compile(
     r"(?i)(above|over|exceed(?:s|ing)?|in\s+excess\s+of|more\s+than|greater\s+than|beyond|higher\s+than|"
@@ -540,6 +546,12 @@ def find_caps(
             and re.match(r"\s*(?!per\b|pr\.|for\b|and\b|or\b|in\b|on\b|each\b|a\b|an\b)[^\W\d_]", after, re.I)
         ):
             continue  # "2 meals", "30 days", "3 star": a count, not money
+        if (
+            a.currency is None
+            and _COUNT_IN_WORDS.search(sentence, 0, a.start)
+            and sentence[a.end : a.end + 1] == ")"
+        ):
+            continue  # "not exceed four (4)": a count written out and then in figures, no money
         # "65.5 cents/mile": written in cents it is money, and "/mile" its unit, so the not-money
         # guards (a fraction, "/page", "/dollar") are skipped for a distance only.
         per_distance = cents is not None and _SLASH_DISTANCE.match(after) is not None

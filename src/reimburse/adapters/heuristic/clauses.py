@@ -96,6 +96,9 @@ class Clause:
     intro: str = ""
     # A sentence after "Example:" in its paragraph: the worked case goes on to the paragraph's end.
     example: bool = False
+    # The document's own title lines ("Meal Policy for Faculty & Candidates"): the occasion a whole
+    # page is about, set by the policy reader (policy_interpreter.document_title).
+    title: str = ""
 
 
 _STATUS_ROW = re.compile(

@@ -155,7 +155,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # person; "when receipts are not available" is a way of claiming; a gift to the host one lodges with
 # ("gift in lieu of lodging") is no lodging limit; "are allowed $12 for breakfast, $16 for lunch"
 # keeps each amount.
-READER_VERSION = 47
+# 48 (set V) a page's title naming the guests it hosts (candidates, search committees, recruiting,
+# visitors, guests, donors, hosting words) conditions its heading-less meal caps unless it names a
+# trip; a count doubled in words and figures ("four (4)") is no money.
+READER_VERSION = 48
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -191,6 +194,8 @@ class HeuristicPolicyInterpreter:
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
         scoped = _under_scope_headings(split_clauses(text))
+        if title := _hosting_title(source):
+            scoped = [(dataclasses.replace(c, title=title), inherited) for c, inherited in scoped]
         deducting = ""
         worked = False  # the previous clause was a worked case
         for k, (clause, inherited) in enumerate(scoped):
@@ -931,14 +936,47 @@ _OCCASION = re.compile(
     r"(?i)(?<![^\W\d_])(?:hosting|hosted\s+(?:meals?|events?|functions?)|hospitality|entertainment|"
     r"official\s+(?:guests?|visitors?|functions?|occasions?))(?![^\W\d_])"
 )
+# A page's title names the guests it hosts: "Meal Policy for Faculty & Candidates", "... for Faculty
+# and Administrative Search Committees", "Guidelines for Recruiting Expenses" (UF Libraries, Daemen,
+# Juniata), besides the hosting words above.
+_TITLE_OCCASION = re.compile(
+    rf"{_OCCASION.pattern}|(?<![^\W\d_])(?:candidates?|search\s+committees?|faculty\s+searches|"
+    r"recruit(?:ing|ment)|visitors?|guests?|donors?)(?![^\W\d_])"
+)
 # "Travel Meals and Entertainment": a heading that also names the trip is about the traveller's meals.
 _TRIP_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:travel\w*|trips?|per\s+diem|m&ie)(?![^\W\d_])")
+
+
+def _hosting_title(text: str) -> str:
+    """The document's title lines, when they name a hosted occasion and no trip; else ""."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        # The title stands before the first sentence: a line that ends one, or prints money, is text.
+        if (
+            line.endswith((".", ";", "?", "!"))
+            or len(line.split()) > 14
+            or find_amounts(line)
+            or len(lines) >= 4
+        ):
+            break
+        lines.append(line)
+    title = " ".join(lines)
+    return title if _TITLE_OCCASION.search(title) and not _TRIP_WORDS.search(title) else ""
 
 
 def _hosted_occasion(clause: Clause) -> str:
     above = f"{clause.heading} {clause.lead}"
     found = _OCCASION.search(above)
-    return found.group(0) if found and not _TRIP_WORDS.search(above) else ""
+    if _TRIP_WORDS.search(above):
+        return ""
+    if found:
+        return found.group(0)
+    # A heading-less sentence on a page whose title names the guests: the title's occasion.
+    titled = _TITLE_OCCASION.search(clause.title)
+    return titled.group(0) if titled else ""
 
 
 # "Within Canada:", "Per diem rate (outside of Canada)": a heading that says on which side of a
