@@ -57,3 +57,14 @@ def test_a_count_in_words_and_figures_is_no_money(word: str) -> None:
 def test_an_amount_in_words_and_figures_with_its_sign_stays_money() -> None:
     text = "Meal guidelines\nA dinner may cost up to fifty dollars ($50) per person.\n"
     assert [int(c.amount) for c in _read(text).caps] == [50]
+
+
+def test_a_row_label_naming_entertainment_conditions_its_own_row_only() -> None:
+    text = (
+        "Expense Limits for Staff\nPer-person limits:\nTravel meals $60 per day, tips included\n"
+        "Entertainment meals $90 per person, tips included\n"
+    )
+    caps = {int(c.amount): c for c in _read(text).caps}
+    assert set(caps) == {60, 90}
+    assert caps[60].condition is None
+    assert caps[90].condition is not None and "entertainment" in caps[90].condition.other.lower()

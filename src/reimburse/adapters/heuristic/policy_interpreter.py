@@ -157,7 +157,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # keeps each amount.
 # 48 (set V) a page's title naming the guests it hosts (candidates, search committees, recruiting,
 # visitors, guests, donors, hosting words) conditions its heading-less meal caps unless it names a
-# trip; a count doubled in words and figures ("four (4)") is no money.
+# trip; a row whose own label names the hosted occasion ("Business/entertainment meals $100 per
+# person") holds for it; a count doubled in words and figures ("four (4)") is no money.
 READER_VERSION = 48
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
@@ -917,6 +918,12 @@ def _cap_condition(
     if unplaced:
         governing.append(unplaced)
     occasion = _hosted_occasion(clause) if meal else ""
+    if not occasion and not i:
+        # "Business/entertainment meals $100 per person": a row whose own label names the hosted
+        # occasion holds for it, whatever the page's title says (USF's limits table).
+        hosted_row = sentence[: caps[0].amount.start]
+        found = _OCCASION.search(hosted_row) if len(hosted_row.split()) <= 6 else None
+        occasion = found.group(0) if found and not _TRIP_WORDS.search(hosted_row) else ""
     if occasion and occasion.casefold() not in "; ".join(governing).casefold():
         governing.append(occasion)
     condition = merge(
