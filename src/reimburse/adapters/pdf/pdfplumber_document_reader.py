@@ -126,10 +126,12 @@ class PdfplumberDocumentReader:
         with pdf:
             for n, page in enumerate(pdf.pages, start=1):
                 layout, glyphs = interpret(pdf.rsrcmgr, page.page_obj, n)
-                # pdfminer's page starts at (0, 0) with /Rotate already applied
-                text = page_layout(glyphs, n, layout.width, layout.height)
-                read.append(_with_tables(page, layout, text) if self.tables else text)
                 shares[n] = _image_share(layout)
+                # pdfminer's page starts at (0, 0) with /Rotate already applied
+                text = page_layout(
+                    glyphs, n, layout.width, layout.height, scanned=shares[n] >= SCANNED_PAGE_SHARE
+                )
+                read.append(_with_tables(page, layout, text) if self.tables else text)
         pictured = {n for n, share in shares.items() if share >= SCAN_IMAGE_SHARE}
         scanned = {n for n, share in shares.items() if share >= SCANNED_PAGE_SHARE}
         return read, pictured, scanned, pdf.doc

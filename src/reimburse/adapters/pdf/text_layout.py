@@ -22,6 +22,7 @@ import math
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -36,6 +37,11 @@ LINE_TOLERANCE_EM = 0.4  # baselines closer than this are one line (mixed font s
 PARAGRAPH_GAP_EM = 1.9  # baselines further apart than this: a blank line between them
 ROUNDING_EPSILON = 1e-6  # points: a gap exactly at a threshold, give or take float rounding, is below it
 DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn twice this close ("fake bold") is one glyph
+# A scanner's OCR layer draws each line along the slope it measured on the skewed picture (-1.2..1.2
+# degrees on set SC's Tesseract scans), some lines flat: on a scanned page, directions this close
+# to the main one are the page's skew, read as one direction in the frame of the measured slope.
+SKEW_DEGREES = 3.0
+FLAT_DEGREES = 0.01  # a line drawn exactly along the page: no slope measured for it
 
 _CID = re.compile(r"\(cid:\d+\)")
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs"})
@@ -52,6 +58,7 @@ class Glyph(NamedTuple):
     direction: int  # degrees, rounded
     # The glyph's box on the page: x0, top, x1, bottom in points from the top-left corner.
     box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    angle: float | None = None  # degrees, exact (None: `direction`)
 
 
 def make_glyph(
@@ -88,6 +95,7 @@ def make_glyph(
         size=size,
         direction=round(math.degrees(math.atan2(b, a))) % 360,
         box=box,
+        angle=math.degrees(math.atan2(b, a)),
     )
 
 
@@ -96,31 +104,73 @@ def page_text(glyphs: Iterable[Glyph]) -> str:
     return page_layout(glyphs, 1, 0.0, 0.0)[0]
 
 
-def page_layout(glyphs: Iterable[Glyph], number: int, width: float, height: float) -> tuple[str, Page]:
-    """The page's text and its layout, from one pass over the glyphs (the text is `page_text`'s)."""
+def page_layout(
+    glyphs: Iterable[Glyph], number: int, width: float, height: float, *, scanned: bool = False
+) -> tuple[str, Page]:
+    """The page's text and its layout, from one pass over the glyphs (the text is `page_text`'s);
+    `scanned`: a picture covers the page, so slightly different directions are its skew."""
     groups: dict[int, list[Glyph]] = {}
-    for glyph in glyphs:
+    for glyph in _deskewed(list(glyphs)) if scanned else glyphs:
         groups.setdefault(glyph.direction, []).append(glyph)
     texts: list[str] = []
     lines: list[Line] = []
     for group in sorted(groups.values(), key=len, reverse=True):
-        text, block = _block(group)
+        text, block = _block(group, scanned=scanned)
         if text:
             texts.append(text)
             lines.extend(block)
     return "\n\n".join(texts), Page(number=number, width=width, height=height, lines=tuple(lines))
 
 
+def _deskewed(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs within SKEW_DEGREES of the main direction in one frame, along the median slope
+    the scanner measured; unchanged when it measured none or all lines share one direction."""
+    counts = Counter(g.direction for g in glyphs)
+    if len(counts) < 2:
+        return glyphs
+    main = counts.most_common(1)[0][0]
+    near = [_turn(g.direction, main) <= SKEW_DEGREES for g in glyphs]
+    sloped = [
+        a
+        for g, n in zip(glyphs, near, strict=True)
+        if n and _turn(a := _exact(g), round(a / 90) * 90) > FLAT_DEGREES
+    ]
+    if not sloped:
+        return glyphs
+    frame = statistics.median(sloped)
+    cos, sin = math.cos(math.radians(frame)), math.sin(math.radians(frame))
+    out = []
+    for glyph, n in zip(glyphs, near, strict=True):
+        if not n:
+            out.append(glyph)
+            continue
+        own = math.radians(_exact(glyph))
+        x = glyph.u * math.cos(own) - glyph.v * math.sin(own)  # back to the page's origin
+        y = glyph.u * math.sin(own) + glyph.v * math.cos(own)
+        out.append(glyph._replace(u=x * cos + y * sin, v=-x * sin + y * cos, direction=round(frame) % 360))
+    return out
+
+
+def _exact(glyph: Glyph) -> float:
+    return float(glyph.direction) if glyph.angle is None else glyph.angle
+
+
+def _turn(a: float, b: float) -> float:
+    """The smaller angle between two directions, in degrees."""
+    d = abs(a - b) % 360
+    return min(d, 360 - d)
+
+
 def lines_text(glyphs: Iterable[Glyph]) -> str:
     return _block(glyphs)[0]
 
 
-def _block(glyphs: Iterable[Glyph]) -> tuple[str, list[Line]]:
+def _block(glyphs: Iterable[Glyph], *, scanned: bool = False) -> tuple[str, list[Line]]:
     out: list[str] = []
     lines: list[Line] = []
     previous: tuple[float, float] | None = None  # (baseline, size) of the last line written
     for cluster in cluster_lines(glyphs):
-        line = _line(cluster)
+        line = _line(cluster, scanned=scanned)
         if line is None:
             continue
         size = _median_size(cluster)
@@ -153,18 +203,25 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
     return line.text if line is not None else ""
 
 
-def _line(glyphs: Sequence[Glyph]) -> Line | None:
-    """One line's text and words (with boxes); None when nothing visible is on it."""
+def _line(glyphs: Sequence[Glyph], *, scanned: bool = False) -> Line | None:
+    """One line's text and words (with boxes); None when nothing visible is on it. `scanned`: a
+    scanner's OCR layer, which draws one space after each word and places the next word where the
+    picture shows it, so the gap beyond that space is what tells a column break."""
     visible: list[tuple[Glyph, bool]] = []  # (glyph, a space glyph came before it)
-    pending_space = False
+    drawn: dict[int, float] = {}  # index in visible -> width of the one space glyph drawn before it
+    pending_space = 0
+    space_width = 0.0
     for glyph in glyphs:
         if not glyph.text or glyph.text.isspace():
-            pending_space = True
+            pending_space += 1
+            space_width = glyph.width
             continue
         if visible and _same_glyph(visible[-1][0], glyph):
             continue
-        visible.append((glyph, pending_space and bool(visible)))
-        pending_space = False
+        if scanned and pending_space == 1 and visible:
+            drawn[len(visible)] = space_width
+        visible.append((glyph, bool(pending_space) and bool(visible)))
+        pending_space = 0
     if not visible:
         return None
     gaps = [
@@ -178,9 +235,9 @@ def _line(glyphs: Sequence[Glyph]) -> Line | None:
     current: list[Glyph] = []
     separator = ""
     previous: Glyph | None = None
-    for glyph, spaced in visible:
+    for k, (glyph, spaced) in enumerate(visible):
         if previous is not None:
-            gap = glyph.u - (previous.u + previous.width)
+            gap = glyph.u - (previous.u + previous.width) - drawn.get(k, 0.0)
             size = max(previous.size, glyph.size)  # a small label beside a large value: judge by the value
             if gap > base + COLUMN_GAP_EM * size:
                 words.append((separator, current))
