@@ -444,6 +444,11 @@ def find_labels(line: str) -> list[LabelHit]:
             last = hits.pop()
             hits.append(LabelHit(last.label, last.start, m.end(), printed[last.start : m.end()]))
             continue
+        if label is Label.TAX_TOTAL and _NAMED_TAX.match(line, pos):
+            # "Imposta di soggiorno", "Imposta di bollo": Italian names one tax "imposta di" its
+            # object; a tax line beside the VAT, not the summary's "Imposta" (all tax).
+            hits.append(LabelHit(Label.TAX, pos, m.end(), printed[pos : m.end()]))
+            continue
         if label in (Label.WEAK, Label.TOTAL) and (final := _FINAL.search(line, 0, pos)):
             # "Final Booking Amount", "Final Total": the last sum, the invoice's gross total.
             hits.append(LabelHit(Label.GRAND, final.start(), m.end(), printed[final.start() : m.end()]))
@@ -453,6 +458,7 @@ def find_labels(line: str) -> list[LabelHit]:
 
 
 _SUM_OPENERS = frozenset({Label.GRAND, Label.TOTAL})
+_NAMED_TAX = re.compile(r"(?i)impost[ae]\s+d(?:i|ell[ao']|el)\s*[^\W\d_]")
 # "final", at most the document's own noun, then the money noun's position (the end of the
 # searched span): "Final instalment/balance/payment amount" is one part of a split price.
 _FINAL = re.compile(r"(?i)(?<![^\W\d_])final\s+(?:(?:booking|invoice|bill|order|sale)\s+)?$")

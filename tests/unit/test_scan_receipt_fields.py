@@ -1,0 +1,47 @@
+"""Fields of receipts and hotel bills read from scans (set SC): a waiter's or driver's name after its
+"Label:" is no issuer; Italian "imposta di ..." names one tax beside the VAT."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from decimal import Decimal
+
+from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
+from reimburse.adapters.heuristic.labels import Label, find_labels
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Category, Policy
+from tests.vendor_text import vendor_of
+
+POLICY = Policy(policy_id="pol_sc", currency="XXX", categories=(Category("travel", ("hotel",)),))
+
+
+def test_a_field_value_after_its_label_cell_is_not_the_vendor() -> None:
+    text = (
+        "RECHNUNG\n\nBeleg:   2025-113\nDatum:   24.10.2025\nTisch:   7   Bedienung:   Jana\n\n"
+        "2 x Schnitzel   39,80\nSumme EUR   39,80\n"
+    )
+    assert vendor_of(text) != "Jana"
+    konoba = "RACUN br. 118/1/1\nStol:   9   Konobar:   Ivan\n1 x Blitva   6,50\nUKUPNO EUR   6,50\n"
+    assert vendor_of(konoba) != "Ivan"
+
+
+def test_a_named_italian_tax_is_a_tax_line_and_imposta_alone_the_tax_total() -> None:
+    assert [h.label for h in find_labels("Imposta di soggiorno (esente)   4,00")] == [Label.TAX]
+    assert [h.label for h in find_labels("Imposta di bollo   2,00")] == [Label.TAX]
+    assert [h.label for h in find_labels("Imposta   28,55")] == [Label.TAX_TOTAL]
+
+
+def test_a_stay_tax_beside_the_vat_adds_to_the_taxes_of_a_hotel_bill() -> None:
+    text = (
+        "Albergo Esempio\nFATTURA\nFattura n.   12/2025\nData   02/03/2025\n\n"
+        "Camera doppia   2   200,00\nImposta di soggiorno   2   3,00\n\n"
+        "Imponibile 10%   181,82\nIVA 10%   18,18\nImposta di soggiorno (esente)   3,00\nTotale documento   203,00\n"
+    )
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    invoice = asyncio.run(HeuristicInvoiceExtractor().extract(Document("f.pdf", sha, text), POLICY))
+    assert (invoice.total, invoice.subtotal, invoice.taxes) == (
+        Decimal("203.00"),
+        Decimal("181.82"),
+        Decimal("21.18"),
+    )
