@@ -378,6 +378,8 @@ def _cascade(
                 continue
             if k and _FIELD_WORDS.match(row[k - 1][1]):
                 continue  # the value of the field named left of it ("Rate Plan   OGBOBF")
+            if k and row[k - 1][1].rstrip().endswith(":") and not _FROM.match(row[k - 1][1].strip()):
+                continue  # a field's value after its "Label:" ("Bedienung:   Jana", "Konobar:   Ivan")
             if _FROM_BARE.match(cell.strip()):
                 continue  # the heading of "From   To", no one's name
             if k + 1 < len(row) and _field_value(row[k + 1][1]) and _in_field_list(infos, filled, n):
