@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from reimburse.adapters.pdf.pdfplumber_document_reader import _dropped_amounts
 from reimburse.adapters.pdf.text_layout import COLUMN_SEPARATOR, Glyph, make_glyph, page_layout
 
 
@@ -62,3 +63,12 @@ def test_a_scanned_word_gap_beyond_its_drawn_space_is_a_word_break_and_a_wide_on
     assert text.split("\n") == ["Meissen GmbH", f"Summe{COLUMN_SEPARATOR}92,70"]
     # a born-digital page keeps measuring from the last letter: 1.1 em there is a column
     assert page_layout(near, 1, 300, 792)[0] == f"Meissen{COLUMN_SEPARATOR}GmbH"
+
+
+def test_our_reading_wins_where_the_scanner_layer_left_out_the_amount_column() -> None:
+    theirs = "TAXI RECEIPT\nFare\nBooking fee\nAirport access\nTOTAL EUR\nPaid by card"
+    ours = "TAXI RECEIPT\nFare   38.40\nBooking fee   2.00\nAirport access   3.00\nTOTAL EUR   43.40\nPaid by card"
+    assert _dropped_amounts(theirs, ours)
+    # a price or two read differently is no dropped column: the more legible reading decides
+    assert not _dropped_amounts(ours.replace("2.00", "2"), ours)
+    assert not _dropped_amounts(ours, ours)
