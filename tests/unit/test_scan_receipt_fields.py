@@ -45,3 +45,12 @@ def test_a_stay_tax_beside_the_vat_adds_to_the_taxes_of_a_hotel_bill() -> None:
         Decimal("181.82"),
         Decimal("21.18"),
     )
+
+
+def test_a_name_printed_beside_the_domain_that_spells_it_is_the_vendor() -> None:
+    taxi = (
+        "Liffey Cabs - www.liffeycabs.ie\nTAXI RECEIPT\nReceipt No:   LC-1\nFare   38.40\nTOTAL EUR   38.40\n"
+    )
+    assert vendor_of(taxi) == "Liffey Cabs"
+    shop = "Harbour Books | www.harbourbooks.co.uk\nReceipt 114\n1 x Atlas   12.00\nTotal   12.00\n"
+    assert vendor_of(shop) == "Harbour Books"

@@ -304,8 +304,13 @@ def _spelled_by_domain(infos: list[LineInfo], lines: list[int], recipient: _Mark
         if i in page.people:
             continue
         for start, cell in page.rows[i]:
-            if _recipient(recipient, i, start) or _DOMAIN.search(cell):
+            if _recipient(recipient, i, start):
                 continue
+            if web := _DOMAIN.search(cell):
+                # "Liffey Cabs - www.liffeycabs.ie": the name printed before the domain, if any
+                cell = cell[: web.start()].rstrip(" -–|·•:,")
+                if not cell.strip():
+                    continue
             # a footer joins name, legal name and tax number ("Sea View Hotel – Sea View Ltd – VAT ..."):
             # the name the domain spells is its first part
             part = _SENDER_SPLIT.split(clean_spaces(cell), maxsplit=1)[0]
