@@ -54,3 +54,15 @@ def test_a_name_printed_beside_the_domain_that_spells_it_is_the_vendor() -> None
     assert vendor_of(taxi) == "Liffey Cabs"
     shop = "Harbour Books | www.harbourbooks.co.uk\nReceipt 114\n1 x Atlas   12.00\nTotal   12.00\n"
     assert vendor_of(shop) == "Harbour Books"
+
+
+def test_a_word_whose_first_letter_ocr_read_as_a_digit_lends_no_label_from_its_tail() -> None:
+    # "0rg.nr" is the Swedish organisation number ("Org.nr") read with a zero: its "rg.nr" is no
+    # German "Rg.-Nr." (invoice number), so the receipt's own number is read
+    assert find_labels("0rg.nr 559123-4567") == []
+    assert [h.label for h in find_labels("Rg.-Nr. 4711")] == [Label.INVOICE_NO]
+    assert [h.label for h in find_labels("1x Total   5,00")] == [Label.TOTAL]
+    receipt = "Kafe Lindgren\n0rg.nr 559123-4567\nKvitto nr 30412\n2025-10-22 15:07\n2 x Kaffe   78,00\nTotalt SEK   78,00\n"
+    sha = hashlib.sha256(receipt.encode()).hexdigest()
+    invoice = asyncio.run(HeuristicInvoiceExtractor().extract(Document("k.pdf", sha, receipt), POLICY))
+    assert invoice.invoice_number == "30412"

@@ -341,6 +341,8 @@ class LabelHit:
 _OCR_L = re.compile(r"(?<=[^\W\d_])!(?=[^\W\d_]|[\s:;,./]|$)|(?<=[a-z])1(?=[a-z])")
 _OCR_O = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])")
 # ... and the label word "NO" as "N0" ("INVOICE N0:", "VAT N0.150178823"), no letter after it.
+# A word whose first letter OCR read as a digit ("0rg.nr" for "Org.nr"): its tail is no label ("rg.nr").
+_OCR_INITIAL = re.compile(r"(?<!\w)[015]")
 _OCR_NO = re.compile(r"(?<=(?<![^\W\d_])[Nn])0(?=[.:;#\s]|$)")
 
 
@@ -412,7 +414,7 @@ def find_labels(line: str) -> list[LabelHit]:
     for start in _WORD_START.finditer(line):
         pos = start.start()
         entry = _BY_LETTER.get(line[pos].lower())
-        if pos < done or entry is None:
+        if pos < done or entry is None or (pos and _OCR_INITIAL.match(line, pos - 1, pos)):
             continue
         pattern, kinds = entry
         m = pattern.match(line, pos)
