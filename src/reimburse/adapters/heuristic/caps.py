@@ -312,6 +312,14 @@ _NEGOTIATED = re.compile(
 _MATCHED_GIFT = re.compile(
     r"(?i)\bmatch(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:donations?|contributions?|gifts?|giving)\b"
 )
+# "Department chairs may approve expenses ... up to $1000.00": a role's approval authority (the
+# active "may/can approve", "is authorized to approve"), no limit on what is reimbursed.
+_APPROVAL_AUTHORITY = re.compile(
+    r"(?i)\b(?:may|can|(?:is|are)\s+(?:authori[sz]ed|permitted|allowed|empowered)\s+to)\s+(?:only\s+)?approve\b"
+)
+# "Reimbursements of $100.00 or less may be received ... via a petty cash reimbursement": the
+# amount says which channel pays a claim, not how much of it is paid.
+_PETTY_CASH = re.compile(r"(?i)\bpetty[- ]?cash\b")
 # "cancellation penalties of $50 are not reimbursed": the price of a refused thing, no limit.
 _PRICE_REFUSED = re.compile(
     r"(?i)^\s*(?:[^\W\d_]+\s+){0,3}?(?:are|is|will|shall|can|may)\s*(?:not|n't)\s+(?:be\s+)?"
@@ -591,6 +599,10 @@ def find_caps(
             kind = RuleType.EXAMPLE
         if kind is RuleType.LIMIT and (_GIFT.search(sentence, lo, a.start) or _GIFT.match(after)):
             kind = RuleType.REFERENCE  # a gift to a host who lodges the traveller, no lodging's limit
+        if kind is RuleType.LIMIT and (
+            _APPROVAL_AUTHORITY.search(sentence, lo, a.start) or _PETTY_CASH.search(sentence)
+        ):
+            kind = RuleType.APPROVAL_THRESHOLD
         if kind is RuleType.LIMIT and (
             _PRIVATE_LODGING.search(sentence, lo, a.start)
             or _PRIVATE_LODGING_AFTER.match(sentence, a.end, hi)

@@ -292,7 +292,7 @@ _TRIP = re.compile(
     r"accommodation|lodging))?|overnight\s+(?:stays?|travel|trips?)|(?:same|single)[- ]day\s+(?:travel|trips?)|"
     r"day\s+trips?|(?:travel|trips?)\s+(?:without|with)\s+(?:an?\s+)?overnight(?:\s+stay)?|"
     r"(?:the\s+)?(?:first\s+(?:and|or|&)\s+last|first|last)\s+days?\s+of\s+(?:travel|the\s+trip)|"
-    r"(?:at\s+least|more\s+than|over|less\s+than|under|within|beyond)\s+\d+\s+(?:miles?|km|kilomet(?:er|re)s?|"
+    r"(?:at\s+least|(?:more|greater|farther|further|less|fewer)\s+than|over|under|within|beyond)\s+\d+\s+(?:miles?|km|kilomet(?:er|re)s?|"
     r"hours?|days?|nights?|weeks?)(?:\s+away)?|"
     r"\d+\s+(?:consecutive\s+)?(?:days?|nights?|hours?)\s+or\s+(?:more|longer|less|fewer)|"
     r"(?:exceed(?:s|ing)?|last(?:s|ing)?)\s+(?:more\s+than\s+)?\d+\s+(?:hours?|days?|nights?|weeks?)|"

@@ -159,7 +159,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # visitors, guests, donors, hosting words) conditions its heading-less meal caps unless it names a
 # trip; a row whose own label names the hosted occasion ("Business/entertainment meals $100 per
 # person") holds for it; a count doubled in words and figures ("four (4)") is no money.
-READER_VERSION = 48
+# 49 (set S) "may approve ... up to $N" and the petty-cash route are thresholds; a payment card's
+# spending limit is no limit; "greater than N miles" is a distance condition.
+READER_VERSION = 49
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -289,6 +291,7 @@ class HeuristicPolicyInterpreter:
             sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}", following=following
         )
         if caps:
+            cited_with_heading = f"{clause.heading} {cited}"
             kinds_seen: list[str] = []
             for i, cap in enumerate(caps):
                 kinds, label = _cap_kinds(sentence, caps, i, mentions, clause, context)
@@ -298,6 +301,10 @@ class HeuristicPolicyInterpreter:
                     cap = dataclasses.replace(cap, kind=RuleType.REFERENCE)
                 if cap.kind is RuleType.LIMIT and clause.example:
                     cap = dataclasses.replace(cap, kind=RuleType.EXAMPLE)  # "Example: ..." goes on
+                if cap.kind is RuleType.LIMIT and not mentions and _CARD_LIMIT.search(cited_with_heading):
+                    # "Maximum limit of $500" under "Declining balance pcards": what the card can
+                    # spend, no limit on a kind of expense.
+                    cap = dataclasses.replace(cap, kind=RuleType.REFERENCE)
                 if cap.kind is RuleType.LIMIT and is_tier_header(sentence, following):
                     # "Per Diem Rate: $40 $51 $54" over "Breakfast 7 12 13": the tiers' names.
                     cap = dataclasses.replace(cap, kind=RuleType.REFERENCE)
@@ -398,6 +405,13 @@ class HeuristicPolicyInterpreter:
             # A section about a kind ("Air Travel: economy class only.") means the kind is covered.
             builder.add_category(context, cited, clause.heading)
         return previous
+
+
+# A payment card's own spending limit: purchasing, procurement or declining-balance cards.
+_CARD_LIMIT = re.compile(
+    r"(?i)\b(?:p-?cards?|(?:purchas(?:e|ing)|procurement|declining[- ]balance|prepaid)\s+(?:credit\s+)?cards?|"
+    r"credit\s+limit|card\s+limit)\b"
+)
 
 
 # "$ .54 per mile", "$.655/mile", ".58 per mile": US policies print cents rates without the zero.
