@@ -78,3 +78,20 @@ def test_greater_than_a_distance_is_the_condition_of_its_own_amount() -> None:
     conditions = {c.amount: c.condition.text if c.condition else "" for c in policy.caps}
     assert "within 300 miles" in conditions[D(250)]
     assert "greater than 300 miles" in conditions[D(350)]
+
+
+def test_how_long_an_allowance_is_paid_is_no_deadline() -> None:
+    policy = read(
+        "Travel\nMeals are repaid only on request, at a flat per diem of $48/day for up to five days.\n"
+        "Claims must be submitted within 30 days of the trip.\n"
+    )
+    assert policy.deadline is not None and policy.deadline.days == 30
+    assert {(c.category, c.amount, c.unit.value) for c in policy.caps} == {("meals", D(48), "day")}
+
+
+def test_a_relative_clause_holding_the_amount_caps_the_noun_before_it() -> None:
+    policy = read(
+        "Travel arrangements\nStaff may charge their travel expenses to the college card except food "
+        "expenses, which are repaid only on request at a flat per diem of $47/day.\n"
+    )
+    assert {(c.category, c.amount, c.unit.value) for c in policy.caps} == {("meals", D(47), "day")}

@@ -222,6 +222,8 @@ _ADVISORY = re.compile(
 _LEAD_TIME = re.compile(
     r"(?i)^\s*(?:\w+\s+){0,2}?(?:before|prior\s+to|in\s+advance|ahead\s+of|vor\s|avant|antes\b|de\s+antelaci)"
 )
+# "a per diem of $51/day for up to four days": how long an allowance is paid, no time to submit.
+_FOR_SPAN = re.compile(r"(?i)\bfor\s+(?:up\s+to|a\s+maximum\s+of|at\s+most|no\s+more\s+than)\s+$")
 # Deadlines of other processes: returning an advance, booking, notifying an incident.
 _OTHER_PROCESS = re.compile(
     r"(?i)(advances?\b|repa(?:y|id)|returned|refund\s+to|booked|book\s+|reserv|notif|incident|cancel|"
@@ -273,6 +275,8 @@ def find_deadline_rule(sentence: str) -> DeadlineFinding | None:
         if _PAYOUT.search(before) and not re.search(r"(?i)submi|indien|einreich|soumet", before):
             continue
         if _ON_REQUEST.match(sentence, m.end()):
+            continue
+        if _FOR_SPAN.search(before):
             continue
         # "one hundred twenty (120) days": the digits in brackets are the number.
         raw = (m.group("digits") or m.group("num")).lower()

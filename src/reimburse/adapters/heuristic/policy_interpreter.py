@@ -160,7 +160,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # trip; a row whose own label names the hosted occasion ("Business/entertainment meals $100 per
 # person") holds for it; a count doubled in words and figures ("four (4)") is no money.
 # 49 (set S) "may approve ... up to $N" and the petty-cash route are thresholds; a payment card's
-# spending limit is no limit; "greater than N miles" is a distance condition.
+# spending limit is no limit; "greater than N miles" is a distance condition; "for up to N days" is
+# how long an allowance runs, no deadline; "X, which are paid at $N" caps X.
 READER_VERSION = 49
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
@@ -1363,6 +1364,17 @@ def _cap_kinds(
         own = [j for j in own if not caps[i].amount.end <= mentions[j].start < included.end()]
     subject = 0 if mentions and mentions[0].start < caps[i].amount.start else None
     pick = own[0] if own else subject
+    # "travel expenses with the exception of meal expenses, which are paid at a per diem of $51/day":
+    # the relative clause holding the amount speaks of the noun right before its comma.
+    pick = next(
+        (
+            j
+            for j in own
+            if mentions[j].end <= caps[i].amount.start
+            and _WHICH_CLAUSE.fullmatch(sentence, mentions[j].end, caps[i].amount.start)
+        ),
+        pick,
+    )
     named = ALLOWANCE_NAMED.match(sentence, caps[i].amount.end)
     if named:
         # "may authorize a $15 day trip meal allowance" after "If your day travel ...": the kind in
@@ -1426,6 +1438,7 @@ def _cap_kinds(
     return [], ""
 
 
+_WHICH_CLAUSE = re.compile(r"(?i)\s*(?:[^\W\d_]+\s*)?,\s*which\s[^,;.:$€£]*[$€£]?\s*")
 _TEMPLATE_HEADING = re.compile(
     r"(?i)\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:policy(?:\s+statement)?|procedures?|purpose|scope|details)\s*"
 )
