@@ -95,3 +95,8 @@ def test_a_relative_clause_holding_the_amount_caps_the_noun_before_it() -> None:
         "expenses, which are repaid only on request at a flat per diem of $47/day.\n"
     )
     assert {(c.category, c.amount, c.unit.value) for c in policy.caps} == {("meals", D(47), "day")}
+
+
+def test_a_relative_clause_after_joined_nouns_caps_them_all() -> None:
+    policy = read("Travel\nStaff are paid for lodging and meals, which are repaid up to $140 per day.\n")
+    assert {(c.category, c.amount) for c in policy.caps} == {("hotel/meals", D(140))}

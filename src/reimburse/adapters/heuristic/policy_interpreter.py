@@ -1366,15 +1366,22 @@ def _cap_kinds(
     pick = own[0] if own else subject
     # "travel expenses with the exception of meal expenses, which are paid at a per diem of $51/day":
     # the relative clause holding the amount speaks of the noun right before its comma.
-    pick = next(
+    which = next(
         (
             j
             for j in own
             if mentions[j].end <= caps[i].amount.start
             and _WHICH_CLAUSE.fullmatch(sentence, mentions[j].end, caps[i].amount.start)
         ),
-        pick,
+        None,
     )
+    while (
+        which is not None
+        and which > 0
+        and _JOINED.fullmatch(sentence, mentions[which - 1].end, mentions[which].start)
+    ):
+        which -= 1  # "lodging and meals, which ...": the whole coordinated noun phrase
+    pick = pick if which is None else which
     named = ALLOWANCE_NAMED.match(sentence, caps[i].amount.end)
     if named:
         # "may authorize a $15 day trip meal allowance" after "If your day travel ...": the kind in
@@ -1438,6 +1445,7 @@ def _cap_kinds(
     return [], ""
 
 
+_JOINED = re.compile(r"(?i)\s*(?:,\s*(?:and|or)?|and|or|&)\s*")
 _WHICH_CLAUSE = re.compile(r"(?i)\s*(?:[^\W\d_]+\s*)?,\s*which\s[^,;.:$€£]*[$€£]?\s*")
 _TEMPLATE_HEADING = re.compile(
     r"(?i)\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:policy(?:\s+statement)?|procedures?|purpose|scope|details)\s*"
