@@ -34,6 +34,7 @@ class OcrWord(NamedTuple):
     bottom: float
     confidence: float  # 0..1
     digit_confidence: float | None = None  # least sure char that may be a digit there (None: unknown)
+    second_reading: str | None = None  # a second look printed other digits (`reread`)
 
 
 def build_page(
@@ -54,6 +55,7 @@ def build_page(
                 digit_confidence=None
                 if w.digit_confidence is None
                 else round(min(max(w.digit_confidence, 0.0), 1.0), 4),
+                second_reading=w.second_reading,
             )
             for w in group
         )

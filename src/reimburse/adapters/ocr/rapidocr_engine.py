@@ -40,6 +40,7 @@ from PIL import Image
 from reimburse.adapters.ocr.confidence import REPAIRED_CONFIDENCE
 from reimburse.adapters.ocr.layout import OcrWord
 from reimburse.adapters.ocr.paper import MIN_CONTRAST, flattened
+from reimburse.adapters.ocr.reread import reread
 
 WORD_GAP_HEIGHTS = 0.3  # a gap between characters wider than this share of the line height: new word
 # Inside a number the character boxes are rougher (narrow digits, a decimal point of one step),
@@ -210,6 +211,10 @@ def _read(
         if line and (cut_left or cut_right):
             line = _cut_line(line, cut_left, cut_right)
         words.extend(line)
+    # a second look at the amounts and dates (`reread`); the boxes are in the deskewed frame, so
+    # the page is turned the same way first
+    seen = page if abs(angle) < math.radians(MIN_SKEW_DEGREES) else _turned_page(page, angle)
+    words = reread(ocr, seen, words)
     if left or top:
         words = [
             w._replace(x0=w.x0 + left, x1=w.x1 + left, top=w.top + top, bottom=w.bottom + top) for w in words
@@ -361,6 +366,12 @@ def skew_angle(items: Sequence[Sequence[Any]]) -> float:
         if width >= SKEW_LINE_RATIO * height:
             slopes.append(math.atan2(y1 - y0, x1 - x0))
     return statistics.median(slopes) if len(slopes) >= MIN_SKEW_LINES else 0.0
+
+
+def _turned_page(page: Image.Image, angle: float) -> Image.Image:
+    """`page` turned about its centre as `_turned` turns the boxes (by -`angle`)."""
+    fill = 255 if page.mode == "L" else (255, 255, 255)
+    return page.rotate(math.degrees(angle), resample=Image.Resampling.BICUBIC, fillcolor=fill)
 
 
 def _turned(item: Sequence[Any], angle: float, centre: tuple[float, float]) -> list[Any]:

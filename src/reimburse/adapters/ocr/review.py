@@ -126,7 +126,8 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
                 Flag(
                     FlagCode.LOW_CONFIDENCE.value,
                     f"The invoice date {invoice.invoice_date} was read from a photo or scan whose "
-                    f"digits OCR was unsure of ({sureness:.2f}).",
+                    f"digits OCR was unsure of ({sureness:.2f})"
+                    f"{second_look(date_words(pages, invoice.invoice_date))}.",
                 )
             )
     if invoice.invoice_date is not None and cut_day(pages, invoice.invoice_date):
@@ -147,7 +148,8 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
             Flag(
                 FlagCode.LOW_CONFIDENCE.value,
                 f"The total {invoice.total} is printed once on the photo or scan and OCR was unsure "
-                f"of it ({places[0]:.2f}).",
+                f"of it ({places[0]:.2f})"
+                f"{second_look([w for p in pages for w in p.words if _prints(w, abs(invoice.total))])}.",
             )
         )
     elif not places and invoice.total and not _printed_on_text_pages(document, abs(invoice.total)):
@@ -331,6 +333,30 @@ def date_confidence(pages: list[Page], value: date) -> float | None:
                 if words:
                     best = max(best or 0.0, min(words))
     return best
+
+
+def second_look(words: list[Word]) -> str:
+    """What a second look at the same pixels (`reread`) read where it printed other digits than
+    `words`, as a clause of a flag's message; "" when it did not."""
+    pairs = [f'"{w.text}" then "{w.second_reading}"' for w in words if w.second_reading]
+    return f": read {', '.join(pairs)} on a second look at the same pixels" if pairs else ""
+
+
+def date_words(pages: list[Page], value: date) -> list[Word]:
+    """The OCR'd words that print `value` (or a part of it)."""
+    out = []
+    for page in pages:
+        for line in page.lines:
+            spans = list(_date_spans(line.text, value))
+            position = 0
+            for word in line.words:
+                start = line.text.find(word.text, position)
+                if start < 0:
+                    break
+                position = start + len(word.text)
+                if any(start < end and position > begin for begin, end in spans):
+                    out.append(word)
+    return out
 
 
 def cut_day(pages: list[Page], value: date) -> bool:

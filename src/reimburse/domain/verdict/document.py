@@ -35,6 +35,9 @@ class Word(msgspec.Struct, frozen=True, array_like=True):
     # unsurely changes no value; a glyph at the edge that may be a lost 1 or 7 ("/58.40") counts
     # (adapters/ocr/review). None: unknown.
     digit_confidence: float | None = None
+    # OCR only: what a second look at the word's pixels read where it printed other digits
+    # (adapters/ocr/reread); the review flag then quotes both readings.
+    second_reading: str | None = None
 
 
 class Line(msgspec.Struct, frozen=True):
