@@ -69,6 +69,15 @@ def test_same_characters_read_unsurely_again_leave_the_doubt_as_it_was() -> None
     assert judged(first, "48.30", [0.99, 0.7, 0.99, 0.99, 0.99]) == first
 
 
+def test_marks_doubted_alike_in_both_readings_with_sure_digits_are_cleared() -> None:
+    # a faint thousands comma and decimal point, printed the same way twice around sure digits
+    first = word("1.323,26", 0.75, 0.99)
+    again = judged(first, "1.323,26", [0.99, 0.74, 0.99, 0.99, 0.99, 0.6, 0.99, 0.98])
+    assert again.confidence == 0.98 and again.digit_confidence == 0.99
+    # other marks the second time ("1,323.26"): no agreement, the doubt stays
+    assert judged(first, "1,323.26", [0.99] * 8) == first
+
+
 def test_a_decimal_mark_read_or_missed_the_second_time_is_no_dispute() -> None:
     # a faint mark: which value it is, the lost-mark and convention checks settle, not this one
     first = word("21.11.21", 0.84, 0.84)

@@ -203,18 +203,21 @@ def _read(
     if abs(angle) >= math.radians(MIN_SKEW_DEGREES):
         centre = (page.width / 2, page.height / 2)
         items = [_turned(item, -angle, centre) for item in items]
+    lines = [
+        list(_split_line(item, line_breaks, line_blanks))
+        for item, line_breaks, line_blanks in zip(items, breaks, blanks, strict=True)
+    ]
+    # a second look at the amounts and dates (`reread`); the boxes are in the deskewed frame, so
+    # the page is turned the same way first. Before the cut ends are doubted: what a thumb hides,
+    # a second look does not see either, so that doubt must stay.
+    seen = page if abs(angle) < math.radians(MIN_SKEW_DEGREES) else _turned_page(page, angle)
+    again = iter(reread(ocr, seen, [w for line in lines for w in line]))
+    lines = [[next(again) for _ in line] for line in lines]
     words: list[OcrWord] = []
-    for item, line_breaks, line_blanks, (cut_left, cut_right) in zip(
-        items, breaks, blanks, cuts, strict=True
-    ):
-        line = list(_split_line(item, line_breaks, line_blanks))
+    for line, (cut_left, cut_right) in zip(lines, cuts, strict=True):
         if line and (cut_left or cut_right):
             line = _cut_line(line, cut_left, cut_right)
         words.extend(line)
-    # a second look at the amounts and dates (`reread`); the boxes are in the deskewed frame, so
-    # the page is turned the same way first
-    seen = page if abs(angle) < math.radians(MIN_SKEW_DEGREES) else _turned_page(page, angle)
-    words = reread(ocr, seen, words)
     if left or top:
         words = [
             w._replace(x0=w.x0 + left, x1=w.x1 + left, top=w.top + top, bottom=w.bottom + top) for w in words

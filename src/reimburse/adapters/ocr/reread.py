@@ -5,8 +5,10 @@ the page's own contrast. The same recognizer, shown the word alone under a diffe
 preprocessing (its crop with a margin, grey levels stretched to full range, scaled up 2x), is a
 second reading of the same pixels:
 
-- it prints exactly the same characters, its least sure one at SURE or more: the doubt is cleared
-  (the word keeps the surer of the two confidences);
+- it prints exactly the same characters, its least sure digit at SURE or more: the doubt is
+  cleared (the word keeps the surer of the two confidences). The marks are not held to SURE: the
+  engine doubts a faint comma in both readings alike, and two readings printing the same marks in
+  the same places is the agreement asked for;
 - it prints other digits at SURE or more: the word is disputed, however sure the first reading
   was, and carries DISPUTED_CONFIDENCE, under the date (0.6) and single-place total (0.8) checks,
   so a field that rests on it alone goes to review, its flag quoting both readings;
@@ -97,9 +99,10 @@ def judged(word: OcrWord, text: str, chars: Sequence[float]) -> OcrWord:
     """`word` after a second reading `text` whose characters were read with confidences `chars`."""
     again = text.replace(" ", "")
     sure = min(chars, default=0.0)
-    if again == word.text and sure >= SURE:
-        digits = None if word.digit_confidence is None else max(word.digit_confidence, sure)
-        return word._replace(confidence=max(word.confidence, sure), digit_confidence=digits)
+    if again == word.text and (agreed := _digits_sure(text, again, chars)) >= SURE:
+        # the same characters twice: the marks agree, so the digits' sureness is what is left to doubt
+        digits = None if word.digit_confidence is None else max(word.digit_confidence, agreed)
+        return word._replace(confidence=max(word.confidence, agreed), digit_confidence=digits)
     first, second = _digit_run(word.text), _digit_run(again)
     if sure >= SURE and second and second != first and not _cut(first, second):
         return word._replace(
@@ -108,6 +111,15 @@ def judged(word: OcrWord, text: str, chars: Sequence[float]) -> OcrWord:
             second_reading=again,
         )
     return word
+
+
+def _digits_sure(text: str, again: str, chars: Sequence[float]) -> float:
+    """The least sure digit of a second reading (`text` as read, `again` without its spaces, as the
+    character confidences may count them or not); 0.0 when they cannot be matched up."""
+    shown = text if len(chars) == len(text) else again
+    if len(chars) != len(shown):
+        return 0.0
+    return min((c for ch, c in zip(shown, chars, strict=True) if ch.isdigit()), default=0.0)
 
 
 def _cut(first: str, second: str) -> bool:
