@@ -313,9 +313,14 @@ _MATCHED_GIFT = re.compile(
     r"(?i)\bmatch(?:es|ed|ing)?\s+(?:\w+\s+){0,3}?(?:donations?|contributions?|gifts?|giving)\b"
 )
 # "Department chairs may approve expenses ... up to $1000.00": a role's approval authority (the
-# active "may/can approve", "is authorized to approve"), no limit on what is reimbursed.
+# active "may/can approve", "is authorized to approve"), no limit on what is reimbursed. The amount
+# must bound what is approved ("up to", "not exceeding"): "a dean may approve a $12 meal allowance"
+# grants the allowance, which is the limit.
 _APPROVAL_AUTHORITY = re.compile(
     r"(?i)\b(?:may|can|(?:is|are)\s+(?:authori[sz]ed|permitted|allowed|empowered)\s+to)\s+(?:only\s+)?approve\b"
+)
+_APPROVAL_BOUND = re.compile(
+    r"(?i)\b(?:up\s+to|not\s+(?:to\s+)?exceed(?:ing)?|under|below|less\s+than)\s*(?:[^\w\s]{1,3}|[A-Z]{3})?\s*$"
 )
 # "Reimbursements of $100.00 or less may be received ... via a petty cash reimbursement": the
 # amount says which channel pays a claim, not how much of it is paid.
@@ -600,7 +605,11 @@ def find_caps(
         if kind is RuleType.LIMIT and (_GIFT.search(sentence, lo, a.start) or _GIFT.match(after)):
             kind = RuleType.REFERENCE  # a gift to a host who lodges the traveller, no lodging's limit
         if kind is RuleType.LIMIT and (
-            _APPROVAL_AUTHORITY.search(sentence, lo, a.start) or _PETTY_CASH.search(sentence)
+            (
+                _APPROVAL_AUTHORITY.search(sentence, lo, a.start)
+                and _APPROVAL_BOUND.search(sentence[lo : a.start])
+            )
+            or _PETTY_CASH.search(sentence)
         ):
             kind = RuleType.APPROVAL_THRESHOLD
         if kind is RuleType.LIMIT and (
