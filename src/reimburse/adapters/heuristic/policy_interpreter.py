@@ -1390,8 +1390,9 @@ def _cap_kinds(
     covers = _TO_COVER.match(sentence, caps[i].amount.end)
     closing = False
     if covers is None:
-        # "per diem rates include $5 per day for incidentals.": a kind that closes the phrase after
-        # "for" is the purpose; "for conference attendees" names who, not what.
+        # "per diem rates include $5 per day for incidentals.": incidentals closing the phrase after
+        # "for" are the purpose; "for conference attendees" names who, not what, and "for the stay",
+        # "for conferences" name when or where the sentence's own subject is paid (Cornell, VCOM).
         covers, closing = _FOR_KIND.match(sentence, caps[i].amount.end), True
     if covers:
         # "the per diem includes a residual $5 to cover incidental expenses": the purpose after the
@@ -1402,7 +1403,10 @@ def _cap_kinds(
                 for j in own
                 if mentions[j].start == covers.end()
                 and mentions[j].kind != TRAVEL
-                and not (closing and not _CLOSES.match(sentence, mentions[j].end))
+                and not (
+                    closing
+                    and (mentions[j].kind != "incidentals" or not _CLOSES.match(sentence, mentions[j].end))
+                )
             ),
             pick,
         )

@@ -1,0 +1,39 @@
+"""Mends of the session-14 review of the policy reader (issue 19): shapes no development set holds
+where the rules of sets R and V read a wrong limit or a wrongly conditional cap. The texts are
+paraphrases written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Policy
+
+
+def _read(text: str) -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
+
+
+def _caps(text: str) -> list[tuple[str, int, str]]:
+    return sorted((c.category, int(c.amount), c.meal) for c in _read(text).caps)
+
+
+def test_for_the_stay_after_a_meals_limit_keeps_it_on_meals() -> None:
+    assert _caps("Meals\nOur meals are repaid up to $60 per day for the stay.\n") == [("meals", 60, "")]
+
+
+def test_for_conferences_after_a_lodging_limit_keeps_it_on_the_hotel() -> None:
+    caps = _caps("Lodging\nA hotel room is repaid up to $200 per night for conferences.\n")
+    assert caps == [("hotel", 200, "")]
+
+
+def test_for_entertaining_after_a_dinner_limit_keeps_it_on_meals() -> None:
+    caps = _read("Meals\nDinners are repaid up to $75 per person for entertaining.\n").caps
+    assert [(c.category, int(c.amount)) for c in caps] == [("meals", 75)]
+
+
+def test_for_incidentals_closing_the_phrase_still_names_the_purpose() -> None:
+    caps = _caps("Per diem\nThe daily rate includes $5 per day for incidentals.\n")
+    assert caps == [("incidentals", 5, "")]
