@@ -37,3 +37,18 @@ def test_for_entertaining_after_a_dinner_limit_keeps_it_on_meals() -> None:
 def test_for_incidentals_closing_the_phrase_still_names_the_purpose() -> None:
     caps = _caps("Per diem\nThe daily rate includes $5 per day for incidentals.\n")
     assert caps == [("incidentals", 5, "")]
+
+
+def test_an_amount_someone_claims_for_a_meal_is_no_limit() -> None:
+    caps = _caps("Meals\nHotel up to $150 per night.\nStaff who claim $40 for dinner must name the guests.\n")
+    assert caps == [("hotel", 150, "")]
+
+
+def test_an_amount_someone_receives_for_a_meal_is_no_limit() -> None:
+    caps = _caps("Meals\nHotel up to $150 per night.\nGuests often receive $10 for breakfast as a voucher.\n")
+    assert caps == [("hotel", 150, "")]
+
+
+def test_a_granted_list_of_meals_keeps_each_amount() -> None:
+    caps = _caps("Meals\nTravellers are entitled to $9 for breakfast, $15 for lunch and $28 for dinner.\n")
+    assert caps == [("meals", 9, "breakfast"), ("meals", 15, "lunch"), ("meals", 28, "dinner")]

@@ -537,6 +537,7 @@ def find_caps(
     amounts = [a for a in amounts if a.currency or not any(lo <= a.start < hi for lo, hi in hours)]
     out: list[CapFinding] = []
     amending = all(w.search(sentence) for w in _AMENDMENT_PAIR)
+    granted_list = _granted_list(sentence, amounts)
     for i, a in enumerate(amounts):
         lo = amounts[i - 1].end if i else 0
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(sentence)
@@ -683,7 +684,7 @@ def find_caps(
                         about_money
                         or _kind_label(before)
                         or _kind_after(sentence, a.start, after)
-                        or (_GRANTED.search(sentence, 0, a.start) is not None and _kind_for(after))
+                        or (granted_list and _kind_for(after))
                         or _kind_set_at(sentence, a.start, unit_follows)
                         or _hours_row(before)
                     )
@@ -853,9 +854,10 @@ def _kind_after(sentence: str, start: int, after: str) -> bool:
     )
 
 
-# "Members are allowed $12 for breakfast, $16 for lunch, and $24 for dinner": a grant verb before
-# the amounts, and each amount's kind named right after it by "for".
-_GRANTED = re.compile(r"(?i)\b(?:allow(?:ed|ances?)|receive[sd]?|claim(?:ed)?|reimburs\w*|entitled)\b")
+# "Members are allowed $12 for breakfast, $16 for lunch, and $24 for dinner": the grant right before
+# the sentence's first amount, and a list of meals each named after its amount by "for". Only this
+# shape: "who claim $40 for dinner" or "receive $10 for breakfast" tell of a claim, not a limit.
+_GRANTED = re.compile(r"(?i)\b(?:are|is)\s+(?:allowed|entitled\s+to|granted)\s+(?:up\s+to\s+)?$")
 _FOR_AFTER = re.compile(r"(?i)\s*(?:per\s+person\s+)?for\s+(?:each\s+|the\s+)?")
 
 
@@ -863,6 +865,18 @@ def _kind_for(after: str) -> bool:
     """The amount's kind follows it after "for" ("$12 for breakfast")."""
     m = _FOR_AFTER.match(after)
     return m is not None and any(k.start == 0 and not k.as_unit for k in find_mentions(after[m.end() :]))
+
+
+def _granted_list(sentence: str, amounts: list[AmountMatch]) -> bool:
+    """A grant right before the first amount, and at least two amounts each "for" a meal."""
+    if not amounts or _GRANTED.search(sentence, 0, amounts[0].start) is None:
+        return False
+    meals = 0
+    for a in amounts:
+        m = _FOR_AFTER.match(sentence, a.end)
+        named = find_mentions(sentence[m.end() : m.end() + 30]) if a.currency and m else []
+        meals += any(k.start == 0 and not k.as_unit and k.kind == "meals" for k in named)
+    return meals >= 2
 
 
 def _kind(sentence: str, own: str, before: str, unit: CapUnit | None) -> RuleType:
