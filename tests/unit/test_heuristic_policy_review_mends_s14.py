@@ -52,3 +52,8 @@ def test_an_amount_someone_receives_for_a_meal_is_no_limit() -> None:
 def test_a_granted_list_of_meals_keeps_each_amount() -> None:
     caps = _caps("Meals\nTravellers are entitled to $9 for breakfast, $15 for lunch and $28 for dinner.\n")
     assert caps == [("meals", 9, "breakfast"), ("meals", 15, "lunch"), ("meals", 28, "dinner")]
+
+
+def test_pp_beside_no_meal_is_no_per_person_meal_cap() -> None:
+    caps = _caps("Printing\nPhotocopies are repaid at $0.10/pp.\nHotel up to $150 per night.\n")
+    assert caps == [("hotel", 150, "")]

@@ -435,12 +435,13 @@ _PER_24_HOURS = re.compile(
 )
 
 
-def _unit(text: str) -> tuple[CapUnit | None, bool]:
+def _unit(text: str, pp: bool = True) -> tuple[CapUnit | None, bool]:
     m = next(
         (
             p
             for p in _PER.finditer(text)
             if not (re.match(r"(?i)an?\s", p.group(0)) and _RECEIPT_OBJECT.search(text[: p.start()]))
+            and (pp or p.group("u").lower() != "pp")
         ),
         None,
     )
@@ -538,6 +539,8 @@ def find_caps(
     out: list[CapFinding] = []
     amending = all(w.search(sentence) for w in _AMENDMENT_PAIR)
     granted_list = _granted_list(sentence, amounts)
+    # "$35/pp for dinner" is per person, "$0.10/pp" for copies per page: "pp" only beside a meal.
+    meal_named = any(m.kind == "meals" for m in find_mentions(sentence))
     for i, a in enumerate(amounts):
         lo = amounts[i - 1].end if i else 0
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(sentence)
@@ -581,7 +584,7 @@ def find_caps(
             headed = None
         if a.currency is None and money_text and not _PER.match(after.lstrip(" :-")) and headed is None:
             continue  # bare numbers in a policy that writes its money with a currency
-        unit, person = _unit(after)
+        unit, person = _unit(after, pp=meal_named)
         unit = unit or headed
         if unit is None and _PER_24_HOURS.match(sentence[a.end : a.end + 45]):
             unit = CapUnit.DAY  # "per full 24 hours": the 24 is read as a number of its own, so past `after`
@@ -731,7 +734,7 @@ def find_caps(
         ):
             # "$50 (domestic) or $75 (international) per day": the unit printed once serves both.
             nxt = amounts[i + 1].end
-            unit, person = _unit(sentence[nxt : nxt + 45])
+            unit, person = _unit(sentence[nxt : nxt + 45], pp=meal_named)
         adverb = _ADVERB.search(sentence) or _day_period(sentence)
         meal_row = _MEAL_LABEL.search(sentence[lo : a.start]) is not None
         if unit is None and adverb and not meal_row:
@@ -741,7 +744,7 @@ def find_caps(
             unit = _UNIT_INDEX[each.group("u").lower()]
         if unit is None and not meal_row and not _ARTICLE_UNIT.search(before):
             # "per night: $150" before the amount; "an overnight stay" is no unit.
-            unit, person = _unit(before)
+            unit, person = _unit(before, pp=meal_named)
         if unit is None and re.match(r"(?i)\s*(?:p\.\s?d\.|p/d\b)", after):
             unit = CapUnit.DAY  # "$45 p.d.": per day
         if person and unit is CapUnit.MEAL and (daily := _ADVERB.search(sentence)):
