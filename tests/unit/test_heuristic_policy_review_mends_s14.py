@@ -57,3 +57,23 @@ def test_a_granted_list_of_meals_keeps_each_amount() -> None:
 def test_pp_beside_no_meal_is_no_per_person_meal_cap() -> None:
     caps = _caps("Printing\nPhotocopies are repaid at $0.10/pp.\nHotel up to $150 per night.\n")
     assert caps == [("hotel", 150, "")]
+
+
+def test_the_wrapped_first_sentence_is_no_page_title() -> None:
+    text = (
+        "Spending Rules\nThese rules apply to staff, students and guests of\nthe college who spend money on its"
+        " behalf\nMeals are repaid up to $12 for breakfast, $18 for lunch and $30 for dinner.\n"
+    )
+    caps = _read(text).caps
+    assert sorted(int(c.amount) for c in caps) == [12, 18, 30]
+    assert all(c.condition is None for c in caps)
+
+
+def test_a_sentence_naming_the_trip_keeps_its_meals_under_a_hosting_title() -> None:
+    text = (
+        "Meal Rules for Staff & Candidates\nMeals\nA traveller's own meals on a work trip are reimbursed $12 for"
+        " breakfast, $18 for lunch and $30 for dinner.\n"
+    )
+    caps = _read(text).caps
+    assert sorted(int(c.amount) for c in caps) == [12, 18, 30]
+    assert all(c.condition is None for c in caps)

@@ -932,7 +932,7 @@ def _cap_condition(
         governing += words
     if unplaced:
         governing.append(unplaced)
-    occasion = _hosted_occasion(clause) if meal else ""
+    occasion = _hosted_occasion(clause, sentence) if meal else ""
     if not occasion and not i:
         # "Business/entertainment meals $100 per person": a row whose own label names the hosted
         # occasion holds for it, whatever the page's title says (USF's limits table).
@@ -976,12 +976,14 @@ def _hosting_title(text: str) -> str:
         line = raw.strip()
         if not line:
             continue
-        # The title stands before the first sentence: a line that ends one, or prints money, is text.
+        # The title stands before the first sentence and is written in Title Case: a line that ends
+        # a sentence, prints money or is written as prose (a wrapped first sentence) is text.
         if (
             line.endswith((".", ";", "?", "!"))
             or len(line.split()) > 14
             or find_amounts(line)
             or len(lines) >= 4
+            or not _title_case(line)
         ):
             break
         lines.append(line)
@@ -989,7 +991,13 @@ def _hosting_title(text: str) -> str:
     return title if _TITLE_OCCASION.search(title) and not _TRIP_WORDS.search(title) else ""
 
 
-def _hosted_occasion(clause: Clause) -> str:
+def _title_case(line: str) -> bool:
+    """Most words longer than three letters capitalised ("Meal Policy for Faculty & Candidates")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'&-]*", line) if len(w) > 3]
+    return not words or sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _hosted_occasion(clause: Clause, sentence: str) -> str:
     above = f"{clause.heading} {clause.lead}"
     found = _OCCASION.search(above)
     if _TRIP_WORDS.search(above):
@@ -997,8 +1005,9 @@ def _hosted_occasion(clause: Clause) -> str:
     if found:
         return found.group(0)
     # A heading-less sentence on a page whose title names the guests: the title's occasion.
+    # A sentence that names the trip itself is about the traveller's own meals, whatever the title.
     titled = _TITLE_OCCASION.search(clause.title)
-    return titled.group(0) if titled else ""
+    return titled.group(0) if titled and not _TRIP_WORDS.search(sentence) else ""
 
 
 # "Within Canada:", "Per diem rate (outside of Canada)": a heading that says on which side of a
