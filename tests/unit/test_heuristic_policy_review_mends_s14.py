@@ -77,3 +77,27 @@ def test_a_sentence_naming_the_trip_keeps_its_meals_under_a_hosting_title() -> N
     caps = _read(text).caps
     assert sorted(int(c.amount) for c in caps) == [12, 18, 30]
     assert all(c.condition is None for c in caps)
+
+
+def _conditions(text: str) -> list[str]:
+    return [c.condition.other if c.condition else "" for c in _read(text).caps]
+
+
+def test_a_row_excluding_entertainment_is_no_entertainment_row() -> None:
+    assert _conditions("Spending Limits\nMeals (excluding entertainment) $45 per day\n") == [""]
+
+
+def test_a_non_entertainment_meal_row_is_no_entertainment_row() -> None:
+    assert _conditions("Spending Limits\nNon-entertainment meals $35 per person\n") == [""]
+
+
+def test_an_entertainment_cap_is_not_conditional_on_entertainment() -> None:
+    assert _conditions("Spending Limits\nEntertainment is limited to $55 per person.\n") == [""]
+
+
+def test_a_hospitality_suite_is_no_hosted_meal() -> None:
+    assert _conditions("Spending Limits\nHospitality suite $240 per night\n") == [""]
+
+
+def test_a_hosted_meal_row_still_holds_for_its_occasion() -> None:
+    assert _conditions("Spending Limits\nEntertainment meals $90 per person\n") == ["Entertainment"]

@@ -934,11 +934,19 @@ def _cap_condition(
         governing.append(unplaced)
     occasion = _hosted_occasion(clause, sentence) if meal else ""
     if not occasion and not i:
-        # "Business/entertainment meals $100 per person": a row whose own label names the hosted
-        # occasion holds for it, whatever the page's title says (USF's limits table).
+        # "Business/entertainment meals $100 per person": a meal row whose own label names the hosted
+        # occasion holds for it, whatever the page's title says (USF's limits table; one issuer, so
+        # only meal rows, and not "non-entertainment" or "(excluding entertainment)").
         hosted_row = sentence[: caps[0].amount.start]
         found = _OCCASION.search(hosted_row) if len(hosted_row.split()) <= 6 else None
-        occasion = found.group(0) if found and not _TRIP_WORDS.search(hosted_row) else ""
+        occasion = (
+            found.group(0)
+            if found
+            and any(m.kind == "meals" for m in find_mentions(hosted_row))
+            and not _NEGATED.search(hosted_row, 0, found.start())
+            and not _TRIP_WORDS.search(hosted_row)
+            else ""
+        )
     if occasion and occasion.casefold() not in "; ".join(governing).casefold():
         governing.append(occasion)
     condition = merge(
@@ -989,6 +997,10 @@ def _hosting_title(text: str) -> str:
         lines.append(line)
     title = " ".join(lines)
     return title if _TITLE_OCCASION.search(title) and not _TRIP_WORDS.search(title) else ""
+
+
+# "Non-entertainment meals", "Meals (excluding entertainment)", "no hospitality": the occasion negated.
+_NEGATED = re.compile(r"(?i)(?:\bnon-?|\bno|\bnot|\bexcluding|\bexcept|\bother\s+than|\bwithout)\W*$")
 
 
 def _title_case(line: str) -> bool:
