@@ -6,9 +6,42 @@ from __future__ import annotations
 
 import hashlib
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Policy
+
+_ONES = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words(n: int) -> str:
+    if n < 20:
+        return _ONES[n - 1]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens - 2] + (f"-{_ONES[ones - 1]}" if ones else "")
 
 
 def _read(text: str) -> Policy:
@@ -101,3 +134,14 @@ def test_a_hospitality_suite_is_no_hosted_meal() -> None:
 
 def test_a_hosted_meal_row_still_holds_for_its_occasion() -> None:
     assert _conditions("Spending Limits\nEntertainment meals $90 per person\n") == ["Entertainment"]
+
+
+def test_a_doubled_number_with_a_currency_word_after_the_bracket_is_money() -> None:
+    caps = _caps("Meals\nSupper may not exceed forty (40) dollars per person.\nHotel up to $150 per night.\n")
+    assert ("meals", 40, "supper") in caps or ("meals", 40, "dinner") in caps
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_a_doubled_count_in_words_is_no_money(n: int) -> None:
+    caps = _caps(f"Meals\nA claim may list at most {_words(n)} ({n}) guests.\nHotel up to $150 per night.\n")
+    assert caps == [("hotel", 150, "")]

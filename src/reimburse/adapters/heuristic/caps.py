@@ -35,13 +35,16 @@ _CAP = re.compile(
     # Italian "nel limite di", "entro il limite giornaliero di": the French "dans la limite de".
     r"(?:entro|nel|nei)\s+(?:il\s+|i\s+)?limit[ei](?:\s+(?:giornalier[oi]|massim[oi]))?\s+di)[\s\w.,()-]{0,12}$"
 )
-# "The allowance for dinner is INR 800", "Meals: ₹500": a cap only in a sentence about money.
 # "should not exceed four (4)": the legal habit of doubling a number in words with its figure in
-# brackets; with no currency sign on either side it counts people or items ("fifty dollars ($50)" keeps its sign).
+# brackets; with no currency on either side it counts people or items ("fifty dollars ($50)" keeps
+# its sign, "fifty (50) dollars" its currency word after the bracket).
+_UNITS_IN_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _COUNT_IN_WORDS = re.compile(
-    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|ninety|hundred)\s*\(\s*$"
+    rf"(?i)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_UNITS_IN_WORDS}))?|"
+    rf"{_UNITS_IN_WORDS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|hundred|thousand)\s*\(\s*$"
 )
+_CURRENCY_AFTER_BRACKET = re.compile(r"(?i)\)\s*(?:dollars?|usd|euros?|eur|pounds?|gbp|cents?)\b")
+# "The allowance for dinner is INR 800", "Meals: ₹500": a cap only in a sentence about money.
 _WEAK_CAP = re.compile(r"(?i)(\bis|\bare|:)[\s\w.,()-]{0,12}$")
 _ABOVE = re.compile(
     r"(?i)(above|over|exceed(?:s|ing)?|in\s+excess\s+of|more\s+than|greater\s+than|beyond|higher\s+than|"
@@ -567,6 +570,7 @@ def find_caps(
             a.currency is None
             and _COUNT_IN_WORDS.search(sentence, 0, a.start)
             and sentence[a.end : a.end + 1] == ")"
+            and not _CURRENCY_AFTER_BRACKET.match(sentence, a.end)
         ):
             continue  # "not exceed four (4)": a count written out and then in figures, no money
         # "65.5 cents/mile": written in cents it is money, and "/mile" its unit, so the not-money
