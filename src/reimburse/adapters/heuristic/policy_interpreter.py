@@ -162,7 +162,7 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 49 (set S) "may approve ... up to $N" and the petty-cash route are thresholds; a payment card's
 # spending limit is no limit; "greater than N miles" is a distance condition; "for up to N days" is
 # how long an allowance runs, no deadline; "X, which are paid at $N" caps X.
-READER_VERSION = 49
+READER_VERSION = 50
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
