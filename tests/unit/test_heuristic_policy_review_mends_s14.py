@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
@@ -141,7 +141,20 @@ def test_a_doubled_number_with_a_currency_word_after_the_bracket_is_money() -> N
     assert ("meals", 40, "supper") in caps or ("meals", 40, "dinner") in caps
 
 
+@settings(deadline=None)  # the reader is slow on a loaded machine; the property is what counts
 @given(st.integers(min_value=1, max_value=99))
 def test_a_doubled_count_in_words_is_no_money(n: int) -> None:
     caps = _caps(f"Meals\nA claim may list at most {_words(n)} ({n}) guests.\nHotel up to $150 per night.\n")
     assert caps == [("hotel", 150, "")]
+
+
+def test_a_purpose_that_names_the_trip_keeps_the_meals_subject() -> None:
+    assert _caps("Meals\nThe daily meal allowance is $45 per day to cover travel costs.\n") == [
+        ("meals", 45, "")
+    ]
+
+
+def test_a_per_diem_paid_when_receipts_are_unavailable_is_an_allowance() -> None:
+    policy = _read("Per diem\nA per diem of $60 per day is paid when receipts are not available.\n")
+    assert not policy.caps
+    assert [(a.kind.value, int(a.amount)) for a in policy.amounts] == [("rate", 60)]
