@@ -158,3 +158,13 @@ def test_a_per_diem_paid_when_receipts_are_unavailable_is_an_allowance() -> None
     policy = _read("Per diem\nA per diem of $60 per day is paid when receipts are not available.\n")
     assert not policy.caps
     assert [(a.kind.value, int(a.amount)) for a in policy.amounts] == [("rate", 60)]
+
+
+def test_a_bracket_restating_the_rates_with_their_case_still_caps() -> None:
+    text = "Meals\nMeals are held to the usual rates (i.e., $42 per day, or $28 per day if the trip has no night away).\n"
+    assert _caps(text) == [("meals", 42, "")]
+
+
+def test_a_gift_shop_beside_a_hotel_limit_leaves_the_limit() -> None:
+    caps = _caps("Limits\nRooms, not counting gift shop purchases, stay within $175 per night.\n")
+    assert caps == [("hotel", 175, "")]

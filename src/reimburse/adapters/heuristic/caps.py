@@ -163,17 +163,26 @@ _EXAMPLE = re.compile(
 )
 # "Gift in lieu of lodging $75 per stay", "Lodging Hospitality $100.00 Host/hostess gift allowance":
 # the row names a gift to the host the traveller stays with; the lodging word is no hotel's limit.
+# Only these two forms: "gift shop charges ... stay within $180 per night" is a hotel's limit.
 _GIFT = re.compile(
-    r"(?i)(?:^\W*|\s)(?:[^\W\d_][\w/-]*\s+){0,2}?gifts?\b(?=[^.;$€£]{0,40}(?:lodging|allowance|stay))"
+    r"(?i)(?:^\W*|\s)(?:[^\W\d_][\w/-]*\s+){0,2}?gifts?\s+(?:in\s+lieu\s+of\s+lodging|allowances?)\b"
 )
 # "(i.e. your allowance for dinner does not become $35 if you skip lunch)": a case put in a bracket
 # that opens "i.e."/"e.g." and supposes something ("if") illustrates the rule, as "i.e., if" does.
 _BRACKET_CASE = re.compile(r"(?i)\(\s*(?:i\.\s?e\.|e\.\s?g\.),?\s[^()]*\bif\b[^()]*\)")
 
 
+# "(i.e., $40 per day, or $25 per day if ...)": the amount that opens the bracket restates the rule,
+# so it stays a limit; the case's own amounts after it stay examples.
+_BRACKET_OPENING = re.compile(r"(?i)\(\s*(?:i\.\s?e\.|e\.\s?g\.),?\s*")
+
+
 def _bracketed_case(sentence: str, at: int) -> bool:
-    """The amount at `at` sits inside such a bracketed case."""
-    return any(m.start() < at < m.end() for m in _BRACKET_CASE.finditer(sentence))
+    """The amount at `at` sits inside such a bracketed case, after the bracket's opening words."""
+    return any(
+        m.start() < at < m.end() and not _BRACKET_OPENING.fullmatch(sentence, m.start(), at)
+        for m in _BRACKET_CASE.finditer(sentence)
+    )
 
 
 _SUCH_AS_AMOUNT = re.compile(r"(?i)such\s+as(?:\s+[^\W\d_]+){0,2}\s*$")
