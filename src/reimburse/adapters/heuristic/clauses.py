@@ -97,7 +97,7 @@ class Clause:
     # A sentence after "Example:" in its paragraph: the worked case goes on to the paragraph's end.
     example: bool = False
     # The document's own title lines ("Meal Policy for Faculty & Candidates"): the occasion a whole
-    # page is about, set by the policy reader (policy_interpreter.document_title).
+    # page is about, set by the policy reader (policy_interpreter._hosting_title).
     title: str = ""
 
 
