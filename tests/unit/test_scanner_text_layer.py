@@ -72,3 +72,43 @@ def test_our_reading_wins_where_the_scanner_layer_left_out_the_amount_column() -
     # a price or two read differently is no dropped column: the more legible reading decides
     assert not _dropped_amounts(ours.replace("2.00", "2"), ours)
     assert not _dropped_amounts(ours, ours)
+
+
+def _row(cells: list[tuple[float, str]], y: float) -> list[Glyph]:
+    """A flat born-digital row: each cell's letters from its own x on one baseline."""
+    size, advance = 10.0, 5.0
+    return [
+        make_glyph(ch, (size, 0.0, 0.0, size, x + i * advance, y), advance / size, advance, size, size)
+        for x, text in cells
+        for i, ch in enumerate(text)
+    ]
+
+
+def test_one_turned_line_on_a_flat_page_under_a_background_picture_turns_no_row() -> None:
+    # a born-digital bill on a full-page background picture reads as scanned; one slogan drawn at
+    # 2 degrees must not turn the flat rows, whose amounts 440 pt to the right would drift a row
+    rows = [("Room", "300.00"), ("Breakfast", "45.00"), ("Subtotal", "345.00"), ("VAT 20%", "69.00")]
+    glyphs = [
+        g for n, (label, amount) in enumerate(rows) for g in _row([(40, label), (480, amount)], 700 - 15 * n)
+    ]
+    glyphs += _row([(40, "Total GBP"), (480, "414.00")], 640)
+    glyphs += _scanned_line(["Thanks", "for", "staying"], (300.0, 600.0), 2.0)
+    text, _ = page_layout(glyphs, 1, 595, 842, scanned=True)
+    assert text.split("\n")[:5] == [
+        f"Room{COLUMN_SEPARATOR}300.00",
+        f"Breakfast{COLUMN_SEPARATOR}45.00",
+        f"Subtotal{COLUMN_SEPARATOR}345.00",
+        f"VAT 20%{COLUMN_SEPARATOR}69.00",
+        f"Total GBP{COLUMN_SEPARATOR}414.00",
+    ]
+
+
+def test_an_upside_down_scan_skewed_both_ways_reads_in_its_own_direction() -> None:
+    # lines at 180.8 and 179.2 degrees: a median of raw angles (-179.2 and 179.2) is 0, a mirror
+    lines = [(["Konoba", "Mlin"], 180.8), (["Ukupno", "103,50"], 180.8)]
+    lines += [(["Konoba", "Mlin"], 179.2), (["Ukupno", "103,50"], 179.2)]
+    glyphs = [
+        g for n, (words, a) in enumerate(lines) for g in _scanned_line(words, (260.0, 100.0 + 14.0 * n), a)
+    ]
+    text, _ = page_layout(glyphs, 1, 300, 792, scanned=True)
+    assert [t for t in text.split("\n") if t] == ["Konoba Mlin", "Ukupno 103,50"] * 2

@@ -123,21 +123,21 @@ def page_layout(
 
 
 def _deskewed(glyphs: list[Glyph]) -> list[Glyph]:
-    """The glyphs within SKEW_DEGREES of the main direction in one frame, along the median slope
-    the scanner measured; unchanged when it measured none or all lines share one direction."""
+    """The glyphs within SKEW_DEGREES of the main direction in one frame, along the median direction
+    of those glyphs; unchanged when all are drawn flat or all lines share one direction."""
     counts = Counter(g.direction for g in glyphs)
     if len(counts) < 2:
         return glyphs
     main = counts.most_common(1)[0][0]
     near = [_turn(g.direction, main) <= SKEW_DEGREES for g in glyphs]
-    sloped = [
-        a
-        for g, n in zip(glyphs, near, strict=True)
-        if n and _turn(a := _exact(g), round(a / 90) * 90) > FLAT_DEGREES
-    ]
-    if not sloped:
+    # every glyph near the main direction votes, flat ones too: one sloped line on a flat page
+    # (a turned slogan on a full-page background picture) must not turn the flat rows
+    angles = [_exact(g) for g, n in zip(glyphs, near, strict=True) if n]
+    if all(_turn(a, round(a / 90) * 90) <= FLAT_DEGREES for a in angles):
         return glyphs
-    frame = statistics.median(sloped)
+    # the median of offsets from the main direction, not of raw angles: these wrap at +-180
+    # (an upside-down scan skewed both ways would average to 0 and read mirrored)
+    frame = main + statistics.median((a - main + 180) % 360 - 180 for a in angles)
     cos, sin = math.cos(math.radians(frame)), math.sin(math.radians(frame))
     out = []
     for glyph, n in zip(glyphs, near, strict=True):
