@@ -1,5 +1,5 @@
-"""Fields of receipts and hotel bills read from scans (set SC): a waiter's or driver's name after its
-"Label:" is no issuer; Italian "imposta di ..." names one tax beside the VAT."""
+"""Fields of receipts and hotel bills read from scans (set SC): a waiter's name after its label is
+no issuer, a business's name after "Hotel:" or "Firma:" is; Italian "imposta di ..." names one tax beside the VAT."""
 
 from __future__ import annotations
 
@@ -16,14 +16,28 @@ from tests.vendor_text import vendor_of
 POLICY = Policy(policy_id="pol_sc", currency="XXX", categories=(Category("travel", ("hotel",)),))
 
 
-def test_a_field_value_after_its_label_cell_is_not_the_vendor() -> None:
-    text = (
+def test_a_waiter_after_its_label_is_not_the_vendor_and_the_printed_issuer_is() -> None:
+    bill = (
         "RECHNUNG\n\nBeleg:   2025-113\nDatum:   24.10.2025\nTisch:   7   Bedienung:   Jana\n\n"
         "2 x Schnitzel   39,80\nSumme EUR   39,80\n"
     )
-    assert vendor_of(text) != "Jana"
+    assert vendor_of(bill) is None
+    assert vendor_of("Gasthof Lindenwirt\n" + bill) == "Gasthof Lindenwirt"
     konoba = "RACUN br. 118/1/1\nStol:   9   Konobar:   Ivan\n1 x Blitva   6,50\nUKUPNO EUR   6,50\n"
-    assert vendor_of(konoba) != "Ivan"
+    assert vendor_of(konoba) is None
+    assert vendor_of("Konoba Stari Mlin\n" + konoba) == "Konoba Stari Mlin"
+    trattoria = "SCONTRINO 88\nTavolo:   4   Cameriere:   Marco\n1 x Risotto   14,00\nTOTALE EUR   14,00\n"
+    assert vendor_of(trattoria) is None
+
+
+def test_the_issuer_after_a_label_that_names_the_business_is_the_vendor() -> None:
+    # "Hotel:", "Firma:", "Restaurant:" introduce the issuer itself, not a member of staff
+    hotel = "RECHNUNG\n\nHotel:   Seerose\nZimmer:   12\nDatum:   24.10.2025\n\nÜbernachtung   95,00\nSumme EUR   95,00\n"
+    assert vendor_of(hotel) == "Seerose"
+    bakery = "Firma:   Bäckerei Lechner\nQuittung Nr. 55\nDatum:   24.10.2025\n2 x Semmel   1,20\nSumme EUR   1,20\n"
+    assert vendor_of(bakery) == "Bäckerei Lechner"
+    diner = "Restaurant:   Il Gabbiano\nTable:   7   Server:   Anna\nCheck 4411\n2 x Pasta   24.00\nTotal EUR   24.00\n"
+    assert vendor_of(diner) == "Il Gabbiano"
 
 
 def test_a_named_italian_tax_is_a_tax_line_and_imposta_alone_the_tax_total() -> None:

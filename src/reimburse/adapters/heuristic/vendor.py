@@ -157,6 +157,8 @@ _ADDRESSED = re.compile(
 _FIELD_WORDS = re.compile(
     r"(?i)^\W*(logo|driver|fahrer|page|seite|room|zimmer|table|tisch|tafel|server|cashier|kassierer|"
     r"host|guest|gast|rate|copy|kopie|original|duplicate|store\s*(?:no|#)|terminal|operator|kasse|"
+    # the waiter ("Bedienung:   Jana", "Konobar:   Ivan")
+    r"bedienung|kellner(?:in)?|konobar|cameriere|serveur|camarero|mesero|"
     r"kassa|trip|ride|vehicle|passenger|fahrgast|name|nummer|number|stylesheet|beispiel|"
     r"visualisierung|lesbarmachung|signature|unterschrift|"
     # the items table's first heading ("description   Qty   Rate   Amount")
@@ -383,8 +385,6 @@ def _cascade(
                 continue
             if k and _FIELD_WORDS.match(row[k - 1][1]):
                 continue  # the value of the field named left of it ("Rate Plan   OGBOBF")
-            if k and row[k - 1][1].rstrip().endswith(":") and not _FROM.match(row[k - 1][1].strip()):
-                continue  # a field's value after its "Label:" ("Bedienung:   Jana", "Konobar:   Ivan")
             if _FROM_BARE.match(cell.strip()):
                 continue  # the heading of "From   To", no one's name
             if k + 1 < len(row) and _field_value(row[k + 1][1]) and _in_field_list(infos, filled, n):
