@@ -70,6 +70,14 @@ def test_a_name_printed_beside_the_domain_that_spells_it_is_the_vendor() -> None
     assert vendor_of(shop) == "Harbour Books"
 
 
+def test_a_name_printed_beside_a_mail_address_keeps_no_piece_of_the_address() -> None:
+    # the mail's local part ("reception@", "info@") is part of the address, not of the name
+    inn = "RECEIPT 114\n1 x Tea   4.00\nTotal   4.00\nMoorland Inn reception@moorlandinn.co.uk\n"
+    assert vendor_of(inn) == "Moorland Inn"
+    haus = "Beleg 55\n2 x Kaffee   6,40\nSumme EUR   6,40\nHaus Bergblick  info@hausbergblick.at\n"
+    assert vendor_of(haus) == "Haus Bergblick"
+
+
 def test_a_word_whose_first_letter_ocr_read_as_a_digit_lends_no_label_from_its_tail() -> None:
     # "0rg.nr" is the Swedish organisation number ("Org.nr") read with a zero: its "rg.nr" is no
     # German "Rg.-Nr." (invoice number), so the receipt's own number is read

@@ -310,7 +310,7 @@ def _spelled_by_domain(infos: list[LineInfo], lines: list[int], recipient: _Mark
                 continue
             if web := _DOMAIN.search(cell):
                 # "Liffey Cabs - www.liffeycabs.ie": the name printed before the domain, if any
-                cell = cell[: web.start()].rstrip(" -–|·•:,")
+                cell = cell[: _address_start(cell, web)].rstrip(" -–|·•:,")
                 if not cell.strip():
                     continue
             # a footer joins name, legal name and tax number ("Sea View Hotel – Sea View Ltd – VAT ..."):
@@ -534,6 +534,16 @@ _BARE_DOMAIN = re.compile(
     r"(?![\w-])(?!\.\w)"
 )
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne"})
+
+
+def _address_start(cell: str, web: re.Match[str]) -> int:
+    """Where the web or mail address `web` found in `cell` begins: a mail's match holds only the
+    last letter of its local part, so the rest of it is stepped over ("Adler Hotel info@...")."""
+    start = web.start()
+    if "@" in web.group(0):
+        while start and (cell[start - 1].isalnum() or cell[start - 1] in "._+-"):
+            start -= 1
+    return start
 
 
 def _field_value(cell: str) -> bool:
