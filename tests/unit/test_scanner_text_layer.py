@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import math
 
-from reimburse.adapters.pdf.pdfplumber_document_reader import _dropped_amounts
+from reimburse.adapters.pdf.pdfplumber_document_reader import _chosen, _dropped_amounts
 from reimburse.adapters.pdf.text_layout import COLUMN_SEPARATOR, Glyph, make_glyph, page_layout
+from reimburse.domain.verdict.document import Page, TextSource
 
 
 def _scanned_line(
@@ -112,3 +113,16 @@ def test_an_upside_down_scan_skewed_both_ways_reads_in_its_own_direction() -> No
     ]
     text, _ = page_layout(glyphs, 1, 300, 792, scanned=True)
     assert [t for t in text.split("\n") if t] == ["Konoba Mlin", "Ukupno 103,50"] * 2
+
+
+def test_the_choice_takes_our_less_legible_reading_where_the_layer_dropped_the_amounts() -> None:
+    # a fake OCR reading of the picture: one word misread ("PARKlNG"), so less legible than the
+    # scanner's layer, but it holds the right-hand amounts the layer left out
+    layer = "CITY PARKING\nShort stay\nEntry fee\nWeekend surcharge\nTotal EUR\nPaid by card\nThank you"
+    ocr = "CITY PARKlNG\nShort stay   12.50\nEntry fee   2.00\nWeekend surcharge   3.00\nTotal EUR   17.50\nPaid by card"
+    theirs = Page(number=1, width=227, height=400)
+    ours = Page(number=1, width=227, height=400, source=TextSource.OCR)
+    assert _chosen([(layer, theirs)], {1: (ocr, ours)}) == [(ocr, ours)]
+    # the same misread with the amounts in both: the layer, more legible, is kept
+    kept = ocr.replace("PARKlNG", "PARKING")
+    assert _chosen([(kept, theirs)], {1: (ocr, ours)})[0][0] == kept

@@ -204,6 +204,12 @@ def _better_reading(
             n: cross_read(read[n - 1][1], msgspec.structs.replace(read[n - 1][1], lines=())) for n in numbers
         }
         return [(text, unconfirmed.get(n, page)) for n, (text, page) in enumerate(read, start=1)]
+    return _chosen(read, ocr)
+
+
+def _chosen(read: list[tuple[str, Page]], ocr: dict[int, tuple[str, Page]]) -> list[tuple[str, Page]]:
+    """Each page as read (the scanner's layer) or as our OCR read it (`ocr`, by page number):
+    ours when clearly more legible or when the layer left out the amounts ours holds."""
     out = list(read)
     for n, (text, page) in ocr.items():
         theirs, ours = legibility(read[n - 1][0]), legibility(text)
