@@ -341,9 +341,9 @@ class LabelHit:
 _OCR_L = re.compile(r"(?<=[^\W\d_])!(?=[^\W\d_]|[\s:;,./]|$)|(?<=[a-z])1(?=[a-z])")
 _OCR_O = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])")
 # ... and the label word "NO" as "N0" ("INVOICE N0:", "VAT N0.150178823"), no letter after it.
+_OCR_NO = re.compile(r"(?<=(?<![^\W\d_])[Nn])0(?=[.:;#\s]|$)")
 # A word whose first letter OCR read as a digit ("0rg.nr" for "Org.nr"): its tail is no label ("rg.nr").
 _OCR_INITIAL = re.compile(r"(?<!\w)[015]")
-_OCR_NO = re.compile(r"(?<=(?<![^\W\d_])[Nn])0(?=[.:;#\s]|$)")
 
 
 def ocr_letters(line: str) -> str:
