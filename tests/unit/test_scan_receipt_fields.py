@@ -44,6 +44,9 @@ def test_a_named_italian_tax_is_a_tax_line_and_imposta_alone_the_tax_total() -> 
     assert [h.label for h in find_labels("Imposta di soggiorno (esente)   4,00")] == [Label.TAX]
     assert [h.label for h in find_labels("Imposta di bollo   2,00")] == [Label.TAX]
     assert [h.label for h in find_labels("Imposta   28,55")] == [Label.TAX_TOTAL]
+    # "di" must be a word of its own: "diversa" names no tax, the line reads as "Imposta" alone
+    assert [h.label for h in find_labels("Imposta diversa   5,00")] == [Label.TAX_TOTAL]
+    assert [h.label for h in find_labels("Imposta dell'albergo   2,00")] == [Label.TAX]
 
 
 def test_a_stay_tax_beside_the_vat_adds_to_the_taxes_of_a_hotel_bill() -> None:

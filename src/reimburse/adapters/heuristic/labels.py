@@ -460,7 +460,8 @@ def find_labels(line: str) -> list[LabelHit]:
 
 
 _SUM_OPENERS = frozenset({Label.GRAND, Label.TOTAL})
-_NAMED_TAX = re.compile(r"(?i)impost[ae]\s+d(?:i|ell[ao']|el)\s*[^\W\d_]")
+# the preposition is a word of its own ("Imposta diversa" is none); only "dell'" joins the next
+_NAMED_TAX = re.compile(r"(?i)impost[ae]\s+d(?:(?:i|ell[ao]|el)\s+|ell['’]\s*)[^\W\d_]")
 # "final", at most the document's own noun, then the money noun's position (the end of the
 # searched span): "Final instalment/balance/payment amount" is one part of a split price.
 _FINAL = re.compile(r"(?i)(?<![^\W\d_])final\s+(?:(?:booking|invoice|bill|order|sale)\s+)?$")
