@@ -46,7 +46,8 @@ MIN_TEXT_CHARS = 8  # fewer letters/digits than this in the whole file: treat it
 # picture covers at least this share of it (a receipt pasted on A4 covers 10-50%; a logo less).
 SCAN_IMAGE_SHARE = 0.1
 # A picture covering (nearly) all of a page that also has text is a scan with the scanner's own
-# OCR text layer (every scanned corpus PDF: 1.0; born-digital ones: at most 0.02).
+# OCR text layer (every scanned corpus PDF: 1.0; born-digital ones: at most 0.02). A born-digital page
+# drawn over a full-page background picture counts too: its text is read in the scanned frame.
 SCANNED_PAGE_SHARE = 0.9
 # Scanned pages read again by our OCR engine (a few seconds each): an invoice's fields are on
 # its first pages.

@@ -39,7 +39,7 @@ ROUNDING_EPSILON = 1e-6  # points: a gap exactly at a threshold, give or take fl
 DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn twice this close ("fake bold") is one glyph
 # A scanner's OCR layer draws each line along the slope it measured on the skewed picture (-1.2..1.2
 # degrees on set SC's Tesseract scans), some lines flat: on a scanned page, directions this close
-# to the main one are the page's skew, read as one direction in the frame of the measured slope.
+# to the main one are the page's skew, read as one direction in the frame of their median angle.
 SKEW_DEGREES = 3.0
 FLAT_DEGREES = 0.01  # a line drawn exactly along the page: no slope measured for it
 
@@ -108,7 +108,8 @@ def page_layout(
     glyphs: Iterable[Glyph], number: int, width: float, height: float, *, scanned: bool = False
 ) -> tuple[str, Page]:
     """The page's text and its layout, from one pass over the glyphs (the text is `page_text`'s);
-    `scanned`: a picture covers the page, so slightly different directions are its skew."""
+    `scanned`: a picture covers the page (a scan, or a born-digital page on a full-page background),
+    so slightly different directions are its skew."""
     groups: dict[int, list[Glyph]] = {}
     for glyph in _deskewed(list(glyphs)) if scanned else glyphs:
         groups.setdefault(glyph.direction, []).append(glyph)
