@@ -132,6 +132,16 @@ async def test_items_above_the_total_with_no_discount_are_flagged() -> None:
             "26,50",
             "Carte fidélité : 3,00 offerts",
         ),  # gap printed
+        (
+            "Baguette   1,20\nFromage   6,40\nPrix carte   -0,80\nJambon   3,90",
+            "10,70",
+            "",
+        ),  # a reduction, its size printed
+        (
+            "Shampooing   4,00\nSoin   4,00\nOffre   -1,00\nOffre   -1,00",
+            "6,00",
+            "",
+        ),  # two reductions below zero under a name the reader does not know
     ],
 )
 async def test_items_the_total_accounts_for_are_left_alone(items: str, total: str, after: str) -> None:

@@ -37,11 +37,13 @@ def items_over_total(
         return None  # the item reader took a labelled amount ("Amount 6.60") for an item
     if _running_sum(items):
         return None
+    if any(a.value < 0 for info in infos for a in info.amounts):
+        return None  # a reduction is printed, whatever its name ("Clubcard Price -0.75", "Meal deal -1.70")
     parts = sum((i.amount for i in items), Decimal(0))
     gap = parts - total
     if gap <= CENT or parts % total == 0:  # a receipt printed twice (two copies) repeats its items
         return None
-    if any(abs(a.value - gap) <= CENT for info in infos for a in info.amounts):
+    if any(abs(abs(a.value) - gap) <= CENT for info in infos for a in info.amounts):
         return None  # the difference is printed: a reduction whose label was not read
     return Flag(
         FlagCode.TOTAL_MISMATCH.value,
