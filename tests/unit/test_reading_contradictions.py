@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
-from reimburse.adapters.heuristic.due_contradiction import EXPLAINING, due_contradiction
+from reimburse.adapters.heuristic.due_contradiction import EXPLAINING, PrintedDue, due_contradiction
 from reimburse.adapters.heuristic.labels import Label
 from reimburse.domain.verdict.document import Document, Line, Page
 from reimburse.domain.verdict.invoice import Invoice
@@ -48,15 +48,17 @@ _INVOICE = (
 
 
 @pytest.mark.parametrize(
-    ("template", "extra"),
+    ("template", "extra", "total"),
     [
-        (_FACTURE, "Montant à payer   205,00 €"),
-        (_INVOICE, "PLEASE PAY   54,000.00"),
+        (_FACTURE, "Montant à payer   205,00 €", "180.00"),
+        (_INVOICE, "PLEASE PAY   54,000.00", "59000.00"),
+        # the last due printed is judged: the first repeats the total, the last disagrees
+        (_INVOICE, "Amount due   59,000.00\nPLEASE PAY   54,000.00", "59000.00"),
     ],
 )
-async def test_an_amount_due_nothing_explains_is_flagged(template: str, extra: str) -> None:
+async def test_an_amount_due_nothing_explains_is_flagged(template: str, extra: str, total: str) -> None:
     invoice = await _extract(template.format(extra=extra))
-    assert invoice.total in (Decimal("180.00"), Decimal("59000.00"))
+    assert invoice.total == Decimal(total)
     assert "total_mismatch" in _codes(invoice)
 
 
@@ -70,11 +72,63 @@ async def test_an_amount_due_nothing_explains_is_flagged(template: str, extra: s
         "Frais de retard 12,00 €\nMontant à payer   192,00 €",  # the difference is printed
         "Montant à payer   180,00 €",  # the same sum
         "Montant à payer   0,00 €",  # settled
+        "Frais de port   15,00 €\nEmballage   10,00 €\nMontant à payer   205,00 €",  # two fees
+        "Retenue 5 %   9,00 €\nRetenue 10 %   18,00 €\nMontant à payer   153,00 €",  # two deductions
+        "Montant à payer   180,00 €\nMontant à payer après le 02/11/2025   185,40 €",  # a late price
+        "Montant à payer   180,00 €\nSi réglé après échéance, montant à payer   185,40 €",
+        "Payable en 3 fois.\nMontant à payer now   60,50 €",  # an instalment
+        "Montant à payer   180,00 €\nSolde de votre compte   420,00 €",  # an account's balance
+        "Montant à payer   60",  # no cents: a column heading's number, not money
     ],
 )
 async def test_an_amount_due_the_page_explains_is_left_alone(extra: str) -> None:
     invoice = await _extract(_FACTURE.format(extra=extra))
     assert "total_mismatch" not in _codes(invoice)
+
+
+@pytest.mark.parametrize(
+    "due",
+    [
+        PrintedDue(Decimal("236.00"), "Amount due after 03/10/2025   236.00", decimals=True),  # a date
+        PrintedDue(Decimal("236.00"), "If paid late, amount due   236.00", decimals=True),
+        PrintedDue(Decimal("60.00"), "Amount due now   60.00", decimals=True),
+        PrintedDue(Decimal("60.00"), "Second instalment due   60.00", decimals=True),
+        PrintedDue(Decimal("420.00"), "Your account balance   420.00", decimals=True),
+        PrintedDue(Decimal("60"), "31-60 Days   Amount Due", decimals=False),
+    ],
+)
+def test_a_due_owed_at_another_time_or_not_printed_as_money_is_not_judged(due: PrintedDue) -> None:
+    total = Decimal("200.00")
+    assert due_contradiction(total, [due], confirmed=True, labels=[], carried=False, printed=[]) is None
+    judged = PrintedDue(due.value, "Amount due", decimals=True)
+    assert (
+        due_contradiction(total, [judged], confirmed=True, labels=[], carried=False, printed=[]) is not None
+    )
+
+
+def test_only_the_last_due_printed_is_judged() -> None:
+    total, late = Decimal("200.00"), PrintedDue(Decimal("236.00"), "Amount due", decimals=True)
+    same = PrintedDue(total, "Amount due", decimals=True)
+    flag = due_contradiction(total, [late, same], confirmed=True, labels=[], carried=False, printed=[])
+    assert flag is None
+    assert due_contradiction(total, [same, late], confirmed=True, labels=[], carried=False, printed=[])
+
+
+@given(
+    st.decimals(min_value=1, max_value=10_000, places=2),
+    st.decimals(min_value="0.01", max_value=500, places=2),
+    st.decimals(min_value="0.01", max_value=500, places=2),
+    st.booleans(),
+)
+def test_a_difference_printed_as_one_or_two_amounts_explains_the_due(
+    total: Decimal, a: Decimal, b: Decimal, below: bool
+) -> None:
+    gap = a + b
+    due = PrintedDue(total - gap if below else total + gap, "Amount due", decimals=True)
+    for printed in ([a, b], [-a, -b], [gap], [-gap]):
+        assert (
+            due_contradiction(total, [due], confirmed=True, labels=[], carried=False, printed=printed) is None
+        )
 
 
 @given(
@@ -85,7 +139,10 @@ async def test_an_amount_due_the_page_explains_is_left_alone(extra: str) -> None
 def test_a_printed_payment_deposit_or_reduction_always_explains_the_due(
     label: Label, total: Decimal, due: Decimal
 ) -> None:
-    assert due_contradiction(total, [due], confirmed=True, labels=[label], carried=False, printed=[]) is None
+    printed = [PrintedDue(due, "Amount due", decimals=True)]
+    assert (
+        due_contradiction(total, printed, confirmed=True, labels=[label], carried=False, printed=[]) is None
+    )
 
 
 @given(
@@ -94,8 +151,9 @@ def test_a_printed_payment_deposit_or_reduction_always_explains_the_due(
 def test_an_unconfirmed_total_or_a_carried_balance_is_never_contradicted(
     total: Decimal, due: Decimal
 ) -> None:
-    assert due_contradiction(total, [due], confirmed=False, labels=[], carried=False, printed=[]) is None
-    assert due_contradiction(total, [due], confirmed=True, labels=[], carried=True, printed=[]) is None
+    dues = [PrintedDue(due, "Amount due", decimals=True)]
+    assert due_contradiction(total, dues, confirmed=False, labels=[], carried=False, printed=[]) is None
+    assert due_contradiction(total, dues, confirmed=True, labels=[], carried=True, printed=[]) is None
 
 
 _RECEIPT = "CAFE DES LILAS\n12 rue Oberkampf, 75011 Paris\n21/10/2025 12:40\n{items}\nTOTAL   {total}\nCB   {total}\n{after}"

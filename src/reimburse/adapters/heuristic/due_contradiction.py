@@ -2,50 +2,75 @@
 
 An amount due may differ from the invoice's total for good reasons that the document prints: a
 deposit or payment already made, a previous balance or past-due amount carried, a credit, a tip,
-a discount, cash rounding. When none is printed, the subtotal and taxes reach the total, and the
-difference itself is printed nowhere, the two sums cannot both be right: a reviewer decides which
-is owed. A zero amount due is a settled bill, never a contradiction.
+a discount, cash rounding, fees or deductions. When none is printed, the subtotal and taxes reach
+the total, and the difference is printed nowhere (neither as one amount nor as two), the two sums
+cannot both be right: a reviewer decides which is owed. Only the last amount due printed is
+judged (what the bill finally asks for), and only one printed like money on a line that names no
+date or condition: "Amount due after 03/10/2025", "Amount due now" (an instalment), "If paid
+after ..." are other sums owed at other times. An account's balance is not the bill's amount due.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
+from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.labels import Label
+from reimburse.adapters.heuristic.printed_gap import gap_printed, pair_printed
+from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode
-
-CENT = Decimal("0.01")
 
 # Printed lines that explain an amount due different from the total.
 EXPLAINING = frozenset({Label.PREPAID, Label.PAID, Label.CHANGE, Label.TIP, Label.DISCOUNT, Label.ROUNDING})
 
+# A due owed at another time or on a condition: a late or early-payment price, an instalment or
+# part of the price (the part-payment words of totals' reading of a deposit or instalment).
+_WHEN = re.compile(
+    r"(?i)(?<![^\W\d_])(?:after|if|unless|now|today|instal{1,2}ments?|deposit|down\s*payment|"
+    r"part(?:ial)?\s*payment|acompte|arrhes|anzahlung|teilzahlung|ratenzahlung|anticipo|seña|acconto|"
+    r"caparra|aanbetaling|termijnbetaling)(?![^\W\d_])"
+)
+# A customer account's running balance ("Your account balance", "Total outstanding on your account").
+_ACCOUNT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:account|konto|kontostand|compte|cuenta|conto|rekening)(?![^\W\d_])"
+)
+
+
+@dataclass(frozen=True)
+class PrintedDue:
+    value: Decimal
+    line: str  # the text of the line it is printed on
+    decimals: bool  # printed with cents or a currency, like money
+
 
 def due_contradiction(
     total: Decimal,
-    dues: Iterable[Decimal],
+    dues: Sequence[PrintedDue],
     *,
     confirmed: bool,
     labels: Iterable[Label],
     carried: bool,
     printed: Iterable[Decimal],
 ) -> Flag | None:
-    """`dues`: every amount printed as due; `labels`: the labels of the page's amounts other than zero (an "Advance 0.00" explains
-    nothing); `carried`: a previous balance or a credit below zero is printed;
-    `printed`: every amount the page prints (a printed difference is a part the reader missed)."""
-    if total <= 0 or not confirmed or carried or EXPLAINING & set(labels):
+    """`dues`: the amounts printed as due, in page order, in the total's currency; `labels`: the
+    labels of the page's amounts other than zero (an "Advance 0.00" explains nothing); `carried`:
+    a previous balance or a credit below zero is printed; `printed`: every amount the page prints
+    (a printed difference is a part the reader missed). A zero due leaves the total as the
+    difference, which is printed."""
+    if total <= 0 or not confirmed or carried or EXPLAINING & set(labels) or not dues:
+        return None
+    due = dues[-1]
+    if not due.decimals or _WHEN.search(due.line) or _ACCOUNT.search(due.line) or find_dates(due.line):
         return None
     amounts = list(printed)
-    due = next((d for d in dues if d > 0 and not _explained(d, total, amounts)), None)
-    if due is None:
+    gap = due.value - total
+    if abs(gap) <= CENT or gap_printed(gap, amounts) or pair_printed(gap, amounts):
         return None
     return Flag(
         FlagCode.TOTAL_MISMATCH.value,
-        f"The amount due {due} disagrees with the total {total}, which its subtotal and taxes reach, "
+        f"The amount due {due.value} disagrees with the total {total}, which its subtotal and taxes reach, "
         "and no payment, deposit, previous balance or credit is printed to explain it.",
     )
-
-
-def _explained(due: Decimal, total: Decimal, printed: list[Decimal]) -> bool:
-    gap = abs(due - total)
-    return gap <= CENT or any(abs(abs(a) - gap) <= CENT for a in printed)

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, currency_code, find_amounts
 from reimburse.adapters.heuristic.decimal_places import three_places
-from reimburse.adapters.heuristic.due_contradiction import due_contradiction
+from reimburse.adapters.heuristic.due_contradiction import PrintedDue, due_contradiction
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.statements import carried_balances, own_charges, sections_total
@@ -638,10 +638,11 @@ def read_totals_from(
         if x.amount.currency and (x.line, x.amount.start) not in signed
     )
     carried = carried_balances(infos)
-    reading = read_totals(found, rates, amount_lines, line_amounts, rated, page, currency, carried)
+    texts = {i: info.text for i, info in enumerate(infos)}
+    reading = read_totals(found, rates, amount_lines, line_amounts, rated, page, currency, carried, texts)
     if reading is None and (guess := last_resort(infos)) is not None:
         reading = read_totals(
-            [*found, guess], rates, amount_lines, line_amounts, rated, page, currency, carried
+            [*found, guess], rates, amount_lines, line_amounts, rated, page, currency, carried, texts
         )
         if reading is not None:  # weak (a review) unless subtotal and taxes add up to it
             reading.notes.append(f"no amount is labelled as a total; read {reading.total} {guess.label_text}")
@@ -851,6 +852,7 @@ def read_totals(
     page_currencies: Counter[str] | None = None,
     preferred: str | None = None,
     carried: list[Decimal] | None = None,
+    texts: dict[int, str] | None = None,
 ) -> TotalsReading | None:
     """Choose the total among labelled amounts; None when nothing is labelled as a total.
 
@@ -997,7 +999,10 @@ def read_totals(
         or _discount_contradiction(items, total, chosen.line, arithmetic, amount_lines)
         or due_contradiction(
             total,
-            [x.value for x in due],
+            [
+                PrintedDue(x.value, (texts or {}).get(x.line, ""), x.amount.explicit)
+                for x in sorted(due, key=lambda x: x.line)
+            ],
             confirmed=arithmetic.confirmed,
             labels=[x.label for x in items if x.value != 0],
             carried=bool(carried) or any(x.value < 0 for x in items),
