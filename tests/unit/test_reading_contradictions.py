@@ -214,8 +214,9 @@ _CHECK = (
 )
 
 
-async def test_a_card_charged_above_a_confirmed_total_is_flagged() -> None:
-    invoice = await _extract(_CHECK.format(slip="AMOUNT   $36.88"))
+@pytest.mark.parametrize("slip", ["AMOUNT PAID   $36.88", "VISA   $36.88"])
+async def test_a_card_charged_above_a_confirmed_total_is_flagged(slip: str) -> None:
+    invoice = await _extract(_CHECK.format(slip=slip))
     assert invoice.total == Decimal("31.88")
     assert "total_mismatch" in _codes(invoice)
 
@@ -223,11 +224,16 @@ async def test_a_card_charged_above_a_confirmed_total_is_flagged() -> None:
 @pytest.mark.parametrize(
     "slip",
     [
-        "AMOUNT   $31.88",  # the same sum
-        "AMOUNT   $25.00\nCASH   $6.88",  # split: card below the total
-        "TIP   $5.00\nAMOUNT   $36.88",  # a tip explains it
-        "Card surcharge 5.00\nAMOUNT   $36.88",  # the difference is printed
+        "AMOUNT PAID   $31.88",  # the same sum
+        "AMOUNT PAID   $25.00\nCASH   $6.88",  # split: card below the total
+        "TIP\nAMOUNT PAID   $36.88",  # a tip, its amount handwritten and unread
+        "Delivery 5.00\nAMOUNT PAID   $36.88",  # the difference is printed
         "Auth 0047112",  # no amount on the slip; the card's digits are no money
+        "AMOUNT   $36.88",  # a bare amount, not said to be paid
+        "Minimum amount   50.00",  # a card's minimum, not a charge
+        "Cashback   20.00\nCard fee   0.50\nAMOUNT PAID   $52.38",  # cash handed out and a fee
+        "Incl. 1.5% card surcharge\nAMOUNT PAID   $32.36",  # a surcharge given as a rate
+        "Pre-authorisation   $100.00",  # a hold, not the charge
     ],
 )
 async def test_a_card_charge_the_page_explains_is_left_alone(slip: str) -> None:

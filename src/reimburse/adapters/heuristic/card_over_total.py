@@ -1,9 +1,12 @@
 """A card charged more than a total its subtotal and taxes reach, with nothing printed between.
 
-A card payment is charged to the cent: a card slip's amount above the bill's total needs a tip, a
-fee or a surcharge printed to explain it ("TOTAL 90.72" then "VISA ... AMOUNT $98.72"). Cash is
-not judged: cash tendered above the bill is normal, the change often unprinted. A card amount
-below the total is a split payment (card and cash), never a contradiction.
+A card payment is charged to the cent: a card slip's amount paid above the bill's total needs a
+tip, a fee or a surcharge printed to explain it ("TOTAL 90.72" then "VISA 98.72"). Cash is not
+judged: cash tendered above the bill is normal, the change often unprinted. A card amount below
+the total is a split payment (card and cash), never a contradiction. Only an amount labelled as
+paid counts (a bare "Amount" may be a minimum or a hold). A slip that prints a percentage, a fee,
+a surcharge, cash out or cashback, or a pre-authorisation may charge more than the bill for
+reasons the reader cannot add up: it is not judged.
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ CARD = re.compile(
 # Lines that explain a payment above the total: a tip, a surcharge or fee counted as a tip, change,
 # rounding, a deposit or balance.
 _BETWEEN = frozenset({Label.TIP, Label.CHANGE, Label.ROUNDING, Label.PREPAID, Label.DUE})
+# What a slip may add to the bill without its amount read: a rate, a fee, cash handed out, a hold.
+_ADDS = re.compile(
+    r"(?i)%|(?<![^\W\d_])(?:surcharge|fees?|cash\s?out|cash\s?back|pre-?auth\w*|authori[sz]\w*)"
+    r"(?![^\W\d_])"
+)
 # How far below a card word its slip prints the amount ("VISA ****7702  APPROVED" / "AMOUNT $98.72").
 _SLIP_LINES = 2
 
@@ -42,8 +50,10 @@ def card_over_total(infos: Sequence[LineInfo], reading: TotalsReading) -> Flag |
         return None
     total_line = max(total_lines)
     card_lines = [i for i, info in enumerate(infos) if i > total_line and CARD.search(info.text)]
+    if not card_lines or any(_ADDS.search(info.text) for info in infos[card_lines[0] :]):
+        return None
     for x in found:
-        if x.label not in (Label.PAID, Label.WEAK) or not x.amount.explicit or x.value <= total + CENT:
+        if x.label is not Label.PAID or not x.amount.explicit or x.value <= total + CENT:
             continue
         if not any(0 <= x.line - i <= _SLIP_LINES for i in card_lines):
             continue
