@@ -72,6 +72,7 @@ async def test_an_amount_due_nothing_explains_is_flagged(template: str, extra: s
         "Frais de retard 12,00 €\nMontant à payer   192,00 €",  # the difference is printed
         "Montant à payer   180,00 €",  # the same sum
         "Montant à payer   0,00 €",  # settled
+        "Montant à payer   209,00 USD",  # the same sum in a second currency
         "Frais de port   15,00 €\nEmballage   10,00 €\nMontant à payer   205,00 €",  # two fees
         "Retenue 5 %   9,00 €\nRetenue 10 %   18,00 €\nMontant à payer   153,00 €",  # two deductions
         "Montant à payer   180,00 €\nMontant à payer après le 02/11/2025   185,40 €",  # a late price
@@ -234,11 +235,18 @@ async def test_a_card_charged_above_a_confirmed_total_is_flagged(slip: str) -> N
         "Cashback   20.00\nCard fee   0.50\nAMOUNT PAID   $52.38",  # cash handed out and a fee
         "Incl. 1.5% card surcharge\nAMOUNT PAID   $32.36",  # a surcharge given as a rate
         "Pre-authorisation   $100.00",  # a hold, not the charge
+        "AMOUNT PAID   USD 36.70\nExchange rate 1.1512",  # converted to the card's currency
     ],
 )
 async def test_a_card_charge_the_page_explains_is_left_alone(slip: str) -> None:
     invoice = await _extract(_CHECK.format(slip=slip))
     assert "total_mismatch" not in _codes(invoice)
+
+
+async def test_a_card_charged_in_another_currency_than_the_total_is_left_alone() -> None:
+    check = _CHECK.replace("TOTAL   31.88", "TOTAL   $31.88")
+    assert "total_mismatch" in _codes(await _extract(check.format(slip="AMOUNT PAID   $36.88")))
+    assert "total_mismatch" not in _codes(await _extract(check.format(slip="AMOUNT PAID   EUR 36.88")))
 
 
 async def test_cash_tendered_above_the_total_is_no_contradiction() -> None:

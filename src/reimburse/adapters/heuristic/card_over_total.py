@@ -5,8 +5,9 @@ tip, a fee or a surcharge printed to explain it ("TOTAL 90.72" then "VISA 98.72"
 judged: cash tendered above the bill is normal, the change often unprinted. A card amount below
 the total is a split payment (card and cash), never a contradiction. Only an amount labelled as
 paid counts (a bare "Amount" may be a minimum or a hold). A slip that prints a percentage, a fee,
-a surcharge, cash out or cashback, or a pre-authorisation may charge more than the bill for
-reasons the reader cannot add up: it is not judged.
+a surcharge, cash out or cashback, a pre-authorisation, or a conversion to another currency
+may charge more than the bill for reasons the reader cannot add up: it is not judged. An amount
+paid in another currency than the total's printed one is that total converted.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ CARD = re.compile(
 # Lines that explain a payment above the total: a tip, a surcharge or fee counted as a tip, change,
 # rounding, a deposit or balance.
 _BETWEEN = frozenset({Label.TIP, Label.CHANGE, Label.ROUNDING, Label.PREPAID, Label.DUE})
-# What a slip may add to the bill without its amount read: a rate, a fee, cash handed out, a hold.
+# What a slip may add to the bill without its amount read: a rate, a fee, cash handed out, a hold,
+# a conversion (dynamic currency conversion prints the rate and the second currency).
 _ADDS = re.compile(
-    r"(?i)%|(?<![^\W\d_])(?:surcharge|fees?|cash\s?out|cash\s?back|pre-?auth\w*|authori[sz]\w*)"
-    r"(?![^\W\d_])"
+    r"(?i)%|(?<![^\W\d_])(?:surcharge|fees?|cash\s?out|cash\s?back|pre-?auth\w*|authori[sz]\w*|"
+    r"exchange\s+rate|conversion|converted|dcc)(?![^\W\d_])"
 )
 # How far below a card word its slip prints the amount ("VISA ****7702  APPROVED" / "AMOUNT $98.72").
 _SLIP_LINES = 2
@@ -52,11 +54,14 @@ def card_over_total(infos: Sequence[LineInfo], reading: TotalsReading) -> Flag |
     card_lines = [i for i, info in enumerate(infos) if i > total_line and CARD.search(info.text)]
     if not card_lines or any(_ADDS.search(info.text) for info in infos[card_lines[0] :]):
         return None
+    money = {x.amount.currency for x in found if x.line == total_line and x.amount.currency}
     for x in found:
         if x.label is not Label.PAID or not x.amount.explicit or x.value <= total + CENT:
             continue
         if not any(0 <= x.line - i <= _SLIP_LINES for i in card_lines):
             continue
+        if money and x.amount.currency and x.amount.currency not in money:
+            continue  # charged in another currency than the bill's
         gap = x.value - total
         if any(abs(a.value - gap) <= CENT for info in infos for a in info.amounts):
             continue  # the difference is printed: a surcharge or tip whose label was not read
