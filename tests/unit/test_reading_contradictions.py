@@ -192,6 +192,16 @@ async def test_items_above_the_total_with_no_discount_are_flagged() -> None:
             "Carte fidélité : 3,00 offerts",
         ),  # gap printed
         (
+            "Croque monsieur   17,00\nSalade niçoise   12,50\nRepas   29,50\nTVA 10 %   2,95",
+            "32,45",
+            "",
+        ),  # an unlabelled running sum, then a tax: the difference is printed nowhere
+        (
+            "Croque monsieur   17,00\nSalade niçoise   12,50\nCroque monsieur   17,00\nSalade niçoise   12,50",
+            "29,50",
+            "",
+        ),  # the ticket printed twice
+        (
             "Baguette   1,20\nFromage   6,40\nPrix carte   -0,80\nJambon   3,90",
             "10,70",
             "",

@@ -41,10 +41,11 @@ def items_over_total(
         return None  # a reduction is printed, whatever its name ("Clubcard Price -0.75", "Meal deal -1.70")
     parts = sum((i.amount for i in items), Decimal(0))
     gap = parts - total
-    if gap <= CENT or parts % total == 0:  # a receipt printed twice (two copies) repeats its items
+    if gap <= CENT:
         return None
+    # the difference printed: a reduction whose label was not read, or a receipt printed twice
     if any(abs(abs(a.value) - gap) <= CENT for info in infos for a in info.amounts):
-        return None  # the difference is printed: a reduction whose label was not read
+        return None
     return Flag(
         FlagCode.TOTAL_MISMATCH.value,
         f"The items add up to {parts}, more than the total {total}, and no discount is printed.",
@@ -52,7 +53,8 @@ def items_over_total(
 
 
 def _running_sum(items: Sequence[LineItem]) -> bool:
-    """An item equal to the sum of two or more above it is an unlabelled sum ("Net 858.00")."""
+    """An item equal to the sum of two or more above it is an unlabelled sum ("Net 858.00"); it
+    decides when a tax or fee lies between that sum and the total."""
     seen = Decimal(0)
     for k, item in enumerate(items):
         if k >= 2 and abs(item.amount - seen) <= CENT:
