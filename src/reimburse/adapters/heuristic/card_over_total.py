@@ -14,21 +14,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 
 from reimburse.adapters.heuristic.labels import Label
+from reimburse.adapters.heuristic.printed_gap import gap_printed
 from reimburse.adapters.heuristic.totals import LineInfo, TotalsReading, labelled_amounts
+from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 
-CENT = Decimal("0.01")
 # Card words of till slips and card receipts (no cash words: tendered cash may exceed the bill).
 CARD = re.compile(
     r"(?i)(?<![^\W\d_])(?:visa|master\s?card|maestro|amex|american\s+express|diners|discover|jcb|unionpay|"
     r"debit|credit|card|contactless|eftpos|girocard|ec[\s-]?karte|karte|kartenzahlung|carte|cb|tarjeta|carta|"
     r"kort|kaart|pinnen)(?![^\W\d_])"
 )
-# Lines that explain a payment above the total: a tip, a surcharge or fee counted as a tip, change,
-# rounding, a deposit or balance.
+# Lines that explain a payment above the total: a tip, change, rounding, a deposit or balance.
 _BETWEEN = frozenset({Label.TIP, Label.CHANGE, Label.ROUNDING, Label.PREPAID, Label.DUE})
 # What a slip may add to the bill without its amount read: a rate, a fee, cash handed out, a hold,
 # a conversion (dynamic currency conversion prints the rate and the second currency).
@@ -54,6 +53,7 @@ def card_over_total(infos: Sequence[LineInfo], reading: TotalsReading) -> Flag |
     card_lines = [i for i, info in enumerate(infos) if i > total_line and CARD.search(info.text)]
     if not card_lines or any(_ADDS.search(info.text) for info in infos[card_lines[0] :]):
         return None
+    printed = [a.value for info in infos for a in info.amounts]
     money = {x.amount.currency for x in found if x.line == total_line and x.amount.currency}
     for x in found:
         if x.label is not Label.PAID or not x.amount.explicit or x.value <= total + CENT:
@@ -62,8 +62,7 @@ def card_over_total(infos: Sequence[LineInfo], reading: TotalsReading) -> Flag |
             continue
         if money and x.amount.currency and x.amount.currency not in money:
             continue  # charged in another currency than the bill's
-        gap = x.value - total
-        if any(abs(a.value - gap) <= CENT for info in infos for a in info.amounts):
+        if gap_printed(x.value - total, printed):
             continue  # the difference is printed: a surcharge or tip whose label was not read
         return Flag(
             FlagCode.TOTAL_MISMATCH.value,

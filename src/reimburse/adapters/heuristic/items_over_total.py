@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, find_labels
+from reimburse.adapters.heuristic.printed_gap import gap_printed
 from reimburse.adapters.heuristic.totals import LineInfo
 from reimburse.domain.verdict.invoice import LineItem
+from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 
-CENT = Decimal("0.01")
 # Lines that may bring a whole below its parts, or that the arithmetic of a subtotal judges.
 _BETWEEN = frozenset(
     {Label.SUBTOTAL, Label.DISCOUNT, Label.ROUNDING, Label.PREPAID, Label.TIP, Label.NET, Label.DUE}
@@ -37,14 +38,13 @@ def items_over_total(
         return None  # the item reader took a labelled amount ("Amount 6.60") for an item
     if _running_sum(items):
         return None
-    if any(a.value < 0 for info in infos for a in info.amounts):
+    printed = [a.value for info in infos for a in info.amounts]
+    if any(a < 0 for a in printed):
         return None  # a reduction is printed, whatever its name ("Clubcard Price -0.75", "Meal deal -1.70")
     parts = sum((i.amount for i in items), Decimal(0))
     gap = parts - total
-    if gap <= CENT:
-        return None
     # the difference printed: a reduction whose label was not read, or a receipt printed twice
-    if any(abs(abs(a.value) - gap) <= CENT for info in infos for a in info.amounts):
+    if gap <= CENT or gap_printed(gap, printed):
         return None
     return Flag(
         FlagCode.TOTAL_MISMATCH.value,

@@ -28,9 +28,9 @@ from reimburse.adapters.heuristic.due_contradiction import PrintedDue, due_contr
 from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.statements import carried_balances, own_charges, sections_total
+from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 
-CENT = Decimal("0.01")
 ROUNDING_SLACK = Decimal("1.00")
 
 
