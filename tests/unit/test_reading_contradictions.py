@@ -132,6 +132,13 @@ def test_a_difference_printed_as_one_or_two_amounts_explains_the_due(
         )
 
 
+async def test_an_amount_due_in_a_currency_the_total_does_not_print_is_left_alone() -> None:
+    # _INVOICE prints no currency on its total: an amount due in euros is that total converted
+    invoice = await _extract(_INVOICE.format(extra="Amount due   EUR 640.00"))
+    assert invoice.total == Decimal("59000.00")
+    assert "total_mismatch" not in _codes(invoice)
+
+
 @given(
     st.sampled_from(sorted(EXPLAINING)),
     st.decimals(min_value=1, max_value=10_000, places=2),

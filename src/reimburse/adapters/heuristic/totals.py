@@ -999,11 +999,12 @@ def read_totals(
         or _discount_contradiction(items, total, chosen.line, arithmetic, amount_lines)
         or due_contradiction(
             total,
-            # a due in a second currency is the same sum converted ("Amount due EUR 1,398.00")
+            # a due printed in a currency the total's line does not print is the same sum in a
+            # second currency ("Total 1,200.00" then "Amount due EUR 1,398.00")
             [
                 PrintedDue(x.value, (texts or {}).get(x.line, ""), x.amount.explicit)
                 for x in sorted(due, key=lambda x: x.line)
-                if x.amount.currency is None or money is None or x.amount.currency == money
+                if x.amount.currency in (None, chosen.amount.currency)
             ],
             confirmed=arithmetic.confirmed,
             labels=[x.label for x in items if x.value != 0],
