@@ -107,12 +107,16 @@ def test_a_due_owed_at_another_time_or_not_printed_as_money_is_not_judged(due: P
     )
 
 
-def test_only_the_last_due_printed_is_judged() -> None:
-    total, late = Decimal("200.00"), PrintedDue(Decimal("236.00"), "Amount due", decimals=True)
+def test_a_late_price_beside_the_due_is_never_held_against_the_total() -> None:
+    total = Decimal("200.00")
     same = PrintedDue(total, "Amount due", decimals=True)
-    flag = due_contradiction(total, [late, same], confirmed=True, labels=[], carried=False, printed=[])
-    assert flag is None
-    assert due_contradiction(total, [same, late], confirmed=True, labels=[], carried=False, printed=[])
+    late = PrintedDue(Decimal("206.00"), "Amount due after 03/10/2025   206.00", decimals=True)
+    for dues in ([same, late], [late, same]):
+        assert due_contradiction(total, dues, confirmed=True, labels=[], carried=False, printed=[]) is None
+    # two dues printed plainly cannot both be right, whichever comes first
+    other = PrintedDue(Decimal("180.00"), "PLEASE PAY", decimals=True)
+    for dues in ([same, other], [other, same]):
+        assert due_contradiction(total, dues, confirmed=True, labels=[], carried=False, printed=[])
 
 
 @given(

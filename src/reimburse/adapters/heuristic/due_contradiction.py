@@ -4,10 +4,10 @@ An amount due may differ from the invoice's total for good reasons that the docu
 deposit or payment already made, a previous balance or past-due amount carried, a credit, a tip,
 a discount, cash rounding, fees or deductions. When none is printed, the subtotal and taxes reach
 the total, and the difference is printed nowhere (neither as one amount nor as two), the two sums
-cannot both be right: a reviewer decides which is owed. Only the last amount due printed is
-judged (what the bill finally asks for), and only one printed like money on a line that names no
-date or condition: "Amount due after 03/10/2025", "Amount due now" (an instalment), "If paid
-after ..." are other sums owed at other times. An account's balance is not the bill's amount due.
+cannot both be right: a reviewer decides which is owed. Only an amount due printed like money on
+a line that names no date or condition is judged: "Amount due after 03/10/2025", "Amount due now"
+(an instalment), "If paid after ..." are other sums owed at other times. An account's balance is
+not the bill's amount due.
 """
 
 from __future__ import annotations
@@ -55,22 +55,29 @@ def due_contradiction(
     carried: bool,
     printed: Iterable[Decimal],
 ) -> Flag | None:
-    """`dues`: the amounts printed as due, in page order, in the total's currency; `labels`: the
+    """`dues`: the amounts printed as due, in the total's currency; `labels`: the
     labels of the page's amounts other than zero (an "Advance 0.00" explains nothing); `carried`:
     a previous balance or a credit below zero is printed; `printed`: every amount the page prints
     (a printed difference is a part the reader missed). A zero due leaves the total as the
     difference, which is printed."""
-    if total <= 0 or not confirmed or carried or EXPLAINING & set(labels) or not dues:
-        return None
-    due = dues[-1]
-    if not due.decimals or _WHEN.search(due.line) or _ACCOUNT.search(due.line) or find_dates(due.line):
+    if total <= 0 or not confirmed or carried or EXPLAINING & set(labels):
         return None
     amounts = list(printed)
-    gap = due.value - total
-    if abs(gap) <= CENT or gap_printed(gap, amounts) or pair_printed(gap, amounts):
+    due = next((d for d in dues if _judged(d) and not _explained(d.value - total, amounts)), None)
+    if due is None:
         return None
     return Flag(
         FlagCode.TOTAL_MISMATCH.value,
         f"The amount due {due.value} disagrees with the total {total}, which its subtotal and taxes reach, "
         "and no payment, deposit, previous balance or credit is printed to explain it.",
     )
+
+
+def _judged(due: PrintedDue) -> bool:
+    """Printed like money, on a line that names no date, condition or account."""
+    line = due.line
+    return due.decimals and not (_WHEN.search(line) or _ACCOUNT.search(line) or find_dates(line))
+
+
+def _explained(gap: Decimal, printed: list[Decimal]) -> bool:
+    return abs(gap) <= CENT or gap_printed(gap, printed) or pair_printed(gap, printed)
