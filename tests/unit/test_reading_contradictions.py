@@ -136,6 +136,14 @@ def test_a_difference_printed_as_one_or_two_amounts_explains_the_due(
         )
 
 
+async def test_a_zero_payment_explains_nothing_and_a_credit_below_zero_explains_the_due() -> None:
+    flagged = await _extract(_FACTURE.format(extra="Acompte   0,00 €\nMontant à payer   205,00 €"))
+    assert "total_mismatch" in _codes(flagged)
+    for credit in ("Solde   -10,00 €", "Avoir n° 12   -10,00 €"):  # labelled or not
+        invoice = await _extract(_FACTURE.format(extra=f"{credit}\nMontant à payer   205,00 €"))
+        assert "total_mismatch" not in _codes(invoice)
+
+
 async def test_an_amount_due_in_a_currency_the_total_does_not_print_is_left_alone() -> None:
     # _INVOICE prints no currency on its total: an amount due in euros is that total converted
     invoice = await _extract(_INVOICE.format(extra="Amount due   EUR 640.00"))
@@ -268,6 +276,11 @@ async def test_a_card_charged_in_another_currency_than_the_total_is_left_alone()
     check = _CHECK.replace("TOTAL   31.88", "TOTAL   $31.88")
     assert "total_mismatch" in _codes(await _extract(check.format(slip="AMOUNT PAID   $36.88")))
     assert "total_mismatch" not in _codes(await _extract(check.format(slip="AMOUNT PAID   EUR 36.88")))
+
+
+async def test_a_card_is_held_only_against_a_total_its_subtotal_and_taxes_reach() -> None:
+    no_parts = _CHECK.replace("Subtotal   30.00\nTax 6.25%   1.88\nTOTAL   31.88", "TOTAL   30.00")
+    assert "total_mismatch" not in _codes(await _extract(no_parts.format(slip="AMOUNT PAID   $36.88")))
 
 
 async def test_cash_tendered_above_the_total_is_no_contradiction() -> None:

@@ -1,8 +1,8 @@
 """An amount due that contradicts a confirmed total ("Total 288,00" and "Montant à payer 318,00").
 
 An amount due may differ from the invoice's total for good reasons that the document prints: a
-deposit or payment already made, a previous balance or past-due amount carried, a credit, a tip,
-a discount, cash rounding, fees or deductions. When none is printed, the subtotal and taxes reach
+deposit or payment already made, a previous balance or past-due amount carried, a credit (any
+amount printed below zero, whatever its name), a tip, a discount, cash rounding, fees or deductions. When none is printed, the subtotal and taxes reach
 the total, and the difference is printed nowhere (neither as one amount nor as two), the two sums
 cannot both be right: a reviewer decides which is owed. Only an amount due printed like money on
 a line that names no date or condition is judged: "Amount due after 03/10/2025", "Amount due now"
@@ -57,12 +57,14 @@ def due_contradiction(
 ) -> Flag | None:
     """`dues`: the amounts printed as due, in the total's currency; `labels`: the
     labels of the page's amounts other than zero (an "Advance 0.00" explains nothing); `carried`:
-    a previous balance or a credit below zero is printed; `printed`: every amount the page prints
+    a previous balance is printed; `printed`: every amount the page prints
     (a printed difference is a part the reader missed). A zero due leaves the total as the
     difference, which is printed."""
     if total <= 0 or not confirmed or carried or EXPLAINING & set(labels):
         return None
     amounts = list(printed)
+    if any(a < 0 for a in amounts):
+        return None  # a credit or reduction is printed, whatever its name ("Avoir n° 12 -10,00")
     due = next((d for d in dues if _judged(d) and not _explained(d.value - total, amounts)), None)
     if due is None:
         return None

@@ -1008,7 +1008,7 @@ def read_totals(
             ],
             confirmed=arithmetic.confirmed,
             labels=[x.label for x in items if x.value != 0],
-            carried=bool(carried) or any(x.value < 0 for x in items),
+            carried=bool(carried),
             printed=[a for amounts in (line_amounts or {}).values() for a in amounts],
         )
     )
