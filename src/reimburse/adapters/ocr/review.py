@@ -348,13 +348,8 @@ def date_words(pages: list[Page], value: date) -> list[Word]:
     for page in pages:
         for line in page.lines:
             spans = list(_date_spans(line.text, value))
-            position = 0
-            for word in line.words:
-                start = line.text.find(word.text, position)
-                if start < 0:
-                    break
-                position = start + len(word.text)
-                if any(start < end and position > begin for begin, end in spans):
+            for word, (start, stop, _) in zip(line.words, _word_spans(line), strict=False):
+                if any(start < end and stop > begin for begin, end in spans):
                     out.append(word)
     return out
 
