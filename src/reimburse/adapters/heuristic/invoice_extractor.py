@@ -102,9 +102,12 @@ class HeuristicInvoiceExtractor:
             "names": 0.7 if names else 0.0,
         }
         items = read_items(infos)
-        labelled = totals.confidence >= _LABELLED_TOTAL
-        over = None if totals.flags else items_over_total(items, totals.total, infos, labelled=labelled)
-        over = over or (None if totals.flags else card_over_total(infos, totals))
+        over = None
+        if not totals.flags:  # one contradiction flag is enough for a review
+            labelled = totals.confidence >= _LABELLED_TOTAL
+            over = items_over_total(items, totals.total, infos, labelled=labelled) or card_over_total(
+                infos, totals
+            )
         return Invoice(
             total=totals.total,
             currency=currency,
