@@ -447,6 +447,14 @@ _PER_24_HOURS = re.compile(
 )
 
 
+# "up to $1,300.00 over the fiscal year (July 1 - June 30)", "$500 during the academic year": a
+# budget year said with "over" or "during" instead of "per" is the year the limit holds for.
+_OVER_YEAR = re.compile(
+    r"(?i)^\W*(?:over|during|within)\s+(?:the|a|an|any|one|each)\s+(?:fiscal|academic|calendar|school|budget)\s+"
+    r"year(?![^\W\d_])"
+)
+
+
 def _unit(text: str, pp: bool = True) -> tuple[CapUnit | None, bool]:
     m = next(
         (
@@ -460,6 +468,8 @@ def _unit(text: str, pp: bool = True) -> tuple[CapUnit | None, bool]:
     if m is None:
         if _ROUND_TRIP.match(text):  # "$600 round trip": a fare for the whole journey
             return CapUnit.TRIP, False
+        if _OVER_YEAR.match(text):  # "up to $1,300 over the fiscal year": per year
+            return CapUnit.YEAR, False
         return None, False
     word = m.group("u").lower()
     # "58 cents per mile Round trip exceeds ...": a distance right after "per" is the unit, not one

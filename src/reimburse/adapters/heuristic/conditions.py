@@ -342,6 +342,9 @@ def _everyone(text: str, m: re.Match[str]) -> bool:
 # "recruiting trips" ("professional development" is an expense kind of its own, training).
 _PURPOSE = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:to\s+)?present(?:ing)?\s+(?:a\s+)?(?:paper|poster|research)|"
+    # "who delivers a paper or is a discussant", "students delivering talks": the same part said
+    # with "deliver" and the panel's discussant (Boston College, WashU Art History).
+    r"(?:to\s+)?deliver(?:s|ing)?\s+(?:a\s+)?(?:papers?|talks?)|(?:is|serves?|serving)\s+(?:as\s+)?a\s+discussant|"
     r"conference\s+(?:travel|attendance|presentations?|trips?)|"
     r"(?:attend(?:ing|ance\s+at)?|travel(?:l?ing)?\s+to)\s+(?:a\s+|an\s+)?(?:professional\s+)?"
     r"(?:conferences?|workshops?)|"

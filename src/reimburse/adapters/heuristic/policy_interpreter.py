@@ -162,7 +162,9 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 49 (set S) "may approve ... up to $N" and the petty-cash route are thresholds; a payment card's
 # spending limit is no limit; "greater than N miles" is a distance condition; "for up to N days" is
 # how long an allowance runs, no deadline; "X, which are paid at $N" caps X.
-READER_VERSION = 50
+# 51 (set X) "who delivers a paper or is a discussant" is the trip's purpose, as "to present a
+# paper"; "over the fiscal year" is per year; a visiting or seminar speaker is a hosted guest.
+READER_VERSION = 51
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -964,7 +966,11 @@ def _cap_condition(
 # State). The engine cannot tell a hosted meal from a trip's, so such a limit goes to a reviewer.
 _OCCASION = re.compile(
     r"(?i)(?<![^\W\d_])(?:hosting|hosted\s+(?:meals?|events?|functions?)|hospitality|entertainment|"
-    r"official\s+(?:guests?|visitors?|functions?|occasions?))(?![^\W\d_])"
+    r"official\s+(?:guests?|visitors?|functions?|occasions?)|"
+    # "Dinner with visiting class speaker: $50-$75 per person" (Yale Law), "Seminar speaker dinner":
+    # a university's invited speaker is a hosted guest as a candidate or a donor is. Named with its
+    # qualifier, so that loudspeakers and "speaker fees" are none.
+    r"(?:visiting|guest|invited|seminar|colloquium)\s+(?:class\s+|seminar\s+)?speakers?)(?![^\W\d_])"
 )
 # A page's title names the guests it hosts: "Meal Policy for Faculty & Candidates", "... for Faculty
 # and Administrative Search Committees", "Guidelines for Recruiting Expenses" (UF Libraries, Daemen,
