@@ -71,3 +71,17 @@ def test_a_loudspeaker_is_no_guest() -> None:
     # "speakers" without a visiting/guest/seminar word is equipment or a word of the text, no occasion.
     text = "Meals\nDinner after the speakers test: $60 per person including tax and tip.\n"
     assert all("speaker" not in c for *_, c in limits(text))
+
+
+def test_the_conference_one_travels_to_is_the_trip() -> None:
+    # The funds pay the trip to the meeting, not a conference fee.
+    text = (
+        "Research travel\nThe department supports trips to present at national conferences.\n"
+        "Each postdoc may be reimbursed up to $700 per fiscal year to attend a conference.\n"
+    )
+    assert {c for c, amount, *_ in limits(text) if amount == 700} == {"travel"}
+
+
+def test_a_conference_fee_stays_a_training_expense() -> None:
+    text = "Registration\nConference registration fees are reimbursed up to $400 per event.\n"
+    assert {c for c, amount, *_ in limits(text) if amount == 400} == {"training"}

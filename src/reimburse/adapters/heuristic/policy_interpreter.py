@@ -163,7 +163,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # spending limit is no limit; "greater than N miles" is a distance condition; "for up to N days" is
 # how long an allowance runs, no deadline; "X, which are paid at $N" caps X.
 # 51 (set X) "who delivers a paper or is a discussant" is the trip's purpose, as "to present a
-# paper"; "over the fiscal year" is per year; a visiting or seminar speaker is a hosted guest.
+# paper"; "over the fiscal year" is per year; a visiting or seminar speaker is a hosted guest; the
+# conference one travels to ("at conferences", "to attend a workshop") names the trip, not a fee.
 READER_VERSION = 51
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
@@ -276,7 +277,11 @@ class HeuristicPolicyInterpreter:
             return previous
         # "Meals ... for domestic travel", "Domestic travel: $65 per day" under a "Meals" heading:
         # the trip's scope, not a category (the heading or the other kind named says what is capped).
-        mentions = [m for m in find_mentions(sentence) if not m.as_unit and not _scope_of_travel(sentence, m)]
+        mentions = [
+            m
+            for m in _venues_as_trips(sentence, find_mentions(sentence))
+            if not m.as_unit and not _scope_of_travel(sentence, m)
+        ]
         # "For travel funded by federal grants: lodging ...": the lead-in names the condition, the
         # rest what is capped.
         lead_end = _governing_lead_in(sentence)
@@ -601,6 +606,28 @@ def _scope_of_travel(sentence: str, mention: Mention) -> bool:
         or _SCOPE_AFTER.match(sentence[mention.end :]) is not None
         or bool(scopes_in(sentence[mention.end : mention.end + 40].split(",")[0]))
     )
+
+
+# "an invited role at conference", "talks at conferences", "travel to a national conference": the
+# meeting is where the trip goes (Lehigh, WashU Art History); what is paid is the trip. A fee for it
+# says so ("conference registration", "conference fees") and stays a training expense.
+_VENUE_WORD = re.compile(r"(?i)conferences?|workshops?|symposi(?:um|a)")
+_VENUE_BEFORE = re.compile(
+    r"(?i)\b(?:at|to|attend(?:s|ing)?)\s+(?:(?:an?|the|one|or|and|regional|national|international|academic|"
+    r"professional|scholarly|scientific|annual|research),?\s+){0,6}$"
+)
+
+
+def _venues_as_trips(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The conference one travels to names the trip, not a fee: travel, not training."""
+    return [
+        Mention(TRAVEL, m.start, m.end, m.as_unit)
+        if m.kind == "training"
+        and _VENUE_WORD.fullmatch(text, m.start, m.end)
+        and _VENUE_BEFORE.search(text[max(0, m.start - 80) : m.start])
+        else m
+        for m in mentions
+    ]
 
 
 # "travel outside the state", "travel abroad": the scope said after the word.
@@ -1350,7 +1377,8 @@ def _own_subject(sentence: str) -> bool:
 def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
     for text in (clause.label, clause.heading, clause.lead):
         # "Domestic travel:" labels the trip's scope, not what is capped.
-        named = [m.kind for m in find_mentions(text) if not _scope_of_travel(text, m)] if text else []
+        found = _venues_as_trips(text, find_mentions(text)) if text else []
+        named = [m.kind for m in found if not _scope_of_travel(text, m)]
         kinds = specific(named)
         if kinds == [TRAVEL] and previous and previous != [TRAVEL]:
             return previous  # under a "Travel expenses" heading, the kind the last sentence capped
