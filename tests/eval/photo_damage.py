@@ -23,7 +23,7 @@ import argparse
 import math
 import random
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from reimburse.domain.verdict.invoice import Invoice
 from tests.eval.synthetic_dates import CachedOcrReader, read_receipt
 from tests.image_factory import encode
 
@@ -496,6 +497,34 @@ FIELDS = ("total", "date", "vendor", "currency")
 KINDS = ("right", "flagged", "SILENT", "unread")
 
 
+# The doubt check behind each reading flag, told by its message (review.py, decide.py): the flag
+# code alone cannot say which check sent a right reading to review.
+CHECKS = (
+    ("digits OCR was unsure of", "date unsure"),
+    ("one digit before a padded field", "date cut day"),
+    ("printed once on the photo or scan and OCR was unsure", "total printed once, unsure"),
+    ("is not printed as such", "total not printed"),
+    ("whose label was cut", "cut label over total"),
+    ("printed with one decimal", "short cents"),
+    ("printed without decimals", "lost decimal mark"),
+    ("The total was read with low confidence", "total confidence < 0.5"),
+)
+
+
+def checks_fired(messages: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The checks that raised reading flags given as (code, message): a review.py check by name,
+    any other reading flag by its code."""
+    from tests.eval.invoice_eval import READING_FLAGS
+
+    out = []
+    for code, message in messages:
+        if code not in READING_FLAGS:
+            continue
+        names = [name for phrase, name in CHECKS if phrase in message]
+        out.append(names[0] if names else code)
+    return tuple(dict.fromkeys(out))
+
+
 @dataclass
 class Outcome:
     sample: Sample
@@ -503,6 +532,7 @@ class Outcome:
     review: bool
     flags: tuple[str, ...]
     text: str
+    checks: tuple[str, ...] = ()  # `checks_fired`
 
     def kind(self, name: str) -> str:
         got, want = self.got.get(name), getattr(self.sample.truth, name)
@@ -528,15 +558,53 @@ def run(batch: list[Sample], cache: Path | None) -> list[Outcome]:
     for s in batch:
         invoice, flags, flagged, text = read_receipt(reader, s.data, f"photo-{s.index}.jpg", s.truth.currency)
         got: dict[str, object] = {}
+        checks: tuple[str, ...] = ("error",) if invoice is None else ()
         if invoice is not None:
+            checks = checks_fired(messages(invoice, s.truth.currency))
             got = {
                 "total": invoice.total,
                 "date": invoice.invoice_date,
                 "vendor": invoice.vendor,
                 "currency": invoice.currency,
             }
-        out.append(Outcome(s, got, flagged, flags, text))
+        out.append(Outcome(s, got, flagged, flags, text, checks))
     return out
+
+
+def messages(invoice: Invoice, currency: str) -> list[tuple[str, str]]:
+    """The verdict's flags as (code, message), judged as `read_receipt` judges them."""
+    from reimburse.domain.verdict.decide import Claim, decide
+    from tests.eval.invoice_eval import FAR_FUTURE, _open_policy
+
+    verdict = decide(_open_policy(currency), invoice, Claim(employee_name="", submitted_on=FAR_FUTURE))
+    return [(str(f.code), f.message) for f in verdict.flags]
+
+
+def by_check(outcomes: list[Outcome]) -> list[str]:
+    """Per check: the readings it sent to review whose total and date were right (false review) and
+    those with a wrong total or date (caught). A reading flagged by two checks counts for each;
+    "alone" counts those only that check flagged."""
+    right: Counter[str] = Counter()
+    right_alone: Counter[str] = Counter()
+    caught: Counter[str] = Counter()
+    caught_alone: Counter[str] = Counter()
+    for o in outcomes:
+        if not o.review:
+            continue
+        clean = all(o.kind(f) == "right" for f in ("total", "date"))
+        for check in o.checks:
+            (right if clean else caught)[check] += 1
+            if len(o.checks) == 1:
+                (right_alone if clean else caught_alone)[check] += 1
+    rows = [
+        "| check | right but flagged (alone) | wrong, flagged (alone) |",
+        "|---|---|---|",
+    ]
+    for check in sorted(set(right) | set(caught), key=lambda c: (-right[c], c)):
+        rows.append(
+            f"| {check} | {right[check]} ({right_alone[check]}) | {caught[check]} ({caught_alone[check]}) |"
+        )
+    return rows
 
 
 def table(outcomes: list[Outcome], key: Callable[[Sample], str], title: str) -> list[str]:
@@ -574,13 +642,15 @@ def main() -> int:
     print("cells: right/flagged/SILENT/unread; 'clean ones flagged': total and date right, yet review\n")
     for key, title in ((lambda s: s.damage, "damage"), (lambda s: s.layout, "layout")):
         print("\n".join(table(outcomes, key, title)), end="\n\n")
+    print("\n".join(by_check(outcomes)), end="\n\n")
     if args.misses:
         for o in outcomes:
             bad = [f for f in FIELDS if o.kind(f) in {"SILENT", "unread"}]
             if o.review and all(o.kind(f) == "right" for f in ("total", "date")):
                 s = o.sample
                 print(
-                    f"#{s.index} {s.damage} / {s.layout} / {s.lang}: right but review, flags={','.join(o.flags)}"
+                    f"#{s.index} {s.damage} / {s.layout} / {s.lang}: right but review, "
+                    f"checks={','.join(o.checks)}"
                 )
             if bad:
                 s = o.sample
@@ -589,7 +659,7 @@ def main() -> int:
                     + "; ".join(
                         f"{f} want {getattr(s.truth, f)!r} got {o.got.get(f)!r} ({o.kind(f)})" for f in bad
                     )
-                    + f"  flags={','.join(o.flags)}"
+                    + f"  checks={','.join(o.checks)}"
                 )
     return 0
 
