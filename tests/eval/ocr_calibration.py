@@ -34,7 +34,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from reimburse.adapters.ocr import confidence as conf_mod
 from reimburse.adapters.ocr import review
-from reimburse.adapters.ocr.corroborate import labelled_sum
+from reimburse.adapters.ocr.corroborate import items_sum, labelled_sum
 from reimburse.adapters.ocr.layout import REPAIRED_CONFIDENCE
 from reimburse.domain.verdict.document import Document, Page
 from reimburse.domain.verdict.invoice import Invoice
@@ -59,6 +59,7 @@ class Reading:
     lost_decimal: bool = False  # the total is whole and printed without the decimals its currency has
     uncorroborated: bool = False  # a place of the total was doubted by cross_read
     labelled_sum: bool = False  # the page's labelled amounts reach the total (corroborate.py)
+    items_sum: bool = False  # the run of items above the total's line adds up to it (corroborate.py)
     flags: tuple[str, ...] = ()  # the reading flags of the verdict
     review: bool = False
 
@@ -85,6 +86,7 @@ def measure(
         lost_decimal=review.lost_decimal_mark(pages, invoice),
         uncorroborated=any(c == conf_mod.UNCORROBORATED_CONFIDENCE for found in places for _, c in found),
         labelled_sum=labelled_sum(pages, total, review.SINGLE_PLACE_MIN_CONFIDENCE) is not None,
+        items_sum=items_sum(pages, total) is not None,
     )
 
 
@@ -433,6 +435,8 @@ def report(readings: list[Reading]) -> list[str]:
         f"| {sum(r.uncorroborated and not r.total_right for r in readings)} |",
         f"| labelled amounts reach the total | {sum(r.labelled_sum and r.total_right for r in readings)} "
         f"| {sum(r.labelled_sum and not r.total_right for r in readings)} |",
+        f"| items above the total reach it | {sum(r.items_sum and r.total_right for r in readings)} "
+        f"| {sum(r.items_sum and not r.total_right for r in readings)} |",
     ]
     out += [
         "",
@@ -481,7 +485,7 @@ def flagged(r: Reading, t: Thresholds) -> bool:
         return True
     return (
         (r.date_conf is not None and r.date_conf < t.date)
-        or (len(r.places) == 1 and r.places[0] < t.single_place and not r.labelled_sum)
+        or (len(r.places) == 1 and r.places[0] < t.single_place and not (r.labelled_sum or r.items_sum))
         or (t.not_printed and not r.places and not r.printed_elsewhere)
         or r.total_conf < t.total
         or r.lost_decimal

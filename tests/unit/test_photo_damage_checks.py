@@ -9,7 +9,9 @@ from tests.unit.test_ocr_review import invoice, receipt
 
 
 def fired(date_conf: float = 0.97, total_conf: float = 0.97) -> tuple[str, ...]:
-    flags = ocr_review_flags(receipt(date_conf=date_conf, total_conf=total_conf), invoice())
+    flags = ocr_review_flags(
+        receipt(date_conf=date_conf, total_conf=total_conf, second_item="4.40"), invoice()
+    )
     return checks_fired([(str(f.code), f.message) for f in flags])
 
 

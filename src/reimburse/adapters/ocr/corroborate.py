@@ -10,6 +10,10 @@ proof is void when a term of the page was read unsurely, when a rounding line is
 print the total before or after it, so one sum is a cent off), or when a line between the
 subtotal and the total is no plain term ("Roundin -0.01", a fee).
 
+The items a total closes are evidence too (`items_sum`): the unlabelled amounts printed right
+above a line labelled as the total, two or more, adding up to it exactly. A misread total cannot
+equal the sum of the items printed right; only a misread item that makes up for it exactly could.
+
 Measured with tests/eval/ocr_calibration (session 13): of 51,260 one-character misreads of right
 totals written into their pages (41 development OCR'd documents and 795 rendered receipts:
 seeds 7 and 11, and seed 13 with taxed receipts) none was reached, nor any of the 129 wrong totals
@@ -22,7 +26,7 @@ import re
 from decimal import Decimal
 
 from reimburse.adapters.ocr.confidence import AMOUNT_WORD, amount_value, digits_sure
-from reimburse.domain.verdict.document import Page
+from reimburse.domain.verdict.document import Page, Word
 
 # Cash handed over, in the six languages ("Bar 50,00 / Rückgeld 4,25", "Espèces / Rendu").
 _TENDERED = re.compile(
@@ -105,3 +109,48 @@ def _labelled_terms(pages: list[Page], total: Decimal, sure: float) -> dict[str,
             negative = any(mark in amounts[-1].text for mark in "-(")
             terms.setdefault(kind, []).append(-value if negative else value)
     return terms
+
+
+# Labels that give a line's amount a role other than an item's ("Fare" and "Amount", weak labels,
+# are item names too).
+_NOT_ITEM = frozenset(
+    {"grand", "total", "net", "paid", "subtotal", "tax", "tax_total", "discount", "rounding", "due"}
+    | {"prepaid", "change", "tip", "tax_included"}
+)
+_TOTAL_LABELS = frozenset({"grand", "total"})
+MIN_ITEMS = 2  # one item equal to the total is the total printed twice, no sum
+
+
+def items_sum(pages: list[Page], total: Decimal) -> str | None:
+    """How the items printed right above a total's line reach `total` exactly: the whole run of
+    lines above it that end in an amount with two decimals and carry no amount's label (the first
+    line without an amount, or with a subtotal's, tax's or other amount's label, ends it), two or
+    more, none negative; None when no such run adds up to `total`. The run is taken whole, never a
+    part of it, so no choice of terms can reach a misread total by chance."""
+    from reimburse.adapters.heuristic.labels import find_labels
+
+    for page in pages:
+        lines = page.lines
+        for k, line in enumerate(lines):
+            if _last_amount(line.words) != total:
+                continue
+            if not {str(h.label) for h in find_labels(line.text)} & _TOTAL_LABELS:
+                continue
+            terms: list[Decimal] = []
+            for above in reversed(lines[:k]):
+                value = _last_amount(above.words)
+                if value is None or {str(h.label) for h in find_labels(above.text)} & _NOT_ITEM:
+                    break
+                terms.append(value)
+            if len(terms) >= MIN_ITEMS and all(t > 0 for t in terms) and sum(terms, Decimal(0)) == total:
+                return f"the {len(terms)} items above it"
+    return None
+
+
+def _last_amount(words: tuple[Word, ...]) -> Decimal | None:
+    """The value of a line's last word that is an amount with two decimals (None: there is none)."""
+    amounts = [w for w in words if AMOUNT_WORD.fullmatch(w.text)]
+    if not amounts:
+        return None
+    value = amount_value(amounts[-1].text)
+    return None if value is None or any(mark in amounts[-1].text for mark in "-(") else value

@@ -10,7 +10,8 @@ own confidence cap is in `confidence.py`; these checks add what that cap cannot 
   prints twice, Total then Cash/Paid, and reads the same twice is corroborated by the page; a
   decimal mark or currency sign read unsurely beside sure digits is not held against it where the
   page's other amounts or the currency settle the mark, `settled_mark`; nor is a total the page's
-  labelled amounts, read surely, reach exactly: subtotal plus tax, cash less change, `corroborate`);
+  labelled amounts, read surely, reach exactly: subtotal plus tax, cash less change; nor one the
+  run of unlabelled items right above its labelled line adds up to exactly, `corroborate`);
 - the invoice date is printed only at the start of lines, its day (or month) one digit and the
   next field padded with a 0 ("3-05-2021"): numeric dates pad both fields or neither, so a digit
   was most likely cut off by the frame or a thumb ("13-05-2021"), `cut_day`;
@@ -38,7 +39,9 @@ less change, a run of items) was tried and dropped: on 3 of the 10 development i
 is printed once and read right, only a chance sum with a quantity ("20.00" + "1") reached it, so
 the check rests on coincidence and would send clean receipts to review; it caught no development
 miss. Items summed against the total were tried and dropped here too: the item reader takes labelled
-amounts ("Amount 6.60", "Due 19.20") for items on receipts, so the sum flagged clean documents. The
+amounts ("Amount 6.60", "Due 19.20") for items on receipts, so the sum flagged clean documents (as
+evidence that clears a doubt, the page's own run of unlabelled amounts right above the total's
+labelled line, taken whole, is used: `corroborate.items_sum`). The
 reader's `items_over_total` judges items only above a labelled total, on any page, with those items,
 running sums and reductions ruled out.
 
@@ -66,7 +69,7 @@ from reimburse.adapters.ocr.confidence import (
     read_by_ocr,
     shows_cents,
 )
-from reimburse.adapters.ocr.corroborate import labelled_sum
+from reimburse.adapters.ocr.corroborate import items_sum, labelled_sum
 from reimburse.domain.currency_names import SIGNS
 from reimburse.domain.verdict.document import Document, Line, Page, Word
 from reimburse.domain.verdict.invoice import Invoice
@@ -143,6 +146,7 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
         len(places) == 1
         and places[0] < SINGLE_PLACE_MIN_CONFIDENCE
         and labelled_sum(pages, abs(invoice.total), SINGLE_PLACE_MIN_CONFIDENCE) is None
+        and items_sum(pages, abs(invoice.total)) is None
     ):
         flags.append(
             Flag(
