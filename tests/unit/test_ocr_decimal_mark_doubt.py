@@ -27,7 +27,9 @@ def receipt(
     digit_conf: float | None = 0.99,
     items: tuple[str, ...] = ("11,72", "12,50"),
 ) -> Document:
-    """A till receipt printing its items surely and its total once, the total's mark unsure."""
+    """A till receipt printing its items surely and its total once, the total's mark unsure. A line
+    with no amount stands between the items and the total, so their sum (`items_sum`) proves
+    nothing here: the mark alone is judged."""
     words = [OcrWord("BAKKERIJ", 20, 10, 200, 40, SURE, SURE)]
     for row, amount in enumerate(items):
         top = 60 + 40 * row
@@ -36,6 +38,8 @@ def receipt(
             OcrWord(amount, 500, top, 590, top + 30, SURE, SURE),
         ]
     top = 60 + 40 * len(items)
+    words.append(OcrWord("ARTIKELEN", 20, top, 160, top + 30, SURE, SURE))
+    top += 40
     sure = None if digit_conf is None else min(mark_conf, digit_conf)
     words += [
         OcrWord("TOTAAL", 20, top, 140, top + 30, SURE, SURE),
