@@ -165,7 +165,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 51 (set X) "who delivers a paper or is a discussant" is the trip's purpose, as "to present a
 # paper"; "over the fiscal year" is per year; a visiting or seminar speaker is a hosted guest; the
 # conference one travels to ("at conferences", "to attend a workshop") names the trip, not a fee.
-READER_VERSION = 51
+# 52 (set W) a table's caption or row-header column naming an occasion (business or hosted meals,
+# in-town meals) conditions its rows, a travel caption only beside another occasion's table;
+# amounts "are allowed for" hosted guests (donors, recruits...) all carry that condition.
+READER_VERSION = 52
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -445,24 +448,25 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     without the rows that gave limits, so that sentences do not read them a second time."""
     lines = text.split("\n")
     drop: set[int] = set()
+    found: list[TableLimit] = []
     # "Reimbursable   Not reimbursable" set in spaced columns: the right column's items are excluded.
     for finding, cited in column_exclusions(text):
         builder.add_exclusion(finding, cited)
     for rows, used in text_tables(text):
         limits = read_table(rows, context_above(lines, used[0]))
         if limits:
-            _add_table_limits(builder, limits)
+            found += limits
             drop.update(used)
     for rows, used in spaced_tables(_rest(lines, drop)):
         limits = read_table(rows, context_above(lines, used[0]))
         if limits:
-            _add_table_limits(builder, limits)
+            found += limits
             drop.update(used[1:])  # the header line stays: it may head the section below
     # "Band", "Tier 1 cities", ..., then "C3, D2", "< 750 Rs", ...: one cell a line.
     for rows, used in stacked_tables(_rest(lines, drop)):
         limits = read_table(rows, context_above(lines, used[0]))
         if limits:
-            _add_table_limits(builder, limits)
+            found += limits
             drop.update(used)
     # "Canadian $" over "Yukon & Alaska Northwest Territories Nunavut" over "Breakfast 20.35 22.75 …";
     # "Cape Town" over "RANDS" over "Overnight Rate ... 2,507.50": one column of bare amounts;
@@ -471,7 +475,7 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
         for rows, used, context, columns in scan(_rest(lines, drop)):
             limits = read_table(rows, context, columns)
             if limits:
-                _add_table_limits(builder, limits)
+                found += limits
                 drop.update(used)
     placed: set[int] = set()
     for page in document.layout:
@@ -497,7 +501,7 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
             limits = read_table([tuple(normalize(c) for c in row) for row in table], context, headerless=True)
             if not limits:
                 continue
-            _add_table_limits(builder, limits)
+            found += limits
             drop.update(_table_lines(lines, table, {lim.finding.amount.value for lim in limits}))
             # A table without a header row: its first row is a row of limits too.
             for row in table if any(find_amounts(c) for c in table[0]) else table[1:]:
@@ -507,6 +511,7 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
                 for k, line in enumerate(lines):
                     if label and line.strip().startswith(label) and find_amounts(line):
                         drop.add(k)
+    _add_table_limits(builder, _with_trips(found))
     return _rest(lines, drop)
 
 
@@ -544,6 +549,20 @@ def _wrapped_table_context(lines: list[str], table: tuple[tuple[str, ...], ...])
         return ""
     cells = " ".join(" ".join(c.split()) for row in table for c in row)
     return " ".join(lead_above(lines, start, look_back=6, skip=lambda k: lines[k].strip() in cells).split())
+
+
+def _with_trips(limits: list[TableLimit]) -> list[TableLimit]:
+    """A table captioned with the traveller's trip ("Meals While Traveling") beside one captioned
+    with another occasion ("In Town Meals"): the trip is its rows' condition. Alone it only says
+    what a travel policy is about."""
+    if not any(lim.hosted for lim in limits):
+        return limits
+    return [
+        dataclasses.replace(lim, condition=merge(lim.condition, Condition(other=lim.trip)))
+        if lim.trip
+        else lim
+        for lim in limits
+    ]
 
 
 def _add_table_limits(builder: PolicyBuilder, limits: list[TableLimit]) -> None:
@@ -978,6 +997,8 @@ def _cap_condition(
         )
     if occasion and occasion.casefold() not in "; ".join(governing).casefold():
         governing.append(occasion)
+    if purpose := _allowed_for_guests(sentence[caps[-1].amount.end :]):
+        governing.append(purpose)
     condition = merge(
         label,
         Condition(locations=tuple(dict.fromkeys(scope)))
@@ -1030,6 +1051,24 @@ def _hosting_title(text: str) -> str:
         lines.append(line)
     title = " ".join(lines)
     return title if _TITLE_OCCASION.search(title) and not _TRIP_WORDS.search(title) else ""
+
+
+# "A dinner charge of up to $150 and a lunch charge of up to $50 are allowed for meetings involving
+# donors, senior recruitments or dignitaries" (Rice): the predicate after the last amount says for
+# whom its whole subject, every amount of the sentence, is allowed.
+_ALLOWED_FOR = re.compile(
+    r"(?i)^[^.;$]*?\b(?:are|is)\s+(?:only\s+)?(?:allowed|permitted|authori[sz]ed|reimbursable|available)\s+"
+    r"(?:only\s+)?(?:for|when|if)\s+([^.;]+)"
+)
+
+
+def _allowed_for_guests(tail: str) -> str:
+    """The occasion the words after a sentence's last amount allow its amounts for, when it names
+    hosted guests; else "" (a trip or a purchase is said by other rules)."""
+    found = _ALLOWED_FOR.match(tail)
+    if not found or not _TITLE_OCCASION.search(found.group(1)) or _NEGATED.search(tail, 0, found.start(1)):
+        return ""
+    return " ".join(found.group(1).split())
 
 
 # "Non-entertainment meals", "Meals (excluding entertainment)", "no hospitality": the occasion negated.

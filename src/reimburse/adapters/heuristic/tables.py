@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, find_amounts
 from reimburse.adapters.heuristic.caps import CapFinding, unit_in
+from reimburse.adapters.heuristic.captions import caption_occasion
 from reimburse.adapters.heuristic.conditions import (
     condition_in,
     condition_spans,
@@ -42,6 +43,8 @@ class TableLimit:
     clause: str
     symbol: str = ""  # the currency sign as printed in the cell
     meal: str = ""  # "breakfast": the meal a per-meal row or column is for
+    trip: str = ""  # "Meals While Traveling": the caption's trip, a condition beside other occasions
+    hosted: str = ""  # "In Town Meals", "business meal": the caption's occasion (in `condition` too)
 
 
 _HOURS = re.compile(r"(?i)\bhours?\b")
@@ -152,6 +155,8 @@ def read_table(
     # Under a "Grades" column a label such as "G-2" or "12" names a grade, not an amount.
     grade_column = _GRADE_COLUMN.match(header[0]) is not None
     scope = _heading_scope(context)
+    hosted, trip = caption_occasion(context, header[0])
+    occasion = Condition(other=hosted) if hosted else None
     point_decimals = _point_decimals(rows[1:])
     out: list[TableLimit] = []
     for row in rows[1:]:
@@ -195,6 +200,7 @@ def read_table(
             meal_name = meal_of(meal.group(1)) if meal and len(kinds) <= 1 else ""
             if not kinds or (condition is None and not meal_name):
                 continue  # a number with nothing saying what or for whom: not a limit we can use
+            condition = merge(condition, occasion)
             # "Per Diem Amount" over a breakfast row: the allowance's name, the amount is per meal.
             heads = (
                 [column, label] if meal is None else [_DAILY_ALLOWANCE.sub(" ", t) for t in (column, label)]
@@ -214,7 +220,14 @@ def read_table(
             finding = CapFinding(amount, unit, False, True)
             out.append(
                 TableLimit(
-                    finding, kinds, condition, clause, sign.group(0).strip() if sign else "", meal_name
+                    finding,
+                    kinds,
+                    condition,
+                    clause,
+                    sign.group(0).strip() if sign else "",
+                    meal_name,
+                    trip,
+                    hosted,
                 )
             )
     return out

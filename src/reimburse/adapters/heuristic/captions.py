@@ -1,0 +1,68 @@
+"""The occasion a limit table's caption names (issue 19).
+
+A caption, the heading right above a table, or the name of its row-header column scopes the rows
+below it, as a heading scopes the prose under it: "Meals While Traveling" / "In Town Meals"
+(Northwestern), "Meals - Travel" / "Meals - Business/Hospitality" (Brown), "The maximum per-person
+food amount for a business meal is as follows:" (Texas Woman's). A generic caption ("Meal limits",
+"Maximum per Person", "Rates") names no occasion and gives no condition.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Occasions on which someone is hosted: never the traveller's own meals, so a condition wherever
+# a caption names one.
+_HOSTED = (
+    r"business(?:\s*(?:/|or|and|&)\s*(?:hospitality|entertainment))?\s+meals?|"
+    r"hospitality(?:\s+meals?)?|entertainment(?:\s+meals?)?|hosting(?:\s+\w+)?|"
+    r"hosted\s+(?:meals?|events?|functions?)|official\s+(?:guests?|visitors?|functions?|occasions?)|"
+    r"(?:meals?|dinners?|lunch(?:es)?)\s+with\s+(?:visitors?|guests?|donors?|candidates?|interviewees?)"
+)
+# A meal away from the traveller's trip: in the home town.
+_IN_TOWN = r"in[- ]town(?:\s+meals?)?|meals?\s+in\s+town|local\s+meals?"
+# The traveller's own meals on a trip: the default of a travel policy, so a condition only beside
+# a table of another occasion (see `trip_caption`).
+_TRAVEL = r"(?:meals?\s+)?while\s+travel(?:l?ing)|travel(?:l?ing)?\s+meals?|meals?\s*-\s*travel"
+_OCCASION = re.compile(
+    rf"(?i)(?<![^\W\d_])(?:(?P<hosted>{_HOSTED}|{_IN_TOWN})|(?P<trip>{_TRAVEL}))(?![^\W\d_])"
+)
+# "Non-travel business meals", "meals (excluding entertainment)", "no hospitality": negated.
+_NEGATED = re.compile(r"(?i)(?:\bnon-?|\bno|\bnot|\bexcluding|\bexcept|\bother\s+than|\bwithout)\W*$")
+# A caption is a short line or one that leads into the table with a colon; a sentence that ends with
+# a full stop is prose, read by the sentence rules.
+_CAPTION_WORDS = 14
+# "In Town Meals, as permitted by Travel & Entertainment Policy": past the comma or bracket, the
+# cell cites the policy that permits the meals, no second occasion.
+_CELL_NOTE = re.compile(r"\s*[,(].*$")
+
+
+def _caption(text: str) -> bool:
+    words = text.split()
+    return bool(words) and (text.endswith(":") or (len(words) <= _CAPTION_WORDS and not text.endswith(".")))
+
+
+def _found(text: str) -> tuple[str, str]:
+    """The hosted (or in-town) occasion and the trip a text names, each "" when none."""
+    hosted = trip = ""
+    for m in _OCCASION.finditer(text):
+        if _NEGATED.search(text, 0, m.start()):
+            continue
+        if m.group("hosted") and not hosted:
+            hosted = " ".join(m.group(0).split())
+        elif m.group("trip") and not trip:
+            trip = " ".join(m.group(0).split())
+    return hosted, trip
+
+
+def caption_occasion(caption: str, corner: str = "") -> tuple[str, str]:
+    """(hosted, trip): the occasion a table's `caption` (the line above it) or `corner` (the name
+    of its row-header column) names. `hosted` is a condition of every row; `trip` ("while
+    traveling") only when the document splits its limits by occasion."""
+    caption = " ".join(caption.split())
+    corner = _CELL_NOTE.sub("", " ".join(corner.split()))
+    hosted, trip = _found(corner)
+    if _caption(caption):
+        above_hosted, above_trip = _found(caption)
+        hosted, trip = hosted or above_hosted, trip or above_trip
+    return (hosted, "") if hosted else ("", trip)
