@@ -118,3 +118,34 @@ def test_amounts_allowed_for_hosted_guests_keep_that_condition_and_the_ordinary_
 def test_an_allowance_for_a_trip_is_left_to_the_trip_rules() -> None:
     text = "Breakfast up to $12 and dinner up to $30 are allowed for each day of travel."
     assert set(_conditions(_read(text)).values()) == {""}
+
+
+GUEST_TABLE: Table = (("Meal", "Limit"), ("Lunch", "$27.00/person"), ("Dinner", "$64.00/person"))
+
+
+def test_the_sentence_above_a_table_saying_whose_limits_it_holds_conditions_its_rows() -> None:
+    text = "\n".join(
+        [
+            "Gift funds may pay for food. The office has set spending",
+            "limits for meals with visitors or student groups paid from",
+            "discretionary funds.",
+            "",
+            "Meal Limit",
+            "Lunch $27.00/person",
+            "Dinner $64.00/person",
+        ]
+    )
+    found = _conditions(_read(text, GUEST_TABLE))
+    assert found == {Decimal("27.00"): "meals with visitors", Decimal("64.00"): "meals with visitors"}
+
+
+def test_a_sentence_above_a_table_naming_no_guests_after_limits_for_gives_no_condition() -> None:
+    text = "\n".join(
+        [
+            "The office has set spending limits for travel; meals with visitors follow another page.",
+            "Meal Limit",
+            "Lunch $27.00/person",
+            "Dinner $64.00/person",
+        ]
+    )
+    assert set(_conditions(_read(text, GUEST_TABLE)).values()) == {""}

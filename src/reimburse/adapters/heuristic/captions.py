@@ -35,6 +35,10 @@ _CAPTION_WORDS = 14
 # "In Town Meals, as permitted by Travel & Entertainment Policy": past the comma or bracket, the
 # cell cites the policy that permits the meals, no second occasion.
 _CELL_NOTE = re.compile(r"\s*[,(].*$")
+# "The department has established spending limits for meals with visitors, interviewees, or student
+# groups when ...:" a sentence right above a table that says whose limits the table holds is its
+# caption written out; only a hosted occasion right after "limits for" counts.
+_LIMITS_FOR = re.compile(r"(?i)(?<![^\W\d_])(?:limits?|maximums?|allowances?)\s+(?:for|on)\s+(?=\S)")
 
 
 def _caption(text: str) -> bool:
@@ -55,14 +59,19 @@ def _found(text: str) -> tuple[str, str]:
     return hosted, trip
 
 
-def caption_occasion(caption: str, corner: str = "") -> tuple[str, str]:
-    """(hosted, trip): the occasion a table's `caption` (the line above it) or `corner` (the name
-    of its row-header column) names. `hosted` is a condition of every row; `trip` ("while
-    traveling") only when the document splits its limits by occasion."""
+def caption_occasion(caption: str, corner: str = "", lead: str = "") -> tuple[str, str]:
+    """(hosted, trip): the occasion a table's `caption` (the line above it), `corner` (the name
+    of its row-header column) or `lead` (the sentence right above it) names. `hosted` is a
+    condition of every row; `trip` ("while traveling") only when the document splits its limits by
+    occasion."""
     caption = " ".join(caption.split())
     corner = _CELL_NOTE.sub("", " ".join(corner.split()))
     hosted, trip = _found(corner)
     if _caption(caption):
         above_hosted, above_trip = _found(caption)
         hosted, trip = hosted or above_hosted, trip or above_trip
+    limits_for = _LIMITS_FOR.search(lead)
+    named = _OCCASION.match(lead, limits_for.end()) if limits_for else None
+    if not hosted and named and named.group("hosted"):
+        hosted = " ".join(named.group(0).split())
     return (hosted, "") if hosted else ("", trip)

@@ -453,18 +453,18 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
     for finding, cited in column_exclusions(text):
         builder.add_exclusion(finding, cited)
     for rows, used in text_tables(text):
-        limits = read_table(rows, context_above(lines, used[0]))
+        limits = read_table(rows, context_above(lines, used[0]), lead=_sentence_above(lines, used[0]))
         if limits:
             found += limits
             drop.update(used)
     for rows, used in spaced_tables(_rest(lines, drop)):
-        limits = read_table(rows, context_above(lines, used[0]))
+        limits = read_table(rows, context_above(lines, used[0]), lead=_sentence_above(lines, used[0]))
         if limits:
             found += limits
             drop.update(used[1:])  # the header line stays: it may head the section below
     # "Band", "Tier 1 cities", ..., then "C3, D2", "< 750 Rs", ...: one cell a line.
     for rows, used in stacked_tables(_rest(lines, drop)):
-        limits = read_table(rows, context_above(lines, used[0]))
+        limits = read_table(rows, context_above(lines, used[0]), lead=_sentence_above(lines, used[0]))
         if limits:
             found += limits
             drop.update(used)
@@ -498,7 +498,10 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
             )
             if where is not None:
                 placed.add(where)
-            limits = read_table([tuple(normalize(c) for c in row) for row in table], context, headerless=True)
+            lead = _sentence_above(lines, where) if where is not None else ""
+            limits = read_table(
+                [tuple(normalize(c) for c in row) for row in table], context, headerless=True, lead=lead
+            )
             if not limits:
                 continue
             found += limits
@@ -513,6 +516,20 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
                         drop.add(k)
     _add_table_limits(builder, _with_trips(found))
     return _rest(lines, drop)
+
+
+def _sentence_above(lines: list[str], index: int, most: int = 4) -> str:
+    """The sentence that ends right above a table's header line, wrapped over up to `most` lines:
+    from the line above back to the line after the previous sentence's end (or a blank line)."""
+    out: list[str] = []
+    for k in range(index - 1, max(-1, index - 1 - most), -1):
+        line = lines[k].strip()
+        if not line and not out:
+            continue  # the gap between the sentence and the table
+        if not line or (out and line.endswith((".", ":", "!", "?"))):
+            break
+        out.insert(0, line)
+    return " ".join(out)
 
 
 def _table_lines(lines: list[str], table: tuple[tuple[str, ...], ...], read: set[Decimal]) -> set[int]:

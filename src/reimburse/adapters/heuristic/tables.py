@@ -124,11 +124,12 @@ def read_table(
     context: str = "",
     columns: list[Condition | None] | None = None,
     headerless: bool = False,
+    lead: str = "",
 ) -> list[TableLimit]:
     """Limits in a table. `context`: the heading or caption above it ("Hotel limits per night");
     `columns`: each amount column's condition when the caller knows it better than its name does
     (the places of a header whose names are not all in the gazetteer); `headerless`: a ruled table
-    may have no header row (see `_unheaded`)."""
+    may have no header row (see `_unheaded`); `lead`: the sentence right above it."""
     rows = [r for r in rows if any(c.strip() for c in r)]
     unheaded = headerless and bool(rows) and not _is_header(rows[0])
     if unheaded:
@@ -155,7 +156,7 @@ def read_table(
     # Under a "Grades" column a label such as "G-2" or "12" names a grade, not an amount.
     grade_column = _GRADE_COLUMN.match(header[0]) is not None
     scope = _heading_scope(context)
-    hosted, trip = caption_occasion(context, header[0])
+    hosted, trip = caption_occasion(context, header[0], lead)
     occasion = Condition(other=hosted) if hosted else None
     point_decimals = _point_decimals(rows[1:])
     out: list[TableLimit] = []
