@@ -149,3 +149,16 @@ def test_a_sentence_above_a_table_naming_no_guests_after_limits_for_gives_no_con
         ]
     )
     assert set(_conditions(_read(text, GUEST_TABLE)).values()) == {""}
+
+
+def test_row_labels_under_an_event_column_are_the_occasions_of_their_amounts() -> None:
+    rows: list[tuple[str, ...]] = [
+        ("Event Type", "Reimbursement Amount"),
+        ("Group Lunch", "$21/person"),
+        ("Lab Breakfast", "$11/person"),
+    ]
+    found = [(lim.meal, lim.condition.other if lim.condition else "") for lim in read_table(rows)]
+    assert found == [("lunch", "Group Lunch"), ("breakfast", "Lab Breakfast")]
+    # The same rows under a "Meal" column are meal times, no occasion.
+    plain = [("Meal", "Reimbursement Amount"), *rows[1:]]
+    assert [lim.condition for lim in read_table(plain)] == [None, None]

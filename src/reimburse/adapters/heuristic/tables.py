@@ -383,11 +383,17 @@ _GRADE_COLUMN = re.compile(
     r"(?:\s+(?:or|ou|o)\s+[^\W\d_]+)?\s*$"
 )
 _PLACE_COLUMN = re.compile(r"(?i)^\s*(?:locations?|cit(?:y|ies)|regions?|zones?|destinations?)\s*$")
+# "Event Type | Who | Reimbursement Amount" (Penn Medicine): under a column that names the occasion,
+# a row's label ("Team Lunch", "Class Outing") is the occasion its amount is for, as a label under
+# "Grade" is a grade.
+_EVENT_COLUMN = re.compile(
+    r"(?i)^\s*(?:events?|occasions?|activit(?:y|ies)|functions?)(?:\s+(?:types?|names?))?\s*$"
+)
 
 
 def _named_by_column(name: str, label: str) -> Condition | None:
     """A row label under a column headed "Band" or "Grade" is a grade, under "City" or "Location" a
-    place, even when it reads like neither ("A1, A2, B1", "Pune")."""
+    place, even when it reads like neither ("A1, A2, B1", "Pune"), under "Event Type" an occasion."""
     label = " ".join(label.split()).strip(" :*")
     if not label or any(a.currency for a in find_amounts(label)):
         return None
@@ -405,6 +411,8 @@ def _named_by_column(name: str, label: str) -> Condition | None:
         return Condition(grades=(label,))
     if _PLACE_COLUMN.match(name) and not (found and found.locations):
         return Condition(locations=(label,))
+    if _EVENT_COLUMN.match(name):
+        return Condition(other=label)
     return None
 
 
