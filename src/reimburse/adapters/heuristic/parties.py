@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-# A heading or label that opens the customer's block: "Bill to", "Kunde", "Facturar a".
+# A heading or label that opens the customer's block: "Bill to", "Kunde", "Facturar a"; a letter's
+# "To:" in Dutch and German ("Aan:", "An:"; German "An" only with its colon: "An der Alster 5").
 RECIPIENT_LABEL = re.compile(
-    r"(?i)^\W*(to(?=\s*:|$)|bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
+    r"(?i)^\W*(to(?=\s*:|$)|aan(?=\s*:|$)|an(?=\s*:)|bill(?:ed)?\s*to|invoice\s*to|sold\s*to|ship\s*to|deliver\s*to|delivery\s*address|"
     r"customer|buyer|recipient|rechnungsadresse|rechnungsempfänger|lieferadresse|liefer\s*anschrift|"
     r"name\s*&\s*adresse|kunde|käufer|empfänger|adresse\s*de\s*facturation|adresse\s*de\s*livraison|"
     r"facturé\s*à|adress[ée]e?\s*à|client|acheteur|destinataire|factuuradres|afleveradres|klant|koper|facturar\s*a|"

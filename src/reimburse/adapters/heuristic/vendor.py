@@ -94,10 +94,12 @@ _JOINERS = {
     "-",
 }
 # An attention line ("t.a.v. dhr. P. de Wit", "z. Hd. Frau Weber", "Attn: Mr Lee", "à l'attention de
-# M. Roux") names a person of the block it sits in, the customer's, as the title alone does.
+# M. Roux") names a person of the block it sits in, the customer's, as the title alone does; Dutch
+# letters write the title out ("t.a.v. de heer J. Hoekstra", "mevrouw A. Visser").
 _PERSON = re.compile(
     r"^(?:(?i:t\.\s?a\.\s?v\.|z\.\s?H(?:d|än)\.|attn\.?\s*:?|à\s+l['’]attention\s+de)\s+)?"
-    r"(?:Herrn?|HERRN?|Frau|FRAU|Mr|MR|Mrs|MRS|Ms|MS|Mme|MME|Mlle|M\.?|[Dd]hr\.?|[Mm]evr\.?|Sr\.|Sra\.|Sig\.)"
+    r"(?:Herrn?|HERRN?|Frau|FRAU|Mr|MR|Mrs|MRS|Ms|MS|Mme|MME|Mlle|M\.?|[Dd]hr\.?|[Mm]evr\.?|[Dd]e\s+heer|[Mm]evrouw|"
+    r"Sr\.|Sra\.|Sig\.)"
     r"\s+(?=[^\W\d_])(?![^\W\d_]*[a-z]\b\s*:)"
 )
 _STREET_WORDS = (
@@ -114,6 +116,8 @@ _US_STATES = "|".join(n.replace(" ", r"\s+") for n in (*US_STATES, *US_STATES_AM
 _POSTCODE_CITY = re.compile(
     r"(?<!\d)(?:[A-Z]{1,2}[- ])?\d{4,5}\s+[^\W\d_]{2,}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Z])"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|[^\W\d_]{3,}\s*[-,]?\s*\d{3}\s?\d{3}(?!\d)"
+    # Australian convention: the town, the state's code and the four-digit postcode close the address
+    r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}\s*$"
     rf"|(?<![^\W\d_])(?i:{_US_STATES}),?\s+\d{{5}}(?:-\d{{4}})?(?!\d)"
 )
 # A US secondary address line: "Suite 528", "Ste 100", "Unit 3B", "Apt. 4", "Bldg 2", "Floor 5".
@@ -345,10 +349,10 @@ def _cascade(
     labelled = _from_block(infos)
     if labelled:
         return labelled, 0.8
-    for i in top:
+    for n, i in enumerate(top):
         sender = _sender_line(infos[i].text) or _letterhead_line(infos[i].text, recipient, i)
         if sender:
-            return sender, 0.75
+            return _person_above(infos, top[:n], sender, recipient, page) or sender, 0.75
     registered = _registered_names(infos, filled, recipient, page)
     if registered:  # "ACME GmbH · Amtsgericht Köln HRB 1234 · USt-IdNr DE123": the issuer's own
         return registered[0], 0.72
@@ -379,6 +383,12 @@ def _cascade(
             continue  # "From   To" over a route's stops, not over two blocks with their addresses
         if any(a.explicit for a in infos[i].amounts):
             continue  # a priced row ("Pro   $12.00") is an item or a total, not the issuer's name
+        if (
+            _column_headings(page.rows[i])
+            and n + 1 < len(filled)
+            and any(a.explicit for a in infos[filled[n + 1]].amounts)
+        ):
+            continue  # "Item   Qty   Price   Amount" over the first priced row: the table's headings
         row = page.rows[i]
         for k, (start, cell) in enumerate(row):
             if _recipient(recipient, i, start) or any(abs(i - p) <= 1 for p in page.people):
@@ -411,6 +421,52 @@ def _cascade(
         return everywhere[0], 0.5
     domain = _domain(infos, filled, recipient)
     return (domain, 0.4) if domain else (None, 0.0)
+
+
+# A person's name as a letterhead prints it: two to four capitalised words of letters ("Marisol
+# Quintana-Reyes", "Lucía Barrenechea Goikoetxea"), a name particle between them ("Anna van Dijk").
+_PERSON_NAME = re.compile(
+    r"^[A-ZÀ-Þ][^\W\d_]+(?:[-'’][A-ZÀ-Þ][^\W\d_]+)?"
+    r"(?:\s+(?:(?:van|von|de|del|della|di|da|dos|der|den|le|la)\s+)*[A-ZÀ-Þ][^\W\d_]+(?:[-'’][A-ZÀ-Þ][^\W\d_]+)?){1,3}$"
+)
+# A sender line's name cut to the initial ("H. Wallbrecht", "M. Quintana-Reyes"), as a DIN 5008
+# return address abbreviates it.
+_INITIAL_NAME = re.compile(r"^[A-ZÀ-Þ]\.\s*(?P<surname>[A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?)$")
+
+
+def _person_above(
+    infos: list[LineInfo], above: list[int], sender: str, recipient: _Marks, page: _Page
+) -> str | None:
+    """The person's name a freelancer's letterhead prints above its address line, where that line
+    opens with the trade ("Marisol Quintana-Reyes" over "Illustration & Storyboards · 3318 SE
+    Belmont St · Portland, OR 97214") or the name cut to its initial ("Henrike Wallbrecht" over
+    "H. Wallbrecht · Lindenstr. 14 · 04107 Leipzig"): the person is the issuer, the trade is not
+    a name. A company's name with its legal form, or a person's, on the line stays the issuer."""
+    if _legal_name(sender) or (_PERSON_NAME.match(sender) and not _INITIAL_NAME.match(sender)):
+        return None
+    for i in above[-3:]:
+        row = page.rows[i]
+        if len(row) != 1 or i in page.people or _recipient(recipient, i, row[0][0]) or infos[i].hits:
+            continue
+        name = clean_spaces(row[0][1])
+        if not _PERSON_NAME.match(name) or _plain_name(name, 0, name) is None:
+            continue
+        initial = _INITIAL_NAME.match(sender)
+        if initial and not (sender[0] == name[0] and _close(initial.group("surname"), name.split()[-1])):
+            continue  # another person's initial, or another surname
+        return name
+    return None
+
+
+def _close(a: str, b: str) -> bool:
+    """The same word, or one OCR misread of a letter ("Waltbrecht" for "Wallbrecht")."""
+    a, b = a.casefold(), b.casefold()
+    return len(a) == len(b) and len(a) >= 5 and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
+def _column_headings(row: list[tuple[int, str]]) -> bool:
+    """A row of three or more short cells of words alone: a table's column headings."""
+    return len(row) >= 3 and all(len(c.split()) <= 3 and not re.search(r"\d", c) for _, c in row)
 
 
 def _mail_sender(infos: list[LineInfo], recipient: _Marks) -> str | None:
@@ -659,7 +715,7 @@ def _recipient_cells(infos: list[LineInfo], page: _Page, persons: set[tuple[int,
                 continue
             span = block_span(j, column, bounds)
             block = next((c for st, c in rows[j] if span and st >= span[0]), "")
-            if seen and (any(h.label is not Label.NAME for h in find_labels(block)) or find_amounts(block)):
+            if seen and (any(h.label is not Label.NAME for h in find_labels(block)) or _priced(block)):
                 break  # an address block holds no labelled fields or amounts
             if span is not None:
                 add(j, span)
@@ -690,6 +746,22 @@ def _recipient_cells(infos: list[LineInfo], page: _Page, persons: set[tuple[int,
             if nxt is not None:
                 mark(nxt, 0, 6)
     return out
+
+
+# Words of an address line beyond the street types (_STREET_WORDS): "Shop 3", "Level 2", "km 4",
+# "Honeybush Drive", "Mill Lane"; its numbers are a house, unit or postcode, not an amount.
+_ADDRESS_WORD = re.compile(
+    rf"(?i)(?:{_STREET_WORDS})|(?<![^\W\d_])(?:shop|level|unit|suite|floor|km|drive|lane|way|place|court|"
+    r"crescent|parade|terrace|highway|close|carretera|avenida|plaza|piazza|viale|corso|kade|gracht|dijk|singel)(?![^\W\d_])"
+)
+
+
+def _priced(block: str) -> bool:
+    """Whether a line prints an amount that is not its address's house, unit or postcode number:
+    the customer's address block goes on through "Calle Mayor 21" and "Mirrabooka WA 6061"."""
+    if not find_amounts(block):
+        return False
+    return not (_ADDRESS_WORD.search(block) or _POSTCODE_CITY.search(block) or _UNIT_LINE.match(block))
 
 
 # A field about the customer ("Customer: ...", "Ref. customer" over its value, "Client",
