@@ -55,10 +55,12 @@ _NUMBERED = re.compile(
     rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?P<mid>[^\n]{{0,60}}?)(?<![^\W\d_])(?:{_NO})\s*[:#]?\s*(?P<num>{_SERIES}{_TOKEN})"
     rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?{_PAGE}$"
 )
-# A bilingual title names the document twice ("RAČUN/BILL", "Rechnung / Invoice").
+# A bilingual title names the document twice ("RAČUN/BILL", "Rechnung / Invoice"). The date may
+# follow the number after a separator instead of a word ("Invoice 2025-27 · October 14, 2025"):
+# then only a date may follow it (see _reference).
 _BARE = re.compile(
     rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?:\s*/\s*[^\W\d_]{{2,}})?\s*[:#]?\s*(?P<num>{_SERIES}{_TOKEN})"
-    rf"(?:\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.*))?{_PAGE}$"
+    rf"(?:(?:\s+{_CONNECTOR}(?![^\W\d_])|(?P<sep>\s*[·•|–—]\s*|\s+-\s+))(?P<rest>.*))?{_PAGE}$"
 )
 _DATED = re.compile(rf"(?i)^\W*{_TITLE}\s+{_CONNECTOR}(?![^\W\d_])(?P<rest>.+)$")
 # A title alone, or two document words for one document ("FATURA / RECIBO", "Rechnung / Invoice").
@@ -100,6 +102,8 @@ def _reference(i: int, cell: str, below: str, right: str = "") -> TitleReference
     if m is not None and _ELSEWHERE.search(m.group("mid")):
         m = None
     m = m or _BARE.match(cell)
+    if m is not None and m.re is _BARE and m.group("sep") and not find_dates(m.group("rest") or ""):
+        m = None  # "Invoice 2025 | Page 2", "Receipt 12 · Table 4": no date after the mark
     if m is not None and is_reference(m.group("num")) and not _looks_like_date(m.group("num")):
         rest = m.group("rest")
         dated = rest if rest is None or rest.strip() else below
