@@ -94,3 +94,56 @@ def test_a_freelancers_own_name_over_the_trade_is_the_issuer(letterhead: str, ad
 def test_the_name_on_the_address_line_stays_when_it_is_a_company_or_another_person(address_line: str) -> None:
     text = f"Tobias Ellingham\n{address_line}\n\nInvoice 2025-14\nTotal   £450.00"
     assert vendor_of(text) == address_line.split(" · ")[0]
+
+
+def test_a_one_line_address_after_a_customer_heading_is_no_sender_line() -> None:
+    text = (
+        "TAX INVOICE\nInvoice # KB-5521\nKookaburra Stationers Pty Ltd   Date 02/10/2025\nABN 12 345 678 901\n"
+        "4 Mort Street, Braddon ACT 2612\nShip to: Weston Dental, 9 Hilder St, Weston ACT 2611\n\n"
+        "Item   Qty   Total\nPens, box   2   18.00\nTotal (inc GST)   $18.00"
+    )
+    assert vendor_of(text) == "Kookaburra Stationers Pty Ltd"
+
+
+@pytest.mark.parametrize(
+    ("registration", "customer_line"),
+    [
+        # German: the Steuernummer abbreviated, then the customer's one-line address with no heading
+        ("St.-Nr. 203/117/55012", "Hausverwaltung Striesen GbR, Borsbergstr. 12, 01309 Dresden"),
+        ("USt-IdNr. DE 311 207 448", "Zahnarztpraxis Hellerau GmbH, Karl-Liebknecht-Str. 3, 01109 Dresden"),
+    ],
+)
+def test_a_one_line_address_under_the_issuers_registered_block_is_the_customers(
+    registration: str, customer_line: str
+) -> None:
+    text = (
+        "Rechnung\nNr. GP-25-0118\nElbhang Gartenbau UG   Datum: 14.10.2025\nLohrmannstraße 9, 01326 Dresden\n"
+        f"{registration}\n{customer_line}\n\nLeistung   Betrag\nHeckenschnitt   200,00\nGesamtbetrag   238,00 €"
+    )
+    assert vendor_of(text) == "Elbhang Gartenbau UG"
+
+
+def test_the_name_two_lines_over_its_registration_heads_the_block() -> None:
+    # seller name, street, VAT id; then the customer's block with its own legal form, no heading
+    text = (
+        "Rechnung\nRechnungsnummer: WB-2025-77\nWeserdeich Bootsbau GmbH   Rechnungsdatum: 01.10.2025\n"
+        "Hafenstraße 3, 28217 Bremen\nUSt-IdNr. DE 284 100 331\nKaimauer Logistik AG\nAm Wall 12, 28195 Bremen\n\n"
+        "Gesamtbetrag brutto   1.190,00 EUR"
+    )
+    assert vendor_of(text) == "Weserdeich Bootsbau GmbH"
+
+
+@pytest.mark.parametrize(
+    "address_line",
+    [
+        "14 Quay Street, Galway H91 F2X3 · VAT IE 6388412WH",
+        "Pijlsweerd 40, 3514 AB Utrecht · KvK 71100412 · BTW NL002215678B01",
+    ],
+)
+def test_a_name_alone_over_its_address_and_tax_number_is_the_letterhead(address_line: str) -> None:
+    # a sole trader's name without a legal form; the customer company named lower down has one
+    text = (
+        f"Saoirse Ní Bhriain Translations\n{address_line}\n\n17 October 2025\n\nLough Atalia Devices Ltd\n"
+        "Parkmore East, Galway\n\nInvoice 2025-061\nAmount   1,055.34"
+    )
+    assert vendor_of(text) == "Saoirse Ní Bhriain Translations"

@@ -351,11 +351,18 @@ def _cascade(
         return labelled, 0.8
     for n, i in enumerate(top):
         sender = _sender_line(infos[i].text) or _letterhead_line(infos[i].text, recipient, i)
+        if sender and _registered_names(infos, top[:n], recipient, page):
+            # the issuer's block, its name over its registration, is printed above: a one-line
+            # address after it is the customer's ("Hausverwaltung Blasewitz GbR, Tolkewitzer Str. 40, ...")
+            continue
         if sender:
             return _person_above(infos, top[:n], sender, recipient, page) or sender, 0.75
     registered = _registered_names(infos, filled, recipient, page)
     if registered:  # "ACME GmbH · Amtsgericht Köln HRB 1234 · USt-IdNr DE123": the issuer's own
         return registered[0], 0.72
+    head = _letterhead_over_registration(infos, top, recipient, page)
+    if head:  # "Niamh Ó Dálaigh Translations" over "7 Claddagh Quay, Galway · VAT IE 4417209KH"
+        return head, 0.7
     legal = _legal_names(infos, top, recipient, page)
     if legal:
         return legal[0], 0.7
@@ -997,6 +1004,9 @@ def _sender_line(line: str) -> str | None:
         or len(re.findall(r"[^\W\d_]", name)) < 3
         or _digit_heavy(name)
         or find_labels(name)
+        or RECIPIENT_LABEL.match(
+            name
+        )  # "Ship to: Belconnen Physiotherapy, 9 Lathlain St, ...": the customer's
         or _POSTCODE_CITY.search(name)
         or _STREET.search(name)
         or _MIXED.search(name)
@@ -1012,7 +1022,8 @@ _REGISTRATION = re.compile(
     r"sitz\s+der|ust\.?-?\s?id\w*|vat\s*(?:reg\w*|no|number|id)|company\s*(?:no|number|reg\w*)|"
     r"registered\s+(?:office|in|number)|siret|siren|rcs|capital\s+(?:social|de)|kvk|"
     r"btw[-\s]?(?:nr|nummer|id)|cif|nif|p\.?\s?iva|partita\s+iva|gstin|cin|abn|oib|steuernummer|"
-    r"tax\s*id|ein|"
+    r"tax\s*id|ein|st\.?-?\s?nr|"  # German "St.-Nr.", the Steuernummer
+    r"vat(?=\s+(?-i:[A-Z]{2})\s?\d)|"  # an EU VAT number after its country's code: "VAT IE 4417209KH"
     # Austria and Switzerland (UID), Czechia (IČO, DIČ), Poland (NIP, REGON, KRS), the Nordics
     # (org.nr, CVR, Y-tunnus), Portugal (NIPC), Spain and Italy (N.I.F., C.F.), Malaysia and
     # Singapore (company or GST registration: "Co. Reg", "GST Reg", "GST ID", "SST"), Australia
@@ -1055,13 +1066,35 @@ def _name_above_registration(
     return None
 
 
+def _letterhead_over_registration(
+    infos: list[LineInfo], top: list[int], recipient: _Marks, page: _Page
+) -> str | None:
+    """The page's first line, a name alone, over a line printing an address and a registration or
+    tax number: the issuer's letterhead, even without a legal form (a translator, a shop), ahead of
+    a customer's company named further down."""
+    if len(top) < 2:
+        return None
+    first, second = top[0], top[1]
+    row = page.rows[first]
+    if len(row) != 1 or first in page.people or _recipient(recipient, first, row[0][0]) or infos[first].hits:
+        return None
+    below = clean_spaces(infos[second].text)
+    if not (_REGISTRATION.search(below) and (_STREET.search(below) or _POSTCODE_CITY.search(below))):
+        return None
+    name = _plain_name(infos[first].text, row[0][0], row[0][1])
+    return name if name and not any(c.isdigit() for c in name) else None
+
+
 def _registered_names(infos: list[LineInfo], lines: list[int], recipient: _Marks, page: _Page) -> list[str]:
     """Legal-form names on a line with registration or tax details, or right next to one."""
     near: dict[int, list[tuple[int, int, str]]] = {}  # line -> the registration cells near it
     for i in lines:
         if _REGISTRATION.search(infos[i].text):
             registers = [(i, s, c) for s, c in page.rows[i] if _REGISTRATION.search(c)]
-            for j in (i - 1, i, i + 1):
+            # the name heads its block: on the registration's line, right next to it, or two lines
+            # above it over the address ("Vegesacker Messebau GmbH" / street / "USt-IdNr. ...")
+            above = (i - 2,) if i >= 2 and infos[i - 1].text.strip() and infos[i - 2].text.strip() else ()
+            for j in (*above, i - 1, i, i + 1):
                 if 0 <= j < len(infos):
                     near.setdefault(j, []).extend(registers)
     names = []
