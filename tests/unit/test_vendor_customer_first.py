@@ -147,3 +147,17 @@ def test_a_name_alone_over_its_address_and_tax_number_is_the_letterhead(address_
         "Parkmore East, Galway\n\nInvoice 2025-061\nAmount   1,055.34"
     )
     assert vendor_of(text) == "Saoirse Ní Bhriain Translations"
+
+
+def test_a_portuguese_billing_address_heading_is_no_name() -> None:
+    text = "Fatura\n#FT0042 - 03/10/2025\n\nMorada de faturação\nRita Lopes\nRua do Ouro 5\n1100-060 Lisboa\n\nTotal   20,00 €"
+    assert vendor_of(text) != "Morada de faturação"
+
+
+def test_a_portuguese_company_with_its_form_after_a_comma() -> None:
+    # Portuguese writes the limited company's form after a comma ("..., Lda."), as English does "..., Inc."
+    text = (
+        "Fatura\n#FT0042 - 03/10/2025\n\nCasa do Largo Alojamento, Lda.   Morada de faturação\nRua da Sé 9   Rita Lopes\n"
+        "1100-585 Lisboa   Rua do Ouro 5\nNIF 509 881 204   1100-060 Lisboa\n\nTotal   230,00 €"
+    )
+    assert vendor_of(text) == "Casa do Largo Alojamento, Lda."

@@ -18,6 +18,8 @@ RECIPIENT_LABEL = re.compile(
     r"factureren\s*aan|gefactureerd\s*aan|"
     # the buyer's heading in Polish, Czech and Portuguese ("Nabywca", "Odběratel", "Destinatário")
     r"nabywca|odb[eě]ratel|kupuj[aą]cy|kupující|destinat[aá]rio|"
+    # Portuguese billing and delivery addresses ("Morada de faturação", "Morada de entrega")
+    r"morada\s+de\s+(?:fatura[çc][ãa]o|entrega)|"
     # Romance languages put the noun first: "Datos del cliente", "Informations client", "Dati cliente"
     r"(?:datos|dados|dati|données|informations?|información|informações|informazioni|coordonnées)\s+"
     r"(?:(?:del|du|de\s+la|de|do|da|dei|des)\s+)?(?:cliente?|client|comprador|acheteur|acquirente))\b"

@@ -1175,8 +1175,11 @@ _GLUED_FORM = re.compile(
 )
 
 
-# Forms an English-speaking issuer sets after a comma; not "NV", "SA", "SE" ("Las Vegas, NV").
-_COMMA_FORMS = re.compile(r"(?i)inc\.?|l\.?l\.?c\.?|llp|ltd\.?|limited|corp\.?|corporation|plc")
+# Forms an English-speaking issuer sets after a comma, as Portuguese and Brazilian ones set "Lda." and
+# "Ltda." ("Hotel Miradouro, Lda."); not "NV", "SA", "SE" ("Las Vegas, NV").
+_COMMA_FORMS = re.compile(
+    r"(?i)inc\.?|l\.?l\.?c\.?|llp|ltd\.?|limited|corp\.?|corporation|plc|lda\.?|ltda\.?"
+)
 
 
 def unglue_legal_form(text: str) -> str:
