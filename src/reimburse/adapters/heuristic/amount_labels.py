@@ -94,7 +94,9 @@ AMOUNT_PHRASES: dict[str, str] = {
         " total ht, total h.t., montant ht, montant hors taxes, sous-total ht, total hors tva,"
         " totaal excl. btw, totaal exclusief btw, subtotaal, netto bedrag, bedrag excl. btw,"
         " importe neto, total parcial, base imponible, subtotal sin iva, total neto, imponibile, totale imponibile,"
-        " subtotale, totale netto, total liquido, total líquido, valor líquido, total excl. vat, total excluding vat, net amount excl,"
+        " subtotale, totale netto, total liquido, total líquido, valor líquido,"
+        # Portuguese invoices sum the lines before discounts and tax as "Total ilíquido"
+        " total ilíquido, total iliquido, valor ilíquido, valor iliquido, total excl. vat, total excluding vat, net amount excl,"
         # a total whose bracket excludes the tax ("Total (Tax excl.)", "Total (s/ IVA)", "Total (HT)")
         " total (tax excl, total (excl. tax, total (excl tax, total (excl. vat, total (ex. vat, total (ex vat,"
         " total (s/ iva, total (sem iva, total (sin iva, total (hors taxes, total (ht, total (h.t,"
@@ -138,6 +140,12 @@ AMOUNT_PHRASES: dict[str, str] = {
         " ust-nr, ust.-id.-nr, st-nr, steuer-nr, tva intracom, n° tva intracommunautaire,"
         " vat reg no, vat reg. no, balance of points, points balance,"
         # the customer's account balance on the issue date, beside "Razem do zapłaty"
-        " saldo na dzień"
+        " saldo na dzień,"
+        # a long invoice's running sum handed from one page to the next, as each language writes it
+        # in bookkeeping: a carry-over, never the invoice's total
+        " übertrag, uebertrag, übertrag von seite, suma y sigue, suma anterior, suma y sigue anterior,"
+        " à reporter, a reporter, report de la page précédente, riporto, a riportare, da riportare,"
+        " a transportar, transporte da página anterior, do przeniesienia, z przeniesienia,"
+        " van vorige pagina, naar volgende pagina"
     ),
 }
