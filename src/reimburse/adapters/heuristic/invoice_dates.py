@@ -18,7 +18,7 @@ from reimburse.adapters.heuristic.dates import (
     second_calendar_days,
 )
 from reimburse.adapters.heuristic.fields import own_value, page_values
-from reimburse.adapters.heuristic.label_values import label_hits
+from reimburse.adapters.heuristic.label_values import cells, label_hits
 from reimburse.adapters.heuristic.labels import Label, LabelHit
 from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.layout import Layout
@@ -59,6 +59,27 @@ _EXPIRY = re.compile(
     r"(?i)(?<![^\W\d_])(?:expir(?:e|es|ed|ing|y|ation)|valid\s+(?:through|thru)|verfällt|verfallen|"
     r"expirent?|caduca|caducan|scade|scadono|vervalt|vervallen)(?:\s+(?:on|am|le|el|il|op|date))?\s*:?\s*$"
 )
+# A cell opening with one word of another role, then its date: "Delivery: Mar 31, 2025", "Shipped:",
+# "Lieferung:", "geliefert am", "Livraison :", "livré le", "Entrega:", "Consegna:", "Levering:",
+# "Dostawa:", "Leverans:", "Dodání:", "Teslimat:", "Fällig:", "Vence:", "Scad.". The longer labels
+# ("Delivery date", "Lieferdatum") are labels of their own; tax point and payment are not here (a
+# tax point is the invoice date in the UK; a receipt is paid the day it is issued).
+_ROLE_WORD = re.compile(
+    r"(?i)(?:^|\s{2,}|\|)\s*(?:"
+    r"deliver(?:y|ed)|ship(?:ped|ping|s)?|(?:dispatch|despatch)(?:ed)?|order(?:ed|\s+placed)?|due|"
+    r"collect(?:ion|ed)|pick[\s-]?up|"
+    r"lieferung|geliefert|versand|versandt|bestellt|bestellung|fällig|abholung|"
+    r"livraison|livrée?|expédiée?|expédition|commande|"
+    r"entrega|entregado|envío|enviado|pedido|vence|"
+    r"consegna|consegnato|spedizione|spedito|ordine|scad(?:enza|\.)|"
+    r"levering|geleverd|verzonden|verzending|bestelling|besteld|vervalt|"
+    r"envio|expedição|encomenda|"
+    r"dostawa|wysyłka|zamówienie|"
+    r"leverans|levererad|skickad|förfaller|"
+    r"dodání|odesláno|objednávka|"
+    r"teslimat|teslim|sevk|sipariş|vade"
+    r")(?:\s+(?:tarihi|on|am|le|el|il|op|den|dne))?\s*[:.]?\s*$"
+)
 _VAT = re.compile(r"(?<![^\W\d_])(?:VAT|Vat|BTW|Btw|btw|MwSt|MWST|USt|TVA|IVA|CGST|SGST|IGST)(?![^\W\d_])")
 # An address with a US state and ZIP code ("Las Vegas, NV 89109"); a UK postcode ("EH11 3DP").
 _US_ADDRESS = re.compile(
@@ -70,6 +91,13 @@ _UK_POSTCODE = re.compile(r"(?<![A-Z0-9])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Z
 _MONTH_FIRST_CURRENCIES = frozenset({"USD"})
 # Canada writes both orders; with no currency the country is unknown.
 _EITHER_ORDER = frozenset({"CAD"})
+
+
+# A date's format printed as a mask beside its label, as forms do: "Date (dd/mm/yyyy)", "MM/DD/YY",
+# "TT.MM.JJJJ" (German), "JJ/MM/AAAA" (French), "GG/MM/AAAA" (Italian), "DD-MM-RRRR" (Polish).
+_MASK = re.compile(
+    r"(?i)(?<![^\W\d_])(dd|tt|jj|gg|mm)([./-])(?:dd|tt|jj|gg|mm)\2(?:yy|yyyy|jjjj|aaaa|aa|rrrr|rr)(?![^\W\d_])"
+)
 
 
 # Greek, Cyrillic, Hebrew, Arabic and Thai: the countries writing them all put the day first in
@@ -93,6 +121,9 @@ def day_month_order(text: str, currency: str | None, language: str | None) -> bo
     month_first, day_first = order_evidence(text)
     if month_first != day_first:
         return month_first
+    masks = {m.group(1).lower() == "mm" for m in _MASK.finditer(text)}
+    if len(masks) == 1:  # the page says how it writes dates: "Date (MM/DD/YYYY)"
+        return masks.pop()
     if language is not None and language != "en":
         return False
     if _day_first_script(text):
@@ -124,7 +155,30 @@ def _datelabel_value(
         found = find_dates(value, month_first)
         if found and not value[: found[0].start].strip(" :"):
             return _label_settles(value, found[0])
-    return _wrapped_date(layout, i, hit, month_first)
+    return _wrapped_date(layout, i, hit, month_first) or _header_cell(infos, i, hit, month_first)
+
+
+# What may follow a date in its cell: nothing, or its time ("04/03/25 14:22", "14h32").
+_AFTER_DATE = re.compile(r"(?i)^\s*(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?\s*$")
+
+
+def _header_cell(infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool) -> DateMatch | None:
+    """A label that is a whole cell of a row of cells heads a column ("Order Date   Despatch Date
+    Invoice Date   Terms" over "28/02/25   03/03/25   04/03/25   30 days"): its value is the cell
+    under it, when the row under has as many cells and that cell is a date and nothing else."""
+    top = cells(infos[i].text)
+    column = next((k for k, (start, text) in enumerate(top) if start == hit.start), None)
+    if len(top) < 2 or column is None or top[column][1].rstrip(" :") != hit.text:
+        return None
+    below = next((info.text for info in infos[i + 1 : i + 3] if info.text.strip()), "")
+    bottom = cells(below)
+    if len(bottom) != len(top):
+        return None
+    value = bottom[column][1]
+    found = find_dates(value, month_first)
+    if found and found[0].start == 0 and _AFTER_DATE.match(value[found[0].end :]):
+        return found[0]
+    return None
 
 
 # The rest of a date a narrow cell wrapped onto its next row: the year alone ("2025"), or the
@@ -175,7 +229,7 @@ def _label_settles(value: str, found: DateMatch) -> DateMatch:
 # A plain "Date" after a word that gives it another role: "Ship Date", "Dispatch date", "Exp.
 # Date", "Versanddatum" is one word and a label of its own elsewhere.
 _ROLE_BEFORE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:ship(?:ping|ped)?|dispatch(?:ed)?|delivery|delivered|exp(?:iry|iration)?\.?|"
+    r"(?i)(?<![^\W\d_])(?:ship(?:ping|ped)?|(?:dispatch|despatch)(?:ed)?|delivery|delivered|exp(?:iry|iration)?\.?|"
     r"expires|birth|start|end|arrival|departure|check[\s-]?(?:in|out)|due|order|print(?:ed)?|"
     r"expédition|envío|envio|spedizione|verzend)\s*$"
 )
@@ -183,7 +237,7 @@ _ROLE_BEFORE = re.compile(
 
 # ... or after it: "Date Shipped", "Date of shipment", "Date due".
 _ROLE_AFTER = re.compile(
-    r"(?i)^\s*(?:shipped|dispatched|delivered|due|printed|of\s+(?:shipment|shipping|delivery|dispatch|"
+    r"(?i)^\s*(?:shipped|dispatched|despatched|delivered|due|printed|of\s+(?:shipment|shipping|delivery|dispatch|despatch|"
     r"birth|service|order|arrival|departure|expiry))(?![^\W\d_])"
 )
 
@@ -208,12 +262,28 @@ def _labelled(
 _DIGIT = re.compile(r"\d")
 
 
+# A sentence's last word: the label followed by its full stop, then nothing or another sentence.
+_SENTENCE_END = re.compile(r"^\.(?:\s|$)")
+
+
+def _named_in_sentence(infos: list[LineInfo], i: int, hit: LabelHit) -> bool:
+    """A date label named at the end of a sentence, not printed before a value: "Lieferdatum
+    entspricht Rechnungsdatum.", "The date of supply is the invoice date." No date belongs to it."""
+    text = infos[i].text
+    cell = text[: hit.start].rsplit("  ", 1)[-1]  # its cell's words before it
+    return bool(_SENTENCE_END.match(text[hit.end :]) and re.search(r"[^\W\d_]{2,}", cell))
+
+
 def _unread_label(infos: list[LineInfo], month_first: bool, layout: Layout | None) -> bool:
     """Whether an invoice-date or plain date label has digits after it that read as no date: the
     page printed the date, and OCR (or the print) garbled it."""
     for label in (Label.INVOICE_DATE, Label.DATE):
         for i, hit in label_hits(infos, label):
-            if _role_given(infos, i, hit) or not _DIGIT.search(own_value(infos, i, hit)[:24]):
+            if (
+                _role_given(infos, i, hit)
+                or _named_in_sentence(infos, i, hit)
+                or not _DIGIT.search(own_value(infos, i, hit)[:24])
+            ):
                 continue
             if _datelabel_value(infos, i, hit, month_first, layout) is None:
                 return True
@@ -255,7 +325,7 @@ def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Count
         for d in found:
             # a sentence may wrap before its date ("... if used by" / "December 31, 2025")
             before = f"{previous} {info.text[: d.start]}"
-            if _DEADLINE.search(before) or _EXPIRY.search(before):
+            if _DEADLINE.search(before) or _EXPIRY.search(before) or _ROLE_WORD.search(info.text[: d.start]):
                 claimed.add(d.value)
         previous = info.text if info.text.strip() else previous
         if any(h.label is Label.PREPAID for h in info.hits):
@@ -318,7 +388,8 @@ def read_dates(
         # An invoice-date label stands on the page, yet no date was read beside or under it (a
         # table's header row OCR'd without its column gaps): the first free date is only a guess.
         label_unread = bool(free) and any(
-            not _role_given(infos, i, h) for i, h in label_hits(infos, Label.INVOICE_DATE)
+            not _role_given(infos, i, h) and not _named_in_sentence(infos, i, h)
+            for i, h in label_hits(infos, Label.INVOICE_DATE)
         )
     ambiguity = None
     if chosen is not None and order is None and chosen.alternative is not None:
