@@ -45,11 +45,13 @@ _Y = r"(?P<year>\d{4}|'?\d{2}(?![ ,.]*(?:19|20)\d{2}(?!\d)))(?!\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 17 May 2024, 17May2024, 12-Dec-24, 3. Dezember 2024, 3 de diciembre de 2024, 17th May, 2024,
-    # 12th of March 2019, 12 marca 2019 (month names of every language in domain/month_names.py)
+    # 12th of March 2019, 12 marca 2019 (month names of every language in domain/month_names.py),
+    # "this 14th day of March, 2025" (the English formal dating of receipts and bills)
     (
         "dmy_text",
         re.compile(
-            rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}[ \-/.,]*(?:(?:de|of)\s+)?{_M}[ \-/.,]*(?:de\s+)?{_Y}", re.I
+            rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}[ \-/.,]*(?:(?:de|of|day\s+of)\s+)?{_M}[ \-/.,]*(?:de\s+)?{_Y}",
+            re.I,
         ),
     ),
     # May 17, 2024, Dec 3 2024, December 3rd, 2024, Mar 12 '19, Mar-12-2019
