@@ -312,6 +312,12 @@ FORMS: list[Form] = [
     *_f("numeric order", "de", "03/04/2026", want=date(2026, 4, 3)),
     *_f("ambiguous", "en", "03/04/2026", "04/03/26", want=None),
     *_f("ambiguous", "hr", "27. listopada 2026", want=None),
+    # the English formal dating of receipts and bills
+    *_f("ordinal", "en_gb", "this 27th day of November 2026", "the 27th day of November, 2026"),
+    # a date mask printed beside the label settles an order nothing else does
+    Form("mask", "en", "03/04/2026", date(2026, 4, 3), label="Date (dd/mm/yyyy):"),
+    Form("mask", "en", "03/04/2026", date(2026, 3, 4), label="Date (MM/DD/YYYY):"),
+    Form("mask", "en", "04/03/26", date(2026, 3, 4), label="Invoice date (DD.MM.YY):"),
 ]
 # the languages' short labels ("Tarih", "Dato", "Pvm"), with a due date printed before them
 _SHORT = {
@@ -343,8 +349,18 @@ _TRAPS = {
         "Date of birth: 03/04/1988",
         "Card expiry: 11/28",
         "Billing period: November 2026",
+        "Despatch date: {}",
+        "Despatched: {}",
     ],
-    "en_us": ["Due Date: {}", "Order Date: {}", "Ship Date: {}", "Card exp 11/28"],
+    "en_us": [
+        "Due Date: {}",
+        "Order Date: {}",
+        "Ship Date: {}",
+        "Card exp 11/28",
+        "Shipped: {}",
+        "Delivered: {}",
+        "Order placed: {}",
+    ],
     "de": [
         "Fälligkeitsdatum: {}",
         "Lieferdatum: {}",
@@ -354,17 +370,18 @@ _TRAPS = {
         "Abrechnungszeitraum: November 2026",
         "Geburtsdatum: 03.04.1988",
         "Druckdatum: {}",
+        "Lieferung: {}",
     ],
-    "fr": ["Date d'échéance : {}", "Date de livraison : {}", "Date de commande : {}"],
-    "es": ["Fecha de vencimiento: {}", "Fecha de entrega: {}", "Periodo: noviembre 2026"],
-    "it": ["Data scadenza: {}", "Data consegna: {}"],
-    "nl": ["Vervaldatum: {}", "Leverdatum: {}"],
+    "fr": ["Date d'échéance : {}", "Date de livraison : {}", "Date de commande : {}", "Livraison : {}"],
+    "es": ["Fecha de vencimiento: {}", "Fecha de entrega: {}", "Periodo: noviembre 2026", "Entrega: {}"],
+    "it": ["Data scadenza: {}", "Data consegna: {}", "Consegna: {}"],
+    "nl": ["Vervaldatum: {}", "Leverdatum: {}", "Levering: {}"],
     "pl": ["Termin płatności: {}", "Data sprzedaży: {}"],
-    "sv": ["Förfallodatum: {}"],
+    "sv": ["Förfallodatum: {}", "Leverans: {}"],
     "cs": ["Datum splatnosti: {}"],
     "fi": ["Eräpäivä: {}"],
     "pt": ["Data de vencimento: {}", "Vencimento: {}", "Data de entrega: {}"],
-    "tr": ["Son Ödeme Tarihi: {}", "Vade Tarihi: {}"],
+    "tr": ["Son Ödeme Tarihi: {}", "Vade Tarihi: {}", "Sevk Tarihi: {}"],
     "da": ["Betalingsdato: {}", "Forfaldsdato: {}"],
     "no": ["Forfallsdato: {}", "Leveringsdato: {}"],
 }
