@@ -41,6 +41,16 @@ def test_a_label_heading_a_column_reads_the_cell_under_it(head: str, values: str
     assert not _date_flags(text)
 
 
+def test_a_plain_date_heading_an_item_table_does_not_take_the_first_item_date() -> None:
+    # "Date   Description   Charges" heads the items: the folio's own date printed above stays its date
+    text = (
+        "The Bramble Inn\nHigh Street, Ledbury HR8 1DS\nGuest folio 18842   12/04/2025\n"
+        "Date   Description   Charges\n10/04/2025   Room and breakfast   118.00\n"
+        "11/04/2025   Room and breakfast   118.00\nTotal   £236.00"
+    )
+    assert read(text).invoice_date == date(2025, 4, 12)
+
+
 @pytest.mark.parametrize("line", ["Despatch Date 11/12/2025", "Date despatched: 11/12/2025"])
 def test_a_despatch_date_is_not_the_invoice_date(line: str) -> None:
     text = f"Brackenfold Supplies\n12 Mill Road, Leeds LS2 7PQ\n{line}\nInv 4471   27/11/2025\nTotal   £10.00"

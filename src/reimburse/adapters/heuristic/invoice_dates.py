@@ -162,13 +162,24 @@ def _datelabel_value(
 _AFTER_DATE = re.compile(r"(?i)^\s*(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?\s*$")
 
 
+# Labels of a document's fields: a row holding one beside a plain "Date" is a row of fields, not
+# the head of an item table ("Date   Description   Amount" over a first item's date).
+_FIELD_ROW_LABELS = frozenset(
+    {Label.INVOICE_NO, Label.INVOICE_DATE, Label.OTHER_DATE, Label.BOOKING_NO, Label.FOLIO_NO}
+)
+
+
 def _header_cell(infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool) -> DateMatch | None:
-    """A label that is a whole cell of a row of cells heads a column ("Order Date   Despatch Date
-    Invoice Date   Terms" over "28/02/25   03/03/25   04/03/25   30 days"): its value is the cell
-    under it, when the row under has as many cells and that cell is a date and nothing else."""
+    """A label that is a whole cell of a row of field labels heads a column ("Order Date   Despatch
+    Date   Invoice Date   Terms" over "28/02/25   03/03/25   04/03/25   30 days"): its value is the
+    cell under it, when the row under has as many cells and that cell is a date and nothing else."""
     top = cells(infos[i].text)
     column = next((k for k, (start, text) in enumerate(top) if start == hit.start), None)
     if len(top) < 2 or column is None or top[column][1].rstrip(" :") != hit.text:
+        return None
+    if hit.label is not Label.INVOICE_DATE and not any(
+        h is not hit and h.label in _FIELD_ROW_LABELS for h in infos[i].hits
+    ):
         return None
     below = next((info.text for info in infos[i + 1 : i + 3] if info.text.strip()), "")
     bottom = cells(below)
