@@ -26,6 +26,9 @@ own confidence cap is in `confidence.py`; these checks add what that cap cannot 
   prints an amount larger than the total (`cut_label_over`): the cut label may have been the
   total's ("TAL 59.26", "OTAL TTC 66,59" below "ubtotal 51.53"), and the reader, not knowing the
   tail, took the subtotal; what the page cannot settle goes to review;
+- a line labelled only as a part of the total (subtotal, tax, tip) prints an amount larger than
+  the total: on curved or tilted paper the amounts drift a row against their labels and the
+  reader takes a sure but wrong amount (`parts.part_over_total`);
 - the total is printed with one decimal only ("49.6"), in a currency whose amounts are written
   with two: a frame or a thumb that cuts a line's end just past a digit leaves the box short of
   the edge, so `cut_ends` cannot see it (`short_cents`).
@@ -70,6 +73,7 @@ from reimburse.adapters.ocr.confidence import (
     shows_cents,
 )
 from reimburse.adapters.ocr.corroborate import items_sum, labelled_sum
+from reimburse.adapters.ocr.parts import part_over_total
 from reimburse.domain.currency_names import SIGNS
 from reimburse.domain.verdict.document import Document, Line, Page, Word
 from reimburse.domain.verdict.invoice import Invoice
@@ -171,6 +175,15 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
                 FlagCode.LOW_CONFIDENCE.value,
                 f"A line whose label was cut or unreadable on the photo or scan prints {larger}, more "
                 f"than the total {invoice.total}: that label may have been the total's.",
+            )
+        )
+    part = part_over_total(pages, abs(invoice.total))
+    if part is not None:
+        flags.append(
+            Flag(
+                FlagCode.LOW_CONFIDENCE.value,
+                f"A subtotal, tax or tip on the photo or scan prints {part}, more than the total "
+                f"{invoice.total}: labels and amounts may have been paired across rows.",
             )
         )
     if short_cents(pages, invoice):
