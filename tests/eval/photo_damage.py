@@ -505,6 +505,7 @@ CHECKS = (
     ("printed once on the photo or scan and OCR was unsure", "total printed once, unsure"),
     ("is not printed as such", "total not printed"),
     ("whose label was cut", "cut label over total"),
+    ("only on a tax or tip line", "total only on a tax or tip line"),
     ("labels and amounts may have been paired across rows", "part over total"),
     ("printed with one decimal", "short cents"),
     ("printed without decimals", "lost decimal mark"),

@@ -117,3 +117,38 @@ def test_parts_that_add_up_to_the_total_are_never_doubted(
 def test_a_total_read_below_a_printed_tip_is_always_doubted(part: Decimal, read: Decimal) -> None:
     rows = [*HEAD, ("Tip", f"{part:.2f}"), ("Total", f"{read:.2f}")]
     assert (len(paired_flags(rows, str(read))) == 1) == (part > read)
+
+
+def test_the_label_kinds_named_are_the_readers() -> None:
+    from reimburse.adapters.heuristic.labels import Label
+    from reimburse.adapters.ocr import parts
+
+    assert {label.value for label in Label} >= parts._PARTS | parts._NOT_PARTS | parts._REDUCTIONS
+
+
+# Amounts half a row off: each on its own line under its label, the tip's beside its label.
+HALF_ROW = [
+    *HEAD,
+    ("Chowder",),
+    ("9.40",),
+    ("Subtotal",),
+    ("21.55",),
+    ("Tip", "3.90"),
+    ("TOTAL",),
+    ("25.45",),
+]
+
+
+def test_a_total_printed_only_as_the_tip_goes_to_review() -> None:
+    flags = [f for f in paired_flags(HALF_ROW, "3.90") if "tax or tip line" in f]
+    assert len(flags) == 1
+
+
+def test_a_total_that_is_the_subtotal_alone_is_not_doubted() -> None:
+    rows = [*HEAD, ("Chowder", "9.40"), ("Subtotal", "9.40"), ("TOTAL",)]
+    assert paired_flags(rows, "9.40") == []
+
+
+def test_a_total_printed_on_its_own_line_too_is_not_doubted() -> None:
+    rows = [*HEAD, ("Subtotal", "25.45"), ("VAT", "0.00"), ("Tip", "0.00"), ("TOTAL", "25.45")]
+    assert paired_flags(rows, "25.45") == []

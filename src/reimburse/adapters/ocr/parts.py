@@ -12,31 +12,29 @@ is a part whatever else is printed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
-from reimburse.adapters.heuristic.labels import Label, find_labels
-from reimburse.adapters.ocr.confidence import AMOUNT_WORD, amount_value
+from reimburse.adapters.ocr.confidence import AMOUNT_WORD, amount_places, amount_value
 from reimburse.domain.verdict.document import Line, Page
 
-_PARTS = frozenset({Label.SUBTOTAL, Label.TAX, Label.TAX_TOTAL, Label.TIP})
+# The reader's label kinds (`heuristic.labels.Label`, a StrEnum), by value.
+_PARTS = frozenset({"subtotal", "tax", "tax_total", "tip"})
 # A line with any other amount label is no plain part ("Subtotal / Total", "Tip  Change").
 _NOT_PARTS = frozenset(
-    {
-        Label.GRAND,
-        Label.TOTAL,
-        Label.NET,
-        Label.PAID,
-        Label.WEAK,
-        Label.DUE,
-        Label.PREPAID,
-        Label.CHANGE,
-        Label.DISCOUNT,
-        Label.ROUNDING,
-        Label.TAX_INCLUDED,
-        Label.OTHER,
-    }
+    {"grand", "total", "net", "paid", "weak", "due", "prepaid", "change", "discount", "rounding"}
+    | {"tax_included", "other"}
 )
-_REDUCTIONS = frozenset({Label.DISCOUNT, Label.PREPAID})
+_REDUCTIONS = frozenset({"discount", "prepaid"})
+# Parts that are never the whole: a subtotal may be the total (nothing added), a tax or tip not.
+_ADDED = frozenset({"tax", "tax_total", "tip"})
+
+
+def _labeller() -> Callable[[str], set[str]]:
+    # Imported when called: `adapters.heuristic` loads this package's `review` as it loads.
+    from reimburse.adapters.heuristic.labels import find_labels
+
+    return lambda text: {str(hit.label) for hit in find_labels(text)}
 
 
 def part_over_total(pages: list[Page], total: Decimal) -> Decimal | None:
@@ -44,14 +42,15 @@ def part_over_total(pages: list[Page], total: Decimal) -> Decimal | None:
     (subtotal, tax, tip) prints as its last amount with two decimals; None when there is none."""
     if total <= 0:
         return None
+    labels_of = _labeller()
     lines = [line for page in pages for line in page.lines]
-    reduced = any(_reduction(line) for line in lines)
+    reduced = any(_reduction(line, labels_of) for line in lines)
     over = []
     for line in lines:
-        labels = {hit.label for hit in find_labels(line.text)}
+        labels = labels_of(line.text)
         if not labels & _PARTS or labels & _NOT_PARTS:
             continue
-        if reduced and Label.SUBTOTAL in labels:
+        if reduced and "subtotal" in labels:
             continue
         value = _last_amount(line)
         if value is not None and value > total:
@@ -59,13 +58,25 @@ def part_over_total(pages: list[Page], total: Decimal) -> Decimal | None:
     return max(over, default=None)
 
 
+def total_only_as_added_part(pages: list[Page], total: Decimal) -> bool:
+    """Whether every OCR'd line printing `total` is labelled only as a tax or a tip: the reader
+    took a part for the whole ("Tip $5.76" over a lone "TOTAL", its amount a row down)."""
+    if total <= 0:
+        return False
+    labels_of = _labeller()
+    printing = [line for page in pages for line in page.lines if amount_places(line, total)]
+    return bool(printing) and all(
+        (labels := labels_of(line.text)) & _ADDED and not labels & _NOT_PARTS for line in printing
+    )
+
+
 def _last_amount(line: Line) -> Decimal | None:
     amounts = [amount_value(w.text) for w in line.words if AMOUNT_WORD.fullmatch(w.text)]
     return next((a for a in reversed(amounts) if a is not None), None)
 
 
-def _reduction(line: Line) -> bool:
+def _reduction(line: Line, labels_of: Callable[[str], set[str]]) -> bool:
     """A discount or deposit label, or a negative amount ("-5.00", "5.00-", "- 5.00")."""
-    if any(hit.label in _REDUCTIONS for hit in find_labels(line.text)):
+    if labels_of(line.text) & _REDUCTIONS:
         return True
     return any(w.text.strip() == "-" or ("-" in w.text and AMOUNT_WORD.fullmatch(w.text)) for w in line.words)

@@ -28,7 +28,8 @@ own confidence cap is in `confidence.py`; these checks add what that cap cannot 
   tail, took the subtotal; what the page cannot settle goes to review;
 - a line labelled only as a part of the total (subtotal, tax, tip) prints an amount larger than
   the total: on curved or tilted paper the amounts drift a row against their labels and the
-  reader takes a sure but wrong amount (`parts.part_over_total`);
+  reader takes a sure but wrong amount (`parts.part_over_total`); or the total read is printed
+  only on lines labelled as a tax or a tip, never the whole (`parts.total_only_as_added_part`);
 - the total is printed with one decimal only ("49.6"), in a currency whose amounts are written
   with two: a frame or a thumb that cuts a line's end just past a digit leaves the box short of
   the edge, so `cut_ends` cannot see it (`short_cents`).
@@ -73,7 +74,7 @@ from reimburse.adapters.ocr.confidence import (
     shows_cents,
 )
 from reimburse.adapters.ocr.corroborate import items_sum, labelled_sum
-from reimburse.adapters.ocr.parts import part_over_total
+from reimburse.adapters.ocr.parts import part_over_total, total_only_as_added_part
 from reimburse.domain.currency_names import SIGNS
 from reimburse.domain.verdict.document import Document, Line, Page, Word
 from reimburse.domain.verdict.invoice import Invoice
@@ -184,6 +185,14 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
                 FlagCode.LOW_CONFIDENCE.value,
                 f"A subtotal, tax or tip on the photo or scan prints {part}, more than the total "
                 f"{invoice.total}: labels and amounts may have been paired across rows.",
+            )
+        )
+    if total_only_as_added_part(pages, abs(invoice.total)):
+        flags.append(
+            Flag(
+                FlagCode.LOW_CONFIDENCE.value,
+                f"The total {invoice.total} is printed on the photo or scan only on a tax or tip "
+                "line: labels and amounts may have been paired across rows.",
             )
         )
     if short_cents(pages, invoice):
