@@ -401,7 +401,10 @@ def _day_period(sentence: str) -> re.Match[str] | None:
 _SUPERSEDED = re.compile(
     r"(?i)\b(?:(?:prior\s+to|before|until)\s+[^.;$€£¥₹]{0,25}?(?:19|20)\d\d\b[^.;$€£¥₹]{0,30}?|"
     r"(?:previous|former|old)\s+(?:[^\W\d_]+\s+){0,3}?(?:rates?|amounts?|allowances?)\b[^.;$€£¥₹]{0,30}?)"
-    r"\b(?:were|was|used\s+to\s+be)\b"
+    r"\b(?:were|was|used\s+to\s+be)\b|"
+    # "Previously, the Comptroller set limits of $85/day ...", "Formerly, ...": the sentence tells the
+    # old rule; "The limits were formerly $40" the same inside it.
+    r"^\W*(?:previously|formerly|in\s+the\s+past)\s*,|\b(?:was|were)\s+(?:previously|formerly)\b"
 )
 
 
@@ -883,7 +886,10 @@ def _kind_after(sentence: str, start: int, after: str) -> bool:
 # "Members are allowed $12 for breakfast, $16 for lunch, and $24 for dinner": the grant right before
 # the sentence's first amount, and a list of meals each named after its amount by "for". Only this
 # shape: "who claim $40 for dinner" or "receive $10 for breakfast" tell of a claim, not a limit.
-_GRANTED = re.compile(r"(?i)\b(?:are|is)\s+(?:allowed|entitled\s+to|granted)\s+(?:up\s+to\s+)?$")
+# "Staff are repaid $12 for breakfast, ..." (passive, the claimant as subject) grants the same way.
+_GRANTED = re.compile(
+    r"(?i)\b(?:are|is)\s+(?:allowed|entitled\s+to|granted|repaid|reimbursed|paid)\s+(?:up\s+to\s+)?$"
+)
 _FOR_AFTER = re.compile(r"(?i)\s*(?:per\s+person\s+)?for\s+(?:each\s+|the\s+)?")
 
 

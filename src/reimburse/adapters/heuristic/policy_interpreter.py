@@ -60,6 +60,7 @@ from reimburse.adapters.heuristic.lexicon import (
 )
 from reimburse.adapters.heuristic.listed_rows import listed_rows
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
+from reimburse.adapters.heuristic.pairing import kind_named_after, respective_kind, same_sentence
 from reimburse.adapters.heuristic.pipe_tables import pipe_tables
 from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
@@ -168,7 +169,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 52 (set W) a table's caption or row-header column naming an occasion (business or hosted meals,
 # in-town meals) conditions its rows, a travel caption only beside another occasion's table;
 # amounts "are allowed for" hosted guests (donors, recruits...) all carry that condition.
-READER_VERSION = 52
+# 53 (pairing) "$77/day for lodging and $46/day for meals" pairs each amount with the kind after it;
+# a list of amounts and a list of as many kinds pair in order; no kind across a sentence end;
+# "Previously, ..." / "was formerly" amounts are former limits; "are repaid $12 for breakfast, ...".
+READER_VERSION = 53
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -727,6 +731,8 @@ def _meals_together(sentence: str, caps: list[CapFinding], i: int) -> bool:
         r"(?i)\s*(?:each|apiece|per\s+meal|je|chacun|cada|ciascuno)\b", sentence[caps[i].amount.end :]
     ):
         return False  # "Breakfast and lunch: $10 each": one meal's amount after all
+    if respective_kind(sentence, [c.amount for c in caps], i, find_mentions(sentence)) is not None:
+        return False  # "Breakfast, lunch and dinner ... $12, $18 and $30 respectively": one each
     meals = list(_MEAL_TIME.finditer(before))
     return any(
         re.fullmatch(r"\s*(?:and|&|\+|und|et|e|y|en)\s*", before[a.end() : b.start()])
@@ -972,6 +978,11 @@ def _cap_condition(
     if meal is None and caps[i].unit in (None, CapUnit.MEAL):
         # "$25 for breakfast, $30 for lunch": the meal named right after the amount.
         meal = for_meal.match(sentence[a.end : hi])
+    mentions = find_mentions(sentence)
+    in_list = respective_kind(sentence, [c.amount for c in caps], i, mentions)
+    if in_list is not None:
+        # "$12, $18 and $30 for breakfast, lunch and dinner": the meal in the same place of its list.
+        meal = _MEAL_TIME.fullmatch(sentence, mentions[in_list].start, mentions[in_list].end)
     if meal is None and i and caps[i].unit in (None, CapUnit.MEAL) and _ALTERNATIVE_OF.fullmatch(before):
         # "Breakfast $8 (in-state) / $10 (out-of-state)": the alternative is for the same meal.
         meals = list(_MEAL_TIME.finditer(re.split(r"[;.]", sentence[: a.start])[-1]))
@@ -1455,6 +1466,7 @@ def _cap_kinds(
     else the clause's label/heading/previous clause, else the kind its unit implies."""
     lo = caps[i - 1].amount.end if i else 0
     hi = caps[i + 1].amount.start if i + 1 < len(caps) else len(sentence)
+    mentions = same_sentence(sentence, caps[i].amount.start, mentions)
     # Its own part: what precedes it since the previous amount, and a few words after it ("$50 per
     # day for meals"); a kind named further on belongs to the next phrase of a run-on line.
     near = min(hi, caps[i].amount.end + 40)
@@ -1521,6 +1533,12 @@ def _cap_kinds(
             ),
             pick,
         )
+    # "$77/day for lodging and $46/day for meals", "$12, $18 and $30 for breakfast, lunch and dinner":
+    # the sentence's shape pairs each amount with its own kind, over any kind named before it.
+    spans = [c.amount for c in caps]
+    paired = kind_named_after(sentence, spans, i, mentions)
+    paired = respective_kind(sentence, spans, i, mentions) if paired is None else paired
+    pick = pick if paired is None else paired
     if pick is None and not context and mentions:
         inside = (caps[i].amount.end, included.end()) if included else (0, 0)
         pick = next((j for j, m in enumerate(mentions) if not inside[0] <= m.start < inside[1]), None)
@@ -1533,7 +1551,7 @@ def _cap_kinds(
         # what the previous clause capped (a heading naming another kind still wins).
         return ["meals"], ""
     if pick is not None:
-        group = group_from(sentence, mentions, pick)
+        group = [mentions[pick]] if pick == paired else group_from(sentence, mentions, pick)
         # "the conference hotel rate", "airport parking": a kind word right before another one
         # modifies it; the last word names what is capped ("flight tickets" stay flights).
         group = [
