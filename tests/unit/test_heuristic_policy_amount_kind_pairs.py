@@ -116,3 +116,8 @@ def test_a_sentence_telling_the_former_limits_gives_no_limit() -> None:
 def test_limits_that_were_formerly_lower_are_no_limits() -> None:
     text = "Meals were formerly capped at $60 per day. The meal limit is now $48 per day."
     assert _limits(text) == {("meals", Decimal("48"), "day", "")}
+
+
+def test_the_current_limit_said_after_now_in_the_same_sentence_stays() -> None:
+    text = "Previously, meals were capped at $40 per day, but they are now capped at $50 per day."
+    assert _limits(text) == {("meals", Decimal("50"), "day", "")}

@@ -408,6 +408,9 @@ _SUPERSEDED = re.compile(
 )
 
 
+_NOW = re.compile(r"(?i)\b(?:now|currently|today|at\s+present|presently)\b")
+
+
 # "The suggested breakdown for meals is $12.00 for breakfast, $18.00 for lunch ...", "for guidance
 # only": English for amounts that illustrate how an allowance may be spent, not what a claim may
 # cost (as "indicativamente" and "à titre indicatif" in _EXAMPLE).
@@ -653,7 +656,12 @@ def find_caps(
             kind = RuleType.REFERENCE  # "een eigen bijdrage van € 4,50": the claimant's share, no limit
         if kind is RuleType.LIMIT and _DEDUCTION_AFTER.match(after):
             kind = RuleType.REFERENCE  # "Frühstück: 4,00 € Abzug": a list of deductions, no limits
-        if kind is RuleType.LIMIT and (old := _SUPERSEDED.search(sentence)) and old.end() <= a.start:
+        if (
+            kind is RuleType.LIMIT
+            and (old := _SUPERSEDED.search(sentence))
+            and old.end() <= a.start
+            and not _NOW.search(sentence, old.end(), a.start)  # "..., but they are now capped at $50"
+        ):
             kind = RuleType.REFERENCE
         if kind is RuleType.LIMIT and _GUIDE.search(sentence, 0, a.start):
             kind = RuleType.EXAMPLE
