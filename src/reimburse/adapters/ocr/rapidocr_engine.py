@@ -39,6 +39,7 @@ from PIL import Image
 
 from reimburse.adapters.ocr.confidence import REPAIRED_CONFIDENCE
 from reimburse.adapters.ocr.layout import OcrWord
+from reimburse.adapters.ocr.left_out import widened
 from reimburse.adapters.ocr.paper import MIN_CONTRAST, flattened
 from reimburse.adapters.ocr.reread import reread
 
@@ -405,7 +406,8 @@ def coarse_pass(
     ocr: Any, image: Image.Image, ratio: float
 ) -> tuple[tuple[int, int, int, int] | None, float | None]:
     """The text region (as `text_region`) and the height, in page pixels, of the lower quartile of
-    the text boxes the coarse pass found (None when the pass did not run or found nothing)."""
+    the text boxes the coarse pass found (None when the pass did not run or found nothing, or when
+    print it found no box for lies outside them: `left_out`)."""
     width, height = image.size
     if width * height * ratio * ratio < REGION_MIN_PIXELS:
         return None, None
@@ -425,6 +427,12 @@ def coarse_pass(
     margin = REGION_MARGIN * max(width, height)
     left, top = max(0, int(min(xs) - margin)), max(0, int(min(ys) - margin))
     right, bottom = min(width, int(max(xs) + margin) + 1), min(height, int(max(ys) + margin) + 1)
+    # Small print the coarse pass found no box for (a footer, an amount column) is kept by its ink;
+    # its boxes measured only the bigger print, so the scale is not lowered to that print's size.
+    seen = (left, top, right, bottom)
+    left, top, right, bottom = widened(np.asarray(image.convert("L")), seen, margin)
+    if (left, top, right, bottom) != seen:
+        low = None
     if (right - left) * (bottom - top) > REGION_MAX_SHARE * width * height:
         return None, low
     return (left, top, right, bottom), low
