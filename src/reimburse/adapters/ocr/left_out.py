@@ -59,7 +59,7 @@ def print_cells(grey: Any, region: tuple[int, int, int, int]) -> list[tuple[int,
         | (ys[:, None] >= bottom)
     )
     printed &= outside
-    found = []
+    found: list[tuple[int, int, int, int]] = []
     for r in range(rows):
         run = 0
         for c in range(cols + 1):

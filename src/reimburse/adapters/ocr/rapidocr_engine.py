@@ -423,7 +423,7 @@ def coarse_pass(
     heights = sorted(
         math.hypot(float(b[3][0]) - float(b[0][0]), float(b[3][1]) - float(b[0][1])) for b in boxes
     )
-    low = heights[len(heights) // 4]
+    low: float | None = heights[len(heights) // 4]
     margin = REGION_MARGIN * max(width, height)
     left, top = max(0, int(min(xs) - margin)), max(0, int(min(ys) - margin))
     right, bottom = min(width, int(max(xs) + margin) + 1), min(height, int(max(ys) + margin) + 1)
