@@ -13,17 +13,23 @@ from PIL import Image, ImageDraw
 from reimburse.adapters.ocr import left_out, rapidocr_engine
 from tests.image_factory import font
 
-HEADING = ["ORCHARD LANE PRINTERS", "Invoice 4471", "Date 03/02/2025"]
+HEADING = [
+    "ORCHARD LANE PRINTERS",
+    "Invoice 4471",
+    "Date 03/02/2025",
+    "Binding and trimming 40.00",
+    "Posters A2 120.00",
+]
 FOOTER = "Amount payable 1,284.60 by transfer within 30 days"
 
 
 def a4_scan() -> Image.Image:
-    """A 1414x2000 page (A4 at 170 dpi): big print at the top, one line of small print at the foot."""
+    """A 1414x2000 page (A4 at 170 dpi): body print at the top, one line of smaller print at the foot."""
     page = Image.new("RGB", (1414, 2000), "white")
     draw = ImageDraw.Draw(page)
     for i, line in enumerate(HEADING):
-        draw.text((120, 120 + 80 * i), line, fill="black", font=font(48))
-    draw.text((120, 1870), FOOTER, fill="black", font=font(20))
+        draw.text((120, 120 + 60 * i), line, fill="black", font=font(30))
+    draw.text((120, 1870), FOOTER, fill="black", font=font(22))
     return page
 
 
@@ -33,7 +39,7 @@ def grey(image: Image.Image) -> np.ndarray:
 
 def test_small_print_below_the_region_is_found_by_its_ink() -> None:
     page = a4_scan()
-    region = (100, 100, 1300, 400)  # where the big print is
+    region = (100, 100, 1300, 450)  # where the body print is
     cells = left_out.print_cells(grey(page), region)
     assert cells and all(1850 <= top <= 1900 for _, top, _, _ in cells)
     assert left_out.widened(grey(page), region, 30)[3] >= 1900

@@ -21,7 +21,7 @@ from reimburse.adapters.ocr.paper import MIN_CONTRAST
 
 CELL_SHARE = 0.015  # a cell's side, of the page's longer side (30 px on a 2000 px A4 page: a line of 10 pt)
 # Share of a cell's pixels that are ink on a line of print: letters' strokes fill 5-30% of it; a
-# scanner's speckle fills well under 1%, a solid mark (a bar, a shadow) over half.
+# solid mark (a bar, a shadow's core) over half. Sparse speckle stays under the floor.
 INK_SHARE = (0.03, 0.5)
 RUN_CELLS = 3  # cells side by side in a row: a word of four letters or so, not a dot or a rule's end
 # Share of a cell's ink pixels that sit in a 2x2 block of ink: 0.3-0.65 on the small print of
