@@ -5,7 +5,7 @@ print (a footer's bank details, a sparse last page's amount column) is a few pix
 finds no box at all; the region built from its boxes then cuts that print off. So the page's own
 pixels are looked at too: a cell outside the region whose paper is as light as the region's and
 which holds ink strokes, in a row of such cells as wide as a short word, is print, and the region
-is widened to take it in. A photo's table is darker than its paper; a scanner's speckle is dots a
+is widened sideways to take in the print on its own lines' rows. A photo's table is darker than its paper; a scanner's speckle is dots a
 pixel wide, where a letter's stroke is two or more at the sizes read here (STROKE_SHARE); the
 frame's outer ring of cells holds a paper's torn edge or a scanner's shadow, not print, and a
 filled shadow is nearly all ink inside its outline.
@@ -75,8 +75,11 @@ def print_cells(grey: Any, region: tuple[int, int, int, int]) -> list[tuple[int,
 
 
 def widened(grey: Any, region: tuple[int, int, int, int], margin: float) -> tuple[int, int, int, int]:
-    """`region` widened to take in the print outside it (`print_cells`), with `margin` pixels round it."""
-    cells = print_cells(grey, region)
+    """`region` widened sideways to take in the print outside it (`print_cells`) on the rows of its
+    own lines, with `margin` pixels round it: a line the coarse pass found runs on to its amount at
+    the far end. Print above or below it (a footer's bank details, a sender's line) stays out: read,
+    it changed more readings than it mended on set SA (a footer's amounts, a customer's block)."""
+    cells = [c for c in print_cells(grey, region) if c[3] > region[1] and c[1] < region[3]]
     if not cells:
         return region
     height, width = grey.shape

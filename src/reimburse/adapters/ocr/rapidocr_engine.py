@@ -426,7 +426,7 @@ def coarse_pass(
     margin = REGION_MARGIN * max(width, height)
     left, top = max(0, int(min(xs) - margin)), max(0, int(min(ys) - margin))
     right, bottom = min(width, int(max(xs) + margin) + 1), min(height, int(max(ys) + margin) + 1)
-    # Small print the coarse pass found no box for (a footer, an amount column) is kept by its ink.
+    # Small print the coarse pass found no box for (an amount column at its lines' far end) is kept.
     # The detection scale stays the one the coarse boxes chose: on set SA's pages detecting them at
     # the page's full scale instead read fewer of the page's words (sa03 71 of 124 against 79).
     left, top, right, bottom = widened(np.asarray(image.convert("L")), (left, top, right, bottom), margin)
