@@ -658,8 +658,13 @@ _VENUE_BEFORE = re.compile(
 )
 
 
+_FEE_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:fees?|registrations?|tuition|dues)(?![^\W\d_])")
+
+
 def _venues_as_trips(text: str, mentions: list[Mention]) -> list[Mention]:
     """The conference one travels to names the trip, not a fee: travel, not training."""
+    if _FEE_WORDS.search(text):
+        return mentions  # "Registration fees to attend a conference": the fee is what is paid
     return [
         Mention(TRAVEL, m.start, m.end, m.as_unit)
         if m.kind == "training"

@@ -1,0 +1,48 @@
+"""Mends of the session-15 policy review (issue 19): a conference fee stays a fee, a "year-end"
+or "year's" is no budget year, a travel-and-entertainment caption is the traveller's own, a row
+printing money is no caption, and a row label that only names its expense kind is no occasion.
+The texts are short synthetic paraphrases."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.document import Document, Page
+from reimburse.domain.verdict.policy import Policy
+
+Table = tuple[tuple[str, ...], ...]
+Limit = tuple[str, Decimal, str, str]  # category, amount, unit, condition
+
+
+def read(text: str, *tables: Table) -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    pages = (Page(1, 600.0, 800.0, tables=tables),) if tables else ()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(
+        Document("p.pdf", sha, text, (text,), pages)
+    )
+
+
+def limits(text: str, *tables: Table) -> set[Limit]:
+    return {
+        (c.category, c.amount, c.unit.value, c.condition.text if c.condition else "")
+        for c in read(text, *tables).caps
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Registration fees to attend a conference are reimbursed up to $400.",
+        "The fee to attend a workshop is reimbursed up to $400.",
+        "Tuition to attend a workshop is reimbursed up to $400 per course.",
+    ],
+)
+def test_a_fee_to_attend_a_conference_stays_a_fee(sentence: str) -> None:
+    # Paying a fee is no trip: reading it as a travel cap let a large fee through unchecked.
+    text = f"Professional development\nLodging is reimbursed up to $175 per night.\n{sentence}\n"
+    categories = {category for category, amount, _, _ in limits(text) if amount == 400}
+    assert categories == {"training"}
