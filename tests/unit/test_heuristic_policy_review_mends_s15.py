@@ -46,3 +46,12 @@ def test_a_fee_to_attend_a_conference_stays_a_fee(sentence: str) -> None:
     text = f"Professional development\nLodging is reimbursed up to $175 per night.\n{sentence}\n"
     categories = {category for category, amount, _, _ in limits(text) if amount == 400}
     assert categories == {"training"}
+
+
+@pytest.mark.parametrize(
+    "said", ["during the fiscal year-end close", "during the academic year's orientation week"]
+)
+def test_a_year_end_or_a_years_event_is_no_budget_year(said: str) -> None:
+    text = f"Meals\nIn those weeks, meals are reimbursed up to $25 {said}.\n"
+    units = {unit for _, amount, unit, _ in limits(text) if amount == 25}
+    assert units and "year" not in units

@@ -457,7 +457,7 @@ _PER_24_HOURS = re.compile(
 # budget year said with "over" or "during" instead of "per" is the year the limit holds for.
 _OVER_YEAR = re.compile(
     r"(?i)^\W*(?:over|during|within)\s+(?:the|a|an|any|one|each)\s+(?:fiscal|academic|calendar|school|budget)\s+"
-    r"year(?![^\W\d_])"
+    r"year(?![\w'’-])"
 )
 
 
