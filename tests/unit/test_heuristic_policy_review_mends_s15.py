@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from reimburse.adapters.heuristic.captions import caption_occasion
 from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
 from reimburse.domain.verdict.document import Document, Page
 from reimburse.domain.verdict.policy import Policy
@@ -55,3 +56,25 @@ def test_a_year_end_or_a_years_event_is_no_budget_year(said: str) -> None:
     text = f"Meals\nIn those weeks, meals are reimbursed up to $25 {said}.\n"
     units = {unit for _, amount, unit, _ in limits(text) if amount == 25}
     assert units and "year" not in units
+
+
+GRADES = "\n".join(
+    [
+        "Grade      Hotel per night     Meals per day",
+        "A          $260                $85",
+        "B          $170                $55",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "caption", ["Travel and Entertainment Expense Limits", "Travel & Entertainment: limits by grade"]
+)
+def test_a_travel_and_entertainment_caption_is_no_hosted_occasion(caption: str) -> None:
+    # The traveller's own hotel and meals: only the grade conditions them.
+    found = limits(f"{caption}\n\n{GRADES}\n")
+    assert found and {condition for *_, condition in found} <= {"grade A", "grade B"}
+
+
+def test_an_entertainment_caption_without_travel_still_conditions() -> None:
+    assert caption_occasion("Entertainment Expense Limits")[0] == "Entertainment"

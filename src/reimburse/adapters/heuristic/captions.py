@@ -32,6 +32,9 @@ _NEGATED = re.compile(r"(?i)(?:\bnon-?|\bno|\bnot|\bexcluding|\bexcept|\bother\s
 # A caption is a short line or one that leads into the table with a colon; a sentence that ends with
 # a full stop is prose, read by the sentence rules.
 _CAPTION_WORDS = 14
+# "Travel and Entertainment ...": a caption that also names the trip is about the traveller's limits,
+# as `policy_interpreter._TRIP_WORDS` says of a heading.
+_TRIP_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:travel\w*|trips?|per\s+diem|m&ie)(?![^\W\d_])")
 # "In Town Meals, as permitted by Travel & Entertainment Policy": past the comma or bracket, the
 # cell cites the policy that permits the meals, no second occasion.
 _CELL_NOTE = re.compile(r"\s*[,(].*$")
@@ -69,6 +72,8 @@ def caption_occasion(caption: str, corner: str = "", lead: str = "") -> tuple[st
     hosted, trip = _found(corner)
     if _caption(caption):
         above_hosted, above_trip = _found(caption)
+        if _TRIP_WORDS.search(caption):
+            above_hosted = ""  # "Travel and Entertainment Expense Limits": the traveller's own limits
         hosted, trip = hosted or above_hosted, trip or above_trip
     limits_for = _LIMITS_FOR.search(lead)
     named = _OCCASION.match(lead, limits_for.end()) if limits_for else None
