@@ -78,3 +78,29 @@ def test_a_travel_and_entertainment_caption_is_no_hosted_occasion(caption: str) 
 
 def test_an_entertainment_caption_without_travel_still_conditions() -> None:
     assert caption_occasion("Entertainment Expense Limits")[0] == "Entertainment"
+
+
+def test_a_row_printing_money_is_no_caption() -> None:
+    # The last row of the table above is the nearest line over the next table, not its caption.
+    assert caption_occasion("Hospitality $50 per person") == ("", "")
+
+
+def test_the_table_above_lends_no_caption_to_the_next() -> None:
+    limits_table: Table = (
+        ("Expense", "Limit"),
+        ("Hotel", "$180 per night"),
+        ("Hospitality", "$50 per person"),
+    )
+    per_diem: Table = (("Meal", "Per diem"), ("Breakfast", "$12"), ("Dinner", "$30"))
+    text = "\n".join(
+        [
+            "Expense Limit",
+            "Hotel $180 per night",
+            "Hospitality $50 per person",
+            "Meal Per diem",
+            "Breakfast $12",
+            "Dinner $30",
+        ]
+    )
+    found = limits(text, limits_table, per_diem)
+    assert {condition for _, amount, _, condition in found if amount in (12, 30)} == {""}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reimburse.adapters.heuristic.amounts import find_amounts
+
 # Occasions on which someone is hosted: never the traveller's own meals, so a condition wherever
 # a caption names one.
 _HOSTED = (
@@ -46,7 +48,13 @@ _LIMITS_FOR = re.compile(r"(?i)(?<![^\W\d_])(?:limits?|maximums?|allowances?)\s+
 
 def _caption(text: str) -> bool:
     words = text.split()
-    return bool(words) and (text.endswith(":") or (len(words) <= _CAPTION_WORDS and not text.endswith(".")))
+    # "Hospitality $50 per person": a line printing money is a row (often the last of the table
+    # above), not a caption.
+    return (
+        bool(words)
+        and not find_amounts(text)
+        and (text.endswith(":") or (len(words) <= _CAPTION_WORDS and not text.endswith(".")))
+    )
 
 
 def _found(text: str) -> tuple[str, str]:
