@@ -104,3 +104,32 @@ def test_the_table_above_lends_no_caption_to_the_next() -> None:
     )
     found = limits(text, limits_table, per_diem)
     assert {condition for _, amount, _, condition in found if amount in (12, 30)} == {""}
+
+
+def test_an_activity_row_naming_only_its_kind_is_no_occasion() -> None:
+    text = "\n".join(
+        [
+            "Travel limits",
+            "",
+            "Activity          Maximum",
+            "Lodging           $190 per night",
+            "Meals             $65 per day",
+        ]
+    )
+    found = limits(text)
+    assert {amount for _, amount, _, _ in found} == {190, 65}
+    assert {condition for *_, condition in found} == {""}
+
+
+def test_an_activity_row_with_words_besides_its_kind_is_an_occasion() -> None:
+    text = "\n".join(
+        [
+            "Event limits",
+            "",
+            "Activity          Maximum",
+            "Team lunch        $25 per person",
+            "Donor dinner      $90 per person",
+        ]
+    )
+    conditions = {condition for *_, condition in limits(text)}
+    assert {"Team lunch", "Donor dinner"} <= conditions

@@ -391,6 +391,14 @@ _EVENT_COLUMN = re.compile(
 )
 
 
+def _occasion_words(label: str) -> bool:
+    """Words besides the expense kinds a label names ("Team" in "Team Lunch"; none in "Lodging")."""
+    rest = label
+    for m in sorted(find_mentions(label), key=lambda m: -m.start):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    return bool(re.sub(r"(?i)\b(?:and|or)\b|[\W\d_]", "", rest))
+
+
 def _named_by_column(name: str, label: str) -> Condition | None:
     """A row label under a column headed "Band" or "Grade" is a grade, under "City" or "Location" a
     place, even when it reads like neither ("A1, A2, B1", "Pune"), under "Event Type" an occasion."""
@@ -411,7 +419,7 @@ def _named_by_column(name: str, label: str) -> Condition | None:
         return Condition(grades=(label,))
     if _PLACE_COLUMN.match(name) and not (found and found.locations):
         return Condition(locations=(label,))
-    if _EVENT_COLUMN.match(name):
+    if _EVENT_COLUMN.match(name) and _occasion_words(label):
         return Condition(other=label)
     return None
 
