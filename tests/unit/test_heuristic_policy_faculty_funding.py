@@ -52,7 +52,7 @@ def test_attending_alone_stays_unconditioned() -> None:
 
 @pytest.mark.parametrize(
     "said",
-    ["over the fiscal year (July 1 - June 30)", "during the academic year", "over a fiscal year"],
+    ["over the fiscal year (July 1 - June 30)", "during the academic year", "during the budget year"],
 )
 def test_a_budget_year_said_without_per_is_per_year(said: str) -> None:
     text = f"Research travel\nEach graduate student may be reimbursed up to $450 {said} for airfare.\n"

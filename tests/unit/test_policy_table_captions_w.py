@@ -54,9 +54,12 @@ def test_a_negated_occasion_is_none() -> None:
 
 
 def test_the_row_header_column_names_the_occasion_up_to_its_note() -> None:
-    # "as permitted by the Travel & Entertainment Policy" cites a policy; the occasion is "in town".
-    hosted, trip = caption_occasion("", "In Town Meals, as permitted by the Travel & Entertainment Policy")
-    assert (hosted, trip) == ("In Town Meals", "")
+    # "as permitted by the Travel & Entertainment Policy" cites a policy: its "Entertainment" is no
+    # occasion of the rows, which are the traveller's own meals.
+    hosted, trip = caption_occasion(
+        "", "Meals While Traveling, as permitted by the Travel & Entertainment Policy"
+    )
+    assert (hosted, trip) == ("", "Meals While Traveling")
 
 
 TRAVELING: Table = (("Meals While Traveling", "Maximum per person"), ("Breakfast", "$19"), ("Dinner", "$66"))
