@@ -2,9 +2,9 @@
 
 A caption, the heading right above a table, or the name of its row-header column scopes the rows
 below it, as a heading scopes the prose under it: "Meals While Traveling" / "In Town Meals"
-(Northwestern), "Meals - Travel" / "Meals - Business/Hospitality" (Brown), "The maximum per-person
-food amount for a business meal is as follows:" (Texas Woman's). A generic caption ("Meal limits",
-"Maximum per Person", "Rates") names no occasion and gives no condition.
+(Northwestern), "The maximum per-person food amount for a business meal is as follows:" (Texas
+Woman's). A generic caption ("Meal limits", "Maximum per Person", "Rates") names no occasion and
+gives no condition. The words themselves are in `occasions`.
 """
 
 from __future__ import annotations
@@ -12,31 +12,11 @@ from __future__ import annotations
 import re
 
 from reimburse.adapters.heuristic.amounts import find_amounts
+from reimburse.adapters.heuristic.occasions import CAPTION_OCCASION, NEGATED, TRIP_WORDS
 
-# Occasions on which someone is hosted: never the traveller's own meals, so a condition wherever
-# a caption names one.
-_HOSTED = (
-    r"business(?:\s*(?:/|or|and|&)\s*(?:hospitality|entertainment))?\s+meals?|"
-    r"hospitality(?:\s+meals?)?|entertainment(?:\s+meals?)?|hosting(?:\s+\w+)?|"
-    r"hosted\s+(?:meals?|events?|functions?)|official\s+(?:guests?|visitors?|functions?|occasions?)|"
-    r"(?:meals?|dinners?|lunch(?:es)?)\s+with\s+(?:visitors?|guests?|donors?|candidates?|interviewees?)"
-)
-# A meal away from the traveller's trip: in the home town.
-_IN_TOWN = r"in[- ]town(?:\s+meals?)?|meals?\s+in\s+town|local\s+meals?"
-# The traveller's own meals on a trip: the default of a travel policy, so a condition only beside
-# a table of another occasion (see `trip_caption`).
-_TRAVEL = r"(?:meals?\s+)?while\s+travel(?:l?ing)|travel(?:l?ing)?\s+meals?|meals?\s*-\s*travel"
-_OCCASION = re.compile(
-    rf"(?i)(?<![^\W\d_])(?:(?P<hosted>{_HOSTED}|{_IN_TOWN})|(?P<trip>{_TRAVEL}))(?![^\W\d_])"
-)
-# "Non-travel business meals", "meals (excluding entertainment)", "no hospitality": negated.
-_NEGATED = re.compile(r"(?i)(?:\bnon-?|\bno|\bnot|\bexcluding|\bexcept|\bother\s+than|\bwithout)\W*$")
 # A caption is a short line or one that leads into the table with a colon; a sentence that ends with
 # a full stop is prose, read by the sentence rules.
 _CAPTION_WORDS = 14
-# "Travel and Entertainment ...": a caption that also names the trip is about the traveller's limits,
-# as `policy_interpreter._TRIP_WORDS` says of a heading.
-_TRIP_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:travel\w*|trips?|per\s+diem|m&ie)(?![^\W\d_])")
 # "In Town Meals, as permitted by Travel & Entertainment Policy": past the comma or bracket, the
 # cell cites the policy that permits the meals, no second occasion.
 _CELL_NOTE = re.compile(r"\s*[,(].*$")
@@ -60,8 +40,8 @@ def _caption(text: str) -> bool:
 def _found(text: str) -> tuple[str, str]:
     """The hosted (or in-town) occasion and the trip a text names, each "" when none."""
     hosted = trip = ""
-    for m in _OCCASION.finditer(text):
-        if _NEGATED.search(text, 0, m.start()):
+    for m in CAPTION_OCCASION.finditer(text):
+        if NEGATED.search(text, 0, m.start()):
             continue
         if m.group("hosted") and not hosted:
             hosted = " ".join(m.group(0).split())
@@ -80,11 +60,11 @@ def caption_occasion(caption: str, corner: str = "", lead: str = "") -> tuple[st
     hosted, trip = _found(corner)
     if _caption(caption):
         above_hosted, above_trip = _found(caption)
-        if _TRIP_WORDS.search(caption):
+        if TRIP_WORDS.search(caption):
             above_hosted = ""  # "Travel and Entertainment Expense Limits": the traveller's own limits
         hosted, trip = hosted or above_hosted, trip or above_trip
     limits_for = _LIMITS_FOR.search(lead)
-    named = _OCCASION.match(lead, limits_for.end()) if limits_for else None
+    named = CAPTION_OCCASION.match(lead, limits_for.end()) if limits_for else None
     if not hosted and named and named.group("hosted"):
         hosted = " ".join(named.group(0).split())
     return (hosted, "") if hosted else ("", trip)

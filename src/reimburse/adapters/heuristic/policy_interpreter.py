@@ -61,6 +61,7 @@ from reimburse.adapters.heuristic.lexicon import (
 from reimburse.adapters.heuristic.listed_rows import listed_rows
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
 from reimburse.adapters.heuristic.pairing import kind_named_after, respective_kind, same_sentence
+from reimburse.adapters.heuristic.occasions import NEGATED, OCCASION, TITLE_OCCASION, TRIP_WORDS
 from reimburse.adapters.heuristic.pipe_tables import pipe_tables
 from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
@@ -1019,13 +1020,13 @@ def _cap_condition(
         # occasion holds for it, whatever the page's title says (USF's limits table; one issuer, so
         # only meal rows, and not "non-entertainment" or "(excluding entertainment)").
         hosted_row = sentence[: caps[0].amount.start]
-        found = _OCCASION.search(hosted_row) if len(hosted_row.split()) <= 6 else None
+        found = OCCASION.search(hosted_row) if len(hosted_row.split()) <= 6 else None
         occasion = (
             found.group(0)
             if found
             and any(m.kind == "meals" for m in find_mentions(hosted_row))
-            and not _NEGATED.search(hosted_row, 0, found.start())
-            and not _TRIP_WORDS.search(hosted_row)
+            and not NEGATED.search(hosted_row, 0, found.start())
+            and not TRIP_WORDS.search(hosted_row)
             else ""
         )
     if occasion and occasion.casefold() not in "; ".join(governing).casefold():
@@ -1040,28 +1041,6 @@ def _cap_condition(
         Condition(other="; ".join(_unique_words(governing))) if governing else None,
     )
     return condition, meal_of(meal.group(1), sentence) if meal else ""
-
-
-# "Breakfast: $45" under "Entertainment Expenses", "Breakfast - $10" under "Hosting Guidelines": the
-# meals of a hosted occasion, per guest, not the traveller's own (University of Miami, Portland
-# State). The engine cannot tell a hosted meal from a trip's, so such a limit goes to a reviewer.
-_OCCASION = re.compile(
-    r"(?i)(?<![^\W\d_])(?:hosting|hosted\s+(?:meals?|events?|functions?)|hospitality|entertainment|"
-    r"official\s+(?:guests?|visitors?|functions?|occasions?)|"
-    # "Dinner with visiting class speaker: $50-$75 per person" (Yale Law), "Seminar speaker dinner":
-    # a university's invited speaker is a hosted guest as a candidate or a donor is. Named with its
-    # qualifier, so that loudspeakers and "speaker fees" are none.
-    r"(?:visiting|guest|invited|seminar|colloquium)\s+(?:class\s+|seminar\s+)?speakers?)(?![^\W\d_])"
-)
-# A page's title names the guests it hosts: "Meal Policy for Faculty & Candidates", "... for Faculty
-# and Administrative Search Committees", "Guidelines for Recruiting Expenses" (UF Libraries, Daemen,
-# Juniata), besides the hosting words above.
-_TITLE_OCCASION = re.compile(
-    rf"{_OCCASION.pattern}|(?<![^\W\d_])(?:candidates?|search\s+committees?|faculty\s+searches|"
-    r"recruit(?:ing|ment)|visitors?|guests?|donors?)(?![^\W\d_])"
-)
-# "Travel Meals and Entertainment": a heading that also names the trip is about the traveller's meals.
-_TRIP_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:travel\w*|trips?|per\s+diem|m&ie)(?![^\W\d_])")
 
 
 def _hosting_title(text: str) -> str:
@@ -1083,7 +1062,7 @@ def _hosting_title(text: str) -> str:
             break
         lines.append(line)
     title = " ".join(lines)
-    return title if _TITLE_OCCASION.search(title) and not _TRIP_WORDS.search(title) else ""
+    return title if TITLE_OCCASION.search(title) and not TRIP_WORDS.search(title) else ""
 
 
 # "A dinner charge of up to $150 and a lunch charge of up to $50 are allowed for meetings involving
@@ -1099,13 +1078,9 @@ def _allowed_for_guests(tail: str) -> str:
     """The occasion the words after a sentence's last amount allow its amounts for, when it names
     hosted guests; else "" (a trip or a purchase is said by other rules)."""
     found = _ALLOWED_FOR.match(tail)
-    if not found or not _TITLE_OCCASION.search(found.group(1)) or _NEGATED.search(tail, 0, found.start(1)):
+    if not found or not TITLE_OCCASION.search(found.group(1)) or NEGATED.search(tail, 0, found.start(1)):
         return ""
     return " ".join(found.group(1).split())
-
-
-# "Non-entertainment meals", "Meals (excluding entertainment)", "no hospitality": the occasion negated.
-_NEGATED = re.compile(r"(?i)(?:\bnon-?|\bno|\bnot|\bexcluding|\bexcept|\bother\s+than|\bwithout)\W*$")
 
 
 def _title_case(line: str) -> bool:
@@ -1116,15 +1091,15 @@ def _title_case(line: str) -> bool:
 
 def _hosted_occasion(clause: Clause, sentence: str) -> str:
     above = f"{clause.heading} {clause.lead}"
-    found = _OCCASION.search(above)
-    if _TRIP_WORDS.search(above):
+    found = OCCASION.search(above)
+    if TRIP_WORDS.search(above):
         return ""
     if found:
         return found.group(0)
     # A heading-less sentence on a page whose title names the guests: the title's occasion.
     # A sentence that names the trip itself is about the traveller's own meals, whatever the title.
-    titled = _TITLE_OCCASION.search(clause.title)
-    return titled.group(0) if titled and not _TRIP_WORDS.search(sentence) else ""
+    titled = TITLE_OCCASION.search(clause.title)
+    return titled.group(0) if titled and not TRIP_WORDS.search(sentence) else ""
 
 
 # "Within Canada:", "Per diem rate (outside of Canada)": a heading that says on which side of a
