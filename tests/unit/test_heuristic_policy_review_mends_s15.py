@@ -133,3 +133,14 @@ def test_an_activity_row_with_words_besides_its_kind_is_an_occasion() -> None:
     )
     conditions = {condition for *_, condition in limits(text)}
     assert {"Team lunch", "Donor dinner"} <= conditions
+
+
+def test_a_fee_under_an_attending_conferences_heading_stays_a_fee() -> None:
+    # The heading names the meeting; the sentence under it says a fee is what is paid.
+    text = "Attending Conferences\nFees are reimbursed up to $300 per event.\n"
+    assert {category for category, amount, _, _ in limits(text) if amount == 300} == {"training"}
+
+
+def test_a_trip_under_an_attending_conferences_heading_stays_travel() -> None:
+    text = "Attending Conferences\nReimbursement is limited to $1,200 per academic year.\n"
+    assert {category for category, amount, _, _ in limits(text) if amount == 1200} == {"travel"}

@@ -662,10 +662,13 @@ _VENUE_BEFORE = re.compile(
 _FEE_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:fees?|registrations?|tuition|dues)(?![^\W\d_])")
 
 
-def _venues_as_trips(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The conference one travels to names the trip, not a fee: travel, not training."""
-    if _FEE_WORDS.search(text):
-        return mentions  # "Registration fees to attend a conference": the fee is what is paid
+def _venues_as_trips(text: str, mentions: list[Mention], sentence: str = "") -> list[Mention]:
+    """The conference one travels to names the trip, not a fee: travel, not training. `sentence`
+    is the capping sentence when `text` is the heading above it."""
+    if _FEE_WORDS.search(text) or _FEE_WORDS.search(sentence):
+        # "Registration fees to attend a conference", "Fees ... up to $300" under "Attending
+        # Conferences": the fee is what is paid
+        return mentions
     return [
         Mention(TRAVEL, m.start, m.end, m.as_unit)
         if m.kind == "training"
@@ -1424,7 +1427,7 @@ def _own_subject(sentence: str) -> bool:
 def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
     for text in (clause.label, clause.heading, clause.lead):
         # "Domestic travel:" labels the trip's scope, not what is capped.
-        found = _venues_as_trips(text, find_mentions(text)) if text else []
+        found = _venues_as_trips(text, find_mentions(text), clause.text) if text else []
         named = [m.kind for m in found if not _scope_of_travel(text, m)]
         kinds = specific(named)
         if kinds == [TRAVEL] and previous and previous != [TRAVEL]:
