@@ -173,7 +173,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 53 (pairing) "$77/day for lodging and $46/day for meals" pairs each amount with the kind after it;
 # a list of amounts and a list of as many kinds pair in order; no kind across a sentence end;
 # "Previously, ..." / "was formerly" amounts are former limits; "are repaid $12 for breakfast, ...".
-READER_VERSION = 53
+# 54 (s15 review mends) fees "to attend" a conference stay fees; "fiscal year-end" is no per-year unit;
+# a caption naming travel beside entertainment conditions no row; a money line is no caption; a bare
+# kind under an Activity column is no occasion; a hosted-occasion line keeps its own kind.
+READER_VERSION = 54
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
