@@ -144,3 +144,15 @@ def test_a_fee_under_an_attending_conferences_heading_stays_a_fee() -> None:
 def test_a_trip_under_an_attending_conferences_heading_stays_travel() -> None:
     text = "Attending Conferences\nReimbursement is limited to $1,200 per academic year.\n"
     assert {category for category, amount, _, _ in limits(text) if amount == 1200} == {"travel"}
+
+
+@pytest.mark.parametrize("row", ["Hospitality $50 per person", "Entertainment: $60 per guest"])
+def test_a_row_labelled_with_a_hosted_occasion_is_not_the_row_above(row: str) -> None:
+    # The hotel row above lends its kind to no row that names an occasion of its own.
+    found = limits(f"Limits\nHotel $180 per night\n{row}\n")
+    assert {amount for category, amount, _, _ in found if category == "hotel"} == {180}
+
+
+def test_a_scope_row_still_takes_the_kind_of_the_row_above() -> None:
+    found = limits("Limits\nHotel $180 per night\nDomestic $150 per night\n")
+    assert {category for category, amount, _, _ in found if amount == 150} == {"hotel"}

@@ -301,7 +301,14 @@ class HeuristicPolicyInterpreter:
         general = not mentions and _GENERAL_CAP.search(sentence) is not None
         context = [] if general else _context_kinds(clause, previous)
         from_previous = not general and not _context_kinds(clause, [])
-        if not mentions and context and _own_subject(sentence) and (context == [TRAVEL] or from_previous):
+        if (
+            not mentions
+            and context
+            and (
+                (_own_subject(sentence) and (context == [TRAVEL] or from_previous))
+                or (from_previous and _occasion_label(sentence))
+            )
+        ):
             # "A one-time relocation allowance of $2,000" after a sentence on internet, or "Tips for
             # porters ..." under "Travel expenses": the sentence names its own thing, one the
             # lexicon does not know; neither the previous sentence's kind nor generic travel.
@@ -1425,6 +1432,16 @@ def _own_subject(sentence: str) -> bool:
     m = _SUBJECT.match(sentence)
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", m.group(1).lower()) if m else []
     return any(w not in _GENERIC_OPENING and w not in _LINKS for w in words)
+
+
+# "Hospitality $50 per person" after "Hotel $180 per night": a row labelled with a hosted occasion
+# caps that occasion, never the kind of the row above it.
+_LABEL_BEFORE_AMOUNT = re.compile(r"^\W*([^\W\d][^$€£\d:]{0,40}?)\s*[:–-]?\s*(?=[$€£]|\d)")
+
+
+def _occasion_label(sentence: str) -> bool:
+    label = _LABEL_BEFORE_AMOUNT.match(sentence)
+    return bool(label and OCCASION.fullmatch(label.group(1).strip()))
 
 
 def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
