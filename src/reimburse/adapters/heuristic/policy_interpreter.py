@@ -60,8 +60,8 @@ from reimburse.adapters.heuristic.lexicon import (
 )
 from reimburse.adapters.heuristic.listed_rows import listed_rows
 from reimburse.adapters.heuristic.mentions import Mention, find_mentions, group_from, specific
-from reimburse.adapters.heuristic.pairing import kind_named_after, respective_kind, same_sentence
 from reimburse.adapters.heuristic.occasions import NEGATED, OCCASION, TITLE_OCCASION, TRIP_WORDS
+from reimburse.adapters.heuristic.pairing import kind_named_after, respective_kind, same_sentence
 from reimburse.adapters.heuristic.pipe_tables import pipe_tables
 from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
