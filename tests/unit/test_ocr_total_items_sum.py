@@ -1,7 +1,9 @@
 """A total printed once and read unsurely leaves review when the whole run of unlabelled items
 printed right above its labelled line adds up to it exactly (`corroborate.items_sum`): a misread
-total cannot equal the sum of the items as printed. Part of a run, one item, a run broken by a
-subtotal or a tax, a negative line, or a line not labelled as the total prove nothing."""
+total cannot equal the sum of the items as printed. That proves the line was read as printed, not
+that it is the amount paid, so a tax, a reduction or another amount to pay below it voids the proof.
+Part of a run, one item, a run broken by a subtotal or a tax, a negative line, or a line not
+labelled as the total prove nothing either."""
 
 from __future__ import annotations
 
@@ -94,3 +96,37 @@ def test_a_total_misread_is_never_reached_by_the_items_as_printed(cents: list[in
     misread = Decimal(read) / 100
     assert items_sum(ocr_pages(receipt(rows)), misread) is None
     assert codes(receipt(rows), invoice(str(misread))) == ["low_confidence"]
+
+
+def test_a_total_followed_by_tax_and_an_amount_due_is_not_proved_the_payable_one() -> None:
+    # a diner's bill: the items reach "Total", then a tax and the balance to pay are printed under it
+    rows = [
+        ("Soup", "6.50", 0.99),
+        ("Salad", "4.50", 0.99),
+        ("Total", "11.00", UNSURE),
+        ("Sales Tax", "0.99", 0.99),
+        ("Balance Due", "11.99", UNSURE),
+    ]
+    assert items_sum(ocr_pages(receipt(rows)), Decimal("11.00")) is None
+    assert codes(receipt(rows), invoice("11.00")) == ["low_confidence"]
+
+
+def test_a_total_followed_by_a_reduction_and_a_smaller_payment_is_not_proved() -> None:
+    rows = [
+        ("Soup", "6.50", 0.99),
+        ("Salad", "4.50", 0.99),
+        ("Total", "11.00", UNSURE),
+        ("Voucher", "-1.50", 0.99),
+        ("Amount Paid", "9.50", UNSURE),
+    ]
+    assert items_sum(ocr_pages(receipt(rows)), Decimal("11.00")) is None
+    assert codes(receipt(rows), invoice("11.00")) == ["low_confidence"]
+
+
+def test_cash_handed_over_or_a_card_paying_the_total_keep_the_proof() -> None:
+    items = [("Soup", "6.50", 0.99), ("Salad", "4.50", 0.99), ("Total", "11.00", UNSURE)]
+    cash = [*items, ("Cash", "20.00", 0.99), ("Change", "9.00", 0.99)]
+    card = [*items, ("Visa", "11.00", 0.99)]
+    for rows in (cash, card):
+        assert items_sum(ocr_pages(receipt(rows)), Decimal("11.00")) == "the 2 items above it"
+        assert codes(receipt(rows), invoice("11.00")) == []

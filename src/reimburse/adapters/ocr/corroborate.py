@@ -11,8 +11,11 @@ print the total before or after it, so one sum is a cent off), or when a line be
 subtotal and the total is no plain term ("Roundin -0.01", a fee).
 
 The items a total closes are evidence too (`items_sum`): the unlabelled amounts printed right
-above a line labelled as the total, two or more, adding up to it exactly. A misread total cannot
-equal the sum of the items printed right; only a misread item that makes up for it exactly could.
+above a line labelled as the total, two or more, adding up to it exactly. This proves the labelled
+line was read as printed (a misread total cannot equal the sum of the items printed right; only a
+misread item that makes up for it exactly could), not that it is the amount paid: so no amount
+labelled as another total, a tax, a tip or a reduction may follow it ("Total 11.00 / Sales Tax
+0.88 / Balance Due 11.88").
 
 Measured with tests/eval/ocr_calibration (session 13): of 51,260 one-character misreads of right
 totals written into their pages (41 development OCR'd documents and 795 rendered receipts:
@@ -26,7 +29,7 @@ import re
 from decimal import Decimal
 
 from reimburse.adapters.ocr.confidence import AMOUNT_WORD, amount_value, digits_sure
-from reimburse.domain.verdict.document import Page, Word
+from reimburse.domain.verdict.document import Line, Page, Word
 
 # Cash handed over, in the six languages ("Bar 50,00 / Rückgeld 4,25", "Espèces / Rendu").
 _TENDERED = re.compile(
@@ -142,7 +145,12 @@ def items_sum(pages: list[Page], total: Decimal) -> str | None:
                 if value is None or {str(h.label) for h in find_labels(above.text)} & _NOT_ITEM:
                     break
                 terms.append(value)
-            if len(terms) >= MIN_ITEMS and all(t > 0 for t in terms) and sum(terms, Decimal(0)) == total:
+            if (
+                len(terms) >= MIN_ITEMS
+                and all(t > 0 for t in terms)
+                and sum(terms, Decimal(0)) == total
+                and not _goes_on(lines[k + 1 :], total)
+            ):
                 return f"the {len(terms)} items above it"
     return None
 
@@ -154,3 +162,25 @@ def _last_amount(words: tuple[Word, ...]) -> Decimal | None:
         return None
     value = amount_value(amounts[-1].text)
     return None if value is None or any(mark in amounts[-1].text for mark in "-(") else value
+
+
+# Below a total, a tax, tip, reduction or another amount to pay: that total closes the items but
+# is not what was paid ("Total 11.00 / Sales Tax 0.88 / Balance Due 11.88"). Cash handed over
+# ("Cash 20.00", labelled paid) is more than the total, and change is unlabelled: they end nothing.
+_GOES_ON = frozenset({"grand", "total", "due", "tax", "tax_total", "discount", "rounding", "tip"})
+
+
+def _goes_on(below: tuple[Line, ...], total: Decimal) -> bool:
+    """Whether a line under the total's prints another amount (either sign) labelled as a total,
+    an amount due, a tax, a tip or a reduction, or a paid amount smaller than the total."""
+    from reimburse.adapters.heuristic.labels import find_labels
+
+    for line in below:
+        amounts = [w for w in line.words if AMOUNT_WORD.fullmatch(w.text)]
+        value = amount_value(amounts[-1].text) if amounts else None
+        if value is None:
+            continue
+        labels = {str(h.label) for h in find_labels(line.text)}
+        if (value != total and labels & _GOES_ON) or ("paid" in labels and value < total):
+            return True
+    return False
