@@ -133,14 +133,38 @@ def test_a_role_word_inside_a_sentence_claims_nothing() -> None:
     [
         ("Invoice Date (dd/mm/yyyy):", date(2025, 4, 3)),
         ("Date (MM/DD/YYYY):", date(2025, 3, 4)),
-        ("Rechnungsdatum (TT.MM.JJJJ):", date(2025, 4, 3)),
+        # German and French masks, with slashes: dotted dates are read day-first without any mask
+        ("Datum (TT/MM/JJJJ):", date(2025, 4, 3)),
+        ("Date (JJ/MM/AAAA):", date(2025, 4, 3)),
     ],
 )
 def test_a_printed_date_mask_settles_the_day_month_order(label: str, want: date) -> None:
     # no address, currency or other date settles 03/04/2025; the mask printed beside it does
-    text = f"Kestrel Studio\n{label} 03/04/2025\nDesign work   10.00\nTotal   10.00".replace(
-        "03/04/2025", "03.04.2025" if "TT" in label else "03/04/2025"
-    )
+    text = f"Kestrel Studio\n{label} 03/04/2025\nDesign work   10.00\nTotal   10.00"
     invoice = read(text)
     assert invoice.invoice_date == want
     assert not _date_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a German invoice in euros whose foot carries an export form's blank field
+        "Lindholm GmbH\nAm Bach 3, 79183 Waldkirch\nRechnungsdatum: 03/04/2025\nArtikel   10,00\n"
+        "Gesamtbetrag   10,00 €\nFor US customers: date of export (MM/DD/YYYY) ________",
+        # a French invoice with a registration form's blank birth-date field
+        "Atelier Sorbier SARL\n3 rue Haute, 74000 Annecy\nDate : 03/04/2025\nArticle   10,00\n"
+        "Total TTC   10,00 €\nDate de naissance (MM/JJ/AAAA) :",
+    ],
+)
+def test_a_mask_of_a_blank_field_does_not_override_language_and_currency(text: str) -> None:
+    assert read(text).invoice_date == date(2025, 4, 3)
+
+
+def test_a_mask_of_a_blank_field_leaves_an_unsettled_date_in_doubt() -> None:
+    # nothing else settles 03/04/2025; the warranty card's mask describes no date on the page
+    text = (
+        "Kestrel Studio\nDate: 03/04/2025\nDesign work   10.00\nTotal   10.00\n"
+        "Warranty card: date of purchase (MM/DD/YYYY) ______"
+    )
+    assert _date_flags(text) == ["ambiguous_date"]

@@ -115,13 +115,20 @@ def _day_first_script(text: str) -> bool:
 def day_month_order(text: str, currency: str | None, language: str | None) -> bool | None:
     """True when numeric dates are month-first, False when day-first, None when unsettled.
 
-    The document's own dates that read only one way decide first; then its language (every
+    The document's own dates that read only one way decide first; then a date mask printed on a
+    line with a date ("Date (MM/DD/YYYY): 03/04/2025"); then its language (every
     language but English writes the day first), a VAT/GST line (no US invoice has one), then the
     country from the currency or the address (a US state and ZIP code, a UK postcode)."""
     month_first, day_first = order_evidence(text)
     if month_first != day_first:
         return month_first
-    masks = {m.group(1).lower() == "mm" for m in _MASK.finditer(text)}
+    # only a mask on a line that prints a date describes it; a blank form field's mask does not
+    masks = {
+        m.group(1).lower() == "mm"
+        for line in text.splitlines()
+        if find_dates(_MASK.sub(" ", line), month_first=False)
+        for m in _MASK.finditer(line)
+    }
     if len(masks) == 1:  # the page says how it writes dates: "Date (MM/DD/YYYY)"
         return masks.pop()
     if language is not None and language != "en":
