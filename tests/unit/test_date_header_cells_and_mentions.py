@@ -168,3 +168,33 @@ def test_a_mask_of_a_blank_field_leaves_an_unsettled_date_in_doubt() -> None:
         "Warranty card: date of purchase (MM/DD/YYYY) ______"
     )
     assert _date_flags(text) == ["ambiguous_date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a café slip: the order's date is its only own date; the loyalty line's is years older
+        (
+            "Copper Kettle Cafe\n4 Bridge St, York YO1 6DD\nOrder: 21/05/2025\nFlat white   3.20\n"
+            "Total   £3.20\nLoyalty member since 03/02/2018",
+            date(2025, 5, 21),
+        ),
+        # a US garage: the next service falls months after the car was handed back
+        (
+            "Pine Auto Care\n88 Elm St, Akron, OH 44308\nDelivered: 04/08/2025\nNext oil change 07/08/2025\n"
+            "Oil and filter   49.00\nTotal   $49.00",
+            date(2025, 4, 8),
+        ),
+        # a Spanish workshop: "Próxima revisión" half a year later
+        (
+            "Taller Brisa S.L.\nCalle Luna 7, 46001 Valencia\nEntrega: 12/03/2025\n"
+            "Próxima revisión 12/09/2025\nRecambio   20,00\nTOTAL   20,00 €",
+            date(2025, 3, 12),
+        ),
+    ],
+)
+def test_a_role_words_date_does_not_give_way_to_a_far_date_inside_words(text: str, want: date) -> None:
+    # the role word claims its date only against a date printed as an invoice's own (alone, or
+    # after a label) or one of the same purchase (within weeks); a later offer or an old
+    # membership is neither
+    assert read(text).invoice_date == want

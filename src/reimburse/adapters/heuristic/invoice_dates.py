@@ -323,10 +323,11 @@ def _titled(infos: list[LineInfo], month_first: bool) -> list[DateMatch]:
     return out
 
 
-def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Counter[date]]:
+def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Counter[date], set[date]]:
     """Dates printed with another role: due, delivery, period, order, stay, travel, an earlier
-    payment's; and, counted apart, the ends of ranges (a billing period starting on the invoice
-    date leaves the date printed alone free)."""
+    payment's; counted apart, the ends of ranges (a billing period starting on the invoice date
+    leaves the date printed alone free); and apart, the dates after one role word ("Order:"),
+    a weaker claim (`_role_word_gives_way`)."""
     claimed = {d.value for label in _OTHER_ROLES for d in _labelled(infos, label, month_first)}
     claimed |= {
         d.value
@@ -334,6 +335,7 @@ def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Count
         if _role_given(infos, i, h) and (d := _datelabel_value(infos, i, h, month_first))
     }
     in_ranges: Counter[date] = Counter()
+    role_words: set[date] = set()
     previous = ""
     for info in infos:
         found = find_dates(info.text, month_first)
@@ -343,12 +345,14 @@ def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Count
         for d in found:
             # a sentence may wrap before its date ("... if used by" / "December 31, 2025")
             before = f"{previous} {info.text[: d.start]}"
-            if _DEADLINE.search(before) or _EXPIRY.search(before) or _ROLE_WORD.search(info.text[: d.start]):
+            if _DEADLINE.search(before) or _EXPIRY.search(before):
                 claimed.add(d.value)
+            elif _ROLE_WORD.search(info.text[: d.start]):
+                role_words.add(d.value)
         previous = info.text if info.text.strip() else previous
         if any(h.label is Label.PREPAID for h in info.hits):
             claimed |= {d.value for d in found}  # "Payment received 09/19/25": a payment's date
-    return claimed, in_ranges
+    return claimed, in_ranges, role_words
 
 
 def read_dates(
@@ -398,9 +402,12 @@ def read_dates(
             chosen, confidence = travel[0], 0.7
     role_date_only = label_unread = False
     if chosen is None and every:
-        claimed, in_ranges = _claimed(infos, month_first)
+        claimed, in_ranges, role_words = _claimed(infos, month_first)
         printed = Counter(d.value for d in every)
         free = [d for d in every if d.value not in claimed and printed[d.value] > in_ranges[d.value]]
+        others = [d for d in free if d.value not in role_words]
+        if not others or _role_word_gives_way(text, others[0], role_words):
+            free = others  # else the role word's date stays free: the other is no invoice date's form
         chosen, confidence = (free[0], 0.5) if free else (every[0], 0.4)
         role_date_only = not free and _unread_label(infos, month_first, layout)
         # An invoice-date label stands on the page, yet no date was read beside or under it (a
@@ -510,3 +517,24 @@ def _nights(text: str) -> int | None:
         return None
     value = int(m.group(1) or m.group(2))
     return value if 0 < value <= 60 else None
+
+
+# An invoice's own date printed far from an order's or delivery's is printed alone or after a label
+# of its own; a date inside words ("Member since", "Offer ends") is another role's.
+_ROLE_WORD_WINDOW_DAYS = 45
+
+
+def _role_word_gives_way(text: str, other: DateMatch, role_words: set[date]) -> bool:
+    """Whether the dates after one role word ("Order: 14/03/2025") give way to another free date:
+    one printed alone in its cell or after a colon label ("Tax point:"), or one within
+    `_ROLE_WORD_WINDOW_DAYS` of them (the same purchase's dates)."""
+    near = min((abs((other.value - r).days) for r in role_words), default=0) <= _ROLE_WORD_WINDOW_DAYS
+    return near or _bare(text, other)
+
+
+def _bare(text: str, found: DateMatch) -> bool:
+    """Whether a date stands alone in its cell or after a label of its own ("Tax point:"), not
+    after words ("Member since")."""
+    line_start = text.rfind("\n", 0, found.start) + 1
+    cell = re.split(r"\s{2,}|\|", text[line_start : found.start])[-1]
+    return not re.search(r"[^\W\d_]", cell) or cell.rstrip().endswith(":")
