@@ -82,6 +82,16 @@ def test_an_invoice_date_label_with_its_date_unread_is_still_flagged() -> None:
     assert _date_flags(text)
 
 
+def test_a_label_ending_in_a_full_stop_before_garbled_digits_is_still_flagged() -> None:
+    # words before the label and a full stop after it, as a sentence has; but digits follow on
+    # the line, so the stop belongs to the label ("date.") and its date was misread
+    text = (
+        "Brackenfold Supplies\n12 Mill Road, Leeds LS2 7PQ\nYour invoice date. 2#/0?/2O25\n"
+        "Printed 11/03/2025\nWidget   10.00\nTotal   £10.00"
+    )
+    assert _date_flags(text) == ["ambiguous_date"]
+
+
 _HEADS = {
     "us": ("Acme Hardware LLC\n1 Main St, Dayton, OH 45402\n", "Total   $10.00"),
     "uk": ("Brackenfold Supplies\n12 Mill Road, Leeds LS2 7PQ\n", "Total   £10.00"),

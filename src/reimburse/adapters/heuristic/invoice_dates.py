@@ -289,7 +289,10 @@ def _named_in_sentence(infos: list[LineInfo], i: int, hit: LabelHit) -> bool:
     entspricht Rechnungsdatum.", "The date of supply is the invoice date." No date belongs to it."""
     text = infos[i].text
     cell = text[: hit.start].rsplit("  ", 1)[-1]  # its cell's words before it
-    return bool(_SENTENCE_END.match(text[hit.end :]) and re.search(r"[^\W\d_]{2,}", cell))
+    after = text[hit.end :]  # a sentence naming the label prints no digits after it (a garbled date)
+    return bool(
+        _SENTENCE_END.match(after) and re.search(r"[^\W\d_]{2,}", cell) and not re.search(r"\d", after)
+    )
 
 
 def _unread_label(infos: list[LineInfo], month_first: bool, layout: Layout | None) -> bool:
