@@ -18,7 +18,7 @@ from reimburse.adapters.heuristic.dates import (
     second_calendar_days,
 )
 from reimburse.adapters.heuristic.fields import own_value, page_values
-from reimburse.adapters.heuristic.label_values import cells, label_hits
+from reimburse.adapters.heuristic.label_values import cell_under, cells, label_hits
 from reimburse.adapters.heuristic.labels import Label, LabelHit
 from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.layout import Layout
@@ -188,11 +188,9 @@ def _header_cell(infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool
         h is not hit and h.label in _FIELD_ROW_LABELS for h in infos[i].hits
     ):
         return None
-    below = next((info.text for info in infos[i + 1 : i + 3] if info.text.strip()), "")
-    bottom = cells(below)
-    if len(bottom) != len(top):
+    value = cell_under(infos, i, column)
+    if value is None:
         return None
-    value = bottom[column][1]
     found = find_dates(value, month_first)
     if found and found[0].start == 0 and _AFTER_DATE.match(value[found[0].end :]):
         return found[0]

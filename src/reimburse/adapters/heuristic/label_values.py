@@ -34,11 +34,23 @@ def label_value(infos: list[LineInfo], i: int, hit: LabelHit) -> str:
     header = following and (find_labels(following) or _HEADER_CELL.match(following))
     if (re.search(r"\w", rest) and not header) or i + 1 >= len(infos):
         return rest
+    under = cell_under(infos, i, column)
+    if under is not None:
+        return under
+    below = next((info.text for info in infos[i + 1 : i + 3] if info.text.strip()), "")
+    return below.strip() if not re.search(r"\w", rest) else rest
+
+
+def cell_under(infos: list[LineInfo], i: int, column: int) -> str | None:
+    """The cell under cell `column` of line i, a row of two or more cells: the same cell of the
+    next non-blank line within two, when it holds as many cells; None otherwise. Shared by every
+    reader of a header row so they match columns alike."""
+    top = cells(infos[i].text)
     below = next((info.text for info in infos[i + 1 : i + 3] if info.text.strip()), "")
     bottom = cells(below)
-    if len(top) > 1 and len(top) == len(bottom):
-        return bottom[column][1]
-    return below.strip() if not re.search(r"\w", rest) else rest
+    if len(top) < 2 or len(top) != len(bottom) or not 0 <= column < len(top):
+        return None
+    return bottom[column][1]
 
 
 def label_hits(infos: list[LineInfo], *labels: Label) -> list[tuple[int, LabelHit]]:
