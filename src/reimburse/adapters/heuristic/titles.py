@@ -57,7 +57,7 @@ _NUMBERED = re.compile(
 )
 # A bilingual title names the document twice ("RAČUN/BILL", "Rechnung / Invoice"). The date may
 # follow the number after a separator instead of a word ("Invoice 2025-27 · October 14, 2025"):
-# then only a date may follow it (see _reference).
+# then only a date may follow it, and only the number is taken (see _reference).
 _BARE = re.compile(
     rf"(?i)^\W*{_TITLE}(?![^\W\d_])(?:\s*/\s*[^\W\d_]{{2,}})?\s*[:#]?\s*(?P<num>{_SERIES}{_TOKEN})"
     rf"(?:(?:\s+{_CONNECTOR}(?![^\W\d_])|(?P<sep>\s*[·•|–—]\s*|\s+-\s+))(?P<rest>.*))?{_PAGE}$"
@@ -107,6 +107,10 @@ def _reference(i: int, cell: str, below: str, right: str = "") -> TitleReference
     if m is not None and is_reference(m.group("num")) and not _looks_like_date(m.group("num")):
         rest = m.group("rest")
         dated = rest if rest is None or rest.strip() else below
+        if m.re is _BARE and m.group("sep"):
+            # a mark is no "vom"/"dated": the date after it may be a stay's, a trip's or a period's,
+            # so it must not outrank the page's own "Date:" label (the free-date reading still finds it)
+            dated = None
         return TitleReference(i, m.group("num"), dated)
     dated_only = _DATED.match(cell)
     if dated_only is not None:
