@@ -344,8 +344,8 @@ def _cascade(
     if sender := _mail_sender(infos, recipient):
         # a payment service's or booking site's mail (PayPal, Booking.com) about a registered seller:
         # the seller beside its registration is the issuer, the mail only carried its receipt
-        registered = _registered_names(infos, filled, recipient, page)
-        return (registered[0], 0.72) if registered else (sender, 0.8)
+        registered, _ = _registered_issuer(infos, filled, recipient, page)
+        return (registered, 0.72) if registered else (sender, 0.8)
     labelled = _from_block(infos)
     if labelled:
         return labelled, 0.8
@@ -357,9 +357,11 @@ def _cascade(
             continue
         if sender:
             return _person_above(infos, top[:n], sender, recipient, page) or sender, 0.75
-    registered = _registered_names(infos, filled, recipient, page)
+    registered, undecided = _registered_issuer(infos, filled, recipient, page)
     if registered:  # "ACME GmbH · Amtsgericht Köln HRB 1234 · USt-IdNr DE123": the issuer's own
-        return registered[0], 0.72
+        return registered, 0.72
+    if undecided:  # the legal names below would take the first, the customer's as often as not
+        return None, 0.0
     head = _letterhead_over_registration(infos, top, recipient, page)
     if head:  # "Niamh Ó Dálaigh Translations" over "7 Claddagh Quay, Galway · VAT IE 4417209KH"
         return head, 0.7
@@ -1086,7 +1088,29 @@ def _letterhead_over_registration(
 
 
 def _registered_names(infos: list[LineInfo], lines: list[int], recipient: _Marks, page: _Page) -> list[str]:
-    """Legal-form names on a line with registration or tax details, or right next to one."""
+    """Legal-form names on a line with registration or tax details, or next to one, surest first."""
+    return [name for _, _, name in _registered_ranked(infos, lines, recipient, page)]
+
+
+def _registered_issuer(
+    infos: list[LineInfo], lines: list[int], recipient: _Marks, page: _Page
+) -> tuple[str | None, bool]:
+    """The surest registered name, and whether it is undecided: a name heading a block two lines over
+    a registration ties with another party's name over its own. Without a heading, "Customer GmbH /
+    street / its VAT id" on top and the seller's name over its footer registration read alike."""
+    ranked = _registered_ranked(infos, lines, recipient, page)
+    if not ranked:
+        return None, False
+    best = [(head, name) for tier, head, name in ranked if tier == ranked[0][0]]
+    if any(head for head, _ in best) and len({name for _, name in best}) > 1:
+        return None, True
+    return ranked[0][2], False
+
+
+def _registered_ranked(
+    infos: list[LineInfo], lines: list[int], recipient: _Marks, page: _Page
+) -> list[tuple[int, bool, str]]:
+    """(tier, heads its block only, name) of the registered names, surest tier first, then page order."""
     near: dict[int, list[tuple[int, int, str]]] = {}  # line -> the registration cells near it
     for i in lines:
         if _REGISTRATION.search(infos[i].text):
@@ -1097,8 +1121,13 @@ def _registered_names(infos: list[LineInfo], lines: list[int], recipient: _Marks
             for j in (*above, i - 1, i, i + 1):
                 if 0 <= j < len(infos):
                     near.setdefault(j, []).extend(registers)
-    names = []
+    names: list[tuple[int, bool, str]] = []
     for j in (i for i in lines if i in near):
+        # a name on its registration's line is surest; one over it may head a customer's block
+        # (name / address / its VAT id), so it yields to a name printed with its registration
+        rows = {r for r, _, _ in near[j]}
+        tier = 0 if j in rows else 1 if any(r > j for r in rows) else 2
+        head = tier == 1 and j + 1 not in rows  # two lines over its registration only
         found = _legal_names(infos, [j], recipient, page)
         if len(page.legal_cells(j)) >= 2:
             # Two parties' blocks side by side, each headed by its name ("Harrow & Finch Ltd   Greystone
@@ -1110,8 +1139,8 @@ def _registered_names(infos: list[LineInfo], lines: list[int], recipient: _Marks
                 if name in found and any(_same_column(page, j, start, i, s, c) for i, s, c in near[j])
             ]
             found = beside or found
-        names += found
-    return names
+        names += [(tier, head, name) for name in found]
+    return sorted(names, key=lambda thn: thn[0])
 
 
 def _same_column(page: _Page, line: int, start: int, other: int, other_start: int, other_cell: str) -> bool:
