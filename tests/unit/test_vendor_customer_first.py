@@ -66,20 +66,45 @@ def test_de_heer_marks_the_customers_block_without_a_heading() -> None:
 
 
 @pytest.mark.parametrize(
-    ("letterhead", "address_line"),
+    ("letterhead", "address_line", "tie"),
     [
-        ("Tobias Ellingham", "Bookbinding & Repair · 22 Mill Road · Cambridge CB1 2AD"),
-        ("Inés Aldabe Etxeberria", "Diseño gráfico · Calle Mayor 5, 31001 Pamplona"),
+        # the surname printed again, where the payment goes
+        (
+            "Tobias Ellingham",
+            "Bookbinding & Repair · 22 Mill Road · Cambridge CB1 2AD",
+            "Cheques payable to T. Ellingham",
+        ),
+        # the person's tax id on the trade's line
+        ("Inés Aldabe Etxeberria", "Diseño gráfico · Calle Mayor 5, 31001 Pamplona · NIF 44123456K", ""),
         # a DIN 5008 return address cuts the name to its initial; OCR misread one letter of it
-        ("Henrike Sommerfeld", "H. Sommerfeid · Lindenstr. 14 · 04107 Leipzig"),
+        ("Henrike Sommerfeld", "H. Sommerfeid · Lindenstr. 14 · 04107 Leipzig", ""),
     ],
 )
-def test_a_freelancers_own_name_over_the_trade_is_the_issuer(letterhead: str, address_line: str) -> None:
+def test_a_freelancers_own_name_over_the_trade_is_the_issuer(
+    letterhead: str, address_line: str, tie: str
+) -> None:
     text = (
         f"{letterhead}\n{address_line}\n\nBILLED TO\nNorthgate Studios Ltd\n9 Queen Street\nCambridge CB2 1AB\n\n"
-        "Invoice 2025-14\nTotal   £450.00"
+        f"Invoice 2025-14\nTotal   £450.00\n{tie}"
     )
     assert vendor_of(text) == letterhead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a customer's name printed over a trade's one-line address, nothing tying it to the trade
+        "Laura Brennan\nHart & Daughters Roofing · 7 Canal Walk · Leeds LS2 7EH\n\n"
+        "Invoice 5512\nDate: 02/09/2025\nGutter repair   120.00\nTotal   £120.00",
+        # the customer's address block first, the seller's one-line address under it
+        "Jonas Reinholt\nBirkenweg 8, 04105 Leipzig\nSanitär & Heizung Krüger · Auenstr. 3 · 04109 Leipzig\n\n"
+        "Rechnung 2025-31\nDatum: 02.09.2025\nWartung   150,00\nGesamt   150,00 EUR",
+    ],
+    ids=["en", "de"],
+)
+def test_a_persons_name_over_a_trade_line_without_a_tie_is_not_the_issuer(text: str) -> None:
+    trade_line = next(line for line in text.split("\n") if " · " in line)
+    assert vendor_of(text) == trade_line.split(" · ")[0]
 
 
 @pytest.mark.parametrize(

@@ -356,7 +356,7 @@ def _cascade(
             # address after it is the customer's ("Hausverwaltung Blasewitz GbR, Tolkewitzer Str. 40, ...")
             continue
         if sender:
-            return _person_above(infos, top[:n], sender, recipient, page) or sender, 0.75
+            return _person_above(infos, top[:n], sender, recipient, page, infos[i].text) or sender, 0.75
     registered, undecided = _registered_issuer(infos, filled, recipient, page)
     if registered:  # "ACME GmbH · Amtsgericht Köln HRB 1234 · USt-IdNr DE123": the issuer's own
         return registered, 0.72
@@ -444,7 +444,7 @@ _INITIAL_NAME = re.compile(r"^[A-ZÀ-Þ]\.\s*(?P<surname>[A-ZÀ-Þ][^\W\d_'’-]
 
 
 def _person_above(
-    infos: list[LineInfo], above: list[int], sender: str, recipient: _Marks, page: _Page
+    infos: list[LineInfo], above: list[int], sender: str, recipient: _Marks, page: _Page, line: str = ""
 ) -> str | None:
     """The person's name a freelancer's letterhead prints above its address line, where that line
     opens with the trade ("Marisol Quintana-Reyes" over "Illustration & Storyboards · 3318 SE
@@ -463,6 +463,13 @@ def _person_above(
         initial = _INITIAL_NAME.match(sender)
         if initial and not (sender[0] == name[0] and _close(initial.group("surname"), name.split()[-1])):
             continue  # another person's initial, or another surname
+        # something must tie the name to the issuer, else it may be the customer's over the seller's
+        # line: the initial (above), the surname printed again ("payable to Marisol Quintana-Reyes"),
+        # or a registration on the sender line itself (the person's tax id beside the trade)
+        surname = name.split()[-1].casefold()
+        again = any(k != i and surname in infos[k].text.casefold() for k in range(len(infos)))
+        if not (initial or again or _REGISTRATION.search(line)):
+            continue
         return name
     return None
 
