@@ -51,11 +51,12 @@ _LEGAL_RE = re.compile(rf"(?<![^\W\d_]){_LEGAL}(?![^\W\d_])")
 # state's before its four-digit postcode ("Adelaide SA 5000"), which ends the address or comes
 # before "Australia" or the contact details; a town after it makes "SA" a Swiss or Belgian
 # legal form ("Favre SA 1003 Lausanne").
+_AU_STATE_POSTCODE = r"(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}"
 _FORM_LIKE_POSTCODE = re.compile(
     r"(?<!\d)[1-9]\d{3}\s?(?!S[ADS])[A-Z]{2}(?=\s+[^\W\d_]{2,})"
     r"|(?<![^\W\d_])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![^\W\d_])"
     r"|(?<![^\W\d_])[A-Z]{2},?\s+\d{5}(?:-\d{4})?(?!\d)"
-    r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?!\d)"
+    rf"|{_AU_STATE_POSTCODE}(?!\d)"
     r"(?!\s+(?!(?i:australia|a[bc]n|ph|phone|tel|telephone|fax|e-?mail|web|mob|mobile)(?![^\W\d_]))"
     r"[^\W\d_]{2,})"
 )
@@ -117,7 +118,7 @@ _POSTCODE_CITY = re.compile(
     r"(?<!\d)(?:[A-Z]{1,2}[- ])?\d{4,5}\s+[^\W\d_]{2,}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Z])"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|[^\W\d_]{3,}\s*[-,]?\s*\d{3}\s?\d{3}(?!\d)"
     # Australian convention: the town, the state's code and the four-digit postcode close the address
-    r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}\s*$"
+    rf"|{_AU_STATE_POSTCODE}\s*$"
     rf"|(?<![^\W\d_])(?i:{_US_STATES}),?\s+\d{{5}}(?:-\d{{4}})?(?!\d)"
 )
 # A US secondary address line: "Suite 528", "Ste 100", "Unit 3B", "Apt. 4", "Bldg 2", "Floor 5".
@@ -461,7 +462,9 @@ def _person_above(
         if not _PERSON_NAME.match(name) or _plain_name(name, 0, name) is None:
             continue
         initial = _INITIAL_NAME.match(sender)
-        if initial and not (sender[0] == name[0] and _close(initial.group("surname"), name.split()[-1])):
+        if initial and not (
+            sender[0] == name[0] and _one_letter_apart(initial.group("surname"), name.split()[-1])
+        ):
             continue  # another person's initial, or another surname
         # something must tie the name to the issuer, else it may be the customer's over the seller's
         # line: the initial (above), the surname printed again ("payable to Marisol Quintana-Reyes"),
@@ -474,7 +477,7 @@ def _person_above(
     return None
 
 
-def _close(a: str, b: str) -> bool:
+def _one_letter_apart(a: str, b: str) -> bool:
     """The same word, or one OCR misread of a letter ("Waltbrecht" for "Wallbrecht")."""
     a, b = a.casefold(), b.casefold()
     return len(a) == len(b) and len(a) >= 5 and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
@@ -1013,9 +1016,8 @@ def _sender_line(line: str) -> str | None:
         or len(re.findall(r"[^\W\d_]", name)) < 3
         or _digit_heavy(name)
         or find_labels(name)
-        or RECIPIENT_LABEL.match(
-            name
-        )  # "Ship to: Belconnen Physiotherapy, 9 Lathlain St, ...": the customer's
+        # "Ship to: Belconnen Physiotherapy, 9 Lathlain St, ...": the customer's one-line address
+        or RECIPIENT_LABEL.match(name)
         or _POSTCODE_CITY.search(name)
         or _STREET.search(name)
         or _MIXED.search(name)
@@ -1095,7 +1097,8 @@ def _letterhead_over_registration(
 
 
 def _registered_names(infos: list[LineInfo], lines: list[int], recipient: _Marks, page: _Page) -> list[str]:
-    """Legal-form names on a line with registration or tax details, or next to one, surest first."""
+    """Legal-form names on a line with registration or tax details, right above or below it, or
+    two lines above it heading a block; surest first (see _registered_ranked)."""
     return [name for _, _, name in _registered_ranked(infos, lines, recipient, page)]
 
 
