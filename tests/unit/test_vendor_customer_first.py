@@ -42,24 +42,26 @@ def test_an_australian_town_line_is_no_name() -> None:
 @pytest.mark.parametrize(
     ("heading", "attention"),
     [
-        ("Aan:", "t.a.v. de heer P. Visser"),
-        ("Aan:", "t.a.v. mevrouw L. Smit"),
+        # a department under the name, no person's title that would mark the block by itself
+        ("Aan:", "Afdeling Inkoop"),
         ("An:", "Abteilung Einkauf"),
     ],
 )
 def test_a_letters_to_heading_in_dutch_and_german_heads_the_customer(heading: str, attention: str) -> None:
+    # no registration on the seller's line: the heading alone tells the two blocks apart
     text = (
-        "Fietsatelier Zuidwal\nZuidwal 12 · 2512 XR Den Haag · KvK 51234567\n\n"
+        "Fietsatelier Zuidwal\nZuidwal 12 · 2512 XR Den Haag\n\n"
         f"{heading}\nHaagse Koeriers B.V.\n{attention}\nLaan van Meerdervoort 40\n2517 AK Den Haag\n\n"
         "Factuur nr 2025-118\nTotaal   € 120,00"
     )
     assert vendor_of(text) == "Fietsatelier Zuidwal"
 
 
-def test_de_heer_marks_the_customers_block_without_a_heading() -> None:
+@pytest.mark.parametrize("attention", ["t.a.v. de heer P. Visser", "t.a.v. mevrouw L. Smit"])
+def test_de_heer_marks_the_customers_block_without_a_heading(attention: str) -> None:
     text = (
-        "Fietsatelier Zuidwal\nZuidwal 12 · 2512 XR Den Haag · KvK 51234567\n\n"
-        "Haagse Koeriers B.V.\nt.a.v. de heer P. Visser\nLaan van Meerdervoort 40\n2517 AK Den Haag\n\n"
+        "Fietsatelier Zuidwal\nZuidwal 12 · 2512 XR Den Haag\n\n"
+        f"Haagse Koeriers B.V.\n{attention}\nLaan van Meerdervoort 40\n2517 AK Den Haag\n\n"
         "Factuur nr 2025-118\nTotaal   € 120,00"
     )
     assert vendor_of(text) == "Fietsatelier Zuidwal"
@@ -128,6 +130,28 @@ def test_a_one_line_address_after_a_customer_heading_is_no_sender_line() -> None
         "Item   Qty   Total\nPens, box   2   18.00\nTotal (inc GST)   $18.00"
     )
     assert vendor_of(text) == "Kookaburra Stationers Pty Ltd"
+
+
+@pytest.mark.parametrize(
+    ("foot", "expected"),
+    [
+        (
+            "Thanks for your business - Bellbird Office Supplies Pty Ltd, ABN 31 442 118 907",
+            "Bellbird Office Supplies Pty Ltd",
+        ),
+        ("", None),  # the seller named nowhere: no vendor, never the customer
+    ],
+)
+def test_a_ship_to_one_line_address_first_on_the_page_is_no_sender_line(
+    foot: str, expected: str | None
+) -> None:
+    # the customer's labelled one-line address is the first sender-shaped line; nothing above names the seller
+    text = (
+        "TAX INVOICE\nShip to: Glenrock Vets, 14 Emu Bank, Belconnen ACT 2617\n\n"
+        "Invoice # GV-2231   Date 05/09/2025\nItem   Qty   Total\nToner   1   64.00\n"
+        f"Total (inc GST)   $64.00\n\n{foot}"
+    )
+    assert vendor_of(text) == expected
 
 
 @pytest.mark.parametrize(
