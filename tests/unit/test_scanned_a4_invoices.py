@@ -5,7 +5,9 @@ each language's bookkeeping writes it ("Suma y sigue" / "Suma anterior", "Übert
 "Riporto", "Do przeniesienia"): that sum is never the invoice's total. Spanish "Suma y sigue" opens
 with a total word and was read as the total at main; the German, French, Italian and Polish cases
 passed at main already and guard the new phrases where a total word opens the carry-over line.
-Portuguese invoices sum the lines before tax as "Total ilíquido": a net amount, not the total.
+Page 1 alone, its carried sum the only total-worded line, proves the French, Italian, Portuguese,
+Polish and German phrases (each read silently as the total before them; the Dutch phrases are
+not proven by a test). Portuguese invoices sum the lines before tax as "Total ilíquido": a net amount, not the total.
 Texts are synthetic.
 """
 
@@ -20,6 +22,7 @@ from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Category, Policy
+from tests.text_receipts import low, read
 
 POLICY = Policy(policy_id="pol_scan", currency="EUR", categories=(Category("supplies"),))
 
@@ -95,3 +98,22 @@ async def test_portuguese_total_iliquido_is_the_net_amount(net_label: str) -> No
     invoice = await _extract(text)
     assert invoice.total == Decimal("121.77")
     assert invoice.subtotal == Decimal("99.00")
+
+
+# Page 1 alone of a longer invoice: the carried sum is its only total-worded line. The document is
+# incomplete, so that sum must not be read as the total without review (each language's phrase).
+_PAGE_ONE = {
+    "fr": ("Facture F-2025-204\nDate : 03/09/2025\nEbenisterie Marchal SARL\n", "Total à reporter"),
+    "it": ("Fattura 2025/204\nData: 03/09/2025\nCarpenteria Sella S.r.l.\n", "Totale da riportare"),
+    "pt": ("Fatura FT 2025/204\nData: 03/09/2025\nCarpintaria Lobo Lda\n", "Total a transportar"),
+    "pl": ("Faktura VAT 2025/204\nData: 03.09.2025\nStolarstwo Kowal Sp. z o.o.\n", "Razem do przeniesienia"),
+    "de": ("Rechnung 2025-204\nDatum: 03.09.2025\nTischlerei Rau GmbH\n", "Summe Übertrag"),
+}
+
+
+@pytest.mark.parametrize("language", list(_PAGE_ONE))
+def test_a_carried_sum_alone_is_not_read_as_the_total_silently(language: str) -> None:
+    head, carried = _PAGE_ONE[language]
+    text = head + "Eiche   1   390,00   390,00\nMontage   2   60,00   120,00\nBeschlag   1   41,30   41,30\n"
+    invoice = read(text + f"{carried}   551,30\n")
+    assert invoice.total != Decimal("551.30") or low(invoice)
