@@ -50,3 +50,13 @@ def test_a_customers_block_first_and_the_seller_only_over_its_footer_reads_no_ve
         "Amtsgericht Freiburg HRB 7781 · USt-IdNr. DE 288 301 442"
     )
     assert read(text).vendor is None
+
+
+def test_a_vat_ids_country_code_on_the_registration_line_is_no_legal_form() -> None:
+    # "SE" glued to the VAT number's digits is Sweden's code, not a Societas Europaea: the name over
+    # the registration line stays the issuer
+    text = (
+        "Norrljus Energi AB · Kungsgatan 4 · 972 31 Luleå\nOrg.nr 556311-2090 · Momsreg.nr SE556311209001\n\n"
+        "Faktura\nFakturanummer   88120\nFakturadatum   2025-09-01\nAtt betala   620,00 kr"
+    )
+    assert read(text).vendor == "Norrljus Energi AB"

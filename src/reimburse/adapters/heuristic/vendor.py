@@ -1138,7 +1138,12 @@ def _registered_ranked(
         rows = {r for r, _, _ in near[j]}
         tier = 0 if j in rows else 1 if any(r > j for r in rows) else 2
         head = tier == 1 and j + 1 not in rows  # two lines over its registration only
-        found = _legal_names(infos, [j], recipient, page)
+        # "Momsreg.nr SE556912447101": a VAT id's country code glued to its digits is no legal form
+        found = [
+            n
+            for n in _legal_names(infos, [j], recipient, page)
+            if not re.search(re.escape(n) + r"\d", infos[j].text)
+        ]
         if len(page.legal_cells(j)) >= 2:
             # Two parties' blocks side by side, each headed by its name ("Harrow & Finch Ltd   Greystone
             # Consulting Ltd" over "14 Cathedral Yard   VAT ID: GB318447261"): the registration is
