@@ -1154,8 +1154,16 @@ def _registered_ranked(
                 if name in found and any(_same_column(page, j, start, i, s, c) for i, s, c in near[j])
             ]
             found = beside or found
-        names += [(tier, head, name) for name in found]
+        # a name inside a line's phrase ("Proveedor tecnológico Factureya SAS Nit ...": the e-invoicing
+        # software's maker in a footer) is no letterhead: it ranks as a name over a registration
+        names += [(tier if tier or _opens_cell(infos[j].text, name) else 1, head, name) for name in found]
     return sorted(names, key=lambda thn: thn[0])
+
+
+def _opens_cell(text: str, name: str) -> bool:
+    """Whether `name` opens its line or a cell of it (after a run of spaces or a separator mark)."""
+    before = text[: max(0, text.find(name))]
+    return not before.strip() or re.search(r"(?:\s{2,}|[·|•–-]\s*)$", before) is not None
 
 
 def _same_column(page: _Page, line: int, start: int, other: int, other_start: int, other_cell: str) -> bool:
