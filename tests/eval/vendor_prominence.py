@@ -20,10 +20,10 @@ from dependency_injector import providers
 from reimburse.adapters.heuristic import vendor as rules
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.dates import find_dates
-from reimburse.adapters.heuristic.labels import find_labels
 from reimburse.adapters.heuristic.layout import Layout, Placed
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines
+from reimburse.adapters.invoice_labels.labels import find_labels
 from reimburse.config import Settings
 from reimburse.container import build_container
 from reimburse.domain.verdict.document import Document

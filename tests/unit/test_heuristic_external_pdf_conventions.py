@@ -14,10 +14,10 @@ import pytest
 
 from reimburse.adapters.heuristic.currency import document_currency
 from reimburse.adapters.heuristic.fields import read_number
-from reimburse.adapters.heuristic.labels import Label, find_labels
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines
+from reimburse.adapters.invoice_labels.labels import Label, find_labels
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.document import Document, Line, Page
 from tests.layout_lines import line_of_cells

@@ -3,7 +3,7 @@ printed above the invoice's number, it no longer takes the invoice number's plac
 
 from __future__ import annotations
 
-from reimburse.adapters.heuristic.labels import Label, find_labels
+from reimburse.adapters.invoice_labels.labels import Label, find_labels
 from tests.text_receipts import read
 
 STAY = """Harbour View Inn

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reimburse.adapters.heuristic.fields import read_number, read_vendor
-from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
 from reimburse.adapters.heuristic.totals import LineInfo, analyse_lines
+from reimburse.adapters.invoice_labels.labels import Label, find_labels, ocr_letters
 
 
 def _lines(text: str) -> list[LineInfo]:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reimburse.adapters.heuristic.labels import Label, find_labels, label_letters, ocr_letters
+from reimburse.adapters.invoice_labels.labels import Label, find_labels, label_letters, ocr_letters
 from tests.text_receipts import read
 
 

@@ -120,7 +120,7 @@ def test_a_total_read_below_a_printed_tip_is_always_doubted(part: Decimal, read:
 
 
 def test_the_label_kinds_named_are_the_readers() -> None:
-    from reimburse.adapters.heuristic.labels import Label
+    from reimburse.adapters.invoice_labels.labels import Label
     from reimburse.adapters.ocr import parts
 
     assert {label.value for label in Label} >= parts._PARTS | parts._NOT_PARTS | parts._REDUCTIONS

@@ -9,7 +9,6 @@ from difflib import SequenceMatcher
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.totals import (
     _FIRST_CELL,
     _NOT_GARBLED,
@@ -17,6 +16,7 @@ from reimburse.adapters.heuristic.totals import (
     _OCR_TOTALS,
     _ocr_total_label,
 )
+from reimburse.adapters.invoice_labels.labels import Label
 
 
 def _every_word(line: str, last_amount: int) -> list[tuple[Label, int, int]]:

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from reimburse.adapters.heuristic.labels import Label, find_labels
 from reimburse.adapters.heuristic.totals import heading_row
+from reimburse.adapters.invoice_labels.labels import Label, find_labels
 from reimburse.domain.verdict.decide import Claim, decide
 from reimburse.domain.verdict.invoice import Invoice
 from tests.text_receipts import POLICY, read

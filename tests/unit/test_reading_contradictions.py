@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
 from reimburse.adapters.heuristic.due_contradiction import EXPLAINING, PrintedDue, due_contradiction
-from reimburse.adapters.heuristic.labels import Label
+from reimburse.adapters.invoice_labels.labels import Label
 from reimburse.domain.verdict.document import Document, Line, Page
 from reimburse.domain.verdict.invoice import Invoice
 from reimburse.domain.verdict.policy import Category, Policy

@@ -8,7 +8,7 @@ import hashlib
 from decimal import Decimal
 
 from reimburse.adapters.heuristic import HeuristicInvoiceExtractor
-from reimburse.adapters.heuristic.labels import Label, find_labels
+from reimburse.adapters.invoice_labels.labels import Label, find_labels
 from reimburse.domain.verdict.document import Document
 from reimburse.domain.verdict.policy import Category, Policy
 from tests.vendor_text import vendor_of

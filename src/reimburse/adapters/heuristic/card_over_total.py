@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.printed_gap import gap_printed
 from reimburse.adapters.heuristic.totals import LineInfo, TotalsReading, labelled_amounts
+from reimburse.adapters.invoice_labels.labels import Label
 from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 

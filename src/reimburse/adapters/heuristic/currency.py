@@ -20,9 +20,9 @@ from decimal import Decimal
 from reimburse.adapters.heuristic import currency_table
 from reimburse.adapters.heuristic.amounts import AmountMatch, currency_code, find_amounts, parse_number
 from reimburse.adapters.heuristic.dates import second_calendar
-from reimburse.adapters.heuristic.labels import Label, find_labels
 from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.parties import issuer_side
+from reimburse.adapters.invoice_labels.labels import Label, find_labels
 
 _FIELD = re.compile(r"(?i:currency|währung|devise|valuta|moneda|divisa|měna|waluta)\s*[:=]?\s*([A-Z]{3})\b")
 # Every current ISO 4217 code (Babel's list), and the kuna, still printed on older receipts.

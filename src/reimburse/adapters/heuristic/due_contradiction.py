@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reimburse.adapters.heuristic.dates import find_dates
-from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.printed_gap import gap_printed, pair_printed
+from reimburse.adapters.invoice_labels.labels import Label
 from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 

@@ -6,12 +6,12 @@ import re
 
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
-from reimburse.adapters.heuristic.labels import Label, LabelHit, find_labels
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.mail_header import subject_reference
 from reimburse.adapters.heuristic.titles import is_reference, title_cells, title_references
 from reimburse.adapters.heuristic.totals import LineInfo
 from reimburse.adapters.heuristic.vendor import read_vendor
+from reimburse.adapters.invoice_labels.labels import Label, LabelHit, find_labels
 
 __all__ = ["read_names", "read_number", "read_vendor"]
 

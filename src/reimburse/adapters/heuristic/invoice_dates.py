@@ -19,11 +19,11 @@ from reimburse.adapters.heuristic.dates import (
 )
 from reimburse.adapters.heuristic.fields import own_value, page_values
 from reimburse.adapters.heuristic.label_values import cell_under, cells, label_hits
-from reimburse.adapters.heuristic.labels import Label, LabelHit
 from reimburse.adapters.heuristic.language import guess_language
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.titles import title_references
 from reimburse.adapters.heuristic.totals import LineInfo
+from reimburse.adapters.invoice_labels.labels import Label, LabelHit
 from reimburse.domain.month_names import ENGLISH_MONTHS, LISTOPAD
 
 _NIGHTS = re.compile(

@@ -14,10 +14,10 @@ from reimburse.adapters.heuristic.fields import read_names, read_number, read_ve
 from reimburse.adapters.heuristic.invoice_dates import read_dates
 from reimburse.adapters.heuristic.items import read_items
 from reimburse.adapters.heuristic.items_over_total import items_over_total
-from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines, read_totals_from
+from reimburse.adapters.invoice_labels.labels import Label
 from reimburse.adapters.ocr.confidence import amount_confidence
 from reimburse.adapters.ocr.review import with_ocr_review
 from reimburse.adapters.off_loop import off_loop

@@ -11,9 +11,9 @@ import re
 from decimal import Decimal
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch
-from reimburse.adapters.heuristic.labels import Label
 from reimburse.adapters.heuristic.text import clean_spaces
 from reimburse.adapters.heuristic.totals import LineInfo
+from reimburse.adapters.invoice_labels.labels import Label
 from reimburse.domain.verdict.invoice import LineItem
 
 _HEADER_WORDS = re.compile(

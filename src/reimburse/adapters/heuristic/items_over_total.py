@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, find_labels
 from reimburse.adapters.heuristic.printed_gap import gap_printed
 from reimburse.adapters.heuristic.totals import LineInfo
+from reimburse.adapters.invoice_labels.labels import AMOUNT_LABELS, Label, find_labels
 from reimburse.domain.verdict.invoice import LineItem
 from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from reimburse.adapters.heuristic.labels import Label, LabelHit, find_labels
 from reimburse.adapters.heuristic.totals import LineInfo
+from reimburse.adapters.invoice_labels.labels import Label, LabelHit, find_labels
 
 _HEADER_CELL = re.compile(
     r"(?i)^(age|gender|sex|status|booking status|current status|class|quota|seat|berth|coach|from|to|"

@@ -25,9 +25,9 @@ from difflib import SequenceMatcher
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, currency_code, find_amounts
 from reimburse.adapters.heuristic.decimal_places import three_places
 from reimburse.adapters.heuristic.due_contradiction import PrintedDue, due_contradiction
-from reimburse.adapters.heuristic.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.statements import carried_balances, own_charges, sections_total
+from reimburse.adapters.invoice_labels.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode
 

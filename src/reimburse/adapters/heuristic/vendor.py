@@ -22,13 +22,13 @@ from collections.abc import Set as AbstractSet
 from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.dates import find_dates
 from reimburse.adapters.heuristic.label_values import cells, label_hits, label_value
-from reimburse.adapters.heuristic.labels import Label, find_labels, ocr_letters
 from reimburse.adapters.heuristic.layout import Layout, words_in
 from reimburse.adapters.heuristic.mail_header import FREE_MAIL, mail_sender
 from reimburse.adapters.heuristic.parties import RECIPIENT_LABEL
 from reimburse.adapters.heuristic.places import US_STATES, US_STATES_AMBIGUOUS
 from reimburse.adapters.heuristic.text import clean_spaces
 from reimburse.adapters.heuristic.totals import LineInfo
+from reimburse.adapters.invoice_labels.labels import Label, find_labels, ocr_letters
 
 _LEGAL = (
     r"(?:GmbH\s*&\s*Co\.?\s*KG|GmbH|GMBH|mbH|AG|KGaA|KG|OHG|UG|e\.\s?K\.|SE|a\.\s?G\.|e\.\s?V\.|"

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from reimburse.adapters.invoice_labels.labels import Label, find_labels
 from reimburse.adapters.ocr.confidence import AMOUNT_WORD, amount_value, digits_sure
 from reimburse.domain.verdict.document import Line, Page, Word
 
@@ -70,9 +71,6 @@ def labelled_sum(pages: list[Page], total: Decimal, sure: float) -> str | None:
 def _labelled_terms(pages: list[Page], total: Decimal, sure: float) -> dict[str, list[Decimal]] | None:
     """Each kind's signed amounts; None when one of them was read unsurely (its sum is unknown).
     "stray" is set when a line below a subtotal and above the total is no plain term."""
-    # Imported here: the heuristic package imports the OCR review, which imports this module.
-    from reimburse.adapters.heuristic.labels import Label, find_labels
-
     kinds = {
         Label.SUBTOTAL: "subtotal",
         Label.TAX: "tax",
@@ -130,8 +128,6 @@ def items_sum(pages: list[Page], total: Decimal) -> str | None:
     line without an amount, or with a subtotal's, tax's or other amount's label, ends it), two or
     more, none negative; None when no such run adds up to `total`. The run is taken whole, never a
     part of it, so no choice of terms can reach a misread total by chance."""
-    from reimburse.adapters.heuristic.labels import find_labels
-
     for page in pages:
         lines = page.lines
         for k, line in enumerate(lines):
@@ -173,8 +169,6 @@ _GOES_ON = frozenset({"grand", "total", "due", "tax", "tax_total", "discount", "
 def _goes_on(below: tuple[Line, ...], total: Decimal) -> bool:
     """Whether a line under the total's prints another amount (either sign) labelled as a total,
     an amount due, a tax, a tip or a reduction, or a paid amount smaller than the total."""
-    from reimburse.adapters.heuristic.labels import find_labels
-
     for line in below:
         amounts = [w for w in line.words if AMOUNT_WORD.fullmatch(w.text)]
         value = amount_value(amounts[-1].text) if amounts else None

@@ -12,29 +12,25 @@ is a part whatever else is printed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
+from reimburse.adapters.invoice_labels.labels import Label, find_labels
 from reimburse.adapters.ocr.confidence import AMOUNT_WORD, amount_places, amount_value
 from reimburse.domain.verdict.document import Line, Page
 
-# The reader's label kinds (`heuristic.labels.Label`, a StrEnum), by value.
-_PARTS = frozenset({"subtotal", "tax", "tax_total", "tip"})
+_PARTS = frozenset({Label.SUBTOTAL, Label.TAX, Label.TAX_TOTAL, Label.TIP})
 # A line with any other amount label is no plain part ("Subtotal / Total", "Tip  Change").
 _NOT_PARTS = frozenset(
-    {"grand", "total", "net", "paid", "weak", "due", "prepaid", "change", "discount", "rounding"}
-    | {"tax_included", "other"}
+    {Label.GRAND, Label.TOTAL, Label.NET, Label.PAID, Label.WEAK, Label.DUE, Label.PREPAID, Label.CHANGE}
+    | {Label.DISCOUNT, Label.ROUNDING, Label.TAX_INCLUDED, Label.OTHER}
 )
-_REDUCTIONS = frozenset({"discount", "prepaid"})
+_REDUCTIONS = frozenset({Label.DISCOUNT, Label.PREPAID})
 # Parts that are never the whole: a subtotal may be the total (nothing added), a tax or tip not.
-_ADDED = frozenset({"tax", "tax_total", "tip"})
+_ADDED = frozenset({Label.TAX, Label.TAX_TOTAL, Label.TIP})
 
 
-def _labeller() -> Callable[[str], set[str]]:
-    # Imported when called: `adapters.heuristic` loads this package's `review` as it loads.
-    from reimburse.adapters.heuristic.labels import find_labels
-
-    return lambda text: {str(hit.label) for hit in find_labels(text)}
+def _labels_of(text: str) -> set[Label]:
+    return {hit.label for hit in find_labels(text)}
 
 
 def part_over_total(pages: list[Page], total: Decimal) -> Decimal | None:
@@ -42,15 +38,14 @@ def part_over_total(pages: list[Page], total: Decimal) -> Decimal | None:
     (subtotal, tax, tip) prints as its last amount with two decimals; None when there is none."""
     if total <= 0:
         return None
-    labels_of = _labeller()
     lines = [line for page in pages for line in page.lines]
-    reduced = any(_reduction(line, labels_of) for line in lines)
+    reduced = any(_reduction(line) for line in lines)
     over = []
     for line in lines:
-        labels = labels_of(line.text)
+        labels = _labels_of(line.text)
         if not labels & _PARTS or labels & _NOT_PARTS:
             continue
-        if reduced and "subtotal" in labels:
+        if reduced and Label.SUBTOTAL in labels:
             continue
         value = _last_amount(line)
         if value is not None and value > total:
@@ -63,10 +58,9 @@ def total_only_as_added_part(pages: list[Page], total: Decimal) -> bool:
     took a part for the whole ("Tip $5.76" over a lone "TOTAL", its amount a row down)."""
     if total <= 0:
         return False
-    labels_of = _labeller()
     printing = [line for page in pages for line in page.lines if amount_places(line, total)]
     return bool(printing) and all(
-        (labels := labels_of(line.text)) & _ADDED and not labels & _NOT_PARTS for line in printing
+        (labels := _labels_of(line.text)) & _ADDED and not labels & _NOT_PARTS for line in printing
     )
 
 
@@ -75,8 +69,8 @@ def _last_amount(line: Line) -> Decimal | None:
     return next((a for a in reversed(amounts) if a is not None), None)
 
 
-def _reduction(line: Line, labels_of: Callable[[str], set[str]]) -> bool:
+def _reduction(line: Line) -> bool:
     """A discount or deposit label, or a negative amount ("-5.00", "5.00-", "- 5.00")."""
-    if labels_of(line.text) & _REDUCTIONS:
+    if _labels_of(line.text) & _REDUCTIONS:
         return True
     return any(w.text.strip() == "-" or ("-" in w.text and AMOUNT_WORD.fullmatch(w.text)) for w in line.words)

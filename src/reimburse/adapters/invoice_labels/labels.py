@@ -7,8 +7,8 @@ import enum
 import re
 from dataclasses import dataclass
 
-from reimburse.adapters.heuristic.amount_labels import AMOUNT_PHRASES
-from reimburse.adapters.heuristic.world_labels import WORLD
+from reimburse.adapters.invoice_labels.amount_labels import AMOUNT_PHRASES
+from reimburse.adapters.invoice_labels.world_labels import WORLD
 
 
 class Label(enum.StrEnum):
