@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -88,7 +89,9 @@ def test_the_coarse_pass_measures_the_print_size() -> None:
         ratio = rapidocr_engine.detection_ratio(
             image.height, image.width, rapidocr_engine.DETECTION_MIN_SIDE, rapidocr_engine.DETECTION_MAX_SIDE
         )
-        region, height = rapidocr_engine.coarse_pass(rapidocr_engine.engine(), image, ratio)
+        region, height = rapidocr_engine.coarse_pass(
+            rapidocr_engine.engine(), image, ratio, np.asarray(image.convert("L"))
+        )
         assert region is not None and height is not None
         heights.append(height)
     # A coarse box is the letters' height plus a margin of a few coarse pixels (blur, the detector's

@@ -182,7 +182,10 @@ def _read(
 ) -> tuple[list[OcrWord], bool]:
     ocr = engine(threads)
     ratio = detection_ratio(image.height, image.width, DETECTION_MIN_SIDE, DETECTION_MAX_SIDE)
-    region, box_height = coarse_pass(ocr, image, ratio)
+    # One grey copy of the image: the coarse pass looks for print in it and the lines' ink is
+    # measured in its region (converting pixel by pixel, a crop's grey is the grey's crop).
+    image_grey = np.asarray(image.convert("L"))
+    region, box_height = coarse_pass(ocr, image, ratio, image_grey)
     ratio = scaled_to_text(ratio, box_height)
     left, top = (region[0], region[1]) if region else (0, 0)
     _call.ratio = ratio  # the region is detected at the page's scale, as the whole page would be
@@ -193,7 +196,7 @@ def _read(
         _call.ratio = None
     items = list(result or ())
     upside_down = check_orientation and looks_upside_down(ocr, page, items)
-    grey = np.asarray(page.convert("L")) if items else None
+    grey = image_grey[region[1] : region[3], region[0] : region[2]] if region else image_grey
     columns = [_ink_columns(grey, item) for item in items]  # once per line: both readings use them
     breaks = [ink_breaks(*c) if c else frozenset[int]() for c in columns]
     blanks = [ink_blanks(*c) if c else None for c in columns]
@@ -399,14 +402,15 @@ def _turned(item: Sequence[Any], angle: float, centre: tuple[float, float]) -> l
 def text_region(ocr: Any, image: Image.Image, ratio: float) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) around all text a coarse detection finds; None for the whole page
     (a small page, text nearly everywhere, or none found: then the coarse pass is not trusted)."""
-    return coarse_pass(ocr, image, ratio)[0]
+    return coarse_pass(ocr, image, ratio, np.asarray(image.convert("L")))[0]
 
 
 def coarse_pass(
-    ocr: Any, image: Image.Image, ratio: float
+    ocr: Any, image: Image.Image, ratio: float, grey: Any
 ) -> tuple[tuple[int, int, int, int] | None, float | None]:
     """The text region (as `text_region`) and the height, in page pixels, of the lower quartile of
-    the text boxes the coarse pass found (None when the pass did not run or found nothing)."""
+    the text boxes the coarse pass found (None when the pass did not run or found nothing). `grey`
+    is `image` in grey levels (the caller's copy, so the page is converted once)."""
     width, height = image.size
     if width * height * ratio * ratio < REGION_MIN_PIXELS:
         return None, None
@@ -429,7 +433,7 @@ def coarse_pass(
     # Small print the coarse pass found no box for (an amount column at its lines' far end) is kept.
     # The detection scale stays the one the coarse boxes chose: on set SA's pages detecting them at
     # the page's full scale instead read fewer of the page's words (sa03 71 of 124 against 79).
-    left, top, right, bottom = widened(np.asarray(image.convert("L")), (left, top, right, bottom), margin)
+    left, top, right, bottom = widened(grey, (left, top, right, bottom), margin)
     if (right - left) * (bottom - top) > REGION_MAX_SHARE * width * height:
         return None, low
     return (left, top, right, bottom), low
