@@ -301,7 +301,8 @@ def _values(infos: list[LineInfo], i: int, hit: LabelHit, layout: Layout | None)
     A value the text found on the next line comes after the page's: in a header row whose cells OCR
     ran together ("Data Documento Numero Documento" over five values), only the page knows which
     value sits under which heading."""
-    own, page = own_value(infos, i, hit), page_values(layout, i, hit) or _under_heading(layout, i, hit)
+    own = own_value(infos, i, hit, layout)
+    page = page_values(layout, i, hit) or _under_heading(layout, i, hit)
     if page and own.strip() and own.strip() not in infos[i].text:
         return [*page, own]
     return [own, *page]
@@ -318,10 +319,10 @@ def _under_heading(layout: Layout | None, i: int, hit: LabelHit) -> list[str]:
     return [below] if below else []
 
 
-def own_value(infos: list[LineInfo], i: int, hit: LabelHit) -> str:
+def own_value(infos: list[LineInfo], i: int, hit: LabelHit, layout: Layout | None = None) -> str:
     """label_value, except the next line when that line starts with a label of its own: a label
     alone on its line followed by "Due date   02.06.2024" has its value elsewhere on the page."""
-    value = label_value(infos, i, hit)
+    value = label_value(infos, i, hit, layout)
     rest = infos[i].text[hit.end :].strip(" :#.-=|\t")
     if rest or not value.strip():
         return value
@@ -425,14 +426,14 @@ def _is_identifier(token: str) -> bool:
     return bool(_IBAN.fullmatch(token) or (token.startswith("+") and _PHONE.fullmatch(token)))
 
 
-def read_names(infos: list[LineInfo]) -> tuple[str, ...]:
+def read_names(infos: list[LineInfo], layout: Layout | None = None) -> tuple[str, ...]:
     """People named by a name label ("Guest: Rani Sharma", "Passagier   Walter, Jens"); a label
     inside a sentence or heading a table column of other things names nobody."""
     names: list[str] = []
     for i, hit in label_hits(infos, Label.NAME):
         if not _stands_as_label(infos[i].text, hit.start, hit.end):
             continue
-        value = label_value(infos, i, hit)
+        value = label_value(infos, i, hit, layout)
         if _header_row(infos[i].text) and value.strip() in infos[i].text:
             continue  # "Name   Dateiname   Art": column headings, and no row under them
         name = _name(re.split(r"\s{2,}", value.strip(" :-#"))[0])

@@ -154,7 +154,7 @@ def day_month_order(text: str, currency: str | None, language: str | None) -> bo
 def _datelabel_value(
     infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool, layout: Layout | None = None
 ) -> DateMatch | None:
-    own = own_value(infos, i, hit)
+    own = own_value(infos, i, hit, layout)
     found = find_dates(own, month_first) or _spaced(own, month_first)
     if found:
         return _label_settles(own, found[0])
@@ -162,7 +162,7 @@ def _datelabel_value(
         found = find_dates(value, month_first)
         if found and not value[: found[0].start].strip(" :"):
             return _label_settles(value, found[0])
-    return _wrapped_date(layout, i, hit, month_first) or _header_cell(infos, i, hit, month_first)
+    return _wrapped_date(layout, i, hit, month_first) or _header_cell(infos, i, hit, month_first, layout)
 
 
 # What may follow a date in its cell: nothing, or its time ("04/03/25 14:22", "14h32").
@@ -176,10 +176,13 @@ _FIELD_ROW_LABELS = frozenset(
 )
 
 
-def _header_cell(infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool) -> DateMatch | None:
+def _header_cell(
+    infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool, layout: Layout | None
+) -> DateMatch | None:
     """A label that is a whole cell of a row of field labels heads a column ("Order Date   Despatch
     Date   Invoice Date   Terms" over "28/02/25   03/03/25   04/03/25   30 days"): its value is the
-    cell under it, when the row under has as many cells and that cell is a date and nothing else."""
+    cell under it (`cell_under`: on the page, the cell below it), when that cell is a date and
+    nothing else."""
     top = cells(infos[i].text)
     column = next((k for k, (start, text) in enumerate(top) if start == hit.start), None)
     if len(top) < 2 or column is None or top[column][1].rstrip(" :") != hit.text:
@@ -188,7 +191,7 @@ def _header_cell(infos: list[LineInfo], i: int, hit: LabelHit, month_first: bool
         h is not hit and h.label in _FIELD_ROW_LABELS for h in infos[i].hits
     ):
         return None
-    value = cell_under(infos, i, column)
+    value = cell_under(infos, i, column, layout)
     if value is None:
         return None
     found = find_dates(value, month_first)
@@ -301,7 +304,7 @@ def _unread_label(infos: list[LineInfo], month_first: bool, layout: Layout | Non
             if (
                 _role_given(infos, i, hit)
                 or _named_in_sentence(infos, i, hit)
-                or not _DIGIT.search(own_value(infos, i, hit)[:24])
+                or not _DIGIT.search(own_value(infos, i, hit, layout)[:24])
             ):
                 continue
             if _datelabel_value(infos, i, hit, month_first, layout) is None:

@@ -65,7 +65,7 @@ class HeuristicInvoiceExtractor:
                 "Amount Payable, Totaal, Total TTC, Gesamtbetrag or similar)."
             )
         number, number_conf = read_number(infos, layout)
-        names = read_names(infos)
+        names = read_names(infos, layout)
         vendor, vendor_conf = read_vendor(infos, names, layout)  # never one of the people it names
         choice = choose_category(kind_scores(text, vendor), text, policy)
         checks = {h.label for info in infos for h in info.hits if "check" in h.text.lower()}

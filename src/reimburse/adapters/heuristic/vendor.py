@@ -339,7 +339,7 @@ def _cascade(
 ) -> tuple[str | None, float]:
     top = filled[:_TOP]
     # a printed e-mail's sender, its address's domain spelling the name ("Cloudnote <receipts@cloudnote.io>")
-    seller = _seller_block(infos, recipient)
+    seller = _seller_block(infos, recipient, page.layout)
     if seller:
         return seller, 0.8
     if sender := _mail_sender(infos, recipient):
@@ -868,7 +868,7 @@ def _person_cells(infos: list[LineInfo], rows: list[list[tuple[int, str]]]) -> s
 _NAMES_AN_ID = re.compile(r"(?i)^\s*(?:id|no\.?|nr\.?|number|num|#|code)(?![^\W\d_])")
 
 
-def _seller_block(infos: list[LineInfo], recipient: _Marks) -> str | None:
+def _seller_block(infos: list[LineInfo], recipient: _Marks, layout: Layout | None) -> str | None:
     """The value of a "Seller"/"Verkäufer"/"Lieferant" label, or its block's "Name:" line."""
     for i, hit in label_hits(infos, Label.VENDOR):
         if _NAMES_AN_ID.match(infos[i].text[hit.end :]):
@@ -878,7 +878,7 @@ def _seller_block(infos: list[LineInfo], recipient: _Marks) -> str | None:
             continue  # "as per the operator's policy": a word in a sentence, not a label
         if _HEADS_A_PHRASE.match(infos[i].text[hit.end :]):
             continue  # "Proveedor tecnológico HGISAS": the noun of a phrase, not the seller's label
-        value = clean_spaces(label_value(infos, i, hit))
+        value = clean_spaces(label_value(infos, i, hit, layout))
         if _CLERK.match(hit.text) and not _LEGAL_RE.search(value):
             continue  # "Vendedor: Rosa Menjívar" on a Spanish or Portuguese sale: the salesperson
         if (
