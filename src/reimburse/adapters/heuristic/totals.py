@@ -23,6 +23,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, currency_code, find_amounts
+from reimburse.adapters.heuristic.carry_over import ends_on_carry_over
 from reimburse.adapters.heuristic.decimal_places import three_places
 from reimburse.adapters.heuristic.due_contradiction import PrintedDue, due_contradiction
 from reimburse.adapters.heuristic.layout import Layout
@@ -663,6 +664,9 @@ def read_totals_from(
                 break
     if reading is not None and not reading.net_only:
         _corroborate_weak(reading, infos)
+    if reading is not None and ends_on_carry_over(infos, found):
+        reading.confidence = min(reading.confidence, WEAK_CONFIDENCE - 0.05)
+        reading.notes.append("the document ends on a sum carried to a next page: its total is not printed")
     return reading
 
 

@@ -9,6 +9,29 @@ payment stand beside the invoice's own total instead of replacing it.
 
 from __future__ import annotations
 
+# A long invoice's running sum handed from one page to the next, as each language writes it in
+# bookkeeping (an "other" amount label; carry_over.py reads where a document ends on one).
+CARRY_OVER = (
+    "übertrag",
+    "uebertrag",
+    "übertrag von seite",
+    "suma y sigue",
+    "suma anterior",
+    "suma y sigue anterior",
+    "à reporter",
+    "a reporter",
+    "report de la page précédente",
+    "riporto",
+    "a riportare",
+    "da riportare",
+    "a transportar",
+    "transporte da página anterior",
+    "do przeniesienia",
+    "z przeniesienia",
+    "van vorige pagina",
+    "naar volgende pagina",
+)
+
 AMOUNT_PHRASES: dict[str, str] = {
     # The invoice's own gross total, tax included.
     "grand": (
@@ -141,11 +164,8 @@ AMOUNT_PHRASES: dict[str, str] = {
         " vat reg no, vat reg. no, balance of points, points balance,"
         # the customer's account balance on the issue date, beside "Razem do zapłaty"
         " saldo na dzień,"
-        # a long invoice's running sum handed from one page to the next, as each language writes it
-        # in bookkeeping: a carry-over, never the invoice's total
-        " übertrag, uebertrag, übertrag von seite, suma y sigue, suma anterior, suma y sigue anterior,"
-        " à reporter, a reporter, report de la page précédente, riporto, a riportare, da riportare,"
-        " a transportar, transporte da página anterior, do przeniesienia, z przeniesienia,"
-        " van vorige pagina, naar volgende pagina"
+        # a long invoice's running sum handed from one page to the next: a carry-over, never the
+        # invoice's total
+        " " + ", ".join(CARRY_OVER)
     ),
 }
