@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from reimburse.adapters.heuristic.after_total import charged_after
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, currency_code, find_amounts
 from reimburse.adapters.heuristic.carry_over import ends_on_carry_over
 from reimburse.adapters.heuristic.decimal_places import three_places
@@ -918,6 +919,12 @@ def read_totals(
             gross = next(total + t for t in taxes if _printed(total + t, line_amounts))
             notes.append(f"total {gross} = net {total} + taxes {gross - total}, printed; {total} is net")
             total = gross
+    if (after := charged_after(chosen, items, amount_lines)) is not None:
+        # "Total 273.00 / Sales Tax 19.11 / Balance Due 292.11": the total was the pre-tax sum
+        notes.append(
+            f"{after.label_text} {after.value} is the total {total} with what is printed between them"
+        )
+        chosen, total = after, after.value
     lost_point = total / 100
     if (
         not chosen.amount.has_decimals
