@@ -69,3 +69,33 @@ def test_a_pre_tax_total_with_its_tax_and_balance_due_reads_the_balance(work: De
         _US_HEAD + f"Labor   {work}\nTotal   {work}\nSales Tax {rate}%   {tax}\nBalance Due   {work + tax}\n"
     )
     assert invoice.total == work + tax
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Shop supplies   $12.00\nSales Tax 7% (parts)   $12.89\n",
+        # a bill's own fees and taxes under its service sections
+        "Regulatory fee   $12.00\nState tax   $12.89\n",
+    ],
+)
+def test_section_totals_with_charges_and_tax_under_them_make_the_amount_due(between: str) -> None:
+    text = (
+        "Ridgeline Garage\n1 Route 9, Branchville, NJ 07826\nInvoice # 22\nDate: 10/02/2025\n\n"
+        "Brake pads   1   $68.40   $68.40\nBrake rotors   2   $57.90   $115.80\nTotal Parts   $184.20\n"
+        "Replace pads and rotors   2.5   $105.00   $262.50\nTotal Labor   $262.50\n"
+        f"{between}Balance Due   $471.59\n"
+    )
+    invoice = read(text)
+    assert invoice.total == Decimal("471.59")
+    assert invoice.candidate_totals == (Decimal("471.59"),)
+
+
+def test_section_totals_that_miss_the_amount_due_stay_rivals() -> None:
+    # the sections and the lines under them do not make the due (0.36 short): it is no total
+    text = (
+        "Ridgeline Garage\n1 Route 9, Branchville, NJ 07826\nInvoice # 22\nDate: 10/02/2025\n\n"
+        "Total Parts   $184.20\nTotal Labor   $262.50\nShop supplies   $12.00\nSales Tax   $12.89\n"
+        "Balance Due   $471.95\n"
+    )
+    assert len(read(text).candidate_totals) > 1

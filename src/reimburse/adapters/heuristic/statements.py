@@ -57,9 +57,18 @@ def own_charges(due: Decimal, carried: list[Decimal], payments: list[Decimal]) -
     return due - left
 
 
-def sections_total(sections: list[Decimal], dues: list[Decimal]) -> Decimal | None:
-    """The amount due that two or more section totals add up to exactly, the last one printed."""
+def sections_total(sections: list[Decimal], dues: list[tuple[Decimal, list[Decimal]]]) -> Decimal | None:
+    """The amount due that two or more section totals add up to exactly, the last one printed.
+    Each due comes with the amounts printed between the last section and it (a charge, the tax:
+    "Total Parts / Total Labor / Shop supplies / Sales Tax / Balance Due"): they count too."""
     if len(sections) < 2:
         return None
     whole = sum(sections, Decimal(0))
-    return next((d for d in reversed(dues) if d > 0 and abs(d - whole) <= Decimal("0.01")), None)
+    return next(
+        (
+            d
+            for d, extra in reversed(dues)
+            if d > 0 and abs(d - whole - sum(extra, Decimal(0))) <= Decimal("0.01")
+        ),
+        None,
+    )

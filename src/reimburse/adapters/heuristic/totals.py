@@ -892,11 +892,17 @@ def read_totals(
         ([x for x in items if x.label is Label.WEAK and x.value > 0], 0.45),
     ]
     tier, confidence = next(((t, c) for t, c in tiers if t), ([], 0.0))
+    sections: set[Decimal] = set()  # section totals the amount due is made of: parts, no rivals
     if tier and all(x.label is Label.TOTAL and x.qualified for x in tier):
         # "Total Electric 85.18", "Total Gas 41.39" and no total of the bill's own: the sections
         # are parts of the amount due they add up to ("Amount Due 126.57")
-        whole = sections_total([x.value for x in tier], [x.value for x in due])
+        last = max(x.line for x in tier)
+        between = {
+            x.line: [v[-1] for i, v in sorted((line_amounts or {}).items()) if last < i < x.line] for x in due
+        }
+        whole = sections_total([x.value for x in tier], [(x.value, between[x.line]) for x in due])
         if whole is not None:
+            sections = {x.value for x in tier}
             tier, confidence = [x for x in due if x.value == whole][-1:], 0.85
     tier = _page_currency(tier, page_currencies, preferred)
     tier = _after_discount(tier, items)
@@ -975,7 +981,7 @@ def read_totals(
     peers = grand + [x for x in plain if not (chosen.label is Label.GRAND and x.qualified)]
     credits = any(x.value < 0 for x in items if x.label in (Label.GRAND, Label.TOTAL, Label.NET))
     above = [] if credits else [x for x in plain + net if x.value > total]
-    others = [x for x in peers + above if x.value not in (total, chosen.value)]
+    others = [x for x in peers + above if x.value not in (total, chosen.value, *sections)]
     explained_by = {*arithmetic.parts, *(total - p for p in prepaid), *(x.value for x in due)}
     explained_by |= {total - x.value for x in paid}
     money = _currency_of(items, chosen)
