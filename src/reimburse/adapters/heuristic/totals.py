@@ -286,6 +286,22 @@ def _tip_settled(items: list[Labelled], chosen: Labelled, total: Decimal) -> Dec
     return settled if printed else None
 
 
+# The largest cash rounding step in use: the whole crown (SE, NO) rounds by at most half of it.
+_CASH_STEP = Decimal("0.50")
+
+
+def _paid_rounded(
+    items: list[Labelled], paid: list[Labelled], total: Decimal, rounding: Decimal
+) -> Decimal | None:
+    """A payment printed under the rounding line that is the total with that rounding: cash paid
+    in a country that rounds cash to its smallest coin (5 cents, 50 øre, a crown)."""
+    if not rounding or abs(rounding) > _CASH_STEP:
+        return None
+    after = max(x.line for x in items if x.label is Label.ROUNDING)
+    cash = [x.value for x in paid if x.line > after and _close(x.value, total + rounding)]
+    return cash[0] if cash else None
+
+
 def _tip_guide_lines(infos: list[LineInfo]) -> set[int]:
     """The lines of a tip guide: after its heading, each line with a percentage; anywhere, a line
     with a percentage that names both a tip and a total."""
@@ -948,6 +964,10 @@ def read_totals(
         # "Total 29.28 / Rounding 0.02 / Total Rounded 29.30": what was charged is the rounded sum.
         notes.append(f"{total} rounded by {rounding} to {rounded[0].value}")
         chosen, total = rounded[0], rounded[0].value
+    elif chosen.label is not Label.PAID and (cash := _paid_rounded(items, paid, total, rounding)) is not None:
+        # "Total 17.97 / Cash rounding -0.02 / Total (cash) 17.95": the cash paid is the bill rounded
+        notes.append(f"{total} rounded by {rounding} to {cash}, the cash paid")
+        total = cash
     if chosen.label in _SUM_WORDS and (settled := _tip_settled(items, chosen, total)) is not None:
         # "Total 138.24 / Tips 24.00 / Paid Amount 162.24": the tip was added after the bill's
         # total, and the sum printed after it is what was charged.
@@ -1289,7 +1309,7 @@ def _not_parts(rivals: list[Decimal], total: Decimal) -> list[Decimal]:
 
 
 _TO_PAY = re.compile(
-    r"(?i)(?<![^\W\d_])(?:att\s+betala|te\s+betalen|à\s+payer|a\s+pagar|zu\s+zahlen|to\s+pay|do\s+zap[łl]aty|"
+    r"(?i)(?<![^\W\d_])(?:att\s+betala|te\s+betalen|[àa]\s+payer|a\s+pagar|zu\s+zahlen|to\s+pay|do\s+zap[łl]aty|"
     r"k\s+úhradě|at\s+betale|å\s+betale|da\s+pagare)(?![^\W\d_])"
 )
 

@@ -54,11 +54,13 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
         " total trip fare, trip total, ride total, total charged, amount charged, total incl,"
         " total including, total inclusive, total (incl, total with tax, total value, final amount,"
         " final total, total cost, total price, total ttc, montant ttc, net à payer, net a payer,"
-        " montant à payer, total à payer, montant total, total général, te betalen, totaal te betalen,"
+        " montant à payer, total à payer, total a payer, montant total, total général, te betalen, totaal te betalen,"
         " totaalbedrag, totaal incl, totaal bedrag, gesamtbetrag, rechnungsbetrag, endbetrag, zu zahlen,"
         " zahlbetrag, gesamtsumme, bruttobetrag, summe brutto, gesamt brutto, importe total,"
         " total a pagar, total factura, total importe, importo totale, totale da pagare, totale fattura,"
-        " totale complessivo"
+        " totale complessivo,"
+        # the bill with the tip chosen on the card terminal or tablet: what the card was charged
+        " total with tip, total with tips, total incl. tip, total including tip, total with gratuity"
     ),
     Label.TOTAL: _p(
         "total, totals, totaal, summe, gesamt, totale, totaux, net total, total (inr), total (eur)"
@@ -91,11 +93,15 @@ _PHRASES: dict[Label, tuple[str, ...]] = {
     ),
     Label.DISCOUNT: _p(
         "discount, coupon, promo, voucher, savings, you saved, rabatt, remise, korting, descuento, sconto,"
-        " wallet"
+        " wallet, promotion"
     ),
     Label.ROUNDING: _p(
         "round off, round-off, rounding, rounded off, roundoff, afronding, arrondi, rundung, redondeo,"
-        " arrotondamento"
+        " arrotondamento,"
+        # cash rounding as the Nordic, Finnish and Malaysian tills print it (DK to 50 øre, SE and NO to
+        # the crown, FI and MY to 5 cents)
+        " afrunding, öresavrundning, öresutjämning, avrundning, øreavrunding, avrunding, pyöristys,"
+        " pembundaran"
     ),
     Label.OTHER: _p(
         "gstin, gst no, gst number, gst reg, gst registration, gstin/uin, vat no, vat number, vat reg,"
