@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 from reimburse.adapters.heuristic.after_total import charged_after
 from reimburse.adapters.heuristic.amounts import CURRENCY_RE, AmountMatch, currency_code, find_amounts
 from reimburse.adapters.heuristic.carry_over import ends_on_carry_over
+from reimburse.adapters.heuristic.conversions import conversion_line
 from reimburse.adapters.heuristic.decimal_places import three_places
 from reimburse.adapters.heuristic.due_contradiction import PrintedDue, due_contradiction
 from reimburse.adapters.heuristic.layout import Layout
@@ -881,7 +882,7 @@ def read_totals(
     amount due, a payment, a subtotal, a weak "Amount". What is still payable after deposits is
     reported apart (amount_due). Subtotal and taxes are the pair the arithmetic confirms.
     """
-    items = [_gross_if_large(x, items) for x in items if _plausible(x)]
+    items = _unconverted([_gross_if_large(x, items) for x in items if _plausible(x)], texts or {})
     grand = [x for x in items if x.label is Label.GRAND and x.value > 0]
     plain = [x for x in items if x.label is Label.TOTAL and x.value > 0]
     net = [x for x in items if x.label is Label.NET and x.value > 0]
@@ -1086,6 +1087,15 @@ def read_totals(
         tax_options=arithmetic.tax_options,
         net_only=net_only,
     )
+
+
+def _unconverted(items: list[Labelled], texts: dict[int, str]) -> list[Labelled]:
+    """The items without the sums printed again at an exchange rate or for information ("Total EUR
+    (Kurs 1.0650, zur Information) 652.21"), when a sum of the invoice's own is printed too."""
+    sums = (Label.GRAND, Label.TOTAL, Label.NET, Label.DUE)
+    converted = [x for x in items if x.label in sums and conversion_line(texts.get(x.line, ""))]
+    own = [x for x in items if x.label in sums and x.value > 0 and x not in converted]
+    return [x for x in items if x not in converted] if converted and own else items
 
 
 def _tendered_over(
