@@ -470,7 +470,9 @@ def labelled_amounts(
                 take(i, hit, _pick(own))
             elif before and not any((i, a.start) in claimed for a in before):
                 take(i, hit, before[-1])
-            elif (placed := _placed_value(layout, i, hit, info, decimal_comma)) is not None:
+            elif (placed := _placed_value(layout, i, hit, info, decimal_comma)) is not None and not (
+                info.label_only and _drifted(placed, infos, filled, n, claimed)
+            ):
                 out.append(
                     Labelled(hit.label, hit.text, _label_currency(placed, info.text[hit.end : end]), i)
                 )
@@ -487,6 +489,19 @@ def labelled_amounts(
         pending.extend(unresolved)
     fallback = _repeated_amount(infos, out)
     return [*out, fallback] if fallback else out
+
+
+def _drifted(
+    placed: AmountMatch, infos: list[LineInfo], filled: list[int], n: int, claimed: set[tuple[int, int]]
+) -> bool:
+    """The value beside a label alone on its line is the amount the label of the line above owns
+    already, while the line right under it prints an amount of its own: on curled paper the rows
+    of amounts drift against the labels ("Tip $5.76" / "TOTAL" / "$53.76"). One printed amount
+    belongs to one label; the label takes the amount under it."""
+    above = filled[n - 1] if n else None
+    if above is None or not _free(infos, filled[n + 1] if n + 1 < len(filled) else None, claimed):
+        return False
+    return any((above, a.start) in claimed and a.value == placed.value for a in infos[above].amounts)
 
 
 def _label_currency(amount: AmountMatch, qualifier: str) -> AmountMatch:
