@@ -173,7 +173,9 @@ _STRENGTH = [
 _COLUMN_HEADINGS = re.compile(
     r"(?i)(?<![^\W\d_])(description|desc|item|qty|quantity|price|rate|amount|amt|menge|preis|betrag|"
     r"bezeichnung|quantité|qté|prix|montant|désignation|aantal|prijs|bedrag|cantidad|precio|importe|"
-    r"quantità|prezzo|importo|code|quantite|qte|designation|quantita|descrizione|descripción|descripcion)(?![^\W\d_])"
+    r"quantità|prezzo|importo|code|quantite|qte|designation|quantita|descrizione|descripción|descripcion|"
+    # Portuguese invoices' columns ("Descrição   Qtd.   Preço   Total")
+    r"descrição|descricao|qtd|quantidade|preço|preco)(?![^\W\d_])"
 )
 
 
