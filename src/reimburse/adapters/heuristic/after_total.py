@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reimburse.adapters.heuristic.labels import Label
+from reimburse.adapters.invoice_labels.labels import Label
 from reimburse.domain.verdict.money import CENT
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reimburse.adapters.heuristic.amount_labels import CARRY_OVER
-from reimburse.adapters.heuristic.labels import Label
+from reimburse.adapters.invoice_labels.amount_labels import CARRY_OVER
+from reimburse.adapters.invoice_labels.labels import Label
 
 if TYPE_CHECKING:
     from reimburse.adapters.heuristic.totals import Labelled, LineInfo
