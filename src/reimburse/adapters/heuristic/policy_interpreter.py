@@ -205,14 +205,15 @@ class HeuristicPolicyInterpreter:
         builder = PolicyBuilder()
         previous: list[str] = []
         source = text
-        text = _read_tables(document, text, builder)
+        title = _hosting_title(source)
+        text = _read_tables(document, text, builder, title)
         # "Standard  Inner London" over "Dinner up to £15 up to £18": one line per column.
         text = rewrite_columns(text)
         builder.scopes = _scopes_named_with_expenses(text)
         # A policy that prints its money with a currency: bare numbers are counts or references.
         money_text = sum(1 for a in find_amounts(text) if a.currency) >= 3
         scoped = _under_scope_headings(split_clauses(text))
-        if title := _hosting_title(source):
+        if title:
             scoped = [(dataclasses.replace(c, title=title), inherited) for c, inherited in scoped]
         deducting = ""
         worked = False  # the previous clause was a worked case
@@ -458,7 +459,7 @@ def _rest(lines: list[str], drop: set[int]) -> str:
     return "\n".join("" if k in drop else line for k, line in enumerate(lines))
 
 
-def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
+def _read_tables(document: Document, text: str, builder: PolicyBuilder, title: str = "") -> str:
     """Limits from tables (ruled ones the PDF reader found, and text set in columns); the text
     without the rows that gave limits, so that sentences do not read them a second time."""
     lines = text.split("\n")
@@ -529,7 +530,7 @@ def _read_tables(document: Document, text: str, builder: PolicyBuilder) -> str:
                 for k, line in enumerate(lines):
                     if label and line.strip().startswith(label) and find_amounts(line):
                         drop.add(k)
-    _add_table_limits(builder, _with_trips(found))
+    _add_table_limits(builder, _under_hosting_title(_with_trips(found), title))
     return _rest(lines, drop)
 
 
@@ -592,6 +593,23 @@ def _with_trips(limits: list[TableLimit]) -> list[TableLimit]:
     return [
         dataclasses.replace(lim, condition=merge(lim.condition, Condition(other=lim.trip)))
         if lim.trip
+        else lim
+        for lim in limits
+    ]
+
+
+def _under_hosting_title(limits: list[TableLimit], title: str) -> list[TableLimit]:
+    """Meal rows of a table on a page whose title names the guests it hosts ("Maximum Per-Person
+    Rates for Hospitality Meals", Fullerton): they hold for that occasion, as the heading-less meal
+    sentences under such a title do (`_hosted_occasion`). A caption naming its own occasion or a
+    trip, or a row naming a trip, says otherwise."""
+    found = TITLE_OCCASION.search(title)
+    if found is None:
+        return limits
+    occasion = Condition(other=found.group(0))
+    return [
+        dataclasses.replace(lim, condition=merge(lim.condition, occasion))
+        if lim.meal and not lim.hosted and not lim.trip and not TRIP_WORDS.search(lim.clause)
         else lim
         for lim in limits
     ]
@@ -1056,6 +1074,9 @@ def _cap_condition(
     return condition, meal_of(meal.group(1), sentence) if meal else ""
 
 
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+
+
 def _hosting_title(text: str) -> str:
     """The document's title lines, when they name a hosted occasion and no trip; else ""."""
     lines: list[str] = []
@@ -1064,9 +1085,11 @@ def _hosting_title(text: str) -> str:
         if not line:
             continue
         # The title stands before the first sentence and is written in Title Case: a line that ends
-        # a sentence, prints money or is written as prose (a wrapped first sentence) is text.
+        # a sentence, prints money or is written as prose (a wrapped first sentence) is text; a line
+        # set in columns is a table's header row ("Item   Amount Per Guest").
         if (
             line.endswith((".", ";", "?", "!"))
+            or _COLUMN_GAP.search(line)
             or len(line.split()) > 14
             or find_amounts(line)
             or len(lines) >= 4

@@ -1,0 +1,36 @@
+"""Caps whose occasion only the page's title or a heading names (sets L, K, V, issue 19). The
+texts are written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+
+from reimburse.adapters.heuristic.policy_interpreter import HeuristicPolicyInterpreter
+from reimburse.domain.verdict.document import Document
+from reimburse.domain.verdict.policy import Policy
+
+
+def _read(text: str) -> Policy:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return HeuristicPolicyInterpreter(default_currency="USD").read(Document("p.pdf", sha, text, (text,)))
+
+
+_TABLE = "Revised: March 3, 2021\n\nItem   Highest Amount Per Guest\nBreakfast   $24.00\nLunch   $36.00\nDinner   $68.00\n\nA department divides the bill by the number of people at the table.\n"
+
+
+def test_a_hosting_title_conditions_the_meal_rows_of_a_table_below() -> None:
+    caps = _read("Office of the Bursar\nSpending Rates for Hospitality Meals\n" + _TABLE).caps
+    assert sorted(int(c.amount) for c in caps) == [24, 36, 68]
+    assert all(c.condition is not None and "hospitality" in c.condition.other.lower() for c in caps)
+
+
+def test_a_title_naming_no_guests_leaves_the_table_rows_unconditional() -> None:
+    caps = _read("Office of the Bursar\nPer-Person Meal Limits\n" + _TABLE).caps
+    assert sorted(int(c.amount) for c in caps) == [24, 36, 68]
+    assert all(c.condition is None for c in caps)
+
+
+def test_a_hosting_title_that_names_a_trip_leaves_the_table_rows_unconditional() -> None:
+    caps = _read("Office of the Bursar\nTravel Meals and Hospitality Rates\n" + _TABLE).caps
+    assert sorted(int(c.amount) for c in caps) == [24, 36, 68]
+    assert all(c.condition is None for c in caps)
