@@ -20,6 +20,7 @@ from reimburse.adapters.heuristic.caps import (
     opens_example,
     unit_in,
 )
+from reimburse.adapters.heuristic.captions import caption_occasion
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
 from reimburse.adapters.heuristic.columns import rewrite_columns
 from reimburse.adapters.heuristic.conditions import (
@@ -1132,6 +1133,16 @@ def _hosted_occasion(clause: Clause, sentence: str) -> str:
         return ""
     if found:
         return found.group(0)
+    # "Business Meals" over "Daily Limits" over "Breakfast: $20/person": the heading, or the one
+    # above a heading that names no occasion, says whose meals they are, as a table's caption does
+    # (`caption_occasion`: business, hospitality, entertainment or hosted meals; a trip's heading
+    # keeps the traveller's own meals).
+    for head in (clause.heading, clause.parent):
+        if TRIP_WORDS.search(head):
+            return ""
+        hosted, _ = caption_occasion(head)
+        if hosted:
+            return hosted
     # A heading-less sentence on a page whose title names the guests: the title's occasion.
     # A sentence that names the trip itself is about the traveller's own meals, whatever the title.
     titled = TITLE_OCCASION.search(clause.title)
