@@ -64,3 +64,15 @@ def test_a_heading_naming_no_occasion_adds_no_condition() -> None:
     caps = _read(text).caps
     assert sorted(int(c.amount) for c in caps) == [18, 26, 45]
     assert all(c.condition is None for c in caps)
+
+
+def _meal_columns(caption: str) -> str:
+    return f"Staff Meal Guidelines\n\n{caption}\n\nBreakfast   Lunch   Dinner\n$19.00   $31.00   $58.00\n\nAll meals need a list of attendees.\n"
+
+
+def test_a_header_of_meals_over_a_row_of_amounts_gives_each_meal_its_cap() -> None:
+    caps = _read(_meal_columns("Maximum per person amounts for business meals")).caps
+    by_amount = {int(c.amount): c for c in caps}
+    assert sorted(by_amount) == [19, 31, 58]
+    assert all(c.category == "meals" and c.unit.value == "meal" for c in caps)
+    assert all(c.condition is not None and "business" in c.condition.other.lower() for c in caps)

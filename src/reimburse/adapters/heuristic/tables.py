@@ -141,6 +141,10 @@ def read_table(
         return []
     rows = _join_spanned_header(rows)
     rows = _without_item_numbers(rows)
+    if _labelless(rows):
+        # "Breakfast | Lunch | Dinner" over "$22.50 | $37.50 | $70.00": each column's name says what
+        # its amounts pay and no column names the rows; the row-header column is empty.
+        rows = [("", *r) for r in rows]
     header = rows[0]
     width = max(len(r) for r in rows)
     if len(header) < width:
@@ -251,6 +255,16 @@ def _without_item_numbers(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     if not all(len(r) > 2 and _ENUMERATOR.match(r[0].strip()) for r in body):
         return rows
     return [r[1:] for r in rows]
+
+
+def _labelless(rows: list[tuple[str, ...]]) -> bool:
+    """A header whose every cell names an expense kind, over rows of amounts only."""
+    header, body = rows[0], rows[1:]
+    return (
+        len(header) >= 2
+        and all(c.strip() and _kinds(c) for c in header)
+        and all(len(r) == len(header) and all(_amount(c) for c in r) for r in body)
+    )
 
 
 def _unheaded(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
