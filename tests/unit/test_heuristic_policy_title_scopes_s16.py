@@ -76,3 +76,16 @@ def test_a_header_of_meals_over_a_row_of_amounts_gives_each_meal_its_cap() -> No
     assert sorted(by_amount) == [19, 31, 58]
     assert all(c.category == "meals" and c.unit.value == "meal" for c in caps)
     assert all(c.condition is not None and "business" in c.condition.other.lower() for c in caps)
+
+
+def test_a_caption_negating_the_trip_with_a_closing_note_still_names_business_meals() -> None:
+    caption = "Highest per person amounts for non-travel business meals (these amounts leave out the tax and the tip)"
+    caps = _read(_meal_columns(caption)).caps
+    assert sorted(int(c.amount) for c in caps) == [19, 31, 58]
+    assert all(c.condition is not None and "business" in c.condition.other.lower() for c in caps)
+
+
+def test_a_caption_naming_the_trip_keeps_the_travellers_own_meals() -> None:
+    caps = _read(_meal_columns("Highest per person amounts for travel business meals")).caps
+    assert sorted(int(c.amount) for c in caps) == [19, 31, 58]
+    assert all(c.condition is None for c in caps)

@@ -26,6 +26,9 @@ _CELL_NOTE = re.compile(r"\s*[,(].*$")
 _LIMITS_FOR = re.compile(r"(?i)(?<![^\W\d_])(?:limits?|maximums?|allowances?)\s+(?:for|on)\s+(?=\S)")
 
 
+_CLOSING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
 def _caption(text: str) -> bool:
     words = text.split()
     # "Hospitality $50 per person": a line printing money is a row (often the last of the table
@@ -55,12 +58,14 @@ def caption_occasion(caption: str, corner: str = "", lead: str = "") -> tuple[st
     of its row-header column) or `lead` (the sentence right above it) names. `hosted` is a
     condition of every row; `trip` ("while traveling") only when the document splits its limits by
     occasion."""
-    caption = " ".join(caption.split())
+    # "... for non-travel business meals (rates are not inclusive of tax and tip)": a closing
+    # bracket says what the amounts include, no part of the caption's length or occasion.
+    caption = _CLOSING_NOTE.sub("", " ".join(caption.split()))
     corner = _CELL_NOTE.sub("", " ".join(corner.split()))
     hosted, trip = _found(corner)
     if _caption(caption):
         above_hosted, above_trip = _found(caption)
-        if TRIP_WORDS.search(caption):
+        if any(not NEGATED.search(caption, 0, m.start()) for m in TRIP_WORDS.finditer(caption)):
             above_hosted = ""  # "Travel and Entertainment Expense Limits": the traveller's own limits
         hosted, trip = hosted or above_hosted, trip or above_trip
     limits_for = _LIMITS_FOR.search(lead)
