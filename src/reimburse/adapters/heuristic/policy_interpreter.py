@@ -177,7 +177,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 54 (s15 review mends) fees "to attend" a conference stay fees; "fiscal year-end" is no per-year unit;
 # a caption naming travel beside entertainment conditions no row; a money line is no caption; a bare
 # kind under an Activity column is no occasion; a hosted-occasion line keeps its own kind.
-READER_VERSION = 54
+# 55 (sets L, K, polA) a hosting title conditions a table's meal rows; a heading (or the one above a
+# plain heading) naming business or hosted meals conditions its meal caps; a header of kinds over rows
+# of amounts only is read; "non-travel" in a caption names no trip; a caption's closing bracket.
+READER_VERSION = 55
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
