@@ -36,35 +36,6 @@ def test_a_hosting_title_that_names_a_trip_leaves_the_table_rows_unconditional()
     assert all(c.condition is None for c in caps)
 
 
-_MEAL_ROWS = "Per-Person Limits\n\nBreakfast: $18/person\nLunch: $26/person\nDinner: $45/person\n"
-
-
-def test_a_business_meals_heading_above_a_plain_heading_conditions_its_meal_rows() -> None:
-    text = (
-        "College Meal Guidelines\n\nBusiness Meals\n\nA meal with a donor needs a stated purpose.\n\n"
-        + _MEAL_ROWS
-    )
-    caps = _read(text).caps
-    assert sorted(int(c.amount) for c in caps) == [18, 26, 45]
-    assert all(c.condition is not None and "business" in c.condition.other.lower() for c in caps)
-
-
-def test_a_travel_heading_above_keeps_the_travellers_own_meal_rows() -> None:
-    text = (
-        "College Meal Guidelines\n\nTravel Related Business Meals\n\nKeep the receipts of each meal.\n\n"
-        + _MEAL_ROWS
-    )
-    caps = _read(text).caps
-    assert sorted(int(c.amount) for c in caps) == [18, 26, 45]
-    assert all(c.condition is None for c in caps)
-
-
-def test_a_heading_naming_no_occasion_adds_no_condition() -> None:
-    text = "College Meal Guidelines\n\nMeals\n\nKeep the receipts of each meal.\n\n" + _MEAL_ROWS
-    caps = _read(text).caps
-    assert sorted(int(c.amount) for c in caps) == [18, 26, 45]
-    assert all(c.condition is None for c in caps)
-
 
 def _meal_columns(caption: str) -> str:
     return f"Staff Meal Guidelines\n\n{caption}\n\nBreakfast   Lunch   Dinner\n$19.00   $31.00   $58.00\n\nAll meals need a list of attendees.\n"

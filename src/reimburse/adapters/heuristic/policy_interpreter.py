@@ -20,7 +20,6 @@ from reimburse.adapters.heuristic.caps import (
     opens_example,
     unit_in,
 )
-from reimburse.adapters.heuristic.captions import caption_occasion
 from reimburse.adapters.heuristic.clauses import Clause, split_clauses
 from reimburse.adapters.heuristic.columns import rewrite_columns
 from reimburse.adapters.heuristic.conditions import (
@@ -177,9 +176,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 54 (s15 review mends) fees "to attend" a conference stay fees; "fiscal year-end" is no per-year unit;
 # a caption naming travel beside entertainment conditions no row; a money line is no caption; a bare
 # kind under an Activity column is no occasion; a hosted-occasion line keeps its own kind.
-# 55 (sets L, K, polA) a hosting title conditions a table's meal rows; a heading (or the one above a
-# plain heading) naming business or hosted meals conditions its meal caps; a header of kinds over rows
-# of amounts only is read; "non-travel" in a caption names no trip; a caption's closing bracket.
+# 55 (sets L, K, polA) a hosting title conditions a table's meal rows; a header of kinds over rows of
+# amounts only is read; "non-travel" in a caption names no trip; a caption's closing bracket.
 READER_VERSION = 55
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
@@ -1136,16 +1134,6 @@ def _hosted_occasion(clause: Clause, sentence: str) -> str:
         return ""
     if found:
         return found.group(0)
-    # "Business Meals" over "Daily Limits" over "Breakfast: $20/person": the heading, or the one
-    # above a heading that names no occasion, says whose meals they are, as a table's caption does
-    # (`caption_occasion`: business, hospitality, entertainment or hosted meals; a trip's heading
-    # keeps the traveller's own meals).
-    for head in (clause.heading, clause.parent):
-        if TRIP_WORDS.search(head):
-            return ""
-        hosted, _ = caption_occasion(head)
-        if hosted:
-            return hosted
     # A heading-less sentence on a page whose title names the guests: the title's occasion.
     # A sentence that names the trip itself is about the traveller's own meals, whatever the title.
     titled = TITLE_OCCASION.search(clause.title)
