@@ -36,7 +36,6 @@ def test_a_hosting_title_that_names_a_trip_leaves_the_table_rows_unconditional()
     assert all(c.condition is None for c in caps)
 
 
-
 def _meal_columns(caption: str) -> str:
     return f"Staff Meal Guidelines\n\n{caption}\n\nBreakfast   Lunch   Dinner\n$19.00   $31.00   $58.00\n\nAll meals need a list of attendees.\n"
 
