@@ -67,6 +67,10 @@ from reimburse.adapters.heuristic.places import cities_in
 from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import CODES, policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
+from reimburse.adapters.heuristic.row_scopes import (
+    daily_travelling_allowance,
+    next_block,
+)
 from reimburse.adapters.heuristic.spanned_headers import spanned_headers
 from reimburse.adapters.heuristic.tables import (
     TableLimit,
@@ -178,7 +182,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # kind under an Activity column is no occasion; a hosted-occasion line keeps its own kind.
 # 55 (sets L, K, polA) a hosting title conditions a table's meal rows; a header of kinds over rows of
 # amounts only is read; "non-travel" in a caption names no trip; a caption's closing bracket.
-READER_VERSION = 55
+# 56 (sets M, O, Q) a "travelling allowance" section paid by the day is the per diem, and the
+# table's next block stays in it; a town among rows by place is its row's place; a caption line
+# naming places (or one of several captions naming classes) conditions the meal rows under it.
+READER_VERSION = 56
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -217,6 +224,8 @@ class HeuristicPolicyInterpreter:
         scoped = _under_scope_headings(split_clauses(text))
         if title:
             scoped = [(dataclasses.replace(c, title=title), inherited) for c, inherited in scoped]
+        blocks: dict[tuple[str, str], str] = {}  # (heading, parent) -> the section above both blocks
+        prior: Clause | None = None
         deducting = ""
         worked = False  # the previous clause was a worked case
         for k, (clause, inherited) in enumerate(scoped):
@@ -242,6 +251,14 @@ class HeuristicPolicyInterpreter:
             pointed = examples_pointed_back(clause.text, before)
             for finding in examples_of_previous(clause.text, before) + pointed:
                 builder.add_exclusion(finding, f"{before} {clause.text}")
+            block = (clause.heading, clause.parent)
+            if prior is not None and block not in blocks and next_block(clause, scoped[k - 1][0]):
+                # "High cost country centres  Per day" after the "Capital cities  Per day" rows: the
+                # table's next block, under the same section, not under the block above it.
+                blocks[block] = prior.parent
+            if block in blocks:
+                clause = dataclasses.replace(clause, parent=blocks[block])
+            prior = clause
             if k and _other_place_row(clause.text, before):
                 inherited = (ELSEWHERE,)  # "UK - Other £90" under "UK - London £160": every other place
             previous = self._clause(clause, builder, previous, money_text, inherited, following)
@@ -316,9 +333,11 @@ class HeuristicPolicyInterpreter:
             # porters ..." under "Travel expenses": the sentence names its own thing, one the
             # lexicon does not know; neither the previous sentence's kind nor generic travel.
             context = []
-        caps = find_caps(
-            sentence, money_text=money_text, context=f"{clause.heading} {clause.lead}", following=following
-        )
+        # "Adelaide $270.10" under "Capital cities  Per day" under "Travelling allowances": the
+        # section names the allowance the rows' bare amounts are.
+        above = f"{clause.heading} {clause.lead}"
+        above = f"{above} {clause.parent}" if daily_travelling_allowance(clause) else above
+        caps = find_caps(sentence, money_text=money_text, context=above, following=following)
         if caps:
             cited_with_heading = f"{clause.heading} {cited}"
             kinds_seen: list[str] = []
@@ -1479,6 +1498,8 @@ def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
             return previous  # under a "Travel expenses" heading, the kind the last sentence capped
         if kinds:
             return kinds
+    if daily_travelling_allowance(clause):
+        return ["meals"]
     return previous
 
 

@@ -1,0 +1,44 @@
+"""Rows of a schedule printed as lines, read with what the lines around them say (policy sets M, O and
+Q, issue 19): a "travelling allowance" section paid by the day (Australian public-sector awards), the
+next block of the same table, towns the gazetteer does not know among rows by place, and caption lines
+naming the places the meal rows under them hold for. The texts are written for the tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reimburse.domain.verdict.policy import CapUnit, Policy
+from tests.policy_text import read
+
+ALLOWANCES = """Schedule of staff allowances
+
+Travelling allowances
+Capital cities   Per day
+Hobart   $241.50
+Darwin   $305.20
+Perth   $290.00
+Regional centres   Per day
+Townsville (QLD)   $231.40
+Geelong (VIC)   $228.90
+"""
+
+
+def _limits(policy: Policy) -> dict[Decimal, tuple[str, CapUnit, str]]:
+    return {c.amount: (c.category, c.unit, c.condition.text if c.condition else "") for c in policy.caps}
+
+
+def test_a_travelling_allowance_paid_by_the_day_is_the_per_diem_of_each_place() -> None:
+    limits = _limits(read(ALLOWANCES))
+    assert limits[Decimal("290.00")] == ("meals", CapUnit.DAY, "location Perth")
+    assert limits[Decimal("305.20")][:2] == ("meals", CapUnit.DAY)
+
+
+def test_the_next_block_of_the_table_stays_in_the_allowance_section() -> None:
+    limits = _limits(read(ALLOWANCES))
+    assert limits[Decimal("231.40")][:2] == ("meals", CapUnit.DAY)
+
+
+def test_a_travelling_allowance_not_paid_by_the_day_is_no_per_diem() -> None:
+    # India's TA is the fare: without a daily unit the rows are no meal allowance.
+    text = "Travelling allowance\nRail fares   Class\nHobart   $41.50\nPerth   $90.00\n"
+    assert not [c for c in read(text).caps if c.category == "meals"]
