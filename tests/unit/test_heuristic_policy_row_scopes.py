@@ -29,16 +29,29 @@ def _limits(policy: Policy) -> dict[Decimal, tuple[str, CapUnit, str]]:
 
 def test_a_travelling_allowance_paid_by_the_day_is_the_per_diem_of_each_place() -> None:
     limits = _limits(read(ALLOWANCES))
+    assert limits[Decimal("241.50")] == ("meals", CapUnit.DAY, "location Hobart")
     assert limits[Decimal("290.00")] == ("meals", CapUnit.DAY, "location Perth")
-    assert limits[Decimal("305.20")][:2] == ("meals", CapUnit.DAY)
 
 
 def test_the_next_block_of_the_table_stays_in_the_allowance_section() -> None:
     limits = _limits(read(ALLOWANCES))
-    assert limits[Decimal("231.40")][:2] == ("meals", CapUnit.DAY)
+    assert limits[Decimal("231.40")] == ("meals", CapUnit.DAY, "location Townsville (QLD)")
+    assert limits[Decimal("228.90")] == ("meals", CapUnit.DAY, "location Geelong (VIC)")
 
 
 def test_a_travelling_allowance_not_paid_by_the_day_is_no_per_diem() -> None:
     # India's TA is the fare: without a daily unit the rows are no meal allowance.
     text = "Travelling allowance\nRail fares   Class\nHobart   $41.50\nPerth   $90.00\n"
     assert not [c for c in read(text).caps if c.category == "meals"]
+
+
+def test_a_town_among_rows_by_place_is_its_rows_place() -> None:
+    text = "Hotel nightly limits\n\nYakima: $98/night\nSeattle: $180/night\nWenatchee: $104/night\n"
+    limits = _limits(read(text))
+    assert limits[Decimal("98")][2] == "location Yakima"
+    assert limits[Decimal("104")][2] == "location Wenatchee"
+
+
+def test_rows_by_place_need_a_known_city_or_a_heading_of_places() -> None:
+    text = "Hotel nightly limits\n\nYakima: $98/night\nWenatchee: $104/night\n"
+    assert all(c.condition is None or "Yakima" not in c.condition.text for c in read(text).caps)

@@ -70,6 +70,7 @@ from reimburse.adapters.heuristic.process_rules import process_rules_in
 from reimburse.adapters.heuristic.row_scopes import (
     daily_travelling_allowance,
     next_block,
+    place_rows,
 )
 from reimburse.adapters.heuristic.spanned_headers import spanned_headers
 from reimburse.adapters.heuristic.tables import (
@@ -224,6 +225,7 @@ class HeuristicPolicyInterpreter:
         scoped = _under_scope_headings(split_clauses(text))
         if title:
             scoped = [(dataclasses.replace(c, title=title), inherited) for c, inherited in scoped]
+        places = place_rows([c for c, _ in scoped], _place_label)
         blocks: dict[tuple[str, str], str] = {}  # (heading, parent) -> the section above both blocks
         prior: Clause | None = None
         deducting = ""
@@ -261,7 +263,9 @@ class HeuristicPolicyInterpreter:
             prior = clause
             if k and _other_place_row(clause.text, before):
                 inherited = (ELSEWHERE,)  # "UK - Other £90" under "UK - London £160": every other place
-            previous = self._clause(clause, builder, previous, money_text, inherited, following)
+            previous = self._clause(
+                clause, builder, previous, money_text, inherited, following, places.get(k, "")
+            )
         # A schedule read as a table leaves the text: its amounts still say the currency.
         currency = (
             policy_currency(text)
@@ -296,8 +300,10 @@ class HeuristicPolicyInterpreter:
         money_text: bool = False,
         inherited: tuple[str, ...] = (),
         following: str = "",
+        place: str = "",
     ) -> list[str]:
-        """Read one clause; returns the kinds it was about (context for the next clause)."""
+        """Read one clause; returns the kinds it was about (context for the next clause). `place`:
+        the row's label, when the clause is a row of a table by place."""
         sentence = clause.text
         cited = f"{clause.lead} {sentence}" if clause.lead else sentence
         for name, checked in process_rules_in(sentence):
@@ -374,7 +380,7 @@ class HeuristicPolicyInterpreter:
                     builder.add_mileage_cap(cap, cited, condition=condition, section=section, symbol=symbol)
                     continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
-                    condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following)
+                    condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following, place)
                     if meal and cap.unit is None and _meals_together(sentence, caps, i):
                         # "For part of a day including lunch and dinner £35": the two meals' day,
                         # no cap on lunch alone (it would replace the lunch row's £10).
@@ -886,6 +892,7 @@ def _cap_condition(
     clause: Clause,
     inherited: tuple[str, ...] = (),
     following: str = "",
+    row_place: str = "",
 ) -> tuple[Condition | None, str]:
     """The grade/location printed right before the amount ("Europe: EUR 65 per day"), the travel
     scope right after it ("$50 for domestic travel") or in its section heading; and apart, the meal
@@ -941,6 +948,10 @@ def _cap_condition(
             label = Condition(locations=(listed.group(1),))
         elif row_label and _OTHER_ROW_NEXT.match(following) and _place_label(before):
             label = None  # the row above a bare "Other" row: the whole label, below
+    if row_place and not i and not (label and label.locations):
+        # "Hobart $241.50" among "Perth $290.00" rows: a town the gazetteer does not know is still
+        # its row's place, as its neighbours' labels are.
+        label = merge(label, Condition(locations=(row_place,)))
     # Rows of places, one a line, closed by the row for every other place ("UK - London £160 per
     # night" then "UK - Other £90 per night"; "Major cities: £150" then "Other: £100"): the bare
     # "Other" row is the fallback, the row above it is for the place its label names.
