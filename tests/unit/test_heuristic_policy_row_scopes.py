@@ -55,3 +55,31 @@ def test_a_town_among_rows_by_place_is_its_rows_place() -> None:
 def test_rows_by_place_need_a_known_city_or_a_heading_of_places() -> None:
     text = "Hotel nightly limits\n\nYakima: $98/night\nWenatchee: $104/night\n"
     assert all(c.condition is None or "Yakima" not in c.condition.text for c in read(text).caps)
+
+
+def test_captions_splitting_meal_rows_by_class_of_place_condition_their_rows() -> None:
+    # A schedule's wrapped header and numbered items, as a state circular prints them.
+    text = (
+        "Table 3 Rates\n\nItem   Rule\nDescription   Amount\nNo   No\nMeals on day trips\n"
+        "1   Capital cities and high cost regional towns (listed in\nitem 2)\n"
+        "4.1.1   Breakfast   $22.40\n4.1.2   Dinner   $44.30\n4.1.3   Lunch   $25.10\n"
+        "Zone 2 and other regional towns (listed in item 2)\n"
+        "4.1.1   Breakfast   $20.05\n4.1.2   Dinner   $40.20\n4.1.3   Lunch   $23.35\n"
+        "2   Other allowances\n"
+    )
+    limits = _limits(read(text))
+    assert "Capital cities and high cost regional towns" in limits[Decimal("22.40")][2]
+    assert "Capital cities and high cost regional towns" in limits[Decimal("25.10")][2]
+    assert "Zone 2" in limits[Decimal("40.20")][2]
+
+
+def test_a_caption_naming_a_place_conditions_the_meal_rows_under_it() -> None:
+    text = "Meals\n\nLondon Meal Rates (£60 Daily)\n\nBreakfast £12\nLunch £18\nDinner £30\n"
+    limits = _limits(read(text))
+    assert limits[Decimal("12")][2] == "location London"
+    assert limits[Decimal("30")][2] == "location London"
+
+
+def test_one_caption_naming_only_a_class_of_places_leaves_its_rows_alone() -> None:
+    text = "Meals\n\nMeal allowances for all locations\n\nBreakfast $12\nLunch $18\nDinner $30\n"
+    assert all(c.condition is None for c in read(text).caps if c.amount in (12, 18, 30))

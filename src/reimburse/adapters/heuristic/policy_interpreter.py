@@ -68,6 +68,7 @@ from reimburse.adapters.heuristic.policy_builder import PolicyBuilder
 from reimburse.adapters.heuristic.policy_currency import CODES, policy_currency
 from reimburse.adapters.heuristic.process_rules import process_rules_in
 from reimburse.adapters.heuristic.row_scopes import (
+    captioned_rows,
     daily_travelling_allowance,
     next_block,
     place_rows,
@@ -226,6 +227,7 @@ class HeuristicPolicyInterpreter:
         if title:
             scoped = [(dataclasses.replace(c, title=title), inherited) for c, inherited in scoped]
         places = place_rows([c for c, _ in scoped], _place_label)
+        captions = captioned_rows([c for c, _ in scoped])
         blocks: dict[tuple[str, str], str] = {}  # (heading, parent) -> the section above both blocks
         prior: Clause | None = None
         deducting = ""
@@ -263,8 +265,14 @@ class HeuristicPolicyInterpreter:
             prior = clause
             if k and _other_place_row(clause.text, before):
                 inherited = (ELSEWHERE,)  # "UK - Other £90" under "UK - London £160": every other place
+            caption = captions.get(k, "")
+            if caption and not inherited:
+                # "Tier 2 and other country centres" over "Breakfast $21.15" rows: the caption's places.
+                found = condition_in(caption)
+                inherited = (found.locations if found else ()) or tuple(classes_in(caption))
+                caption = "" if inherited else caption
             previous = self._clause(
-                clause, builder, previous, money_text, inherited, following, places.get(k, "")
+                clause, builder, previous, money_text, inherited, following, places.get(k, ""), caption
             )
         # A schedule read as a table leaves the text: its amounts still say the currency.
         currency = (
@@ -301,9 +309,11 @@ class HeuristicPolicyInterpreter:
         inherited: tuple[str, ...] = (),
         following: str = "",
         place: str = "",
+        caption: str = "",
     ) -> list[str]:
         """Read one clause; returns the kinds it was about (context for the next clause). `place`:
-        the row's label, when the clause is a row of a table by place."""
+        the row's label, when the clause is a row of a table by place; `caption`: a class of places
+        the caption line above the row names, one the engine cannot check."""
         sentence = clause.text
         cited = f"{clause.lead} {sentence}" if clause.lead else sentence
         for name, checked in process_rules_in(sentence):
@@ -380,7 +390,9 @@ class HeuristicPolicyInterpreter:
                     builder.add_mileage_cap(cap, cited, condition=condition, section=section, symbol=symbol)
                     continue
                 if kinds or (cap.strong and _GENERAL_CAP.search(sentence)):
-                    condition, meal = _cap_condition(sentence, caps, i, clause, inherited, following, place)
+                    condition, meal = _cap_condition(
+                        sentence, caps, i, clause, inherited, following, place, caption
+                    )
                     if meal and cap.unit is None and _meals_together(sentence, caps, i):
                         # "For part of a day including lunch and dinner £35": the two meals' day,
                         # no cap on lunch alone (it would replace the lunch row's £10).
@@ -893,6 +905,7 @@ def _cap_condition(
     inherited: tuple[str, ...] = (),
     following: str = "",
     row_place: str = "",
+    caption: str = "",
 ) -> tuple[Condition | None, str]:
     """The grade/location printed right before the amount ("Europe: EUR 65 per day"), the travel
     scope right after it ("$50 for domestic travel") or in its section heading; and apart, the meal
@@ -1077,6 +1090,8 @@ def _cap_condition(
         governing += words
     if unplaced:
         governing.append(unplaced)
+    if caption:
+        governing.append(caption)  # a class of places the engine cannot check: a reviewer does
     occasion = _hosted_occasion(clause, sentence) if meal else ""
     if not occasion and not i:
         # "Business/entertainment meals $100 per person": a meal row whose own label names the hosted

@@ -1,13 +1,16 @@
 """What a table's section, its caption lines and its sibling rows say about each row of a schedule
-printed as lines: the allowance a section names, the next block of the same table and the place a
-row's label is."""
+printed as lines: the allowance a section names, the next block of the same table, the place a row's
+label is, and the places a caption line gives the rows under it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from reimburse.adapters.heuristic.amounts import find_amounts
 from reimburse.adapters.heuristic.clauses import Clause
+from reimburse.adapters.heuristic.conditions import classes_in, condition_in
+from reimburse.adapters.heuristic.mentions import find_mentions
 from reimburse.adapters.heuristic.places import cities_in
 
 # Australian public-sector awards name the daily rate for a night away (lodging, meals, incidentals)
@@ -54,6 +57,48 @@ def place_rows(clauses: list[Clause], is_place: Callable[[str], bool]) -> dict[i
     return out
 
 
+def captioned_rows(clauses: list[Clause]) -> dict[int, str]:
+    """Clause index -> caption, for the short rows ("Breakfast $23.65") right under a caption line
+    that names the places they hold for ("Georgia Meal Per Diem Rates ($50 Daily)"): no sentence, no
+    amount of its own outside a bracket, and the rows under the same heading until a line that is no
+    row. A caption naming only a class of places ("Capital cities and high cost country centres")
+    counts when another caption heads the same rows ("Tier 2 and other country centres"): a table
+    split by place, where one caption alone ("Meal allowances for all locations") may say nothing."""
+    blocks: list[tuple[str, list[int], bool, tuple[str, ...]]] = []
+    for k, clause in enumerate(clauses):
+        text = re.sub(r"\s*\([^)]*\)", "", clause.text).strip()
+        if (
+            not text
+            or text.endswith((".", "?", "!", ":", ";"))
+            or len(text.split()) > 12
+            or any(a.currency for a in find_amounts(text))
+        ):
+            continue
+        found = condition_in(text)
+        named = bool((found and found.locations) or classes_in(text))
+        if not named and not _PLACE_CLASS.search(text):
+            continue
+        rows: list[int] = []
+        for j in range(k + 1, len(clauses)):
+            row = clauses[j]
+            amounts = [a for a in find_amounts(row.text) if a.currency]
+            if row.heading != clause.heading or not _short_row(row.text) or len(amounts) != 1:
+                break
+            if not find_mentions(row.text):
+                break
+            rows.append(j)
+        labels = tuple(
+            clauses[j].text[: find_amounts(clauses[j].text)[0].start].strip().casefold() for j in rows
+        )
+        if len(rows) >= 2:
+            blocks.append((text, rows, named, labels))
+    out: dict[int, str] = {}
+    for text, rows, named, labels in blocks:
+        if named or sum(1 for b in blocks if b[3] == labels) >= 2:
+            out.update((j, text) for j in rows)
+    return out
+
+
 def next_block(clause: Clause, above: Clause) -> bool:
     """The clause's heading is the next block of the table above it: the same last column ("Per
     day"), filed by the splitter under the previous block's heading."""
@@ -72,3 +117,8 @@ def daily_travelling_allowance(clause: Clause) -> bool:
     return any(_TRAVELLING_ALLOWANCE.search(t) for t in above if t) and any(
         _BY_THE_DAY.search(t) for t in (*above, clause.text) if t
     )
+
+
+def _short_row(text: str) -> bool:
+    """A table row's line: a few words and a number ("Breakfast $6.00")."""
+    return len(text.split()) <= 5 and re.search(r"\d", text) is not None
