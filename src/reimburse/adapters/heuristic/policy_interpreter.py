@@ -267,9 +267,11 @@ class HeuristicPolicyInterpreter:
                 inherited = (ELSEWHERE,)  # "UK - Other £90" under "UK - London £160": every other place
             caption = captions.get(k, "")
             if caption and not inherited:
-                # "Tier 2 and other country centres" over "Breakfast $21.15" rows: the caption's places.
+                # "Georgia Meal Per Diem Rates" over "Breakfast $13" rows: the caption's places; a
+                # class of places as the caption prints it, every part ("Tier 2 and other country
+                # centres", not "Tier 2" alone).
                 found = condition_in(caption)
-                inherited = (found.locations if found else ()) or tuple(classes_in(caption))
+                inherited = (caption,) if classes_in(caption) else found.locations if found else ()
                 caption = "" if inherited else caption
             previous = self._clause(
                 clause, builder, previous, money_text, inherited, following, places.get(k, ""), caption
