@@ -18,8 +18,7 @@ from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.text import normalize
 from reimburse.adapters.heuristic.totals import analyse_lines, read_totals_from
 from reimburse.adapters.invoice_labels.labels import Label
-from reimburse.adapters.ocr.confidence import amount_confidence
-from reimburse.adapters.ocr.review import with_ocr_review
+from reimburse.adapters.ocr.review import total_confidence, with_ocr_review
 from reimburse.adapters.off_loop import off_loop
 from reimburse.domain.errors import ExtractionError, TooSlow
 from reimburse.domain.verdict.document import Document
@@ -92,8 +91,9 @@ class HeuristicInvoiceExtractor:
             category = choice.kind
             notes.append(f"looks like a {choice.kind} expense, which the policy does not name")
         confidence = {
-            # a total read by OCR is no surer than the engine was of its digits
-            "total": min(totals.confidence, amount_confidence(document, totals.total)),
+            # a total read by OCR is no surer than the engine was of its digits, unless the page's
+            # own arithmetic reaches it
+            "total": min(totals.confidence, total_confidence(document, totals.total)),
             "currency": _CURRENCY_CONFIDENCE[money.basis],
             "vendor": vendor_conf,
             "invoice_number": number_conf,
