@@ -132,6 +132,13 @@ _ADVERB = re.compile(
 )
 
 
+# "annual maximum", "annual travel allowance", "annual limit": English names a per-year limit with
+# the adjective; "annual conference" is no limit's name, so only these nouns count.
+_ANNUAL_LIMIT = re.compile(
+    r"(?i)(?<![^\W\d_])annual\s+(?:travel\s+|reimbursement\s+)?(?:maximums?|limits?|allowances?|caps?|ceilings?)(?![^\W\d_])"
+)
+
+
 @dataclass(frozen=True)
 class CapFinding:
     amount: AmountMatch
@@ -773,6 +780,14 @@ def find_caps(
         meal_row = _MEAL_LABEL.search(sentence[lo : a.start]) is not None
         if unit is None and adverb and not meal_row:
             unit = _ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)
+        if (
+            unit is None
+            and (annual := _ANNUAL_LIMIT.search(sentence, 0, a.start))
+            and ";" not in sentence[annual.end() : a.start]
+        ):
+            # "the annual maximums (for the academic year) are $1,800 ...": a limit named annual is
+            # per year, as "yearly" is.
+            unit = CapUnit.YEAR
         if unit is None and (each := _FOR_EACH.search(sentence, a.end)):
             # "$55 for meals and $7 incidentals may be reimbursed for each day of travel": for them all.
             unit = _UNIT_INDEX[each.group("u").lower()]

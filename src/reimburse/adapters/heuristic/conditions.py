@@ -292,6 +292,12 @@ _TRIP = re.compile(
     r"accommodation|lodging))?|overnight\s+(?:stays?|travel|trips?)|(?:same|single)[- ]day\s+(?:travel|trips?)|"
     r"day\s+trips?|(?:travel|trips?)\s+(?:without|with)\s+(?:an?\s+)?overnight(?:\s+stay)?|"
     r"(?:the\s+)?(?:first\s+(?:and|or|&)\s+last|first|last)\s+days?\s+of\s+(?:travel|the\s+trip)|"
+    # The same days said by what the traveller does on them (the federal 75% convention's first
+    # and last day): "On days that the traveler leaves home or returns home", "the day of departure
+    # and the day of return".
+    r"days?\s+(?:that|when|on\s+which)\s+(?:the\s+)?travell?er\s+(?:leaves|departs)(?:\s+(?:from\s+)?home)?"
+    r"\s+(?:or|and)\s+returns?(?:\s+home)?|"
+    r"days?\s+of\s+departure\s+(?:and|or|&)\s+(?:the\s+days?\s+of\s+)?return|"
     r"(?:at\s+least|(?:more|greater|farther|further|less|fewer)\s+than|over|under|within|beyond)\s+\d+\s+(?:miles?|km|kilomet(?:er|re)s?|"
     r"hours?|days?|nights?|weeks?)(?:\s+away)?|"
     r"\d+\s+(?:consecutive\s+)?(?:days?|nights?|hours?)\s+or\s+(?:more|longer|less|fewer)|"
@@ -345,6 +351,13 @@ _PURPOSE = re.compile(
     # "who delivers a paper or is a discussant", "students delivering talks": the same part said
     # with "deliver" and the panel's discussant (Boston College, WashU Art History).
     r"(?:to\s+)?deliver(?:s|ing)?\s+(?:a\s+)?(?:papers?|talks?)|(?:is|serves?|serving)\s+(?:as\s+)?a\s+discussant|"
+    # The other parts faculty travel funds are granted for, and their absence: "invited to read a
+    # paper", "chairing a session", "actively participate" / "not actively participating", "authors
+    # of papers", "attend ... without presenting" (Vassar, Union, Mount Holyoke, Washington and Lee,
+    # American University's CAS).
+    r"(?:to\s+)?read(?:s|ing)?\s+a\s+paper|chair(?:s|ing)?\s+a\s+session|chair\s+of\s+a\s+session|"
+    r"(?:not\s+)?actively\s+participat(?:e|es|ing)|(?:no\s+)?active\s+participation|"
+    r"authors?\s+of\s+(?:a\s+)?papers?|without\s+presenting|"
     r"conference\s+(?:travel|attendance|presentations?|trips?)|"
     r"(?:attend(?:ing|ance\s+at)?|travel(?:l?ing)?\s+to)\s+(?:a\s+|an\s+)?(?:professional\s+)?"
     r"(?:conferences?|workshops?)|"

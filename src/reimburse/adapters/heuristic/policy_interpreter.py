@@ -187,7 +187,11 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # 56 (sets M, O, Q) a "travelling allowance" section paid by the day is the per diem, and the
 # table's next block stays in it; a town among rows by place is its row's place; a caption line
 # naming places (or one of several captions naming classes) conditions the meal rows under it.
-READER_VERSION = 56
+# 57 (set Y) the part played at a meeting ("read a paper", "chairing a session", "not actively
+# participating", "without presenting") conditions travel funds; leaving or returning home is the
+# first and last day; "conference travel" is travel; an "annual maximum" is per year; the US and
+# Canada joined are a region, no evidence of the policy's country.
+READER_VERSION = 57
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
@@ -728,6 +732,11 @@ _VENUE_BEFORE = re.compile(
 )
 
 
+# "conference travel grant", "College Conference Travel": the word right before "travel" says
+# which trips; the travel is what is paid (Lynchburg, Washington and Lee).
+_VENUE_AFTER = re.compile(r"(?i)\s+(?:travel|trips?)(?![^\W\d_])")
+
+
 _FEE_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:fees?|registrations?|tuition|dues)(?![^\W\d_])")
 
 
@@ -742,7 +751,7 @@ def _venues_as_trips(text: str, mentions: list[Mention], sentence: str = "") -> 
         Mention(TRAVEL, m.start, m.end, m.as_unit)
         if m.kind == "training"
         and _VENUE_WORD.fullmatch(text, m.start, m.end)
-        and _VENUE_BEFORE.search(text[max(0, m.start - 80) : m.start])
+        and (_VENUE_BEFORE.search(text[max(0, m.start - 80) : m.start]) or _VENUE_AFTER.match(text, m.end))
         else m
         for m in mentions
     ]
