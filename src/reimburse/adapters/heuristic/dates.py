@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from reimburse.domain.month_names import FULL_YEAR_ONLY, LISTOPAD, MONTHS
@@ -239,6 +239,9 @@ class DateMatch:
     # nothing says whether that digit is the day's first (OCR split it) or a count.
     doubt: date | None = None
     month: str | None = None  # the month's name as printed, for a date written with one
+    # The reading with the two digits after a two-digit year "19" or "20" joined to it ("14/03/20 18":
+    # 2020, or 2018 with its year split by OCR or letter spacing), when that reads a valid date.
+    split_year: date | None = None
 
 
 # Thailand numbers its years in the Buddhist Era, 543 ahead ("27/11/2569" is 27 November 2026).
@@ -339,6 +342,7 @@ def find_dates(text: str, month_first: bool | None = None) -> list[DateMatch]:
             if value is not None:
                 month = m.group("mon") if kind.endswith("_text") else None
                 plain = DateMatch(value, m.start(), m.end(), _alternative(kind, m, value), month=month)
+                plain = _split_year(text, kind, m, plain)
                 found.append(_split_day(text, kind, pattern, m, plain, month_first) or plain)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMatch] = []
@@ -412,6 +416,22 @@ def _split_day(
         return None
     doubt = None if _DATE_WORD.search(before) or value == plain.value else plain.value
     return DateMatch(value, lone.start(), m.end(), _alternative(kind, joined, value), doubt)
+
+
+# Two digits standing after a date, then nothing numeric: "14/03/20 18" (not "14/03/20 18:45").
+_YEAR_REST = re.compile(r" (\d{2})(?![\d:.,/\-])")
+
+
+def _split_year(text: str, kind: str, m: re.Match[str], plain: DateMatch) -> DateMatch:
+    """`plain` with the reading its year may have lost to a space: a four-digit year split after its
+    century ("20 18") reads as a two-digit year "20" and a number; nothing on the line says which."""
+    if kind != "dmy" or m.group("year") not in {"19", "20"}:
+        return plain
+    rest = _YEAR_REST.match(text, m.end())
+    if rest is None:
+        return plain
+    joined = _make(int(m.group("year") + rest.group(1)), plain.value.month, plain.value.day)
+    return replace(plain, split_year=joined) if joined is not None and joined != plain.value else plain
 
 
 def _alternative(kind: str, m: re.Match[str], value: date) -> date | None:

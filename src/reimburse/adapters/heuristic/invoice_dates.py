@@ -49,10 +49,13 @@ class DateReading:
 _OTHER_ROLES = (Label.OTHER_DATE, Label.CHECK_IN, Label.CHECK_OUT, Label.TRAVEL_DATE)
 # "01.01.2010 bis 31.12.2010", "25.08.21 - 26.08.21": a period, not an issue date.
 _RANGE = re.compile(r"(?i)^\s*(?:-|–|bis|to|till|until|au|à|tot|t/m|al|a|hasta|fino al)\s*$")
-# "Zahlbar bis 04.07.2018", "payable by", "à régler avant le": a deadline.
+# "Zahlbar bis 04.07.2018", "payable by", "à régler avant le": a deadline. Each language's word for
+# "until" too, as receipts print a return-by or points-valid-until date: "valido fino al" (Italian),
+# "geldig tot", "ruilen t/m" (Dutch), "válido até" (Portuguese), "gyldig til" (Danish, Norwegian).
 _DEADLINE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:bis|until|till|by|before|avant|jusqu'au|voor|uiterlijk|antes|hasta|entro)"
-    r"(?:\s+(?:le|den|dem|del|il|el|de|zum|zur))?\s*:?\s*$"
+    r"(?i)(?<![^\W\d_])(?:bis|until|till|by|before|avant|jusqu'au|jusqu'à|voor|uiterlijk|antes|hasta|"
+    r"entro|fino\s+(?:al|alla|a)|tot(?:\s+en\s+met)?|t/m|até|til)"
+    r"(?:\s+(?:le|den|dem|del|il|el|de|zum|zur|ao|à|o|a))?\s*:?\s*$"
 )
 # "Credits will expire on 28 Jan 2016", "valid through", "verfällt am", "expire le": an end of validity.
 _EXPIRY = re.compile(
@@ -434,6 +437,12 @@ def read_dates(
         ambiguity = (
             f"The invoice date is printed with a digit apart from its day: it reads as "
             f"{chosen.value:%d %B %Y} or {chosen.doubt:%d %B %Y}, and nothing says which."
+        )
+        confidence = min(confidence, 0.5)
+    elif chosen is not None and chosen.split_year is not None:
+        ambiguity = (
+            f"The invoice date's year is printed as two digits with two more apart after it: it reads "
+            f"as {chosen.value:%d %B %Y} or {chosen.split_year:%d %B %Y}, and nothing says which."
         )
         confidence = min(confidence, 0.5)
     elif chosen is not None and role_date_only:

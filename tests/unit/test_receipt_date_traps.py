@@ -1,0 +1,75 @@
+"""Till receipts: a return-by or points-valid-until date printed before the sale's date is not the
+invoice date in any language, and a two-digit year with two digits apart after it ("14/03/20 18",
+a four-digit year OCR split) is flagged, never read silently as 2020 (issue 12)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reimburse.adapters.heuristic.dates import find_dates
+from tests.text_receipts import read
+
+SALE = date(2020, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("head", "until", "sale", "tail"),
+    [
+        # Italian "fino al", in two shops' words
+        (
+            "Bar Centrale\nVia Po 7, 10122 Torino",
+            "Punti validi fino al 12/03/2021",
+            "14/03/2020 12:31",
+            "EUR",
+        ),
+        ("Ferramenta Rossi\nCorso Italia 3, Firenze", "Cambio merce fino al 13/04/2020", "14/03/2020", "EUR"),
+        # Dutch "tot" and "t/m"
+        ("Eetcafé Het Anker\nOudegracht 45, Utrecht", "Ruilen tot 28-03-2020", "14-03-2020 12:31", "€"),
+        ("Bakkerij Visser\nMarkt 2, Groningen", "Spaarpunten geldig t/m 31-12-2020", "14-03-2020", "€"),
+        # Portuguese "até"
+        ("Pastelaria Central\nRua Augusta 40, Lisboa", "Válido até 28/03/2020", "14/03/2020 12:31", "€"),
+        ("Livraria Sol\nRua do Carmo 2, Porto", "Trocas até ao 13/04/2020", "14/03/2020", "€"),
+        # Danish and Norwegian "til"
+        (
+            "Bageriet Nørrebro\nNørrebrogade 20, København",
+            "Bytte gyldig til 14.04.2020",
+            "14.03.2020 12:31",
+            "kr",
+        ),
+    ],
+)
+def test_an_until_date_before_the_sale_is_not_the_invoice_date(
+    head: str, until: str, sale: str, tail: str
+) -> None:
+    text = f"{head}\n{until}\n{sale}\n1 x Caffè   2,40 {tail}\nTOTAL   2,40 {tail}\n"
+    assert read(text).invoice_date == SALE
+
+
+def test_the_until_date_alone_is_still_read() -> None:
+    # a date with another role is still the invoice date when it is the only one printed
+    text = "Bar Centrale\nVia Po 7, Torino\nPunti validi fino al 12/03/2021\nTOTALE   EUR 2,40\n"
+    assert read(text).invoice_date == date(2021, 3, 12)
+
+
+@pytest.mark.parametrize("line", ["14/03/20 18  12:31", "Date: 14/03/20 18", "14.03.19 98 Kasse 2"])
+def test_a_two_digit_year_with_two_digits_after_it_is_flagged(line: str) -> None:
+    invoice = read(f"Corner Kiosk\nUnit 4 Market Sq\n{line}\n1 x Tea   2.40\nTOTAL   2.40\n")
+    assert "ambiguous_date" in {f.code for f in invoice.reading_flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [("14/03/20 18  12:31", date(2018, 3, 14)), ("14.03.19 98 Kasse", date(1998, 3, 14))],
+)
+def test_the_split_years_reading(text: str, split: date) -> None:
+    assert find_dates(text)[0].split_year == split
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["14/03/20 18:45", "14/03/20 12:31", "14/03/21 18 Kasse 2", "14/03/2020 18", "14/03/20 18.50"],
+)
+def test_a_time_another_year_or_a_four_digit_year_is_no_split(text: str) -> None:
+    assert find_dates(text)[0].split_year is None
