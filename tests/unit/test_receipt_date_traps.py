@@ -73,3 +73,33 @@ def test_the_split_years_reading(text: str, split: date) -> None:
 )
 def test_a_time_another_year_or_a_four_digit_year_is_no_split(text: str) -> None:
     assert find_dates(text)[0].split_year is None
+
+
+@pytest.mark.parametrize(
+    ("head", "other", "sale"),
+    [
+        # a start: member or customer since
+        ("Corner Kiosk Ltd\n4 Quay Road, Bristol BS1 4QA", "Member since 01/01/2015", "14/03/2020 12:31"),
+        ("Bäckerei Lindner\nHauptstraße 12, 80331 München", "Kunde seit 01.01.2015", "14.03.2020 12:31"),
+        ("Cafetería La Plaza\nCalle Mayor 8, 28013 Madrid", "Cliente desde 01/01/2015", "14/03/2020"),
+        # an end: an offer's or a voucher's
+        ("Corner Kiosk Ltd\n4 Quay Road, Bristol BS1 4QA", "Offer ends 31/12/2020", "14/03/2020 12:31"),
+        ("Corner Kiosk Ltd\n4 Quay Road, Bristol BS1 4QA", "Voucher valid to 31/12/2020", "14/03/2020"),
+        # a next appointment or visit
+        ("Smile Dental Care\n4 Quay Road, Bristol BS1 4QA", "Next appointment 25/03/2020", "14/03/2020"),
+        ("Praxis Dr. Weber\nHauptstraße 12, 80331 München", "Nächster Termin 25.03.2020", "14.03.2020"),
+        ("Cabinet Dentaire\n3 rue des Quais, 69002 Lyon", "Prochain rendez-vous 25/03/2020", "14/03/2020"),
+        ("Clínica Dental Sol\nCalle Mayor 8, 28013 Madrid", "Próxima cita 25/03/2020", "14/03/2020 12:31"),
+    ],
+)
+def test_a_date_of_another_time_before_the_sale_is_not_the_invoice_date(
+    head: str, other: str, sale: str
+) -> None:
+    text = f"{head}\n{other}\n{sale}\n1 x Item   2,40\nTOTAL   2,40\n"
+    assert read(text).invoice_date == SALE
+
+
+def test_a_next_visit_wish_on_the_line_above_claims_no_date() -> None:
+    # only words on the date's own line give it the other time
+    text = "Corner Kiosk Ltd\n4 Quay Road, Bristol\nSee you next time soon\n14/03/2020\nTOTAL   2.40\n"
+    assert read(text).invoice_date == SALE

@@ -62,6 +62,14 @@ _EXPIRY = re.compile(
     r"(?i)(?<![^\W\d_])(?:expir(?:e|es|ed|ing|y|ation)|valid\s+(?:through|thru)|verfällt|verfallen|"
     r"expirent?|caduca|caducan|scade|scadono|vervalt|vervallen)(?:\s+(?:on|am|le|el|il|op|date))?\s*:?\s*$"
 )
+# Dates of another time than the sale that receipts print in words before them: a start ("Member
+# since", "Kunde seit", "client depuis", "cliente desde / dal", "klant sinds"), an end ("Offer ends",
+# "valid to") and a next appointment or visit ("Next appointment", "Nächster Termin", "Prochain
+# rendez-vous", "Próxima cita", "Prossima visita", "Volgende afspraak").
+_OTHER_TIME = re.compile(
+    r"(?i)(?<![^\W\d_])(?:since|seit|depuis|desde|dal|sinds|ends?|valid\s+to|"
+    r"(?:next|nächste[rsn]?|prochaine?|próxim[oa]|prossim[oa]|volgende)(?:\s+[^\W\d_]+(?:-[^\W\d_]+)?){1,2})\s*:?\s*$"
+)
 # A cell opening with one word of another role, then its date: "Delivery: Mar 31, 2025", "Shipped:",
 # "Lieferung:", "geliefert am", "Livraison :", "livré le", "Entrega:", "Consegna:", "Levering:",
 # "Dostawa:", "Leverans:", "Dodání:", "Teslimat:", "Fällig:", "Vence:", "Scad.". The longer labels
@@ -352,7 +360,7 @@ def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Count
         for d in found:
             # a sentence may wrap before its date ("... if used by" / "December 31, 2025")
             before = f"{previous} {info.text[: d.start]}"
-            if _DEADLINE.search(before) or _EXPIRY.search(before):
+            if _DEADLINE.search(before) or _EXPIRY.search(before) or _OTHER_TIME.search(info.text[: d.start]):
                 claimed.add(d.value)
             elif _ROLE_WORD.search(info.text[: d.start]):
                 role_words.add(d.value)
