@@ -103,3 +103,26 @@ def test_a_next_visit_wish_on_the_line_above_claims_no_date() -> None:
     # only words on the date's own line give it the other time
     text = "Corner Kiosk Ltd\n4 Quay Road, Bristol\nSee you next time soon\n14/03/2020\nTOTAL   2.40\n"
     assert read(text).invoice_date == SALE
+
+
+def test_an_expiry_word_glued_to_the_word_before_still_claims_its_date() -> None:
+    # OCR drops the space: "Rewardsexpire"
+    text = "Redwood Grill\n410 Market St, Denver, CO 80202\nRewardsexpire 03/27/2023\n09/28/2022 18:26\nTOTAL   $2.40\n"
+    assert read(text).invoice_date == date(2022, 9, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("JUL 152025 11:10", date(2025, 7, 15)),
+        ("MAY 202020", date(2020, 5, 20)),
+        ("Sep 72024", date(2024, 9, 7)),
+    ],
+)
+def test_a_month_first_date_whose_day_ran_into_its_year(text: str, want: date) -> None:
+    assert [d.value for d in find_dates(text)] == [want]
+
+
+@pytest.mark.parametrize("text", ["Dec 2019", "Mar 20195", "May 2020 2021"])
+def test_a_month_and_year_stay_no_date(text: str) -> None:
+    assert find_dates(text) == []

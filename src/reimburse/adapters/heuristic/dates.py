@@ -192,6 +192,14 @@ _PATTERNS.append(
         ),
     )
 )
+# "JUL 152025", "MAY 202020": OCR lost the space between a month-first date's day and its year; a
+# one- or two-digit day before a four-digit year splits one way only.
+_PATTERNS.append(
+    (
+        "mdy_text",
+        re.compile(rf"(?<![^\W\d_]){_M}[ \-/.,]*(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d{{2}})(?!\d)", re.I),
+    )
+)
 # "ngày 27 tháng 11 năm 2026": Vietnamese invoices write day, month and year after their words
 # (also without the diacritics).
 _PATTERNS.append(

@@ -58,9 +58,10 @@ _DEADLINE = re.compile(
     r"(?:\s+(?:le|den|dem|del|il|el|de|zum|zur|ao|à|o|a))?\s*:?\s*$"
 )
 # "Credits will expire on 28 Jan 2016", "valid through", "verfällt am", "expire le": an end of validity.
+# ("Rewardsexpire": OCR drops the space before so long a word; no word ends in "expire".)
 _EXPIRY = re.compile(
-    r"(?i)(?<![^\W\d_])(?:expir(?:e|es|ed|ing|y|ation)|valid\s+(?:through|thru)|verfällt|verfallen|"
-    r"expirent?|caduca|caducan|scade|scadono|vervalt|vervallen)(?:\s+(?:on|am|le|el|il|op|date))?\s*:?\s*$"
+    r"(?i)(?:expir(?:e|es|ed|ing|y|ation)|(?<![^\W\d_])(?:valid\s+(?:through|thru)|verfällt|verfallen|"
+    r"expirent?|caduca|caducan|scade|scadono|vervalt|vervallen))(?:\s+(?:on|am|le|el|il|op|date))?\s*:?\s*$"
 )
 # Dates of another time than the sale that receipts print in words before them: a start ("Member
 # since", "Kunde seit", "client depuis", "cliente desde / dal", "klant sinds"), an end ("Offer ends",

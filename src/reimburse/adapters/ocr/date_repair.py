@@ -11,7 +11,8 @@ repairs, each only where the result is a calendar date, so other words are never
 - a date OCR split into words, "12 / 03 / 2019" or "12. 03. 2019": the words are joined into one;
 - a comma read for one of a date's two points, "12,03.2019" -> "12.03.2019" (a thousands group has
   three digits, so no amount has this shape);
-- a separator read twice, "12//03/2023" -> "12/03/2023" (the only repair that shortens a word);
+- a separator read twice, "12//03/2023" -> "12/03/2023" (a repair that shortens a word), or one of
+  two lost, "2607/2019", "16.122019" -> "26/07/2019", "16.12.2019" (one that lengthens it);
 - one wrong letter in a month name of five letters or more between a day and a year,
   "12 Novembcr 2019" -> "November", when only one month is that close;
 - a short month name (three or four letters) with one letter OCR commonly confuses ("Dcc", "Auq",
@@ -105,9 +106,26 @@ _DOUBLED_SEP = re.compile(
 )
 
 
+# a date with one of its two separators lost ("2607/2019", "16.122019", "06/232020"): two digits each
+# for day and month before a four-digit year, so the digits split one way only
+_LOST_SEP = (
+    re.compile(r"(?<![\w.,/-])(?P<date>\d{2}(?P<sep>[/.\-])\d{2})(?P<year>(?:19|20)\d{2})(?=$|[^\w/.\-])"),
+    re.compile(r"(?<![\w.,/-])(?P<date>\d{2})(?P<rest>\d{2}(?P<sep>[/.\-])(?:19|20)\d{2})(?=$|[^\w/.\-])"),
+)
+
+
+def _lost(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    sep = groups["sep"]
+    fixed = match.group("date") + sep + (groups.get("year") or groups.get("rest") or "")
+    return fixed if is_calendar_date(fixed) else match.group(0)
+
+
 def repair_text(text: str) -> str:
     """`text` with look-alike characters inside its dates put right."""
     text = _DOUBLED_SEP.sub(_doubled, text)
+    for pattern in _LOST_SEP:  # lengthens the word: `repair_words` then repairs word by word
+        text = pattern.sub(_lost, text)
     text = _COMMA_DATE.sub(_comma, text)
     text = _NUMERIC_DATE.sub(_digits, text)
     text = _MONTH_LIKE.sub(_month, text)
