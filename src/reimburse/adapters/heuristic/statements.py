@@ -13,6 +13,8 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from reimburse.adapters.invoice_labels.labels import Label, find_labels
+
 if TYPE_CHECKING:
     from reimburse.adapters.heuristic.totals import LineInfo
 
@@ -57,10 +59,32 @@ def own_charges(due: Decimal, carried: list[Decimal], payments: list[Decimal]) -
     return due - left
 
 
+# What a bill adds to its sections' sum (a fee, a charge, a tax); a carried or unpaid balance and
+# another invoice are no such charge, even when worded as one ("Previous charges").
+_CHARGE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:fees?|charges?|surcharge|supplies|shipping|delivery|freight|handling|disposal)(?![^\W\d_])"
+)
+_CARRIED = re.compile(
+    r"(?i)(?<![^\W\d_])(?:previous|prior|past|overdue|unpaid|outstanding|arrears|balance|forward|"
+    r"invoice|bill|statement)(?![^\W\d_])"
+)
+
+
+def adds_to_bill(text: str) -> bool:
+    """A line between a bill's last section total and its amount due that is part of this bill:
+    it names a fee or charge, or is a tax, and names no earlier balance or other invoice."""
+    if _CARRIED.search(text):
+        return False
+    return bool(_CHARGE.search(text)) or any(
+        h.label in (Label.TAX, Label.TAX_TOTAL) for h in find_labels(text)
+    )
+
+
 def sections_total(sections: list[Decimal], dues: list[tuple[Decimal, list[Decimal]]]) -> Decimal | None:
     """The amount due that two or more section totals add up to exactly, the last one printed.
     Each due comes with the amounts printed between the last section and it (a charge, the tax:
-    "Total Parts / Total Labor / Shop supplies / Sales Tax / Balance Due"): they count too."""
+    "Total Parts / Total Labor / Shop supplies / Sales Tax / Balance Due"): they count too. The
+    caller gives only dues whose lines between all add to the bill (adds_to_bill)."""
     if len(sections) < 2:
         return None
     whole = sum(sections, Decimal(0))

@@ -29,7 +29,12 @@ from reimburse.adapters.heuristic.conversions import conversion_line
 from reimburse.adapters.heuristic.decimal_places import three_places
 from reimburse.adapters.heuristic.due_contradiction import PrintedDue, due_contradiction
 from reimburse.adapters.heuristic.layout import Layout
-from reimburse.adapters.heuristic.statements import carried_balances, own_charges, sections_total
+from reimburse.adapters.heuristic.statements import (
+    adds_to_bill,
+    carried_balances,
+    own_charges,
+    sections_total,
+)
 from reimburse.adapters.invoice_labels.labels import AMOUNT_LABELS, Label, LabelHit, find_labels, label_only
 from reimburse.domain.verdict.money import CENT
 from reimburse.domain.verdict.verdict import Flag, FlagCode
@@ -934,7 +939,14 @@ def read_totals(
         between = {
             x.line: [v[-1] for i, v in sorted((line_amounts or {}).items()) if last < i < x.line] for x in due
         }
-        whole = sections_total([x.value for x in tier], [(x.value, between[x.line]) for x in due])
+        # "due = sections + what is between" holds whatever is between: a previous balance or another
+        # invoice would pass it, so only a due with charges and taxes between counts
+        charged = [
+            (x.value, between[x.line])
+            for x in due
+            if all(adds_to_bill((texts or {}).get(i, "")) for i in (line_amounts or {}) if last < i < x.line)
+        ]
+        whole = sections_total([x.value for x in tier], charged)
         if whole is not None:
             sections = {x.value for x in tier}
             tier, confidence = [x for x in due if x.value == whole][-1:], 0.85

@@ -1,0 +1,72 @@
+"""The s16 review of the totals rules (issue 11): what it found paid silently, mended.
+
+Section totals add up to an amount due only with the charges and taxes printed under them, never
+with a carried balance or another invoice; "Kurs" with a number is a course as often as a rate;
+the bare "to pay" phrase names the amount due only where it opens its line. Texts are synthetic.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from reimburse.domain.verdict.decide import Claim, decide
+from reimburse.domain.verdict.invoice import Invoice
+from reimburse.domain.verdict.verdict import FlagCode
+from tests.text_receipts import POLICY, read
+
+
+def _reviewed(invoice: Invoice) -> bool:
+    """Whether the engine flags the reading (a policy in its currency; the category is not the point)."""
+    policy = POLICY.__class__(
+        policy_id=POLICY.policy_id, currency=invoice.currency or POLICY.currency, categories=POLICY.categories
+    )
+    verdict = decide(policy, invoice, Claim(employee_name="", submitted_on=date(2100, 1, 1)))
+    return any(f.code is not FlagCode.UNKNOWN_CATEGORY for f in verdict.flags)
+
+
+_UTILITY = (
+    "Lakeshore Energy Co-op\nPO Box 77, Toledo, OH 43604\nAccount 5120-0093\nStatement date: 02/11/2025\n\n"
+    "Total Electric   64.20\nTotal Gas   30.05\n{between}Amount Due   {due}\n"
+)
+_GARAGE = (
+    "Birchfield Motors\n14 Canal St, Akron, OH 44308\nInvoice # 7730\nDate: 02/11/2025\n\n"
+    "Total Parts   410.00\nTotal Labor   260.00\n{between}Balance Due   {due}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        (_UTILITY, "Previous balance   40.00\n"),
+        (_UTILITY, "Past due amount   40.00\n"),
+        (_GARAGE, "Previous balance   40.00\n"),
+        (_GARAGE, "Invoice 7702 (unpaid)   40.00\n"),
+    ],
+)
+def test_a_carried_balance_between_the_sections_and_the_due_is_never_paid_silently(
+    text: str, due: str
+) -> None:
+    sections = Decimal("94.25") if text is _UTILITY else Decimal("670.00")
+    whole = sections + Decimal("40.00")
+    invoice = read(text.format(between=due, due=whole))
+    assert invoice.total != whole or _reviewed(invoice)
+
+
+@pytest.mark.parametrize(
+    ("text", "between", "extra"),
+    [
+        (_UTILITY, "Late fee   5.00\n", "5.00"),
+        (_GARAGE, "Shop supplies   12.00\nSales Tax   20.10\n", "32.10"),
+    ],
+)
+def test_a_fee_or_tax_between_the_sections_and_the_due_still_counts(
+    text: str, between: str, extra: str
+) -> None:
+    sections = Decimal("94.25") if text is _UTILITY else Decimal("670.00")
+    whole = sections + Decimal(extra)
+    invoice = read(text.format(between=between, due=whole))
+    assert invoice.total == whole
+    assert not _reviewed(invoice)
