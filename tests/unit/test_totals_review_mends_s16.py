@@ -70,3 +70,25 @@ def test_a_fee_or_tax_between_the_sections_and_the_due_still_counts(
     invoice = read(text.format(between=between, due=whole))
     assert invoice.total == whole
     assert not _reviewed(invoice)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # Polish and Swedish course invoices: "kurs" with a number is the course, not a rate
+        (
+            "Studio Językowe Brzoza\nul. Klonowa 9, 30-001 Kraków\nFaktura nr 41/2025\nData wystawienia: 03.02.2025\n\n"
+            "Kurs niemieckiego A2   980,00\nRazem kurs 4   980,00\nWpłacono   -300,00\nDo zapłaty   680,00\n",
+            "980.00",
+        ),
+        (
+            "Seglarskolan Norrviken AB\nHamngatan 2, 722 11 Västerås\nFaktura 3307\nFakturadatum: 2025-02-03\n\n"
+            "Kurs 3 dagar   6 000,00\nMoms 25 %   1 500,00\nTotalt kurs 3   7 500,00\nInbetalt   -2 000,00\n"
+            "Att betala   5 500,00\n",
+            "7500.00",
+        ),
+    ],
+)
+def test_a_course_numbered_after_kurs_is_no_exchange_rate(text: str, total: str) -> None:
+    invoice = read(text)
+    assert invoice.total == Decimal(total) or _reviewed(invoice)

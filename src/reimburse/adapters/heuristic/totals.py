@@ -1122,9 +1122,17 @@ def _unconverted(items: list[Labelled], texts: dict[int, str]) -> list[Labelled]
     """The items without the sums printed again at an exchange rate or for information ("Total EUR
     (Kurs 1.0650, zur Information) 652.21"), when a sum of the invoice's own is printed too."""
     sums = (Label.GRAND, Label.TOTAL, Label.NET, Label.DUE)
-    converted = [x for x in items if x.label in sums and conversion_line(texts.get(x.line, ""))]
+    # a conversion names its currency, another than the invoice's own sums': "Kurs" with a number
+    # is a course as often as a rate ("Razem kurs 3", "Totalt kurs 2")
+    converted = [
+        x
+        for x in items
+        if x.label in sums and x.amount.currency is not None and conversion_line(texts.get(x.line, ""))
+    ]
     own = [x for x in items if x.label in sums and x.value > 0 and x not in converted]
-    return [x for x in items if x not in converted] if converted and own else items
+    if not converted or not own or {x.amount.currency for x in converted} & {x.amount.currency for x in own}:
+        return items
+    return [x for x in items if x not in converted]
 
 
 def _tendered_over(
