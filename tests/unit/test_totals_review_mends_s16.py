@@ -92,3 +92,50 @@ def test_a_fee_or_tax_between_the_sections_and_the_due_still_counts(
 def test_a_course_numbered_after_kurs_is_no_exchange_rate(text: str, total: str) -> None:
     invoice = read(text)
     assert invoice.total == Decimal(total) or _reviewed(invoice)
+
+
+_FACTURE = (
+    "Menuiserie Vallon SARL\n3 rue des Tanneurs, 69002 Lyon\nFacture n° F-2025-077\nDate : 11/02/2025\n\n"
+)
+_RECHNUNG = (
+    "Malerbetrieb Auwald GmbH\nAuweg 7, 93047 Regensburg\nRechnung Nr. 2025-031\nDatum: 11.02.2025\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an instalment, the VAT or a reminder fee "to pay": the phrase does not name the amount due
+        _FACTURE + "Total HT   700,00\nTVA 20 %   140,00\nNet à payer   840,00\n"
+        "Première échéance à payer le 15/03/2025   420,00\n",
+        _FACTURE + "Total TTC   840,00\nÉchéance 1 à payer le 15/03/2025   420,00\n"
+        "Échéance 2 à payer le 15/04/2025   420,00\n",
+        _FACTURE + "Total HT   700,00\nTVA à payer   140,00\nTotal TTC   840,00\n",
+        _FACTURE + "Total TTC   840,00\ndont TVA 20 %   140,00\nFrais de relance à payer   12,00\n",
+        _RECHNUNG + "Gesamtbetrag   1.071,00\nerste Rate zu bezahlen bis 15.03.2025   535,50\n",
+        # a deposit still to pay is no deposit paid, nor the amount due
+        _FACTURE + "Total HT   700,00\nTVA 20 %   140,00\nNet à payer   840,00\n"
+        "Acompte à payer à la commande (50 %)   420,00\n",
+    ],
+)
+def test_to_pay_inside_a_phrase_names_no_amount_due(text: str) -> None:
+    invoice = read(text)
+    assert invoice.amount_due not in (
+        Decimal("420.00"),
+        Decimal("140.00"),
+        Decimal("12.00"),
+        Decimal("535.50"),
+    )
+    assert invoice.total in (Decimal("840.00"), Decimal("1071.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # the phrase opening its line or cell is the till's or the invoice's amount to pay
+        (_FACTURE + "Total TTC   840,00\nAcompte versé   -240,00\nÀ PAYER   600,00\n", "600.00"),
+        (_RECHNUNG + "Gesamtbetrag   1.071,00\nAnzahlung   -271,00\nZu bezahlen:   800,00\n", "800.00"),
+    ],
+)
+def test_to_pay_opening_its_line_is_the_amount_due(text: str, due: str) -> None:
+    assert read(text).amount_due == Decimal(due)

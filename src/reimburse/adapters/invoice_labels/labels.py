@@ -431,6 +431,14 @@ def find_labels(line: str) -> list[LabelHit]:
         # "Total (incl. GST)", "inkl. MwSt": the tax word qualifies a total, it is no tax line.
         if label is Label.TAX and _QUALIFIER.search(line[max(0, pos - 16) : pos]):
             continue
+        if _OPENING_ONLY.fullmatch(line[pos : m.end()]) and not _opens_cell(line, pos):
+            # "Première échéance à payer le …", "TVA à payer", "erste Rate zu bezahlen bis": inside a
+            # phrase, "to pay" names an instalment, a tax or a fee; the amount due heads its line
+            if hits and hits[-1].label in (Label.PREPAID, Label.PAID):
+                # "Acompte à payer à la commande": a deposit still to pay is none paid
+                last = hits.pop()
+                hits.append(LabelHit(Label.OTHER, last.start, m.end(), printed[last.start : m.end()]))
+            continue
         # "Total inkl. MwSt 118,00", "Total Sales (Inclusive of GST)": the included tax names
         # what the total holds.
         if (
@@ -463,6 +471,17 @@ def find_labels(line: str) -> list[LabelHit]:
             continue
         hits.append(LabelHit(label, pos, m.end(), printed[pos : m.end()]))
     return hits
+
+
+# the bare "to pay" phrases, amount due only where they open their line or cell ("À PAYER 23,45",
+# "Zu bezahlen: 23.45"); "Total à payer", "Net à payer" are phrases of their own
+_OPENING_ONLY = re.compile(r"(?i)(?:[àa][\s\-.]*payer|zu[\s\-.]*bezahlen)")
+_CELL_OPENER = re.compile(r"[\W_]*")
+
+
+def _opens_cell(line: str, pos: int) -> bool:
+    """Nothing but marks stands before `pos` in its line or in its cell (after a wide gap)."""
+    return bool(_CELL_OPENER.fullmatch(re.split(r"\s{3,}|\t", line[:pos])[-1]))
 
 
 _SUM_OPENERS = frozenset({Label.GRAND, Label.TOTAL})
