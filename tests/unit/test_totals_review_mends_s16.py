@@ -139,3 +139,22 @@ def test_to_pay_inside_a_phrase_names_no_amount_due(text: str) -> None:
 )
 def test_to_pay_opening_its_line_is_the_amount_due(text: str, due: str) -> None:
     assert read(text).amount_due == Decimal(due)
+
+
+@pytest.mark.parametrize(
+    "charges",
+    [
+        # the sections' own words after "Total" take their amounts, so only the amount due is a sum
+        "Total Electric Charges   64.20\nTotal Gas Charges   30.05\n",
+        "Electric charges   64.20\nGas charges   30.05\n",
+    ],
+)
+def test_a_previous_balance_inside_the_amount_due_is_not_the_bills_expense(charges: str) -> None:
+    text = (
+        "Lakeshore Energy Co-op\nPO Box 77, Toledo, OH 43604\nAccount 5120-0093\nStatement date: 02/11/2025\n\n"
+        + charges
+        + "Previous Balance   40.00\nTotal Amount Due   134.25\n"
+    )
+    invoice = read(text)
+    assert invoice.total == Decimal("94.25") or (invoice.total != Decimal("134.25") and _reviewed(invoice))
+    assert invoice.amount_due == Decimal("134.25")

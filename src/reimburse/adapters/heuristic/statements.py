@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reimburse.adapters.invoice_labels.labels import Label, find_labels
+from reimburse.domain.verdict.money import CENT
 
 if TYPE_CHECKING:
     from reimburse.adapters.heuristic.totals import LineInfo
@@ -78,6 +79,29 @@ def adds_to_bill(text: str) -> bool:
     return bool(_CHARGE.search(text)) or any(
         h.label in (Label.TAX, Label.TAX_TOTAL) for h in find_labels(text)
     )
+
+
+def carried_in_due(
+    due: Decimal, due_line: int, carried: list[Decimal], line_amounts: dict[int, list[Decimal]]
+) -> Decimal | None:
+    """This bill's own charges when the amount due is a previous balance printed right above it
+    plus the amounts printed right above that balance ("Electric 85.18 / Gas 41.39 / Previous
+    Balance 52.10 / Total Amount Due 178.67"): the earlier bill's balance is no expense of this one.
+    None when the page does not add up so."""
+    above = sorted(i for i in line_amounts if i < due_line and line_amounts[i])
+    if len(above) < 2 or line_amounts[above[-1]][-1] not in carried:
+        return None
+    balance = line_amounts[above[-1]][-1]
+    if not 0 < balance < due:
+        return None
+    own, run = due - balance, Decimal(0)
+    for i in reversed(above[:-1]):
+        run += line_amounts[i][-1]
+        if abs(run - own) <= CENT:
+            return own
+        if run > own:
+            return None
+    return None
 
 
 def sections_total(sections: list[Decimal], dues: list[tuple[Decimal, list[Decimal]]]) -> Decimal | None:

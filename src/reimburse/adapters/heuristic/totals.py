@@ -32,6 +32,7 @@ from reimburse.adapters.heuristic.layout import Layout
 from reimburse.adapters.heuristic.statements import (
     adds_to_bill,
     carried_balances,
+    carried_in_due,
     own_charges,
     sections_total,
 )
@@ -1011,6 +1012,14 @@ def read_totals(
         if own != total:
             notes.append(f"amount due {total} carries {total - own} from the previous balance")
             total = own
+    elif (
+        chosen.label is Label.DUE
+        and not prepaid
+        and (own := carried_in_due(total, chosen.line, carried or [], line_amounts or {})) is not None
+    ):
+        # no payment read: the previous balance is still owed, the amount due carries it
+        notes.append(f"amount due {total} carries the previous balance {total - own}")
+        total = own
     elif chosen.label is Label.DUE and len(prepaid) == 1 and prepaid[0] < total:
         total += prepaid[0]  # only the balance is printed as a total: the deposit belongs to it
         notes.append(f"total includes a deposit of {prepaid[0]}")
