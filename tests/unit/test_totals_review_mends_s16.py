@@ -158,3 +158,10 @@ def test_a_previous_balance_inside_the_amount_due_is_not_the_bills_expense(charg
     invoice = read(text)
     assert invoice.total == Decimal("94.25") or (invoice.total != Decimal("134.25") and _reviewed(invoice))
     assert invoice.amount_due == Decimal("134.25")
+
+
+@pytest.mark.parametrize("label", ["RESTE A PAYER", "Reste a payer", "MONTANT A PAYER"])
+def test_the_accentless_compounds_of_to_pay_are_the_amount_due(label: str) -> None:
+    # capitals drop the accent ("A" for "à"): the compound names the amount due as "Reste à payer" does
+    text = _FACTURE + f"Total TTC   180,00\nRéglé par CB le 11/02/2025   180,00\n{label}   0,00\n"
+    assert read(text).amount_due == Decimal("0.00")
