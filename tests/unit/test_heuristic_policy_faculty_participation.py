@@ -111,11 +111,30 @@ def test_an_annual_conference_is_no_unit() -> None:
     assert limit[1:3] == (Decimal(700), "trip")
 
 
-def test_the_us_and_canada_joined_name_neither_country() -> None:
+def test_the_us_named_first_with_canada_names_neither_country() -> None:
     assert countries_named("travel outside the continental United States and Canada") == {}
     assert countries_named("meetings outside the continental U.S. and Canada") == {}
-    assert countries_named("trips to Canada or the United States") == {}
+    assert countries_named("flights within the US and Canada") == {}
     assert countries_named("our offices in Canada") == {"CA": 1}
+
+
+def test_canada_named_first_still_counts_for_canada() -> None:
+    # A Canadian writer names home first; only the US-first pair is a US policy's region.
+    assert countries_named("trips to Canada or the United States") == {"CA": 1, "US": 1}
+    assert countries_named("meals in Canada/USA") == {"CA": 1}
+
+
+def test_the_pronoun_us_is_no_country_beside_canada() -> None:
+    assert countries_named("Questions? Write to us, Canada Revenue Agency forms attached.") == {"CA": 1}
+
+
+def test_a_canadian_policy_naming_canada_beside_the_us_pays_canadian_dollars() -> None:
+    # Without Canada counted, the bare "$" fell to US dollars and every cap was ~1.4x too high.
+    text = (
+        "Staff travel rules\nMeals on trips inside Canada and the continental U.S. are repaid up to $70 per "
+        "day. Trips outside Canada and the U.S. are repaid up to $105 per day.\nLodging: up to $210 a night.\n"
+    )
+    assert read(text, default_currency="INR").currency == "CAD"
 
 
 def test_a_us_college_naming_canada_as_a_destination_pays_dollars() -> None:

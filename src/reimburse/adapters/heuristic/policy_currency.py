@@ -98,20 +98,25 @@ def _code(token: str) -> str | None:
     return None
 
 
-# "outside the continental United States and Canada", "Canada and the U.S.": the two countries
-# joined are one region trips go to, which places the policy in neither (a US college's faculty
-# travel had read as Canadian dollars).
+# "outside the continental United States and Canada": the US named first with Canada is the region
+# a US policy's trips go to (a US college's faculty travel had read as Canadian dollars), so the
+# pair counts for neither. Canada named first ("within Canada and the U.S.") is a Canadian writer's
+# home first, and still counts. A bare "US" only in capitals: "contact us, Canada ..." is a pronoun.
 _US_AND_CANADA = re.compile(
-    r"(?<![^\W\d_])(?:(?:the\s+)?(?:(?:continental|contiguous)\s+)?(?:united\s+states(?:\s+of\s+america)?|u\.\s?s\.(?:a\.)?|usa|us)"
-    r"\s*(?:,|and|&|or|/)\s*canada|canada\s*(?:,|and|&|or|/)\s*(?:the\s+)?(?:(?:continental|contiguous)\s+)?"
-    r"(?:united\s+states(?:\s+of\s+america)?|u\.\s?s\.(?:a\.)?|usa|us))(?![^\W\d_])"
+    r"(?i)(?<![^\W\d_])(?:the\s+)?(?:(?:continental|contiguous)\s+)?"
+    r"(?:united\s+states(?:\s+of\s+america)?|u\.\s?s\.(?:a\.)?|usa|(?-i:US))"
+    r"\s*(?:,|and|&|or|/)\s*canada(?![^\W\d_])"
 )
 
 
 def countries_named(text: str) -> Counter[str]:
-    """Territory codes the text names ("Canada", "Canadian", "Israel"), with how often."""
+    """Territory codes the text names ("Canada", "Canadian", "Israel"), with how often.
+
+    The US named first with Canada ("the continental United States and Canada") is a region of
+    trips and counts for neither country; Canada named first counts for Canada.
+    """
     found: Counter[str] = Counter()
-    low = _US_AND_CANADA.sub(" ", text.casefold())
+    low = _US_AND_CANADA.sub(" ", text).casefold()
     for name, code in (*_TERRITORY_NAMES.items(), *_DEMONYMS.items()):
         if len(name) >= 4 and name in low:
             n = len(re.findall(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", low))

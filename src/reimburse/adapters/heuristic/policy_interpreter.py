@@ -191,7 +191,10 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # participating", "without presenting") conditions travel funds; leaving or returning home is the
 # first and last day; "conference travel" is travel; an "annual maximum" is per year; the US and
 # Canada joined are a region, no evidence of the policy's country.
-READER_VERSION = 57
+# 59 (s16 review mends of 57) only the US named first with Canada is a region (Canada first still
+# counts for Canada; "us" the pronoun is no US); a clause break or "not" after "annual limit" ends
+# its per-year unit; a meeting role keeps its negation ("without active participation").
+READER_VERSION = 59
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
