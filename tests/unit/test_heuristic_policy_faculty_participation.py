@@ -103,6 +103,33 @@ def test_an_annual_maximum_is_per_year() -> None:
     assert limit[1:3] == (Decimal(1900), "year")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        # Another limit after a negation or a clause break: per year, a second flight would be refused.
+        ("The annual limit does not cover airfare, which is repaid up to $650.", 650),
+        ("Whatever the annual cap, fees for one conference are repaid up to $350.", 350),
+    ],
+)
+def test_an_annual_limit_in_another_clause_makes_no_amount_per_year(sentence: str, amount: int) -> None:
+    units = {u for _, a, u, _ in limits(f"Faculty travel\n{sentence}\n") if a == amount}
+    assert units and "year" not in units
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The annual travel allowance may not exceed $1,400 of travel costs.",
+        "The annual travel allowance is not to exceed $1,400 of travel costs.",
+        "The annual travel allowance, up to $1,400, covers travel costs.",
+        "Whatever the annual cap, the annual travel allowance is $1,400 of travel costs.",
+    ],
+)
+def test_a_limit_said_of_the_annual_allowance_stays_per_year(sentence: str) -> None:
+    (limit,) = limits(f"Faculty travel\n{sentence}\n")
+    assert limit[1:3] == (Decimal(1400), "year")
+
+
 def test_an_annual_conference_is_no_unit() -> None:
     text = (
         "Faculty travel\nFaculty may be repaid travel costs up to $700 to present at the annual conference.\n"

@@ -137,6 +137,16 @@ _ADVERB = re.compile(
 _ANNUAL_LIMIT = re.compile(
     r"(?i)(?<![^\W\d_])annual\s+(?:travel\s+|reimbursement\s+)?(?:maximums?|limits?|allowances?|caps?|ceilings?)(?![^\W\d_])"
 )
+# A clause break or a negation between the annual name and the amount: the amount is another
+# limit ("The annual limit does not apply to airfare, which is repaid up to $800", "Regardless of
+# the annual cap, registration is repaid up to $400"). ", " and not "," alone, so the comma inside
+# "$1,800" breaks nothing; a comma right before an amount is an apposition or a list ("the annual
+# allowance, up to $2,000,", "$1,800 for two meetings, and $2,300 for three"), and "not to exceed"
+# / "may not exceed" is how a limit is said.
+_ANNUAL_GAP_BREAK = re.compile(
+    r"(?i);|,\s(?!\s*(?:(?:and|or)\s+)?(?:up\s+to\s+|at\s+most\s+|of\s+)?[^\s\d]{0,3}\s?\d)"
+    r"|(?<![^\W\d_])not(?![^\W\d_])(?!\s+(?:to\s+)?exceed|\s+(?:more|greater)\s+than|\s+over|\s+above)"
+)
 
 
 @dataclass(frozen=True)
@@ -782,8 +792,13 @@ def find_caps(
             unit = _ADVERBS.get(adverb.group(1).lower(), CapUnit.DAY)
         if (
             unit is None
-            and (annual := _ANNUAL_LIMIT.search(sentence, 0, a.start))
-            and ";" not in sentence[annual.end() : a.start]
+            # the nearest annual name before the amount: an earlier one may be another clause's
+            and (annual := next(reversed([*_ANNUAL_LIMIT.finditer(sentence, 0, a.start)]), None))
+            and not (
+                # Up to the amount's end, so a comma's lookahead sees the amount it stands before.
+                (gap_break := _ANNUAL_GAP_BREAK.search(sentence, annual.end(), a.end))
+                and gap_break.start() < a.start
+            )
         ):
             # "the annual maximums (for the academic year) are $1,800 ...": a limit named annual is
             # per year, as "yearly" is.
