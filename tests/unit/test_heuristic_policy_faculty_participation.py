@@ -61,6 +61,28 @@ def test_taking_no_active_part_keeps_its_negation() -> None:
     assert "not actively participating" in condition_of(text, 250)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        (
+            "Staff going to a meeting without active participation may be repaid travel costs up to $250.",
+            "without active participation",
+        ),
+        ("Staff who do not read a paper may be repaid travel costs up to $250.", "do not read a paper"),
+    ],
+)
+def test_every_meeting_role_keeps_its_negation(sentence: str, negated: str) -> None:
+    # The reviewer of the $250 cap must be told it is for those who take no part, not the speakers.
+    assert negated in condition_of(f"Faculty meetings\n{sentence}\n", 250)
+
+
+def test_days_other_than_departure_and_return_keep_the_negation() -> None:
+    text = "Meals\nApart from the days of departure and return, meals may be claimed up to $55 per day.\n"
+    assert condition_of(text, 55).startswith("Apart from")
+    text = "Meals\nOther than on the days of departure and return, meals are repaid up to $55 per day.\n"
+    assert condition_of(text, 55).startswith("Other than")
+
+
 def test_attending_without_presenting_is_a_condition() -> None:
     text = "Faculty meetings\nThe travel allowance for a lecturer who goes to a meeting without presenting is $800.\n"
     assert "without presenting" in condition_of(text, 800)

@@ -294,10 +294,11 @@ _TRIP = re.compile(
     r"(?:the\s+)?(?:first\s+(?:and|or|&)\s+last|first|last)\s+days?\s+of\s+(?:travel|the\s+trip)|"
     # The same days said by what the traveller does on them (the federal 75% convention's first
     # and last day): "On days that the traveler leaves home or returns home", "the day of departure
-    # and the day of return".
+    # and the day of return". "Other than on the days of departure and return" keeps its negation.
+    r"(?:(?:other\s+than|except|excluding|apart\s+from|not)\s+(?:on\s+)?(?:the\s+)?)?(?:"
     r"days?\s+(?:that|when|on\s+which)\s+(?:the\s+)?travell?er\s+(?:leaves|departs)(?:\s+(?:from\s+)?home)?"
     r"\s+(?:or|and)\s+returns?(?:\s+home)?|"
-    r"days?\s+of\s+departure\s+(?:and|or|&)\s+(?:the\s+days?\s+of\s+)?return|"
+    r"days?\s+of\s+departure\s+(?:and|or|&)\s+(?:the\s+days?\s+of\s+)?return)|"
     r"(?:at\s+least|(?:more|greater|farther|further|less|fewer)\s+than|over|under|within|beyond)\s+\d+\s+(?:miles?|km|kilomet(?:er|re)s?|"
     r"hours?|days?|nights?|weeks?)(?:\s+away)?|"
     r"\d+\s+(?:consecutive\s+)?(?:days?|nights?|hours?)\s+or\s+(?:more|longer|less|fewer)|"
@@ -355,8 +356,11 @@ _PURPOSE = re.compile(
     # paper", "chairing a session", "actively participate" / "not actively participating", "authors
     # of papers", "attend ... without presenting" (Vassar, Union, Mount Holyoke, Washington and Lee,
     # American University's CAS).
-    r"(?:to\s+)?read(?:s|ing)?\s+a\s+paper|chair(?:s|ing)?\s+a\s+session|chair\s+of\s+a\s+session|"
-    r"(?:not\s+)?actively\s+participat(?:e|es|ing)|(?:no\s+)?active\s+participation|"
+    # The negation stays inside the phrase ("do not read a paper", "without active participation"):
+    # read alone, the role would tell the reviewer the opposite.
+    r"(?:(?:do(?:es)?\s+)?not\s+|without\s+|no\s+)?(?:(?:to\s+)?read(?:s|ing)?\s+a\s+paper|"
+    r"chair(?:s|ing)?\s+a\s+session|chair\s+of\s+a\s+session|actively\s+participat(?:e|es|ing)|"
+    r"active\s+participation)|"
     r"authors?\s+of\s+(?:a\s+)?papers?|without\s+presenting|"
     r"conference\s+(?:travel|attendance|presentations?|trips?)|"
     r"(?:attend(?:ing|ance\s+at)?|travel(?:l?ing)?\s+to)\s+(?:a\s+|an\s+)?(?:professional\s+)?"
