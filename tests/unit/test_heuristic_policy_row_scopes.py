@@ -84,3 +84,12 @@ def test_a_caption_naming_a_place_conditions_the_meal_rows_under_it() -> None:
 def test_one_caption_naming_only_a_class_of_places_leaves_its_rows_alone() -> None:
     text = "Meals\n\nMeal allowances for all locations\n\nBreakfast $12\nLunch $18\nDinner $30\n"
     assert all(c.condition is None for c in read(text).caps if c.amount in (12, 18, 30))
+
+
+def test_a_caption_excluding_a_place_does_not_give_the_rows_that_place() -> None:
+    # Review s16 finding 1: the rows became San Francisco's, and a claim elsewhere had no cap.
+    for caption in ("Every location except San Francisco", "Cities other than San Francisco"):
+        text = f"Meals\n\n{caption}\n\nBreakfast $11\nLunch $14\nDinner $26\n"
+        caps = [c for c in read(text).caps if c.amount in (11, 14, 26)]
+        assert caps
+        assert all(c.condition is None or "San Francisco" not in c.condition.text for c in caps)

@@ -57,6 +57,11 @@ def place_rows(clauses: list[Clause], is_place: Callable[[str], bool]) -> dict[i
     return out
 
 
+# "All destinations except New York City", "Cities other than Boston": a caption that names the
+# place its rows do not hold for.
+_EXCEPT = re.compile(r"(?i)(?<![^\W\d_])(?:except|excluding|other\s+than|not|non-?)(?![^\W\d_])")
+
+
 def captioned_rows(clauses: list[Clause]) -> dict[int, str]:
     """Clause index -> caption, for the short rows ("Breakfast $23.65") right under a caption line
     that names the places they hold for ("Georgia Meal Per Diem Rates ($50 Daily)"): no sentence, no
@@ -74,6 +79,8 @@ def captioned_rows(clauses: list[Clause]) -> dict[int, str]:
             or any(a.currency for a in find_amounts(text))
         ):
             continue
+        if _EXCEPT.search(text):
+            continue  # the place named is the one the rows exclude: no condition beats a wrong one
         found = condition_in(text)
         named = bool((found and found.locations) or classes_in(text))
         if not named and not _PLACE_CLASS.search(text):
