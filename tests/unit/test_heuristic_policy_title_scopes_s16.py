@@ -59,3 +59,15 @@ def test_a_caption_naming_the_trip_keeps_the_travellers_own_meals() -> None:
     caps = _read(_meal_columns("Highest per person amounts for travel business meals")).caps
     assert sorted(int(c.amount) for c in caps) == [19, 31, 58]
     assert all(c.condition is None for c in caps)
+
+
+def test_a_worked_example_set_as_a_header_of_kinds_is_no_limit() -> None:
+    # Review s16 finding 2: one trip's costs under kinds became caps at that place and replaced the
+    # policy's own hotel cap.
+    text = (
+        "Lodging is paid up to $210 per night.\n\nClaiming costs\n\n"
+        "Sample claim: a four-day visit to Denver\n\n"
+        "Airfare   Hotel   Meals\n$388.40   $702.00   $151.25\n\nAttach every receipt to the claim.\n"
+    )
+    caps = _read(text).caps
+    assert [int(c.amount) for c in caps] == [210]

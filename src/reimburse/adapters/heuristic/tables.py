@@ -32,6 +32,10 @@ _BED_AND_BREAKFAST = re.compile(r"(?i)\bbed\s+(?:and|&)\s+breakfast\b")
 # "£200.00 inc. VAT", "$150 incl. GST": a note that the price includes the sales tax, printed after
 # each amount of a row in British, Irish and Australasian tables; no words of a sentence. An
 # "excl. VAT" price is net: read as a limit it would be cut from a gross bill, so it stays unread.
+_LIMIT_WORDS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:limits?|maximums?|highest|at\s+most|allowances?|rates?|per\s+diem|"
+    r"up\s+to|not\s+(?:to\s+)?exceed)(?![^\W\d_])"
+)
 _TAX_NOTE = re.compile(r"(?i)\b(?:inc|incl|including|inclusive\s+of)\.?\s+(?:of\s+)?(?:VAT|GST|HST)\b")
 
 
@@ -141,9 +145,11 @@ def read_table(
         return []
     rows = _join_spanned_header(rows)
     rows = _without_item_numbers(rows)
-    if _labelless(rows):
+    if _labelless(rows) and _LIMIT_WORDS.search(f"{context} {lead}"):
         # "Breakfast | Lunch | Dinner" over "$22.50 | $37.50 | $70.00": each column's name says what
-        # its amounts pay and no column names the rows; the row-header column is empty.
+        # its amounts pay and no column names the rows; the row-header column is empty. A worked
+        # example ("Airfare | Hotel | Meals" over one trip's costs) looks the same, so only a caption
+        # or lead naming a limit makes the amounts limits.
         rows = [("", *r) for r in rows]
     header = rows[0]
     width = max(len(r) for r in rows)
