@@ -93,3 +93,14 @@ def test_a_caption_excluding_a_place_does_not_give_the_rows_that_place() -> None
         caps = [c for c in read(text).caps if c.amount in (11, 14, 26)]
         assert caps
         assert all(c.condition is None or "San Francisco" not in c.condition.text for c in caps)
+
+
+def test_only_rows_by_place_in_a_travelling_allowance_section_are_meals_per_day() -> None:
+    # Review s16 finding 3: the next block's other allowances became a meals cap for every place.
+    text = ALLOWANCES + "Other allowances   Per day\nCamping allowance   $21.40\nTent Allowance   $18.70\n"
+    limits = _limits(read(text))
+    assert limits[Decimal("241.50")] == ("meals", CapUnit.DAY, "location Hobart")
+    assert all(
+        category != "meals"
+        for category, _, _ in (limits.get(Decimal(a)) or ("",) * 3 for a in ("21.40", "18.70"))
+    )

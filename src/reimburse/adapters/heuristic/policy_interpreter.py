@@ -344,8 +344,8 @@ class HeuristicPolicyInterpreter:
         if any(m.start >= lead_end for m in mentions):
             mentions = [m for m in mentions if m.start >= lead_end]
         general = not mentions and _GENERAL_CAP.search(sentence) is not None
-        context = [] if general else _context_kinds(clause, previous)
-        from_previous = not general and not _context_kinds(clause, [])
+        context = [] if general else _context_kinds(clause, previous, place)
+        from_previous = not general and not _context_kinds(clause, [], place)
         if (
             not mentions
             and context
@@ -1528,7 +1528,9 @@ def _occasion_label(sentence: str) -> bool:
     return bool(label and OCCASION.fullmatch(label.group(1).strip()))
 
 
-def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
+def _context_kinds(clause: Clause, previous: list[str], place: str = "") -> list[str]:
+    """The kinds a clause's label, heading or lead name; `place`: the row's place, when the clause is
+    a row of a table by place."""
     for text in (clause.label, clause.heading, clause.lead):
         # "Domestic travel:" labels the trip's scope, not what is capped.
         found = _venues_as_trips(text, find_mentions(text), clause.text) if text else []
@@ -1539,7 +1541,9 @@ def _context_kinds(clause: Clause, previous: list[str]) -> list[str]:
         if kinds:
             return kinds
     if daily_travelling_allowance(clause):
-        return ["meals"]
+        # "Hobart $241.50": a place's daily rate; "Camping allowance $20.15" in the same section is
+        # another allowance, neither meals nor what the row above capped.
+        return ["meals"] if place else []
     return previous
 
 
