@@ -165,3 +165,13 @@ def test_row_labels_under_an_event_column_are_the_occasions_of_their_amounts() -
     # The same rows under a "Meal" column are meal times, no occasion.
     plain = [("Meal", "Reimbursement Amount"), *rows[1:]]
     assert [lim.condition for lim in read_table(plain)] == [None, None]
+
+
+def test_a_closing_bracket_naming_the_occasion_is_kept() -> None:
+    # Review s16 finding 4: dropping the bracket made hosting limits the traveller's own.
+    hosted, _ = caption_occasion("Per person meal limits (while hosting guests)")
+    assert "guest" in hosted.lower()
+    hosted, _ = caption_occasion("Meal maximums (business entertainment)")
+    assert "entertainment" in hosted.lower()
+    # A bracket saying what the amounts include is still no occasion.
+    assert caption_occasion("Meal maximums for staff (amounts include the tip)") == ("", "")

@@ -60,7 +60,10 @@ def caption_occasion(caption: str, corner: str = "", lead: str = "") -> tuple[st
     occasion."""
     # "... for non-travel business meals (rates are not inclusive of tax and tip)": a closing
     # bracket says what the amounts include, no part of the caption's length or occasion.
-    caption = _CLOSING_NOTE.sub("", " ".join(caption.split()))
+    caption = " ".join(caption.split())
+    note = _CLOSING_NOTE.search(caption)
+    if note and not any(_found(note.group(0))) and not TRIP_WORDS.search(note.group(0)):
+        caption = caption[: note.start()]  # "(when hosting guests)" is the occasion itself: kept
     corner = _CELL_NOTE.sub("", " ".join(corner.split()))
     hosted, trip = _found(corner)
     if _caption(caption):
