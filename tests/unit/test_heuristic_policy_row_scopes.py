@@ -41,7 +41,8 @@ def test_the_next_block_of_the_table_stays_in_the_allowance_section() -> None:
 
 def test_a_travelling_allowance_not_paid_by_the_day_is_no_per_diem() -> None:
     # India's TA is the fare: without a daily unit the rows are no meal allowance.
-    text = "Travelling allowance\nRail fares   Class\nHobart   $41.50\nPerth   $90.00\n"
+    # The heading names no kind, so only the daily-unit guard keeps the rows from meals.
+    text = "Travelling allowance\nCapital cities   Class\nHobart   $41.50\nPerth   $90.00\n"
     assert not [c for c in read(text).caps if c.category == "meals"]
 
 
