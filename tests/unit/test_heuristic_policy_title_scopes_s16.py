@@ -71,3 +71,16 @@ def test_a_worked_example_set_as_a_header_of_kinds_is_no_limit() -> None:
     )
     caps = _read(text).caps
     assert [int(c.amount) for c in caps] == [210]
+
+
+def test_a_table_captioned_for_a_trip_under_a_hosting_title_keeps_its_rows_unconditional() -> None:
+    # Review s16 finding 7: the title names guests, the table's own caption the traveller's trip.
+    for caption in ("Meal limits on university trips", "Meal limits while travelling"):
+        text = (
+            f"Office of the Bursar\nSpending Rates for Hospitality Meals\n\n{caption}\n\n"
+            "Item   Highest Amount Per Person\nBreakfast   $24.00\nLunch   $36.00\nDinner   $68.00\n\n"
+            "A department divides the bill by the number of people at the table.\n"
+        )
+        caps = _read(text).caps
+        assert sorted(int(c.amount) for c in caps) == [24, 36, 68]
+        assert all(c.condition is None for c in caps)
