@@ -72,6 +72,7 @@ from reimburse.adapters.heuristic.row_scopes import (
     daily_travelling_allowance,
     next_block,
     place_rows,
+    short_row,
 )
 from reimburse.adapters.heuristic.spanned_headers import spanned_headers
 from reimburse.adapters.heuristic.tables import (
@@ -249,7 +250,7 @@ class HeuristicPolicyInterpreter:
                 # "Long-term International Faculty Research Travel" over "Policy": a policy template's
                 # section word says nothing of the rule; the heading above it says what it is for.
                 clause = dataclasses.replace(clause, heading=clause.parent)
-            if deducting and not clause.lead and _short_row(clause.text):
+            if deducting and not clause.lead and short_row(clause.text):
                 # "... shall be reduced as follows:" then "Breakfast $6.00" lines: its deductions.
                 clause = dataclasses.replace(clause, lead=deducting)
             else:
@@ -856,11 +857,6 @@ def _unit_of_a_day(cap: CapFinding, sentence: str) -> CapFinding:
     if cap.unit is not None or not names_a_day(sentence[: cap.amount.start]):
         return cap
     return dataclasses.replace(cap, unit=CapUnit.DAY)
-
-
-def _short_row(text: str) -> bool:
-    """A table row's line: a few words and a number ("Breakfast $6.00")."""
-    return len(text.split()) <= 5 and re.search(r"\d", text) is not None
 
 
 def _deduction_list(clause: Clause) -> bool:

@@ -89,7 +89,7 @@ def captioned_rows(clauses: list[Clause]) -> dict[int, str]:
         for j in range(k + 1, len(clauses)):
             row = clauses[j]
             amounts = [a for a in find_amounts(row.text) if a.currency]
-            if row.heading != clause.heading or not _short_row(row.text) or len(amounts) != 1:
+            if row.heading != clause.heading or not short_row(row.text) or len(amounts) != 1:
                 break
             if not find_mentions(row.text):
                 break
@@ -126,6 +126,6 @@ def daily_travelling_allowance(clause: Clause) -> bool:
     )
 
 
-def _short_row(text: str) -> bool:
+def short_row(text: str) -> bool:
     """A table row's line: a few words and a number ("Breakfast $6.00")."""
     return len(text.split()) <= 5 and re.search(r"\d", text) is not None
