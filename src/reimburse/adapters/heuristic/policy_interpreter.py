@@ -192,10 +192,14 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # participating", "without presenting") conditions travel funds; leaving or returning home is the
 # first and last day; "conference travel" is travel; an "annual maximum" is per year; the US and
 # Canada joined are a region, no evidence of the policy's country.
+# 58 (review mends) a caption excluding a place gives its rows none; a header of kinds over amounts
+# needs a limit word in its caption or lead; only rows by place in a travelling allowance section
+# are meals per day; a caption's closing bracket naming an occasion or a trip is kept.
 # 59 (s16 review mends of 57) only the US named first with Canada is a region (Canada first still
 # counts for Canada; "us" the pronoun is no US); a clause break or "not" after "annual limit" ends
 # its per-year unit; a meeting role keeps its negation ("without active participation").
-READER_VERSION = 59
+# 60 the mends of 58 and 59, written apart, together.
+READER_VERSION = 60
 _TITLE_WORDS = re.compile(
     r"(?i)(policy|policies|guidelines|richtlijn|richtlinie|regelung|politique|política|politica)"
 )
