@@ -105,3 +105,16 @@ def test_only_rows_by_place_in_a_travelling_allowance_section_are_meals_per_day(
         category != "meals"
         for category, _, _ in (limits.get(Decimal(a)) or ("",) * 3 for a in ("21.40", "18.70"))
     )
+
+
+def test_a_caption_for_all_other_places_keeps_its_rows_as_the_fallback() -> None:
+    # Review s16 (pre-existing): the second caption's rows took the first caption's city and vanished,
+    # so a claim in any other city had no cap.
+    text = (
+        "Meal rates\n\nMeals in San Francisco\n\nBreakfast $17\nLunch $23\nDinner $41\n\n"
+        "Meals in all other locations\n\nBreakfast $13\nLunch $15\nDinner $29\n"
+    )
+    limits = _limits(read(text))
+    assert limits[Decimal("17")][2] == "location San Francisco"
+    assert limits[Decimal("13")][2] == "location elsewhere"
+    assert limits[Decimal("29")][2] == "location elsewhere"

@@ -283,7 +283,14 @@ class HeuristicPolicyInterpreter:
                 # class of places as the caption prints it, every part ("Tier 2 and other country
                 # centres", not "Tier 2" alone).
                 found = condition_in(caption)
-                inherited = (caption,) if classes_in(caption) else found.locations if found else ()
+                classes = classes_in(caption)
+                if classes == [ELSEWHERE]:
+                    # "Meals in all other locations" after the "Meals in New York City" rows: every
+                    # other place; the caption heads these rows, not the heading above it.
+                    inherited = (ELSEWHERE,)
+                    clause = dataclasses.replace(clause, heading=caption)
+                else:
+                    inherited = (caption,) if classes else found.locations if found else ()
                 caption = "" if inherited else caption
             previous = self._clause(
                 clause, builder, previous, money_text, inherited, following, places.get(k, ""), caption
