@@ -194,7 +194,8 @@ _UNIT_KIND = {CapUnit.NIGHT: "hotel", CapUnit.MEAL: "meals", CapUnit.RIDE: "cab"
 # Canada joined are a region, no evidence of the policy's country.
 # 58 (review mends) a caption excluding a place gives its rows none; a header of kinds over amounts
 # needs a limit word in its caption or lead; only rows by place in a travelling allowance section
-# are meals per day; a caption's closing bracket naming an occasion or a trip is kept.
+# are meals per day; a caption's closing bracket naming an occasion or a trip is kept; a caption
+# for "all other locations" heads its rows as the fallback place.
 # 59 (s16 review mends of 57) only the US named first with Canada is a region (Canada first still
 # counts for Canada; "us" the pronoun is no US); a clause break or "not" after "annual limit" ends
 # its per-year unit; a meeting role keeps its negation ("without active participation").
