@@ -28,6 +28,9 @@ _PLACE_ROW_LINE = re.compile(
     r"(?:[A-Z]{0,3}[$€£]|[A-Z]{3}\s?)\s?\d[\d,]*(?:\.\d{2})?"
     r"(?:\s*(?:/\s*|per\s+|a\s+)(?:day|night))?\s*"
 )
+# "Other: CHF 170 per night" under "Geneva: CHF 240 per night" is every other place (the interpreter's
+# bare-Other row), never a town of the table.
+_OTHER_ROW = re.compile(r"(?i)(?:all\s+)?others?|elsewhere")
 # A heading naming the places its rows are ("Capital cities", "High cost country centres").
 _PLACE_CLASS = re.compile(
     r"(?i)(?<![^\W\d_])(?:cit(?:y|ies)|centres?|centers?|towns?|locations?|destinations?|"
@@ -46,7 +49,9 @@ def place_rows(clauses: list[Clause], is_place: Callable[[str], bool]) -> dict[i
         labels: list[str] = []
         while j < len(clauses) and clauses[j].heading == clauses[k].heading:
             row = _PLACE_ROW_LINE.fullmatch(clauses[j].text)
-            if row is None or not is_place(re.sub(r"\s*\([A-Z]{2,3}\)$", "", row.group("label"))):
+            if row is None or _OTHER_ROW.fullmatch(row.group("label")):
+                break
+            if not is_place(re.sub(r"\s*\([A-Z]{2,3}\)$", "", row.group("label"))):
                 break
             labels.append(row.group("label"))
             j += 1
