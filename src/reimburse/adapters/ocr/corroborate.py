@@ -48,10 +48,8 @@ def labelled_sum(pages: list[Page], total: Decimal, sure: float) -> str | None:
         # either way one of the sums is a few cents off the total, and a misread of its last
         # digit would be "reached" (sroie_train_001, 60.31 and 60.30 on rendered receipts).
         return None
-    for tendered in terms.get("tendered", ()):
-        for change in terms.get("change", ()):
-            if tendered > 0 and change > 0 and tendered - change == total:
-                return f"the cash tendered {tendered} less the change {change}"
+    if (cash := _cash_less_change(terms, total)) is not None:
+        return cash
     if "stray" in terms:
         # a line between the subtotal and the total that is no plain term ("Roundin -0.01", a
         # fee): the sum without it is not the page's, and may sit a cent off the total
@@ -65,6 +63,25 @@ def labelled_sum(pages: list[Page], total: Decimal, sure: float) -> str | None:
         for tax in sorted(taxes):
             if subtotal > 0 and tax > 0 and subtotal + tax + tip - discount == total:
                 return f"the subtotal {subtotal} plus the tax {tax}"
+    return None
+
+
+def cash_sum(pages: list[Page], total: Decimal, sure: float) -> str | None:
+    """`labelled_sum`'s cash proof alone: the cash tendered less the change reaching `total`.
+    Two amounts printed apart from the total, so one misread cannot keep it exact; the subtotal
+    shares the total's leading digits and font, and a look-alike in the same place of both
+    ("Subtotal 70.00 / TOTAL 70.80" for 10.00 and 10.80) keeps subtotal plus tax exact."""
+    terms = _labelled_terms(pages, total, sure)
+    if terms is None or "rounding" in terms:
+        return None
+    return _cash_less_change(terms, total)
+
+
+def _cash_less_change(terms: dict[str, list[Decimal]], total: Decimal) -> str | None:
+    for tendered in terms.get("tendered", ()):
+        for change in terms.get("change", ()):
+            if tendered > 0 and change > 0 and tendered - change == total:
+                return f"the cash tendered {tendered} less the change {change}"
     return None
 
 

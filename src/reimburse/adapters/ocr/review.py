@@ -74,7 +74,7 @@ from reimburse.adapters.ocr.confidence import (
     read_by_ocr,
     shows_cents,
 )
-from reimburse.adapters.ocr.corroborate import items_sum, labelled_sum
+from reimburse.adapters.ocr.corroborate import cash_sum, items_sum, labelled_sum
 from reimburse.adapters.ocr.parts import part_over_total, total_only_as_added_part
 from reimburse.domain.currency_names import SIGNS
 from reimburse.domain.verdict.document import Document, Line, Page, Word
@@ -219,17 +219,17 @@ def ocr_review_flags(document: Document, invoice: Invoice) -> tuple[Flag, ...]:
 
 def total_confidence(document: Document, total: Decimal) -> float:
     """How surely OCR read `total` (`amount_confidence`: its best-read place), or at least
-    SINGLE_PLACE_MIN_CONFIDENCE when the OCR'd page's labelled amounts, read surely, reach it
-    exactly (subtotal plus tax, cash tendered less change: `corroborate.labelled_sum`). The
-    extractor caps the total's confidence with this and the engine sends a total under 0.5 to
-    review; a total the page's labelled arithmetic proves is not sent there for a currency prefix
-    or a label glued to its digits ("RM29.30" at 0.39 over "Cash RM30.30 / Change RM1.00"). Only
-    labelled amounts count here (their proof was measured against 51,260 misread totals): a total
-    read at 0.31 whose items add up to it stays under review, as before."""
+    SINGLE_PLACE_MIN_CONFIDENCE when the cash tendered less the change, both read surely, reach it
+    exactly (`corroborate.cash_sum`). The extractor caps the total's confidence with this and the
+    engine sends a total under 0.5 to review; a total the cash proves is not sent there for a
+    currency prefix or a label glued to its digits ("RM29.30" at 0.39 over "Cash RM30.30 / Change
+    RM1.00"). Subtotal plus tax does not lift it: the subtotal shares the total's leading digits and
+    font, so one look-alike in the same place of both ("Subtotal 70.00 / TOTAL 70.80" for 10.00 and
+    10.80) keeps the sum exact. A total read at 0.31 whose items add up to it stays under review."""
     sure = amount_confidence(document, total)
     if sure >= SINGLE_PLACE_MIN_CONFIDENCE or not (pages := ocr_pages(document)):
         return sure
-    if labelled_sum(pages, abs(total), SINGLE_PLACE_MIN_CONFIDENCE) is None:
+    if cash_sum(pages, abs(total), SINGLE_PLACE_MIN_CONFIDENCE) is None:
         return sure
     return SINGLE_PLACE_MIN_CONFIDENCE
 
