@@ -1,8 +1,10 @@
 """Repair dates OCR broke, before any reader sees the words (issue 12).
 
 Recognition models trade look-alike glyphs and split spaced dates into pieces. The field readers
-match dates by their printed shape, so a date OCR bent out of shape is simply not found. Three
-repairs, each only where the result is a calendar date, so other words are never touched:
+match dates by their printed shape, so a date OCR bent out of shape is simply not found. The
+repairs below, each only where the result is a calendar date (and the one that could take a
+"number/year" invoice number, "Fattura n. 1203/2019", only before a time), so other words are
+never touched:
 
 - look-alike letters inside a numeric date: "O1/O3/2Ol9" -> "01/03/2019" (O/o/D -> 0, I/l/| -> 1,
   S -> 5, B -> 8, Z -> 2); at least four real digits must be there already;
@@ -12,7 +14,8 @@ repairs, each only where the result is a calendar date, so other words are never
 - a comma read for one of a date's two points, "12,03.2019" -> "12.03.2019" (a thousands group has
   three digits, so no amount has this shape);
 - a separator read twice, "12//03/2023" -> "12/03/2023" (a repair that shortens a word), or one of
-  two lost, "2607/2019", "16.122019" -> "26/07/2019", "16.12.2019" (one that lengthens it);
+  two lost, "16.122019" -> "16.12.2019", and "2607/2019 11:30" -> "26/07/2019 11:30" only before a
+  time (one that lengthens it);
 - one wrong letter in a month name of five letters or more between a day and a year,
   "12 Novembcr 2019" -> "November", when only one month is that close;
 - a short month name (three or four letters) with one letter OCR commonly confuses ("Dcc", "Auq",
@@ -29,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 
 from reimburse.domain.month_names import ACCENTED_LATIN, MONTHS
 
@@ -106,11 +110,15 @@ _DOUBLED_SEP = re.compile(
 )
 
 
-# a date with one of its two separators lost ("2607/2019", "16.122019", "06/232020"): two digits each
-# for day and month before a four-digit year, so the digits split one way only
+# a date with one of its two separators lost ("16.122019", "06/232020", "2607/2019 11:30"): two
+# digits each for day and month before a four-digit year, so the digits split one way only. The
+# "ddmm/yyyy" shape is also how Polish, Italian, Spanish and German invoices number themselves
+# ("Faktura VAT nr 0512/2019", "Fattura n. 1203/2019"): it is read as a date only before a time,
+# as tills print the sale's date.
+_TIME_AFTER = r"(?= +\d{1,2}:\d{2}(?!\d))"
 _LOST_SEP = (
     re.compile(r"(?<![\w.,/-])(?P<date>\d{2}(?P<sep>[/.\-])\d{2})(?P<year>(?:19|20)\d{2})(?=$|[^\w/.\-])"),
-    re.compile(r"(?<![\w.,/-])(?P<date>\d{2})(?P<rest>\d{2}(?P<sep>[/.\-])(?:19|20)\d{2})(?=$|[^\w/.\-])"),
+    re.compile(r"(?<![\w.,/-])(?P<date>\d{2})(?P<rest>\d{2}(?P<sep>[/.\-])(?:19|20)\d{2})" + _TIME_AFTER),
 )
 
 
@@ -137,6 +145,7 @@ def repair_text(text: str) -> str:
 def repair_words(texts: Sequence[str]) -> list[str]:
     """The words of one line, repaired; a month name is judged with the words around it."""
     texts = [_DOUBLED_SEP.sub(_doubled, t) for t in texts]  # the one repair that changes a length
+    texts = _before_time(texts)
     line = " ".join(texts)
     fixed = repair_text(line)
     if fixed == line or len(fixed) != len(line):  # every repair keeps the length
@@ -316,3 +325,14 @@ def joined_date_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
         else:
             start += 1
     return runs
+
+
+def _before_time(texts: list[str]) -> list[str]:
+    """ "2607/2019" put right when the next word is a time: the line's repair cannot do it, as it
+    lengthens the word and the line is then repaired word by word, where no time follows."""
+    out = list(texts)
+    for i, (text, after) in enumerate(pairwise(texts)):
+        fixed = _LOST_SEP[1].sub(_lost, f"{text} {after}")
+        if fixed.endswith(f" {after}"):
+            out[i] = fixed[: -len(after) - 1]
+    return out
