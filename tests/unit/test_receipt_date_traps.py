@@ -47,6 +47,15 @@ def test_an_until_date_before_the_sale_is_not_the_invoice_date(
     assert read(text).invoice_date == SALE
 
 
+def test_a_short_until_word_ending_the_line_above_claims_no_date() -> None:
+    # Danish greeting "welcome to" ends its line with "til"; the sale's date follows below
+    text = (
+        "Bageriet Nørrebro\nNørrebrogade 20\nTak for besøget og velkommen til\n14.03.2020 12:31\n"
+        "Boller   20,00\nTOTAL kr   20,00\nBytte 14.04.2020\n"
+    )
+    assert read(text).invoice_date == SALE
+
+
 def test_the_until_date_alone_is_still_read() -> None:
     # a date with another role is still the invoice date when it is the only one printed
     text = "Bar Centrale\nVia Po 7, Torino\nPunti validi fino al 12/03/2021\nTOTALE   EUR 2,40\n"

@@ -50,13 +50,16 @@ _OTHER_ROLES = (Label.OTHER_DATE, Label.CHECK_IN, Label.CHECK_OUT, Label.TRAVEL_
 # "01.01.2010 bis 31.12.2010", "25.08.21 - 26.08.21": a period, not an issue date.
 _RANGE = re.compile(r"(?i)^\s*(?:-|–|bis|to|till|until|au|à|tot|t/m|al|a|hasta|fino al)\s*$")
 # "Zahlbar bis 04.07.2018", "payable by", "à régler avant le": a deadline. Each language's word for
-# "until" too, as receipts print a return-by or points-valid-until date: "valido fino al" (Italian),
-# "geldig tot", "ruilen t/m" (Dutch), "válido até" (Portuguese), "gyldig til" (Danish, Norwegian).
+# "until" too, as receipts print a return-by or points-valid-until date: "valido fino al" (Italian).
 _DEADLINE = re.compile(
     r"(?i)(?<![^\W\d_])(?:bis|until|till|by|before|avant|jusqu'au|jusqu'à|voor|uiterlijk|antes|hasta|"
-    r"entro|fino\s+(?:al|alla|a)|tot(?:\s+en\s+met)?|t/m|até|til)"
+    r"entro|fino\s+(?:al|alla|a))"
     r"(?:\s+(?:le|den|dem|del|il|el|de|zum|zur|ao|à|o|a))?\s*:?\s*$"
 )
+# The short "until" words: "geldig tot", "ruilen t/m" (Dutch), "válido até" (Portuguese), "gyldig
+# til" (Danish, Norwegian). They end lines in other senses too ("velkommen til", welcome to), so
+# they count only on the date's own line, never wrapped from the line above.
+_UNTIL = re.compile(r"(?i)(?<![^\W\d_])(?:tot(?:\s+en\s+met)?|t/m|até(?:\s+(?:ao|à|o|a))?|til)\s*:?\s*$")
 # "Credits will expire on 28 Jan 2016", "valid through", "verfällt am", "expire le": an end of validity.
 # ("Rewardsexpire": OCR drops the space before so long a word; no word ends in "expire".)
 _EXPIRY = re.compile(
@@ -360,8 +363,14 @@ def _claimed(infos: list[LineInfo], month_first: bool) -> tuple[set[date], Count
                 in_ranges.update((a.value, b.value))
         for d in found:
             # a sentence may wrap before its date ("... if used by" / "December 31, 2025")
-            before = f"{previous} {info.text[: d.start]}"
-            if _DEADLINE.search(before) or _EXPIRY.search(before) or _OTHER_TIME.search(info.text[: d.start]):
+            own = info.text[: d.start]
+            before = f"{previous} {own}"
+            if (
+                _DEADLINE.search(before)
+                or _EXPIRY.search(before)
+                or _UNTIL.search(own)
+                or _OTHER_TIME.search(own)
+            ):
                 claimed.add(d.value)
             elif _ROLE_WORD.search(info.text[: d.start]):
                 role_words.add(d.value)
