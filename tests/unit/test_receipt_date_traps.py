@@ -91,6 +91,9 @@ def test_a_time_another_year_or_a_four_digit_year_is_no_split(text: str) -> None
         ("Corner Kiosk Ltd\n4 Quay Road, Bristol BS1 4QA", "Member since 01/01/2015", "14/03/2020 12:31"),
         ("Bäckerei Lindner\nHauptstraße 12, 80331 München", "Kunde seit 01.01.2015", "14.03.2020 12:31"),
         ("Cafetería La Plaza\nCalle Mayor 8, 28013 Madrid", "Cliente desde 01/01/2015", "14/03/2020"),
+        ("Boulangerie Petit\n3 rue des Quais, 69002 Lyon", "Client depuis 01/01/2015", "14/03/2020 12:31"),
+        ("Pasticceria Dolce\nVia Po 7, 10122 Torino", "Cliente dal 01/01/2015", "14/03/2020"),
+        ("Bakkerij Visser\nMarkt 2, Groningen", "Klant sinds 01-01-2015", "14-03-2020 12:31"),
         # an end: an offer's or a voucher's
         ("Corner Kiosk Ltd\n4 Quay Road, Bristol BS1 4QA", "Offer ends 31/12/2020", "14/03/2020 12:31"),
         ("Corner Kiosk Ltd\n4 Quay Road, Bristol BS1 4QA", "Voucher valid to 31/12/2020", "14/03/2020"),
@@ -99,12 +102,23 @@ def test_a_time_another_year_or_a_four_digit_year_is_no_split(text: str) -> None
         ("Praxis Dr. Weber\nHauptstraße 12, 80331 München", "Nächster Termin 25.03.2020", "14.03.2020"),
         ("Cabinet Dentaire\n3 rue des Quais, 69002 Lyon", "Prochain rendez-vous 25/03/2020", "14/03/2020"),
         ("Clínica Dental Sol\nCalle Mayor 8, 28013 Madrid", "Próxima cita 25/03/2020", "14/03/2020 12:31"),
+        ("Studio Dentistico Bianchi\nVia Po 7, 10122 Torino", "Prossima visita 25/03/2020", "14/03/2020"),
+        ("Tandartspraktijk De Vries\nMarkt 2, Groningen", "Volgende afspraak 25-03-2020", "14-03-2020"),
     ],
 )
 def test_a_date_of_another_time_before_the_sale_is_not_the_invoice_date(
     head: str, other: str, sale: str
 ) -> None:
     text = f"{head}\n{other}\n{sale}\n1 x Item   2,40\nTOTAL   2,40\n"
+    assert read(text).invoice_date == SALE
+
+
+def test_the_noun_end_claims_no_date() -> None:
+    # "Shift end" prints the sale's day; a later returns date further down is not the sale's
+    text = (
+        "Cafe Luna\n12 Harbour St, Cork\nShift end 14/03/2020 18:00\nCoffee   3.00\nTOTAL EUR   3.00\n"
+        "Returns accepted 28/03/2020\n"
+    )
     assert read(text).invoice_date == SALE
 
 

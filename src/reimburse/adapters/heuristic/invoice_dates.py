@@ -68,10 +68,10 @@ _EXPIRY = re.compile(
 )
 # Dates of another time than the sale that receipts print in words before them: a start ("Member
 # since", "Kunde seit", "client depuis", "cliente desde / dal", "klant sinds"), an end ("Offer ends",
-# "valid to") and a next appointment or visit ("Next appointment", "Nächster Termin", "Prochain
+# "valid to"; never the noun "end": "Shift end", "Period end" print the sale's own day) and a next appointment or visit ("Next appointment", "Nächster Termin", "Prochain
 # rendez-vous", "Próxima cita", "Prossima visita", "Volgende afspraak").
 _OTHER_TIME = re.compile(
-    r"(?i)(?<![^\W\d_])(?:since|seit|depuis|desde|dal|sinds|ends?|valid\s+to|"
+    r"(?i)(?<![^\W\d_])(?:since|seit|depuis|desde|dal|sinds|ends|valid\s+to|"
     r"(?:next|nächste[rsn]?|prochaine?|próxim[oa]|prossim[oa]|volgende)(?:\s+[^\W\d_]+(?:-[^\W\d_]+)?){1,2})\s*:?\s*$"
 )
 # A cell opening with one word of another role, then its date: "Delivery: Mar 31, 2025", "Shipped:",
