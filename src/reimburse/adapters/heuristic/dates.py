@@ -193,11 +193,13 @@ _PATTERNS.append(
     )
 )
 # "JUL 152025", "MAY 202020": OCR lost the space between a month-first date's day and its year; a
-# one- or two-digit day before a four-digit year splits one way only.
+# two-digit day before a four-digit year splits one way only. A one-digit day is left unread: a
+# month word before a five-digit number is as often a count or a code ("MAR 12000 PTS", "Abo Mai
+# 12020"), on text layers too, where nothing flags the reading.
 _PATTERNS.append(
     (
         "mdy_text",
-        re.compile(rf"(?<![^\W\d_]){_M}[ \-/.,]*(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d{{2}})(?!\d)", re.I),
+        re.compile(rf"(?<![^\W\d_]){_M}[ \-/.,]*(?P<day>\d{{2}})(?P<year>(?:19|20)\d{{2}})(?!\d)", re.I),
     )
 )
 # "ngày 27 tháng 11 năm 2026": Vietnamese invoices write day, month and year after their words
