@@ -113,10 +113,6 @@ def sections_total(sections: list[Decimal], dues: list[tuple[Decimal, list[Decim
         return None
     whole = sum(sections, Decimal(0))
     return next(
-        (
-            d
-            for d, extra in reversed(dues)
-            if d > 0 and abs(d - whole - sum(extra, Decimal(0))) <= Decimal("0.01")
-        ),
+        (d for d, extra in reversed(dues) if d > 0 and abs(d - whole - sum(extra, Decimal(0))) <= CENT),
         None,
     )
